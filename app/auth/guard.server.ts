@@ -1,0 +1,61 @@
+import { type AppLoadContext, redirect } from "@remix-run/node";
+import { can, type Permission } from "./permissions";
+import {
+  readCookie,
+  SESSION_COOKIE,
+  type SessionUser,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server";
+
+export interface CurrentSession {
+  user: SessionUser;
+  sessionId: string;
+}
+
+/**
+ * The signed-in user of this request, or null. Looked up once per request however many
+ * loaders ask; when the session was extended, entry.server sends the renewed cookie.
+ */
+export function getCurrentSession(request: Request, context: AppLoadContext): Promise<CurrentSession | null> {
+  context.auth.lookup ??= (async () => {
+    const token = readCookie(request, SESSION_COOKIE);
+    if (!token) return null;
+    const result = await validateSessionToken(context.db, token);
+    if (!result) return null;
+    if (result.extended) context.auth.setCookie = sessionCookie(request, token, result.session.expiresAt);
+    return { user: result.user, sessionId: result.session.id };
+  })();
+  return context.auth.lookup as Promise<CurrentSession | null>;
+}
+
+export async function getCurrentUser(request: Request, context: AppLoadContext) {
+  return (await getCurrentSession(request, context))?.user ?? null;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const next = url.pathname + url.search;
+  return redirect(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
+}
+
+export async function requireSession(request: Request, context: AppLoadContext): Promise<CurrentSession> {
+  const current = await getCurrentSession(request, context);
+  if (!current) throw loginRedirect(request);
+  return current;
+}
+
+/**
+ * The one gate of every loader and action: the signed-in user if their role has the permission;
+ * otherwise a redirect to the login page, or a bare 403 that the error boundary renders
+ * without saying what is behind it.
+ */
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+): Promise<SessionUser> {
+  const { user } = await requireSession(request, context);
+  if (!can(user.role, permission)) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  return user;
+}

@@ -1,0 +1,108 @@
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
+import type { DB } from "../../db/index";
+import type { User } from "../../db/schema";
+
+/** Sessions as the Lucia guide teaches: the browser holds a random token, the database only its SHA-256. */
+
+export const SESSION_COOKIE = "kring_session";
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "language">;
+
+export function generateSessionToken(): string {
+  const bytes = new Uint8Array(20);
+  crypto.getRandomValues(bytes);
+  return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+export function sessionIdFromToken(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+export async function createSession(db: DB, token: string, userId: number, now = Date.now()) {
+  const session = { id: sessionIdFromToken(token), user_id: userId, expires_at: now + SESSION_LIFETIME_MS };
+  await db.insertInto("sessions").values(session).execute();
+  return session;
+}
+
+/**
+ * The user behind a token, or null when the session is unknown, expired or its account disabled.
+ * A session used in the second half of its life is extended to a full 30 days.
+ */
+export async function validateSessionToken(db: DB, token: string, now = Date.now()) {
+  const id = sessionIdFromToken(token);
+  const row = await db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .select([
+      "sessions.id as sessionId",
+      "sessions.expires_at",
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.language",
+      "users.disabled_at",
+    ])
+    .where("sessions.id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (now >= row.expires_at || row.disabled_at) {
+    await db.deleteFrom("sessions").where("id", "=", id).execute();
+    return null;
+  }
+  let expiresAt = row.expires_at;
+  let extended = false;
+  if (now >= row.expires_at - SESSION_LIFETIME_MS / 2) {
+    expiresAt = now + SESSION_LIFETIME_MS;
+    extended = true;
+    await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", id).execute();
+  }
+  const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, language: row.language };
+  return { session: { id, expiresAt }, user, extended };
+}
+
+export async function invalidateSession(db: DB, sessionId: string) {
+  await db.deleteFrom("sessions").where("id", "=", sessionId).execute();
+}
+
+/** Ends every session of the user, except the one named (the session that changed the password). */
+export async function invalidateUserSessions(db: DB, userId: number, exceptSessionId?: string) {
+  let query = db.deleteFrom("sessions").where("user_id", "=", userId);
+  if (exceptSessionId) query = query.where("id", "<>", exceptSessionId);
+  await query.execute();
+}
+
+function isSecure(request: Request) {
+  return new URL(request.url).protocol === "https:";
+}
+
+export function sessionCookie(request: Request, token: string, expiresAt: number): string {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${new Date(expiresAt).toUTCString()}`,
+  ];
+  if (isSecure(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function blankSessionCookie(request: Request): string {
+  const parts = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
+  if (isSecure(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}

@@ -1,0 +1,92 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { UserRole } from "../../db/schema";
+import { can } from "../auth/permissions";
+import { NAVIGATION } from "./navigation";
+
+export interface ShellUser {
+  name: string;
+  role: UserRole;
+}
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const other = i18n.language === "en" ? "nl" : "en";
+  return (
+    <Form method="post" action="/taal" className="inline">
+      <input type="hidden" name="language" value={other} />
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <button type="submit" className="btn-secondary py-1" lang={other} aria-label={t("common.language.switchToLabel")}>
+        {t("common.language.switchTo")}
+      </button>
+    </Form>
+  );
+}
+
+export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  const items = NAVIGATION.filter((item) => user && can(user.role, item.permission));
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#inhoud"
+        className="sr-only z-50 rounded bg-white px-4 py-2 font-semibold focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      >
+        {t("common.skipToContent")}
+      </a>
+      <header className="no-print border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link to="/" className="text-xl font-bold text-brand-800 no-underline hover:no-underline">
+            {t("common.appName")}
+            <span className="sr-only"> — {t("common.tagline")}</span>
+          </Link>
+          {user ? (
+            <nav aria-label={t("common.mainNavigation")} className="order-3 w-full sm:order-none sm:w-auto">
+              <ul className="flex flex-wrap gap-1">
+                {items.map((item) => (
+                  <li key={item.to}>
+                    <NavLink
+                      to={item.to}
+                      end={item.to === "/"}
+                      className={({ isActive }) =>
+                        `block rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline ${
+                          isActive ? "bg-brand-100 text-brand-900" : "text-slate-700"
+                        }`
+                      }
+                    >
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitch />
+            {user ? (
+              <>
+                <Link to="/account" className="px-2 text-sm" title={t("common.nav.account")}>
+                  <span className="sr-only">{t("common.signedInAs", { name: user.name })}, </span>
+                  {user.name} <span className="text-slate-600">({t(`common.roles.${user.role}`)})</span>
+                </Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="btn-secondary py-1">
+                    {t("common.logout")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">
+        {children}
+      </main>
+      <footer className="no-print border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
+        {t("common.footer")}
+      </footer>
+    </div>
+  );
+}

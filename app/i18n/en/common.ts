@@ -1,0 +1,61 @@
+import type { common as nl } from "../nl/common";
+import type { Messages } from "../shape";
+
+export const common: Messages<typeof nl> = {
+  appName: "Kring",
+  tagline: "Contact and governance register of Gezond Zuid-Limburg",
+  skipToContent: "Skip to content",
+  mainNavigation: "Main navigation",
+  nav: {
+    home: "Overview",
+    organisations: "Organisations",
+    people: "People",
+    bodies: "Bodies",
+    meetings: "Meetings",
+    research: "Research",
+    users: "Users",
+    audit: "Audit log",
+    account: "My account",
+  },
+  language: {
+    label: "Language",
+    switchTo: "Nederlands",
+    switchToLabel: "Schakel naar Nederlands",
+    nl: "Dutch",
+    en: "English",
+  },
+  signedInAs: "Signed in as {{name}}",
+  logout: "Sign out",
+  roles: {
+    beheerder: "Administrator",
+    redacteur: "Editor",
+    onderzoeker: "Researcher",
+    lezer: "Reader",
+  },
+  actions: {
+    save: "Save",
+    cancel: "Cancel",
+    search: "Search",
+    filter: "Filter",
+    back: "Back",
+    previous: "Previous",
+    next: "Next",
+  },
+  pagination: {
+    summary: "{{from}}–{{to}} of {{total}}",
+    label: "Pagination",
+  },
+  empty: "Nothing found.",
+  yes: "yes",
+  no: "no",
+  errors: {
+    notFoundTitle: "Page not found",
+    notFoundText: "This page does not exist (any more). Check the address or go back to the overview.",
+    forbiddenTitle: "No access",
+    forbiddenText: "Your role does not give access to this page. If you think this is wrong, contact an administrator.",
+    genericTitle: "Something went wrong",
+    genericText: "An unexpected error occurred. Please try again; if it keeps happening, tell the administrator.",
+    toHome: "Go to the overview",
+  },
+  footer: "Kring — register of the Gezond Zuid-Limburg network",
+};

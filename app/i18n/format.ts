@@ -1,0 +1,31 @@
+import type { Language } from "../../db/schema";
+
+const TIME_ZONE = "Europe/Amsterdam";
+const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
+
+/** A day (ISO `YYYY-MM-DD`) as readers of the language write it: "1 maart 2025". Days have no time zone. */
+export function formatDay(isoDay: string | null | undefined, language: Language): string {
+  if (!isoDay) return "";
+  const [year, month, day] = isoDay.split("-").map(Number);
+  if (!year || !month || !day) return isoDay;
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone: "UTC" }).format(
+    new Date(Date.UTC(year, month - 1, day)),
+  );
+}
+
+/** A moment (UTC ISO timestamp) in Amsterdam time: "22 november 2026 om 18:31". */
+export function formatMoment(isoMoment: string | null | undefined, language: Language): string {
+  if (!isoMoment) return "";
+  const date = new Date(isoMoment);
+  if (Number.isNaN(date.getTime())) return isoMoment;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: TIME_ZONE,
+  }).format(date);
+}
+
+/** Today's date in Amsterdam, as an ISO day: the default reference date of rosters. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+}

@@ -1,0 +1,110 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { I18nextProvider } from "react-i18next";
+import type { Language } from "../db/schema";
+import { getCurrentUser } from "./auth/guard.server";
+import { can } from "./auth/permissions";
+import { readCookie } from "./auth/session.server";
+import { AppShell } from "./components/app-shell";
+import { ErrorPage } from "./components/error-page";
+import { useNonce } from "./components/nonce";
+import {
+  DEFAULT_LANGUAGE,
+  i18nFor,
+  isLanguage,
+  LANGUAGE_COOKIE,
+  languageFromAcceptHeader,
+  translator,
+} from "./i18n/index";
+import stylesheet from "./tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [{ title: "Kring" }];
+  const t = translator(data?.language ?? DEFAULT_LANGUAGE);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const key = status === 404 ? "notFoundTitle" : status === 403 ? "forbiddenTitle" : "genericTitle";
+  return [{ title: `${t(`common.errors.${key}`)} — Kring` }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request, context);
+  const chosen = readCookie(request, LANGUAGE_COOKIE);
+  const language: Language =
+    user?.language ?? (isLanguage(chosen) ? chosen : languageFromAcceptHeader(request.headers.get("Accept-Language")));
+  return json({
+    language,
+    user: user && {
+      name: user.name,
+      email: user.email,
+      role: user.role,
+      canManageUsers: can(user.role, "users.manage"),
+    },
+  });
+}
+
+export type RootData = ReturnType<typeof useRootData>;
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+function Document({ language, children }: { language: Language; children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen">
+        <I18nextProvider i18n={i18nFor(language)}>{children}</I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { language, user } = useLoaderData<typeof loader>();
+  return (
+    <Document language={language}>
+      <AppShell user={user}>
+        <Outlet />
+      </AppShell>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRootData();
+  const language = data?.language ?? DEFAULT_LANGUAGE;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status >= 500) console.error(error);
+  return (
+    <Document language={language}>
+      <AppShell user={data?.user ?? null}>
+        <ErrorPage status={status} />
+      </AppShell>
+    </Document>
+  );
+}

@@ -1,0 +1,46 @@
+import "./context";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import type { DB } from "../../db/index";
+import { cspNonce, sameOriginOnly, securityHeaders, strictTransportSecurity } from "./security";
+
+export interface AppOptions {
+  db: DB;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  development?: boolean;
+  /** Value of TRUST_PROXY, passed to Express's "trust proxy" setting. */
+  trustProxy?: string;
+  publicOrigin?: string;
+}
+
+export function createApp({ db, build, development = false, trustProxy, publicOrigin }: AppOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
+
+  app.use(compression());
+  app.use(cspNonce, securityHeaders({ development }), strictTransportSecurity);
+
+  // Fingerprinted by the Remix compiler, so they can be cached forever.
+  app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
+
+  app.use(sameOriginOnly(publicOrigin));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: development ? "development" : "production",
+      getLoadContext: (req, res): AppLoadContext => ({
+        db,
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        auth: {},
+      }),
+    }),
+  );
+  return app;
+}

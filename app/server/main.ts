@@ -1,0 +1,49 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { broadcastDevReady } from "@remix-run/node";
+import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
+import { loadDemoIfEmpty } from "../../seeds/load";
+import { createApp } from "./app";
+
+const development = process.env.NODE_ENV === "development";
+const port = Number(process.env.PORT || 3000);
+const host = process.env.HOST || "0.0.0.0";
+const file = databasePath();
+
+async function main() {
+  const db = await openMigratedDatabase(file);
+  if (process.env.KRING_DEMO !== "0") await loadDemoIfEmpty(db, { log: console.log });
+
+  const buildPath = path.resolve("build/index.js");
+  const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+  const app = createApp({
+    db,
+    build,
+    development,
+    trustProxy: process.env.TRUST_PROXY,
+    publicOrigin: process.env.PUBLIC_ORIGIN,
+  });
+
+  const server = app.listen(port, host, () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Kring luistert op http://localhost:${actualPort} (database: ${file})`);
+    if (development) void broadcastDevReady(build);
+  });
+
+  const stop = () => {
+    server.close(() => void db.destroy().then(() => process.exit(0)));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof DatabaseStartError) {
+    console.error(`Kring kan niet starten: ${error.message}`);
+  } else {
+    console.error("Kring kan niet starten:", error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,84 @@
+import { mkdirSync } from "node:fs";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import SQLite from "better-sqlite3";
+import { FileMigrationProvider, Kysely, Migrator, SqliteDialect } from "kysely";
+import type { Database } from "./schema";
+
+export type DB = Kysely<Database>;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const MIGRATIONS_FOLDER = path.join(here, "migrations");
+
+export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.DATABASE_PATH || path.join("data", "kring.sqlite"));
+}
+
+/** Raised when the database cannot be opened or migrated: names the file and the cause. */
+export class DatabaseStartError extends Error {
+  constructor(
+    readonly file: string,
+    readonly step: "open" | "migrate",
+    cause: unknown,
+  ) {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    super(
+      step === "open"
+        ? `Cannot open the database file ${file}: ${reason}`
+        : `Cannot migrate the database file ${file}: ${reason}`,
+      { cause },
+    );
+    this.name = "DatabaseStartError";
+  }
+}
+
+/** Opens (creating if needed) the SQLite file with the pragmas of the design. */
+export function openDatabase(file: string = databasePath()): DB {
+  let sqlite: SQLite.Database;
+  try {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
+    sqlite = new SQLite(file, { fileMustExist: false });
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("synchronous = NORMAL");
+    // Reading the schema proves the file is a database and not, say, a text file.
+    sqlite.prepare("select count(*) from sqlite_schema").get();
+  } catch (error) {
+    throw new DatabaseStartError(file, "open", error);
+  }
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export function migrator(db: DB): Migrator {
+  return new Migrator({
+    db,
+    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
+  });
+}
+
+/** Applies every pending migration; throws DatabaseStartError naming the failing one. */
+export async function migrateToLatest(db: DB, file: string = databasePath()): Promise<string[]> {
+  const { error, results } = await migrator(db).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    const cause = failed
+      ? new Error(`migration ${failed.migrationName} failed: ${error instanceof Error ? error.message : String(error)}`)
+      : error;
+    throw new DatabaseStartError(file, "migrate", cause);
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}
+
+/** Opens and migrates: what the server, the CLI and the integration tests all start with. */
+export async function openMigratedDatabase(file: string = databasePath()): Promise<DB> {
+  const db = openDatabase(file);
+  try {
+    await migrateToLatest(db, file);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return db;
+}

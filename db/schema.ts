@@ -1,0 +1,264 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A column the database fills in when omitted (defaults, timestamps). */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+/** ISO `YYYY-MM-DD`: a day, as the design uses for start, end and reference dates. */
+export type IsoDate = string;
+/** UTC ISO timestamp. */
+export type IsoMoment = string;
+/** SQLite has no boolean: 0 or 1. */
+export type Flag = 0 | 1;
+
+export const BODY_LEVELS = ["strategisch", "tactisch", "operationeel"] as const;
+export type BodyLevel = (typeof BODY_LEVELS)[number];
+
+export const BODY_KINDS = [
+  "regiegroep",
+  "adviesteam",
+  "onderzoeksteam",
+  "coalitie",
+  "dagelijks_bestuur",
+  "overleg",
+  "themagroep",
+  "werkgroep",
+  "klankbordgroep",
+  "netwerkbijeenkomst",
+  "projectteam",
+] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+export const SEAT_ROLES = [
+  "voorzitter",
+  "vicevoorzitter",
+  "lid",
+  "secretaris",
+  "ambtelijk_ondersteuner",
+  "bestuurlijk_trekker",
+  "themaleider",
+  "portefeuillehouder",
+  "programmaleider",
+  "projectleider",
+  "adviseur",
+  "agendalid",
+  "plaatsvervanger",
+  "waarnemer",
+] as const;
+export type SeatRole = (typeof SEAT_ROLES)[number];
+
+export const THEME_KINDS = ["inhoudelijk", "randvoorwaardelijk"] as const;
+export type ThemeKind = (typeof THEME_KINDS)[number];
+
+export const FUNDING_STATUSES = ["iza", "andere", "wachtlijst_iza", "geen_iza", "white_spot"] as const;
+export type FundingStatus = (typeof FUNDING_STATUSES)[number];
+
+export const CONSENT_PURPOSES = ["research", "news"] as const;
+export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+export type ConsentStatus = "given" | "withdrawn";
+
+export const LANGUAGES = ["nl", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const USER_ROLES = ["beheerder", "redacteur", "onderzoeker", "lezer"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+interface Versioned {
+  version: Defaulted<number>;
+  created_at: Defaulted<IsoMoment>;
+  updated_at: Defaulted<IsoMoment>;
+}
+
+export interface RegionsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+}
+
+export interface SubregionsTable {
+  id: Generated<number>;
+  region_id: number;
+  code: string;
+  name: string;
+}
+
+export interface SectorsTable {
+  id: Generated<number>;
+  code: string;
+  name_nl: string;
+  name_en: string;
+  sort_order: Defaulted<number>;
+}
+
+export interface OrganisationsTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  short_name: string | null;
+  sector_id: number;
+  iza_signatory: Defaulted<Flag>;
+  parent_id: number | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface OrganisationSubregionsTable {
+  organisation_id: number;
+  subregion_id: number;
+}
+
+export interface PeopleTable extends Versioned {
+  id: Generated<number>;
+  first_name: string | null;
+  infix: string | null;
+  last_name: string;
+  initials: string | null;
+  salutation: string | null;
+  title: string | null;
+  phone: string | null;
+  preferred_language: Defaulted<Language>;
+  notes: string | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface PersonEmailsTable {
+  id: Generated<number>;
+  person_id: number;
+  email: string;
+  is_primary: Defaulted<Flag>;
+}
+
+export interface ConsentsTable {
+  id: Generated<number>;
+  person_id: number;
+  purpose: ConsentPurpose;
+  status: ConsentStatus;
+  recorded_on: IsoDate;
+  source: string | null;
+  created_at: Defaulted<IsoMoment>;
+}
+
+export interface AffiliationsTable extends Versioned {
+  id: Generated<number>;
+  person_id: number;
+  organisation_id: number;
+  function_title: string | null;
+  start_date: IsoDate | null;
+  end_date: IsoDate | null;
+}
+
+export interface ThemesTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  kind: ThemeKind;
+  description: string | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface BodiesTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  abbreviation: string | null;
+  kind: BodyKind;
+  level: BodyLevel;
+  parent_id: number | null;
+  subregion_id: number | null;
+  theme_id: number | null;
+  description: string | null;
+  active_from: IsoDate | null;
+  active_to: IsoDate | null;
+  meetings_per_year: number | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface PlansTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  theme_id: number | null;
+  funding_status: FundingStatus;
+  lead_organisation_id: number | null;
+  subregion_id: number | null;
+  team_body_id: number | null;
+  description: string | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface SeatsTable extends Versioned {
+  id: Generated<number>;
+  body_id: number;
+  person_id: number | null;
+  role: SeatRole;
+  organisation_id: number | null;
+  start_date: IsoDate;
+  end_date: IsoDate | null;
+  note: string | null;
+}
+
+export interface UsersTable extends Versioned {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: UserRole;
+  language: Defaulted<Language>;
+  disabled_at: IsoMoment | null;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  /** epoch milliseconds */
+  expires_at: number;
+  created_at: Defaulted<IsoMoment>;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: Defaulted<number>;
+  /** epoch milliseconds before which no attempt is evaluated */
+  blocked_until: Defaulted<number>;
+  updated_at: number;
+}
+
+export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete";
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Defaulted<IsoMoment>;
+  user_id: number | null;
+  action: AuditAction;
+  entity: string;
+  entity_id: string;
+  summary: string | null;
+  /** JSON of the record before the change; null on create */
+  before: string | null;
+  /** JSON of the record after the change; null on delete */
+  after: string | null;
+}
+
+export interface Database {
+  regions: RegionsTable;
+  subregions: SubregionsTable;
+  sectors: SectorsTable;
+  organisations: OrganisationsTable;
+  organisation_subregions: OrganisationSubregionsTable;
+  people: PeopleTable;
+  person_emails: PersonEmailsTable;
+  consents: ConsentsTable;
+  affiliations: AffiliationsTable;
+  themes: ThemesTable;
+  bodies: BodiesTable;
+  plans: PlansTable;
+  seats: SeatsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditEntry = Selectable<AuditLogTable>;
