@@ -1,5 +1,399 @@
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { z } from "zod";
 import type { DB } from "../db/index";
+import {
+  BODY_KINDS,
+  BODY_LEVELS,
+  CONSENT_PURPOSES,
+  FUNDING_STATUSES,
+  LANGUAGES,
+  SEAT_ROLES,
+  THEME_KINDS,
+  USER_ROLES,
+  type UserRole,
+} from "../db/schema";
+import { hashPassword } from "../app/auth/password.server";
+import { recordAudit, type Trx } from "../app/models/audit.server";
 
-export async function loadDemoIfEmpty(_db: DB, _options: { log: (line: string) => void }) {
-  // replaced by the demo loader
+/**
+ * The demo network of Gezond Zuid-Limburg: public organisations, bodies, themes and plans
+ * from the network's own documents, and synthetic people. The data lives in seeds/data/*.json;
+ * this file only checks and loads it.
+ */
+
+const DATA_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const text = z.string().min(1);
+const optionalText = text.nullable().optional().default(null);
+
+const regionsFile = z.array(
+  z.object({ code: text, name: text, subregions: z.array(z.object({ code: text, name: text })) }),
+);
+const sectorsFile = z.array(z.object({ code: text, name_nl: text, name_en: text, sort_order: z.number().int() }));
+const organisationsFile = z.array(
+  z.object({
+    key: text,
+    name: text,
+    short_name: optionalText,
+    sector: text,
+    subregions: z.array(text),
+    iza_signatory: z.boolean(),
+    parent: optionalText,
+    website: optionalText,
+    email: optionalText,
+    phone: optionalText,
+    address: optionalText,
+    notes: optionalText,
+  }),
+);
+const themesFile = z.array(z.object({ key: text, name: text, kind: z.enum(THEME_KINDS), description: optionalText }));
+const bodiesFile = z.array(
+  z.object({
+    key: text,
+    name: text,
+    abbreviation: optionalText,
+    kind: z.enum(BODY_KINDS),
+    level: z.enum(BODY_LEVELS),
+    parent: optionalText,
+    subregion: optionalText,
+    theme: optionalText,
+    description: optionalText,
+    active_from: day.nullable(),
+    active_to: day.nullable(),
+    meetings_per_year: z.number().int().nonnegative().nullable(),
+  }),
+);
+const plansFile = z.array(
+  z.object({
+    key: text,
+    name: text,
+    theme: optionalText,
+    funding_status: z.enum(FUNDING_STATUSES),
+    lead_organisation: optionalText,
+    subregion: optionalText,
+    description: optionalText,
+    team_body: text,
+  }),
+);
+const peopleFile = z.array(
+  z.object({
+    key: text,
+    first_name: optionalText,
+    infix: optionalText,
+    last_name: text,
+    initials: optionalText,
+    salutation: optionalText,
+    title: optionalText,
+    emails: z.array(z.object({ email: z.string().email(), primary: z.boolean() })),
+    phone: optionalText,
+    preferred_language: z.enum(LANGUAGES),
+    notes: optionalText,
+    consents: z.array(
+      z.object({
+        purpose: z.enum(CONSENT_PURPOSES),
+        status: z.enum(["given", "withdrawn"]),
+        recorded_on: day,
+        source: optionalText,
+      }),
+    ),
+  }),
+);
+const affiliationsFile = z.array(
+  z.object({
+    person: text,
+    organisation: text,
+    function_title: optionalText,
+    start_date: day.nullable(),
+    end_date: day.nullable(),
+  }),
+);
+const seatsFile = z.array(
+  z.object({
+    body: text,
+    person: text.nullable(),
+    role: z.enum(SEAT_ROLES),
+    organisation: text.nullable(),
+    start_date: day,
+    end_date: day.nullable(),
+    note: optionalText,
+  }),
+);
+
+function readDataFile<T>(name: string, schema: z.ZodType<T>): T {
+  const file = path.join(DATA_FOLDER, name);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new Error(`Demo data ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`Demo data ${file} is invalid at ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+export function readDemoData() {
+  return {
+    regions: readDataFile("regions.json", regionsFile),
+    sectors: readDataFile("sectors.json", sectorsFile),
+    organisations: readDataFile("organisations.json", organisationsFile),
+    themes: readDataFile("themes.json", themesFile),
+    bodies: readDataFile("bodies.json", bodiesFile),
+    plans: readDataFile("plans.json", plansFile),
+    people: readDataFile("people.json", peopleFile),
+    affiliations: readDataFile("affiliations.json", affiliationsFile),
+    seats: readDataFile("seats.json", seatsFile),
+  };
+}
+
+/** Looks up a key in one of the data files' key spaces, failing with the file and key named. */
+function keyMap(what: string) {
+  const ids = new Map<string, number>();
+  return {
+    set: (key: string, id: number) => {
+      if (ids.has(key)) throw new Error(`Demo data: duplicate ${what} key "${key}"`);
+      ids.set(key, id);
+    },
+    get: (key: string) => {
+      const id = ids.get(key);
+      if (id === undefined) throw new Error(`Demo data: unknown ${what} "${key}"`);
+      return id;
+    },
+    optional(key: string | null) {
+      return key === null ? null : this.get(key);
+    },
+  };
+}
+
+export interface DemoAccount {
+  role: UserRole;
+  email: string;
+  password: string;
+}
+
+const DEMO_ACCOUNT_NAMES: Record<UserRole, string> = {
+  beheerder: "Demo Beheerder",
+  redacteur: "Demo Redacteur",
+  onderzoeker: "Demo Onderzoeker",
+  lezer: "Demo Lezer",
+};
+
+async function insertAudited<T extends { id: number }>(trx: Trx, entity: string, row: T): Promise<T> {
+  await recordAudit(trx, null, { action: "create", entity, entityId: row.id, after: row, summary: "demodata" });
+  return row;
+}
+
+/** True when nothing has been registered and nobody can log in yet: the state in which demo data may load. */
+export async function isEmptyDatabase(db: DB): Promise<boolean> {
+  const [users, organisations] = await Promise.all([
+    db.selectFrom("users").select("id").limit(1).executeTakeFirst(),
+    db.selectFrom("organisations").select("id").limit(1).executeTakeFirst(),
+  ]);
+  return !users && !organisations;
+}
+
+/**
+ * Loads the demo network into an empty database, all in one transaction, and returns the
+ * demo accounts (one per role) with their freshly generated passwords.
+ */
+export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; counts: Record<string, number> }> {
+  const data = readDemoData();
+  const accounts: DemoAccount[] = await Promise.all(
+    USER_ROLES.map(async (role) => ({
+      role,
+      email: `${role}@example.org`,
+      password: encodeBase32LowerCaseNoPadding(randomBytes(10)),
+    })),
+  );
+  const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
+
+  await db.transaction().execute(async (trx) => {
+    if (!(await isEmptyDatabase(trx))) throw new Error("The database already holds data: demo data is only loaded into an empty one.");
+
+    const subregions = keyMap("subregion");
+    for (const region of data.regions) {
+      const { id: regionId } = await trx
+        .insertInto("regions")
+        .values({ code: region.code, name: region.name })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      for (const sub of region.subregions) {
+        const row = await trx
+          .insertInto("subregions")
+          .values({ region_id: regionId, code: sub.code, name: sub.name })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        subregions.set(sub.code, row.id);
+      }
+    }
+
+    const sectors = keyMap("sector");
+    for (const sector of data.sectors) {
+      const row = await trx.insertInto("sectors").values(sector).returningAll().executeTakeFirstOrThrow();
+      sectors.set(sector.code, row.id);
+    }
+
+    const organisations = keyMap("organisation");
+    for (const { key, sector, subregions: subs, parent: _parent, iza_signatory, ...fields } of data.organisations) {
+      const row = await trx
+        .insertInto("organisations")
+        .values({ ...fields, sector_id: sectors.get(sector), iza_signatory: iza_signatory ? 1 : 0 })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      organisations.set(key, row.id);
+      if (subs.length) {
+        await trx
+          .insertInto("organisation_subregions")
+          .values(subs.map((code) => ({ organisation_id: row.id, subregion_id: subregions.get(code) })))
+          .execute();
+      }
+    }
+    // Parents point at organisations that may come later in the file: a second pass.
+    for (const org of data.organisations.filter((o) => o.parent)) {
+      await trx
+        .updateTable("organisations")
+        .set({ parent_id: organisations.get(org.parent!) })
+        .where("id", "=", organisations.get(org.key))
+        .execute();
+    }
+    for (const org of data.organisations) {
+      const row = await trx
+        .selectFrom("organisations")
+        .selectAll()
+        .where("id", "=", organisations.get(org.key))
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "organisations", row);
+    }
+
+    const themes = keyMap("theme");
+    for (const { key, ...fields } of data.themes) {
+      const row = await trx.insertInto("themes").values(fields).returningAll().executeTakeFirstOrThrow();
+      themes.set(key, (await insertAudited(trx, "themes", row)).id);
+    }
+
+    const bodies = keyMap("body");
+    for (const { key, parent: _parent, subregion, theme, ...fields } of data.bodies) {
+      const row = await trx
+        .insertInto("bodies")
+        .values({ ...fields, subregion_id: subregions.optional(subregion), theme_id: themes.optional(theme) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      bodies.set(key, row.id);
+    }
+    for (const body of data.bodies) {
+      const row = await trx
+        .updateTable("bodies")
+        .set({ parent_id: bodies.optional(body.parent) })
+        .where("id", "=", bodies.get(body.key))
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "bodies", row);
+    }
+
+    for (const { key: _key, theme, lead_organisation, subregion, team_body, ...fields } of data.plans) {
+      const row = await trx
+        .insertInto("plans")
+        .values({
+          ...fields,
+          theme_id: themes.optional(theme),
+          lead_organisation_id: organisations.optional(lead_organisation),
+          subregion_id: subregions.optional(subregion),
+          team_body_id: bodies.get(team_body),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "plans", row);
+    }
+
+    const people = keyMap("person");
+    for (const { key, emails, consents, ...fields } of data.people) {
+      const row = await trx.insertInto("people").values(fields).returningAll().executeTakeFirstOrThrow();
+      people.set(key, row.id);
+      const emailRows = emails.map((e) => ({ person_id: row.id, email: e.email.toLowerCase(), is_primary: e.primary ? 1 : 0 }) as const);
+      if (emailRows.length) await trx.insertInto("person_emails").values(emailRows).execute();
+      if (consents.length) {
+        await trx
+          .insertInto("consents")
+          .values(consents.map((c) => ({ person_id: row.id, ...c })))
+          .execute();
+      }
+      await insertAudited(trx, "people", { ...row, emails: emailRows.map((e) => e.email), consents });
+    }
+
+    for (const { person, organisation, ...fields } of data.affiliations) {
+      const row = await trx
+        .insertInto("affiliations")
+        .values({ ...fields, person_id: people.get(person), organisation_id: organisations.get(organisation) })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "affiliations", row);
+    }
+
+    for (const { body, person, organisation, ...fields } of data.seats) {
+      const row = await trx
+        .insertInto("seats")
+        .values({
+          ...fields,
+          body_id: bodies.get(body),
+          person_id: people.optional(person),
+          organisation_id: organisations.optional(organisation),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "seats", row);
+    }
+
+    for (const [index, account] of accounts.entries()) {
+      const row = await trx
+        .insertInto("users")
+        .values({
+          email: account.email,
+          name: DEMO_ACCOUNT_NAMES[account.role],
+          role: account.role,
+          password_hash: hashes[index]!,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await insertAudited(trx, "users", row);
+    }
+  });
+
+  return {
+    accounts,
+    counts: {
+      organisations: data.organisations.length,
+      people: data.people.length,
+      bodies: data.bodies.length,
+      seats: data.seats.length,
+    },
+  };
+}
+
+export function describeDemoAccounts(accounts: DemoAccount[]): string {
+  const lines = accounts.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`);
+  return [
+    "Demo-accounts (de wachtwoorden worden alleen nu getoond / passwords are shown only now):",
+    `  ${"rol".padEnd(12)} ${"e-mailadres".padEnd(26)} wachtwoord`,
+    ...lines,
+  ].join("\n");
+}
+
+/** On start-up: loads the demo network when the database is new, and prints the accounts once. */
+export async function loadDemoIfEmpty(db: DB, { log }: { log: (line: string) => void }) {
+  if (!(await isEmptyDatabase(db))) return null;
+  const result = await loadDemo(db);
+  log(
+    `Demonetwerk geladen: ${result.counts.organisations} organisaties, ${result.counts.people} personen, ` +
+      `${result.counts.bodies} gremia, ${result.counts.seats} zetels.`,
+  );
+  log(describeDemoAccounts(result.accounts));
+  return result;
 }

@@ -3,6 +3,9 @@ import type { Permission } from "../auth/permissions";
 /** The sections of Kring, in menu order; each shows only for roles that may open it. */
 export const NAVIGATION = [
   { to: "/", label: "common.nav.home", permission: "register.read" },
+  { to: "/gremia", label: "common.nav.bodies", permission: "register.read" },
+  { to: "/organisaties", label: "common.nav.organisations", permission: "register.read" },
+  { to: "/personen", label: "common.nav.people", permission: "register.read" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
 ] as const satisfies readonly { to: string; label: string; permission: Permission }[];

@@ -1,0 +1,39 @@
+/** Dutch personal names: voornaam, tussenvoegsel, achternaam, and how lists show and sort them. */
+export interface NameParts {
+  first_name: string | null;
+  infix: string | null;
+  last_name: string;
+  initials?: string | null;
+  title?: string | null;
+}
+
+const clean = (parts: (string | null | undefined)[]) =>
+  parts
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join(" ");
+
+/** As in a sentence: "dr. Anna van den Berg" (initials when there is no first name). */
+export function displayName(person: NameParts): string {
+  return clean([person.title, person.first_name || person.initials, person.infix, person.last_name]);
+}
+
+/**
+ * As in a sorted list: "Berg, Anna van den". The tussenvoegsel follows the first name,
+ * so "van den Berg" files under B, as Dutch readers expect.
+ */
+export function listName(person: NameParts): string {
+  const rest = clean([person.first_name || person.initials, person.infix]);
+  return rest ? `${person.last_name}, ${rest}` : person.last_name;
+}
+
+/** Lower case without accents: "Santé" and "sante" compare equal. */
+export function foldForComparison(value: string): string {
+  return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("nl");
+}
+
+/** Orders people on achternaam, then first name, ignoring tussenvoegsel, case and accents. */
+export function compareByDutchName(a: NameParts, b: NameParts): number {
+  const key = (p: NameParts) => `${foldForComparison(p.last_name)}\u0000${foldForComparison(p.first_name ?? p.initials ?? "")}`;
+  return key(a).localeCompare(key(b), "nl");
+}

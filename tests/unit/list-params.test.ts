@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { oneOf, pageFrom, paging, positiveIntFrom } from "../../app/services/list-params";
+
+describe("list parameters from the URL", () => {
+  it("reads a page number and ignores nonsense", () => {
+    expect(pageFrom(new URLSearchParams("pagina=3"))).toBe(3);
+    expect(pageFrom(new URLSearchParams("pagina=-1"))).toBe(1);
+    expect(pageFrom(new URLSearchParams("pagina=abc"))).toBe(1);
+  });
+
+  it("reads ids and enumerations only when valid", () => {
+    const params = new URLSearchParams("sector=4&niveau=tactisch&x=1.5");
+    expect(positiveIntFrom(params, "sector")).toBe(4);
+    expect(positiveIntFrom(params, "x")).toBeUndefined();
+    expect(oneOf(params, "niveau", ["strategisch", "tactisch"] as const)).toBe("tactisch");
+    expect(oneOf(new URLSearchParams("niveau=hoog"), "niveau", ["tactisch"] as const)).toBeUndefined();
+  });
+
+  it("clamps a page past the end to the last page", () => {
+    expect(paging(60, 9, 25)).toMatchObject({ page: 3, pages: 3, from: 51, to: 60, offset: 50 });
+    expect(paging(0, 1, 25)).toMatchObject({ page: 1, pages: 1, from: 0, to: 0 });
+  });
+});
