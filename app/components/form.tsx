@@ -1,0 +1,358 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { createContext, type FormEvent, type ReactNode, useContext, useEffect, useId, useRef, useState } from "react";
+import { type FieldValues, type Resolver, useForm, type UseFormRegister } from "react-hook-form";
+import { useTranslation } from "react-i18next";
+import type { z } from "zod";
+import { FORM_ERROR, type FormErrors, splitMessageKey } from "../services/form-data";
+
+/**
+ * The form convention, browser half (the server half is app/services/form-data.ts):
+ *
+ *   <ValidatedForm schema={schema} actionData={actionData} defaultValues={...}>
+ *     <TextField name="email" label={t("auth.email")} type="email" />
+ *     <SubmitButton>{t("auth.login.submit")}</SubmitButton>
+ *   </ValidatedForm>
+ *
+ * Without JavaScript it is a plain POST form; the action validates with the same schema and,
+ * when refusing, returns json(parseForm(...), { status: 400 }): the page re-renders with what was
+ * typed and the messages. With JavaScript, react-hook-form validates first and then submits
+ * through Remix (so the server still validates). Messages are keys, translated here.
+ */
+
+/** The part of an action's answer the form reads: set when the action refused this form. */
+export interface FormActionData {
+  values?: Record<string, string>;
+  errors?: FormErrors;
+}
+
+interface FormContextValue {
+  register: UseFormRegister<FieldValues>;
+  idFor: (name: string) => string;
+  errorFor: (name: string) => string | undefined;
+  valueOf: (name: string) => unknown;
+}
+
+const FormContext = createContext<FormContextValue | null>(null);
+
+function useFormContext(): FormContextValue {
+  const context = useContext(FormContext);
+  if (!context) throw new Error("Form fields must be inside <ValidatedForm>.");
+  return context;
+}
+
+/** Translates a message key (with values, see messageKey); unknown keys read as "invalid". */
+export function useMessage() {
+  const { t, i18n } = useTranslation();
+  const translate = t as unknown as (key: string, values?: Record<string, string | number>) => string;
+  return (message: string) => {
+    const { key, values } = splitMessageKey(message);
+    // numbers as numbers, so that "count" picks the plural form
+    const options = Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
+    );
+    return i18n.exists(key, options) ? translate(key, options) : translate("auth.form.invalid");
+  };
+}
+
+export interface ValidatedFormProps {
+  schema: z.ZodType;
+  /** useActionData(), when it belongs to this form */
+  actionData?: FormActionData | null;
+  /** the values the form starts with (a refused submission's values take precedence) */
+  defaultValues?: Record<string, string | boolean | number | null | undefined>;
+  /** where to post; the current route by default */
+  action?: string;
+  /** a readable name for the form's error summary and ids, unique on the page */
+  id?: string;
+  className?: string;
+  children: ReactNode;
+}
+
+export function ValidatedForm({ schema, actionData, defaultValues = {}, action, id, className, children }: ValidatedFormProps) {
+  const { t } = useTranslation();
+  const message = useMessage();
+  const submit = useSubmit();
+  const generatedId = useId();
+  const prefix = id ?? `form${generatedId.replace(/:/g, "")}`;
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const startValues: FieldValues = { ...defaultValues, ...actionData?.values };
+  const { register, handleSubmit, formState } = useForm<FieldValues>({
+    resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
+    defaultValues: startValues,
+  });
+
+  // The server's messages hold until the next attempt to submit; then the browser's take over.
+  const [dismissed, setDismissed] = useState<FormActionData | null | undefined>(null);
+  const serverErrors: FormErrors = actionData && actionData !== dismissed ? (actionData.errors ?? {}) : {};
+  const clientErrors: FormErrors = {};
+  for (const [name, error] of Object.entries(formState.errors)) {
+    if (typeof error?.message === "string") clientErrors[name] = error.message;
+  }
+  const errors: FormErrors = { ...serverErrors, ...clientErrors };
+  const hasServerErrors = Object.keys(serverErrors).length > 0;
+
+  // After a refusal, move focus to the summary so it is read out (also on a page rendered without JS: autoFocus).
+  useEffect(() => {
+    if (actionData?.errors && Object.keys(actionData.errors).length > 0) summaryRef.current?.focus();
+  }, [actionData]);
+
+  const idFor = (name: string) => `${prefix}-${name}`;
+  const context: FormContextValue = {
+    register,
+    idFor,
+    errorFor: (name) => errors[name],
+    valueOf: (name) => startValues[name],
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    setDismissed(actionData);
+    const form = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    // handleSubmit prevents the browser's submission; a valid form is then sent through Remix.
+    void handleSubmit(() => submit(submitter instanceof HTMLButtonElement ? submitter : form))(event);
+  };
+
+  const summaryEntries = Object.entries(serverErrors);
+  return (
+    <Form method="post" action={action} noValidate onSubmit={onSubmit} className={className}>
+      {hasServerErrors ? (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          autoFocus
+          role="alert"
+          aria-labelledby={`${prefix}-summary`}
+          className="mb-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
+        >
+          <h2 id={`${prefix}-summary`} className="font-semibold">
+            {t("auth.form.summary")}
+          </h2>
+          <ul className="mt-2 list-disc space-y-1 pl-5">
+            {summaryEntries.map(([name, key]) => (
+              <li key={name}>
+                {name === FORM_ERROR ? message(key) : <a href={`#${idFor(name)}`} className="text-red-900 underline">{message(key)}</a>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <FormContext.Provider value={context}>{children}</FormContext.Provider>
+    </Form>
+  );
+}
+
+/** The id of a field's error message, for aria-describedby; the message itself below the field. */
+function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  const translate = useMessage();
+  if (!message) return null;
+  return (
+    <p id={id} className="field-error">
+      {translate(message)}
+    </p>
+  );
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  className?: string;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  required,
+  className,
+  type = "text",
+  autoComplete,
+}: FieldProps & { type?: "text" | "email" | "password"; autoComplete?: string }) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = type === "password" ? undefined : valueOf(name);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        type={type}
+        autoComplete={autoComplete}
+        required={required}
+        defaultValue={initial == null ? undefined : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        className="field-input"
+        {...register(name)}
+      />
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  required,
+  className,
+  options,
+}: FieldProps & { options: readonly { value: string; label: string }[] }) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = valueOf(name);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <select
+        id={id}
+        required={required}
+        defaultValue={initial == null ? undefined : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        className="field-input"
+        {...register(name)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** Radio buttons in a fieldset; the legend names the group, the error is tied to the group. */
+export function RadioGroup({
+  name,
+  legend,
+  className,
+  options,
+}: {
+  name: string;
+  legend: string;
+  className?: string;
+  options: readonly { value: string; label: string; lang?: string }[];
+}) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = valueOf(name);
+  return (
+    <fieldset
+      id={id}
+      role="radiogroup"
+      className={className}
+      aria-invalid={error ? true : undefined} aria-describedby={describedBy(error && `${id}-error`)}
+    >
+      <legend className="field-label">{legend}</legend>
+      <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm" lang={option.lang}>
+            <input
+              type="radio"
+              value={option.value}
+              defaultChecked={initial === option.value}
+              className="h-4 w-4"
+              {...register(name)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+export function CheckboxField({ name, label, hint, className }: Omit<FieldProps, "required">) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = valueOf(name);
+  return (
+    <div className={className}>
+      <div className="flex items-start gap-2">
+        <input
+          id={id}
+          type="checkbox"
+          defaultChecked={initial === true || initial === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+          className="mt-0.5 h-4 w-4"
+          {...register(name)}
+        />
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+      </div>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** A value the form carries along (an intent, a record's version); validated like any other field. */
+export function HiddenField({ name }: { name: string }) {
+  const { register, valueOf } = useFormContext();
+  const initial = valueOf(name);
+  return <input type="hidden" defaultValue={initial == null ? undefined : String(initial)} {...register(name)} />;
+}
+
+export function SubmitButton({
+  children,
+  className = "btn-primary",
+  name,
+  value,
+}: {
+  children: ReactNode;
+  className?: string;
+  name?: string;
+  value?: string;
+}) {
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  return (
+    <button type="submit" name={name} value={value} className={className} aria-disabled={busy || undefined}>
+      {children}
+    </button>
+  );
+}
+
+/** Confirms that a submission worked (after the redirect that follows it); read out politely. */
+export function SuccessNotice({ children }: { children: ReactNode }) {
+  return (
+    <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      {children}
+    </p>
+  );
+}

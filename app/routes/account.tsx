@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { LANGUAGES } from "../../db/schema";
+import { requireSession } from "../auth/guard.server";
+import { MIN_PASSWORD_LENGTH, newPasswordField, PASSWORDS_DIFFER, passwordField } from "../auth/password-policy";
+import { HiddenField, RadioGroup, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import { LANGUAGE_COOKIE } from "../i18n/index";
+import { pageTitle } from "../i18n/meta";
+import { changePassword, getUser, setUserLanguage, UserError } from "../models/users.server";
+import { choice, FORM_ERROR, formFailure, parseForm } from "../services/form-data";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("auth.account.title"));
+
+const passwordSchema = z
+  .object({
+    intent: z.literal("password"),
+    currentPassword: passwordField(),
+    newPassword: newPasswordField(),
+    newPasswordConfirm: passwordField(),
+  })
+  .refine((data) => data.newPassword === data.newPasswordConfirm, { path: ["newPasswordConfirm"], message: PASSWORDS_DIFFER });
+
+const languageSchema = z.object({
+  intent: z.literal("language"),
+  language: choice(LANGUAGES),
+});
+
+const SAVED = ["wachtwoord", "taal"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requireSession(request, context);
+  const account = await getUser(context.db, user.id);
+  if (!account) throw new Response(null, { status: 404 });
+  const saved = new URL(request.url).searchParams.get("opgeslagen");
+  return json({
+    account: { name: account.name, email: account.email, role: account.role, language: account.language },
+    saved: SAVED.find((s) => s === saved) ?? null,
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { user, sessionId } = await requireSession(request, context);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+
+  if (intent === "language") {
+    const parsed = parseForm(languageSchema, formData);
+    if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+    await setUserLanguage(context.db, user, user.id, parsed.data.language);
+    return redirect("/account?opgeslagen=taal", {
+      headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${parsed.data.language}; Path=/; Max-Age=31536000; SameSite=Lax` },
+    });
+  }
+
+  const parsed = parseForm(passwordSchema, formData);
+  if (!parsed.ok) return json({ ...parsed, intent: "password" }, { status: 400 });
+  try {
+    await changePassword(context.db, user, {
+      userId: user.id,
+      sessionId,
+      currentPassword: parsed.data.currentPassword,
+      newPassword: parsed.data.newPassword,
+    });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const failure = formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey });
+    return json({ ...failure, intent: "password" }, { status: 400 });
+  }
+  return redirect("/account?opgeslagen=wachtwoord");
+}
+
+export default function Account() {
+  const { account, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const forForm = (intent: string) => (actionData?.intent === intent ? actionData : null);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("auth.account.title")}</h1>
+      {saved === "wachtwoord" ? <SuccessNotice>{t("auth.account.passwordChanged")}</SuccessNotice> : null}
+      {saved === "taal" ? <SuccessNotice>{t("auth.account.languageSaved")}</SuccessNotice> : null}
+
+      <section aria-labelledby="details-heading" className="card">
+        <h2 id="details-heading" className="text-lg font-semibold">
+          {t("auth.account.details")}
+        </h2>
+        <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="font-semibold">{t("auth.fields.name")}</dt>
+            <dd>{account.name}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("auth.fields.email")}</dt>
+            <dd className="break-all">{account.email}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("auth.account.role")}</dt>
+            <dd>{t(`common.roles.${account.role}`)}</dd>
+          </div>
+        </dl>
+      </section>
+
+      <section aria-labelledby="password-heading" className="card space-y-4">
+        <h2 id="password-heading" className="text-lg font-semibold">
+          {t("auth.account.passwordHeading")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("auth.account.passwordIntro")}</p>
+        <ValidatedForm
+          id="password"
+          schema={passwordSchema}
+          actionData={forForm("password")}
+          defaultValues={{ intent: "password" }}
+          className="space-y-4"
+        >
+          <HiddenField name="intent" />
+          {/* the account's e-mail address, so password managers know which login to update */}
+          <input type="hidden" name="username" autoComplete="username" value={account.email} readOnly />
+          <TextField name="currentPassword" type="password" label={t("auth.fields.currentPassword")} autoComplete="current-password" required />
+          <TextField
+            name="newPassword"
+            type="password"
+            label={t("auth.fields.newPassword")}
+            hint={t("auth.fields.passwordHint", { min: MIN_PASSWORD_LENGTH })}
+            autoComplete="new-password"
+            required
+          />
+          <TextField name="newPasswordConfirm" type="password" label={t("auth.fields.newPasswordConfirm")} autoComplete="new-password" required />
+          <SubmitButton>{t("auth.account.passwordSubmit")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+
+      <section aria-labelledby="language-heading" className="card space-y-4">
+        <h2 id="language-heading" className="text-lg font-semibold">
+          {t("auth.account.languageHeading")}
+        </h2>
+        <ValidatedForm
+          id="language"
+          key={account.language}
+          schema={languageSchema}
+          actionData={forForm("language")}
+          defaultValues={{ intent: "language", language: account.language }}
+          className="space-y-4"
+        >
+          <HiddenField name="intent" />
+          <RadioGroup
+            name="language"
+            legend={t("auth.account.languageLegend")}
+            options={[
+              { value: "nl", label: "Nederlands", lang: "nl" },
+              { value: "en", label: "English", lang: "en" },
+            ]}
+          />
+          <SubmitButton>{t("auth.account.languageSubmit")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+/**
+ * The form convention, server half (the browser half is app/components/form.tsx).
+ *
+ * One zod schema per form, shared by the browser (react-hook-form) and the action. Schemas
+ * carry message KEYS, not text ("auth.errors.emailInvalid", or with values
+ * "auth.errors.passwordTooShort?min=12", see `messageKey`); the page translates them, so
+ * server and browser show the same words in the reader's language.
+ */
+
+/** Field name → message key. "_form" holds a message about the form as a whole. */
+export type FormErrors = Record<string, string>;
+
+/** What an action returns (with status 400) when a submission is refused: what was typed, and why. */
+export interface FormFailure {
+  ok: false;
+  values: Record<string, string>;
+  errors: FormErrors;
+}
+
+export type ParsedForm<T> = { ok: true; data: T } | FormFailure;
+
+export const FORM_ERROR = "_form";
+
+/** Fields never sent back to the page: a refused password is typed again, not echoed into the HTML. */
+const SECRET_FIELD = /password/i;
+
+/** The submitted text fields, as the page re-renders them after a refusal (secrets left out). */
+export function submittedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !SECRET_FIELD.test(name) && !(name in values)) values[name] = value;
+  }
+  return values;
+}
+
+/** The first message per field, keyed by the field's name (nested paths joined with dots). */
+export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FormErrors {
+  const errors: FormErrors = {};
+  for (const issue of issues) {
+    const name = issue.path.map(String).join(".") || FORM_ERROR;
+    errors[name] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Validates a submission with the form's schema: the data, or the values and errors to show. */
+export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParsedForm<z.output<S>> {
+  const raw: Record<string, string> = {};
+  for (const [name, value] of formData.entries()) {
+    if (typeof value === "string" && !(name in raw)) raw[name] = value;
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, values: submittedValues(formData), errors: errorsFromIssues(result.error.issues) };
+}
+
+/** A refusal decided after validation (a taken e-mail address, a stale version): same shape as parseForm's. */
+export function formFailure(formData: FormData, errors: FormErrors): FormFailure {
+  return { ok: false, values: submittedValues(formData), errors };
+}
+
+/** A message key with values to interpolate: messageKey("auth.errors.passwordTooShort", { min: 12 }). */
+export function messageKey(key: string, values?: Record<string, string | number>): string {
+  if (!values) return key;
+  return `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)]))}`;
+}
+
+/** Splits what messageKey joined: the key and its values. */
+export function splitMessageKey(message: string): { key: string; values: Record<string, string> } {
+  const [key = "", query] = message.split("?", 2);
+  return { key, values: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
+}
+
+/* Building blocks for schemas: form fields arrive as strings (or are missing). */
+
+export const FIELD_MESSAGES = {
+  required: "auth.form.required",
+  tooLong: "auth.form.tooLong",
+  invalid: "auth.form.invalid",
+  email: "auth.errors.emailInvalid",
+} as const;
+
+/** Text that must be filled in; trimmed. */
+export function requiredText(maxLength = 200) {
+  return z
+    .string({ error: FIELD_MESSAGES.required })
+    .trim()
+    .min(1, FIELD_MESSAGES.required)
+    .max(maxLength, messageKey(FIELD_MESSAGES.tooLong, { max: maxLength }));
+}
+
+/** An e-mail address, trimmed and in lower case (as accounts store it). */
+export function emailAddress() {
+  return requiredText(254).toLowerCase().email(FIELD_MESSAGES.email);
+}
+
+/** One of a fixed list of values (a select or radio group). */
+export function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: FIELD_MESSAGES.invalid });
+}
+
+/** A checkbox: "on" from a plain form, true from react-hook-form; missing means unticked. */
+export function checkbox() {
+  return z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+}
+
+/** A positive whole number from a text field (ids, versions). */
+export function positiveInt() {
+  return z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid);
+}

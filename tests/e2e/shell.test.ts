@@ -1,0 +1,209 @@
+import { sql } from "kysely";
+import type { Browser } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type TestContext } from "vitest";
+import { openMigratedDatabase } from "../../db/index";
+import { en } from "../../app/i18n/en/index";
+import { nl } from "../../app/i18n/nl/index";
+import {
+  CHROMIUM_MISSING,
+  type CheckedPage,
+  chromiumAvailable,
+  launchBrowser,
+  openCheckedPage,
+} from "../support/browser";
+import { makeUser } from "../support/db";
+import { type RunningServer, startServer } from "../support/server";
+
+const hasChromium = chromiumAvailable();
+
+/**
+ * One server and one browser per describe; every test gets a fresh browser context whose pages
+ * are all checked by axe-core (CheckedPage.visit / act), which afterEach verifies.
+ */
+function useBrowser(prepare?: (server: RunningServer) => Promise<void>) {
+  const state = {} as { server: RunningServer; browser: Browser; checked: CheckedPage | undefined };
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    state.server = await startServer();
+    await prepare?.(state.server);
+    state.browser = await launchBrowser();
+  });
+  beforeEach(async (context: TestContext) => {
+    context.skip(!hasChromium, CHROMIUM_MISSING);
+    state.checked = await openCheckedPage(state.browser, state.server.url);
+  });
+  afterEach(async () => {
+    const checked = state.checked;
+    if (!checked) return;
+    state.checked = undefined;
+    const unchecked = checked.uncheckedUrls();
+    await checked.close();
+    expect(unchecked, "pages visited without the axe check").toEqual([]);
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.server?.stop();
+  });
+  return {
+    /** this test's checked page */
+    checked: () => {
+      if (!state.checked) throw new Error("no page: the test should have been skipped");
+      return state.checked;
+    },
+    browser: () => state.browser,
+    server: () => state.server,
+  };
+}
+
+describe("the page shell, on a new installation (no users)", () => {
+  const env = useBrowser();
+
+  it("shows an unknown address as the 404 page, in Dutch, with lang=nl", async () => {
+    const { visit, page } = env.checked();
+    const response = await visit("/deze-pagina-bestaat-niet");
+    expect(response?.status()).toBe(404);
+    expect(await page.locator("html").getAttribute("lang")).toBe("nl");
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(nl.common.errors.notFoundTitle);
+    expect(await page.title()).toContain(nl.common.errors.notFoundTitle);
+  });
+
+  it("shows the 404 page in English to a browser that prefers English", async () => {
+    const english = await openCheckedPage(env.browser(), env.server().url, { locale: "en-GB" });
+    try {
+      const response = await english.visit("/does-not-exist");
+      expect(response?.status()).toBe(404);
+      expect(await english.page.locator("html").getAttribute("lang")).toBe("en");
+      expect(await english.page.getByRole("heading", { level: 1 }).textContent()).toBe(en.common.errors.notFoundTitle);
+      expect(english.uncheckedUrls()).toEqual([]);
+    } finally {
+      await english.close();
+    }
+  });
+
+  it("has banner, main and contentinfo landmarks, one of each", async () => {
+    const { visit, page } = env.checked();
+    await visit("/deze-pagina-bestaat-niet");
+    for (const role of ["banner", "main", "contentinfo"] as const) {
+      await expect(page.getByRole(role).count(), role).resolves.toBe(1);
+    }
+  });
+
+  it("offers a skip link as the first thing to tab to, which moves focus to the main content", async () => {
+    const { visit, page } = env.checked();
+    await visit("/deze-pagina-bestaat-niet");
+    await page.keyboard.press("Tab");
+    const first = await page.evaluate(() => {
+      const el = document.activeElement as HTMLAnchorElement | null;
+      return { tag: el?.tagName, href: el?.getAttribute("href"), text: el?.textContent?.trim() };
+    });
+    expect(first).toEqual({ tag: "A", href: "#inhoud", text: nl.common.skipToContent });
+    const mainId = await page.getByRole("main").getAttribute("id");
+    expect(mainId).toBe("inhoud");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe("MAIN");
+  });
+
+  it("hydrates under the Content-Security-Policy: the page's scripts run and none is refused", async () => {
+    const { visit, page, errors } = env.checked();
+    await visit("/deze-pagina-bestaat-niet");
+    await expect.poll(() => page.evaluate(() => "__remixRouter" in window)).toBe(true);
+    // a 404 answer is logged by Chromium as a failed resource; anything else is a real error
+    expect(errors().filter((e) => !/status of 404/.test(e))).toEqual([]);
+  });
+
+  it("fits a 360 px wide phone without sideways scrolling", async () => {
+    const { visit, page } = env.checked();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await visit("/deze-pagina-bestaat-niet");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it("sends the first visitor from / via /login to /setup, a form whose every field has a label", async () => {
+    const { visit, page } = env.checked();
+    await visit("/");
+    expect(new URL(page.url()).pathname).toBe("/setup");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(nl.auth.setup.title);
+    const form = page.locator("main form");
+    await expect(form.count()).resolves.toBeGreaterThan(0);
+    const fields = await form
+      .locator("input:not([type=hidden]):not([type=submit]), select, textarea")
+      .evaluateAll((elements) =>
+        elements.map((el) => {
+          const input = el as HTMLInputElement;
+          const labelled =
+            (input.labels?.length ?? 0) > 0 || !!input.getAttribute("aria-label") || !!input.getAttribute("aria-labelledby");
+          return { name: input.name, labelled };
+        }),
+      );
+    expect(fields.length).toBeGreaterThanOrEqual(3);
+    expect(fields.filter((f) => !f.labelled)).toEqual([]);
+    await expect(page.getByLabel(nl.auth.fields.email, { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByLabel(nl.auth.fields.password, { exact: true }).count()).resolves.toBe(1);
+  });
+});
+
+describe("the login page, once there is an account", () => {
+  const account = { email: "beheer@example.org", password: "een lange zin als wachtwoord" };
+  const env = useBrowser(async (server) => {
+    // The server has migrated the file; add an account next to it, as a beheerder would have.
+    const db = await openMigratedDatabase(server.databasePath);
+    try {
+      await makeUser(db, { role: "beheerder", name: "Bea Beheer", ...account });
+      await sql`pragma wal_checkpoint(full)`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it("sends a visitor of / to the login page, which axe finds nothing serious on", async () => {
+    const { visit, page } = env.checked();
+    await visit("/");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(nl.auth.login.title);
+    await expect(page.getByLabel(nl.auth.fields.email, { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByLabel(nl.auth.fields.password, { exact: true }).count()).resolves.toBe(1);
+  });
+
+  it("lets the account log in and shows the overview with its name", async () => {
+    const { visit, act, page } = env.checked();
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(account.email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(account.password);
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    await page.waitForLoadState("networkidle");
+    await env.checked().checkA11y();
+    await expect(page.getByRole("banner").textContent()).resolves.toContain("Bea Beheer");
+  });
+
+  it("refuses a wrong password with a message, and stays on the login page", async () => {
+    const { visit, act, page } = env.checked();
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(account.email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill("niet het goede wachtwoord");
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    expect(new URL(page.url()).pathname).toBe("/login");
+    await expect(page.getByText(nl.auth.errors.invalidCredentials).count()).resolves.toBeGreaterThan(0);
+  });
+});
+
+describe("setting up a new installation in the browser", () => {
+  const env = useBrowser();
+
+  it("lets the first visitor create the first beheerder, signs them in, and closes /setup", async () => {
+    const { visit, act, page } = env.checked();
+    await visit("/setup");
+    await page.getByLabel(nl.auth.fields.name, { exact: true }).fill("Eerste Beheerder");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill("eerste@example.org");
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill("een lange zin als wachtwoord");
+    await page.getByLabel(nl.auth.fields.passwordConfirm, { exact: true }).fill("een lange zin als wachtwoord");
+    await act((p) => p.getByRole("button", { name: nl.auth.setup.submit }).click());
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    await env.checked().checkA11y();
+    await expect(page.getByRole("banner").textContent()).resolves.toContain("Eerste Beheerder");
+
+    const again = await visit("/setup");
+    expect(again?.status()).toBe(404);
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * `npm test`: the unit and integration tests, then the build, then the end-to-end tests
+ * (the real server over HTTP, and in Chromium when it is installed). Vitest prints its usual
+ * report; the last line sums up every project: `Tests: N passed, N failed, N skipped`.
+ * Exits non-zero when any test failed or vitest or the build itself failed.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { CHROMIUM_MISSING, chromiumAvailable } from "./support/browser";
+import { ROOT, runBuild } from "./support/build";
+
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+interface JsonReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+}
+
+const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+let broken = false;
+const artifacts = path.join(ROOT, "tests", ".artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+function heading(text: string) {
+  console.log(`\n▶ ${text}`);
+}
+
+function runVitest(label: string, projects: string[]): Promise<void> {
+  const report = path.join(artifacts, `vitest-${label}.json`);
+  rmSync(report, { force: true });
+  const args = ["run", ...projects.flatMap((p) => ["--project", p])];
+  args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
+  return new Promise((resolve) => {
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), args, { cwd: ROOT, stdio: "inherit" });
+    child.on("error", (error) => {
+      console.error(`vitest kon niet starten: ${error.message}`);
+      broken = true;
+      totals.failed += 1;
+      resolve();
+    });
+    child.on("close", (code) => {
+      if (!existsSync(report)) {
+        console.error(`vitest (${projects.join(", ")}) stopte zonder resultaat (exitcode ${code}).`);
+        broken = true;
+        totals.failed += 1;
+        return resolve();
+      }
+      const result = JSON.parse(readFileSync(report, "utf8")) as JsonReport;
+      totals.passed += result.numPassedTests;
+      totals.failed += result.numFailedTests;
+      totals.skipped += result.numPendingTests + result.numTodoTests;
+      // A file that fails before its tests run (an import error, a failing beforeAll) has no failed test.
+      for (const file of result.testResults) {
+        if (file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")) {
+          totals.failed += 1;
+        }
+      }
+      if (code !== 0) broken = true;
+      resolve();
+    });
+  });
+}
+
+const started = Date.now();
+
+heading("Unit- en integratietests");
+await runVitest("unit-integration", ["unit", "integration"]);
+
+heading("Bouwen (remix build)");
+const build = await runBuild();
+if (build.ok) {
+  console.log(`Gebouwd in ${(build.durationMs / 1000).toFixed(1)} s.`);
+  heading("End-to-endtests (echte server" + (chromiumAvailable() ? " en Chromium)" : ")"));
+  if (!chromiumAvailable()) console.log(CHROMIUM_MISSING);
+  await runVitest("e2e", ["e2e"]);
+} else {
+  console.error(build.output);
+  console.error("De build is mislukt: de end-to-endtests zijn niet uitgevoerd.");
+  broken = true;
+  totals.failed += 1;
+}
+
+console.log(`\nDuur: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (!chromiumAvailable()) console.log(CHROMIUM_MISSING);
+console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(broken || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,153 @@
+import { accessSync, constants, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AxeResults, Result as AxeResult } from "axe-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from "playwright-core";
+
+/** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const CHROMIUM_MISSING = `Chromium niet gevonden op ${CHROMIUM_PATH}: de browsertests zijn overgeslagen (installeer met: apt-get install -y chromium).`;
+
+export function chromiumAvailable(): boolean {
+  try {
+    accessSync(CHROMIUM_PATH, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+const require = createRequire(import.meta.url);
+let axeSource: string | undefined;
+function axeScript(): string {
+  axeSource ??= readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+  return axeSource;
+}
+
+const BLOCKING_IMPACTS = new Set(["serious", "critical"]);
+
+/** The serious and critical axe-core violations on the page as it is now. */
+export async function seriousA11yViolations(page: Page): Promise<AxeResult[]> {
+  // Evaluated rather than added as a <script>: the app's Content-Security-Policy (rightly) refuses
+  // inline scripts without its nonce, and the tests must see the page with that policy in force.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeScript());
+  const results = await page.evaluate(
+    () => (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe.run(document),
+  );
+  return results.violations.filter((v) => v.impact && BLOCKING_IMPACTS.has(v.impact));
+}
+
+/** One line per offending element: rule id, impact, target, help. */
+export function describeViolations(violations: readonly AxeResult[]): string {
+  return violations
+    .flatMap((v) =>
+      v.nodes.map((node) => `  - ${v.id} [${node.impact ?? v.impact}] ${JSON.stringify(node.target)}: ${v.help} (${v.helpUrl})`),
+    )
+    .join("\n");
+}
+
+/** Fails with a readable list when axe-core finds anything serious or critical on the page. */
+export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
+  const violations = await seriousA11yViolations(page);
+  if (violations.length > 0) {
+    throw new Error(`Toegankelijkheid / accessibility: ernstige problemen op ${label}:\n${describeViolations(violations)}`);
+  }
+}
+
+export interface CheckedPage {
+  page: Page;
+  context: BrowserContext;
+  /** absolute URL of a path on the server under test */
+  url: (pathname: string) => string;
+  /** goes to a path (or URL), waits for the page to settle, runs the axe check; returns the main response */
+  visit: (pathname: string) => Promise<Response | null>;
+  /** performs an action that navigates or re-renders (a click, a form submit), waits, runs the axe check */
+  act: (action: (page: Page) => Promise<unknown>) => Promise<void>;
+  /** the axe check of the page as it is now; records the URL as checked */
+  checkA11y: () => Promise<void>;
+  /** URLs the page navigated to that no axe check has seen: should be empty at the end of a test */
+  uncheckedUrls: () => string[];
+  /** console errors and uncaught page errors so far (a refused script shows up here) */
+  errors: () => string[];
+  close: () => Promise<void>;
+}
+
+const withoutHash = (url: string) => url.replace(/#.*$/, "");
+
+/**
+ * A fresh browser context (Dutch, Amsterdam time, 1280×800 unless told) with one page whose every
+ * navigation is tracked, so a test can prove it ran the axe check on every page it visited.
+ */
+export async function openCheckedPage(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<CheckedPage> {
+  const context = await browser.newContext({
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    viewport: { width: 1280, height: 800 },
+    ...options,
+  });
+  // Fail in seconds, not Playwright's 30: a missing element should not eat the test's whole timeout.
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(20_000);
+  const page = await context.newPage();
+  const navigated = new Set<string>();
+  const checked = new Set<string>();
+  const errors: string[] = [];
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) navigated.add(withoutHash(frame.url()));
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  const url = (pathname: string) => new URL(pathname, baseUrl).href;
+  const checkA11y = async () => {
+    await expectNoSeriousA11yViolations(page);
+    checked.add(withoutHash(page.url()));
+  };
+  const settle = async () => {
+    await page.waitForLoadState("load");
+    await page.waitForLoadState("networkidle");
+  };
+
+  return {
+    page,
+    context,
+    url,
+    visit: async (pathname) => {
+      const response = await page.goto(url(pathname), { waitUntil: "load" });
+      await settle();
+      await checkA11y();
+      return response;
+    },
+    act: async (action) => {
+      await action(page);
+      await settle();
+      await checkA11y();
+    },
+    checkA11y,
+    uncheckedUrls: () => [...navigated].filter((u) => u !== "about:blank" && !checked.has(u)),
+    errors: () => [...errors],
+    close: () => context.close(),
+  };
+}

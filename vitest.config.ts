@@ -1,0 +1,52 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * Three kinds of tests (tests/run.ts, which `npm test` runs, takes them in this order):
+ * - unit: pure modules, milliseconds each;
+ * - integration: real SQLite files with the real migrations (tests/support/db.ts);
+ * - e2e: the real built server as a child process, over HTTP and in Chromium
+ *   (tests/support/server.ts, browser.ts). One file at a time in a single fork: each file
+ *   starts its own server and browser.
+ */
+export default defineConfig({
+  test: {
+    pool: "forks",
+    poolOptions: {
+      // Kysely's FileMigrationProvider loads db/migrations/*.ts with Node's own import(), outside
+      // Vite; tsx's loader (which the server itself runs under) makes that work in the workers.
+      forks: { execArgv: ["--import", "tsx"] },
+    },
+    teardownTimeout: 30_000,
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          // argon2 password hashes (19 MiB each) and migrations on real files
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/support/build-once.ts"],
+          // one fork runs the files one after another: no two servers and browsers compete
+          poolOptions: { forks: { singleFork: true } },
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
