@@ -1,59 +1,11 @@
 import { sql } from "kysely";
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, type TestContext } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openMigratedDatabase } from "../../db/index";
 import { en } from "../../app/i18n/en/index";
 import { nl } from "../../app/i18n/nl/index";
-import {
-  CHROMIUM_MISSING,
-  type CheckedPage,
-  chromiumAvailable,
-  launchBrowser,
-  openCheckedPage,
-} from "../support/browser";
+import { openCheckedPage } from "../support/browser";
 import { makeUser } from "../support/db";
-import { type RunningServer, startServer } from "../support/server";
-
-const hasChromium = chromiumAvailable();
-
-/**
- * One server and one browser per describe; every test gets a fresh browser context whose pages
- * are all checked by axe-core (CheckedPage.visit / act), which afterEach verifies.
- */
-function useBrowser(prepare?: (server: RunningServer) => Promise<void>) {
-  const state = {} as { server: RunningServer; browser: Browser; checked: CheckedPage | undefined };
-  beforeAll(async () => {
-    if (!hasChromium) return;
-    state.server = await startServer();
-    await prepare?.(state.server);
-    state.browser = await launchBrowser();
-  });
-  beforeEach(async (context: TestContext) => {
-    context.skip(!hasChromium, CHROMIUM_MISSING);
-    state.checked = await openCheckedPage(state.browser, state.server.url);
-  });
-  afterEach(async () => {
-    const checked = state.checked;
-    if (!checked) return;
-    state.checked = undefined;
-    const unchecked = checked.uncheckedUrls();
-    await checked.close();
-    expect(unchecked, "pages visited without the axe check").toEqual([]);
-  });
-  afterAll(async () => {
-    await state.browser?.close();
-    await state.server?.stop();
-  });
-  return {
-    /** this test's checked page */
-    checked: () => {
-      if (!state.checked) throw new Error("no page: the test should have been skipped");
-      return state.checked;
-    },
-    browser: () => state.browser,
-    server: () => state.server,
-  };
-}
+import { useBrowser } from "../support/e2e";
 
 describe("the page shell, on a new installation (no users)", () => {
   const env = useBrowser();
