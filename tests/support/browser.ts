@@ -88,6 +88,9 @@ export interface CheckedPage {
   close: () => Promise<void>;
 }
 
+/** A page counts as settled once no request has started or ended for this long. */
+const QUIET_MS = 150;
+
 const withoutHash = (url: string) => url.replace(/#.*$/, "");
 
 /**
@@ -119,6 +122,20 @@ export async function openCheckedPage(
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(error.message));
+  // Playwright's "networkidle" is reached once per document, so it does not wait for the fetches of
+  // a client-side Remix navigation; count the page's requests ourselves instead.
+  let inFlight = 0;
+  let lastNetworkEvent = Date.now();
+  const networkEvent = (delta: number) => () => {
+    inFlight += delta;
+    lastNetworkEvent = Date.now();
+  };
+  page.on("request", networkEvent(+1));
+  page.on("requestfinished", networkEvent(-1));
+  page.on("requestfailed", networkEvent(-1));
+  page.on("framenavigated", () => {
+    lastNetworkEvent = Date.now();
+  });
 
   const url = (pathname: string) => new URL(pathname, baseUrl).href;
   const checkA11y = async () => {
@@ -126,8 +143,14 @@ export async function openCheckedPage(
     checked.add(withoutHash(page.url()));
   };
   const settle = async () => {
+    const deadline = Date.now() + 15_000;
+    while (inFlight > 0 || Date.now() - lastNetworkEvent < QUIET_MS) {
+      if (Date.now() > deadline) throw new Error(`page did not settle: ${inFlight} requests still open`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
     await page.waitForLoadState("load");
-    await page.waitForLoadState("networkidle");
+    // let React commit what the last response brought
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   };
 
   return {
@@ -141,6 +164,8 @@ export async function openCheckedPage(
       return response;
     },
     act: async (action) => {
+      // a request the action starts a few milliseconds late must still be waited for
+      lastNetworkEvent = Date.now();
       await action(page);
       await settle();
       await checkA11y();

@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../../app/i18n/en/index";
+import { nl } from "../../app/i18n/nl/index";
+import { USER_ROLES } from "../../db/schema";
+import { useBrowser } from "../support/e2e";
+
+/** The demo accounts as the server prints them once at its first start. */
+function printedAccounts(output: string) {
+  const accounts = new Map<string, { email: string; password: string }>();
+  for (const match of output.matchAll(/^\s+(beheerder|redacteur|onderzoeker|lezer)\s+(\S+@example\.org)\s+(\S+)\s*$/gm)) {
+    accounts.set(match[1]!, { email: match[2]!, password: match[3]! });
+  }
+  return accounts;
+}
+
+describe("a new installation with the demo network", () => {
+  const env = useBrowser(undefined, { env: { KRING_DEMO: "1" } });
+
+  it("prints one account per role once, and each can log in, in Dutch and in English", async () => {
+    const accounts = printedAccounts(env.server().output());
+    expect([...accounts.keys()].sort()).toEqual([...USER_ROLES].sort());
+
+    for (const role of USER_ROLES) {
+      const { email, password } = accounts.get(role)!;
+      const { page, visit, act } = env.checked();
+      await visit("/login");
+      await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
+      await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
+      await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(new URL(page.url()).pathname, role).toBe("/");
+      expect(await page.getByRole("heading", { level: 1 }).textContent()).toContain("Welkom");
+
+      await act((p) => p.getByRole("button", { name: nl.common.language.switchToLabel }).click());
+      await page.getByRole("heading", { name: /Welcome/ }).waitFor();
+      expect(await page.locator("html").getAttribute("lang")).toBe("en");
+
+      // the choice is remembered on the account: switch back so the next role starts in Dutch
+      await act((p) => p.getByRole("button", { name: en.common.language.switchToLabel }).click());
+      await page.getByRole("heading", { name: /Welkom/ }).waitFor();
+      await act((p) => p.getByRole("button", { name: nl.common.logout }).click());
+      await page.getByRole("heading", { name: nl.auth.login.title }).waitFor();
+    }
+  });
+
+  it("shows a lezer the 403 page for user administration, without its contents", async () => {
+    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
+    const { page, visit, act } = env.checked();
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    await page.getByRole("heading", { level: 1 }).waitFor();
+
+    const response = await visit("/beheer/gebruikers");
+    expect(response?.status()).toBe(403);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(nl.common.errors.forbiddenTitle);
+    expect(await page.content()).not.toContain("beheerder@example.org");
+  });
+
+  it("shows who sat in the Bestuurlijke Regiegroep on 1 March 2025, with the organisations they represented", async () => {
+    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
+    const { page, visit, act } = env.checked();
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    await page.getByRole("heading", { level: 1 }).waitFor();
+
+    await visit("/gremia");
+    await act((p) => p.getByRole("link", { name: "Bestuurlijke Regiegroep", exact: false }).first().click());
+    await page.getByRole("heading", { name: /Bestuurlijke Regiegroep/ }).waitFor();
+    await page.getByLabel(nl.register.bodies.rosterDate).fill("2025-03-01");
+    await act((p) => p.getByRole("button", { name: nl.register.bodies.show }).click());
+    await page.getByRole("heading", { name: "Samenstelling op 1 maart 2025" }).waitFor();
+    expect(new URL(page.url()).searchParams.get("datum")).toBe("2025-03-01");
+    const rows = page.locator("#roster-heading ~ div table tbody tr");
+    expect(await rows.count()).toBeGreaterThan(5);
+    expect(await page.getByRole("cell", { name: /Gemeente/ }).count()).toBeGreaterThan(0);
+  });
+});
