@@ -1,10 +1,12 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { Form, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { createContext, type FormEvent, type ReactNode, useContext, useEffect, useId, useRef, useState } from "react";
 import { type FieldValues, type Resolver, useForm, type UseFormRegister } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { FORM_ERROR, type FormErrors, splitMessageKey } from "../services/form-data";
+import { formatMoment } from "../i18n/format";
+import type { Language } from "../../db/schema";
+import { type ConcurrentChange, FORM_ERROR, type FormErrors, splitMessageKey } from "../services/form-data";
 
 /**
  * The form convention, browser half (the server half is app/services/form-data.ts):
@@ -24,12 +26,15 @@ import { FORM_ERROR, type FormErrors, splitMessageKey } from "../services/form-d
 export interface FormActionData {
   values?: Record<string, string>;
   errors?: FormErrors;
+  conflict?: ConcurrentChange[];
+  links?: Record<string, { href: string; name: string }>;
 }
 
 interface FormContextValue {
   register: UseFormRegister<FieldValues>;
   idFor: (name: string) => string;
   errorFor: (name: string) => string | undefined;
+  linkFor: (name: string) => { href: string; name: string } | undefined;
   valueOf: (name: string) => unknown;
 }
 
@@ -51,7 +56,7 @@ export function useMessage() {
     const options = Object.fromEntries(
       Object.entries(values).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
     );
-    return i18n.exists(key, options) ? translate(key, options) : translate("auth.form.invalid");
+    return i18n.exists(key, options) ? translate(key, options) : translate("common.form.invalid");
   };
 }
 
@@ -65,11 +70,22 @@ export interface ValidatedFormProps {
   action?: string;
   /** a readable name for the form's error summary and ids, unique on the page */
   id?: string;
+  /** column name → label, for the list of what others changed when a save collides with theirs */
+  fieldLabels?: Record<string, string>;
   className?: string;
   children: ReactNode;
 }
 
-export function ValidatedForm({ schema, actionData, defaultValues = {}, action, id, className, children }: ValidatedFormProps) {
+export function ValidatedForm({
+  schema,
+  actionData,
+  defaultValues = {},
+  action,
+  id,
+  fieldLabels = {},
+  className,
+  children,
+}: ValidatedFormProps) {
   const { t } = useTranslation();
   const message = useMessage();
   const submit = useSubmit();
@@ -103,6 +119,7 @@ export function ValidatedForm({ schema, actionData, defaultValues = {}, action, 
     register,
     idFor,
     errorFor: (name) => errors[name],
+    linkFor: (name) => (hasServerErrors ? actionData?.links?.[name] : undefined),
     valueOf: (name) => startValues[name],
   };
 
@@ -127,7 +144,7 @@ export function ValidatedForm({ schema, actionData, defaultValues = {}, action, 
           className="mb-4 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
         >
           <h2 id={`${prefix}-summary`} className="font-semibold">
-            {t("auth.form.summary")}
+            {actionData?.conflict ? t("common.form.conflictTitle") : t("common.form.summary")}
           </h2>
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {summaryEntries.map(([name, key]) => (
@@ -136,6 +153,7 @@ export function ValidatedForm({ schema, actionData, defaultValues = {}, action, 
               </li>
             ))}
           </ul>
+          {actionData?.conflict ? <ConflictList changes={actionData.conflict} fieldLabels={fieldLabels} /> : null}
         </div>
       ) : null}
       <FormContext.Provider value={context}>{children}</FormContext.Provider>
@@ -143,13 +161,52 @@ export function ValidatedForm({ schema, actionData, defaultValues = {}, action, 
   );
 }
 
+/** What others saved since the form was opened: when, by whom, which field from what to what. */
+function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChange[]; fieldLabels: Record<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const empty = t("common.form.emptyValue");
+  return (
+    <ul className="mt-3 space-y-2">
+      {changes.map((change, index) => (
+        <li key={index}>
+          <p className="font-medium">
+            {change.by
+              ? t("common.form.conflictBy", { when: formatMoment(change.at, i18n.language as Language), who: change.by })
+              : t("common.form.conflictBySystem", { when: formatMoment(change.at, i18n.language as Language) })}
+          </p>
+          <ul className="list-disc pl-5">
+            {change.fields.map((field) => (
+              <li key={field.field}>
+                {t("common.form.changedFrom", {
+                  field: fieldLabels[field.field] ?? field.field,
+                  before: field.before ?? empty,
+                  after: field.after ?? empty,
+                })}
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The id of a field's error message, for aria-describedby; the message itself below the field. */
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
+function FieldError({ id, message, link }: { id: string; message: string | undefined; link?: { href: string; name: string } }) {
   const translate = useMessage();
+  const { t } = useTranslation();
   if (!message) return null;
   return (
     <p id={id} className="field-error">
       {translate(message)}
+      {link ? (
+        <>
+          {" "}
+          <Link to={link.href} className="underline">
+            {t("common.form.openLinked", { name: link.name })}
+          </Link>
+        </>
+      ) : null}
     </p>
   );
 }
@@ -174,8 +231,8 @@ export function TextField({
   className,
   type = "text",
   autoComplete,
-}: FieldProps & { type?: "text" | "email" | "password"; autoComplete?: string }) {
-  const { register, idFor, errorFor, valueOf } = useFormContext();
+}: FieldProps & { type?: "text" | "email" | "password" | "date" | "url" | "tel" | "number"; autoComplete?: string }) {
+  const { register, idFor, errorFor, linkFor, valueOf } = useFormContext();
   const id = idFor(name);
   const error = errorFor(name);
   const initial = type === "password" ? undefined : valueOf(name);
@@ -193,6 +250,37 @@ export function TextField({
         id={id}
         type={type}
         autoComplete={autoComplete}
+        required={required}
+        defaultValue={initial == null ? undefined : String(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+        className="field-input"
+        {...register(name)}
+      />
+      <FieldError id={`${id}-error`} message={error} link={linkFor(name)} />
+    </div>
+  );
+}
+
+/** Several lines of text (notes, a description). */
+export function TextAreaField({ name, label, hint, required, className, rows = 4 }: FieldProps & { rows?: number }) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = valueOf(name);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        rows={rows}
         required={required}
         defaultValue={initial == null ? undefined : String(initial)}
         aria-invalid={error ? true : undefined}
@@ -354,5 +442,27 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
     <p role="status" className="rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
       {children}
     </p>
+  );
+}
+
+/**
+ * The message after an archive or an end, with the way back: a one-button form posting
+ * `intent=undo` plus the given fields to the current route (works without JavaScript).
+ */
+export function UndoNotice({ children, fields }: { children: ReactNode; fields: Record<string, string | number> }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+      <span>{children}</span>
+      <Form method="post" replace>
+        <input type="hidden" name="intent" value="undo" />
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={String(value)} />
+        ))}
+        <button type="submit" className="btn-secondary">
+          {t("common.form.undo")}
+        </button>
+      </Form>
+    </div>
   );
 }

@@ -17,6 +17,18 @@ export interface FormFailure {
   ok: false;
   values: Record<string, string>;
   errors: FormErrors;
+  /** set when the record changed since the form was opened: what others saved meanwhile */
+  conflict?: ConcurrentChange[];
+  /** per field, a record the message is about (a duplicate e-mail's owner), offered as a link */
+  links?: Record<string, { href: string; name: string }>;
+}
+
+/** One save by someone else, as the conflict notice lists it. */
+export interface ConcurrentChange {
+  at: string;
+  /** the user's name; null for the system */
+  by: string | null;
+  fields: { field: string; before: string | null; after: string | null }[];
 }
 
 export type ParsedForm<T> = { ok: true; data: T } | FormFailure;
@@ -76,10 +88,13 @@ export function splitMessageKey(message: string): { key: string; values: Record<
 /* Building blocks for schemas: form fields arrive as strings (or are missing). */
 
 export const FIELD_MESSAGES = {
-  required: "auth.form.required",
-  tooLong: "auth.form.tooLong",
-  invalid: "auth.form.invalid",
+  required: "common.form.required",
+  tooLong: "common.form.tooLong",
+  invalid: "common.form.invalid",
   email: "auth.errors.emailInvalid",
+  date: "common.form.dateInvalid",
+  endBeforeStart: "common.form.endBeforeStart",
+  url: "common.form.urlInvalid",
 } as const;
 
 /** Text that must be filled in; trimmed. */
@@ -109,4 +124,96 @@ export function checkbox() {
 /** A positive whole number from a text field (ids, versions). */
 export function positiveInt() {
   return z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid);
+}
+
+/** An empty field means "nothing": null, not "". */
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value ?? null);
+
+/** Text that may be left empty (null then); trimmed. */
+export function optionalText(maxLength = 200) {
+  return z.preprocess(
+    emptyToNull,
+    z
+      .string({ error: FIELD_MESSAGES.invalid })
+      .trim()
+      .max(maxLength, messageKey(FIELD_MESSAGES.tooLong, { max: maxLength }))
+      .nullable(),
+  );
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar day as ISO YYYY-MM-DD (what <input type="date"> sends), checked to exist. */
+function isIsoCalendarDay(value: string): boolean {
+  if (!ISO_DAY.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** A day that must be filled in. */
+export function isoDay() {
+  return z
+    .string({ error: FIELD_MESSAGES.required })
+    .trim()
+    .min(1, FIELD_MESSAGES.required)
+    .refine(isIsoCalendarDay, FIELD_MESSAGES.date);
+}
+
+/** A day that may be left empty (an open end: null). */
+export function optionalIsoDay() {
+  return z.preprocess(emptyToNull, z.string().refine(isIsoCalendarDay, FIELD_MESSAGES.date).nullable());
+}
+
+/** An e-mail address that may be left empty; lower case. */
+export function optionalEmail() {
+  return z.preprocess(
+    emptyToNull,
+    z.string().trim().toLowerCase().max(254, messageKey(FIELD_MESSAGES.tooLong, { max: 254 })).email(FIELD_MESSAGES.email).nullable(),
+  );
+}
+
+/** A web address that may be left empty; http(s) only, so a link on the page cannot run script. */
+export function optionalUrl() {
+  return z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .trim()
+      .max(500, messageKey(FIELD_MESSAGES.tooLong, { max: 500 }))
+      .refine((value) => /^https?:\/\/[^\s/]+\.[^\s]+$/i.test(value), FIELD_MESSAGES.url)
+      .nullable(),
+  );
+}
+
+/** The id of a record picked in a select; "" (the "none" option) is null. */
+export function optionalId() {
+  return z.preprocess(emptyToNull, z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid).nullable());
+}
+
+/** The id of a record that must be picked. */
+export function requiredId() {
+  return z.preprocess(
+    (value) => emptyToNull(value) ?? undefined,
+    z.coerce.number({ error: FIELD_MESSAGES.required }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid),
+  );
+}
+
+/** A whole number in a range that may be left empty. */
+export function optionalInt(min: number, max: number) {
+  const message = messageKey("common.form.numberInvalid", { min, max });
+  return z.preprocess(emptyToNull, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).nullable());
+}
+
+/**
+ * The rule for every from–to pair: the end (the last day, inclusive) is not before the start.
+ * Use as `.superRefine(periodRule("start_date", "end_date"))`; the message goes on the end field.
+ */
+export function periodRule<K extends string>(startField: K, endField: K) {
+  return (data: Partial<Record<K, unknown>>, context: z.RefinementCtx) => {
+    const start = data[startField];
+    const end = data[endField];
+    if (typeof start === "string" && typeof end === "string" && end < start) {
+      context.addIssue({ code: "custom", path: [endField], message: FIELD_MESSAGES.endBeforeStart });
+    }
+  };
 }

@@ -1,4 +1,3 @@
-import type { AppLoadContext } from "@remix-run/node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, validateSessionToken } from "../../app/auth/session.server";
 import * as accountRoute from "../../app/routes/account";
@@ -7,7 +6,9 @@ import * as usersRoute from "../../app/routes/beheer.gebruikers._index";
 import * as auditRoute from "../../app/routes/beheer.logboek";
 import * as loginRoute from "../../app/routes/login";
 import * as setupRoute from "../../app/routes/setup";
-import { createTestDatabase, formRequest, makeUser, sessionCookieFor, testContext, type TestDatabase } from "../support/db";
+import type { UserRole } from "../../db/schema";
+import { createTestDatabase, formRequest, makeUser, sessionCookieFor, type TestDatabase } from "../support/db";
+import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -17,25 +18,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-type Handler = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => Promise<unknown>;
-
-/** Calls a loader or action as Remix would; a thrown Response (redirect, 403, 404) is returned like any other. */
-async function call(handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
-  try {
-    return (await handler({ request, context: testContext(t.db), params })) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
-
-const get = (path: string, cookie?: string) =>
-  new Request(new URL(path, "http://localhost"), { headers: cookie ? { Cookie: cookie } : {} });
-
-async function signedIn(role: "beheerder" | "redacteur" | "onderzoeker" | "lezer") {
-  const made = await makeUser(t.db, { role });
-  return { ...made, cookie: await sessionCookieFor(t.db, made.user.id) };
-}
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 describe("/setup", () => {
   it("is there while nobody can sign in, and the login page leads to it", async () => {

@@ -45,17 +45,17 @@ describe("parsing a submitted form with its schema", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual({
-      name: "auth.form.required",
+      name: "common.form.required",
       email: "auth.errors.emailInvalid",
       password: messageKey("auth.errors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }),
-      version: "auth.form.invalid",
+      version: "common.form.invalid",
     });
     expect(result.values).toEqual({ name: "", email: "geen-adres", version: "x" });
   });
 
   it("treats a missing field as not filled in, and an unticked checkbox as false", () => {
     const result = parseForm(z.object({ name: requiredText(), confirm: checkbox() }), form({}));
-    expect(result.ok ? null : result.errors).toEqual({ name: "auth.form.required" });
+    expect(result.ok ? null : result.errors).toEqual({ name: "common.form.required" });
     expect(parseForm(z.object({ confirm: checkbox() }), form({}))).toEqual({ ok: true, data: { confirm: false } });
   });
 
@@ -79,11 +79,11 @@ describe("message keys", () => {
     const message = messageKey("auth.errors.throttled", { count: 30 });
     expect(message).toBe("auth.errors.throttled?count=30");
     expect(splitMessageKey(message)).toEqual({ key: "auth.errors.throttled", values: { count: "30" } });
-    expect(splitMessageKey("auth.form.required")).toEqual({ key: "auth.form.required", values: {} });
+    expect(splitMessageKey("common.form.required")).toEqual({ key: "common.form.required", values: {} });
   });
 
   it("used by the schemas exist in both languages", () => {
-    const keys = ["auth.form.required", "auth.form.tooLong", "auth.form.invalid", "auth.errors.emailInvalid", "auth.errors.passwordTooShort"];
+    const keys = ["common.form.required", "common.form.tooLong", "common.form.invalid", "auth.errors.emailInvalid", "auth.errors.passwordTooShort"];
     for (const language of ["nl", "en"] as const) {
       for (const key of keys) {
         const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[language].translation);

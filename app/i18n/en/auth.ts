@@ -13,12 +13,6 @@ export const auth: Messages<typeof nl> = {
     newPasswordConfirm: "Repeat the new password",
     passwordHint: "At least {{min}} characters. A sentence of a few words is strong and easy to remember.",
   },
-  form: {
-    summary: "Please check the form",
-    required: "Fill in this field.",
-    tooLong: "Use at most {{max}} characters.",
-    invalid: "This value is not valid.",
-  },
   login: {
     title: "Sign in",
     intro: "Sign in with the email address and password of your Kring account.",

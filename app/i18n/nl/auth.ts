@@ -10,12 +10,6 @@ export const auth = {
     newPasswordConfirm: "Herhaal het nieuwe wachtwoord",
     passwordHint: "Minstens {{min}} tekens. Een zin van een paar woorden is sterk en goed te onthouden.",
   },
-  form: {
-    summary: "Controleer het formulier",
-    required: "Vul dit veld in.",
-    tooLong: "Gebruik hooguit {{max}} tekens.",
-    invalid: "Deze waarde is niet geldig.",
-  },
   login: {
     title: "Inloggen",
     intro: "Log in met het e-mailadres en wachtwoord van uw Kring-account.",

@@ -3,5 +3,11 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { home } from "./home";
 import { register } from "./register";
+import { organisations } from "./organisations";
+import { people } from "./people";
+import { bodies } from "./bodies";
+import { themes } from "./themes";
+import { lookup } from "./lookup";
+import { overviews } from "./overviews";
 
-export const nl = { common, home, auth, admin, register } as const;
+export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews } as const;

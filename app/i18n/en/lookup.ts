@@ -1,0 +1,4 @@
+import type { lookup as nl } from "../nl/lookup";
+import type { Messages } from "../shape";
+
+export const lookup: Messages<typeof nl> = {};
