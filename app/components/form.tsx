@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatMoment } from "../i18n/format";
 import type { Language } from "../../db/schema";
-import { type ConcurrentChange, FORM_ERROR, type FormErrors, splitMessageKey } from "../services/form-data";
+import { type ConcurrentChange, FORM_ERROR, type FormErrors, splitMessageKey, type SubmittedValues } from "../services/form-data";
 
 /**
  * The form convention, browser half (the server half is app/services/form-data.ts):
@@ -24,7 +24,7 @@ import { type ConcurrentChange, FORM_ERROR, type FormErrors, splitMessageKey } f
 
 /** The part of an action's answer the form reads: set when the action refused this form. */
 export interface FormActionData {
-  values?: Record<string, string>;
+  values?: SubmittedValues;
   errors?: FormErrors;
   conflict?: ConcurrentChange[];
   links?: Record<string, { href: string; name: string }>;
@@ -369,6 +369,46 @@ export function RadioGroup({
               className="h-4 w-4"
               {...register(name)}
             />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <FieldError id={`${id}-error`} message={error} />
+    </fieldset>
+  );
+}
+
+/** A group of checkboxes sharing one name (several subregions, say); parse with idList() or a list schema. */
+export function CheckboxGroupField({
+  name,
+  legend,
+  hint,
+  className,
+  options,
+}: {
+  name: string;
+  legend: string;
+  hint?: string;
+  className?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const id = idFor(name);
+  const error = errorFor(name);
+  const initial = valueOf(name);
+  const ticked = new Set((Array.isArray(initial) ? initial : initial == null || initial === "" ? [] : [initial]).map(String));
+  return (
+    <fieldset id={id} className={className} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+      <legend className="field-label">{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" value={option.value} defaultChecked={ticked.has(option.value)} className="h-4 w-4" {...register(name)} />
             {option.label}
           </label>
         ))}

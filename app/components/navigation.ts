@@ -6,6 +6,8 @@ export const NAVIGATION = [
   { to: "/gremia", label: "common.nav.bodies", permission: "register.read" },
   { to: "/organisaties", label: "common.nav.organisations", permission: "register.read" },
   { to: "/personen", label: "common.nav.people", permission: "register.read" },
+  { to: "/themas", label: "common.nav.themes", permission: "register.read" },
+  { to: "/overzichten", label: "common.nav.overviews", permission: "register.read" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
 ] as const satisfies readonly { to: string; label: string; permission: Permission }[];

@@ -15,7 +15,7 @@ export type FormErrors = Record<string, string>;
 /** What an action returns (with status 400) when a submission is refused: what was typed, and why. */
 export interface FormFailure {
   ok: false;
-  values: Record<string, string>;
+  values: SubmittedValues;
   errors: FormErrors;
   /** set when the record changed since the form was opened: what others saved meanwhile */
   conflict?: ConcurrentChange[];
@@ -38,13 +38,22 @@ export const FORM_ERROR = "_form";
 /** Fields never sent back to the page: a refused password is typed again, not echoed into the HTML. */
 const SECRET_FIELD = /password/i;
 
-/** The submitted text fields, as the page re-renders them after a refusal (secrets left out). */
-export function submittedValues(formData: FormData): Record<string, string> {
-  const values: Record<string, string> = {};
+/** A form's text fields; a name sent more than once (a group of checkboxes) gives a list. */
+export type SubmittedValues = Record<string, string | string[]>;
+
+function collect(formData: FormData, keep: (name: string) => boolean): SubmittedValues {
+  const values: SubmittedValues = {};
   for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !SECRET_FIELD.test(name) && !(name in values)) values[name] = value;
+    if (typeof value !== "string" || !keep(name)) continue;
+    const seen = values[name];
+    values[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return values;
+}
+
+/** The submitted text fields, as the page re-renders them after a refusal (secrets left out). */
+export function submittedValues(formData: FormData): SubmittedValues {
+  return collect(formData, (name) => !SECRET_FIELD.test(name));
 }
 
 /** The first message per field, keyed by the field's name (nested paths joined with dots). */
@@ -59,11 +68,7 @@ export function errorsFromIssues(issues: readonly { path: readonly PropertyKey[]
 
 /** Validates a submission with the form's schema: the data, or the values and errors to show. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): ParsedForm<z.output<S>> {
-  const raw: Record<string, string> = {};
-  for (const [name, value] of formData.entries()) {
-    if (typeof value === "string" && !(name in raw)) raw[name] = value;
-  }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(collect(formData, () => true));
   if (result.success) return { ok: true, data: result.data };
   return { ok: false, values: submittedValues(formData), errors: errorsFromIssues(result.error.issues) };
 }
@@ -216,4 +221,15 @@ export function periodRule<K extends string>(startField: K, endField: K) {
       context.addIssue({ code: "custom", path: [endField], message: FIELD_MESSAGES.endBeforeStart });
     }
   };
+}
+
+/**
+ * The ids ticked in a group of checkboxes: a plain form sends the name once per ticked box (none:
+ * missing), react-hook-form sends a list (or false when nothing is ticked).
+ */
+export function idList() {
+  return z.preprocess(
+    (value) => (value === undefined || value === null || value === false || value === "" ? [] : Array.isArray(value) ? value : [value]),
+    z.array(z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid)),
+  );
 }

@@ -6,6 +6,11 @@ import { resources } from "../../app/i18n/index";
 import {
   checkbox,
   emailAddress,
+  idList,
+  isoDay,
+  optionalIsoDay,
+  optionalUrl,
+  periodRule,
   formFailure,
   messageKey,
   parseForm,
@@ -94,5 +99,59 @@ describe("message keys", () => {
 
   it("browser and server agree on the minimum password length", () => {
     expect(MIN_PASSWORD_LENGTH).toBe(SERVER_MIN);
+  });
+});
+
+describe("groups of checkboxes", () => {
+  const schema = z.object({ subregions: idList() });
+
+  it("reads a name sent once per ticked box as a list of ids", () => {
+    const form = new FormData();
+    form.append("subregions", "2");
+    form.append("subregions", "3");
+    expect(parseForm(schema, form)).toEqual({ ok: true, data: { subregions: [2, 3] } });
+  });
+
+  it("reads one ticked box as a list of one, and none as an empty list", () => {
+    const one = new FormData();
+    one.append("subregions", "5");
+    expect(parseForm(schema, one)).toEqual({ ok: true, data: { subregions: [5] } });
+    expect(parseForm(schema, new FormData())).toEqual({ ok: true, data: { subregions: [] } });
+  });
+
+  it("gives the ticked values back as a list when the form is refused", () => {
+    const form = new FormData();
+    form.append("subregions", "2");
+    form.append("subregions", "x");
+    const result = parseForm(schema, form);
+    expect(result.ok ? null : result.values).toEqual({ subregions: ["2", "x"] });
+  });
+});
+
+describe("periods and optional fields", () => {
+  const schema = z
+    .object({ start_date: isoDay(), end_date: optionalIsoDay(), website: optionalUrl() })
+    .superRefine(periodRule("start_date", "end_date"));
+  const form = (values: Record<string, string>) => {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(values)) data.append(name, value);
+    return data;
+  };
+
+  it("puts an end date before the start date on the end field", () => {
+    const result = parseForm(schema, form({ start_date: "2025-03-01", end_date: "2025-02-28", website: "" }));
+    expect(result.ok ? null : result.errors).toEqual({ end_date: "common.form.endBeforeStart" });
+  });
+
+  it("accepts the same day as start and end, and reads empty fields as null", () => {
+    expect(parseForm(schema, form({ start_date: "2025-03-01", end_date: "2025-03-01", website: "" }))).toEqual({
+      ok: true,
+      data: { start_date: "2025-03-01", end_date: "2025-03-01", website: null },
+    });
+  });
+
+  it("refuses a day that does not exist and a web address that is not one", () => {
+    const result = parseForm(schema, form({ start_date: "2025-02-30", end_date: "", website: "javascript:alert(1)" }));
+    expect(result.ok ? null : result.errors).toEqual({ start_date: "common.form.dateInvalid", website: "common.form.urlInvalid" });
   });
 });

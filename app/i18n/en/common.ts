@@ -10,6 +10,8 @@ export const common: Messages<typeof nl> = {
     home: "Overview",
     organisations: "Organisations",
     people: "People",
+    themes: "Themes and plans",
+    overviews: "Overviews",
     bodies: "Bodies",
     meetings: "Meetings",
     research: "Research",

@@ -7,6 +7,8 @@ export const common = {
     home: "Overzicht",
     organisations: "Organisaties",
     people: "Personen",
+    themes: "Thema's en plannen",
+    overviews: "Overzichten",
     bodies: "Gremia",
     meetings: "Vergaderingen",
     research: "Onderzoek",
