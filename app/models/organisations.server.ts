@@ -1,18 +1,45 @@
+import { type Selectable, sql } from "kysely";
 import { joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
+import type { OrganisationsTable } from "../../db/schema";
+import { auditDiff } from "../services/audit-diff";
+import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
+import { type Actor, listAuditEntries, type Trx } from "./audit.server";
+import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
+
+export type Organisation = Selectable<OrganisationsTable>;
+
+export const ORGANISATION_SORTS = ["name", "sector", "changed"] as const;
+export type OrganisationSort = (typeof ORGANISATION_SORTS)[number];
+
+/** Which organisations a list shows by their archived state: the current ones, all, or only the archived. */
+export const ARCHIVE_SCOPES = ["exclude", "include", "only"] as const;
+export type ArchiveScope = (typeof ARCHIVE_SCOPES)[number];
 
 export interface OrganisationListFilter {
   q?: string;
   sectorId?: number;
   subregionId?: number;
-  includeArchived?: boolean;
+  archived?: ArchiveScope;
+  /** only organisations holding a seat in this body on `seatDate` */
+  bodyId?: number;
+  /** ISO day on which the seat in `bodyId` must be active */
+  seatDate?: string;
+  sort?: OrganisationSort;
   page: number;
+}
+
+/** `%` and `_` typed in a search box are letters, not wildcards. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 export async function listOrganisations(db: DB, filter: OrganisationListFilter) {
   let query = db.selectFrom("organisations").innerJoin("sectors", "sectors.id", "organisations.sector_id");
-  if (!filter.includeArchived) query = query.where("organisations.archived_at", "is", null);
+  const archived = filter.archived ?? "exclude";
+  if (archived === "exclude") query = query.where("organisations.archived_at", "is", null);
+  if (archived === "only") query = query.where("organisations.archived_at", "is not", null);
   if (filter.sectorId) query = query.where("organisations.sector_id", "=", filter.sectorId);
   if (filter.subregionId) {
     const subregionId = filter.subregionId;
@@ -25,23 +52,39 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
       ),
     );
   }
-  if (filter.q) {
-    const pattern = `%${filter.q}%`;
+  if (filter.bodyId && filter.seatDate) {
+    const { bodyId, seatDate } = filter;
+    // a vacant seat reserved for the organisation counts: the place is theirs to fill
     query = query.where((eb) =>
-      eb.or([eb("organisations.name", "like", pattern), eb("organisations.short_name", "like", pattern)]),
+      eb.exists(
+        eb
+          .selectFrom("seats")
+          .whereRef("seats.organisation_id", "=", "organisations.id")
+          .where("seats.body_id", "=", bodyId)
+          .where("seats.start_date", "<=", seatDate)
+          .where((s) => s.or([s("seats.end_date", "is", null), s("seats.end_date", ">=", seatDate)])),
+      ),
     );
   }
-  const { total } = await query
-    .select((eb) => eb.fn.countAll<number>().as("total"))
-    .executeTakeFirstOrThrow();
+  if (filter.q) {
+    const pattern = containsPattern(filter.q);
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`organisations.name`, "like", sql`${pattern} escape '\\'`),
+        eb(sql`organisations.short_name`, "like", sql`${pattern} escape '\\'`),
+      ]),
+    );
+  }
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const page = paging(Number(total), filter.page);
-  const rows = await query
+  let rows = query
     .select([
       "organisations.id",
       "organisations.name",
       "organisations.short_name",
       "organisations.iza_signatory",
       "organisations.archived_at",
+      "organisations.updated_at",
       "sectors.code as sector_code",
       "sectors.name_nl as sector_nl",
       "sectors.name_en as sector_en",
@@ -53,12 +96,12 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
         .whereRef("organisation_subregions.organisation_id", "=", "organisations.id")
         .select((s) => joinedText(s.ref("subregions.name"), ", ").as("names"))
         .as("subregion_names"),
-    )
-    .orderBy("organisations.name")
-    .limit(page.limit)
-    .offset(page.offset)
-    .execute();
-  return { rows, page };
+    );
+  const sort = filter.sort ?? "name";
+  if (sort === "sector") rows = rows.orderBy("sectors.sort_order").orderBy("sectors.name_nl");
+  if (sort === "changed") rows = rows.orderBy("organisations.updated_at", "desc");
+  const result = await rows.orderBy("organisations.name").orderBy("organisations.id").limit(page.limit).offset(page.offset).execute();
+  return { rows: result, page };
 }
 
 export async function getOrganisation(db: DB, id: number) {
@@ -67,7 +110,12 @@ export async function getOrganisation(db: DB, id: number) {
     .innerJoin("sectors", "sectors.id", "organisations.sector_id")
     .leftJoin("organisations as parent", "parent.id", "organisations.parent_id")
     .selectAll("organisations")
-    .select(["sectors.name_nl as sector_nl", "sectors.name_en as sector_en", "parent.name as parent_name"])
+    .select([
+      "sectors.name_nl as sector_nl",
+      "sectors.name_en as sector_en",
+      "parent.name as parent_name",
+      "parent.archived_at as parent_archived_at",
+    ])
     .where("organisations.id", "=", id)
     .executeTakeFirst();
   if (!organisation) return null;
@@ -138,4 +186,318 @@ export async function organisationFilterOptions(db: DB) {
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
   ]);
   return { sectors, subregions };
+}
+
+/** The bodies an organisation list can be narrowed to ("has a seat in"): those not archived, by name. */
+export async function bodyFilterOptions(db: DB) {
+  return db.selectFrom("bodies").select(["id", "name", "abbreviation"]).where("archived_at", "is", null).orderBy("name").execute();
+}
+
+/** An organisation as its edit form starts: the row and the ids of its subregions. */
+export async function getOrganisationForEdit(db: DB, id: number) {
+  const organisation = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!organisation) return null;
+  return { ...organisation, subregion_ids: await subregionIdsOf(db, id) };
+}
+
+/**
+ * The organisations that may become the parent of `organisationId` (null: a new one): those not
+ * archived, minus the organisation itself and everything under it (that would close a circle).
+ * The current parent stays in the list even when archived, so the form does not drop it.
+ */
+export async function parentChoices(db: DB, organisationId: number | null) {
+  const all = await db.selectFrom("organisations").select(["id", "name", "parent_id", "archived_at"]).orderBy("name").execute();
+  const excluded = new Set<number>();
+  if (organisationId !== null) {
+    excluded.add(organisationId);
+    let added = true;
+    while (added) {
+      added = false;
+      for (const org of all) {
+        if (org.parent_id !== null && excluded.has(org.parent_id) && !excluded.has(org.id)) {
+          excluded.add(org.id);
+          added = true;
+        }
+      }
+    }
+  }
+  const currentParent = all.find((org) => org.id === organisationId)?.parent_id ?? null;
+  return all
+    .filter((org) => !excluded.has(org.id) && (org.archived_at === null || org.id === currentParent))
+    .map((org) => ({ id: org.id, name: org.name, archived: org.archived_at !== null }));
+}
+
+/** What still points at an organisation on `day`: said before it is archived (they stay as they are). */
+export async function organisationReferences(db: DB, id: number, day: string) {
+  const [seats, affiliations, children] = await Promise.all([
+    db
+      .selectFrom("seats")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("organisation_id", "=", id)
+      .where("start_date", "<=", day)
+      .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", day)]))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("affiliations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("organisation_id", "=", id)
+      .where((eb) => eb.or([eb("start_date", "is", null), eb("start_date", "<=", day)]))
+      .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", day)]))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("parent_id", "=", id)
+      .where("archived_at", "is", null)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { seats: Number(seats.n), affiliations: Number(affiliations.n), children: Number(children.n) };
+}
+
+export interface OrganisationInput {
+  name: string;
+  short_name: string | null;
+  sector_id: number;
+  subregion_ids: number[];
+  iza_signatory: boolean;
+  parent_id: number | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+}
+
+async function subregionIdsOf(db: DB | Trx, organisationId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("organisation_subregions")
+    .select("subregion_id")
+    .where("organisation_id", "=", organisationId)
+    .orderBy("subregion_id")
+    .execute();
+  return rows.map((row) => row.subregion_id);
+}
+
+/**
+ * Another organisation with the same name, ignoring case. The unique index (collate nocase) folds
+ * ASCII letters only, so "SANTÉ" and "Santé" are compared here, on every name.
+ */
+async function findNamesake(trx: Trx, name: string, exceptId: number | null) {
+  const wanted = name.toLocaleLowerCase("nl");
+  const all = await trx.selectFrom("organisations").select(["id", "name"]).execute();
+  return all.find((org) => org.id !== exceptId && org.name.toLocaleLowerCase("nl") === wanted);
+}
+
+/** The refusals that do not depend on the organisation's parent: sector, subregions, name. */
+async function checkInput(trx: Trx, input: OrganisationInput, organisationId: number | null) {
+  const sector = await trx.selectFrom("sectors").select("id").where("id", "=", input.sector_id).executeTakeFirst();
+  if (!sector) throw new RegisterError("organisations.errors.sectorMissing", "sector_id");
+  const wanted = [...new Set(input.subregion_ids)];
+  if (wanted.length > 0) {
+    const found = await trx.selectFrom("subregions").select("id").where("id", "in", wanted).execute();
+    if (found.length !== wanted.length) throw new RegisterError("organisations.errors.subregionMissing", "subregion_ids");
+  }
+  const namesake = await findNamesake(trx, input.name, organisationId);
+  if (namesake) {
+    throw new RegisterError("organisations.errors.nameTaken", "name", { href: `/organisaties/${namesake.id}`, name: namesake.name });
+  }
+}
+
+/**
+ * The parent must exist, must not be archived (when newly chosen), and must not be the
+ * organisation itself or lie under it.
+ */
+async function checkParent(trx: Trx, parentId: number | null, organisationId: number | null, previousParentId: number | null) {
+  if (parentId === null) return;
+  if (parentId === organisationId) throw new RegisterError("organisations.errors.ownParent", "parent_id");
+  const parent = await trx.selectFrom("organisations").select(["id", "name", "archived_at"]).where("id", "=", parentId).executeTakeFirst();
+  if (!parent) throw new RegisterError("organisations.errors.parentMissing", "parent_id");
+  // an existing link to a parent archived since is left alone; only a new choice is refused
+  if (parent.archived_at && parentId !== previousParentId) {
+    throw new RegisterError(messageKey("organisations.errors.parentArchived", { name: parent.name }), "parent_id", {
+      href: `/organisaties/${parent.id}`,
+      name: parent.name,
+    });
+  }
+  if (organisationId === null) return;
+  const seen = new Set<number>();
+  let cursor: number | null = parentId;
+  while (cursor !== null && !seen.has(cursor)) {
+    seen.add(cursor);
+    const row: { parent_id: number | null } | undefined = await trx
+      .selectFrom("organisations")
+      .select("parent_id")
+      .where("id", "=", cursor)
+      .executeTakeFirst();
+    cursor = row?.parent_id ?? null;
+    if (cursor === organisationId) {
+      throw new RegisterError(messageKey("organisations.errors.parentCycle", { name: parent.name }), "parent_id", {
+        href: `/organisaties/${parent.id}`,
+        name: parent.name,
+      });
+    }
+  }
+}
+
+function rowValues(input: OrganisationInput) {
+  return {
+    name: input.name,
+    short_name: input.short_name,
+    sector_id: input.sector_id,
+    iza_signatory: input.iza_signatory ? (1 as const) : (0 as const),
+    parent_id: input.parent_id,
+    website: input.website,
+    email: input.email,
+    phone: input.phone,
+    address: input.address,
+    notes: input.notes,
+  };
+}
+
+/**
+ * The subregions live in organisation_subregions, outside the row that insertAudited and
+ * updateAudited log; they are added to the entry just written, so that the history and the list
+ * of concurrent changes show them with the rest of the save.
+ */
+async function addSubregionsToLatestEntry(trx: Trx, organisationId: number, before: number[] | null, after: number[]) {
+  const entry = await trx
+    .selectFrom("audit_log")
+    .select(["id", "before", "after"])
+    .where("entity", "=", "organisations")
+    .where("entity_id", "=", String(organisationId))
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const withIds = (snapshot: string | null, ids: number[] | null) =>
+    snapshot === null || ids === null ? snapshot : JSON.stringify({ ...JSON.parse(snapshot), subregion_ids: ids });
+  await trx
+    .updateTable("audit_log")
+    .set({ before: withIds(entry.before, before), after: withIds(entry.after, after) })
+    .where("id", "=", entry.id)
+    .execute();
+}
+
+async function replaceSubregions(trx: Trx, organisationId: number, ids: number[]) {
+  await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", organisationId).execute();
+  if (ids.length > 0) {
+    await trx
+      .insertInto("organisation_subregions")
+      .values(ids.map((subregion_id) => ({ organisation_id: organisationId, subregion_id })))
+      .execute();
+  }
+}
+
+const sortedIds = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
+export async function createOrganisation(db: DB, actor: Actor, input: OrganisationInput): Promise<Organisation> {
+  return inTransaction(db, async (trx) => {
+    await checkInput(trx, input, null);
+    await checkParent(trx, input.parent_id, null, null);
+    const organisation = await insertAudited(trx, actor, "organisations", rowValues(input));
+    const subregionIds = sortedIds(input.subregion_ids);
+    await replaceSubregions(trx, organisation.id, subregionIds);
+    await addSubregionsToLatestEntry(trx, organisation.id, null, subregionIds);
+    return organisation;
+  });
+}
+
+/**
+ * Saves the form over the organisation if nobody saved it since `version` (else
+ * StaleVersionError with what they changed). A save that changes nothing writes nothing.
+ */
+export async function updateOrganisation(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  input: OrganisationInput,
+): Promise<Organisation> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "organisations", id);
+    const values = rowValues(input);
+    const subregionIds = sortedIds(input.subregion_ids);
+    const previousIds = await subregionIdsOf(trx, id);
+    const unchanged =
+      current.version === version &&
+      Object.entries(values).every(([field, value]) => current[field as keyof Organisation] === value) &&
+      JSON.stringify(previousIds) === JSON.stringify(subregionIds);
+    if (unchanged) return current;
+    if (current.version === version) {
+      await checkInput(trx, input, id);
+      await checkParent(trx, input.parent_id, id, current.parent_id);
+    }
+    const { after } = await updateAudited(trx, actor, "organisations", id, version, values);
+    await replaceSubregions(trx, id, subregionIds);
+    await addSubregionsToLatestEntry(trx, id, previousIds, subregionIds);
+    return after;
+  });
+}
+
+/** Archives (never deletes): the organisation leaves lists and pickers; everything that refers to it stays. */
+export async function archiveOrganisation(db: DB, actor: Actor, id: number, version: number): Promise<Organisation> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "organisations", id);
+    if (current.archived_at !== null && current.version === version) {
+      throw new RegisterError("organisations.errors.alreadyArchived");
+    }
+    const { after } = await updateAudited(trx, actor, "organisations", id, version, { archived_at: new Date().toISOString() }, {
+      action: "archive",
+    });
+    return after;
+  });
+}
+
+/**
+ * Takes an organisation out of the archive. `version` null (the undo right after archiving)
+ * skips the version check: restoring changes nothing anyone else typed. Restoring one that is
+ * not archived changes nothing.
+ */
+export async function restoreOrganisation(db: DB, actor: Actor, id: number, version: number | null): Promise<Organisation> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "organisations", id);
+    if (current.archived_at === null && (version === null || version === current.version)) return current;
+    const { after } = await updateAudited(trx, actor, "organisations", id, version, { archived_at: null }, { action: "restore" });
+    return after;
+  });
+}
+
+/** A list for `in (…)` that is never empty (an empty list is not valid SQL everywhere); 0 is no id. */
+const orNone = (ids: number[]) => (ids.length ? ids : [0]);
+
+/**
+ * The audit entries of an organisation, newest first, each with the fields that changed; with
+ * the names the page needs to show ids in them (sectors, subregions, parent organisations).
+ */
+export async function organisationHistory(db: DB, id: number) {
+  if (!(await db.selectFrom("organisations").select("id").where("id", "=", id).executeTakeFirst())) {
+    throw new RecordNotFoundError("organisations", id);
+  }
+  const { entries, total, pageSize } = await listAuditEntries(db, { entity: "organisations", entityId: String(id) });
+  const history = entries.map((entry) => ({
+    id: entry.id,
+    at: entry.at,
+    action: entry.action,
+    by: entry.user_name,
+    byUserId: entry.user_id,
+    changes: auditDiff(entry.before, entry.after),
+  }));
+  const referenced = (field: string) =>
+    [
+      ...new Set(
+        history.flatMap((entry) =>
+          entry.changes
+            .filter((change) => change.field === field)
+            .flatMap((change) => [change.before, change.after])
+            .flatMap((value) => (Array.isArray(value) ? value : [value]))
+            .filter((value): value is number => typeof value === "number"),
+        ),
+      ),
+    ];
+  const [sectorIds, subregionIds, organisationIds] = [referenced("sector_id"), referenced("subregion_ids"), referenced("parent_id")];
+  const [sectors, subregions, organisations] = await Promise.all([
+    db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).where("id", "in", orNone(sectorIds)).execute(),
+    db.selectFrom("subregions").select(["id", "name"]).where("id", "in", orNone(subregionIds)).execute(),
+    db.selectFrom("organisations").select(["id", "name"]).where("id", "in", orNone(organisationIds)).execute(),
+  ]);
+  return { entries: history, total, shown: Math.min(total, pageSize), names: { sectors, subregions, organisations } };
 }

@@ -2,36 +2,74 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
 import { Pagination } from "../components/lists";
+import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { listOrganisations, organisationFilterOptions } from "../models/organisations.server";
-import { pageFrom, positiveIntFrom } from "../services/list-params";
+import {
+  type ArchiveScope,
+  bodyFilterOptions,
+  listOrganisations,
+  organisationFilterOptions,
+  type OrganisationSort,
+} from "../models/organisations.server";
+import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.organisations.title"));
 
+/** The URL speaks Dutch (`?archief=alleen&sorteer=gewijzigd`); the model's names are English. */
+const ARCHIVE_PARAM: Record<string, ArchiveScope> = { ook: "include", alleen: "only" };
+const SORT_PARAM: Record<string, OrganisationSort> = { naam: "name", sector: "sector", gewijzigd: "changed" };
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
+  const archief = oneOf(params, "archief", Object.keys(ARCHIVE_PARAM));
+  const sorteer = oneOf(params, "sorteer", Object.keys(SORT_PARAM)) ?? "naam";
   const filter = {
-    q: params.get("q")?.trim() || undefined,
+    q: params.get("q")?.trim().slice(0, 100) || undefined,
     sectorId: positiveIntFrom(params, "sector"),
     subregionId: positiveIntFrom(params, "subregio"),
-    includeArchived: params.get("archief") === "1",
-    page: pageFrom(params),
+    bodyId: positiveIntFrom(params, "gremium"),
+    archief: archief ?? "",
+    sorteer,
   };
-  const [result, options] = await Promise.all([listOrganisations(context.db, filter), organisationFilterOptions(context.db)]);
-  return json({ ...result, options, filter });
+  const [result, options, bodies] = await Promise.all([
+    listOrganisations(context.db, {
+      q: filter.q,
+      sectorId: filter.sectorId,
+      subregionId: filter.subregionId,
+      bodyId: filter.bodyId,
+      seatDate: todayInAmsterdam(),
+      archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
+      sort: SORT_PARAM[sorteer],
+      page: pageFrom(params),
+    }),
+    organisationFilterOptions(context.db),
+    bodyFilterOptions(context.db),
+  ]);
+  return json({ ...result, options: { ...options, bodies }, filter, canEdit: can(user.role, "register.edit") });
 }
 
 export default function Organisations() {
-  const { rows, page, options, filter } = useLoaderData<typeof loader>();
+  const { rows, page, options, filter, canEdit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
-  const sectorName = (s: { sector_nl: string; sector_en: string }) => (i18n.language === "en" ? s.sector_en : s.sector_nl);
+  const language = i18n.language as Language;
+  const sectorName = (s: { sector_nl: string; sector_en: string }) => (language === "en" ? s.sector_en : s.sector_nl);
+  const showChanged = filter.sorteer === "gewijzigd";
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("register.organisations.title")}</h1>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("register.organisations.title")}</h1>
+        {canEdit ? (
+          <Link to="/organisaties/nieuw" className="btn-primary">
+            {t("organisations.list.newOrganisation")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("organisations.list.filtersLabel")}>
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="field-label">
             {t("register.filters.search")}
@@ -46,7 +84,7 @@ export default function Organisations() {
             <option value="">{t("register.filters.all")}</option>
             {options.sectors.map((s) => (
               <option key={s.id} value={s.id}>
-                {i18n.language === "en" ? s.name_en : s.name_nl}
+                {language === "en" ? s.name_en : s.name_nl}
               </option>
             ))}
           </select>
@@ -64,11 +102,38 @@ export default function Organisations() {
             ))}
           </select>
         </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} />
-          <label htmlFor="archief" className="text-sm">
-            {t("register.filters.includeArchived")}
+        <div className="min-w-0 max-w-full">
+          <label htmlFor="gremium" className="field-label">
+            {t("organisations.list.seatIn")}
           </label>
+          <select id="gremium" name="gremium" defaultValue={filter.bodyId ?? ""} className="field-input">
+            <option value="">{t("organisations.list.anyBody")}</option>
+            {options.bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.abbreviation ? `${b.name} (${b.abbreviation})` : b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="archief" className="field-label">
+            {t("organisations.list.archived")}
+          </label>
+          <select id="archief" name="archief" defaultValue={filter.archief} className="field-input">
+            <option value="">{t("organisations.list.archivedExclude")}</option>
+            <option value="ook">{t("organisations.list.archivedInclude")}</option>
+            <option value="alleen">{t("organisations.list.archivedOnly")}</option>
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sorteer" className="field-label">
+            {t("organisations.list.sort")}
+          </label>
+          <select id="sorteer" name="sorteer" defaultValue={filter.sorteer} className="field-input">
+            <option value="naam">{t("organisations.list.sorts.name")}</option>
+            <option value="sector">{t("organisations.list.sorts.sector")}</option>
+            <option value="gewijzigd">{t("organisations.list.sorts.changed")}</option>
+          </select>
         </div>
         <button type="submit" className="btn-primary">
           {t("register.filters.apply")}
@@ -88,6 +153,7 @@ export default function Organisations() {
                 <th scope="col">{t("register.organisations.sector")}</th>
                 <th scope="col">{t("register.organisations.subregions")}</th>
                 <th scope="col">{t("register.organisations.izaSignatory")}</th>
+                {showChanged ? <th scope="col">{t("organisations.list.changed")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -101,6 +167,11 @@ export default function Organisations() {
                   <td>{sectorName(org)}</td>
                   <td>{org.subregion_names ?? t("register.organisations.regionWide")}</td>
                   <td>{org.iza_signatory ? t("common.yes") : t("common.no")}</td>
+                  {showChanged ? (
+                    <td className="whitespace-nowrap">
+                      <time dateTime={org.updated_at}>{formatMoment(org.updated_at, language)}</time>
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
