@@ -47,6 +47,7 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
       eb.exists(
         eb
           .selectFrom("organisation_subregions")
+          .select((s) => s.lit(1).as("found"))
           .whereRef("organisation_subregions.organisation_id", "=", "organisations.id")
           .where("organisation_subregions.subregion_id", "=", subregionId),
       ),
@@ -59,6 +60,7 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
       eb.exists(
         eb
           .selectFrom("seats")
+          .select((s) => s.lit(1).as("found"))
           .whereRef("seats.organisation_id", "=", "organisations.id")
           .where("seats.body_id", "=", bodyId)
           .where("seats.start_date", "<=", seatDate)
