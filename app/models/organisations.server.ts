@@ -6,7 +6,7 @@ import { auditDiff } from "../services/audit-diff";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import { type Actor, listAuditEntries, type Trx } from "./audit.server";
-import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 
 export type Organisation = Selectable<OrganisationsTable>;
 
@@ -471,9 +471,6 @@ const orNone = (ids: number[]) => (ids.length ? ids : [0]);
  * the names the page needs to show ids in them (sectors, subregions, parent organisations).
  */
 export async function organisationHistory(db: DB, id: number) {
-  if (!(await db.selectFrom("organisations").select("id").where("id", "=", id).executeTakeFirst())) {
-    throw new RecordNotFoundError("organisations", id);
-  }
   const { entries, total, pageSize } = await listAuditEntries(db, { entity: "organisations", entityId: String(id) });
   const history = entries.map((entry) => ({
     id: entry.id,

@@ -279,11 +279,11 @@ export default function Organisation() {
           {organisation.address ? (
             <div>
               <dt className="font-semibold">{t("register.organisations.address")}</dt>
-              <dd>{organisation.address}</dd>
+              <dd className="whitespace-pre-line">{organisation.address}</dd>
             </div>
           ) : null}
         </dl>
-        {organisation.notes ? <p className="mt-3 max-w-3xl text-sm text-slate-700">{organisation.notes}</p> : null}
+        {organisation.notes ? <p className="mt-3 max-w-3xl whitespace-pre-line text-sm text-slate-700">{organisation.notes}</p> : null}
       </div>
       <section aria-labelledby="seats-heading" className="card space-y-3">
         <h2 id="seats-heading" className="text-lg font-semibold">

@@ -44,7 +44,7 @@ export const organisations: Messages<typeof nl> = {
     archiveHeading: "Archive",
     archiveText:
       "An archived organisation disappears from lists and pickers. Nothing is deleted: jobs, seats and the history are kept, and you can always restore it.",
-    archiveReferences: "Still linked today: {{seats}} running seats, {{affiliations}} staff and {{children}} parts. They stay as they are.",
+    archiveReferences: "Still linked today — running seats: {{seats}}, staff: {{affiliations}}, parts: {{children}}. They stay as they are.",
     archiveConfirm: "Yes, archive {{name}}",
     archiveSubmit: "Archive",
     restoreHeading: "Restore from the archive",
@@ -63,9 +63,6 @@ export const organisations: Messages<typeof nl> = {
   history: {
     heading: "History",
     empty: "No changes recorded yet.",
-    when: "When",
-    who: "Who",
-    what: "What",
     system: "System",
     unknownUser: "user {{id}}",
     noChanges: "no field changes",

@@ -41,7 +41,7 @@ export const organisations = {
     archiveHeading: "Archiveren",
     archiveText:
       "Een gearchiveerde organisatie verdwijnt uit de lijsten en keuzelijsten. Er wordt niets verwijderd: functies, zetels en de geschiedenis blijven bewaard, en u kunt haar altijd terugzetten.",
-    archiveReferences: "Vandaag nog gekoppeld: {{seats}} lopende zetels, {{affiliations}} medewerkers en {{children}} onderdelen. Die blijven zoals ze zijn.",
+    archiveReferences: "Vandaag nog gekoppeld — lopende zetels: {{seats}}, medewerkers: {{affiliations}}, onderdelen: {{children}}. Die blijven zoals ze zijn.",
     archiveConfirm: "Ja, archiveer {{name}}",
     archiveSubmit: "Archiveren",
     restoreHeading: "Terugzetten uit het archief",
@@ -60,9 +60,6 @@ export const organisations = {
   history: {
     heading: "Geschiedenis",
     empty: "Nog geen wijzigingen vastgelegd.",
-    when: "Wanneer",
-    who: "Wie",
-    what: "Wat",
     system: "Systeem",
     unknownUser: "gebruiker {{id}}",
     noChanges: "geen veldwijzigingen",
