@@ -381,6 +381,7 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
         eb.exists(
           eb
             .selectFrom("person_emails")
+            .select("person_emails.id")
             .whereRef("person_emails.person_id", "=", "people.id")
             .where("person_emails.email", "like", pattern),
         ),
@@ -393,6 +394,7 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
       eb.exists(
         eb
           .selectFrom("affiliations")
+          .select("affiliations.id")
           .whereRef("affiliations.person_id", "=", "people.id")
           .where("affiliations.organisation_id", "=", organisationId)
           .where((w) => w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", onDay)]))
