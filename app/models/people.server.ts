@@ -6,6 +6,7 @@ import { todayInAmsterdam } from "../i18n/format";
 import { auditDiff, type FieldChange, parseSnapshot } from "../services/audit-diff";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
+import type { PeopleSort } from "../services/people-list";
 import { compareByDutchName, displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -348,9 +349,6 @@ export async function recordConsent(db: DB, actor: Actor, personId: number, inpu
 }
 
 /* ---------- reading ---------- */
-
-export const PEOPLE_SORTS = ["naam", "naam-aflopend", "gewijzigd"] as const;
-export type PeopleSort = (typeof PEOPLE_SORTS)[number];
 
 export interface PeopleListFilter {
   q?: string;

@@ -48,7 +48,7 @@ function TimelineLine({ event }: { event: TimelineEvent }) {
     return (
       <>
         {job.function_title ?? t("people.timeline.untitled")} {t("people.timeline.at")}{" "}
-        <Link to={`/organisaties/${job.organisation_id}`}>{job.organisation_name}</Link>
+        <Link to={`/organisaties/${job.organisation_id}`} className="underline">{job.organisation_name}</Link>
       </>
     );
   }
@@ -56,11 +56,11 @@ function TimelineLine({ event }: { event: TimelineEvent }) {
   return (
     <>
       {t(`register.roles.${seat.role as SeatRole}`)} {t("people.timeline.in")}{" "}
-      <Link to={`/gremia/${seat.body_id}?datum=${event.kind === "end" ? seat.end_date : seat.start_date}`}>{seat.body_name}</Link>
+      <Link className="underline" to={`/gremia/${seat.body_id}?datum=${event.kind === "end" ? seat.end_date : seat.start_date}`}>{seat.body_name}</Link>
       {seat.organisation_id ? (
         <>
           {" "}
-          {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link>
+          {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`} className="underline">{seat.organisation_name}</Link>
         </>
       ) : null}
     </>
@@ -99,7 +99,7 @@ function CurrentNow({ affiliations, seats, today }: Pick<LoaderData, "affiliatio
       {jobs.map((job) => (
         <li key={`job-${job.id}`}>
           {job.function_title ?? t("people.timeline.untitled")} {t("people.timeline.at")}{" "}
-          <Link to={`/organisaties/${job.organisation_id}`}>{job.organisation_name}</Link>
+          <Link to={`/organisaties/${job.organisation_id}`} className="underline">{job.organisation_name}</Link>
           <span className="block text-slate-600">
             <PeriodText start={job.start_date} end={job.end_date} />
           </span>
@@ -107,11 +107,11 @@ function CurrentNow({ affiliations, seats, today }: Pick<LoaderData, "affiliatio
       ))}
       {currentSeats.map((seat) => (
         <li key={`seat-${seat.id}`}>
-          {t(`register.roles.${seat.role}`)} {t("people.timeline.in")} <Link to={`/gremia/${seat.body_id}`}>{seat.body_name}</Link>
+          {t(`register.roles.${seat.role}`)} {t("people.timeline.in")} <Link to={`/gremia/${seat.body_id}`} className="underline">{seat.body_name}</Link>
           {seat.organisation_id ? (
             <>
               {" "}
-              {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link>
+              {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`} className="underline">{seat.organisation_name}</Link>
             </>
           ) : null}
           <span className="block text-slate-600">

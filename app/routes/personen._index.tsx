@@ -7,9 +7,10 @@ import { can } from "../auth/permissions";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { listPeople, PEOPLE_SORTS, peopleFilterOptions } from "../models/people.server";
+import { listPeople, peopleFilterOptions } from "../models/people.server";
 import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
 import { listName } from "../services/names";
+import { PEOPLE_SORTS } from "../services/people-list";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.people.title"));
 

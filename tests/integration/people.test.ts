@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addPersonEmail, currentConsent, recordConsent } from "../../app/models/people.server";
-import * as editRoute from "../../app/routes/personen.$personId.bewerken";
-import * as jobsRoute from "../../app/routes/personen.$personId.functies";
+import * as editRoute from "../../app/routes/personen.$personId_.bewerken";
+import * as jobsRoute from "../../app/routes/personen.$personId_.functies";
 import * as personRoute from "../../app/routes/personen.$personId";
 import * as listRoute from "../../app/routes/personen._index";
 import * as newRoute from "../../app/routes/personen.nieuw";
