@@ -86,6 +86,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const saved = search.get("opgeslagen");
   const endedId = positiveIntFrom(search, "beeindigd");
   const ended = found.affiliations.find((a) => a.id === endedId && a.end_date !== null);
+  const undoneId = saved === "undo" ? positiveIntFrom(search, "functie") : undefined;
   const organisations = await organisationChoices(
     context.db,
     found.affiliations.map((a) => a.organisation_id),
@@ -98,6 +99,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     saved: (NOTICE_INTENTS as readonly string[]).includes(saved ?? "") ? (saved as (typeof NOTICE_INTENTS)[number]) : null,
     // the undo offer holds while nobody changed the job after the end (its version is the one the end produced)
     ended: ended && ended.version === positiveIntFrom(search, "versie") ? ended : null,
+    undone: found.affiliations.find((a) => a.id === undoneId) ?? null,
   });
 }
 
@@ -129,7 +131,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       case "undo":
         await undoAffiliationEnd(db, me, personId, data.affiliationId, data.version);
-        break;
+        return redirect(`${here}?opgeslagen=undo&functie=${data.affiliationId}`);
     }
   } catch (error) {
     if (intent === "undo" && error instanceof StaleVersionError) {
@@ -232,7 +234,7 @@ function JobCard({ job, organisations, today, actionData }: { job: Job; organisa
 }
 
 export default function PersonJobs() {
-  const { person, affiliations, organisations, today, saved, ended } = useLoaderData<typeof loader>();
+  const { person, affiliations, organisations, today, saved, ended, undone } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const message = useMessage();
@@ -241,7 +243,11 @@ export default function PersonJobs() {
   const current = affiliations.filter((a) => a.end_date === null || a.end_date >= today);
   const past = affiliations.filter((a) => a.end_date !== null && a.end_date < today);
   const openOrganisations = organisations.filter((o) => !o.archived_at);
-  const savedText = { add: t("people.jobs.added"), edit: t("people.jobs.edited"), undo: t("common.form.undone") };
+  const savedText = {
+    add: t("people.jobs.added"),
+    edit: t("people.jobs.edited"),
+    undo: undone ? t("people.jobs.endUndone", { organisation: undone.organisation_name }) : t("common.form.undone"),
+  };
   const undoFailure = actionData?.intent === "undo" ? actionData.errors?.[FORM_ERROR] : undefined;
   return (
     <div className="max-w-3xl space-y-6">

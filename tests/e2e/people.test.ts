@@ -116,8 +116,43 @@ describe("people in the browser", () => {
     await expect(past.getByText("28 februari 2025").count()).resolves.toBeGreaterThan(0);
 
     await act((p) => p.getByRole("button", { name: nl.common.form.undo }).click());
-    await page.getByRole("status").filter({ hasText: nl.common.form.undone }).waitFor();
+    await page.getByRole("status").filter({ hasText: "De functie bij Envida loopt weer." }).waitFor();
     await expect(current.getByText("sinds 1 april 2021").count()).resolves.toBe(1);
     await expect(past.getByRole("link", { name: "Envida" }).count()).resolves.toBe(0);
+  });
+
+  it("on a 360 px phone, records a withdrawn consent and a second address, which the person page then shows", async () => {
+    const { page, visit, act } = env.checked();
+    await signIn(page.context(), env.server().url);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const fitsThePhone = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    await visit(`/personen/${seeded.employeeId}/bewerken`);
+    await fitsThePhone();
+    await page.getByLabel(nl.people.fields.email, { exact: true }).fill("mila.peters@example.org");
+    await act((p) => p.getByRole("button", { name: nl.people.edit.addEmailSubmit }).click());
+    await page.getByRole("status").filter({ hasText: nl.people.edit.emailAdded }).waitFor();
+
+    await page.getByLabel(nl.register.consent.research, { exact: true }).check();
+    await page.getByLabel(nl.register.consent.withdrawn, { exact: true }).check();
+    await page.getByLabel(nl.people.consent.recorded_on, { exact: true }).fill("2025-03-01");
+    await page.getByLabel(nl.people.consent.source, { exact: true }).fill("e-mail aan het netwerkbureau");
+    await act((p) => p.getByRole("button", { name: nl.people.consent.submit }).click());
+    await page.getByRole("status").filter({ hasText: nl.people.consent.saved }).waitFor();
+    await fitsThePhone();
+
+    await act((p) => p.getByRole("link", { name: "Terug naar Mila Peters" }).click());
+    await page.getByRole("heading", { level: 1, name: "Mila Peters" }).waitFor();
+    await fitsThePhone();
+    const consents = page.locator("section", { has: page.getByRole("heading", { name: nl.people.page.consents }) });
+    await expect(consents.textContent()).resolves.toContain("toestemming ingetrokken op 1 maart 2025");
+    await expect(page.getByRole("link", { name: "mila.peters@example.org" }).count()).resolves.toBe(1);
+    const history = page.locator("section", { has: page.getByRole("heading", { name: nl.people.page.history }) });
+    await expect(history.textContent()).resolves.toContain(nl.people.history.summaries.consent_recorded);
+
+    await visit(`/personen/${seeded.employeeId}/functies`);
+    await fitsThePhone();
+    await visit("/personen");
+    await fitsThePhone();
   });
 });

@@ -269,7 +269,8 @@ describe("jobs (affiliations)", () => {
     ).json();
     expect(page.ended).toMatchObject({ id: job.id, end_date: "2025-02-28" });
 
-    expect((await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 })).status).toBe(302);
+    const undone = await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 });
+    expect(undone.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?opgeslagen=undo&functie=${job.id}`);
     expect(await t.db.selectFrom("affiliations").select(["end_date", "version"]).where("id", "=", job.id).executeTakeFirstOrThrow()).toEqual({
       end_date: null,
       version: 3,
@@ -278,6 +279,25 @@ describe("jobs (affiliations)", () => {
       ["end", null],
       ["update", "end_undone"],
     ]);
+  });
+
+  it("does not undo an end over a change someone made after it", async () => {
+    const { cookie } = await signedIn("redacteur");
+    const job = await makeAffiliation(t.db, { start_date: "2023-05-01" });
+    await postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" });
+    await postJobs(job.person_id, cookie, {
+      intent: "edit",
+      affiliationId: job.id,
+      version: 2,
+      organisation_id: job.organisation_id,
+      function_title: "Senior beleidsadviseur",
+      start_date: "2023-05-01",
+      end_date: "2025-03-31",
+    });
+    const undo = await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 });
+    expect(undo.status).toBe(409);
+    expect((await undo.json()).errors).toEqual({ _form: "people.errors.undoStale" });
+    expect((await t.db.selectFrom("affiliations").select("end_date").where("id", "=", job.id).executeTakeFirstOrThrow()).end_date).toBe("2025-03-31");
   });
 
   it("refuses an end before the start, in the browser's schema and in the model", async () => {
