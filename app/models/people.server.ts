@@ -361,6 +361,21 @@ export interface PeopleListFilter {
   page: number;
 }
 
+type ListNameParts = Pick<Person, "first_name" | "infix" | "last_name" | "initials">;
+
+/**
+ * The achternaam first on its own, then the rest: compareByDutchName compares one joined key, in
+ * which collation skips the separator, so "Bergmans, Erik" would precede "Berg, Miriam van den".
+ */
+function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
+  const surnameOnly = (p: ListNameParts) => ({ first_name: null, infix: null, initials: null, last_name: p.last_name });
+  return (
+    compareByDutchName(surnameOnly(a), surnameOnly(b)) ||
+    compareByDutchName(a, b) ||
+    (a.infix ?? "").localeCompare(b.infix ?? "", "nl")
+  );
+}
+
 /**
  * People matching the filter, one page. Sorting happens here rather than in SQL: Dutch order is on
  * the achternaam without its tussenvoegsel (a column of its own, so "van den Berg" files under B)
@@ -409,7 +424,7 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
   matches.sort((a, b) =>
     sort === "gewijzigd"
       ? b.updated_at.localeCompare(a.updated_at) || b.id - a.id
-      : (sort === "naam" ? 1 : -1) * (compareByDutchName(a, b) || (a.infix ?? "").localeCompare(b.infix ?? "", "nl") || a.id - b.id),
+      : (sort === "naam" ? 1 : -1) * (compareDutchListNames(a, b) || a.id - b.id),
   );
   const page = paging(matches.length, filter.page);
   const ids = matches.slice(page.offset, page.offset + page.limit).map((m) => m.id);
