@@ -1,16 +1,389 @@
+import type { ExpressionBuilder, Selectable } from "kysely";
 import { joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
+import type { ConsentPurpose, ConsentStatus, Database, IsoDate, Language, PeopleTable } from "../../db/schema";
+import { todayInAmsterdam } from "../i18n/format";
+import { auditDiff, type FieldChange, parseSnapshot } from "../services/audit-diff";
+import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
+import type { PeopleSort } from "../services/people-list";
+import { compareByDutchName, displayName } from "../services/names";
+import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+
+/**
+ * People: their names, e-mail addresses and consents. A person's row is versioned and edited
+ * through updateAudited; e-mail addresses and consents have no version of their own, so they are
+ * changed inside a transaction on the person and logged under the person (entity "people", with a
+ * summary saying what happened), which puts them in the person's history.
+ */
+
+export type Person = Selectable<PeopleTable>;
+
+/** What the person forms edit (everything but the e-mail addresses and consents). */
+export interface PersonFields {
+  first_name: string | null;
+  infix: string | null;
+  last_name: string;
+  initials: string | null;
+  salutation: string | null;
+  title: string | null;
+  phone: string | null;
+  preferred_language: Language;
+  notes: string | null;
+}
+
+const PERSON_FIELDS = [
+  "first_name",
+  "infix",
+  "last_name",
+  "initials",
+  "salutation",
+  "title",
+  "phone",
+  "preferred_language",
+  "notes",
+] as const satisfies readonly (keyof PersonFields)[];
+
+/** What the audit entries of e-mail and consent changes say, also the keys the history page translates. */
+export const PERSON_AUDIT_SUMMARIES = {
+  emailAdded: "email_added",
+  emailRemoved: "email_removed",
+  emailPrimary: "email_primary",
+  consentRecorded: "consent_recorded",
+} as const;
+
+/** Only the person's own columns, whatever else the caller's object carries (a form's intent, say). */
+function personColumns(input: PersonFields): PersonFields {
+  return {
+    first_name: input.first_name,
+    infix: input.infix,
+    last_name: input.last_name,
+    initials: input.initials,
+    salutation: input.salutation,
+    title: input.title,
+    phone: input.phone,
+    preferred_language: input.preferred_language,
+    notes: input.notes,
+  };
+}
+
+const nowIso = () => new Date().toISOString();
+
+/* ---------- e-mail addresses ---------- */
+
+/**
+ * Refuses an address that is already in the register. On another person the message names them
+ * and links to them (the user may have found a duplicate person rather than a typo).
+ */
+async function assertEmailFree(trx: Trx, email: string, personId: number | null, field: string) {
+  const owner = await trx
+    .selectFrom("person_emails")
+    .innerJoin("people", "people.id", "person_emails.person_id")
+    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title"])
+    .where("person_emails.email", "=", email)
+    .executeTakeFirst();
+  if (!owner) return;
+  if (owner.id === personId) throw new RegisterError("people.errors.emailAlreadyHere", field);
+  const name = displayName(owner);
+  throw new RegisterError(messageKey("people.errors.emailTaken", { name }), field, { href: `/personen/${owner.id}`, name });
+}
+
+async function insertEmail(trx: Trx, actor: Actor | null, personId: number, email: string, primary: boolean) {
+  if (primary) {
+    // the partial unique index allows one primary per person: clear the old one first
+    await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
+  }
+  const row = await trx
+    .insertInto("person_emails")
+    .values({ person_id: personId, email, is_primary: primary ? 1 : 0 })
+    .returning(["id", "email", "is_primary"])
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: "update",
+    entity: "people",
+    entityId: personId,
+    after: { email: row.email, is_primary: row.is_primary },
+    summary: PERSON_AUDIT_SUMMARIES.emailAdded,
+  });
+  return row;
+}
+
+async function hasEmails(trx: Trx, personId: number): Promise<boolean> {
+  return !!(await trx.selectFrom("person_emails").select("id").where("person_id", "=", personId).limit(1).executeTakeFirst());
+}
+
+/**
+ * Adds an address to a person. The first address becomes the primary one; a later one only when
+ * asked. `email` is expected in lower case (the form schema does that).
+ */
+export async function addPersonEmail(db: DB, actor: Actor, personId: number, email: string, makePrimary = false) {
+  return inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "people", personId);
+    await assertEmailFree(trx, email, personId, "email");
+    return insertEmail(trx, actor, personId, email, makePrimary || !(await hasEmails(trx, personId)));
+  });
+}
+
+/**
+ * Removes an address. When it was the primary one, the oldest remaining address takes over, so a
+ * person with addresses always has exactly one primary. Returns the id of the audit entry, which
+ * is what undoEmailRemoval needs (the address itself stays out of URLs).
+ */
+export async function removePersonEmail(db: DB, actor: Actor, personId: number, emailId: number): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "people", personId);
+    const row = await trx
+      .selectFrom("person_emails")
+      .select(["id", "email", "is_primary"])
+      .where("id", "=", emailId)
+      .where("person_id", "=", personId)
+      .executeTakeFirst();
+    if (!row) throw new RegisterError("people.errors.emailGone");
+    await trx.deleteFrom("person_emails").where("id", "=", emailId).execute();
+    let successor: string | null = null;
+    if (row.is_primary) {
+      const next = await trx
+        .selectFrom("person_emails")
+        .select(["id", "email"])
+        .where("person_id", "=", personId)
+        .orderBy("id")
+        .limit(1)
+        .executeTakeFirst();
+      if (next) {
+        await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", next.id).execute();
+        successor = next.email;
+      }
+    }
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "people",
+      entityId: personId,
+      before: { email: row.email, is_primary: row.is_primary, ...(successor ? { primary_email: row.email } : {}) },
+      after: successor ? { primary_email: successor } : null,
+      summary: PERSON_AUDIT_SUMMARIES.emailRemoved,
+    });
+    const entry = await trx
+      .selectFrom("audit_log")
+      .select("id")
+      .where("entity", "=", "people")
+      .where("entity_id", "=", String(personId))
+      .orderBy("id", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    return entry.id;
+  });
+}
+
+/** The address a removal (by its audit entry) took away from the person, or null if it is not such an entry. */
+export async function removedEmail(db: DB | Trx, personId: number, auditId: number) {
+  const entry = await db
+    .selectFrom("audit_log")
+    .select("before")
+    .where("id", "=", auditId)
+    .where("entity", "=", "people")
+    .where("entity_id", "=", String(personId))
+    .where("summary", "=", PERSON_AUDIT_SUMMARIES.emailRemoved)
+    .executeTakeFirst();
+  const before = parseSnapshot(entry?.before);
+  if (!before || typeof before.email !== "string") return null;
+  return { email: before.email, wasPrimary: before.is_primary === 1 };
+}
+
+/** Puts a removed address back (as primary if it was), unless it is back already or taken meanwhile. */
+export async function undoEmailRemoval(db: DB, actor: Actor, personId: number, auditId: number) {
+  return inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "people", personId);
+    const removed = await removedEmail(trx, personId, auditId);
+    if (!removed) throw new RegisterError("people.errors.nothingToUndo");
+    await assertEmailFree(trx, removed.email, personId, "email");
+    return insertEmail(trx, actor, personId, removed.email, removed.wasPrimary || !(await hasEmails(trx, personId)));
+  });
+}
+
+/** Makes one of the person's addresses the primary one (the one mailings use). */
+export async function makePrimaryEmail(db: DB, actor: Actor, personId: number, emailId: number) {
+  await inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "people", personId);
+    const emails = await trx.selectFrom("person_emails").select(["id", "email", "is_primary"]).where("person_id", "=", personId).execute();
+    const target = emails.find((e) => e.id === emailId);
+    if (!target) throw new RegisterError("people.errors.emailGone");
+    if (target.is_primary) return;
+    const previous = emails.find((e) => e.is_primary);
+    await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
+    await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", emailId).execute();
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "people",
+      entityId: personId,
+      before: { primary_email: previous?.email ?? null },
+      after: { primary_email: target.email },
+      summary: PERSON_AUDIT_SUMMARIES.emailPrimary,
+    });
+  });
+}
+
+/* ---------- the person ---------- */
+
+export interface NewPerson extends PersonFields {
+  /** the primary e-mail address, lower case; null when the person has none (yet) */
+  email: string | null;
+}
+
+export async function createPerson(db: DB, actor: Actor, input: NewPerson): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    if (input.email) await assertEmailFree(trx, input.email, null, "email");
+    const person = await insertAudited(trx, actor, "people", { ...personColumns(input), archived_at: null });
+    if (input.email) await insertEmail(trx, actor, person.id, input.email, true);
+    return person;
+  });
+}
+
+/**
+ * Saves the edit form, if the person is still at `version` (else StaleVersionError with what
+ * others changed). Saving without any change writes nothing.
+ */
+export async function updatePerson(db: DB, actor: Actor, personId: number, version: number, input: PersonFields): Promise<Person> {
+  const fields = personColumns(input);
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "people", personId);
+    const unchanged = PERSON_FIELDS.every((field) => (current[field] ?? null) === (fields[field] ?? null));
+    if (unchanged && current.version === version) return current;
+    return (await updateAudited(trx, actor, "people", personId, version, fields)).after;
+  });
+}
+
+/** Hides the person from lists and pickers; nothing is deleted, restorePerson brings them back. */
+export async function archivePerson(db: DB, actor: Actor, personId: number, version: number): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "people", personId);
+    if (current.archived_at && current.version === version) return current;
+    return (await updateAudited(trx, actor, "people", personId, version, { archived_at: nowIso() }, { action: "archive" })).after;
+  });
+}
+
+export async function restorePerson(db: DB, actor: Actor, personId: number, version: number): Promise<Person> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "people", personId);
+    if (!current.archived_at && current.version === version) return current;
+    return (await updateAudited(trx, actor, "people", personId, version, { archived_at: null }, { action: "restore" })).after;
+  });
+}
+
+/* ---------- consent ---------- */
+
+export interface ConsentState {
+  status: ConsentStatus;
+  recorded_on: IsoDate;
+  source: string | null;
+}
+
+/**
+ * The person's consent for a purpose as it stands: the newest recorded row (latest `recorded_on`,
+ * then the latest entry on that day), or null when nothing was ever recorded.
+ *
+ * Every mailing and panel asks this (or uses currentConsentStatus in its query) before including
+ * someone. Null is "not asked": the design excludes those who opted out ("withdrawn"); whether a
+ * purpose also needs an explicit "given" is the caller's rule, not this function's.
+ */
+export async function currentConsent(db: DB | Trx, personId: number, purpose: ConsentPurpose): Promise<ConsentState | null> {
+  const row = await db
+    .selectFrom("consents")
+    .select(["status", "recorded_on", "source"])
+    .where("person_id", "=", personId)
+    .where("purpose", "=", purpose)
+    .orderBy("recorded_on", "desc")
+    .orderBy("id", "desc")
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/**
+ * currentConsent as a subquery on `people`, for queries over many people at once (lists, panel
+ * rules, mailings): `.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"))`.
+ * It yields null for a person without any record for the purpose.
+ */
+export function currentConsentStatus(eb: ExpressionBuilder<Database, "people">, purpose: ConsentPurpose) {
+  return eb
+    .selectFrom("consents")
+    .select("consents.status")
+    .whereRef("consents.person_id", "=", "people.id")
+    .where("consents.purpose", "=", purpose)
+    .orderBy("consents.recorded_on", "desc")
+    .orderBy("consents.id", "desc")
+    .limit(1);
+}
+
+export interface ConsentInput extends ConsentState {
+  purpose: ConsentPurpose;
+}
+
+/**
+ * Records a consent given or withdrawn. Rows are never changed: each record is a line of history,
+ * and the newest is the current state. A day in the future is refused (consent is recorded after
+ * the fact); an earlier day than the current record's goes into the history without changing the
+ * current state.
+ */
+export async function recordConsent(db: DB, actor: Actor, personId: number, input: ConsentInput) {
+  if (input.recorded_on > todayInAmsterdam()) throw new RegisterError("people.errors.consentInFuture", "recorded_on");
+  return inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "people", personId);
+    const previous = await currentConsent(trx, personId, input.purpose);
+    const row = await trx
+      .insertInto("consents")
+      .values({ person_id: personId, purpose: input.purpose, status: input.status, recorded_on: input.recorded_on, source: input.source })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const key = `consent_${input.purpose}`;
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "people",
+      entityId: personId,
+      before: previous ? { [key]: previous.status, recorded_on: previous.recorded_on, source: previous.source } : null,
+      after: { [key]: row.status, recorded_on: row.recorded_on, source: row.source },
+      summary: PERSON_AUDIT_SUMMARIES.consentRecorded,
+    });
+    return row;
+  });
+}
+
+/* ---------- reading ---------- */
 
 export interface PeopleListFilter {
   q?: string;
+  /** works at this organisation on the list's day */
   organisationId?: number;
+  /** the current research consent is "given" */
+  researchConsent?: boolean;
+  includeArchived?: boolean;
+  sort?: PeopleSort;
   page: number;
 }
 
-/** People sorted on achternaam (the tussenvoegsel is a column of its own, so "van den Berg" files under B). */
+type ListNameParts = Pick<Person, "first_name" | "infix" | "last_name" | "initials">;
+
+/**
+ * The achternaam first on its own, then the rest: compareByDutchName compares one joined key, in
+ * which collation skips the separator, so "Bergmans, Erik" would precede "Berg, Miriam van den".
+ */
+function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
+  const surnameOnly = (p: ListNameParts) => ({ first_name: null, infix: null, initials: null, last_name: p.last_name });
+  return (
+    compareByDutchName(surnameOnly(a), surnameOnly(b)) ||
+    compareByDutchName(a, b) ||
+    (a.infix ?? "").localeCompare(b.infix ?? "", "nl")
+  );
+}
+
+/**
+ * People matching the filter, one page. Sorting happens here rather than in SQL: Dutch order is on
+ * the achternaam without its tussenvoegsel (a column of its own, so "van den Berg" files under B)
+ * and without accents ("Özdemir" under O), which compareByDutchName knows and SQLite's lower() does not.
+ */
 export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string) {
-  let query = db.selectFrom("people").where("people.archived_at", "is", null);
+  let query = db.selectFrom("people");
+  if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
     const pattern = `%${filter.q}%`;
     query = query.where((eb) =>
@@ -21,6 +394,7 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
         eb.exists(
           eb
             .selectFrom("person_emails")
+            .select("person_emails.id")
             .whereRef("person_emails.person_id", "=", "people.id")
             .where("person_emails.email", "like", pattern),
         ),
@@ -33,15 +407,32 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
       eb.exists(
         eb
           .selectFrom("affiliations")
+          .select("affiliations.id")
           .whereRef("affiliations.person_id", "=", "people.id")
-          .where("affiliations.organisation_id", "=", organisationId),
+          .where("affiliations.organisation_id", "=", organisationId)
+          .where((w) => w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", onDay)]))
+          .where((w) => w.or([w("affiliations.end_date", "is", null), w("affiliations.end_date", ">=", onDay)])),
       ),
     );
   }
-  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const page = paging(Number(total), filter.page);
-  const rows = await query
-    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title"])
+  if (filter.researchConsent) query = query.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"));
+
+  const matches = await query
+    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
+    .execute();
+  const sort = filter.sort ?? "naam";
+  matches.sort((a, b) =>
+    sort === "gewijzigd"
+      ? b.updated_at.localeCompare(a.updated_at) || b.id - a.id
+      : (sort === "naam" ? 1 : -1) * (compareDutchListNames(a, b) || a.id - b.id),
+  );
+  const page = paging(matches.length, filter.page);
+  const ids = matches.slice(page.offset, page.offset + page.limit).map((m) => m.id);
+  if (ids.length === 0) return { rows: [], page };
+
+  const details = await db
+    .selectFrom("people")
+    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title", "people.archived_at"])
     .select((eb) => [
       eb
         .selectFrom("person_emails")
@@ -58,12 +449,21 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
         .select((s) => joinedText(s.ref("organisations.name"), ", ").as("names"))
         .as("organisations"),
     ])
-    .orderBy((eb) => eb.fn("lower", ["people.last_name"]))
-    .orderBy((eb) => eb.fn("lower", ["people.first_name"]))
-    .limit(page.limit)
-    .offset(page.offset)
+    .where("people.id", "in", ids)
     .execute();
-  return { rows, page };
+  const byId = new Map(details.map((row) => [row.id, row]));
+  return { rows: ids.map((id) => byId.get(id)!), page };
+}
+
+/** The organisations the list can be filtered on: those not archived, by name. */
+export async function peopleFilterOptions(db: DB) {
+  const organisations = await db
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("archived_at", "is", null)
+    .orderBy("name")
+    .execute();
+  return { organisations };
 }
 
 export async function getPerson(db: DB, id: number) {
@@ -72,14 +472,14 @@ export async function getPerson(db: DB, id: number) {
   const [emails, consents, affiliations, seats] = await Promise.all([
     db
       .selectFrom("person_emails")
-      .select(["email", "is_primary"])
+      .select(["id", "email", "is_primary"])
       .where("person_id", "=", id)
       .orderBy("is_primary", "desc")
       .orderBy("email")
       .execute(),
     db
       .selectFrom("consents")
-      .select(["purpose", "status", "recorded_on", "source"])
+      .select(["id", "purpose", "status", "recorded_on", "source", "created_at"])
       .where("person_id", "=", id)
       .orderBy("recorded_on", "desc")
       .orderBy("id", "desc")
@@ -89,14 +489,17 @@ export async function getPerson(db: DB, id: number) {
       .innerJoin("organisations", "organisations.id", "affiliations.organisation_id")
       .select([
         "affiliations.id",
+        "affiliations.version",
         "affiliations.function_title",
         "affiliations.start_date",
         "affiliations.end_date",
         "organisations.id as organisation_id",
         "organisations.name as organisation_name",
+        "organisations.archived_at as organisation_archived_at",
       ])
       .where("affiliations.person_id", "=", id)
       .orderBy("affiliations.start_date", "desc")
+      .orderBy("affiliations.id", "desc")
       .execute(),
     db
       .selectFrom("seats")
@@ -117,4 +520,86 @@ export async function getPerson(db: DB, id: number) {
       .execute(),
   ]);
   return { person, emails, consents, affiliations, seats };
+}
+
+export interface PersonHistoryEntry {
+  id: number;
+  at: string;
+  user_name: string | null;
+  action: string;
+  entity: string;
+  summary: string | null;
+  /** for a job: the organisation's name */
+  subject: string | null;
+  changes: FieldChange[];
+}
+
+/**
+ * The audit entries of a person, newest first: the person's own changes, their e-mail addresses
+ * and consents (logged under the person) and their jobs. A job's organisation is shown by name.
+ */
+export async function personHistory(db: DB, personId: number, limit = 100): Promise<PersonHistoryEntry[]> {
+  const entries = await db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.user_id")
+    .select([
+      "audit_log.id",
+      "audit_log.at",
+      "audit_log.action",
+      "audit_log.entity",
+      "audit_log.summary",
+      "audit_log.before",
+      "audit_log.after",
+      "users.name as user_name",
+    ])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("audit_log.entity", "=", "people"), eb("audit_log.entity_id", "=", String(personId))]),
+        eb.and([
+          eb("audit_log.entity", "=", "affiliations"),
+          eb(
+            eb.fn("coalesce", [
+              eb.fn("json_extract", ["audit_log.after", eb.val("$.person_id")]),
+              eb.fn("json_extract", ["audit_log.before", eb.val("$.person_id")]),
+            ]),
+            "=",
+            personId,
+          ),
+        ]),
+      ]),
+    )
+    .orderBy("audit_log.id", "desc")
+    .limit(limit)
+    .execute();
+
+  const organisationIds = new Set<number>();
+  for (const entry of entries) {
+    if (entry.entity !== "affiliations") continue;
+    for (const snapshot of [parseSnapshot(entry.before), parseSnapshot(entry.after)]) {
+      if (typeof snapshot?.organisation_id === "number") organisationIds.add(snapshot.organisation_id);
+    }
+  }
+  const organisations = organisationIds.size
+    ? await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", [...organisationIds]).execute()
+    : [];
+  const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
+
+  const organisationOf = (value: unknown) => (typeof value === "number" ? (organisationName.get(value) ?? String(value)) : null);
+  return entries.map(({ before, after, ...entry }) => {
+    const changes = auditDiff(before, after);
+    if (entry.entity !== "affiliations") return { ...entry, subject: null, changes };
+    // which job it was matters even when its organisation did not change
+    const job = parseSnapshot(after) ?? parseSnapshot(before);
+    return {
+      ...entry,
+      subject: organisationOf(job?.organisation_id),
+      changes: changes
+        .filter((change) => change.field !== "person_id")
+        .map((change) =>
+          change.field === "organisation_id"
+            ? { field: "organisation", before: organisationOf(change.before), after: organisationOf(change.after) }
+            : change,
+        ),
+    };
+  });
 }

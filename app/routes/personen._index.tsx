@@ -3,37 +3,96 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { listPeople } from "../models/people.server";
-import { pageFrom } from "../services/list-params";
+import { listPeople, peopleFilterOptions } from "../models/people.server";
+import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
 import { listName } from "../services/names";
+import { PEOPLE_SORTS } from "../services/people-list";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.people.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
+  const me = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
-  const filter = { q: params.get("q")?.trim() || undefined, page: pageFrom(params) };
-  return json({ ...(await listPeople(context.db, filter, todayInAmsterdam())), filter });
+  const filter = {
+    q: params.get("q")?.trim() || undefined,
+    organisationId: positiveIntFrom(params, "organisatie"),
+    researchConsent: params.get("onderzoek") === "1",
+    includeArchived: params.get("archief") === "1",
+    sort: oneOf(params, "sortering", PEOPLE_SORTS) ?? "naam",
+    page: pageFrom(params),
+  };
+  const [result, options] = await Promise.all([
+    listPeople(context.db, filter, todayInAmsterdam()),
+    peopleFilterOptions(context.db),
+  ]);
+  return json({ ...result, options, filter, canEdit: can(me.role, "register.edit") });
 }
 
 export default function People() {
-  const { rows, page, filter } = useLoaderData<typeof loader>();
+  const { rows, page, options, filter, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("register.people.title")}</h1>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-bold">{t("register.people.title")}</h1>
+        {canEdit ? (
+          <Link to="/personen/nieuw" className="btn-primary no-print">
+            {t("people.list.newPerson")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("register.filters.heading")}>
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="field-label">
             {t("register.filters.searchPeople")}
           </label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="field-input" />
         </div>
+        <div className="w-full sm:w-64">
+          <label htmlFor="organisatie" className="field-label">
+            {t("people.list.organisation")}
+          </label>
+          <select id="organisatie" name="organisatie" defaultValue={filter.organisationId ?? ""} className="field-input">
+            <option value="">{t("register.filters.all")}</option>
+            {options.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="sortering" className="field-label">
+            {t("people.list.sort")}
+          </label>
+          <select id="sortering" name="sortering" defaultValue={filter.sort} className="field-input">
+            {PEOPLE_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`people.list.sorts.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1 pb-1">
+          <div className="flex items-center gap-2">
+            <input id="onderzoek" name="onderzoek" type="checkbox" value="1" defaultChecked={filter.researchConsent} className="h-4 w-4" />
+            <label htmlFor="onderzoek" className="text-sm">
+              {t("people.list.researchConsent")}
+            </label>
+          </div>
+          <div className="flex items-center gap-2">
+            <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} className="h-4 w-4" />
+            <label htmlFor="archief" className="text-sm">
+              {t("register.filters.includeArchived")}
+            </label>
+          </div>
+        </div>
         <button type="submit" className="btn-primary">
-          {t("common.actions.search")}
+          {t("register.filters.apply")}
         </button>
         <Link to="/personen" className="btn-secondary">
           {t("register.filters.reset")}
@@ -56,9 +115,10 @@ export default function People() {
                 <tr key={person.id}>
                   <td>
                     <Link to={`/personen/${person.id}`}>{listName(person)}</Link>
+                    {person.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
                   </td>
                   <td>{person.organisations}</td>
-                  <td>{person.email}</td>
+                  <td className="break-all">{person.email}</td>
                 </tr>
               ))}
             </tbody>
