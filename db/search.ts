@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { todayInAmsterdam } from "../app/i18n/format";
 import { translator } from "../app/i18n/index";
 import { displayName } from "../app/services/names";
-import { ftsMatchExpression, rankCandidates } from "../app/services/search-query";
+import { ftsMatchExpression, rankCandidates, type SearchKind } from "../app/services/search-query";
 import type { DB } from "./index";
 import type { BodyLevel, IsoDate, Language } from "./schema";
 
@@ -11,9 +11,6 @@ import type { BodyLevel, IsoDate, Language } from "./schema";
  * full-text index of migration 0003 (SQLite FTS5); on PostgreSQL this function would use
  * tsvector/pg_trgm instead, and nothing that calls it would change.
  */
-
-export const SEARCH_KINDS = ["person", "organisation", "body"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export interface SearchResult {
   kind: SearchKind;

@@ -1,5 +1,16 @@
 import { foldForComparison } from "./names";
 
+/** What the lookup finds, in the order the results page groups them. */
+export const SEARCH_KINDS = ["person", "organisation", "body"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+const SECTIONS: Record<SearchKind, string> = { person: "personen", organisation: "organisaties", body: "gremia" };
+
+/** The page of a found record: /personen/12, /organisaties/3, /gremia/8. */
+export function resultPath(result: { kind: SearchKind; id: number }): string {
+  return `/${SECTIONS[result.kind]}/${result.id}`;
+}
+
 /**
  * What a user types into the lookup, turned into a full-text query that cannot fail or be
  * steered: every word becomes a quoted FTS5 string, so quotes, `*`, `-`, `:`, `^`, parentheses
