@@ -148,7 +148,9 @@ export function Lookup({ className = "" }: { className?: string }) {
     ? ""
     : answer.results.length === 0
       ? t("lookup.nothingFound", { query: answer.query })
-      : t("lookup.count", { count: answer.results.length });
+      : answer.more
+        ? t("lookup.moreThan", { count: answer.results.length })
+        : t("lookup.count", { count: answer.results.length });
 
   return (
     <Form
@@ -174,7 +176,7 @@ export function Lookup({ className = "" }: { className?: string }) {
             autoComplete="off"
             spellCheck={false}
             placeholder={t("lookup.placeholder")}
-            className="block w-full rounded-l-md border border-slate-400 bg-white py-1.5 pl-3 pr-9 text-sm"
+            className="block w-full rounded-l-md border border-slate-400 bg-white py-1.5 pl-3 pr-9 text-sm placeholder:text-slate-500"
             onChange={(event) => {
               setText(event.target.value);
               setOpen(true);

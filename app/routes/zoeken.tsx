@@ -57,7 +57,11 @@ export default function Search() {
       </Form>
       {query ? (
         <p role="status" className="font-medium">
-          {results.length === 0 ? t("lookup.nothingFound", { query }) : t("lookup.count", { count: results.length })}
+          {results.length === 0
+            ? t("lookup.nothingFound", { query })
+            : more
+              ? t("lookup.more", { count: RESULTS_LIMIT })
+              : t("lookup.count", { count: results.length })}
         </p>
       ) : null}
       {groups.map(({ kind, items }) => (
@@ -80,7 +84,6 @@ export default function Search() {
           </ul>
         </section>
       ))}
-      {more ? <p className="text-sm text-slate-700">{t("lookup.more", { count: RESULTS_LIMIT })}</p> : null}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   matchTier,
   quoteFtsString,
   rankCandidates,
+  resultPath,
   searchWords,
 } from "../../app/services/search-query";
 
@@ -104,5 +105,13 @@ describe("ranking the hits", () => {
       ["Envida", true],
       ["Envida Thuiszorg", false],
     ]);
+  });
+});
+
+describe("where a result leads", () => {
+  it("opens the page of the person, organisation or body", () => {
+    expect(resultPath({ kind: "person", id: 12 })).toBe("/personen/12");
+    expect(resultPath({ kind: "organisation", id: 3 })).toBe("/organisaties/3");
+    expect(resultPath({ kind: "body", id: 8 })).toBe("/gremia/8");
   });
 });

@@ -4,7 +4,7 @@ import type { Messages } from "../shape";
 export const lookup: Messages<typeof nl> = {
   title: "Search",
   label: "Search the register",
-  placeholder: "Person, organisation, body…",
+  placeholder: "Name or e-mail address…",
   submit: "Search",
   shortcut: "Shortcut: / or Ctrl+K",
   intro: "Search by name, surname with or without its prefix, abbreviation or e-mail address. Capitals and accents do not matter.",
@@ -24,7 +24,8 @@ export const lookup: Messages<typeof nl> = {
   count_other: "{{count}} results",
   resultsFor: "Results for “{{query}}”",
   nothingFound: "Nothing found for “{{query}}”. Try part of the name or another word.",
-  more: "Only the first {{count}} results are shown; type more to narrow the search.",
+  moreThan: "More than {{count}} results",
+  more: "More than {{count}} results; only the first {{count}} are shown. Type more to narrow the search.",
   showAll: "All results for “{{query}}”",
   archived: "archived",
 };

@@ -1,7 +1,7 @@
 export const lookup = {
   title: "Zoeken",
   label: "Zoeken in het register",
-  placeholder: "Persoon, organisatie, gremium…",
+  placeholder: "Naam of e-mailadres…",
   submit: "Zoeken",
   shortcut: "Sneltoets: / of Ctrl+K",
   intro: "Zoek op naam, achternaam met of zonder tussenvoegsel, afkorting of e-mailadres. Hoofdletters en accenten maken niet uit.",
@@ -21,7 +21,8 @@ export const lookup = {
   count_other: "{{count}} resultaten",
   resultsFor: "Resultaten voor „{{query}}”",
   nothingFound: "Niets gevonden voor „{{query}}”. Probeer een deel van de naam of een ander woord.",
-  more: "Alleen de eerste {{count}} resultaten staan hier; typ meer om verder te zoeken.",
+  moreThan: "Meer dan {{count}} resultaten",
+  more: "Meer dan {{count}} resultaten; alleen de eerste {{count}} staan hier. Typ meer om gerichter te zoeken.",
   showAll: "Alle resultaten voor „{{query}}”",
   archived: "gearchiveerd",
 } as const;
