@@ -250,6 +250,7 @@ export function Lookup({ className = "" }: { className?: string }) {
                       {option.result.title}
                       {option.result.archived ? <span className="font-normal text-slate-600"> · {t("lookup.archived")}</span> : null}
                     </span>
+                    <span className="sr-only">, </span>
                     <span className="block text-xs text-slate-600">
                       {t(`lookup.kinds.${option.result.kind}`)}
                       {option.result.subtitle ? ` · ${option.result.subtitle}` : null}
