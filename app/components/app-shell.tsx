@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserRole } from "../../db/schema";
 import { can } from "../auth/permissions";
+import { Lookup } from "./lookup";
 import { NAVIGATION } from "./navigation";
 
 export interface ShellUser {
@@ -63,6 +64,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               </ul>
             </nav>
           ) : null}
+          {user && can(user.role, "register.read") ? <Lookup className="order-2 w-full sm:order-none sm:w-64" /> : null}
           <div className="ml-auto flex items-center gap-2">
             <LanguageSwitch />
             {user ? (

@@ -1,0 +1,158 @@
+import { sql } from "kysely";
+import { todayInAmsterdam } from "../app/i18n/format";
+import { translator } from "../app/i18n/index";
+import { displayName } from "../app/services/names";
+import { ftsMatchExpression, rankCandidates, type SearchKind } from "../app/services/search-query";
+import type { DB } from "./index";
+import type { BodyLevel, IsoDate, Language } from "./schema";
+
+/**
+ * The lookup: people, organisations and bodies found as you type. The one place that knows the
+ * full-text index of migration 0003 (SQLite FTS5); on PostgreSQL this function would use
+ * tsvector/pg_trgm instead, and nothing that calls it would change.
+ */
+
+export interface SearchResult {
+  kind: SearchKind;
+  id: number;
+  /** the name as Dutch readers expect it ("dr. Anna van den Berg") */
+  title: string;
+  /** a person's current organisation(s), an organisation's short name and sector, a body's level and abbreviation */
+  subtitle: string | null;
+  archived: boolean;
+}
+
+export interface SearchOptions {
+  /** at most this many results (1–100, default 10) */
+  limit?: number;
+  /** the day on which "current organisation" is judged (default: today in Amsterdam) */
+  onDay?: IsoDate;
+  /** the language of the subtitles (sector names, body levels) */
+  language?: Language;
+}
+
+/**
+ * Full-text hits fetched before ranking: enough that an exact name with a weak bm25 score (a
+ * single letter matches almost everything) is still among them, few enough to stay fast.
+ */
+const CANDIDATES = 200;
+
+interface CandidateRow {
+  kind: SearchKind;
+  id: number;
+  score: number;
+  emails: string | null;
+  first_name: string | null;
+  infix: string | null;
+  last_name: string | null;
+  initials: string | null;
+  title: string | null;
+  organisation_name: string | null;
+  short_name: string | null;
+  sector_nl: string | null;
+  sector_en: string | null;
+  body_name: string | null;
+  abbreviation: string | null;
+  level: BodyLevel | null;
+  archived_at: string | null;
+}
+
+export async function searchRegister(db: DB, text: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  const match = ftsMatchExpression(text);
+  if (!match) return [];
+  const limit = Math.min(Math.max(Math.trunc(options.limit ?? 10), 1), 100);
+  const language = options.language ?? "nl";
+
+  const { rows } = await sql<CandidateRow>`
+    with hits as (
+      select kind, record_id, email, rank as score
+      from register_search
+      where register_search match ${match}
+      order by rank
+      limit ${CANDIDATES}
+    )
+    select hits.kind, hits.record_id as id, hits.score, hits.email as emails,
+      p.first_name, p.infix, p.last_name, p.initials, p.title,
+      o.name as organisation_name, o.short_name, s.name_nl as sector_nl, s.name_en as sector_en,
+      b.name as body_name, b.abbreviation, b.level,
+      coalesce(p.archived_at, o.archived_at, b.archived_at) as archived_at
+    from hits
+      left join people p on hits.kind = 'person' and p.id = hits.record_id
+      left join organisations o on hits.kind = 'organisation' and o.id = hits.record_id
+      left join sectors s on s.id = o.sector_id
+      left join bodies b on hits.kind = 'body' and b.id = hits.record_id
+  `.execute(db);
+
+  const candidates = rows.flatMap((row) => {
+    const described = describe(row);
+    return described ? [{ ...described, row, score: row.score, archived: row.archived_at !== null }] : [];
+  });
+  const ranked = rankCandidates(text, candidates).slice(0, limit);
+
+  const personIds = ranked.filter((c) => c.row.kind === "person").map((c) => c.row.id);
+  const employers = await currentOrganisations(db, personIds, options.onDay ?? todayInAmsterdam());
+  const t = translator(language);
+
+  return ranked.map(({ row, title, archived }) => ({
+    kind: row.kind,
+    id: row.id,
+    title,
+    subtitle:
+      row.kind === "person"
+        ? (employers.get(row.id) ?? null)
+        : row.kind === "organisation"
+          ? joinParts([row.short_name, language === "en" ? row.sector_en : row.sector_nl])
+          : joinParts([row.level && t(`register.levels.${row.level}`), row.abbreviation]),
+    archived,
+  }));
+}
+
+/** The title and the labels ranking compares with what was typed; null for a hit whose record is gone. */
+function describe(row: CandidateRow): { title: string; labels: (string | null)[] } | null {
+  const emails = row.emails ? row.emails.split(" ") : [];
+  switch (row.kind) {
+    case "person": {
+      if (row.last_name === null) return null;
+      const name = { first_name: row.first_name, infix: row.infix, last_name: row.last_name, initials: row.initials };
+      const surname = joinParts([row.infix, row.last_name], " ");
+      return {
+        title: displayName({ ...name, title: row.title }),
+        labels: [displayName(name), surname, row.last_name, ...emails],
+      };
+    }
+    case "organisation":
+      return row.organisation_name === null
+        ? null
+        : { title: row.organisation_name, labels: [row.organisation_name, row.short_name] };
+    case "body":
+      return row.body_name === null ? null : { title: row.body_name, labels: [row.body_name, row.abbreviation] };
+    default:
+      return null;
+  }
+}
+
+/** Each person's organisations on the day, by name: "Envida, Zuyderland Medisch Centrum". */
+async function currentOrganisations(db: DB, personIds: number[], onDay: IsoDate): Promise<Map<number, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("affiliations")
+    .innerJoin("organisations", "organisations.id", "affiliations.organisation_id")
+    .select(["affiliations.person_id", "organisations.name"])
+    .where("affiliations.person_id", "in", personIds)
+    .where((w) => w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", onDay)]))
+    .where((w) => w.or([w("affiliations.end_date", "is", null), w("affiliations.end_date", ">=", onDay)]))
+    .orderBy("organisations.name")
+    .execute();
+  const names = new Map<number, string[]>();
+  for (const { person_id, name } of rows) {
+    const list = names.get(person_id) ?? [];
+    if (!list.includes(name)) list.push(name);
+    names.set(person_id, list);
+  }
+  return new Map([...names].map(([id, list]) => [id, list.join(", ")]));
+}
+
+function joinParts(parts: (string | null | undefined)[], separator = " · "): string | null {
+  const present = parts.filter((part): part is string => !!part?.trim());
+  return present.length ? present.join(separator) : null;
+}
