@@ -57,7 +57,10 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
         name="funding_status"
         label={t("themes.fields.fundingStatus")}
         required
-        options={FUNDING_STATUSES.map((status) => ({ value: status, label: t(`themes.funding.${status}`) }))}
+        options={[
+          { value: "", label: t("common.form.choose") },
+          ...FUNDING_STATUSES.map((status) => ({ value: status, label: t(`themes.funding.${status}`) })),
+        ]}
       />
       <SelectField
         name="lead_organisation_id"

@@ -3,6 +3,7 @@ import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
 import { foldForComparison } from "../services/names";
+import type { PlanSort } from "../services/plan-sorts";
 import type { Actor, Trx } from "./audit.server";
 import { bodyRoster } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -21,9 +22,6 @@ export interface PlanInput {
   subregion_id: number | null;
   description: string | null;
 }
-
-export const PLAN_SORTS = ["naam", "thema", "financiering", "organisatie"] as const;
-export type PlanSort = (typeof PLAN_SORTS)[number];
 
 export interface PlanListFilter {
   q?: string;

@@ -7,8 +7,9 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
-import { listPlans, PLAN_SORTS, planFilterOptions } from "../models/plans.server";
+import { listPlans, planFilterOptions } from "../models/plans.server";
 import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { PLAN_SORTS } from "../services/plan-sorts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.plans.title"));
 

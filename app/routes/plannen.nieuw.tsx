@@ -55,7 +55,7 @@ export default function NewPlan() {
           id="new-plan"
           schema={newPlanSchema}
           actionData={actionData}
-          defaultValues={{ theme_id: themeId ?? "", funding_status: "iza", lead_organisation_id: "", subregion_id: "" }}
+          defaultValues={{ theme_id: themeId ?? "", funding_status: "", lead_organisation_id: "", subregion_id: "" }}
           className="space-y-4"
         >
           <PlanFormFields choices={choices} />

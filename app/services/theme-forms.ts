@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
-import { checkbox, choice, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+import { checkbox, choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
 
 /**
  * The forms of themes and plans, shared by the browser and the actions. The "new" and "edit"
@@ -14,10 +14,17 @@ export const themeFields = {
   description: optionalText(2000),
 };
 
+/** A select whose first option is "choose": left there, the field is missing, not invalid. */
+function requiredChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === "" ? FIELD_MESSAGES.required : FIELD_MESSAGES.invalid),
+  });
+}
+
 export const planFields = {
   name: requiredText(200),
   theme_id: requiredId(),
-  funding_status: choice(FUNDING_STATUSES),
+  funding_status: requiredChoice(FUNDING_STATUSES),
   lead_organisation_id: optionalId(),
   subregion_id: optionalId(),
   description: optionalText(2000),

@@ -147,12 +147,15 @@ describe("creating a plan", () => {
     expect((await response.json()).errors).toEqual({ lead_organisation_id: "themes.errors.organisationArchived" });
   });
 
-  it("asks for a name and a theme, keeping what was typed", async () => {
+  it("asks for a name, a theme and a funding status, keeping what was typed", async () => {
     const { cookie } = await signedIn("redacteur");
-    const response = await call(newPlanRoute.action, formRequest("/plannen/nieuw", planForm({ name: " ", description: "Iets" }), { cookie }));
+    const response = await call(
+      newPlanRoute.action,
+      formRequest("/plannen/nieuw", planForm({ name: " ", funding_status: "", description: "Iets" }), { cookie }),
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.errors).toMatchObject({ name: "common.form.required", theme_id: "common.form.required" });
+    expect(body.errors).toEqual({ name: "common.form.required", theme_id: "common.form.required", funding_status: "common.form.required" });
     expect(body.values.description).toBe("Iets");
   });
 });

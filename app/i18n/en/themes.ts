@@ -83,8 +83,8 @@ export const themes: Messages<typeof nl> = {
     none: "—",
     team: "Project team",
     teamIntro:
-      "The people of this plan hold a seat in the project team {{name}}. Project leaders and members are added, changed and ended on that body's page.",
-    openTeam: "Open the project team {{name}}",
+      "The project leaders and members of this plan hold a seat in the body {{name}}. Seats are added, changed and ended on that body's page.",
+    openTeam: "Open {{name}}",
     teamOn: "Members on {{date}}",
     projectLeaders: "Project leaders",
     members: "Members",

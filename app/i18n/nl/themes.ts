@@ -80,8 +80,8 @@ export const themes = {
     none: "—",
     team: "Projectteam",
     teamIntro:
-      "De mensen van dit plan hebben een zetel in het projectteam {{name}}. Projectleiders en leden voegt u toe, wijzigt u en beëindigt u op de pagina van dat gremium.",
-    openTeam: "Open het projectteam {{name}}",
+      "De projectleiders en leden van dit plan hebben een zetel in het gremium {{name}}. Zetels voegt u toe, wijzigt u en beëindigt u op de pagina van dat gremium.",
+    openTeam: "Open {{name}}",
     teamOn: "Samenstelling op {{date}}",
     projectLeaders: "Projectleiders",
     members: "Leden",
