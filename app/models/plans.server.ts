@@ -185,7 +185,7 @@ async function refuseUnusableReferences(
 }
 
 /** The name a plan's team gets unless the editor gives one. */
-export function defaultTeamName(planName: string): string {
+function defaultTeamName(planName: string): string {
   return `Projectteam ${planName.trim()}`;
 }
 

@@ -95,6 +95,22 @@ describe("themes and plans in the browser", () => {
     await expect(page.getByRole("button", { name: nl.themes.edit.archiveSubmit }).count()).resolves.toBe(1);
   });
 
+  it("fits a 360 px wide phone: themes, the plan list and a plan's page", async () => {
+    const checked = env.checked();
+    const { visit, act, page } = checked;
+    await signIn(checked);
+    await page.setViewportSize({ width: 360, height: 740 });
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+
+    await visit("/themas");
+    expect(await pageWidth()).toBeLessThanOrEqual(360);
+    await visit("/plannen");
+    expect(await pageWidth()).toBeLessThanOrEqual(360);
+    await act((p) => p.getByRole("link", { name: "Deltaplan ouderen" }).click());
+    await page.getByRole("heading", { level: 1, name: "Deltaplan ouderen" }).waitFor();
+    expect(await pageWidth()).toBeLessThanOrEqual(360);
+  });
+
   it("without JavaScript, refuses a plan name that exists, keeps what was typed and links to the existing plan", async () => {
     const plain = await openNoScriptPage(env.browser(), env.server().url);
     try {

@@ -63,7 +63,6 @@ export const themes: Messages<typeof nl> = {
   list: {
     noThemes: "No themes match these filters.",
     noPlans: "No plans yet.",
-    plansOfTheme: "Plans under {{name}}",
   },
   theme: {
     archivedNotice: "This theme was archived on {{date}}.",

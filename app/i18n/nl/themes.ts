@@ -60,7 +60,6 @@ export const themes = {
   list: {
     noThemes: "Geen thema's gevonden met deze filters.",
     noPlans: "Nog geen plannen.",
-    plansOfTheme: "Plannen bij {{name}}",
   },
   theme: {
     archivedNotice: "Dit thema is gearchiveerd op {{date}}.",
