@@ -1,4 +1,134 @@
 import type { themes as nl } from "../nl/themes";
 import type { Messages } from "../shape";
 
-export const themes: Messages<typeof nl> = {};
+export const themes: Messages<typeof nl> = {
+  title: "Themes and plans",
+  intro:
+    "The network's substantive and enabling themes, with their bodies and transformation plans. Every plan has a project team: a body in which the project leaders and members hold seats like in any other body.",
+  kinds: {
+    inhoudelijk: "Substantive",
+    randvoorwaardelijk: "Enabling",
+  },
+  kindHeadings: {
+    inhoudelijk: "Substantive themes",
+    randvoorwaardelijk: "Enabling themes",
+  },
+  funding: {
+    iza: "IZA funding",
+    andere: "Other funding",
+    wachtlijst_iza: "IZA waiting list",
+    geen_iza: "No IZA/other",
+    white_spot: "White spot",
+  },
+  counts: {
+    bodies_one: "{{count}} body",
+    bodies_other: "{{count}} bodies",
+    plans_one: "{{count}} plan",
+    plans_other: "{{count}} plans",
+  },
+  fields: {
+    name: "Name",
+    kind: "Kind of theme",
+    description: "Description",
+    theme: "Theme",
+    fundingStatus: "Funding status",
+    leadOrganisation: "Lead organisation",
+    subregion: "Subregion",
+    teamName: "Name of the project team",
+    teamNameHint: "Leave empty for “Projectteam” followed by the plan's name.",
+    archivedAt: "Archived",
+    wholeRegion: "Whole region",
+  },
+  filters: {
+    kind: "Kind of theme",
+    funding: "Funding",
+    theme: "Theme",
+    sort: "Sort by",
+    sorts: {
+      naam: "Name",
+      thema: "Theme",
+      financiering: "Funding",
+      organisatie: "Lead organisation",
+    },
+  },
+  actions: {
+    newTheme: "New theme",
+    newPlan: "New plan",
+    newPlanForTheme: "New plan under this theme",
+    edit: "Edit",
+    allPlans: "All plans",
+    backToTheme: "Back to {{name}}",
+    backToPlan: "Back to {{name}}",
+  },
+  list: {
+    noThemes: "No themes match these filters.",
+    noPlans: "No plans yet.",
+  },
+  theme: {
+    archivedNotice: "This theme was archived on {{date}}.",
+    bodies: "Bodies working on this theme",
+    plans: "Plans under this theme",
+    noBodies: "No bodies work on this theme yet.",
+    noPlans: "This theme has no plans yet.",
+    created: "The theme has been created.",
+  },
+  plans: {
+    title: "Plans",
+    name: "Plan",
+  },
+  plan: {
+    archivedNotice: "This plan was archived on {{date}}.",
+    archivedReference: "(archived)",
+    none: "—",
+    team: "Project team",
+    teamIntro:
+      "The project leaders and members of this plan hold a seat in the body {{name}}. Seats are added, changed and ended on that body's page.",
+    openTeam: "Open {{name}}",
+    teamOn: "Members on {{date}}",
+    projectLeaders: "Project leaders",
+    members: "Members",
+    noProjectLeader: "The plan has no project leader at the moment.",
+    noMembers: "No other members.",
+    noTeam: "This plan has no project team.",
+    created: "The plan and its project team {{team}} have been created.",
+  },
+  newTheme: {
+    title: "New theme",
+    submit: "Create theme",
+  },
+  newPlan: {
+    title: "New plan",
+    teamNote:
+      "The plan's project team is created with it: a body at operational level. Add the project leader and the members there afterwards.",
+    submit: "Create plan",
+  },
+  edit: {
+    themeTitle: "Edit theme {{name}}",
+    planTitle: "Edit plan {{name}}",
+    heading: "Details",
+    teamNotRenamed: "The project team keeps its name when you rename the plan; change it on the body's page.",
+    saved: "The changes have been saved.",
+    archiveHeading: "Archive",
+    archiveThemeText:
+      "An archived theme no longer appears in the lists and can no longer be chosen for a plan. Bodies and plans under the theme keep it.",
+    archivePlanText: "An archived plan no longer appears in the lists. Its project team and the seats in it stay as they are.",
+    archiveConfirm: "Yes, archive {{name}}",
+    archiveSubmit: "Archive",
+    archivedTheme: "The theme has been archived.",
+    archivedPlan: "The plan has been archived.",
+    restoreHeading: "Restore",
+    restoreText: "Archived on {{date}}. Restoring puts it back in the lists.",
+    restoreSubmit: "Restore",
+    restored: "Restored from the archive.",
+  },
+  errors: {
+    duplicateTheme: "There is already a theme with this name.",
+    duplicatePlan: "There is already a plan with this name.",
+    duplicateTeam: "There is already a body with this name; give the project team another name.",
+    themeArchived: "This theme is archived; choose a theme that is still running.",
+    organisationArchived: "This organisation is archived; choose another lead organisation.",
+    confirmArchive: "Tick the box to confirm that you want to archive this.",
+    alreadyArchived: "This is already archived.",
+    notArchived: "This is not (or no longer) archived.",
+  },
+};

@@ -1,0 +1,250 @@
+import { sql } from "kysely";
+import type { DB } from "../../db/index";
+import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
+import { paging } from "../services/list-params";
+import { foldForComparison } from "../services/names";
+import type { PlanSort } from "../services/plan-sorts";
+import type { Actor, Trx } from "./audit.server";
+import { bodyRoster } from "./bodies.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+
+/**
+ * Plans: the network's transformation plans, each under a theme, with a funding status and a
+ * lead organisation. A plan's people are not stored on the plan: its team is a body of kind
+ * projectteam, so project leaders and members are seats like any other, with their history.
+ */
+
+export interface PlanInput {
+  name: string;
+  theme_id: number;
+  funding_status: FundingStatus;
+  lead_organisation_id: number | null;
+  subregion_id: number | null;
+  description: string | null;
+}
+
+export interface PlanListFilter {
+  q?: string;
+  themeId?: number;
+  fundingStatus?: FundingStatus;
+  subregionId?: number;
+  includeArchived?: boolean;
+  sort?: PlanSort;
+  page: number;
+}
+
+/** Funding statuses in the order the design lists them, not alphabetically. */
+const fundingOrder = sql<number>`case plans.funding_status ${sql.join(
+  FUNDING_STATUSES.map((status, rank) => sql`when ${sql.lit(status)} then ${sql.lit(rank)}`),
+  sql` `,
+)} end`;
+
+export async function listPlans(db: DB, filter: PlanListFilter) {
+  let query = db
+    .selectFrom("plans")
+    .leftJoin("themes", "themes.id", "plans.theme_id")
+    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
+    .leftJoin("subregions", "subregions.id", "plans.subregion_id");
+  if (!filter.includeArchived) query = query.where("plans.archived_at", "is", null);
+  if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
+  if (filter.fundingStatus) query = query.where("plans.funding_status", "=", filter.fundingStatus);
+  if (filter.subregionId) query = query.where("plans.subregion_id", "=", filter.subregionId);
+  if (filter.q) query = query.where("plans.name", "like", `%${filter.q}%`);
+
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const page = paging(Number(total), filter.page);
+  let rows = query.select([
+    "plans.id",
+    "plans.name",
+    "plans.funding_status",
+    "plans.archived_at",
+    "plans.theme_id",
+    "plans.lead_organisation_id",
+    "themes.name as theme_name",
+    "organisations.name as lead_organisation_name",
+    "subregions.name as subregion_name",
+  ]);
+  const byName = sql`plans.name collate nocase`;
+  // empty values last, whatever the column
+  switch (filter.sort ?? "naam") {
+    case "thema":
+      rows = rows.orderBy(sql`themes.name is null`).orderBy(sql`themes.name collate nocase`);
+      break;
+    case "financiering":
+      rows = rows.orderBy(fundingOrder);
+      break;
+    case "organisatie":
+      rows = rows.orderBy(sql`organisations.name is null`).orderBy(sql`organisations.name collate nocase`);
+      break;
+    case "naam":
+      break;
+  }
+  return { rows: await rows.orderBy(byName).orderBy("plans.id").limit(page.limit).offset(page.offset).execute(), page };
+}
+
+/**
+ * A plan with its theme, lead organisation and subregion, and its team on the day: project
+ * leaders apart from the other members (vacancies included, as open places).
+ */
+export async function getPlan(db: DB, id: number, onDay: string) {
+  const plan = await db
+    .selectFrom("plans")
+    .leftJoin("themes", "themes.id", "plans.theme_id")
+    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
+    .leftJoin("subregions", "subregions.id", "plans.subregion_id")
+    .leftJoin("bodies", "bodies.id", "plans.team_body_id")
+    .selectAll("plans")
+    .select([
+      "themes.name as theme_name",
+      "themes.archived_at as theme_archived_at",
+      "organisations.name as lead_organisation_name",
+      "organisations.archived_at as lead_organisation_archived_at",
+      "subregions.name as subregion_name",
+      "bodies.name as team_name",
+    ])
+    .where("plans.id", "=", id)
+    .executeTakeFirst();
+  if (!plan) return null;
+  const roster = plan.team_body_id ? (await bodyRoster(db, plan.team_body_id, onDay)).roster : [];
+  return {
+    plan,
+    projectLeaders: roster.filter((seat) => seat.role === "projectleider"),
+    members: roster.filter((seat) => seat.role !== "projectleider"),
+  };
+}
+
+/** The choices of the list's filters: every theme (archived ones have plans too) and the subregions. */
+export async function planFilterOptions(db: DB) {
+  const [themes, subregions] = await Promise.all([
+    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(sql`name collate nocase`).execute(),
+    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
+  ]);
+  return { themes, subregions };
+}
+
+/** What the plan form offers: current themes and organisations (and the plan's own, even if archived since), subregions. */
+export async function planChoices(db: DB, keep: { themeId?: number | null; leadOrganisationId?: number | null } = {}) {
+  const [themes, organisations, subregions] = await Promise.all([
+    db
+      .selectFrom("themes")
+      .select(["id", "name", "archived_at"])
+      .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.themeId ?? 0)]))
+      .orderBy(sql`name collate nocase`)
+      .execute(),
+    db
+      .selectFrom("organisations")
+      .select(["id", "name", "archived_at"])
+      .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.leadOrganisationId ?? 0)]))
+      .orderBy(sql`name collate nocase`)
+      .execute(),
+    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
+  ]);
+  return { themes, organisations, subregions };
+}
+
+const sameName = (a: string, b: string) => foldForComparison(a.trim()) === foldForComparison(b.trim());
+
+/** Refuses a plan name another plan already has (ignoring case and accents), with a link to it. */
+async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
+  const rows = await trx.selectFrom("plans").select(["id", "name"]).execute();
+  const existing = rows.find((row) => row.id !== exceptId && sameName(row.name, name));
+  if (existing) {
+    throw new RegisterError("themes.errors.duplicatePlan", "name", { href: `/plannen/${existing.id}`, name: existing.name });
+  }
+}
+
+/**
+ * Checks what the plan refers to. A theme or organisation archived since the plan chose it
+ * stays allowed (the plan can still be edited); choosing one that is archived is refused.
+ */
+async function refuseUnusableReferences(
+  trx: Trx,
+  input: PlanInput,
+  current?: { theme_id: number | null; lead_organisation_id: number | null },
+) {
+  const theme = await trx.selectFrom("themes").select(["archived_at"]).where("id", "=", input.theme_id).executeTakeFirst();
+  if (!theme) throw new RegisterError("common.form.invalid", "theme_id");
+  if (theme.archived_at && input.theme_id !== current?.theme_id) throw new RegisterError("themes.errors.themeArchived", "theme_id");
+
+  if (input.lead_organisation_id) {
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select(["archived_at"])
+      .where("id", "=", input.lead_organisation_id)
+      .executeTakeFirst();
+    if (!organisation) throw new RegisterError("common.form.invalid", "lead_organisation_id");
+    if (organisation.archived_at && input.lead_organisation_id !== current?.lead_organisation_id) {
+      throw new RegisterError("themes.errors.organisationArchived", "lead_organisation_id");
+    }
+  }
+
+  if (input.subregion_id) {
+    const subregion = await trx.selectFrom("subregions").select("id").where("id", "=", input.subregion_id).executeTakeFirst();
+    if (!subregion) throw new RegisterError("common.form.invalid", "subregion_id");
+  }
+}
+
+/** The name a plan's team gets unless the editor gives one. */
+function defaultTeamName(planName: string): string {
+  return `Projectteam ${planName.trim()}`;
+}
+
+/**
+ * Creates a plan and its team (a projectteam body at operational level, under the plan's theme
+ * and subregion) in one transaction: both rows and both audit entries, or nothing.
+ */
+export async function createPlan(db: DB, actor: Actor, input: PlanInput & { teamName: string | null }) {
+  const { teamName, ...plan } = input;
+  return inTransaction(db, async (trx) => {
+    await refuseDuplicateName(trx, plan.name);
+    await refuseUnusableReferences(trx, plan);
+    const name = teamName ?? defaultTeamName(plan.name);
+    const bodies = await trx.selectFrom("bodies").select(["id", "name"]).execute();
+    const taken = bodies.find((body) => sameName(body.name, name));
+    if (taken) throw new RegisterError("themes.errors.duplicateTeam", "team_name", { href: `/gremia/${taken.id}`, name: taken.name });
+
+    const team = await insertAudited(trx, actor, "bodies", {
+      name,
+      kind: "projectteam",
+      level: "operationeel",
+      theme_id: plan.theme_id,
+      subregion_id: plan.subregion_id,
+    });
+    const created = await insertAudited(trx, actor, "plans", { ...plan, team_body_id: team.id });
+    return { plan: created, team };
+  });
+}
+
+/**
+ * Saves the editor's changes if the plan still has the version they saw. The team keeps its
+ * own name: it is a body in its own right, renamed on its own page if at all.
+ */
+export async function updatePlan(db: DB, actor: Actor, id: number, version: number, input: PlanInput) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "plans", id);
+    await refuseDuplicateName(trx, input.name, id);
+    await refuseUnusableReferences(trx, input, current);
+    const { after } = await updateAudited(trx, actor, "plans", id, version, input);
+    return after;
+  });
+}
+
+/** Archives a plan. Its team body stays as it is: its seats and their history belong to the body. */
+export async function archivePlan(db: DB, actor: Actor, id: number, version: number) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "plans", id);
+    // a different version is a concurrent change, which updateAudited reports in full
+    if (current.version === version && current.archived_at) throw new RegisterError("themes.errors.alreadyArchived");
+    const { after } = await updateAudited(trx, actor, "plans", id, version, { archived_at: new Date().toISOString() }, { action: "archive" });
+    return after;
+  });
+}
+
+export async function restorePlan(db: DB, actor: Actor, id: number, version: number) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "plans", id);
+    if (current.version === version && !current.archived_at) throw new RegisterError("themes.errors.notArchived");
+    const { after } = await updateAudited(trx, actor, "plans", id, version, { archived_at: null }, { action: "restore" });
+    return after;
+  });
+}

@@ -1,0 +1,174 @@
+import type { DB } from "../../db/index";
+import { FUNDING_STATUSES, type FundingStatus, THEME_KINDS, type ThemeKind } from "../../db/schema";
+import { foldForComparison } from "../services/names";
+import type { Actor, Trx } from "./audit.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+
+/**
+ * Themes: the network's inhoudelijke and randvoorwaardelijke thema's, under which bodies work
+ * and plans are made. Archived, never deleted: bodies and plans keep pointing at them.
+ */
+
+export interface ThemeInput {
+  name: string;
+  kind: ThemeKind;
+  description: string | null;
+}
+
+export interface ThemeListFilter {
+  kind?: ThemeKind;
+  /** only the plans with this funding status, and only the themes that have one */
+  fundingStatus?: FundingStatus;
+  includeArchived?: boolean;
+}
+
+const fundingRank = (status: FundingStatus) => FUNDING_STATUSES.indexOf(status);
+
+/**
+ * Themes by kind (inhoudelijk first), then name; each with the number of its current bodies and
+ * plans and its plans (by funding status, then name).
+ */
+export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
+  let themes = db
+    .selectFrom("themes")
+    .select(["themes.id", "themes.name", "themes.kind", "themes.description", "themes.archived_at"])
+    .select((eb) => [
+      eb
+        .selectFrom("bodies")
+        .whereRef("bodies.theme_id", "=", "themes.id")
+        .where("bodies.archived_at", "is", null)
+        .select((s) => s.fn.countAll<number>().as("n"))
+        .as("body_count"),
+      eb
+        .selectFrom("plans")
+        .whereRef("plans.theme_id", "=", "themes.id")
+        .where("plans.archived_at", "is", null)
+        .select((s) => s.fn.countAll<number>().as("n"))
+        .as("plan_count"),
+    ]);
+  if (filter.kind) themes = themes.where("themes.kind", "=", filter.kind);
+  if (!filter.includeArchived) themes = themes.where("themes.archived_at", "is", null);
+
+  let plans = db
+    .selectFrom("plans")
+    .select(["plans.id", "plans.name", "plans.theme_id", "plans.funding_status", "plans.archived_at"])
+    .where("plans.theme_id", "is not", null);
+  if (filter.fundingStatus) plans = plans.where("plans.funding_status", "=", filter.fundingStatus);
+  if (!filter.includeArchived) plans = plans.where("plans.archived_at", "is", null);
+
+  const [themeRows, planRows] = await Promise.all([themes.execute(), plans.execute()]);
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl", { sensitivity: "base" });
+  const sortedPlans = planRows.sort((a, b) => fundingRank(a.funding_status) - fundingRank(b.funding_status) || byName(a, b));
+  return themeRows
+    .map(({ body_count, plan_count, ...theme }) => ({
+      ...theme,
+      bodyCount: Number(body_count ?? 0),
+      planCount: Number(plan_count ?? 0),
+      plans: sortedPlans
+        .filter((plan) => plan.theme_id === theme.id)
+        .map(({ theme_id: _theme, ...plan }) => plan),
+    }))
+    .filter((theme) => !filter.fundingStatus || theme.plans.length > 0)
+    .sort((a, b) => THEME_KINDS.indexOf(a.kind) - THEME_KINDS.indexOf(b.kind) || byName(a, b));
+}
+
+/** A theme with the bodies that work on it and its plans; null when there is none. */
+export async function getTheme(db: DB, id: number) {
+  const theme = await db.selectFrom("themes").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!theme) return null;
+  const [bodies, plans] = await Promise.all([
+    db
+      .selectFrom("bodies")
+      .select(["id", "name", "abbreviation", "kind", "level", "archived_at"])
+      .where("theme_id", "=", id)
+      .orderBy("archived_at")
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("plans")
+      .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
+      .select([
+        "plans.id",
+        "plans.name",
+        "plans.funding_status",
+        "plans.archived_at",
+        "plans.lead_organisation_id",
+        "organisations.name as lead_organisation_name",
+      ])
+      .where("plans.theme_id", "=", id)
+      .execute(),
+  ]);
+  plans.sort(
+    (a, b) =>
+      Number(!!a.archived_at) - Number(!!b.archived_at) ||
+      fundingRank(a.funding_status) - fundingRank(b.funding_status) ||
+      a.name.localeCompare(b.name, "nl", { sensitivity: "base" }),
+  );
+  return { theme, bodies, plans };
+}
+
+/**
+ * Refuses a name another theme already has, ignoring case and accents ("mentale Gezondheid"
+ * is "Mentale gezondheid"), and offers to open that theme.
+ */
+async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
+  const wanted = foldForComparison(name.trim());
+  const rows = await trx.selectFrom("themes").select(["id", "name"]).execute();
+  const existing = rows.find((row) => row.id !== exceptId && foldForComparison(row.name.trim()) === wanted);
+  if (existing) {
+    throw new RegisterError("themes.errors.duplicateTheme", "name", { href: `/themas/${existing.id}`, name: existing.name });
+  }
+}
+
+export async function createTheme(db: DB, actor: Actor, input: ThemeInput) {
+  return inTransaction(db, async (trx) => {
+    await refuseDuplicateName(trx, input.name);
+    return insertAudited(trx, actor, "themes", input);
+  });
+}
+
+/** Saves the editor's changes if the theme still has the version they saw. */
+export async function updateTheme(db: DB, actor: Actor, id: number, version: number, input: ThemeInput) {
+  return inTransaction(db, async (trx) => {
+    await loadForUpdate(trx, "themes", id);
+    await refuseDuplicateName(trx, input.name, id);
+    const { after } = await updateAudited(trx, actor, "themes", id, version, input);
+    return after;
+  });
+}
+
+/** Archives a theme; its bodies and plans keep it (shown as archived). */
+export async function archiveTheme(db: DB, actor: Actor, id: number, version: number) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "themes", id);
+    // a different version is a concurrent change, which updateAudited reports in full
+    if (current.version === version && current.archived_at) throw new RegisterError("themes.errors.alreadyArchived");
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "themes",
+      id,
+      version,
+      { archived_at: new Date().toISOString() },
+      { action: "archive" },
+    );
+    return after;
+  });
+}
+
+export async function restoreTheme(db: DB, actor: Actor, id: number, version: number) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "themes", id);
+    if (current.version === version && !current.archived_at) throw new RegisterError("themes.errors.notArchived");
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "themes",
+      id,
+      version,
+      { archived_at: null },
+      { action: "restore" },
+    );
+    return after;
+  });
+}

@@ -1,0 +1,108 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "../auth/guard.server";
+import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
+import { ArchiveSection, PlanFormFields, usePlanFieldLabels } from "../components/theme-forms";
+import { todayInAmsterdam } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { archivePlan, getPlan, planChoices, restorePlan, updatePlan } from "../models/plans.server";
+import { parseForm } from "../services/form-data";
+import { recordIdParam } from "../services/record-id";
+import { refusalResponse } from "../services/refusal.server";
+import { editPlanSchemas, isEditIntent } from "../services/theme-forms";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => (data ? t("themes.edit.planTitle", { name: data.plan.name }) : t("themes.plans.title")));
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "register.edit");
+  const found = await getPlan(context.db, recordIdParam(params.planId), todayInAmsterdam());
+  if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const { plan } = found;
+  const choices = await planChoices(context.db, { themeId: plan.theme_id, leadOrganisationId: plan.lead_organisation_id });
+  const saved = new URL(request.url).searchParams.get("opgeslagen");
+  return json({ plan, choices, saved: isEditIntent(saved) ? saved : null });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const id = recordIdParam(params.planId);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isEditIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
+  const parsed = parseForm(editPlanSchemas[intent], formData);
+  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  try {
+    const data = parsed.data;
+    if (data.intent === "save") {
+      const { intent: _intent, version, ...input } = data;
+      await updatePlan(context.db, user, id, version, input);
+    } else if (data.intent === "archive") {
+      await archivePlan(context.db, user, id, data.version);
+    } else {
+      await restorePlan(context.db, user, id, data.version);
+    }
+  } catch (error) {
+    return refusalResponse(error, formData, { intent });
+  }
+  return redirect(`/plannen/${id}/bewerken?opgeslagen=${intent}`);
+}
+
+export default function EditPlan() {
+  const { plan, choices, saved } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const fieldLabels = usePlanFieldLabels();
+  const saveAnswer = actionData?.intent === "save" ? actionData : null;
+  const archiveAnswer = actionData && actionData.intent !== "save" ? actionData : null;
+  return (
+    <div className="max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link to={`/plannen/${plan.id}`}>{t("themes.actions.backToPlan", { name: plan.name })}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("themes.edit.planTitle", { name: plan.name })}</h1>
+      </div>
+      {saved === "save" ? <SuccessNotice>{t("themes.edit.saved")}</SuccessNotice> : null}
+      {saved === "archive" && plan.archived_at ? (
+        <UndoNotice fields={{ version: plan.version }}>{t("themes.edit.archivedPlan")}</UndoNotice>
+      ) : null}
+      {saved === "restore" ? <SuccessNotice>{t("themes.edit.restored")}</SuccessNotice> : null}
+      {saved === "undo" ? <SuccessNotice>{t("common.form.undone")}</SuccessNotice> : null}
+
+      <section aria-labelledby="edit-heading" className="card space-y-4">
+        <h2 id="edit-heading" className="text-lg font-semibold">
+          {t("themes.edit.heading")}
+        </h2>
+        {plan.team_name ? <p className="text-sm text-slate-700">{t("themes.edit.teamNotRenamed")}</p> : null}
+        <ValidatedForm
+          id="edit-plan"
+          key={`save-${plan.version}`}
+          schema={editPlanSchemas.save}
+          actionData={saveAnswer}
+          defaultValues={{
+            intent: "save",
+            version: plan.version,
+            name: plan.name,
+            theme_id: plan.theme_id ?? "",
+            funding_status: plan.funding_status,
+            lead_organisation_id: plan.lead_organisation_id ?? "",
+            subregion_id: plan.subregion_id ?? "",
+            description: plan.description,
+          }}
+          fieldLabels={fieldLabels}
+          className="space-y-4"
+        >
+          <HiddenField name="intent" />
+          <HiddenField name="version" />
+          <PlanFormFields choices={choices} />
+          <SubmitButton>{t("common.actions.save")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+
+      <ArchiveSection record={plan} explanation={t("themes.edit.archivePlanText")} actionData={archiveAnswer} fieldLabels={fieldLabels} />
+    </div>
+  );
+}

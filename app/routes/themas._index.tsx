@@ -1,0 +1,143 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { pageTitle } from "../i18n/meta";
+import { listThemes } from "../models/themes.server";
+import { oneOf } from "../services/list-params";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.read");
+  const params = new URL(request.url).searchParams;
+  const filter = {
+    kind: oneOf(params, "soort", THEME_KINDS),
+    fundingStatus: oneOf(params, "financiering", FUNDING_STATUSES),
+    includeArchived: params.get("archief") === "1",
+  };
+  const themes = await listThemes(context.db, filter);
+  return json({ themes, filter, canEdit: can(user.role, "register.edit") });
+}
+
+export default function Themes() {
+  const { themes, filter, canEdit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const kinds = THEME_KINDS.filter((kind) => themes.some((theme) => theme.kind === kind));
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-bold">{t("themes.title")}</h1>
+          <p className="mt-2 max-w-3xl text-slate-700">{t("themes.intro")}</p>
+        </div>
+        <div className="no-print flex flex-wrap gap-2">
+          <Link to="/plannen" className="btn-secondary">
+            {t("themes.actions.allPlans")}
+          </Link>
+          {canEdit ? (
+            <>
+              <Link to="/themas/nieuw" className="btn-secondary">
+                {t("themes.actions.newTheme")}
+              </Link>
+              <Link to="/plannen/nieuw" className="btn-primary">
+                {t("themes.actions.newPlan")}
+              </Link>
+            </>
+          ) : null}
+        </div>
+      </div>
+
+      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
+        <div>
+          <label htmlFor="soort" className="field-label">
+            {t("themes.filters.kind")}
+          </label>
+          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
+            <option value="">{t("register.filters.all")}</option>
+            {THEME_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`themes.kinds.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="financiering" className="field-label">
+            {t("themes.filters.funding")}
+          </label>
+          <select id="financiering" name="financiering" defaultValue={filter.fundingStatus ?? ""} className="field-input">
+            <option value="">{t("register.filters.all")}</option>
+            {FUNDING_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`themes.funding.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} />
+          <label htmlFor="archief" className="text-sm">
+            {t("register.filters.includeArchived")}
+          </label>
+        </div>
+        <button type="submit" className="btn-primary">
+          {t("register.filters.apply")}
+        </button>
+        <Link to="/themas" className="btn-secondary">
+          {t("register.filters.reset")}
+        </Link>
+      </Form>
+
+      {kinds.length === 0 ? <p className="card">{t("themes.list.noThemes")}</p> : null}
+      {kinds.map((kind) => (
+        <section key={kind} aria-labelledby={`kind-${kind}`} className="space-y-4">
+          <h2 id={`kind-${kind}`} className="text-xl font-semibold">
+            {t(`themes.kindHeadings.${kind}`)}
+          </h2>
+          <ul className="grid grid-cols-1 gap-4 lg:grid-cols-2">
+            {themes
+              .filter((theme) => theme.kind === kind)
+              .map((theme) => (
+                <li key={theme.id} className="card space-y-3">
+                  <h3 className="text-lg font-semibold">
+                    <Link to={`/themas/${theme.id}`}>{theme.name}</Link>
+                    {theme.archived_at ? <span className="ml-2 text-xs font-normal uppercase text-slate-600">{t("register.archived")}</span> : null}
+                  </h3>
+                  <p className="text-sm text-slate-600">
+                    {t("themes.counts.bodies", { count: theme.bodyCount })} · {t("themes.counts.plans", { count: theme.planCount })}
+                  </p>
+                  {theme.plans.length === 0 ? (
+                    <p className="text-sm">{t("themes.list.noPlans")}</p>
+                  ) : (
+                    <dl className="space-y-2 text-sm">
+                      {FUNDING_STATUSES.filter((status) => theme.plans.some((plan) => plan.funding_status === status)).map((status) => (
+                        <div key={status}>
+                          <dt className="font-semibold">{t(`themes.funding.${status}`)}</dt>
+                          <dd>
+                            <ul className="list-disc pl-5">
+                              {theme.plans
+                                .filter((plan) => plan.funding_status === status)
+                                .map((plan) => (
+                                  <li key={plan.id}>
+                                    <Link to={`/plannen/${plan.id}`}>{plan.name}</Link>
+                                    {plan.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                                  </li>
+                                ))}
+                            </ul>
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                  )}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

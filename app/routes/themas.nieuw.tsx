@@ -1,0 +1,53 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "../auth/guard.server";
+import { SubmitButton, ValidatedForm } from "../components/form";
+import { ThemeFormFields } from "../components/theme-forms";
+import { pageTitle } from "../i18n/meta";
+import { createTheme } from "../models/themes.server";
+import { parseForm } from "../services/form-data";
+import { refusalResponse } from "../services/refusal.server";
+import { newThemeSchema } from "../services/theme-forms";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.newTheme.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "register.edit");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const formData = await request.formData();
+  const parsed = parseForm(newThemeSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    const theme = await createTheme(context.db, user, parsed.data);
+    return redirect(`/themas/${theme.id}?aangemaakt=1`);
+  } catch (error) {
+    return refusalResponse(error, formData);
+  }
+}
+
+export default function NewTheme() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link to="/themas">{t("themes.title")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("themes.newTheme.title")}</h1>
+      </div>
+      <div className="card">
+        <ValidatedForm id="new-theme" schema={newThemeSchema} actionData={actionData} defaultValues={{ kind: "inhoudelijk" }} className="space-y-4">
+          <ThemeFormFields />
+          <SubmitButton>{t("themes.newTheme.submit")}</SubmitButton>
+        </ValidatedForm>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
+import { checkbox, choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+
+/**
+ * The forms of themes and plans, shared by the browser and the actions. The "new" and "edit"
+ * forms of each hold the same fields (named after the columns, so a conflict list can label
+ * them); editing adds the version the editor saw.
+ */
+
+export const themeFields = {
+  name: requiredText(120),
+  kind: choice(THEME_KINDS),
+  description: optionalText(2000),
+};
+
+/** A select whose first option is "choose": left there, the field is missing, not invalid. */
+function requiredChoice<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, {
+    error: (issue) => (issue.input === undefined || issue.input === "" ? FIELD_MESSAGES.required : FIELD_MESSAGES.invalid),
+  });
+}
+
+export const planFields = {
+  name: requiredText(200),
+  theme_id: requiredId(),
+  funding_status: requiredChoice(FUNDING_STATUSES),
+  lead_organisation_id: optionalId(),
+  subregion_id: optionalId(),
+  description: optionalText(2000),
+};
+
+export const newThemeSchema = z.object(themeFields);
+
+export const newPlanSchema = z.object({
+  ...planFields,
+  /** empty: "Projectteam <plan>" */
+  team_name: optionalText(220),
+});
+
+/**
+ * Archiving asks for a ticked box (a confirmation that works without JavaScript); the notice
+ * that follows offers "undo", which restores against the version the archive produced.
+ * Themes and plans archive alike.
+ */
+export const archiveSchemas = {
+  archive: z.object({
+    intent: z.literal("archive"),
+    version: positiveInt(),
+    confirm: checkbox().refine((ticked) => ticked, "themes.errors.confirmArchive"),
+  }),
+  restore: z.object({ intent: z.literal("restore"), version: positiveInt() }),
+  undo: z.object({ intent: z.literal("undo"), version: positiveInt() }),
+};
+
+/** The edit page's forms, one per intent. */
+export const editThemeSchemas = {
+  save: z.object({ intent: z.literal("save"), version: positiveInt(), ...themeFields }),
+  ...archiveSchemas,
+};
+
+export const editPlanSchemas = {
+  save: z.object({ intent: z.literal("save"), version: positiveInt(), ...planFields }),
+  ...archiveSchemas,
+};
+
+export type EditIntent = keyof typeof editThemeSchemas;
+const EDIT_INTENTS: readonly string[] = Object.keys(editThemeSchemas);
+export const isEditIntent = (value: unknown): value is EditIntent => typeof value === "string" && EDIT_INTENTS.includes(value);

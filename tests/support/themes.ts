@@ -1,0 +1,54 @@
+import type { Insertable, Selectable } from "kysely";
+import type { DB } from "../../db/index";
+import type { PlansTable, ThemesTable } from "../../db/schema";
+import { makeBody, unique } from "./db";
+
+/** A theme (inhoudelijk unless told otherwise). */
+export async function makeTheme(db: DB, overrides: Partial<Insertable<ThemesTable>> = {}): Promise<Selectable<ThemesTable>> {
+  const n = unique();
+  return db
+    .insertInto("themes")
+    .values({ name: `Thema ${n}`, kind: "inhoudelijk", description: null, archived_at: null, ...overrides })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * A plan with IZA funding under a new theme, with its own projectteam body, as the demo data
+ * stores them; `team_body_id: null` leaves it without a team.
+ */
+export async function makePlan(db: DB, overrides: Partial<Insertable<PlansTable>> = {}): Promise<Selectable<PlansTable>> {
+  const n = unique();
+  const name = overrides.name ?? `Plan ${n}`;
+  const theme_id = overrides.theme_id === undefined ? (await makeTheme(db)).id : overrides.theme_id;
+  const team_body_id =
+    overrides.team_body_id === undefined
+      ? (await makeBody(db, { name: `Projectteam ${name}`, kind: "projectteam", level: "operationeel", theme_id })).id
+      : overrides.team_body_id;
+  return db
+    .insertInto("plans")
+    .values({
+      funding_status: "iza",
+      lead_organisation_id: null,
+      subregion_id: null,
+      description: null,
+      archived_at: null,
+      ...overrides,
+      name,
+      theme_id,
+      team_body_id,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** A region with one subregion (each call a new pair, with unique codes). */
+export async function makeSubregion(db: DB, name?: string) {
+  const n = unique();
+  const region = await db.insertInto("regions").values({ code: `regio-${n}`, name: `Regio ${n}` }).returningAll().executeTakeFirstOrThrow();
+  return db
+    .insertInto("subregions")
+    .values({ region_id: region.id, code: `subregio-${n}`, name: name ?? `Subregio ${n}` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
