@@ -65,7 +65,7 @@ export interface ValidatedFormProps {
   /** useActionData(), when it belongs to this form */
   actionData?: FormActionData | null;
   /** the values the form starts with (a refused submission's values take precedence) */
-  defaultValues?: Record<string, string | boolean | number | null | undefined>;
+  defaultValues?: Record<string, string | readonly string[] | boolean | number | null | undefined>;
   /** where to post; the current route by default */
   action?: string;
   /** a readable name for the form's error summary and ids, unique on the page */
@@ -301,7 +301,7 @@ export function SelectField({
   className,
   options,
 }: FieldProps & { options: readonly { value: string; label: string }[] }) {
-  const { register, idFor, errorFor, valueOf } = useFormContext();
+  const { register, idFor, errorFor, linkFor, valueOf } = useFormContext();
   const id = idFor(name);
   const error = errorFor(name);
   const initial = valueOf(name);
@@ -330,7 +330,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldError id={`${id}-error`} message={error} />
+      <FieldError id={`${id}-error`} message={error} link={linkFor(name)} />
     </div>
   );
 }

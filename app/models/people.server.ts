@@ -363,17 +363,9 @@ export interface PeopleListFilter {
 
 type ListNameParts = Pick<Person, "first_name" | "infix" | "last_name" | "initials">;
 
-/**
- * The achternaam first on its own, then the rest: compareByDutchName compares one joined key, in
- * which collation skips the separator, so "Bergmans, Erik" would precede "Berg, Miriam van den".
- */
+/** Dutch list order, then the tussenvoegsel to separate "Berg" from "van den Berg". */
 function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
-  const surnameOnly = (p: ListNameParts) => ({ first_name: null, infix: null, initials: null, last_name: p.last_name });
-  return (
-    compareByDutchName(surnameOnly(a), surnameOnly(b)) ||
-    compareByDutchName(a, b) ||
-    (a.infix ?? "").localeCompare(b.infix ?? "", "nl")
-  );
+  return compareByDutchName(a, b) || (a.infix ?? "").localeCompare(b.infix ?? "", "nl");
 }
 
 /**

@@ -34,6 +34,10 @@ export function foldForComparison(value: string): string {
 
 /** Orders people on achternaam, then first name, ignoring tussenvoegsel, case and accents. */
 export function compareByDutchName(a: NameParts, b: NameParts): number {
-  const key = (p: NameParts) => `${foldForComparison(p.last_name)}\u0000${foldForComparison(p.first_name ?? p.initials ?? "")}`;
-  return key(a).localeCompare(key(b), "nl");
+  // surname alone first: in one joined key, collation would skip the separator ("Bergmans" before "Berg")
+  const rest = (p: NameParts) => foldForComparison(p.first_name ?? p.initials ?? "");
+  return (
+    foldForComparison(a.last_name).localeCompare(foldForComparison(b.last_name), "nl") ||
+    rest(a).localeCompare(rest(b), "nl")
+  );
 }

@@ -38,3 +38,13 @@ describe("Dutch names", () => {
     expect(foldForComparison("Alliantie Santé")).toBe("alliantie sante");
   });
 });
+
+describe("Dutch list order, surname first", () => {
+  it("puts van den Berg before Bergmans: the surname alone decides before the first name", () => {
+    const people = [
+      { first_name: "Erik", infix: null, last_name: "Bergmans", initials: null },
+      { first_name: "Miriam", infix: "van den", last_name: "Berg", initials: null },
+    ];
+    expect([...people].sort(compareByDutchName).map((p) => p.last_name)).toEqual(["Berg", "Bergmans"]);
+  });
+});

@@ -116,6 +116,11 @@ export const admin: Messages<typeof nl> = {
       password_changed: "password changed",
       disabled: "account disabled",
       enabled: "account enabled",
+      email_added: "email address added",
+      email_removed: "email address removed",
+      email_primary: "primary email address changed",
+      consent_recorded: "consent recorded",
+      end_undone: "end undone",
     },
   },
 };

@@ -113,6 +113,11 @@ export const admin = {
       password_changed: "wachtwoord gewijzigd",
       disabled: "account geblokkeerd",
       enabled: "account gedeblokkeerd",
+      email_added: "e-mailadres toegevoegd",
+      email_removed: "e-mailadres verwijderd",
+      email_primary: "primair e-mailadres gewijzigd",
+      consent_recorded: "toestemming vastgelegd",
+      end_undone: "beëindiging ongedaan gemaakt",
     },
   },
 } as const;
