@@ -5,7 +5,7 @@ import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeOrganisation, makeUser } from "../support/db";
 import { useBrowser } from "../support/e2e";
-import { openNoScriptPage } from "../support/no-script";
+import { openPageWithoutAppScripts } from "../support/without-scripts";
 import { makePlan, makeTheme } from "../support/themes";
 
 const editor = { email: "redacteur@example.org", password: "een lange zin als wachtwoord" };
@@ -112,7 +112,7 @@ describe("themes and plans in the browser", () => {
   });
 
   it("without JavaScript, refuses a plan name that exists, keeps what was typed and links to the existing plan", async () => {
-    const plain = await openNoScriptPage(env.browser(), env.server().url);
+    const plain = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       await signIn(plain);
       const { visit, act, page } = plain;

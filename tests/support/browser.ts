@@ -102,6 +102,10 @@ export async function openCheckedPage(
   baseUrl: string,
   options: BrowserContextOptions = {},
 ): Promise<CheckedPage> {
+  if (options.javaScriptEnabled === false) {
+    // no timers or animation frames then: the settle wait and axe-core would hang
+    throw new Error("Use openPageWithoutAppScripts (tests/support/without-scripts.ts) for a page without JavaScript.");
+  }
   const context = await browser.newContext({
     locale: "nl-NL",
     timezoneId: "Europe/Amsterdam",
