@@ -16,18 +16,11 @@ import { I18nextProvider } from "react-i18next";
 import type { Language } from "../db/schema";
 import { getCurrentUser } from "./auth/guard.server";
 import { can } from "./auth/permissions";
-import { readCookie } from "./auth/session.server";
 import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
-import {
-  DEFAULT_LANGUAGE,
-  i18nFor,
-  isLanguage,
-  LANGUAGE_COOKIE,
-  languageFromAcceptHeader,
-  translator,
-} from "./i18n/index";
+import { DEFAULT_LANGUAGE, i18nFor, translator } from "./i18n/index";
+import { requestLanguage } from "./i18n/request.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -45,9 +38,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request, context);
-  const chosen = readCookie(request, LANGUAGE_COOKIE);
-  const language: Language =
-    user?.language ?? (isLanguage(chosen) ? chosen : languageFromAcceptHeader(request.headers.get("Accept-Language")));
+  const language = requestLanguage(request, user);
   return json({
     language,
     user: user && {
