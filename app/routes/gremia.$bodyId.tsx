@@ -249,8 +249,9 @@ export default function Body() {
                         {seat.organisation_id ? <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link> : null}
                       </td>
                       <td>
-                        <Link to={`/zetels/${seat.id}`} aria-label={t("bodies.page.openSeat", { who: who ?? t("register.vacant") })}>
+                        <Link to={`/zetels/${seat.id}`}>
                           {formatDay(seat.start_date, language)}
+                          <span className="sr-only"> — {t("bodies.page.openSeat", { who: who ?? t("register.vacant") })}</span>
                         </Link>
                       </td>
                       {canEdit ? (

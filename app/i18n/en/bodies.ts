@@ -55,7 +55,7 @@ export const bodies: Messages<typeof nl> = {
     edit: "Edit body",
     archivedNotice: "This body was archived on {{date}}. It takes no new members.",
     actions: "Actions",
-    openSeat: "Open the seat of {{who}}",
+    openSeat: "open the seat of {{who}}",
     end: "End",
     endLabel: "end the seat of {{who}}",
     endVacancyLabel: "end the vacancy {{role}}",

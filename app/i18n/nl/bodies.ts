@@ -52,7 +52,7 @@ export const bodies = {
     edit: "Gremium bewerken",
     archivedNotice: "Dit gremium is gearchiveerd op {{date}}. Het krijgt geen nieuwe leden.",
     actions: "Acties",
-    openSeat: "Zetel van {{who}} openen",
+    openSeat: "zetel van {{who}} openen",
     end: "Beëindigen",
     endLabel: "zetel van {{who}} beëindigen",
     endVacancyLabel: "vacature {{role}} beëindigen",
