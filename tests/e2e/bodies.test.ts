@@ -141,4 +141,46 @@ describe("bodies and seats in the browser", () => {
     expect(history).toContainEqual(expect.stringMatching(/1 juni 2025\s*Anna de Vries begon als lid — namens Zuyderland/));
     expect(history).toContainEqual(expect.stringMatching(/31 mei 2025\s*Anna de Vries stopte als lid — namens Envida/));
   });
+
+  it("creates a body from the filtered list, then ends a seat with confirmation and undoes it", async () => {
+    const checked = env.checked();
+    const { page, visit, act } = checked;
+    await signIn(checked);
+    await visit("/gremia");
+    await page.getByLabel(nl.register.filters.level).selectOption({ label: nl.register.levels.strategisch });
+    await act((p) => p.getByRole("button", { name: nl.register.filters.apply }).click());
+    expect(new URL(page.url()).searchParams.get("niveau")).toBe("strategisch");
+    await expect(page.getByRole("link", { name: "Regiegroep Parkstad" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("link", { name: "Adviesteam Zorg en Welzijn" }).count()).resolves.toBe(0);
+
+    await act((p) => p.getByRole("link", { name: nl.bodies.list.newBody }).click());
+    await page.getByRole("heading", { level: 1, name: nl.bodies.create.title }).waitFor();
+    await page.getByLabel(nl.bodies.fields.name, { exact: true }).fill("Werkgroep Mantelzorg");
+    await page.getByLabel(nl.bodies.fields.kind, { exact: true }).selectOption({ label: nl.register.bodyKinds.werkgroep });
+    await page.getByLabel(nl.bodies.fields.level, { exact: true }).selectOption({ label: nl.register.levels.operationeel });
+    await page.getByLabel(nl.bodies.fields.activeFrom, { exact: true }).fill("2025-03-01");
+    await page.getByLabel(nl.bodies.fields.activeTo, { exact: true }).fill("2025-01-01");
+    await act((p) => p.getByRole("button", { name: nl.bodies.create.submit }).click());
+    // checked in the browser before anything is sent
+    await expect(page.getByText(nl.common.form.endBeforeStart).count()).resolves.toBe(1);
+    await page.getByLabel(nl.bodies.fields.activeTo, { exact: true }).fill("");
+    await act((p) => p.getByRole("button", { name: nl.bodies.create.submit }).click());
+    await page.getByText(nl.bodies.page.notices.aangemaakt).waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Werkgroep Mantelzorg");
+
+    await visit(`/gremia/${ids.pastBody}`);
+    await act((p) => p.getByRole("link", { name: /zetel van Carla Smeets beëindigen/ }).click());
+    await page.getByRole("heading", { name: nl.bodies.seat.endHeading }).waitFor();
+    await page.getByLabel(nl.bodies.seat.endDate, { exact: true }).fill("2025-12-31");
+    await act((p) => p.getByRole("button", { name: nl.bodies.seat.endSubmit }).click());
+    await expect(page.getByText(nl.bodies.errors.confirmEnd).count()).resolves.toBeGreaterThan(0);
+    await page.getByLabel(nl.bodies.seat.endConfirm, { exact: true }).check();
+    await act((p) => p.getByRole("button", { name: nl.bodies.seat.endSubmit }).click());
+    await page.getByText("De zetel is beëindigd per 31 december 2025.").waitFor();
+
+    await act((p) => p.getByRole("button", { name: nl.common.form.undo }).click());
+    await page.getByText(nl.bodies.seat.undone).waitFor();
+    await expect(page.getByRole("heading", { name: nl.bodies.seat.endHeading }).count()).resolves.toBe(1);
+    expect(checked.errors()).toEqual([]);
+  });
 });

@@ -91,7 +91,7 @@ export const bodies: Messages<typeof nl> = {
     archivedOrganisation: "{{name}} (archived)",
     bodyArchived: "The body is archived.",
     editHeading: "Change the seat",
-    editHint: "For corrections. Another person gets a seat of their own; someone who changes jobs is moved below.",
+    editHint: "For corrections. Another person gets a seat of their own; someone who changes jobs is moved above.",
     from: "From",
     to: "Until (inclusive)",
     toHint: "The last day in this role; empty while the seat continues.",

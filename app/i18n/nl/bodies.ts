@@ -88,7 +88,7 @@ export const bodies = {
     archivedOrganisation: "{{name}} (gearchiveerd)",
     bodyArchived: "Het gremium is gearchiveerd.",
     editHeading: "Zetel wijzigen",
-    editHint: "Voor correcties. Een andere persoon krijgt een eigen zetel; iemand die van baan wisselt verplaatst u hieronder.",
+    editHint: "Voor correcties. Een andere persoon krijgt een eigen zetel; iemand die van baan wisselt verplaatst u hierboven.",
     from: "Vanaf",
     to: "Tot en met",
     toHint: "De laatste dag in deze rol; leeg als de zetel doorloopt.",
