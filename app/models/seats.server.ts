@@ -213,6 +213,7 @@ export async function moveSeat(db: DB, actor: Actor, seatId: number, version: nu
       await assertBodyOpen(trx, current.body_id);
       await assertOrganisationOpen(trx, move.organisation_id, "organisation_id");
     }
+    // a plan that does not hold was refused above, unless the version is stale: updateAudited refuses that
     const { after: ended } = await updateAudited(
       trx,
       actor,
@@ -261,6 +262,7 @@ export async function fillVacancy(db: DB, actor: Actor, seatId: number, version:
       await assertPersonOpen(trx, fill.person_id, "person_id");
       await assertOrganisationOpen(trx, fill.organisation_id, "organisation_id");
     }
+    // as in moveSeat: past this point the plan holds, or updateAudited refuses the stale version
     const { after: vacancy } = await updateAudited(
       trx,
       actor,
