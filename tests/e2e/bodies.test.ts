@@ -2,16 +2,23 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
-import type { CheckedPage } from "../support/browser";
+import type { Page } from "playwright-core";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser } from "../support/db";
 import { useBrowser } from "../support/e2e";
-import { openPageWithoutAppScripts } from "../support/without-scripts";
+import { openNoScriptPage } from "../support/no-script";
 
 const editor = { email: "redactie@example.org", password: "een lange zin als wachtwoord" };
 /** What the seed made, by name: filled in once the server has started. */
 const ids = { body: 0, pastBody: 0 };
 
-async function signIn({ visit, act, page }: CheckedPage) {
+/** A page under test: with the app's scripts (CheckedPage) or without JavaScript (NoScriptPage). */
+interface TestedPage {
+  page: Page;
+  visit: (pathname: string) => Promise<unknown>;
+  act: (action: (page: Page) => Promise<unknown>) => Promise<void>;
+}
+
+async function signIn({ visit, act, page }: TestedPage) {
   await visit("/login");
   await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(editor.email);
   await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(editor.password);
@@ -19,8 +26,8 @@ async function signIn({ visit, act, page }: CheckedPage) {
   await page.getByRole("heading", { level: 1 }).waitFor();
 }
 
-const rosterRows = (checked: CheckedPage) => checked.page.locator("#roster-heading ~ div table tbody tr");
-const historyItems = (checked: CheckedPage) => checked.page.locator("section[aria-labelledby=history-heading] li");
+const rosterRows = (checked: TestedPage) => checked.page.locator("#roster-heading ~ div table tbody tr");
+const historyItems = (checked: TestedPage) => checked.page.locator("section[aria-labelledby=history-heading] li");
 
 describe("bodies and seats in the browser", () => {
   const env = useBrowser(async (server) => {
@@ -70,8 +77,7 @@ describe("bodies and seats in the browser", () => {
   });
 
   it("adds a seat without JavaScript, and refuses an overlapping one keeping what was typed", async () => {
-    // not `javaScriptEnabled: false`: that also stops the timers the settle wait and the axe check need
-    const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
+    const noScripts = await openNoScriptPage(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
       await signIn(noScripts);
