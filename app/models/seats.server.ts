@@ -32,7 +32,7 @@ export interface NewSeat extends SeatFields {
 /** Why an audit entry of a seat was written, beyond its action (see admin.audit.summaries). */
 export const SEAT_AUDIT_SUMMARIES = {
   ended: "seat_ended",
-  endUndone: "seat_end_undone",
+  endUndone: "end_undone",
   moved: "seat_moved",
   vacancyFilled: "vacancy_filled",
 } as const;
