@@ -1,12 +1,20 @@
+import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
-import { BODY_LEVELS, type BodyLevel, SEAT_ROLES } from "../../db/schema";
+import { type BodiesTable, BODY_LEVELS, type BodyKind, type BodyLevel, type IsoDate, SEAT_ROLES } from "../../db/schema";
+import type { Actor, Trx } from "./audit.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import type { BodySort } from "../services/body-list";
+import { paging } from "../services/list-params";
 import { compareByDutchName } from "../services/names";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
 
 export interface BodyListFilter {
   level?: BodyLevel;
+  kind?: BodyKind;
   subregionId?: number;
   includeArchived?: boolean;
+  /** by level (strategic first), then name (the default); or by name alone */
+  sort?: BodySort;
 }
 
 /** Bodies by level (strategic first), then name; with the number of filled seats and vacancies on the day. */
@@ -46,11 +54,18 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
     ]);
   if (!filter.includeArchived) query = query.where("bodies.archived_at", "is", null);
   if (filter.level) query = query.where("bodies.level", "=", filter.level);
+  if (filter.kind) query = query.where("bodies.kind", "=", filter.kind);
   if (filter.subregionId) query = query.where("bodies.subregion_id", "=", filter.subregionId);
   const rows = await query.orderBy("bodies.name").execute();
-  return rows
-    .map((r) => ({ ...r, members: Number(r.members ?? 0), vacancies: Number(r.vacancies ?? 0) }))
-    .sort((a, b) => BODY_LEVELS.indexOf(a.level) - BODY_LEVELS.indexOf(b.level));
+  const counted = rows.map((r) => ({ ...r, members: Number(r.members ?? 0), vacancies: Number(r.vacancies ?? 0) }));
+  return filter.sort === "naam" ? counted : counted.sort((a, b) => BODY_LEVELS.indexOf(a.level) - BODY_LEVELS.indexOf(b.level));
+}
+
+/** One page of the list (the page number as the URL asks it, kept within range). */
+export async function listBodiesPage(db: DB, onDay: string, filter: BodyListFilter, page: number) {
+  const bodies = await listBodies(db, onDay, filter);
+  const paged = paging(bodies.length, page);
+  return { rows: bodies.slice(paged.offset, paged.offset + paged.limit), page: paged };
 }
 
 export async function getBody(db: DB, id: number) {
@@ -110,4 +125,150 @@ export async function bodyRoster(db: DB, bodyId: number, onDay: string) {
       );
     });
   return { roster, changes: neighbouringChanges(seats, onDay), history: periodEvents(seats) };
+}
+
+/* ---------- editing ---------- */
+
+export type Body = Selectable<BodiesTable>;
+
+/** What the body form edits: every column of the design except the bookkeeping ones. */
+export interface BodyFields {
+  name: string;
+  abbreviation: string | null;
+  kind: BodyKind;
+  level: BodyLevel;
+  parent_id: number | null;
+  subregion_id: number | null;
+  theme_id: number | null;
+  description: string | null;
+  active_from: IsoDate | null;
+  active_to: IsoDate | null;
+  meetings_per_year: number | null;
+}
+
+/** Only the body's own columns, whatever else the caller's object carries (a form's intent, say). */
+function bodyColumns(fields: BodyFields): BodyFields {
+  return {
+    name: fields.name,
+    abbreviation: fields.abbreviation,
+    kind: fields.kind,
+    level: fields.level,
+    parent_id: fields.parent_id,
+    subregion_id: fields.subregion_id,
+    theme_id: fields.theme_id,
+    description: fields.description,
+    active_from: fields.active_from,
+    active_to: fields.active_to,
+    meetings_per_year: fields.meetings_per_year,
+  };
+}
+
+async function assertNameFree(trx: Trx, name: string, ownId: number | null) {
+  let query = trx.selectFrom("bodies").select(["id", "name"]).where(sql<string>`name collate nocase`, "=", name);
+  if (ownId !== null) query = query.where("id", "<>", ownId);
+  const taken = await query.executeTakeFirst();
+  if (taken) throw new RegisterError("bodies.errors.nameTaken", "name", { href: `/gremia/${taken.id}`, name: taken.name });
+}
+
+/** The parent must exist and may not be the body itself or lie below it: the tree of bodies has no loops. */
+async function assertParentAllowed(trx: Trx, parentId: number | null, ownId: number | null) {
+  if (parentId === null) return;
+  const seen = new Set<number>();
+  let current: number | null = parentId;
+  while (current !== null && !seen.has(current)) {
+    if (current === ownId) throw new RegisterError("bodies.errors.parentCycle", "parent_id");
+    seen.add(current);
+    const row: { parent_id: number | null } | undefined = await trx
+      .selectFrom("bodies")
+      .select("parent_id")
+      .where("id", "=", current)
+      .executeTakeFirst();
+    if (!row) throw new RegisterError("common.form.invalid", "parent_id");
+    current = row.parent_id;
+  }
+}
+
+async function assertExists(trx: Trx, table: "subregions" | "themes", id: number | null, field: string) {
+  if (id === null) return;
+  const row = await trx.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst();
+  if (!row) throw new RegisterError("common.form.invalid", field);
+}
+
+async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | null) {
+  if (fields.active_from && fields.active_to && fields.active_to < fields.active_from) {
+    throw new RegisterError("common.form.endBeforeStart", "active_to");
+  }
+  await assertNameFree(trx, fields.name, ownId);
+  await assertParentAllowed(trx, fields.parent_id, ownId);
+  await assertExists(trx, "subregions", fields.subregion_id, "subregion_id");
+  await assertExists(trx, "themes", fields.theme_id, "theme_id");
+}
+
+export async function createBody(db: DB, actor: Actor, fields: BodyFields): Promise<Body> {
+  return inTransaction(db, async (trx) => {
+    await assertBodyFields(trx, fields, null);
+    return insertAudited(trx, actor, "bodies", { ...bodyColumns(fields), archived_at: null });
+  });
+}
+
+/** Saves the form against the version the editor saw; a newer version is refused with what changed. */
+export async function updateBody(db: DB, actor: Actor, id: number, version: number, fields: BodyFields): Promise<Body> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "bodies", id);
+    // a stale form is answered with what changed (updateAudited), not with rules others' changes broke
+    if (current.version === version) await assertBodyFields(trx, fields, id);
+    return (await updateAudited(trx, actor, "bodies", id, version, bodyColumns(fields))).after;
+  });
+}
+
+/** Archives a body: it leaves lists and takes no new seats, but its roster and history stay. */
+export async function archiveBody(db: DB, actor: Actor, id: number, version: number): Promise<Body> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "bodies", id);
+    if (current.version === version && current.archived_at) throw new RegisterError("bodies.errors.alreadyArchived");
+    return (await updateAudited(trx, actor, "bodies", id, version, { archived_at: new Date().toISOString() }, { action: "archive" })).after;
+  });
+}
+
+export async function restoreBody(db: DB, actor: Actor, id: number, version: number): Promise<Body> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "bodies", id);
+    if (current.version === version && !current.archived_at) throw new RegisterError("bodies.errors.notArchived");
+    return (await updateAudited(trx, actor, "bodies", id, version, { archived_at: null }, { action: "restore" })).after;
+  });
+}
+
+/**
+ * The choices of the body form: possible parents (bodies not archived, never the body itself or
+ * one below it, plus its current parent even if archived), subregions and themes.
+ */
+export async function bodyFormChoices(db: DB, bodyId: number | null = null) {
+  const [bodies, subregions, themes] = await Promise.all([
+    db.selectFrom("bodies").select(["id", "name", "parent_id", "archived_at"]).orderBy("name").execute(),
+    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
+    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy("name").execute(),
+  ]);
+  const below = bodyId === null ? new Set<number>() : descendants(bodies, bodyId);
+  const own = bodies.find((b) => b.id === bodyId);
+  return {
+    parents: bodies
+      .filter((b) => b.id !== bodyId && !below.has(b.id) && (!b.archived_at || b.id === own?.parent_id))
+      .map((b) => ({ id: b.id, name: b.name })),
+    /** every body by id, to name a parent in the notice of a conflicting save */
+    allBodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+    subregions,
+    themes: themes.map((theme) => ({ id: theme.id, name: theme.name })),
+  };
+}
+
+/** Every body that lies (directly or further) below the given one. */
+function descendants(bodies: readonly { id: number; parent_id: number | null }[], rootId: number): Set<number> {
+  const found = new Set<number>();
+  let frontier = [rootId];
+  while (frontier.length > 0) {
+    const next = bodies.filter((b) => b.parent_id !== null && frontier.includes(b.parent_id) && !found.has(b.id)).map((b) => b.id);
+    next.forEach((id) => found.add(id));
+    frontier = next;
+  }
+  return found;
 }

@@ -1,46 +1,127 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Language } from "../../db/schema";
+import { z } from "zod";
+import { type Language, SEAT_ROLES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { PeriodText } from "../components/lists";
-import { formatDay, todayInAmsterdam } from "../i18n/format";
+import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
+import { addSeat, seatFormChoices } from "../models/seats.server";
+import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm } from "../services/form-data";
+import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { isIsoDay } from "../services/periods";
+import { readableRefusal } from "../services/readable-refusal.server";
+import { refusalResponse } from "../services/refusal.server";
+import { rosterAddress } from "../services/roster-address";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
-  const body = await getBody(context.db, Number(params.bodyId));
-  if (!body) throw new Response(null, { status: 404 });
-  const asked = new URL(request.url).searchParams.get("datum");
-  const today = todayInAmsterdam();
-  const onDay = asked && isIsoDay(asked) ? asked : today;
-  const { roster, changes, history } = await bodyRoster(context.db, body.id, onDay);
-  return json({ body, onDay, today, invalidDate: asked && !isIsoDay(asked) ? asked : null, roster, changes, history });
+/** The person select's value for "nobody yet": the seat is added as a vacancy. */
+const VACANCY = "vacature";
+
+const addSeatSchema = z.object({
+  intent: z.literal("add"),
+  person: z
+    .string({ error: FIELD_MESSAGES.required })
+    .min(1, FIELD_MESSAGES.required)
+    .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
+  role: choice(SEAT_ROLES),
+  organisation_id: optionalId(),
+  start_date: isoDay(),
+});
+
+/** What the page says after a change that brought the reader here. */
+const NOTICES = ["aangemaakt", "gewijzigd", "toegevoegd", "verplaatst", "vervuld"] as const;
+
+function bodyIdFrom(params: LoaderFunctionArgs["params"]): number {
+  const id = Number(params.bodyId);
+  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
+  return id;
 }
 
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.read");
+  const body = await getBody(context.db, bodyIdFrom(params));
+  if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const search = new URL(request.url).searchParams;
+  const asked = search.get("datum");
+  const today = todayInAmsterdam();
+  const onDay = asked && isIsoDay(asked) ? asked : today;
+  const canEdit = can(user.role, "register.edit");
+  const [{ roster, changes, history }, choices] = await Promise.all([
+    bodyRoster(context.db, body.id, onDay),
+    canEdit && !body.archived_at ? seatFormChoices(context.db) : null,
+  ]);
+  return json({
+    body,
+    onDay,
+    today,
+    invalidDate: asked && !isIsoDay(asked) ? asked : null,
+    roster,
+    changes,
+    history,
+    canEdit,
+    choices,
+    notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
+    addedSeatId: positiveIntFrom(search, "zetel") ?? null,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const bodyId = bodyIdFrom(params);
+  const formData = await request.formData();
+  const parsed = parseForm(addSeatSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  const { person, role, organisation_id, start_date } = parsed.data;
+  try {
+    const seat = await addSeat(context.db, user, bodyId, {
+      person_id: person === VACANCY ? null : Number(person),
+      role,
+      organisation_id,
+      start_date,
+      end_date: null,
+      note: null,
+    });
+    return redirect(rosterAddress(bodyId, start_date, todayInAmsterdam(), { opgeslagen: "toegevoegd", zetel: String(seat.id) }));
+  } catch (error) {
+    return refusalResponse(readableRefusal(error, user.language), formData);
+  }
+}
+
+type NameFields = { first_name: string | null; infix: string | null; last_name: string | null; initials: string | null; title: string | null };
+const nameOf = (s: NameFields) => (s.last_name ? displayName({ ...s, last_name: s.last_name }) : null);
+
 export default function Body() {
-  const { body, onDay, today, invalidDate, roster, changes, history } = useLoaderData<typeof loader>();
+  const { body, onDay, today, invalidDate, roster, changes, history, canEdit, choices, notice, addedSeatId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const nameOf = (s: { first_name: string | null; infix: string | null; last_name: string | null; initials: string | null; title: string | null }) =>
-    s.last_name ? displayName({ ...s, last_name: s.last_name }) : null;
+  const stillOpen = (seat: { end_date: string | null }) => seat.end_date === null || seat.end_date > today;
   return (
     <div className="space-y-6">
       <div>
         <p className="text-sm text-slate-600">
           <Link to="/gremia">{t("register.bodies.title")}</Link>
         </p>
-        <h1 className="text-2xl font-bold">
-          {body.name}
-          {body.abbreviation ? <span className="font-normal text-slate-600"> ({body.abbreviation})</span> : null}
-        </h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-bold">
+            {body.name}
+            {body.abbreviation ? <span className="font-normal text-slate-600"> ({body.abbreviation})</span> : null}
+          </h1>
+          {canEdit ? (
+            <Link to={`/gremia/${body.id}/bewerken`} className="btn-secondary no-print">
+              {t("bodies.page.edit")}
+            </Link>
+          ) : null}
+        </div>
         {body.description ? <p className="mt-2 max-w-3xl text-slate-700">{body.description}</p> : null}
         <dl className="mt-4 grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           <div>
@@ -83,6 +164,12 @@ export default function Body() {
           </div>
         </dl>
       </div>
+      {notice ? <SuccessNotice>{t(`bodies.page.notices.${notice}`)}</SuccessNotice> : null}
+      {body.archived_at ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("bodies.page.archivedNotice", { date: formatMoment(body.archived_at, language) })}
+        </p>
+      ) : null}
 
       <section aria-labelledby="roster-heading" className="card space-y-4">
         <h2 id="roster-heading" className="text-lg font-semibold">
@@ -136,33 +223,122 @@ export default function Body() {
                   <th scope="col">{t("register.bodies.person")}</th>
                   <th scope="col">{t("register.bodies.onBehalfOf")}</th>
                   <th scope="col">{t("register.bodies.since")}</th>
+                  {canEdit ? (
+                    <th scope="col" className="no-print">
+                      {t("bodies.page.actions")}
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
-                {roster.map((seat) => (
-                  <tr key={seat.id}>
-                    <td>{t(`register.roles.${seat.role}`)}</td>
-                    <td>
-                      {seat.person_id ? (
-                        <Link to={`/personen/${seat.person_id}`}>{nameOf(seat)}</Link>
-                      ) : (
-                        <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
-                      )}
-                      {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
-                    </td>
-                    <td>
-                      {seat.organisation_id ? (
-                        <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link>
+                {roster.map((seat) => {
+                  const who = nameOf(seat);
+                  const role = t(`register.roles.${seat.role}`);
+                  return (
+                    <tr key={seat.id} className={seat.id === addedSeatId ? "bg-green-50" : undefined}>
+                      <td>{role}</td>
+                      <td>
+                        {seat.person_id ? (
+                          <Link to={`/personen/${seat.person_id}`}>{who}</Link>
+                        ) : (
+                          <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
+                        )}
+                        {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
+                      </td>
+                      <td>
+                        {seat.organisation_id ? <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link> : null}
+                      </td>
+                      <td>
+                        <Link to={`/zetels/${seat.id}`}>
+                          {formatDay(seat.start_date, language)}
+                          <span className="sr-only"> — {t("bodies.page.openSeat", { who: who ?? t("register.vacant") })}</span>
+                        </Link>
+                      </td>
+                      {canEdit ? (
+                        <td className="no-print">
+                          {stillOpen(seat) ? (
+                            <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+                              {seat.person_id ? (
+                                <>
+                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
+                                    {t("bodies.page.end")}
+                                    <span className="sr-only"> — {t("bodies.page.endLabel", { who })}</span>
+                                  </Link>
+                                  <Link to={`/zetels/${seat.id}#verplaatsen`}>
+                                    {t("bodies.page.move")}
+                                    <span className="sr-only"> — {t("bodies.page.moveLabel", { who })}</span>
+                                  </Link>
+                                </>
+                              ) : (
+                                <>
+                                  <Link to={`/zetels/${seat.id}#vervullen`}>
+                                    {t("bodies.page.fill")}
+                                    <span className="sr-only"> — {t("bodies.page.fillLabel", { role })}</span>
+                                  </Link>
+                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
+                                    {t("bodies.page.end")}
+                                    <span className="sr-only"> — {t("bodies.page.endVacancyLabel", { role })}</span>
+                                  </Link>
+                                </>
+                              )}
+                            </div>
+                          ) : null}
+                        </td>
                       ) : null}
-                    </td>
-                    <td>{formatDay(seat.start_date, language)}</td>
-                  </tr>
-                ))}
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </div>
         )}
       </section>
+
+      {choices ? (
+        <section aria-labelledby="add-seat-heading" className="card no-print space-y-4">
+          <h2 id="add-seat-heading" className="text-lg font-semibold">
+            {t("bodies.addSeat.heading")}
+          </h2>
+          <ValidatedForm
+            id="add-seat"
+            key={`add-${addedSeatId ?? "new"}`}
+            schema={addSeatSchema}
+            actionData={actionData}
+            defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
+            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
+          >
+            <HiddenField name="intent" />
+            <SelectField
+              name="person"
+              label={t("bodies.addSeat.person")}
+              required
+              options={[
+                { value: "", label: t("common.form.choose") },
+                { value: VACANCY, label: t("bodies.addSeat.vacancy") },
+                ...choices.people.map((p) => ({ value: String(p.id), label: p.name })),
+              ]}
+            />
+            <SelectField
+              name="role"
+              label={t("bodies.addSeat.role")}
+              required
+              options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
+            />
+            <SelectField
+              name="organisation_id"
+              label={t("bodies.addSeat.organisation")}
+              options={[
+                { value: "", label: t("bodies.addSeat.noOrganisation") },
+                ...choices.organisations.map((o) => ({ value: String(o.id), label: o.name })),
+              ]}
+            />
+            <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
+            <div>
+              <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
+            </div>
+          </ValidatedForm>
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading" className="text-lg font-semibold">

@@ -2,34 +2,50 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BODY_LEVELS } from "../../db/schema";
+import { BODY_KINDS, BODY_LEVELS } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { listBodies } from "../models/bodies.server";
+import { listBodiesPage } from "../models/bodies.server";
 import { organisationFilterOptions } from "../models/organisations.server";
-import { oneOf, positiveIntFrom } from "../services/list-params";
+import { BODY_SORTS } from "../services/body-list";
+import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.bodies.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
-  const filter = { level: oneOf(params, "niveau", BODY_LEVELS), subregionId: positiveIntFrom(params, "subregio") };
-  const [bodies, { subregions }] = await Promise.all([
-    listBodies(context.db, todayInAmsterdam(), filter),
+  const filter = {
+    level: oneOf(params, "niveau", BODY_LEVELS),
+    kind: oneOf(params, "soort", BODY_KINDS),
+    subregionId: positiveIntFrom(params, "subregio"),
+    includeArchived: params.get("archief") === "1",
+    sort: oneOf(params, "sortering", BODY_SORTS) ?? "niveau",
+  };
+  const [{ rows, page }, { subregions }] = await Promise.all([
+    listBodiesPage(context.db, todayInAmsterdam(), filter, pageFrom(params)),
     organisationFilterOptions(context.db),
   ]);
-  return json({ bodies, subregions, filter });
+  return json({ bodies: rows, page, subregions, filter, canEdit: can(user.role, "register.edit") });
 }
 
 export default function Bodies() {
-  const { bodies, subregions, filter } = useLoaderData<typeof loader>();
+  const { bodies, page, subregions, filter, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("register.bodies.title")}</h1>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("register.bodies.title")}</h1>
+        {canEdit ? (
+          <Link to="/gremia/nieuw" className="btn-primary">
+            {t("bodies.list.newBody")}
+          </Link>
+        ) : null}
+      </div>
+      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("register.filters.heading")}>
         <div>
           <label htmlFor="niveau" className="field-label">
             {t("register.filters.level")}
@@ -39,6 +55,19 @@ export default function Bodies() {
             {BODY_LEVELS.map((level) => (
               <option key={level} value={level}>
                 {t(`register.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="soort" className="field-label">
+            {t("bodies.list.kind")}
+          </label>
+          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
+            <option value="">{t("register.filters.all")}</option>
+            {BODY_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`register.bodyKinds.${kind}`)}
               </option>
             ))}
           </select>
@@ -55,6 +84,24 @@ export default function Bodies() {
               </option>
             ))}
           </select>
+        </div>
+        <div>
+          <label htmlFor="sortering" className="field-label">
+            {t("bodies.list.sort")}
+          </label>
+          <select id="sortering" name="sortering" defaultValue={filter.sort} className="field-input">
+            {BODY_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`bodies.list.sortOptions.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex items-center gap-2 pb-2">
+          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} className="h-4 w-4" />
+          <label htmlFor="archief" className="text-sm font-medium text-slate-800">
+            {t("register.filters.includeArchived")}
+          </label>
         </div>
         <button type="submit" className="btn-primary">
           {t("register.filters.apply")}
@@ -84,6 +131,9 @@ export default function Bodies() {
                   <td>
                     <Link to={`/gremia/${body.id}`}>{body.name}</Link>
                     {body.abbreviation ? <span className="text-slate-600"> ({body.abbreviation})</span> : null}
+                    {body.archived_at ? (
+                      <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("bodies.list.archivedBadge")}</span>
+                    ) : null}
                   </td>
                   <td>{t(`register.levels.${body.level}`)}</td>
                   <td>{t(`register.bodyKinds.${body.kind}`)}</td>
@@ -95,6 +145,7 @@ export default function Bodies() {
             </tbody>
           </table>
         )}
+        {page.pages > 1 ? <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} /> : null}
       </div>
     </div>
   );

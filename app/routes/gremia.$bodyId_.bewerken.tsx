@@ -1,0 +1,170 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import type { Language } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { bodyFieldLabels, BodyFormFields, bodyFormValues, readableBodyConflict, saveBodySchema } from "../components/body-form";
+import { RefusalAlert } from "../components/refusal-alert";
+import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
+import { formatMoment } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { archiveBody, bodyFormChoices, getBody, restoreBody, updateBody } from "../models/bodies.server";
+import { checkbox, parseForm, positiveInt } from "../services/form-data";
+import { positiveIntFrom } from "../services/list-params";
+import { refusalResponse } from "../services/refusal.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => (data ? t("bodies.edit.title", { name: data.body.name }) : t("register.bodies.title")));
+
+/** Archiving needs a ticked box: a confirmation step that works without JavaScript. */
+const archiveSchema = z.object({
+  intent: z.literal("archive"),
+  version: positiveInt(),
+  confirm: checkbox().refine((ticked) => ticked, "bodies.errors.confirmArchive"),
+});
+
+/** Restoring, from the restore form or from the undo button after archiving. */
+const restoreSchema = z.object({
+  intent: z.enum(["restore", "undo"]),
+  version: positiveInt(),
+});
+
+const SCHEMAS = { save: saveBodySchema, archive: archiveSchema, restore: restoreSchema, undo: restoreSchema } as const;
+type Intent = keyof typeof SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+
+function bodyIdFrom(params: LoaderFunctionArgs["params"]): number {
+  const id = Number(params.bodyId);
+  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
+  return id;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "register.edit");
+  const id = bodyIdFrom(params);
+  const body = await getBody(context.db, id);
+  if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const search = new URL(request.url).searchParams;
+  return json({
+    body,
+    options: await bodyFormChoices(context.db, id),
+    // the version the archiving produced: the undo button restores against it
+    archivedVersion: body.archived_at ? (positiveIntFrom(search, "gearchiveerd") ?? null) : null,
+    restored: search.get("hersteld") === "1",
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const id = bodyIdFrom(params);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
+
+  const parsed = parseForm(SCHEMAS[intent], formData);
+  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
+  const data = parsed.data;
+  try {
+    if ("name" in data) {
+      await updateBody(context.db, user, id, data.version, data);
+      return redirect(`/gremia/${id}?opgeslagen=gewijzigd`);
+    }
+    if (intent === "archive") {
+      const archived = await archiveBody(context.db, user, id, data.version);
+      return redirect(`/gremia/${id}/bewerken?gearchiveerd=${archived.version}`);
+    }
+    await restoreBody(context.db, user, id, data.version);
+    return redirect(`/gremia/${id}/bewerken?hersteld=1`);
+  } catch (error) {
+    return refusalResponse(error, formData, { intent });
+  }
+}
+
+export default function EditBody() {
+  const { body, options, archivedVersion, restored } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const forForm = (...intents: Intent[]) =>
+    actionData && intents.includes(actionData.intent)
+      ? { ...actionData, conflict: "conflict" in actionData ? readableBodyConflict(actionData.conflict, options, t, language) : undefined }
+      : null;
+  const fieldLabels = bodyFieldLabels(t);
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link to={`/gremia/${body.id}`}>{t("bodies.edit.back", { name: body.name })}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("bodies.edit.title", { name: body.name })}</h1>
+      </div>
+      {archivedVersion ? <UndoNotice fields={{ version: archivedVersion }}>{t("bodies.edit.archived", { name: body.name })}</UndoNotice> : null}
+      {restored ? <SuccessNotice>{t("bodies.edit.restored", { name: body.name })}</SuccessNotice> : null}
+      <RefusalAlert title={t("bodies.undoRefused")} refusal={forForm("undo")} staleText={t("bodies.edit.undoStale")} />
+
+      <section aria-labelledby="edit-heading" className="card space-y-4">
+        <h2 id="edit-heading" className="text-lg font-semibold">
+          {t("bodies.edit.heading")}
+        </h2>
+        <ValidatedForm
+          id="edit-body"
+          key={`save-${body.version}`}
+          schema={saveBodySchema}
+          actionData={forForm("save")}
+          defaultValues={{ intent: "save", version: body.version, ...bodyFormValues(body) }}
+          fieldLabels={fieldLabels}
+          className="space-y-4"
+        >
+          <HiddenField name="intent" />
+          <HiddenField name="version" />
+          <BodyFormFields options={options} />
+          <SubmitButton>{t("bodies.edit.submit")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+
+      {body.archived_at ? (
+        <section aria-labelledby="restore-heading" className="card space-y-4">
+          <h2 id="restore-heading" className="text-lg font-semibold">
+            {t("bodies.edit.restoreHeading")}
+          </h2>
+          <p className="text-sm text-slate-700">{t("bodies.edit.restoreText", { date: formatMoment(body.archived_at, language) })}</p>
+          <ValidatedForm
+            id="restore-body"
+            key={`restore-${body.version}`}
+            schema={restoreSchema}
+            actionData={forForm("restore")}
+            fieldLabels={fieldLabels}
+            defaultValues={{ intent: "restore", version: body.version }}
+          >
+            <HiddenField name="intent" />
+            <HiddenField name="version" />
+            <SubmitButton className="btn-secondary">{t("bodies.edit.restoreSubmit")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      ) : (
+        <section aria-labelledby="archive-heading" className="card space-y-4">
+          <h2 id="archive-heading" className="text-lg font-semibold">
+            {t("bodies.edit.archiveHeading")}
+          </h2>
+          <p className="text-sm text-slate-700">{t("bodies.edit.archiveText")}</p>
+          <ValidatedForm
+            id="archive-body"
+            key={`archive-${body.version}`}
+            schema={archiveSchema}
+            actionData={forForm("archive")}
+            fieldLabels={fieldLabels}
+            defaultValues={{ intent: "archive", version: body.version }}
+            className="space-y-4"
+          >
+            <HiddenField name="intent" />
+            <HiddenField name="version" />
+            <CheckboxField name="confirm" label={t("bodies.edit.archiveConfirm", { name: body.name })} />
+            <SubmitButton className="btn-danger">{t("bodies.edit.archiveSubmit")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      )}
+    </div>
+  );
+}
