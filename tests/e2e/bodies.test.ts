@@ -5,7 +5,7 @@ import { openMigratedDatabase } from "../../db/index";
 import type { Page } from "playwright-core";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser } from "../support/db";
 import { useBrowser } from "../support/e2e";
-import { openNoScriptPage } from "../support/no-script";
+import { openPageWithoutAppScripts } from "../support/without-scripts";
 
 const editor = { email: "redactie@example.org", password: "een lange zin als wachtwoord" };
 /** What the seed made, by name: filled in once the server has started. */
@@ -77,7 +77,7 @@ describe("bodies and seats in the browser", () => {
   });
 
   it("adds a seat without JavaScript, and refuses an overlapping one keeping what was typed", async () => {
-    const noScripts = await openNoScriptPage(env.browser(), env.server().url);
+    const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
       await signIn(noScripts);

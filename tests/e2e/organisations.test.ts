@@ -59,7 +59,7 @@ describe("keeping organisations in the browser", () => {
 
     await page.getByRole("heading", { level: 1, name: /Huisartsenzorg Parkstad/ }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/organisaties\/\d+$/);
-    await expect(page.getByRole("status").textContent()).resolves.toContain(text.page.created);
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(text.page.created);
     const details = await page.locator("main dl").textContent();
     expect(details).toContain("Parkstad");
     expect(details).toContain("hzp.example.nl");
@@ -91,7 +91,7 @@ describe("keeping organisations in the browser", () => {
       await page.getByLabel(labels.website, { exact: true }).fill("https://www.welzijnparkstad.example.nl");
       await act((p) => p.getByRole("button", { name: text.edit.submit }).click());
       expect(new URL(page.url()).pathname).toBe(`/organisaties/${seeded.editId}`);
-      await expect(page.getByRole("status").textContent()).resolves.toContain(text.page.saved);
+      await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(text.page.saved);
       const history = await page.getByRole("region", { name: text.history.heading }).textContent();
       expect(history).toContain("045 123 4567");
       expect(history).toContain("Rita Redacteur");
@@ -113,7 +113,7 @@ describe("keeping organisations in the browser", () => {
     await act((p) => p.getByRole("button", { name: text.edit.archiveSubmit }).click());
     await page.getByRole("button", { name: nl.common.form.undo }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/organisaties/${seeded.archiveId}`);
-    await expect(page.getByRole("status").textContent()).resolves.toContain(text.page.archived);
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(text.page.archived);
     await expect(page.getByText(/Deze organisatie is gearchiveerd op/).count()).resolves.toBe(1);
 
     await act((p) => p.getByRole("button", { name: nl.common.form.undo }).click());
@@ -138,7 +138,7 @@ describe("keeping organisations in the browser", () => {
       await act((p) => p.getByRole("button", { name: text.edit.archiveSubmit }).click());
       expect(new URL(page.url()).pathname).toBe(`/organisaties/${seeded.archiveNoJsId}`);
       await act((p) => p.getByRole("button", { name: nl.common.form.undo }).click());
-      await expect(page.getByRole("status").textContent()).resolves.toContain(text.page.restored);
+      await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(text.page.restored);
       await visit("/organisaties");
       await expect(page.getByRole("link", { name: "Stichting Oud Kerkrade" }).count()).resolves.toBe(1);
       expect(noScript.uncheckedUrls()).toEqual([]);

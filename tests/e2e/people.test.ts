@@ -60,7 +60,7 @@ describe("people in the browser", () => {
 
     await page.getByRole("heading", { level: 1, name: "Anna van den Berg" }).waitFor();
     expect(new URL(page.url()).pathname).toMatch(/^\/personen\/\d+$/);
-    await expect(page.getByRole("status").textContent()).resolves.toContain("Anna van den Berg");
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain("Anna van den Berg");
     await expect(page.getByRole("link", { name: "anna.vandenberg@example.org" }).count()).resolves.toBe(1);
 
     await visit("/personen?q=berg");

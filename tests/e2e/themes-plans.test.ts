@@ -53,7 +53,7 @@ describe("themes and plans in the browser", () => {
     await page.getByLabel(nl.themes.fields.description).fill("Minder vallen, langer thuis.");
     await act((p) => p.getByRole("button", { name: nl.themes.newTheme.submit }).click());
     await page.getByRole("heading", { level: 1, name: "Valpreventie" }).waitFor();
-    await expect(page.getByRole("status").textContent()).resolves.toContain(nl.themes.theme.created);
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(nl.themes.theme.created);
 
     await act((p) => p.getByRole("link", { name: nl.themes.actions.newPlanForTheme }).click());
     await page.getByRole("heading", { level: 1, name: nl.themes.newPlan.title }).waitFor();
@@ -64,7 +64,7 @@ describe("themes and plans in the browser", () => {
     await page.getByLabel(nl.themes.fields.leadOrganisation).selectOption({ label: "Zuyderland" });
     await act((p) => p.getByRole("button", { name: nl.themes.newPlan.submit }).click());
     await page.getByRole("heading", { level: 1, name: "Vallen voorkomen" }).waitFor();
-    await expect(page.getByRole("status").textContent()).resolves.toContain("Projectteam Vallen voorkomen");
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain("Projectteam Vallen voorkomen");
     await expect(page.getByText(nl.themes.funding.wachtlijst_iza).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText(nl.themes.plan.noProjectLeader).count()).resolves.toBe(1);
 
