@@ -1,4 +1,5 @@
-import { asciiFileName, type ExportFormat, type ExportTable, tableToCsv, tableToXlsx } from "./table-export";
+import type { TypedResponse } from "@remix-run/node";
+import { asciiFileName, type ExportFormat, type ExportTable, tableToCsv, tableToXlsx } from "./table-export.server";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
@@ -6,15 +7,17 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** The table as a file to download, named after its title (ASCII name plus the exact one as filename*). */
-export async function downloadTable(table: ExportTable, format: ExportFormat): Promise<Response> {
+// Typed as carrying no data, so a loader that returns either a page or a download keeps its page type.
+export async function downloadTable(table: ExportTable, format: ExportFormat): Promise<TypedResponse<never>> {
   const body = format === "csv" ? tableToCsv(table) : await tableToXlsx(table);
   const fileName = asciiFileName(table.title, format);
   const exactName = `${table.title}.${format}`;
-  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+  const response = new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": CONTENT_TYPES[format],
       "Content-Disposition": `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(exactName)}`,
       "Cache-Control": "no-store",
     },
   });
+  return response as TypedResponse<never>;
 }

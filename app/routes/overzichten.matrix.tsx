@@ -1,0 +1,150 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BODY_LEVELS, type Language } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { ExportLinks } from "../components/export-links";
+import { formatDay, todayInAmsterdam } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { requestLanguage } from "../i18n/request.server";
+import { organisationFilterOptions } from "../models/organisations.server";
+import { membershipMatrix } from "../models/overviews.server";
+import { cellKey, matrixFilterFrom, representativeText } from "../services/overview-tables";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("overviews.matrix.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.read");
+  const { invalidDate, ...filter } = matrixFilterFrom(new URL(request.url).searchParams, todayInAmsterdam());
+  const [matrix, options] = await Promise.all([
+    membershipMatrix(context.db, filter, requestLanguage(request, user)),
+    organisationFilterOptions(context.db),
+  ]);
+  return json({ matrix, options, filter, invalidDate, canExport: can(user.role, "register.export") });
+}
+
+export default function Matrix() {
+  const { matrix, options, filter, invalidDate, canExport } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const dateText = formatDay(filter.date, language);
+  return (
+    <div className="space-y-4">
+      <p className="no-print text-sm text-slate-600">
+        <Link to="/overzichten">{t("overviews.title")}</Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("overviews.matrix.heading", { date: dateText })}</h1>
+      {invalidDate ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("overviews.invalidDate", { value: invalidDate })}
+        </p>
+      ) : null}
+      <Form method="get" className="no-print card flex flex-wrap items-end gap-3">
+        <div>
+          <label htmlFor="matrix-date" className="field-label">
+            {t("overviews.date")}
+          </label>
+          <input id="matrix-date" type="date" name="datum" defaultValue={filter.date} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="matrix-level" className="field-label">
+            {t("overviews.level")}
+          </label>
+          <select id="matrix-level" name="niveau" defaultValue={filter.level ?? ""} className="field-input">
+            <option value="">{t("overviews.all")}</option>
+            {BODY_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`register.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="matrix-subregion" className="field-label">
+            {t("overviews.subregion")}
+          </label>
+          <select id="matrix-subregion" name="subregio" defaultValue={filter.subregionId ?? ""} className="field-input">
+            <option value="">{t("overviews.all")}</option>
+            {options.subregions.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="matrix-sector" className="field-label">
+            {t("overviews.sector")}
+          </label>
+          <select id="matrix-sector" name="sector" defaultValue={filter.sectorId ?? ""} className="field-input">
+            <option value="">{t("overviews.all")}</option>
+            {options.sectors.map((s) => (
+              <option key={s.id} value={s.id}>
+                {language === "en" ? s.name_en : s.name_nl}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-primary">
+          {t("overviews.show")}
+        </button>
+      </Form>
+      <ExportLinks canExport={canExport} downloadPath="/overzichten/matrix/download" />
+      {matrix.organisations.length === 0 ? (
+        <p>{t("overviews.matrix.empty")}</p>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">
+            {t("overviews.matrix.count", { organisations: matrix.organisations.length, bodies: matrix.bodies.length })}
+          </p>
+          {/* the table scrolls inside its box, so the page itself never scrolls sideways on a phone */}
+          <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 print:max-h-none print:overflow-visible" tabIndex={0} role="region" aria-label={t("overviews.matrix.caption", { date: dateText })}>
+            <table className="min-w-full border-collapse text-sm">
+              <caption className="sr-only">{t("overviews.matrix.caption", { date: dateText })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="sticky left-0 top-0 z-20 bg-slate-100 p-2 text-left">
+                    {t("overviews.matrix.organisation")}
+                  </th>
+                  {matrix.bodies.map((body) => (
+                    <th key={body.id} scope="col" className="sticky top-0 z-10 min-w-[10rem] bg-slate-100 p-2 text-left align-bottom">
+                      <Link to={`/gremia/${body.id}?datum=${filter.date}`}>{body.abbreviation ?? body.name}</Link>
+                      <span className="block text-xs font-normal text-slate-600">{t(`register.levels.${body.level}`)}</span>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.organisations.map((organisation) => (
+                  <tr key={organisation.id} className="break-inside-avoid border-t border-slate-200">
+                    <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left align-top">
+                      <Link to={`/organisaties/${organisation.id}`}>{organisation.name}</Link>
+                      <span className="block text-xs font-normal text-slate-600">{organisation.sector}</span>
+                    </th>
+                    {matrix.bodies.map((body) => (
+                      <td key={body.id} className="p-2 align-top">
+                        <ul>
+                          {(matrix.cells[cellKey(organisation.id, body.id)] ?? []).map((person) => (
+                            <li key={person.seatId}>
+                              {person.personId ? (
+                                <Link to={`/personen/${person.personId}`}>{representativeText(person, t)}</Link>
+                              ) : (
+                                representativeText(person, t)
+                              )}
+                            </li>
+                          ))}
+                        </ul>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

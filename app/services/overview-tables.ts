@@ -1,0 +1,88 @@
+import type { TFunction } from "i18next";
+import { BODY_LEVELS } from "../../db/schema";
+import type { MatrixFilter } from "../models/overviews.server";
+import { oneOf, positiveIntFrom } from "./list-params";
+import { isIsoDay } from "./periods";
+import type { MembershipMatrix, OrganisationSeat, Representative } from "../models/overviews.server";
+import type { ExportTable } from "./table-export.server";
+
+/**
+ * The overviews as tables "as shown": the page and its CSV/XLSX downloads are built from the same
+ * rows and headers, so a download never says something the page does not.
+ */
+
+/** The reference date asked for in the URL (`datum`), or `today` when missing or not a day. */
+export function referenceDate(search: URLSearchParams, today: string): { date: string; invalid: string | null } {
+  const asked = search.get("datum");
+  const date = asked && isIsoDay(asked) ? asked : today;
+  return { date, invalid: asked && asked !== date ? asked : null };
+}
+
+/** The matrix filters as the page's GET form puts them in the URL. */
+export function matrixFilterFrom(search: URLSearchParams, today: string): MatrixFilter & { invalidDate: string | null } {
+  const { date, invalid } = referenceDate(search, today);
+  return {
+    date,
+    invalidDate: invalid,
+    level: oneOf(search, "niveau", BODY_LEVELS),
+    subregionId: positiveIntFrom(search, "subregio"),
+    sectorId: positiveIntFrom(search, "sector"),
+  };
+}
+
+/** The key of a matrix cell: which organisation in which body (shared by the model and the page). */
+export const cellKey = (organisationId: number, bodyId: number) => `${organisationId}:${bodyId}`;
+
+/** "Anna van den Berg (voorzitter)", a vacancy as "Vacature (lid)". */
+export function representativeText(representative: Representative, t: TFunction): string {
+  const role = t(`register.roles.${representative.role}`).toLowerCase();
+  return `${representative.name ?? t("register.vacant")} (${role})`;
+}
+
+export function matrixTable(matrix: MembershipMatrix, t: TFunction, dateText: string): ExportTable {
+  const bodyColumn = (id: number) => `body-${id}`;
+  return {
+    title: t("overviews.matrix.fileTitle", { date: dateText }),
+    columns: [
+      { key: "organisation", header: t("overviews.matrix.organisation") },
+      { key: "sector", header: t("overviews.matrix.sector") },
+      ...matrix.bodies.map((body) => ({ key: bodyColumn(body.id), header: body.abbreviation ?? body.name })),
+    ],
+    rows: matrix.organisations.map((organisation) => {
+      const row: Record<string, string> = { organisation: organisation.name, sector: organisation.sector };
+      for (const body of matrix.bodies) {
+        const people = matrix.cells[cellKey(organisation.id, body.id)];
+        if (people) row[bodyColumn(body.id)] = people.map((p) => representativeText(p, t)).join("\n");
+      }
+      return row;
+    }),
+  };
+}
+
+export function organisationSeatsTable(
+  seats: readonly OrganisationSeat[],
+  t: TFunction,
+  organisationName: string,
+  dateText: string,
+  formatDay: (day: string | null) => string,
+): ExportTable {
+  return {
+    title: t("overviews.organisation.fileTitle", { name: organisationName, date: dateText }),
+    columns: [
+      { key: "body", header: t("overviews.organisation.body") },
+      { key: "level", header: t("overviews.organisation.level") },
+      { key: "person", header: t("overviews.organisation.person") },
+      { key: "role", header: t("overviews.organisation.role") },
+      { key: "since", header: t("overviews.organisation.since") },
+      { key: "until", header: t("overviews.organisation.until") },
+    ],
+    rows: seats.map((seat) => ({
+      body: seat.bodyName,
+      level: t(`register.levels.${seat.level}`),
+      person: seat.name ?? t("register.vacant"),
+      role: t(`register.roles.${seat.role}`),
+      since: formatDay(seat.since),
+      until: seat.until ? formatDay(seat.until) : "",
+    })),
+  };
+}
