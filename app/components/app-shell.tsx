@@ -1,10 +1,10 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { UserRole } from "../../db/schema";
 import { can } from "../auth/permissions";
 import { Lookup } from "./lookup";
-import { NAVIGATION } from "./navigation";
+import { isCurrentSection, NAVIGATION } from "./navigation";
 
 export interface ShellUser {
   name: string;
@@ -28,6 +28,7 @@ function LanguageSwitch() {
 
 export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
   const items = NAVIGATION.filter((item) => user && can(user.role, item.permission));
   return (
     <div className="flex min-h-screen flex-col">
@@ -48,17 +49,15 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
               <ul className="flex flex-wrap gap-1">
                 {items.map((item) => (
                   <li key={item.to}>
-                    <NavLink
+                    <Link
                       to={item.to}
-                      end={item.to === "/"}
-                      className={({ isActive }) =>
-                        `block rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline ${
-                          isActive ? "bg-brand-100 text-brand-900" : "text-slate-700"
-                        }`
-                      }
+                      aria-current={isCurrentSection(item, pathname) ? "page" : undefined}
+                      className={`block rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline ${
+                        isCurrentSection(item, pathname) ? "bg-brand-100 text-brand-900" : "text-slate-700"
+                      }`}
                     >
                       {t(item.label)}
-                    </NavLink>
+                    </Link>
                   </li>
                 ))}
               </ul>

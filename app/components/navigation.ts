@@ -3,11 +3,17 @@ import type { Permission } from "../auth/permissions";
 /** The sections of Kring, in menu order; each shows only for roles that may open it. */
 export const NAVIGATION = [
   { to: "/", label: "common.nav.home", permission: "register.read" },
-  { to: "/gremia", label: "common.nav.bodies", permission: "register.read" },
+  { to: "/gremia", label: "common.nav.bodies", permission: "register.read", also: ["/zetels"] },
   { to: "/organisaties", label: "common.nav.organisations", permission: "register.read" },
   { to: "/personen", label: "common.nav.people", permission: "register.read" },
-  { to: "/themas", label: "common.nav.themes", permission: "register.read" },
+  { to: "/themas", label: "common.nav.themes", permission: "register.read", also: ["/plannen"] },
   { to: "/overzichten", label: "common.nav.overviews", permission: "register.read" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
-] as const satisfies readonly { to: string; label: string; permission: Permission }[];
+] as const satisfies readonly { to: string; label: string; permission: Permission; also?: readonly string[] }[];
+
+/** Whether a menu item stands for the page at `pathname`: its own section, or a section it includes. */
+export function isCurrentSection(item: { to: string; also?: readonly string[] }, pathname: string): boolean {
+  if (item.to === "/") return pathname === "/";
+  return [item.to, ...(item.also ?? [])].some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
