@@ -154,9 +154,7 @@ export async function organisationSeats(db: DB, organisationId: number, date: st
     }));
 }
 
-/** The organisation an overview is about (id and name); undefined for an id that is none. */
-export async function overviewOrganisation(db: DB, idParam: string | undefined): Promise<{ id: number; name: string } | undefined> {
-  const id = Number(idParam);
-  if (!Number.isInteger(id) || id <= 0) return undefined;
+/** The organisation an overview is about (id and name), if it exists. */
+export async function overviewOrganisation(db: DB, id: number): Promise<{ id: number; name: string } | undefined> {
   return db.selectFrom("organisations").select(["id", "name"]).where("id", "=", id).executeTakeFirst();
 }

@@ -18,6 +18,7 @@ import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getUser, updateUser, UserError } from "../models/users.server";
 import { checkbox, choice, FORM_ERROR, type FormFailure, formFailure, parseForm, positiveInt, requiredText } from "../services/form-data";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("admin.user.title", { name: data.user.name }) : t("admin.users.title")));
@@ -45,15 +46,9 @@ const SCHEMAS = { save: saveSchema, disable: disableSchema, enable: enableSchema
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
-function userIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.userId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "users.manage");
-  const user = await getUser(context.db, userIdFrom(params));
+  const user = await getUser(context.db, recordIdParam(params.userId));
   if (!user) throw new Response(null, { status: 404, statusText: "Not Found" });
   const saved = new URL(request.url).searchParams.get("opgeslagen");
   return json({ user, isSelf: user.id === me.id, saved: isIntent(saved) ? saved : null });
@@ -61,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const me = await requirePermission(request, context, "users.manage");
-  const userId = userIdFrom(params);
+  const userId = recordIdParam(params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

@@ -19,6 +19,7 @@ import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
@@ -40,15 +41,9 @@ const addSeatSchema = z.object({
 /** What the page says after a change that brought the reader here. */
 const NOTICES = ["aangemaakt", "gewijzigd", "toegevoegd", "verplaatst", "vervuld"] as const;
 
-function bodyIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.bodyId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const body = await getBody(context.db, bodyIdFrom(params));
+  const body = await getBody(context.db, recordIdParam(params.bodyId));
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
   const asked = search.get("datum");
@@ -76,7 +71,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
-  const bodyId = bodyIdFrom(params);
+  const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const parsed = parseForm(addSeatSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -14,6 +14,7 @@ import { archiveBody, bodyFormChoices, getBody, restoreBody, updateBody } from "
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { refusalResponse } from "../services/refusal.server";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("bodies.edit.title", { name: data.body.name }) : t("register.bodies.title")));
@@ -35,15 +36,9 @@ const SCHEMAS = { save: saveBodySchema, archive: archiveSchema, restore: restore
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
-function bodyIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.bodyId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const id = bodyIdFrom(params);
+  const id = recordIdParam(params.bodyId);
   const body = await getBody(context.db, id);
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
@@ -58,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
-  const id = bodyIdFrom(params);
+  const id = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

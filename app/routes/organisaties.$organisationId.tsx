@@ -13,6 +13,7 @@ import { pageTitle } from "../i18n/meta";
 import { getOrganisation, organisationHistory, restoreOrganisation } from "../models/organisations.server";
 import { isActiveOn } from "../services/periods";
 import { refusalResponse } from "../services/refusal.server";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.organisation.name ?? t("register.organisations.title"));
@@ -26,15 +27,9 @@ function noticeFrom(params: URLSearchParams) {
   return null;
 }
 
-function organisationIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.organisationId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const id = organisationIdFrom(params);
+  const id = recordIdParam(params.organisationId);
   const found = await getOrganisation(context.db, id);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const history = await organisationHistory(context.db, id);
@@ -54,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 /** The undo offered right after archiving: takes the organisation out of the archive again. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
-  const id = organisationIdFrom(params);
+  const id = recordIdParam(params.organisationId);
   const formData = await request.formData();
   if (formData.get("intent") !== "undo") throw new Response(null, { status: 400, statusText: "Bad Request" });
   try {

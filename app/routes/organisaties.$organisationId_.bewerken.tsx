@@ -26,6 +26,7 @@ import {
 } from "../models/organisations.server";
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
 import { refusalResponse } from "../services/refusal.server";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("organisations.edit.title", { name: data.organisation.name }) : t("register.organisations.title")));
@@ -46,15 +47,9 @@ const SCHEMAS = { save: saveOrganisationSchema, archive: archiveSchema, restore:
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
-function organisationIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.organisationId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const id = organisationIdFrom(params);
+  const id = recordIdParam(params.organisationId);
   const organisation = await getOrganisationForEdit(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const [{ sectors, subregions }, parents, references] = await Promise.all([
@@ -67,7 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
-  const id = organisationIdFrom(params);
+  const id = recordIdParam(params.organisationId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

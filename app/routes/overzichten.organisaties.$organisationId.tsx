@@ -10,13 +10,14 @@ import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { organisationSeats, overviewOrganisation } from "../models/overviews.server";
 import { organisationSeatsTable, referenceDate } from "../services/overview-tables";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => t("overviews.organisation.title", { name: data?.organisation.name ?? "" }));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const organisation = await overviewOrganisation(context.db, params.organisationId);
+  const organisation = await overviewOrganisation(context.db, recordIdParam(params.organisationId));
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date, invalid } = referenceDate(new URL(request.url).searchParams, todayInAmsterdam());
   const seats = await organisationSeats(context.db, organisation.id, date);

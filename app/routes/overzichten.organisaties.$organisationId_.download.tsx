@@ -4,6 +4,7 @@ import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { organisationSeats, overviewOrganisation } from "../models/overviews.server";
+import { recordIdParam } from "../services/record-id";
 import { downloadTable } from "../services/download.server";
 import { organisationSeatsTable, referenceDate } from "../services/overview-tables";
 import { isExportFormat } from "../services/table-export.server";
@@ -14,7 +15,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const format = search.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const organisation = await overviewOrganisation(context.db, params.organisationId);
+  const organisation = await overviewOrganisation(context.db, recordIdParam(params.organisationId));
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date } = referenceDate(search, todayInAmsterdam());
   const language = requestLanguage(request, user);

@@ -13,19 +13,14 @@ import { getPerson, personHistory } from "../models/people.server";
 import { displayName } from "../services/names";
 import { isActiveOn, isIsoDay } from "../services/periods";
 import { personTimeline, type TimelineEvent } from "../services/timeline";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? displayName(data.person) : t("register.people.title")));
 
-function personIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.personId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
-  const personId = personIdFrom(params);
+  const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const history = await personHistory(context.db, personId);

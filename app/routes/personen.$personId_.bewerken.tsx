@@ -47,6 +47,7 @@ import { positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { personFields } from "../services/person-form";
 import { refusalResponse } from "../services/refusal.server";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("people.edit.title", { name: displayName(data.person) }) : t("register.people.title")));
@@ -97,15 +98,9 @@ const isIntent = (value: unknown): value is Intent => typeof value === "string" 
 /** The intents whose success the page confirms with a plain notice. */
 const NOTICE_INTENTS = ["save", "addEmail", "primaryEmail", "consent", "restore", "undo"] as const;
 
-function personIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.personId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const personId = personIdFrom(params);
+  const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
@@ -125,7 +120,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const me = await requirePermission(request, context, "register.edit");
-  const personId = personIdFrom(params);
+  const personId = recordIdParam(params.personId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

@@ -37,6 +37,7 @@ import {
 import { positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { refusalResponse } from "../services/refusal.server";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("people.jobs.title", { name: displayName(data.person) }) : t("register.people.title")));
@@ -71,15 +72,9 @@ type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 const NOTICE_INTENTS = ["add", "edit", "undo"] as const;
 
-function personIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.personId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const personId = personIdFrom(params);
+  const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
@@ -105,7 +100,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const me = await requirePermission(request, context, "register.edit");
-  const personId = personIdFrom(params);
+  const personId = recordIdParam(params.personId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

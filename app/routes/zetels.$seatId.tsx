@@ -41,6 +41,7 @@ import { displayName } from "../services/names";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
+import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -88,15 +89,9 @@ const SCHEMAS = { save: saveSchema, end: endSchema, undo: undoSchema, move: move
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
-function seatIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = Number(params.seatId);
-  if (!Number.isInteger(id) || id <= 0) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return id;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const seat = await getSeat(context.db, seatIdFrom(params));
+  const seat = await getSeat(context.db, recordIdParam(params.seatId));
   if (!seat) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
   return json({
@@ -113,7 +108,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
-  const seatId = seatIdFrom(params);
+  const seatId = recordIdParam(params.seatId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
