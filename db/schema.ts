@@ -58,6 +58,19 @@ export type ConsentStatus = "given" | "withdrawn";
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+export const MEETING_KINDS = ["vergadering", "brede_netwerkbijeenkomst", "heisessie", "leerbijeenkomst", "themasessie"] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+/** The kinds of network-wide events: meetings that belong to no single body. */
+export const EVENT_KINDS = ["brede_netwerkbijeenkomst", "heisessie", "leerbijeenkomst", "themasessie"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const MEETING_STATUSES = ["gepland", "gehouden", "geannuleerd"] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+/** aanwezig = present, afgemeld = sent apologies, afwezig = absent, vervangen = replaced by a substitute, gast = guest. */
+export const ATTENDANCE_STATUSES = ["aanwezig", "afgemeld", "afwezig", "vervangen", "gast"] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
 export const USER_ROLES = ["beheerder", "redacteur", "onderzoeker", "lezer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
@@ -195,6 +208,73 @@ export interface SeatsTable extends Versioned {
   note: string | null;
 }
 
+export interface SavedSearchesTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  /** JSON of the people list's filter */
+  filter: string;
+  created_by: number | null;
+  archived_at: IsoMoment | null;
+}
+
+export interface MeetingSeriesTable {
+  id: Generated<number>;
+  body_id: number | null;
+  /** iCalendar RRULE text, e.g. FREQ=MONTHLY;INTERVAL=2;BYDAY=+2TU;COUNT=6 */
+  rule: string;
+  first_date: IsoDate;
+  created_at: Defaulted<IsoMoment>;
+}
+
+/** A wall-clock time in Europe/Amsterdam, `HH:MM`. */
+export type ClockTime = string;
+
+export interface MeetingsTable extends Versioned {
+  id: Generated<number>;
+  /** null for a network-wide event */
+  body_id: number | null;
+  series_id: number | null;
+  kind: MeetingKind;
+  title: string;
+  date: IsoDate;
+  start_time: ClockTime | null;
+  end_time: ClockTime | null;
+  location: string | null;
+  online_url: string | null;
+  status: Defaulted<MeetingStatus>;
+  agenda: string | null;
+  minutes: string | null;
+}
+
+export interface MeetingInvitationsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  body_id: number | null;
+  organisation_id: number | null;
+  saved_search_id: number | null;
+}
+
+export interface AttendanceTable {
+  id: Generated<number>;
+  meeting_id: number;
+  person_id: number;
+  status: AttendanceStatus;
+  substitute_person_id: number | null;
+  seat_id: number | null;
+  organisation_id: number | null;
+  note: string | null;
+}
+
+export interface CalendarFeedsTable {
+  id: Generated<number>;
+  body_id: number;
+  token: string;
+  created_by: number | null;
+  created_at: Defaulted<IsoMoment>;
+  revoked_at: IsoMoment | null;
+  revoked_by: number | null;
+}
+
 export interface UsersTable extends Versioned {
   id: Generated<number>;
   email: string;
@@ -251,6 +331,12 @@ export interface Database {
   bodies: BodiesTable;
   plans: PlansTable;
   seats: SeatsTable;
+  saved_searches: SavedSearchesTable;
+  meeting_series: MeetingSeriesTable;
+  meetings: MeetingsTable;
+  meeting_invitations: MeetingInvitationsTable;
+  attendance: AttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

@@ -6,6 +6,7 @@ export const PERMISSIONS = {
   "register.edit": ["beheerder", "redacteur"],
   "register.export": ["beheerder", "redacteur", "onderzoeker"],
   "research.run": ["beheerder", "onderzoeker"],
+  "calendar.manage": ["beheerder"],
   "users.manage": ["beheerder"],
   "audit.read": ["beheerder"],
 } as const satisfies Record<string, readonly UserRole[]>;

@@ -4,6 +4,7 @@ import type { Permission } from "../auth/permissions";
 export const NAVIGATION = [
   { to: "/", label: "common.nav.home", permission: "register.read" },
   { to: "/gremia", label: "common.nav.bodies", permission: "register.read", also: ["/zetels"] },
+  { to: "/vergaderingen", label: "common.nav.meetings", permission: "register.read" },
   { to: "/organisaties", label: "common.nav.organisations", permission: "register.read" },
   { to: "/personen", label: "common.nav.people", permission: "register.read" },
   { to: "/themas", label: "common.nav.themes", permission: "register.read", also: ["/plannen"] },

@@ -9,5 +9,9 @@ import { bodies } from "./bodies";
 import { themes } from "./themes";
 import { lookup } from "./lookup";
 import { overviews } from "./overviews";
+import { meetings } from "./meetings";
+import { attendance } from "./attendance";
+import { meetingReports } from "./meetingReports";
+import { calendar } from "./calendar";
 
-export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews } as const;
+export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar } as const;

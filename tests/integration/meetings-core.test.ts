@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createBodyMeeting, getMeeting } from "../../app/models/meetings.server";
+import { createTestDatabase, makeBody, makeUser, type TestDatabase } from "../support/db";
+import { makeAttendance, makeMeeting } from "../support/meetings";
+import { makePerson } from "../support/db";
+
+const meetingFields = {
+  title: "Vergadering",
+  start_time: "14:00",
+  end_time: "16:00",
+  location: null,
+  online_url: null,
+  agenda: null,
+  minutes: null,
+};
+
+describe("a body's meetings", () => {
+  let test: TestDatabase;
+  beforeEach(async () => {
+    test = await createTestDatabase();
+  });
+  afterEach(async () => {
+    await test.cleanup();
+  });
+
+  it("are planned within the body's active period and logged", async () => {
+    const { user } = await makeUser(test.db, { role: "redacteur" });
+    const body = await makeBody(test.db, { active_from: "2024-01-01", active_to: "2025-12-31" });
+    const meeting = await createBodyMeeting(test.db, user, { ...meetingFields, body_id: body.id, date: "2025-03-11" });
+    expect(meeting.status).toBe("gepland");
+    expect((await getMeeting(test.db, meeting.id))?.body_name).toBe(body.name);
+    const audit = await test.db.selectFrom("audit_log").select(["action", "entity"]).where("entity", "=", "meetings").execute();
+    expect(audit).toEqual([{ action: "create", entity: "meetings" }]);
+  });
+
+  it("are refused on a date after the body stopped, naming the body", async () => {
+    const { user } = await makeUser(test.db, { role: "redacteur" });
+    const body = await makeBody(test.db, { active_from: "2024-01-01", active_to: "2024-12-31" });
+    await expect(
+      createBodyMeeting(test.db, user, { ...meetingFields, body_id: body.id, date: "2025-01-01" }),
+    ).rejects.toMatchObject({ messageKey: expect.stringContaining("meetings.errors.outsideBodyPeriod"), field: "date" });
+  });
+
+  it("are refused when they end before they start", async () => {
+    const { user } = await makeUser(test.db, { role: "redacteur" });
+    const body = await makeBody(test.db, {});
+    await expect(
+      createBodyMeeting(test.db, user, { ...meetingFields, body_id: body.id, date: "2025-01-01", end_time: "13:00" }),
+    ).rejects.toMatchObject({ messageKey: "meetings.errors.endBeforeStart", field: "end_time" });
+  });
+
+  it("cannot be stored with a substitute who is the member themselves", async () => {
+    const body = await makeBody(test.db, {});
+    const person = await makePerson(test.db, {});
+    const meeting = await makeMeeting(test.db, { body_id: body.id, date: "2025-02-01" });
+    await expect(
+      makeAttendance(test.db, { meeting_id: meeting.id, person_id: person.id, status: "vervangen", substitute_person_id: person.id }),
+    ).rejects.toThrow(/CHECK constraint failed/);
+  });
+
+  it("an event without a body and a body meeting without one are told apart by the database", async () => {
+    await expect(makeMeeting(test.db, { date: "2025-02-01", kind: "vergadering" })).rejects.toThrow(/CHECK constraint failed/);
+    const event = await makeMeeting(test.db, { date: "2025-02-01", kind: "heisessie" });
+    expect(event.body_id).toBeNull();
+  });
+});
