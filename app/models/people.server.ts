@@ -369,11 +369,10 @@ function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
 }
 
 /**
- * People matching the filter, one page. Sorting happens here rather than in SQL: Dutch order is on
- * the achternaam without its tussenvoegsel (a column of its own, so "van den Berg" files under B)
- * and without accents ("Özdemir" under O), which compareByDutchName knows and SQLite's lower() does not.
+ * Everyone the people list's filter selects (all pages, unsorted): the list pages through it, and a
+ * saved search invites it to a network event.
  */
-export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string) {
+export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
   let query = db.selectFrom("people");
   if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
@@ -408,10 +407,18 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
     );
   }
   if (filter.researchConsent) query = query.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"));
-
-  const matches = await query
+  return query
     .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
     .execute();
+}
+
+/**
+ * People matching the filter, one page. Sorting happens here rather than in SQL: Dutch order is on
+ * the achternaam without its tussenvoegsel (a column of its own, so "van den Berg" files under B)
+ * and without accents ("Özdemir" under O), which compareByDutchName knows and SQLite's lower() does not.
+ */
+export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string) {
+  const matches = await peopleMatching(db, filter, onDay);
   const sort = filter.sort ?? "naam";
   matches.sort((a, b) =>
     sort === "gewijzigd"

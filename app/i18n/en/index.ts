@@ -15,5 +15,7 @@ import { meetings } from "./meetings";
 import { attendance } from "./attendance";
 import { meetingReports } from "./meetingReports";
 import { calendar } from "./calendar";
+import { meetingSeries } from "./meetingSeries";
+import { savedSearches } from "./savedSearches";
 
-export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar };
+export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches };

@@ -13,5 +13,7 @@ import { meetings } from "./meetings";
 import { attendance } from "./attendance";
 import { meetingReports } from "./meetingReports";
 import { calendar } from "./calendar";
+import { meetingSeries } from "./meetingSeries";
+import { savedSearches } from "./savedSearches";
 
-export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar } as const;
+export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches } as const;

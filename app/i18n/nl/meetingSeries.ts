@@ -1,0 +1,3 @@
+export const meetingSeries = {
+  title: "Reeks plannen",
+};

@@ -1,0 +1,3 @@
+export const savedSearches = {
+  title: "Bewaarde zoekopdrachten",
+};
