@@ -1,18 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { FUNDING_STATUSES, type Language, THEME_KINDS } from "../../db/schema";
-import { formatMoment } from "../i18n/format";
-import { archiveSchemas } from "../services/theme-forms";
-import {
-  CheckboxField,
-  type FormActionData,
-  HiddenField,
-  RadioGroup,
-  SelectField,
-  SubmitButton,
-  TextAreaField,
-  TextField,
-  ValidatedForm,
-} from "./form";
+import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
+import { RadioGroup, SelectField, TextAreaField, TextField } from "./form";
 
 /** The fields of a theme, for the "new" and the "edit" form. */
 export function ThemeFormFields() {
@@ -107,66 +95,3 @@ export function usePlanFieldLabels(): Record<string, string> {
   };
 }
 
-/**
- * Archive (behind a confirmation box) or, for an archived record, restore. Theme and plan
- * share the intents and their schemas' shape, so one set of schemas serves both.
- */
-export function ArchiveSection({
-  record,
-  explanation,
-  actionData,
-  fieldLabels,
-}: {
-  record: { name: string; version: number; archived_at: string | null };
-  explanation: string;
-  /** the action's answer when it was about archiving, restoring or undoing */
-  actionData: FormActionData | null;
-  fieldLabels: Record<string, string>;
-}) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
-  if (record.archived_at) {
-    return (
-      <section aria-labelledby="restore-heading" className="card space-y-4">
-        <h2 id="restore-heading" className="text-lg font-semibold">
-          {t("themes.edit.restoreHeading")}
-        </h2>
-        <p className="text-sm text-slate-700">{t("themes.edit.restoreText", { date: formatMoment(record.archived_at, language) })}</p>
-        <ValidatedForm
-          id="restore"
-          key={`restore-${record.version}`}
-          schema={archiveSchemas.restore.or(archiveSchemas.undo)}
-          actionData={actionData}
-          defaultValues={{ intent: "restore", version: record.version }}
-          fieldLabels={fieldLabels}
-        >
-          <HiddenField name="intent" />
-          <HiddenField name="version" />
-          <SubmitButton className="btn-secondary">{t("themes.edit.restoreSubmit")}</SubmitButton>
-        </ValidatedForm>
-      </section>
-    );
-  }
-  return (
-    <section aria-labelledby="archive-heading" className="card space-y-4">
-      <h2 id="archive-heading" className="text-lg font-semibold">
-        {t("themes.edit.archiveHeading")}
-      </h2>
-      <p className="text-sm text-slate-700">{explanation}</p>
-      <ValidatedForm
-        id="archive"
-        key={`archive-${record.version}`}
-        schema={archiveSchemas.archive}
-        actionData={actionData}
-        defaultValues={{ intent: "archive", version: record.version }}
-        fieldLabels={fieldLabels}
-        className="space-y-4"
-      >
-        <HiddenField name="intent" />
-        <HiddenField name="version" />
-        <CheckboxField name="confirm" label={t("themes.edit.archiveConfirm", { name: record.name })} />
-        <SubmitButton className="btn-danger">{t("themes.edit.archiveSubmit")}</SubmitButton>
-      </ValidatedForm>
-    </section>
-  );
-}

@@ -6,12 +6,14 @@ import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { bodyFieldLabels, BodyFormFields, bodyFormValues, readableBodyConflict, saveBodySchema } from "../components/body-form";
+import { ArchiveSection } from "../components/archive-section";
 import { RefusalAlert } from "../components/refusal-alert";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
+import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { archiveBody, bodyFormChoices, getBody, restoreBody, updateBody } from "../models/bodies.server";
-import { checkbox, parseForm, positiveInt } from "../services/form-data";
+import { archiveSchemas } from "../services/archive-forms";
+import { parseForm, positiveInt } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
@@ -19,20 +21,11 @@ import { recordIdParam } from "../services/record-id";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("bodies.edit.title", { name: data.body.name }) : t("register.bodies.title")));
 
-/** Archiving needs a ticked box: a confirmation step that works without JavaScript. */
-const archiveSchema = z.object({
-  intent: z.literal("archive"),
-  version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "bodies.errors.confirmArchive"),
-});
+const ARCHIVE_SCHEMAS = archiveSchemas("bodies.errors.confirmArchive");
+/** The undo button after archiving restores against the version the archiving produced. */
+const undoSchema = z.object({ intent: z.literal("undo"), version: positiveInt() });
 
-/** Restoring, from the restore form or from the undo button after archiving. */
-const restoreSchema = z.object({
-  intent: z.enum(["restore", "undo"]),
-  version: positiveInt(),
-});
-
-const SCHEMAS = { save: saveBodySchema, archive: archiveSchema, restore: restoreSchema, undo: restoreSchema } as const;
+const SCHEMAS = { save: saveBodySchema, ...ARCHIVE_SCHEMAS, undo: undoSchema } as const;
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
@@ -119,47 +112,23 @@ export default function EditBody() {
         </ValidatedForm>
       </section>
 
-      {body.archived_at ? (
-        <section aria-labelledby="restore-heading" className="card space-y-4">
-          <h2 id="restore-heading" className="text-lg font-semibold">
-            {t("bodies.edit.restoreHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("bodies.edit.restoreText", { date: formatMoment(body.archived_at, language) })}</p>
-          <ValidatedForm
-            id="restore-body"
-            key={`restore-${body.version}`}
-            schema={restoreSchema}
-            actionData={forForm("restore")}
-            fieldLabels={fieldLabels}
-            defaultValues={{ intent: "restore", version: body.version }}
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <SubmitButton className="btn-secondary">{t("bodies.edit.restoreSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      ) : (
-        <section aria-labelledby="archive-heading" className="card space-y-4">
-          <h2 id="archive-heading" className="text-lg font-semibold">
-            {t("bodies.edit.archiveHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("bodies.edit.archiveText")}</p>
-          <ValidatedForm
-            id="archive-body"
-            key={`archive-${body.version}`}
-            schema={archiveSchema}
-            actionData={forForm("archive")}
-            fieldLabels={fieldLabels}
-            defaultValues={{ intent: "archive", version: body.version }}
-            className="space-y-4"
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <CheckboxField name="confirm" label={t("bodies.edit.archiveConfirm", { name: body.name })} />
-            <SubmitButton className="btn-danger">{t("bodies.edit.archiveSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      )}
+      <ArchiveSection
+        formId="body"
+        record={body}
+        schemas={ARCHIVE_SCHEMAS}
+        texts={{
+          archiveHeading: t("bodies.edit.archiveHeading"),
+          archiveConfirm: t("bodies.edit.archiveConfirm", { name: body.name }),
+          archiveSubmit: t("bodies.edit.archiveSubmit"),
+          restoreHeading: t("bodies.edit.restoreHeading"),
+          restoreText: t("bodies.edit.restoreText", { date: formatMoment(body.archived_at ?? "", language) }),
+          restoreSubmit: t("bodies.edit.restoreSubmit"),
+        }}
+        actionData={forForm(body.archived_at ? "restore" : "archive")}
+        fieldLabels={fieldLabels}
+      >
+        <p className="text-sm text-slate-700">{t("bodies.edit.archiveText")}</p>
+      </ArchiveSection>
     </div>
   );
 }

@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import { CheckboxField, HiddenField, SubmitButton, ValidatedForm } from "../components/form";
+import { ArchiveSection } from "../components/archive-section";
+import { HiddenField, SubmitButton, ValidatedForm } from "../components/form";
 import {
   OrganisationFields,
   organisationFieldLabels,
@@ -24,26 +24,17 @@ import {
   restoreOrganisation,
   updateOrganisation,
 } from "../models/organisations.server";
-import { checkbox, parseForm, positiveInt } from "../services/form-data";
+import { archiveSchemas } from "../services/archive-forms";
+import { parseForm } from "../services/form-data";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("organisations.edit.title", { name: data.organisation.name }) : t("register.organisations.title")));
 
-/** Archiving needs a ticked box: a confirmation step that works without JavaScript. */
-const archiveSchema = z.object({
-  intent: z.literal("archive"),
-  version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "organisations.errors.confirmArchive"),
-});
+const ARCHIVE_SCHEMAS = archiveSchemas("organisations.errors.confirmArchive");
 
-const restoreSchema = z.object({
-  intent: z.literal("restore"),
-  version: positiveInt(),
-});
-
-const SCHEMAS = { save: saveOrganisationSchema, archive: archiveSchema, restore: restoreSchema } as const;
+const SCHEMAS = { save: saveOrganisationSchema, ...ARCHIVE_SCHEMAS } as const;
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
@@ -125,50 +116,24 @@ export default function EditOrganisation() {
         </ValidatedForm>
       </section>
 
-      {organisation.archived_at ? (
-        <section aria-labelledby="restore-heading" className="card space-y-4">
-          <h2 id="restore-heading" className="text-lg font-semibold">
-            {t("organisations.edit.restoreHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">
-            {t("organisations.edit.restoreText", { date: formatMoment(organisation.archived_at, language) })}
-          </p>
-          <ValidatedForm
-            id="restore-organisation"
-            key={`restore-${organisation.version}`}
-            schema={restoreSchema}
-            actionData={forForm("restore")}
-            fieldLabels={fieldLabels}
-            defaultValues={{ intent: "restore", version: organisation.version }}
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <SubmitButton className="btn-secondary">{t("organisations.edit.restoreSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      ) : (
-        <section aria-labelledby="archive-heading" className="card space-y-4">
-          <h2 id="archive-heading" className="text-lg font-semibold">
-            {t("organisations.edit.archiveHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("organisations.edit.archiveText")}</p>
-          <p className="text-sm text-slate-700">{t("organisations.edit.archiveReferences", references)}</p>
-          <ValidatedForm
-            id="archive-organisation"
-            key={`archive-${organisation.version}`}
-            schema={archiveSchema}
-            actionData={forForm("archive")}
-            fieldLabels={fieldLabels}
-            defaultValues={{ intent: "archive", version: organisation.version }}
-            className="space-y-4"
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <CheckboxField name="confirm" label={t("organisations.edit.archiveConfirm", { name: organisation.name })} />
-            <SubmitButton className="btn-danger">{t("organisations.edit.archiveSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      )}
+      <ArchiveSection
+        formId="organisation"
+        record={organisation}
+        schemas={ARCHIVE_SCHEMAS}
+        texts={{
+          archiveHeading: t("organisations.edit.archiveHeading"),
+          archiveConfirm: t("organisations.edit.archiveConfirm", { name: organisation.name }),
+          archiveSubmit: t("organisations.edit.archiveSubmit"),
+          restoreHeading: t("organisations.edit.restoreHeading"),
+          restoreText: t("organisations.edit.restoreText", { date: formatMoment(organisation.archived_at ?? "", language) }),
+          restoreSubmit: t("organisations.edit.restoreSubmit"),
+        }}
+        actionData={forForm(organisation.archived_at ? "restore" : "archive")}
+        fieldLabels={fieldLabels}
+      >
+        <p className="text-sm text-slate-700">{t("organisations.edit.archiveText")}</p>
+        <p className="text-sm text-slate-700">{t("organisations.edit.archiveReferences", references)}</p>
+      </ArchiveSection>
     </div>
   );
 }

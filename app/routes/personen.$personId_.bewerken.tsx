@@ -16,6 +16,7 @@ import {
   useMessage,
   ValidatedForm,
 } from "../components/form";
+import { ArchiveSection } from "../components/archive-section";
 import { PersonFormFields, usePersonFieldLabels } from "../components/person-fields";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -43,6 +44,7 @@ import {
   parseForm,
   positiveInt,
 } from "../services/form-data";
+import { archiveSchemas } from "../services/archive-forms";
 import { positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { personFields } from "../services/person-form";
@@ -68,14 +70,7 @@ const consentSchema = z.object({
   source: optionalText(200),
 });
 
-/** Archiving needs a ticked box: a confirmation step that works without JavaScript. */
-const archiveSchema = z.object({
-  intent: z.literal("archive"),
-  version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "people.errors.confirmArchive"),
-});
-
-const restoreSchema = z.object({ intent: z.literal("restore"), version: positiveInt() });
+const ARCHIVE_SCHEMAS = archiveSchemas("people.errors.confirmArchive");
 
 /** The undo button of the notice after archiving a person or removing an address. */
 const undoSchema = z.discriminatedUnion("wat", [
@@ -89,8 +84,7 @@ const SCHEMAS = {
   removeEmail: removeEmailSchema,
   primaryEmail: primaryEmailSchema,
   consent: consentSchema,
-  archive: archiveSchema,
-  restore: restoreSchema,
+  ...ARCHIVE_SCHEMAS,
   undo: undoSchema,
 } as const;
 type Intent = keyof typeof SCHEMAS;
@@ -332,45 +326,23 @@ export default function EditPerson() {
         </ValidatedForm>
       </section>
 
-      {person.archived_at ? (
-        <section aria-labelledby="restore-heading" className="card space-y-4">
-          <h2 id="restore-heading" className="text-lg font-semibold">
-            {t("people.edit.restoreHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("people.edit.restoreText", { name, date: formatMoment(person.archived_at, language) })}</p>
-          <ValidatedForm
-            id="restore-person"
-            key={`restore-${person.version}`}
-            schema={restoreSchema}
-            actionData={forForm("restore")}
-            defaultValues={{ intent: "restore", version: person.version }}
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <SubmitButton className="btn-secondary">{t("people.edit.restoreSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      ) : (
-        <section aria-labelledby="archive-heading" className="card space-y-4">
-          <h2 id="archive-heading" className="text-lg font-semibold">
-            {t("people.edit.archiveHeading")}
-          </h2>
-          <p className="text-sm text-slate-700">{t("people.edit.archiveText")}</p>
-          <ValidatedForm
-            id="archive-person"
-            key={`archive-${person.version}`}
-            schema={archiveSchema}
-            actionData={forForm("archive")}
-            defaultValues={{ intent: "archive", version: person.version }}
-            className="space-y-4"
-          >
-            <HiddenField name="intent" />
-            <HiddenField name="version" />
-            <CheckboxField name="confirm" label={t("people.edit.archiveConfirm", { name })} />
-            <SubmitButton className="btn-danger">{t("people.edit.archiveSubmit")}</SubmitButton>
-          </ValidatedForm>
-        </section>
-      )}
+      <ArchiveSection
+        formId="person"
+        record={person}
+        schemas={ARCHIVE_SCHEMAS}
+        texts={{
+          archiveHeading: t("people.edit.archiveHeading"),
+          archiveConfirm: t("people.edit.archiveConfirm", { name: name }),
+          archiveSubmit: t("people.edit.archiveSubmit"),
+          restoreHeading: t("people.edit.restoreHeading"),
+          restoreText: t("people.edit.restoreText", { name, date: formatMoment(person.archived_at ?? "", language) }),
+          restoreSubmit: t("people.edit.restoreSubmit"),
+        }}
+        actionData={forForm(person.archived_at ? "restore" : "archive")}
+        fieldLabels={fieldLabels}
+      >
+        <p className="text-sm text-slate-700">{t("people.edit.archiveText")}</p>
+      </ArchiveSection>
     </div>
   );
 }

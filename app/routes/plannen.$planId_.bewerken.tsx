@@ -2,16 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
-import { ArchiveSection, PlanFormFields, usePlanFieldLabels } from "../components/theme-forms";
-import { todayInAmsterdam } from "../i18n/format";
+import { PlanFormFields, usePlanFieldLabels } from "../components/theme-forms";
+import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { archivePlan, getPlan, planChoices, restorePlan, updatePlan } from "../models/plans.server";
 import { parseForm } from "../services/form-data";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
-import { editPlanSchemas, isEditIntent } from "../services/theme-forms";
+import { archiveSchemas, editPlanSchemas, isEditIntent } from "../services/theme-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("themes.edit.planTitle", { name: data.plan.name }) : t("themes.plans.title")));
@@ -53,7 +55,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditPlan() {
   const { plan, choices, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   const fieldLabels = usePlanFieldLabels();
   const saveAnswer = actionData?.intent === "save" ? actionData : null;
   const archiveAnswer = actionData && actionData.intent !== "save" ? actionData : null;
@@ -102,7 +105,23 @@ export default function EditPlan() {
         </ValidatedForm>
       </section>
 
-      <ArchiveSection record={plan} explanation={t("themes.edit.archivePlanText")} actionData={archiveAnswer} fieldLabels={fieldLabels} />
+      <ArchiveSection
+        formId="plan"
+        record={plan}
+        schemas={archiveSchemas}
+        texts={{
+          archiveHeading: t("themes.edit.archiveHeading"),
+          archiveConfirm: t("themes.edit.archiveConfirm", { name: plan.name }),
+          archiveSubmit: t("themes.edit.archiveSubmit"),
+          restoreHeading: t("themes.edit.restoreHeading"),
+          restoreText: t("themes.edit.restoreText", { date: formatMoment(plan.archived_at ?? "", language) }),
+          restoreSubmit: t("themes.edit.restoreSubmit"),
+        }}
+        actionData={archiveAnswer}
+        fieldLabels={fieldLabels}
+      >
+        <p className="text-sm text-slate-700">{t("themes.edit.archivePlanText")}</p>
+      </ArchiveSection>
     </div>
   );
 }

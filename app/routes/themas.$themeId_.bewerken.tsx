@@ -2,15 +2,18 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
-import { ArchiveSection, ThemeFormFields, useThemeFieldLabels } from "../components/theme-forms";
+import { ThemeFormFields, useThemeFieldLabels } from "../components/theme-forms";
+import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { archiveTheme, getTheme, restoreTheme, updateTheme } from "../models/themes.server";
 import { parseForm } from "../services/form-data";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
-import { editThemeSchemas, isEditIntent } from "../services/theme-forms";
+import { archiveSchemas, editThemeSchemas, isEditIntent } from "../services/theme-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("themes.edit.themeTitle", { name: data.theme.name }) : t("themes.title")));
@@ -50,7 +53,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditTheme() {
   const { theme, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   const fieldLabels = useThemeFieldLabels();
   const saveAnswer = actionData?.intent === "save" ? actionData : null;
   const archiveAnswer = actionData && actionData.intent !== "save" ? actionData : null;
@@ -89,7 +93,23 @@ export default function EditTheme() {
         </ValidatedForm>
       </section>
 
-      <ArchiveSection record={theme} explanation={t("themes.edit.archiveThemeText")} actionData={archiveAnswer} fieldLabels={fieldLabels} />
+      <ArchiveSection
+        formId="theme"
+        record={theme}
+        schemas={archiveSchemas}
+        texts={{
+          archiveHeading: t("themes.edit.archiveHeading"),
+          archiveConfirm: t("themes.edit.archiveConfirm", { name: theme.name }),
+          archiveSubmit: t("themes.edit.archiveSubmit"),
+          restoreHeading: t("themes.edit.restoreHeading"),
+          restoreText: t("themes.edit.restoreText", { date: formatMoment(theme.archived_at ?? "", language) }),
+          restoreSubmit: t("themes.edit.restoreSubmit"),
+        }}
+        actionData={archiveAnswer}
+        fieldLabels={fieldLabels}
+      >
+        <p className="text-sm text-slate-700">{t("themes.edit.archiveThemeText")}</p>
+      </ArchiveSection>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { archiveSchemas as sharedArchiveSchemas } from "./archive-forms";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
-import { checkbox, choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+import { choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
 
 /**
  * The forms of themes and plans, shared by the browser and the actions. The "new" and "edit"
@@ -38,18 +39,9 @@ export const newPlanSchema = z.object({
   team_name: optionalText(220),
 });
 
-/**
- * Archiving asks for a ticked box (a confirmation that works without JavaScript); the notice
- * that follows offers "undo", which restores against the version the archive produced.
- * Themes and plans archive alike.
- */
+/** Themes and plans archive alike; "undo" after archiving restores against the version it produced. */
 export const archiveSchemas = {
-  archive: z.object({
-    intent: z.literal("archive"),
-    version: positiveInt(),
-    confirm: checkbox().refine((ticked) => ticked, "themes.errors.confirmArchive"),
-  }),
-  restore: z.object({ intent: z.literal("restore"), version: positiveInt() }),
+  ...sharedArchiveSchemas("themes.errors.confirmArchive"),
   undo: z.object({ intent: z.literal("undo"), version: positiveInt() }),
 };
 
