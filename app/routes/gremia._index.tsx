@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_KINDS, BODY_LEVELS } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -45,71 +46,36 @@ export default function Bodies() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("register.filters.heading")}>
-        <div>
-          <label htmlFor="niveau" className="field-label">
-            {t("register.filters.level")}
-          </label>
-          <select id="niveau" name="niveau" defaultValue={filter.level ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {BODY_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`register.levels.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="soort" className="field-label">
-            {t("bodies.list.kind")}
-          </label>
-          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {BODY_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`register.bodyKinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="subregio" className="field-label">
-            {t("register.filters.subregion")}
-          </label>
-          <select id="subregio" name="subregio" defaultValue={filter.subregionId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {subregions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sortering" className="field-label">
-            {t("bodies.list.sort")}
-          </label>
-          <select id="sortering" name="sortering" defaultValue={filter.sort} className="field-input">
-            {BODY_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`bodies.list.sortOptions.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} className="h-4 w-4" />
-          <label htmlFor="archief" className="text-sm font-medium text-slate-800">
-            {t("register.filters.includeArchived")}
-          </label>
-        </div>
-        <button type="submit" className="btn-primary">
-          {t("register.filters.apply")}
-        </button>
-        <Link to="/gremia" className="btn-secondary">
-          {t("register.filters.reset")}
-        </Link>
-      </Form>
+      <FilterForm resetTo="/gremia">
+        <FilterSelect
+          name="niveau"
+          label={t("register.filters.level")}
+          value={filter.level}
+          anyLabel={t("register.filters.all")}
+          options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
+        />
+        <FilterSelect
+          name="soort"
+          label={t("bodies.list.kind")}
+          value={filter.kind}
+          anyLabel={t("register.filters.all")}
+          options={BODY_KINDS.map((kind) => ({ value: kind, label: t(`register.bodyKinds.${kind}`) }))}
+        />
+        <FilterSelect
+          name="subregio"
+          label={t("register.filters.subregion")}
+          value={filter.subregionId}
+          anyLabel={t("register.filters.all")}
+          options={subregions.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="sortering"
+          label={t("bodies.list.sort")}
+          value={filter.sort}
+          options={BODY_SORTS.map((sort) => ({ value: sort, label: t(`bodies.list.sortOptions.${sort}`) }))}
+        />
+        <FilterCheckbox name="archief" label={t("register.filters.includeArchived")} checked={filter.includeArchived} />
+      </FilterForm>
       <div className="card overflow-x-auto">
         {bodies.length === 0 ? (
           <p>{t("common.empty")}</p>

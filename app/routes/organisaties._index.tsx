@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -69,79 +70,50 @@ export default function Organisations() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("organisations.list.filtersLabel")}>
-        <div className="min-w-48 flex-1">
-          <label htmlFor="q" className="field-label">
-            {t("register.filters.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="sector" className="field-label">
-            {t("register.filters.sector")}
-          </label>
-          <select id="sector" name="sector" defaultValue={filter.sectorId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {options.sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {language === "en" ? s.name_en : s.name_nl}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="subregio" className="field-label">
-            {t("register.filters.subregion")}
-          </label>
-          <select id="subregio" name="subregio" defaultValue={filter.subregionId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {options.subregions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="min-w-0 max-w-full">
-          <label htmlFor="gremium" className="field-label">
-            {t("organisations.list.seatIn")}
-          </label>
-          <select id="gremium" name="gremium" defaultValue={filter.bodyId ?? ""} className="field-input">
-            <option value="">{t("organisations.list.anyBody")}</option>
-            {options.bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.abbreviation ? `${b.name} (${b.abbreviation})` : b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="archief" className="field-label">
-            {t("organisations.list.archived")}
-          </label>
-          <select id="archief" name="archief" defaultValue={filter.archief} className="field-input">
-            <option value="">{t("organisations.list.archivedExclude")}</option>
-            <option value="ook">{t("organisations.list.archivedInclude")}</option>
-            <option value="alleen">{t("organisations.list.archivedOnly")}</option>
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sorteer" className="field-label">
-            {t("organisations.list.sort")}
-          </label>
-          <select id="sorteer" name="sorteer" defaultValue={filter.sorteer} className="field-input">
-            <option value="naam">{t("organisations.list.sorts.name")}</option>
-            <option value="sector">{t("organisations.list.sorts.sector")}</option>
-            <option value="gewijzigd">{t("organisations.list.sorts.changed")}</option>
-          </select>
-        </div>
-        <button type="submit" className="btn-primary">
-          {t("register.filters.apply")}
-        </button>
-        <Link to="/organisaties" className="btn-secondary">
-          {t("register.filters.reset")}
-        </Link>
-      </Form>
+      <FilterForm resetTo="/organisaties" label={t("organisations.list.filtersLabel")}>
+        <FilterSearch label={t("register.filters.search")} value={filter.q} />
+        <FilterSelect
+          name="sector"
+          label={t("register.filters.sector")}
+          value={filter.sectorId}
+          anyLabel={t("register.filters.all")}
+          options={options.sectors.map((s) => ({ value: s.id, label: language === "en" ? s.name_en : s.name_nl }))}
+        />
+        <FilterSelect
+          name="subregio"
+          label={t("register.filters.subregion")}
+          value={filter.subregionId}
+          anyLabel={t("register.filters.all")}
+          options={options.subregions.map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <FilterSelect
+          name="gremium"
+          label={t("organisations.list.seatIn")}
+          value={filter.bodyId}
+          anyLabel={t("organisations.list.anyBody")}
+          options={options.bodies.map((b) => ({ value: b.id, label: b.abbreviation ? `${b.name} (${b.abbreviation})` : b.name }))}
+        />
+        <FilterSelect
+          name="archief"
+          label={t("organisations.list.archived")}
+          value={filter.archief}
+          options={[
+            { value: "", label: t("organisations.list.archivedExclude") },
+            { value: "ook", label: t("organisations.list.archivedInclude") },
+            { value: "alleen", label: t("organisations.list.archivedOnly") },
+          ]}
+        />
+        <FilterSelect
+          name="sorteer"
+          label={t("organisations.list.sort")}
+          value={filter.sorteer}
+          options={[
+            { value: "naam", label: t("organisations.list.sorts.name") },
+            { value: "sector", label: t("organisations.list.sorts.sector") },
+            { value: "gewijzigd", label: t("organisations.list.sorts.changed") },
+          ]}
+        />
+      </FilterForm>
       <div className="card overflow-x-auto">
         {rows.length === 0 ? (
           <p>{t("common.empty")}</p>

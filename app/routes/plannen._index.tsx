@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
 import { listPlans, planFilterOptions } from "../models/plans.server";
@@ -47,77 +48,40 @@ export default function Plans() {
           ) : null}
         </div>
       </div>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
-        <div className="min-w-48 flex-1">
-          <label htmlFor="q" className="field-label">
-            {t("register.filters.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="thema" className="field-label">
-            {t("themes.filters.theme")}
-          </label>
-          <select id="thema" name="thema" defaultValue={filter.themeId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {themes.map((theme) => (
-              <option key={theme.id} value={theme.id}>
-                {theme.archived_at ? `${theme.name} ${t("themes.plan.archivedReference")}` : theme.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="financiering" className="field-label">
-            {t("themes.filters.funding")}
-          </label>
-          <select id="financiering" name="financiering" defaultValue={filter.fundingStatus ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {FUNDING_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`themes.funding.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="subregio" className="field-label">
-            {t("register.filters.subregion")}
-          </label>
-          <select id="subregio" name="subregio" defaultValue={filter.subregionId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {subregions.map((subregion) => (
-              <option key={subregion.id} value={subregion.id}>
-                {subregion.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="sorteer" className="field-label">
-            {t("themes.filters.sort")}
-          </label>
-          <select id="sorteer" name="sorteer" defaultValue={filter.sort} className="field-input">
-            {PLAN_SORTS.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`themes.filters.sorts.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} />
-          <label htmlFor="archief" className="text-sm">
-            {t("register.filters.includeArchived")}
-          </label>
-        </div>
-        <button type="submit" className="btn-primary">
-          {t("register.filters.apply")}
-        </button>
-        <Link to="/plannen" className="btn-secondary">
-          {t("register.filters.reset")}
-        </Link>
-      </Form>
+      <FilterForm resetTo="/plannen">
+        <FilterSearch label={t("register.filters.search")} value={filter.q} />
+        <FilterSelect
+          name="thema"
+          label={t("themes.filters.theme")}
+          value={filter.themeId}
+          anyLabel={t("register.filters.all")}
+          options={themes.map((theme) => ({
+            value: theme.id,
+            label: theme.archived_at ? `${theme.name} ${t("themes.plan.archivedReference")}` : theme.name,
+          }))}
+        />
+        <FilterSelect
+          name="financiering"
+          label={t("themes.filters.funding")}
+          value={filter.fundingStatus}
+          anyLabel={t("register.filters.all")}
+          options={FUNDING_STATUSES.map((status) => ({ value: status, label: t(`themes.funding.${status}`) }))}
+        />
+        <FilterSelect
+          name="subregio"
+          label={t("register.filters.subregion")}
+          value={filter.subregionId}
+          anyLabel={t("register.filters.all")}
+          options={subregions.map((subregion) => ({ value: subregion.id, label: subregion.name }))}
+        />
+        <FilterSelect
+          name="sorteer"
+          label={t("themes.filters.sort")}
+          value={filter.sort}
+          options={PLAN_SORTS.map((sort) => ({ value: sort, label: t(`themes.filters.sorts.${sort}`) }))}
+        />
+        <FilterCheckbox name="archief" label={t("register.filters.includeArchived")} checked={filter.includeArchived} />
+      </FilterForm>
       <div className="card overflow-x-auto">
         {rows.length === 0 ? (
           <p>{t("common.empty")}</p>

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
 import { can } from "../auth/permissions";
 import { pageTitle } from "../i18n/meta";
 import { listThemes } from "../models/themes.server";
@@ -51,46 +52,23 @@ export default function Themes() {
         </div>
       </div>
 
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4">
-        <div>
-          <label htmlFor="soort" className="field-label">
-            {t("themes.filters.kind")}
-          </label>
-          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {THEME_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`themes.kinds.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="financiering" className="field-label">
-            {t("themes.filters.funding")}
-          </label>
-          <select id="financiering" name="financiering" defaultValue={filter.fundingStatus ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {FUNDING_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`themes.funding.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex items-center gap-2 pb-2">
-          <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} />
-          <label htmlFor="archief" className="text-sm">
-            {t("register.filters.includeArchived")}
-          </label>
-        </div>
-        <button type="submit" className="btn-primary">
-          {t("register.filters.apply")}
-        </button>
-        <Link to="/themas" className="btn-secondary">
-          {t("register.filters.reset")}
-        </Link>
-      </Form>
+      <FilterForm resetTo="/themas">
+        <FilterSelect
+          name="soort"
+          label={t("themes.filters.kind")}
+          value={filter.kind}
+          anyLabel={t("register.filters.all")}
+          options={THEME_KINDS.map((kind) => ({ value: kind, label: t(`themes.kinds.${kind}`) }))}
+        />
+        <FilterSelect
+          name="financiering"
+          label={t("themes.filters.funding")}
+          value={filter.fundingStatus}
+          anyLabel={t("register.filters.all")}
+          options={FUNDING_STATUSES.map((status) => ({ value: status, label: t(`themes.funding.${status}`) }))}
+        />
+        <FilterCheckbox name="archief" label={t("register.filters.includeArchived")} checked={filter.includeArchived} />
+      </FilterForm>
 
       {kinds.length === 0 ? <p className="card">{t("themes.list.noThemes")}</p> : null}
       {kinds.map((kind) => (
