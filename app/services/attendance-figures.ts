@@ -1,6 +1,7 @@
 import { type AttendanceStatus, BODY_LEVELS, type BodyLevel, EVENT_KINDS, type EventKind, type MeetingKind, type MeetingStatus } from "../../db/schema";
-import { addDays, isIsoDay } from "./periods";
+import { oneOf, positiveIntFrom } from "./list-params";
 import { compareByDutchName, foldForComparison, type NameParts } from "./names";
+import { addDays, isIsoDay } from "./periods";
 
 /**
  * Attendance figures and the year overview of meetings, as pure functions over facts the model
@@ -315,6 +316,30 @@ export function figurePeriodFrom(search: URLSearchParams, today: string): Figure
   const from = read("van", fallback.from);
   const to = read("tot", fallback.to);
   return { from, to, invalid, reversed: from > to };
+}
+
+/** Everything the figures page and its download read from the URL. */
+export interface FigureQuery {
+  grouping: FigureGrouping;
+  period: FigurePeriod;
+  bodyId?: number;
+  organisationId?: number;
+  level?: BodyLevel;
+  personId?: number;
+  sort: FigureSort;
+}
+
+export function figureQueryFrom(search: URLSearchParams, today: string): FigureQuery {
+  const grouping = groupingFrom(search.get("groep"));
+  return {
+    grouping,
+    period: figurePeriodFrom(search, today),
+    bodyId: positiveIntFrom(search, "gremium"),
+    organisationId: positiveIntFrom(search, "organisatie"),
+    level: oneOf(search, "niveau", BODY_LEVELS),
+    personId: positiveIntFrom(search, "persoon"),
+    sort: figureSortFrom(search, grouping),
+  };
 }
 
 // ————— the year overview —————
