@@ -64,7 +64,7 @@ export function RecentAttendance({
                 expected: row.expected,
               })
           : t("meetingReports.recent.noRate")}{" "}
-        <Link to={`/vergaderingen/cijfers?${figures}`} className="no-print">
+        <Link to={`/vergaderingen/cijfers?${figures}`} className="no-print underline">
           {t("meetingReports.recent.figuresLink")}
         </Link>
       </p>

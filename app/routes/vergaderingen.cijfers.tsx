@@ -201,7 +201,7 @@ export default function AttendanceFiguresPage() {
       {query.personId ? (
         <p className="text-sm">
           {t("meetingReports.figures.onlyPerson", { name: personName ?? `#${query.personId}` })}{" "}
-          <Link className="no-print" to={`?${withoutPerson}`}>
+          <Link className="no-print underline" to={`?${withoutPerson}`}>
             {t("meetingReports.figures.allPeople")}
           </Link>
         </p>
