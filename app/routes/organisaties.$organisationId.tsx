@@ -8,8 +8,10 @@ import { can } from "../auth/permissions";
 import { SuccessNotice, UndoNotice } from "../components/form";
 import { PeriodText, PersonLink } from "../components/lists";
 import { organisationFieldLabels, readableOrganisationValue } from "../components/organisation-form";
+import { RecentAttendance } from "../components/recent-attendance";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
+import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { getOrganisation, organisationHistory, restoreOrganisation } from "../models/organisations.server";
 import { isActiveOn } from "../services/periods";
 import { refusalResponse } from "../services/refusal.server";
@@ -27,13 +29,20 @@ function noticeFrom(params: URLSearchParams) {
   return null;
 }
 
+/** Rows of the recent-attendance table: one per person per meeting, so a few meetings' worth. */
+const RECENT_ATTENDANCE = 10;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const id = recordIdParam(params.organisationId);
   const found = await getOrganisation(context.db, id);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const history = await organisationHistory(context.db, id);
   const today = todayInAmsterdam();
+  const [history, recent, lastYear] = await Promise.all([
+    organisationHistory(context.db, id),
+    recentAttendance(context.db, { organisationId: id }, RECENT_ATTENDANCE),
+    attendanceLastYear(context.db, { organisationId: id }, today),
+  ]);
   return json({
     ...found,
     currentPeople: found.affiliations.filter((a) => isActiveOn(a, today)),
@@ -41,6 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     currentSeats: found.seats.filter((s) => isActiveOn(s, today)),
     pastSeats: found.seats.filter((s) => !isActiveOn(s, today)),
     history,
+    recent,
+    lastYear,
     canEdit: can(user.role, "register.edit"),
     notice: noticeFrom(new URL(request.url).searchParams),
   });
@@ -175,7 +186,7 @@ function Notice({ notice, archived }: { notice: Data["notice"]; archived: boolea
 }
 
 export default function Organisation() {
-  const { organisation, subregions, children, currentPeople, pastPeople, currentSeats, pastSeats, history, canEdit, notice } =
+  const { organisation, subregions, children, currentPeople, pastPeople, currentSeats, pastSeats, recent, lastYear, history, canEdit, notice } =
     useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -298,6 +309,7 @@ export default function Organisation() {
         <h3 className="font-semibold">{t("register.organisations.pastPeople")}</h3>
         <AffiliationList items={pastPeople} />
       </section>
+      <RecentAttendance of={{ organisationId: organisation.id }} lines={recent} lastYear={lastYear} />
       <section aria-labelledby="history-heading" className="card space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("organisations.history.heading")}

@@ -7,8 +7,10 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { PeriodText } from "../components/lists";
+import { RecentAttendance } from "../components/recent-attendance";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
+import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { getPerson, personHistory } from "../models/people.server";
 import { displayName } from "../services/names";
 import { isActiveOn, isIsoDay } from "../services/periods";
@@ -18,17 +20,26 @@ import { recordIdParam } from "../services/record-id";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? displayName(data.person) : t("register.people.title")));
 
+const RECENT_MEETINGS = 10;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const history = await personHistory(context.db, personId);
+  const today = todayInAmsterdam();
+  const [history, recent, lastYear] = await Promise.all([
+    personHistory(context.db, personId),
+    recentAttendance(context.db, { personId }, RECENT_MEETINGS),
+    attendanceLastYear(context.db, { personId }, today),
+  ]);
   return json({
     ...found,
     history,
+    recent,
+    lastYear,
     timeline: personTimeline(found.affiliations, found.seats),
-    today: todayInAmsterdam(),
+    today,
     canEdit: can(me.role, "register.edit"),
     created: new URL(request.url).searchParams.get("opgeslagen") === "nieuw",
   });
@@ -227,7 +238,8 @@ function History({ entries }: { entries: LoaderData["history"] }) {
 }
 
 export default function Person() {
-  const { person, emails, consents, affiliations, seats, today, timeline, history, canEdit, created } = useLoaderData<typeof loader>();
+  const { person, emails, consents, affiliations, seats, today, timeline, recent, lastYear, history, canEdit, created } =
+    useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const name = displayName(person);
@@ -317,6 +329,8 @@ export default function Person() {
         </h2>
         <Timeline events={timeline} />
       </section>
+
+      <RecentAttendance of={{ personId: person.id }} lines={recent} lastYear={lastYear} />
 
       <section aria-labelledby="consents-heading" className="card">
         <h2 id="consents-heading" className="text-lg font-semibold">

@@ -1,0 +1,309 @@
+import type { DB } from "../../db/index";
+import type { AttendanceStatus, BodyLevel, IsoDate, MeetingKind } from "../../db/schema";
+import {
+  assembleYearOverview,
+  type AttendanceFact,
+  type FigureGrouping,
+  type FigureRow,
+  type FigureTally,
+  lastTwelveMonths,
+  type MeetingCount,
+  sortFigureRows,
+  tallyBodies,
+  tallyOrganisations,
+  tallyPeople,
+  type YearOverview,
+} from "../services/attendance-figures";
+import { displayName } from "../services/names";
+
+/**
+ * What the meetings and attendance registers add up to: attendance figures over a period, a
+ * person's or organisation's recent attendance, and the year overview of meetings per body.
+ * The definitions (what counts, what a rate is) live in services/attendance-figures.ts.
+ */
+
+export interface FigureFilter {
+  groupBy: FigureGrouping;
+  from: IsoDate;
+  to: IsoDate;
+  bodyId?: number;
+  /** the attendance of people on this organisation's behalf (as on the roster on the meeting date) */
+  organisationId?: number;
+  /** meetings of bodies of this level (network-wide events have no level) */
+  level?: BodyLevel;
+  /** one person's own attendance and the meetings they stood in at */
+  personId?: number;
+}
+
+async function attendanceFacts(db: DB, filter: FigureFilter): Promise<AttendanceFact[]> {
+  let query = db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .leftJoin("bodies", "bodies.id", "meetings.body_id")
+    .select([
+      "attendance.meeting_id as meetingId",
+      "meetings.body_id as bodyId",
+      "attendance.person_id as personId",
+      "attendance.organisation_id as organisationId",
+      "attendance.status",
+      "attendance.substitute_person_id as substituteId",
+    ])
+    .where("meetings.status", "=", "gehouden")
+    .where("meetings.date", ">=", filter.from)
+    .where("meetings.date", "<=", filter.to);
+  if (filter.bodyId !== undefined) query = query.where("meetings.body_id", "=", filter.bodyId);
+  if (filter.level !== undefined) query = query.where("bodies.level", "=", filter.level);
+  if (filter.organisationId !== undefined) query = query.where("attendance.organisation_id", "=", filter.organisationId);
+  const personId = filter.personId;
+  if (personId !== undefined) {
+    query = query.where((eb) => eb.or([eb("attendance.person_id", "=", personId), eb("attendance.substitute_person_id", "=", personId)]));
+  }
+  return query.execute();
+}
+
+async function heldBodyMeetings(db: DB, filter: FigureFilter) {
+  let query = db
+    .selectFrom("meetings")
+    .innerJoin("bodies", "bodies.id", "meetings.body_id")
+    .select(["meetings.id", "bodies.id as bodyId"])
+    .where("meetings.status", "=", "gehouden")
+    .where("meetings.date", ">=", filter.from)
+    .where("meetings.date", "<=", filter.to);
+  if (filter.bodyId !== undefined) query = query.where("bodies.id", "=", filter.bodyId);
+  if (filter.level !== undefined) query = query.where("bodies.level", "=", filter.level);
+  return query.execute();
+}
+
+const noName = { nameParts: null, abbreviation: null, level: null };
+
+async function namePeople(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
+  if (tallies.length === 0) return [];
+  const people = await db
+    .selectFrom("people")
+    .select(["id", "first_name", "infix", "last_name", "initials", "title"])
+    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .execute();
+  const byId = new Map(people.map((person) => [person.id, person]));
+  return tallies.map((tally) => {
+    const person = byId.get(tally.groupId)!;
+    return { ...tally, ...noName, name: displayName(person), nameParts: person };
+  });
+}
+
+async function nameOrganisations(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
+  if (tallies.length === 0) return [];
+  const organisations = await db
+    .selectFrom("organisations")
+    .select(["id", "name", "short_name"])
+    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .execute();
+  const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
+  return tallies.map((tally) => {
+    const organisation = byId.get(tally.groupId)!;
+    return { ...tally, ...noName, name: organisation.name, abbreviation: organisation.short_name };
+  });
+}
+
+async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
+  if (tallies.length === 0) return [];
+  const bodies = await db
+    .selectFrom("bodies")
+    .select(["id", "name", "abbreviation", "level"])
+    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .execute();
+  const byId = new Map(bodies.map((body) => [body.id, body]));
+  return tallies.map((tally) => {
+    const body = byId.get(tally.groupId)!;
+    return { ...tally, nameParts: null, name: body.name, abbreviation: body.abbreviation, level: body.level };
+  });
+}
+
+/**
+ * Attendance over held meetings in a period (both days included), one row per person, body or
+ * organisation, ordered by name. With a person filter only that person's row is returned.
+ */
+export async function attendanceFigures(db: DB, filter: FigureFilter): Promise<FigureRow[]> {
+  const facts = await attendanceFacts(db, filter);
+  let rows: FigureRow[];
+  if (filter.groupBy === "person") {
+    const tallies = tallyPeople(facts).filter((tally) => filter.personId === undefined || tally.groupId === filter.personId);
+    rows = await namePeople(db, tallies);
+  } else if (filter.groupBy === "organisation") {
+    rows = await nameOrganisations(db, tallyOrganisations(facts));
+  } else {
+    rows = await nameBodies(db, tallyBodies(await heldBodyMeetings(db, filter), facts));
+  }
+  return sortFigureRows(rows, { column: "name", direction: "asc" });
+}
+
+/** The choices of the figures page's filters. */
+export async function figureFilterOptions(db: DB) {
+  const [bodies, organisations] = await Promise.all([
+    db.selectFrom("bodies").select(["id", "name", "abbreviation"]).orderBy("name").execute(),
+    db.selectFrom("organisations").select(["id", "name"]).where("archived_at", "is", null).orderBy("name").execute(),
+  ]);
+  return { bodies, organisations };
+}
+
+/** The name a person filter shows ("only Anna van den Berg"), or null when there is no such person. */
+export async function personNameFor(db: DB, personId: number): Promise<string | null> {
+  const person = await db
+    .selectFrom("people")
+    .select(["first_name", "infix", "last_name", "initials", "title"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  return person ? displayName(person) : null;
+}
+
+export interface RecentAttendance {
+  attendanceId: number;
+  meetingId: number;
+  date: IsoDate;
+  title: string;
+  kind: MeetingKind;
+  bodyId: number | null;
+  bodyName: string | null;
+  personId: number;
+  personName: string;
+  status: AttendanceStatus;
+  substituteId: number | null;
+  substituteName: string | null;
+}
+
+/**
+ * The last held meetings someone attended (or was expected at), newest first: for a person also
+ * the meetings where they stood in for someone; for an organisation every row on its behalf.
+ */
+export async function recentAttendance(
+  db: DB,
+  of: { personId: number } | { organisationId: number },
+  limit: number,
+): Promise<RecentAttendance[]> {
+  let query = db
+    .selectFrom("attendance")
+    .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
+    .leftJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("people as member", "member.id", "attendance.person_id")
+    .leftJoin("people as substitute", "substitute.id", "attendance.substitute_person_id")
+    .select([
+      "attendance.id as attendanceId",
+      "meetings.id as meetingId",
+      "meetings.date",
+      "meetings.title",
+      "meetings.kind",
+      "bodies.id as bodyId",
+      "bodies.name as bodyName",
+      "attendance.status",
+      "member.id as personId",
+      "member.first_name",
+      "member.infix",
+      "member.last_name",
+      "member.initials",
+      "member.title as personTitle",
+      "substitute.id as substituteId",
+      "substitute.first_name as substitute_first_name",
+      "substitute.infix as substitute_infix",
+      "substitute.last_name as substitute_last_name",
+      "substitute.initials as substitute_initials",
+    ])
+    .where("meetings.status", "=", "gehouden");
+  if ("personId" in of) {
+    query = query.where((eb) => eb.or([eb("attendance.person_id", "=", of.personId), eb("attendance.substitute_person_id", "=", of.personId)]));
+  } else {
+    query = query.where("attendance.organisation_id", "=", of.organisationId);
+  }
+  const rows = await query.orderBy("meetings.date", "desc").orderBy("meetings.id", "desc").orderBy("attendance.id").limit(limit).execute();
+  return rows.map((row) => ({
+    attendanceId: row.attendanceId,
+    meetingId: row.meetingId,
+    date: row.date,
+    title: row.title,
+    kind: row.kind,
+    bodyId: row.bodyId,
+    bodyName: row.bodyName,
+    personId: row.personId,
+    personName: displayName({ first_name: row.first_name, infix: row.infix, last_name: row.last_name, initials: row.initials, title: row.personTitle }),
+    status: row.status,
+    substituteId: row.substituteId,
+    substituteName:
+      row.substitute_last_name === null
+        ? null
+        : displayName({
+            first_name: row.substitute_first_name,
+            infix: row.substitute_infix,
+            last_name: row.substitute_last_name,
+            initials: row.substitute_initials,
+          }),
+  }));
+}
+
+export interface AttendanceSummary {
+  from: IsoDate;
+  to: IsoDate;
+  row: FigureRow | null;
+}
+
+/** The figures row of one person or organisation over the twelve months up to today. */
+export async function attendanceLastYear(
+  db: DB,
+  of: { personId: number } | { organisationId: number },
+  today: IsoDate,
+): Promise<AttendanceSummary> {
+  const period = lastTwelveMonths(today);
+  const rows =
+    "personId" in of
+      ? await attendanceFigures(db, { groupBy: "person", ...period, personId: of.personId })
+      : await attendanceFigures(db, { groupBy: "organisation", ...period, organisationId: of.organisationId });
+  return { ...period, row: rows[0] ?? null };
+}
+
+/** The years in which any meeting is dated, newest first. */
+export async function meetingYears(db: DB): Promise<number[]> {
+  const rows = await db
+    .selectFrom("meetings")
+    .select((eb) => eb.fn<string>("substr", ["date", eb.val(1), eb.val(4)]).as("year"))
+    .distinct()
+    .execute();
+  return rows.map((row) => Number(row.year)).sort((a, b) => b - a);
+}
+
+/**
+ * Per body the meetings of the year by status, and the network-wide events per kind. Listed are
+ * the bodies with any meeting dated in the year, and the bodies that state a number of meetings a
+ * year and were active (not archived) during it — those that should have met but did not show too.
+ */
+export async function yearOverview(db: DB, year: number): Promise<YearOverview> {
+  const first = `${year}-01-01`;
+  const last = `${year}-12-31`;
+  const counts: MeetingCount[] = await db
+    .selectFrom("meetings")
+    .select(["body_id as bodyId", "kind", "status", (eb) => eb.fn.countAll<number>().as("count")])
+    .where("date", ">=", first)
+    .where("date", "<=", last)
+    .groupBy(["body_id", "kind", "status"])
+    .execute();
+  const metIds = [...new Set(counts.flatMap((count) => (count.bodyId === null ? [] : [count.bodyId])))];
+  const bodies = await db
+    .selectFrom("bodies")
+    .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
+    .select([
+      "bodies.id",
+      "bodies.name",
+      "bodies.abbreviation",
+      "bodies.level",
+      "bodies.subregion_id as subregionId",
+      "subregions.name as subregionName",
+      "bodies.meetings_per_year as meetingsPerYear",
+    ])
+    .where((eb) => {
+      const intended = eb.and([
+        eb("bodies.meetings_per_year", "is not", null),
+        eb("bodies.archived_at", "is", null),
+        eb.or([eb("bodies.active_from", "is", null), eb("bodies.active_from", "<=", last)]),
+        eb.or([eb("bodies.active_to", "is", null), eb("bodies.active_to", ">=", first)]),
+      ]);
+      return metIds.length === 0 ? intended : eb.or([eb("bodies.id", "in", metIds), intended]);
+    })
+    .execute();
+  return assembleYearOverview(year, bodies, counts);
+}

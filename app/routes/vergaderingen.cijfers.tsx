@@ -1,0 +1,253 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BODY_LEVELS, type Language } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { ExportLinks } from "../components/export-links";
+import { formatDay, todayInAmsterdam } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { attendanceFigures, figureFilterOptions, personNameFor } from "../models/meeting-reports.server";
+import {
+  DIRECTION_PARAMS,
+  FIGURE_COLUMNS,
+  FIGURE_GROUPINGS,
+  type FigureColumnKey,
+  type FigureGrouping,
+  type FigureRow,
+  type FigureSort,
+  figureQueryFrom,
+  GROUPING_PARAMS,
+  nextSort,
+  percentText,
+  rateBars,
+  SORT_PARAMS,
+  sortFigureRows,
+} from "../services/attendance-figures";
+import { figureCellValue, figureColumnHeader } from "../services/meeting-report-tables";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingReports.figures.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.read");
+  const query = figureQueryFrom(new URL(request.url).searchParams, todayInAmsterdam());
+  const { grouping, period, sort, ...filters } = query;
+  const [rows, options, personName] = await Promise.all([
+    period.reversed ? [] : attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters }),
+    figureFilterOptions(context.db),
+    filters.personId === undefined ? null : personNameFor(context.db, filters.personId),
+  ]);
+  return json({ query, rows: sortFigureRows(rows, sort), options, personName, canExport: can(user.role, "register.export") });
+}
+
+function rowLink(grouping: FigureGrouping, id: number) {
+  return grouping === "person" ? `/personen/${id}` : grouping === "body" ? `/gremia/${id}` : `/organisaties/${id}`;
+}
+
+function SortableHeader({ grouping, column, sort }: { grouping: FigureGrouping; column: FigureColumnKey; sort: FigureSort }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const target = nextSort(sort, column);
+  const params = new URLSearchParams(location.search);
+  params.set("sortering", SORT_PARAMS[column]);
+  params.set("volgorde", DIRECTION_PARAMS[target.direction]);
+  const sorted = sort.column === column;
+  const header = figureColumnHeader(t, grouping, column);
+  return (
+    <th
+      scope="col"
+      aria-sort={sorted ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
+      className={column === "name" ? "" : "text-right"}
+    >
+      <Link to={`?${params}`} preventScrollReset aria-label={t("meetingReports.figures.sortBy", { column: header })}>
+        {header}
+        {sorted ? <span aria-hidden="true">{sort.direction === "asc" ? " ▲" : " ▼"}</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+function RateChart({ rows }: { rows: FigureRow[] }) {
+  const { t } = useTranslation();
+  const bars = rateBars(rows);
+  if (bars.length === 0) return null;
+  return (
+    <figure className="card space-y-3 break-inside-avoid" aria-labelledby="chart-heading">
+      <h2 id="chart-heading" className="text-lg font-semibold">
+        {t("meetingReports.figures.chart.heading")}
+      </h2>
+      <figcaption className="text-sm text-slate-600">{t("meetingReports.figures.chart.caption", { count: bars.length })}</figcaption>
+      <ul className="space-y-2 text-sm">
+        {bars.map((bar) => (
+          <li key={bar.id} className="grid grid-cols-[1fr_3.5rem] items-center gap-x-3 sm:grid-cols-[16rem_1fr_3.5rem]">
+            <span className="col-span-2 break-words sm:col-span-1">{bar.name}</span>
+            {/* the bar repeats the percentage beside it, which is what assistive technology reads */}
+            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" aria-hidden="true" focusable="false">
+              <rect width="100" height="10" className="fill-slate-200" />
+              <rect width={bar.width} height="10" className="fill-brand-700" />
+            </svg>
+            <span className="text-right tabular-nums">{percentText(bar.rate)}</span>
+          </li>
+        ))}
+      </ul>
+    </figure>
+  );
+}
+
+export default function AttendanceFiguresPage() {
+  const { query, rows, options, personName, canExport } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const location = useLocation();
+  const { grouping, period, sort } = query;
+  const from = formatDay(period.from, language);
+  const to = formatDay(period.to, language);
+  const columns = FIGURE_COLUMNS[grouping];
+  const withoutPerson = new URLSearchParams(location.search);
+  withoutPerson.delete("persoon");
+  const caption = t("meetingReports.figures.caption", { grouping: t(`meetingReports.figures.groupings.${grouping}`).toLowerCase(), from, to });
+  return (
+    <div className="space-y-4">
+      <p className="no-print text-sm text-slate-600">
+        <Link to="/vergaderingen">{t("common.nav.meetings")}</Link>
+      </p>
+      <div>
+        <h1 className="text-2xl font-bold">{t("meetingReports.figures.title")}</h1>
+        <p className="mt-1 text-slate-700">{t("meetingReports.figures.heading", { from, to })}</p>
+      </div>
+      {period.invalid.map((value) => (
+        <p key={value} role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("meetingReports.figures.invalidDate", { value })}
+        </p>
+      ))}
+      {period.reversed ? (
+        <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("meetingReports.figures.reversed", { from, to })}
+        </p>
+      ) : null}
+      <Form method="get" className="no-print card grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("meetingReports.figures.filters")}>
+        <fieldset className="sm:col-span-2 lg:col-span-4">
+          <legend className="field-label">{t("meetingReports.figures.groupBy")}</legend>
+          <div className="mt-1 flex flex-wrap gap-4">
+            {FIGURE_GROUPINGS.map((option) => (
+              <label key={option} className="inline-flex items-center gap-2 text-sm">
+                <input type="radio" name="groep" value={GROUPING_PARAMS[option]} defaultChecked={option === grouping} />
+                {t(`meetingReports.figures.groupings.${option}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div>
+          <label htmlFor="figures-from" className="field-label">
+            {t("meetingReports.figures.from")}
+          </label>
+          <input id="figures-from" type="date" name="van" defaultValue={period.from} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="figures-to" className="field-label">
+            {t("meetingReports.figures.to")}
+          </label>
+          <input id="figures-to" type="date" name="tot" defaultValue={period.to} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="figures-body" className="field-label">
+            {t("meetingReports.figures.body")}
+          </label>
+          <select id="figures-body" name="gremium" defaultValue={query.bodyId ?? ""} className="field-input">
+            <option value="">{t("meetingReports.figures.all")}</option>
+            {options.bodies.map((body) => (
+              <option key={body.id} value={body.id}>
+                {body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="figures-organisation" className="field-label">
+            {t("meetingReports.figures.organisation")}
+          </label>
+          <select id="figures-organisation" name="organisatie" defaultValue={query.organisationId ?? ""} className="field-input">
+            <option value="">{t("meetingReports.figures.all")}</option>
+            {options.organisations.map((organisation) => (
+              <option key={organisation.id} value={organisation.id}>
+                {organisation.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="figures-level" className="field-label">
+            {t("meetingReports.figures.level")}
+          </label>
+          <select id="figures-level" name="niveau" defaultValue={query.level ?? ""} className="field-input">
+            <option value="">{t("meetingReports.figures.all")}</option>
+            {BODY_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`register.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {query.personId ? <input type="hidden" name="persoon" value={query.personId} /> : null}
+        <input type="hidden" name="sortering" value={SORT_PARAMS[sort.column]} />
+        <input type="hidden" name="volgorde" value={DIRECTION_PARAMS[sort.direction]} />
+        <div>
+          <button type="submit" className="btn-primary">
+            {t("meetingReports.figures.show")}
+          </button>
+        </div>
+      </Form>
+      {query.personId ? (
+        <p className="text-sm">
+          {t("meetingReports.figures.onlyPerson", { name: personName ?? `#${query.personId}` })}{" "}
+          <Link className="no-print underline" to={`?${withoutPerson}`}>
+            {t("meetingReports.figures.allPeople")}
+          </Link>
+        </p>
+      ) : null}
+      <p className="max-w-3xl text-sm text-slate-700">
+        {t("meetingReports.figures.intro")} {t(`meetingReports.figures.definitions.${grouping}`)}
+      </p>
+      <ExportLinks canExport={canExport} downloadPath="/vergaderingen/cijfers/download" />
+      {rows.length === 0 ? (
+        period.reversed ? null : <p>{t("meetingReports.figures.empty")}</p>
+      ) : (
+        <>
+          <RateChart rows={rows} />
+          <p className="text-sm text-slate-600">{t("meetingReports.figures.count", { count: rows.length })}</p>
+          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
+            <table className="data-table">
+              <caption className="sr-only">{caption}</caption>
+              <thead>
+                <tr>
+                  {columns.map((column) => (
+                    <SortableHeader key={column} grouping={grouping} column={column} sort={sort} />
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => (
+                  <tr key={row.groupId} className="break-inside-avoid">
+                    {columns.map((column) =>
+                      column === "name" ? (
+                        <th key={column} scope="row" className="font-normal">
+                          <Link to={rowLink(grouping, row.groupId)}>{row.name}</Link>
+                          {row.level ? <span className="block text-xs text-slate-600">{t(`register.levels.${row.level}`)}</span> : null}
+                        </th>
+                      ) : (
+                        <td key={column} className="text-right tabular-nums">
+                          {figureCellValue(row as FigureRow, column, language)}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

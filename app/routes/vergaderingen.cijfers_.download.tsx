@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "../auth/guard.server";
+import { formatDay, todayInAmsterdam } from "../i18n/format";
+import { translator } from "../i18n/index";
+import { requestLanguage } from "../i18n/request.server";
+import { attendanceFigures } from "../models/meeting-reports.server";
+import { figureQueryFrom, sortFigureRows } from "../services/attendance-figures";
+import { downloadTable } from "../services/download.server";
+import { figuresTable } from "../services/meeting-report-tables";
+import { isExportFormat } from "../services/table-export.server";
+
+/** The attendance figures as CSV or XLSX: the filters, grouping and order of the page it came from. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.export");
+  const search = new URL(request.url).searchParams;
+  const format = search.get("formaat");
+  if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const { grouping, period, sort, ...filters } = figureQueryFrom(search, todayInAmsterdam());
+  const language = requestLanguage(request, user);
+  const rows = period.reversed ? [] : await attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters });
+  const shownPeriod = { from: formatDay(period.from, language), to: formatDay(period.to, language) };
+  return downloadTable(figuresTable(sortFigureRows(rows, sort), grouping, translator(language), language, shownPeriod), format);
+}

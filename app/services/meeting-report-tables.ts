@@ -1,0 +1,127 @@
+import type { TFunction } from "i18next";
+import type { Language } from "../../db/schema";
+import {
+  averageText,
+  type BodyYear,
+  FIGURE_COLUMNS,
+  type FigureColumnKey,
+  type FigureGrouping,
+  type FigureRow,
+  groupByLevel,
+  groupBySubregion,
+  percentText,
+  type YearGroup,
+  type YearOverview,
+  type YearTotals,
+} from "./attendance-figures";
+import type { ExportTable } from "./table-export.server";
+
+/**
+ * The attendance figures and the year overview "as shown": the pages and their CSV/XLSX downloads
+ * take headers and cell texts from these functions, so a download never says what the page does not.
+ */
+
+export function figureColumnHeader(t: TFunction, grouping: FigureGrouping, column: FigureColumnKey): string {
+  switch (column) {
+    case "name":
+    case "held":
+    case "rate":
+      return t(`meetingReports.figures.columns.${column}.${grouping}`);
+    default:
+      return t(`meetingReports.figures.columns.${column}`);
+  }
+}
+
+export function figureCellValue(row: FigureRow, column: FigureColumnKey, language: Language): string | number {
+  if (column === "name") return row.name;
+  if (column === "rate") return percentText(row.rate);
+  if (column === "averageAtTable") return averageText(row.averageAtTable, language);
+  return row[column];
+}
+
+export function figuresTable(
+  rows: readonly FigureRow[],
+  grouping: FigureGrouping,
+  t: TFunction,
+  language: Language,
+  period: { from: string; to: string },
+): ExportTable {
+  const columns = FIGURE_COLUMNS[grouping];
+  const groupingName = t(`meetingReports.figures.groupings.${grouping}`).toLowerCase();
+  return {
+    title: t("meetingReports.figures.fileTitle", { grouping: groupingName, ...period }),
+    columns: columns.map((column) => ({ key: column, header: figureColumnHeader(t, grouping, column) })),
+    rows: rows.map((row) => Object.fromEntries(columns.map((column) => [column, figureCellValue(row, column, language)]))),
+  };
+}
+
+/** "Bestuurlijke Regiegroep (BRGZL)". */
+export const bodyYearLabel = (body: Pick<BodyYear, "name" | "abbreviation">) =>
+  body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name;
+
+/** A level's or subregion's name as a group heading. */
+export function yearGroupName(t: TFunction, group: YearGroup): string {
+  if (group.level) return t(`register.levels.${group.level}`);
+  return group.subregionName ?? t("meetingReports.year.wholeRegion");
+}
+
+/** The level groups, then the subregion groups, as the page shows them. */
+export function yearSections(overview: YearOverview) {
+  return { byLevel: groupByLevel(overview.bodies), bySubregion: groupBySubregion(overview.bodies) };
+}
+
+export function eventTotals(overview: YearOverview): YearTotals {
+  return overview.events.reduce(
+    (sum, event) => ({ ...sum, held: sum.held + event.held, planned: sum.planned + event.planned, cancelled: sum.cancelled + event.cancelled }),
+    { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0 },
+  );
+}
+
+/** Every table of the page in one sheet: a column says which table (and group) a row belongs to. */
+export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportTable {
+  const { byLevel, bySubregion } = yearSections(overview);
+  const total = t("meetingReports.year.total");
+  const groupRows = (grouping: string, groups: YearGroup[]) =>
+    groups.flatMap((group) => {
+      const name = yearGroupName(t, group);
+      return [
+        ...group.rows.map((body) => ({
+          grouping,
+          group: name,
+          body: bodyYearLabel(body),
+          held: body.held,
+          planned: body.planned,
+          cancelled: body.cancelled,
+          meetingsPerYear: body.meetingsPerYear,
+        })),
+        { grouping, group: name, body: total, ...group.totals },
+      ];
+    });
+  const events = t("meetingReports.year.groupingNames.events");
+  return {
+    title: t("meetingReports.year.fileTitle", { year: overview.year }),
+    columns: [
+      { key: "grouping", header: t("meetingReports.year.columns.grouping") },
+      { key: "group", header: t("meetingReports.year.columns.group") },
+      { key: "body", header: `${t("meetingReports.year.columns.body")} / ${t("meetingReports.year.columns.kind")}` },
+      { key: "held", header: t("meetingReports.year.columns.held") },
+      { key: "planned", header: t("meetingReports.year.columns.planned") },
+      { key: "cancelled", header: t("meetingReports.year.columns.cancelled") },
+      { key: "meetingsPerYear", header: t("meetingReports.year.columns.meetingsPerYear") },
+    ],
+    rows: [
+      ...groupRows(t("meetingReports.year.groupingNames.level"), byLevel),
+      ...groupRows(t("meetingReports.year.groupingNames.subregion"), bySubregion),
+      ...overview.events.map((event) => ({
+        grouping: events,
+        group: null,
+        body: t(`meetings.kinds.${event.kind}`),
+        held: event.held,
+        planned: event.planned,
+        cancelled: event.cancelled,
+        meetingsPerYear: null,
+      })),
+      { grouping: events, group: null, body: total, ...eventTotals(overview), meetingsPerYear: null },
+    ],
+  };
+}
