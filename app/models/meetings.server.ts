@@ -519,15 +519,14 @@ export async function meetingDetail(db: DB, id: number) {
   if (!meeting) return null;
   const [invitations, series, counts] = await Promise.all([
     namedInvitations(db, id),
-    meeting.series_id === null
-      ? []
-      : db
-          .selectFrom("meetings")
-          .select(["id", "title", "date", "start_time", "status"])
-          .where("series_id", "=", meeting.series_id)
-          .orderBy("date")
-          .orderBy("id")
-          .execute(),
+    db
+      .selectFrom("meetings")
+      .select(["id", "title", "date", "start_time", "status"])
+      // a meeting outside a series has no siblings: no row has series_id = null in SQL's eyes
+      .where("series_id", "=", meeting.series_id)
+      .orderBy("date")
+      .orderBy("id")
+      .execute(),
     db
       .selectFrom("attendance")
       .select((eb) => ["status", eb.fn.countAll<number>().as("count")])
