@@ -362,7 +362,17 @@ async function namedPeople(db: DB | Trx, ids: number[]): Promise<NamedPerson[]> 
  */
 export async function updateMeeting(db: DB, actor: Actor, id: number, version: number, change: MeetingChange): Promise<Meeting> {
   assertMeetingTimes(change);
-  const { invitations, attendanceDecision, kind, ...fields } = change;
+  const { invitations, attendanceDecision, kind } = change;
+  const fields: MeetingFields = {
+    title: change.title,
+    date: change.date,
+    start_time: change.start_time,
+    end_time: change.end_time,
+    location: change.location,
+    online_url: change.online_url,
+    agenda: change.agenda,
+    minutes: change.minutes,
+  };
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "meetings", id);
     const isEvent = current.body_id === null;

@@ -30,7 +30,9 @@ export function optionalClockTime() {
 
 /** The end time comes after the start time; the message goes on the end field. */
 function timesRule(data: { start_time?: string | null; end_time?: string | null }, context: z.RefinementCtx) {
-  if (data.start_time && data.end_time && data.end_time <= data.start_time) {
+  // a time that is not HH:MM has its own message; comparing it would only add a misleading one
+  const valid = (time: string | null | undefined): time is string => typeof time === "string" && CLOCK_TIME.test(time);
+  if (valid(data.start_time) && valid(data.end_time) && data.end_time <= data.start_time) {
     context.addIssue({ code: "custom", path: ["end_time"], message: "meetings.errors.endBeforeStart" });
   }
 }
