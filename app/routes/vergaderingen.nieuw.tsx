@@ -104,14 +104,14 @@ export default function NewMeeting() {
       <p className="text-sm">
         {isEvent ? (
           <>
-            {t("meetings.create.orMeeting")} <Link to="/vergaderingen/nieuw">{t("meetings.create.toMeeting")}</Link>
+            {t("meetings.create.orMeeting")} <Link to="/vergaderingen/nieuw" className="underline">{t("meetings.create.toMeeting")}</Link>
           </>
         ) : (
           <>
-            {t("meetings.create.orEvent")} <Link to={`/vergaderingen/nieuw?soort=${EVENT}`}>{t("meetings.create.toEvent")}</Link>
+            {t("meetings.create.orEvent")} <Link to={`/vergaderingen/nieuw?soort=${EVENT}`} className="underline">{t("meetings.create.toEvent")}</Link>
             {" · "}
             {t("meetings.create.orSeries")}{" "}
-            <Link to={body ? `/vergaderingen/reeks?gremium=${body.id}` : "/vergaderingen/reeks"}>{t("meetings.create.toSeries")}</Link>
+            <Link to={body ? `/vergaderingen/reeks?gremium=${body.id}` : "/vergaderingen/reeks"} className="underline">{t("meetings.create.toSeries")}</Link>
           </>
         )}
       </p>
