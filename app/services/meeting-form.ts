@@ -76,7 +76,8 @@ const invitationFields = {
 export const ATTENDANCE_DECISIONS = ["keep", "clear"] as const;
 export type AttendanceDecision = (typeof ATTENDANCE_DECISIONS)[number];
 const attendanceDecision = z.preprocess(
-  (value) => (value === "" || value === false ? undefined : value),
+  // nothing picked: missing from a plain form, "" or null from react-hook-form
+  (value) => (value === "" || value === false || value === null ? undefined : value),
   choice(ATTENDANCE_DECISIONS).optional(),
 );
 
