@@ -1,10 +1,24 @@
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
-import { type ClockTime, type IsoDate, type MeetingKind, type MeetingsTable, type MeetingStatus, SEAT_ROLES, type SeatRole } from "../../db/schema";
+import {
+  type AttendanceStatus,
+  type ClockTime,
+  type EventKind,
+  type IsoDate,
+  type MeetingKind,
+  type MeetingsTable,
+  type MeetingStatus,
+  SEAT_ROLES,
+  type SeatRole,
+} from "../../db/schema";
+import { todayInAmsterdam } from "../i18n/format";
 import { messageKey } from "../services/form-data";
-import type { Actor, Trx } from "./audit.server";
+import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../services/meeting-form";
+import { paging } from "../services/list-params";
+import { compareByDutchName, displayName } from "../services/names";
+import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { peopleMatching, type PeopleListFilter } from "./people.server";
-import { inTransaction, insertAudited, RecordNotFoundError, RegisterError } from "./editing.server";
+import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
 
 /**
  * Meetings: occurrences of a body, or network-wide events that belong to no single body.
@@ -182,4 +196,375 @@ export async function expectedAttendees(db: DB, meetingId: number): Promise<Expe
   }
   const seen = new Set<number>();
   return candidates.filter((candidate) => !seen.has(candidate.person_id) && seen.add(candidate.person_id));
+}
+
+/* ---------- network-wide events and their invitations ---------- */
+
+/** Whom an event invites: the people of these bodies (their rosters), organisations (their staff) and saved searches. */
+export interface Invitations {
+  bodyIds: number[];
+  organisationIds: number[];
+  savedSearchIds: number[];
+}
+
+export interface NewEvent extends MeetingFields {
+  kind: EventKind;
+  invitations: Invitations;
+  status?: MeetingStatus;
+  series_id?: number | null;
+}
+
+const INVITATION_SOURCES = [
+  { key: "bodyIds", column: "body_id", table: "bodies", field: "invited_bodies" },
+  { key: "organisationIds", column: "organisation_id", table: "organisations", field: "invited_organisations" },
+  { key: "savedSearchIds", column: "saved_search_id", table: "saved_searches", field: "invited_searches" },
+] as const;
+
+async function currentInvitations(trx: Trx | DB, meetingId: number): Promise<Invitations> {
+  const rows = await trx
+    .selectFrom("meeting_invitations")
+    .select(["body_id", "organisation_id", "saved_search_id"])
+    .where("meeting_id", "=", meetingId)
+    .orderBy("id")
+    .execute();
+  const ids = (column: "body_id" | "organisation_id" | "saved_search_id") => rows.flatMap((row) => (row[column] === null ? [] : [row[column]]));
+  return { bodyIds: ids("body_id"), organisationIds: ids("organisation_id"), savedSearchIds: ids("saved_search_id") };
+}
+
+/**
+ * An event invites at least one body, organisation or saved search, each existing and not
+ * archived — unless it was invited already (archiving it later does not undo an invitation).
+ */
+async function assertInvitable(trx: Trx, invitations: Invitations, alreadyInvited?: Invitations) {
+  if (INVITATION_SOURCES.every((source) => invitations[source.key].length === 0)) {
+    throw new RegisterError("meetings.errors.noInvitations", "invited_bodies");
+  }
+  for (const source of INVITATION_SOURCES) {
+    const ids = invitations[source.key].filter((id) => !alreadyInvited?.[source.key].includes(id));
+    if (ids.length === 0) continue;
+    const available = await trx
+      .selectFrom(source.table)
+      .select(["id", "name", "archived_at"])
+      .where("id", "in", ids)
+      .execute();
+    const archived = available.find((row) => row.archived_at !== null);
+    if (archived) throw new RegisterError(messageKey("meetings.errors.invitationArchived", { name: archived.name }), source.field);
+    if (available.length < new Set(ids).size) throw new RegisterError("meetings.errors.invitationUnknown", source.field);
+  }
+}
+
+/** Makes the event's invitations these (adding and removing rows), each change logged. */
+async function writeInvitations(trx: Trx, actor: Actor, meetingId: number, invitations: Invitations) {
+  const existing = await trx.selectFrom("meeting_invitations").selectAll().where("meeting_id", "=", meetingId).orderBy("id").execute();
+  for (const source of INVITATION_SOURCES) {
+    const wanted = new Set(invitations[source.key]);
+    for (const row of existing) {
+      const id = row[source.column];
+      if (id === null || wanted.has(id)) continue;
+      await trx.deleteFrom("meeting_invitations").where("id", "=", row.id).execute();
+      await recordAudit(trx, actor, { action: "delete", entity: "meeting_invitations", entityId: row.id, before: row, summary: "invitation_removed" });
+    }
+    const present = new Set(existing.flatMap((row) => (row[source.column] === null ? [] : [row[source.column]])));
+    for (const id of wanted) {
+      if (present.has(id)) continue;
+      const row = await trx
+        .insertInto("meeting_invitations")
+        .values({ meeting_id: meetingId, body_id: null, organisation_id: null, saved_search_id: null, [source.column]: id })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, { action: "create", entity: "meeting_invitations", entityId: row.id, after: row, summary: "invitation_added" });
+    }
+  }
+}
+
+/** Plans a network-wide event with its invitations, in one transaction. */
+export async function createEvent(db: DB, actor: Actor, fields: NewEvent): Promise<Meeting> {
+  assertMeetingTimes(fields);
+  const { invitations, ...values } = fields;
+  return inTransaction(db, async (trx) => {
+    await assertInvitable(trx, invitations);
+    const meeting = await insertAudited(trx, actor, "meetings", values);
+    await writeInvitations(trx, actor, meeting.id, invitations);
+    return meeting;
+  });
+}
+
+/* ---------- changing a meeting ---------- */
+
+/** A held meeting lies in the past (or is today): a planned one in the future cannot have been held. */
+function assertHeldNotInFuture(status: MeetingStatus, date: IsoDate) {
+  if (status === "gehouden" && date > todayInAmsterdam()) throw new RegisterError("meetings.errors.heldInFuture", "date");
+}
+
+/** Someone in a recorded register, named. */
+export interface NamedPerson {
+  person_id: number;
+  name: string;
+}
+
+/**
+ * The date of a meeting with a recorded register changes, and the editor has not said whether to
+ * keep or clear it: the refusal counts the rows and names who in it is not on the new date's roster.
+ */
+export class AttendanceDecisionNeeded extends RegisterError {
+  constructor(
+    readonly recorded: number,
+    readonly notOnRoster: NamedPerson[],
+  ) {
+    super(messageKey("meetings.errors.attendanceDecision", { count: recorded }), "attendance_decision");
+    this.name = "AttendanceDecisionNeeded";
+  }
+}
+
+export interface MeetingChange extends MeetingFields {
+  /** events only: their kind and invitations (ignored for a body's meeting) */
+  kind?: EventKind;
+  invitations?: Invitations;
+  /** asked when the date changes while attendance is recorded */
+  attendanceDecision?: AttendanceDecision;
+}
+
+/**
+ * After a date change, the register of the old date: kept as it is, cleared (each row logged), or,
+ * without a decision, the refusal that asks for one. Runs after the change inside the transaction,
+ * so the roster it compares with is the new date's (and, for an event, the new invitations').
+ */
+async function settleRegister(trx: Trx, actor: Actor, meetingId: number, decision: AttendanceDecision | undefined) {
+  const rows = await trx.selectFrom("attendance").selectAll().where("meeting_id", "=", meetingId).orderBy("id").execute();
+  if (rows.length === 0 || decision === "keep") return;
+  if (decision === "clear") {
+    await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
+    for (const row of rows) {
+      await recordAudit(trx, actor, { action: "delete", entity: "attendance", entityId: row.id, before: row, summary: "attendance_cleared" });
+    }
+    return;
+  }
+  const expected = new Set((await expectedAttendees(trx, meetingId)).map((attendee) => attendee.person_id));
+  // guests were never on a roster: their place in the register does not depend on the date
+  const dropped = rows.filter((row) => row.status !== "gast" && !expected.has(row.person_id)).map((row) => row.person_id);
+  throw new AttendanceDecisionNeeded(rows.length, await namedPeople(trx, dropped));
+}
+
+async function namedPeople(db: DB | Trx, ids: number[]): Promise<NamedPerson[]> {
+  if (ids.length === 0) return [];
+  const people = await db
+    .selectFrom("people")
+    .select(["id", "first_name", "infix", "last_name", "initials", "title"])
+    .where("id", "in", ids)
+    .execute();
+  return people.sort(compareByDutchName).map((person) => ({ person_id: person.id, name: displayName(person) }));
+}
+
+/**
+ * Saves a meeting as the editor saw it (version-checked): its fields and, for an event, its kind
+ * and invitations. A new date must lie in the body's active period, and when attendance was
+ * recorded the editor decides what happens to that register (see AttendanceDecisionNeeded).
+ */
+export async function updateMeeting(db: DB, actor: Actor, id: number, version: number, change: MeetingChange): Promise<Meeting> {
+  assertMeetingTimes(change);
+  const { invitations, attendanceDecision, kind } = change;
+  const fields: MeetingFields = {
+    title: change.title,
+    date: change.date,
+    start_time: change.start_time,
+    end_time: change.end_time,
+    location: change.location,
+    online_url: change.online_url,
+    agenda: change.agenda,
+    minutes: change.minutes,
+  };
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "meetings", id);
+    const isEvent = current.body_id === null;
+    if (current.body_id !== null && fields.date !== current.date) await assertWithinBodyPeriod(trx, current.body_id, fields.date);
+    assertHeldNotInFuture(current.status, fields.date);
+    if (isEvent && invitations) await assertInvitable(trx, invitations, await currentInvitations(trx, id));
+    const { after } = await updateAudited(trx, actor, "meetings", id, version, { ...fields, ...(isEvent && kind ? { kind } : {}) });
+    if (isEvent && invitations) await writeInvitations(trx, actor, id, invitations);
+    if (fields.date !== current.date) await settleRegister(trx, actor, id, attendanceDecision);
+    return after;
+  });
+}
+
+/** Marks a meeting planned or held (not in the future). */
+export async function setMeetingStatus(db: DB, actor: Actor, id: number, version: number, status: "gepland" | "gehouden"): Promise<Meeting> {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "meetings", id);
+    assertHeldNotInFuture(status, current.date);
+    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status }, {
+      summary: status === "gehouden" ? "meeting_held" : "meeting_planned",
+    });
+    return after;
+  });
+}
+
+/** Cancels a meeting (it stays in the register, marked geannuleerd); returns it and the status it had. */
+export async function cancelMeeting(db: DB, actor: Actor, id: number, version: number) {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "meetings", id);
+    if (current.status === "geannuleerd") throw new RegisterError("meetings.errors.alreadyCancelled");
+    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status: "geannuleerd" }, { summary: "meeting_cancelled" });
+    return { meeting: after, previousStatus: current.status as "gepland" | "gehouden" };
+  });
+}
+
+/** Takes a cancellation back: the meeting is planned again (or held, when undoing the cancellation of a held one). */
+export async function restoreMeeting(db: DB, actor: Actor, id: number, version: number, status: "gepland" | "gehouden" = "gepland") {
+  return inTransaction(db, async (trx) => {
+    const current = await loadForUpdate(trx, "meetings", id);
+    if (current.status !== "geannuleerd") throw new RegisterError("meetings.errors.notCancelled");
+    assertHeldNotInFuture(status, current.date);
+    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status }, { action: "restore", summary: "meeting_restored" });
+    return after;
+  });
+}
+
+/* ---------- reading ---------- */
+
+export interface MeetingListFilter {
+  bodyId?: number;
+  kind?: MeetingListKind;
+  status?: MeetingStatus;
+  year?: number;
+  from?: IsoDate;
+  to?: IsoDate;
+  timeframe: MeetingTimeframe;
+}
+
+/**
+ * One page of meetings and events: upcoming ones soonest first (from today), past ones latest
+ * first, or all of them in date order; with the body's name (null for an event).
+ */
+export async function listMeetings(db: DB, filter: MeetingListFilter, page: number, today: IsoDate = todayInAmsterdam()) {
+  let query = db.selectFrom("meetings").leftJoin("bodies", "bodies.id", "meetings.body_id");
+  if (filter.bodyId) query = query.where("meetings.body_id", "=", filter.bodyId);
+  if (filter.kind === "vergaderingen") query = query.where("meetings.body_id", "is not", null);
+  if (filter.kind === "evenementen") query = query.where("meetings.body_id", "is", null);
+  if (filter.status) query = query.where("meetings.status", "=", filter.status);
+  if (filter.year) query = query.where("meetings.date", ">=", `${filter.year}-01-01`).where("meetings.date", "<=", `${filter.year}-12-31`);
+  if (filter.from) query = query.where("meetings.date", ">=", filter.from);
+  if (filter.to) query = query.where("meetings.date", "<=", filter.to);
+  if (filter.timeframe === "komend") query = query.where("meetings.date", ">=", today);
+  if (filter.timeframe === "afgelopen") query = query.where("meetings.date", "<", today);
+
+  const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const paged = paging(Number(total), page);
+  const direction = filter.timeframe === "afgelopen" ? "desc" : "asc";
+  const rows = await query
+    .select([
+      "meetings.id",
+      "meetings.body_id",
+      "meetings.kind",
+      "meetings.title",
+      "meetings.date",
+      "meetings.start_time",
+      "meetings.end_time",
+      "meetings.status",
+      "bodies.name as body_name",
+      "bodies.abbreviation as body_abbreviation",
+    ])
+    .orderBy("meetings.date", direction)
+    .orderBy("meetings.start_time", direction)
+    .orderBy("meetings.id", direction)
+    .limit(paged.limit)
+    .offset(paged.offset)
+    .execute();
+  return { rows, page: paged };
+}
+
+/** The bodies the list can be filtered on: every body that has meetings, and every body not archived. */
+export async function meetingFilterChoices(db: DB) {
+  return db
+    .selectFrom("bodies")
+    .select(["id", "name"])
+    .where((eb) => eb.or([eb("archived_at", "is", null), eb.exists(eb.selectFrom("meetings").select("id").whereRef("meetings.body_id", "=", "bodies.id"))]))
+    .orderBy("name")
+    .execute();
+}
+
+/** A body's meetings for its page: the next ones (soonest first) and the latest past ones. */
+export async function bodyMeetings(db: DB, bodyId: number, today: IsoDate = todayInAmsterdam(), limit = 5) {
+  const base = db
+    .selectFrom("meetings")
+    .select(["id", "title", "date", "start_time", "end_time", "status", "location"])
+    .where("body_id", "=", bodyId);
+  const [upcoming, recent] = await Promise.all([
+    base.where("date", ">=", today).orderBy("date").orderBy("start_time").limit(limit).execute(),
+    base.where("date", "<", today).orderBy("date", "desc").orderBy("start_time", "desc").limit(limit).execute(),
+  ]);
+  return { upcoming, recent };
+}
+
+/** Whom an event invites, named, bodies first, then organisations, then saved searches. */
+export async function namedInvitations(db: DB, meetingId: number) {
+  const rows = await db
+    .selectFrom("meeting_invitations")
+    .leftJoin("bodies", "bodies.id", "meeting_invitations.body_id")
+    .leftJoin("organisations", "organisations.id", "meeting_invitations.organisation_id")
+    .leftJoin("saved_searches", "saved_searches.id", "meeting_invitations.saved_search_id")
+    .select([
+      "meeting_invitations.body_id",
+      "meeting_invitations.organisation_id",
+      "meeting_invitations.saved_search_id",
+      "bodies.name as body_name",
+      "organisations.name as organisation_name",
+      "saved_searches.name as saved_search_name",
+    ])
+    .where("meeting_invitations.meeting_id", "=", meetingId)
+    .execute();
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl");
+  return {
+    bodies: rows.flatMap((r) => (r.body_id === null ? [] : [{ id: r.body_id, name: r.body_name ?? "" }])).sort(byName),
+    organisations: rows.flatMap((r) => (r.organisation_id === null ? [] : [{ id: r.organisation_id, name: r.organisation_name ?? "" }])).sort(byName),
+    savedSearches: rows.flatMap((r) => (r.saved_search_id === null ? [] : [{ id: r.saved_search_id, name: r.saved_search_name ?? "" }])).sort(byName),
+  };
+}
+
+/**
+ * Everything the meeting's page shows: the meeting, whom an event invites, the other meetings of
+ * its series, and how many people the register holds per status (empty when nothing is recorded).
+ */
+export async function meetingDetail(db: DB, id: number) {
+  const meeting = await getMeeting(db, id);
+  if (!meeting) return null;
+  const [invitations, series, counts] = await Promise.all([
+    namedInvitations(db, id),
+    db
+      .selectFrom("meetings")
+      .select(["id", "title", "date", "start_time", "status"])
+      // a meeting outside a series has no siblings: no row has series_id = null in SQL's eyes
+      .where("series_id", "=", meeting.series_id)
+      .orderBy("date")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("attendance")
+      .select((eb) => ["status", eb.fn.countAll<number>().as("count")])
+      .where("meeting_id", "=", id)
+      .groupBy("status")
+      .execute(),
+  ]);
+  const attendance: Partial<Record<AttendanceStatus, number>> = Object.fromEntries(counts.map((row) => [row.status, Number(row.count)]));
+  return { meeting, invitations, series, attendance, recorded: counts.reduce((sum, row) => sum + Number(row.count), 0) };
+}
+
+/**
+ * The choices of the meeting forms: bodies, organisations and saved searches that are not archived,
+ * plus, when editing an event, those it already invites (so they stay ticked).
+ */
+export async function meetingFormChoices(db: DB, meetingId: number | null = null) {
+  const invited = meetingId === null ? { bodyIds: [], organisationIds: [], savedSearchIds: [] } : await currentInvitations(db, meetingId);
+  const offered = (table: "bodies" | "organisations" | "saved_searches", keep: number[]) =>
+    db
+      .selectFrom(table)
+      .select(["id", "name"])
+      .where((eb) => (keep.length > 0 ? eb.or([eb("archived_at", "is", null), eb("id", "in", keep)]) : eb("archived_at", "is", null)))
+      .orderBy("name")
+      .execute();
+  const [bodies, organisations, savedSearches] = await Promise.all([
+    offered("bodies", invited.bodyIds),
+    offered("organisations", invited.organisationIds),
+    offered("saved_searches", invited.savedSearchIds),
+  ]);
+  return { bodies, organisations, savedSearches, invited };
 }

@@ -8,9 +8,11 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { PeriodText } from "../components/lists";
+import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
+import { bodyMeetings } from "../models/meetings.server";
 import { addSeat, seatFormChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
@@ -50,9 +52,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = todayInAmsterdam();
   const onDay = asked && isIsoDay(asked) ? asked : today;
   const canEdit = can(user.role, "register.edit");
-  const [{ roster, changes, history }, choices] = await Promise.all([
+  const [{ roster, changes, history }, choices, meetings] = await Promise.all([
     bodyRoster(context.db, body.id, onDay),
     canEdit && !body.archived_at ? seatFormChoices(context.db) : null,
+    bodyMeetings(context.db, body.id, today),
   ]);
   return json({
     body,
@@ -64,6 +67,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     history,
     canEdit,
     choices,
+    meetings,
     notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
     addedSeatId: positiveIntFrom(search, "zetel") ?? null,
   });
@@ -95,7 +99,8 @@ type NameFields = { first_name: string | null; infix: string | null; last_name: 
 const nameOf = (s: NameFields) => (s.last_name ? displayName({ ...s, last_name: s.last_name }) : null);
 
 export default function Body() {
-  const { body, onDay, today, invalidDate, roster, changes, history, canEdit, choices, notice, addedSeatId } = useLoaderData<typeof loader>();
+  const { body, onDay, today, invalidDate, roster, changes, history, canEdit, choices, meetings, notice, addedSeatId } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -334,6 +339,61 @@ export default function Body() {
           </ValidatedForm>
         </section>
       ) : null}
+
+      <section aria-labelledby="meetings-heading" className="card space-y-4">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="meetings-heading" className="text-lg font-semibold">
+            {t("meetings.body.heading")}
+          </h2>
+          <div className="no-print flex flex-wrap gap-2">
+            {canEdit && !body.archived_at ? (
+              <>
+                <Link to={`/vergaderingen/nieuw?gremium=${body.id}`} className="btn-primary">
+                  {t("meetings.body.plan")}
+                </Link>
+                <Link to={`/vergaderingen/reeks?gremium=${body.id}`} className="btn-secondary">
+                  {t("meetings.body.planSeries")}
+                </Link>
+              </>
+            ) : null}
+            <Link to={`/gremia/${body.id}/agenda`} className="btn-secondary">
+              {t("meetings.body.subscription")}
+            </Link>
+          </div>
+        </div>
+        <div className="grid gap-6 md:grid-cols-2">
+          {(
+            [
+              { key: "upcoming", items: meetings.upcoming, heading: t("meetings.body.upcoming"), empty: t("meetings.body.noUpcoming") },
+              { key: "recent", items: meetings.recent, heading: t("meetings.body.recent"), empty: t("meetings.body.noRecent") },
+            ] as const
+          ).map((group) => (
+            <div key={group.key}>
+              <h3 className="font-semibold">{group.heading}</h3>
+              {group.items.length === 0 ? (
+                <p className="mt-1 text-sm text-slate-700">{group.empty}</p>
+              ) : (
+                <ul className="mt-2 space-y-1 text-sm">
+                  {group.items.map((meeting) => (
+                    <li key={meeting.id}>
+                      <Link to={`/vergaderingen/${meeting.id}`}>
+                        <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
+                      </Link>{" "}
+                      <span className="text-slate-700">
+                        {meetingTime(t, meeting.start_time, meeting.end_time)} — {meeting.title}
+                        {meeting.status !== "gepland" ? ` (${t(`meetings.statuses.${meeting.status}`).toLowerCase()})` : ""}
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          ))}
+        </div>
+        <p className="text-sm">
+          <Link to={`/vergaderingen?gremium=${body.id}&wanneer=alle`}>{t("meetings.body.all")}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading" className="text-lg font-semibold">

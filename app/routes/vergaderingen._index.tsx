@@ -1,0 +1,227 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { type Language, MEETING_STATUSES } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { can } from "../auth/permissions";
+import { Pagination } from "../components/lists";
+import { meetingTime } from "../components/meeting-form";
+import { formatDay, todayInAmsterdam } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { listMeetings, meetingFilterChoices } from "../models/meetings.server";
+import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { MEETING_LIST_KINDS, MEETING_TIMEFRAMES, type MeetingTimeframe } from "../services/meeting-form";
+import { isIsoDay } from "../services/periods";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetings.list.title"));
+
+const YEAR = /^\d{4}$/;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "register.read");
+  const params = new URL(request.url).searchParams;
+  const asked = { year: params.get("jaar") ?? "", from: params.get("van") ?? "", to: params.get("tot") ?? "" };
+  const filter = {
+    bodyId: positiveIntFrom(params, "gremium"),
+    kind: oneOf(params, "soort", MEETING_LIST_KINDS),
+    status: oneOf(params, "status", MEETING_STATUSES),
+    year: YEAR.test(asked.year) ? Number(asked.year) : undefined,
+    from: isIsoDay(asked.from) ? asked.from : undefined,
+    to: isIsoDay(asked.to) ? asked.to : undefined,
+    timeframe: oneOf(params, "wanneer", MEETING_TIMEFRAMES) ?? "komend",
+  };
+  const [{ rows, page }, bodies] = await Promise.all([
+    listMeetings(context.db, filter, pageFrom(params), todayInAmsterdam()),
+    meetingFilterChoices(context.db),
+  ]);
+  const ignored = [asked.year && !filter.year ? asked.year : null, asked.from && !filter.from ? asked.from : null, asked.to && !filter.to ? asked.to : null];
+  return json({
+    meetings: rows,
+    page,
+    bodies,
+    filter,
+    asked,
+    ignored: ignored.filter((value): value is string => value !== null),
+    canEdit: can(user.role, "register.edit"),
+  });
+}
+
+/** The tab's address: the same filters, another timeframe, back to page 1. */
+function useTimeframeLink() {
+  const location = useLocation();
+  return (timeframe: MeetingTimeframe) => {
+    const params = new URLSearchParams(location.search);
+    params.set("wanneer", timeframe);
+    params.delete("pagina");
+    return `${location.pathname}?${params}`;
+  };
+}
+
+export default function Meetings() {
+  const { meetings, page, bodies, filter, asked, ignored, canEdit } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const timeframeLink = useTimeframeLink();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("meetings.list.title")}</h1>
+        <div className="no-print flex flex-wrap gap-2">
+          {canEdit ? (
+            <>
+              <Link to="/vergaderingen/nieuw" className="btn-primary">
+                {t("meetings.list.newMeeting")}
+              </Link>
+              <Link to="/vergaderingen/nieuw?soort=evenement" className="btn-secondary">
+                {t("meetings.list.newEvent")}
+              </Link>
+              <Link to="/vergaderingen/reeks" className="btn-secondary">
+                {t("meetings.list.series")}
+              </Link>
+            </>
+          ) : null}
+          <Link to="/vergaderingen/cijfers" className="btn-secondary">
+            {t("meetings.list.figures")}
+          </Link>
+          <Link to="/vergaderingen/jaaroverzicht" className="btn-secondary">
+            {t("meetings.list.yearOverview")}
+          </Link>
+        </div>
+      </div>
+
+      <nav aria-label={t("meetings.list.timeframeLabel")} className="no-print">
+        <ul className="flex gap-1 border-b border-slate-300">
+          {MEETING_TIMEFRAMES.map((timeframe) => {
+            const current = filter.timeframe === timeframe;
+            return (
+              <li key={timeframe}>
+                <Link
+                  to={timeframeLink(timeframe)}
+                  aria-current={current ? "page" : undefined}
+                  className={`-mb-px inline-block rounded-t-md border px-4 py-2 text-sm font-medium ${
+                    current ? "border-slate-300 border-b-white bg-white text-slate-900" : "border-transparent text-sky-800 hover:underline"
+                  }`}
+                >
+                  {t(`meetings.list.timeframes.${timeframe}`)}
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </nav>
+
+      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("meetings.list.filters")}>
+        <input type="hidden" name="wanneer" value={filter.timeframe} />
+        <div>
+          <label htmlFor="gremium" className="field-label">
+            {t("meetings.list.body")}
+          </label>
+          <select id="gremium" name="gremium" defaultValue={filter.bodyId ?? ""} className="field-input">
+            <option value="">{t("meetings.list.all")}</option>
+            {bodies.map((body) => (
+              <option key={body.id} value={body.id}>
+                {body.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="soort" className="field-label">
+            {t("meetings.list.kind")}
+          </label>
+          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
+            <option value="">{t("meetings.list.all")}</option>
+            {MEETING_LIST_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`meetings.list.kindOptions.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="field-label">
+            {t("meetings.list.status")}
+          </label>
+          <select id="status" name="status" defaultValue={filter.status ?? ""} className="field-input">
+            <option value="">{t("meetings.list.all")}</option>
+            {MEETING_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`meetings.statuses.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="jaar" className="field-label">
+            {t("meetings.list.year")}
+          </label>
+          <input id="jaar" name="jaar" inputMode="numeric" defaultValue={asked.year} className="field-input w-24" />
+        </div>
+        <div>
+          <label htmlFor="van" className="field-label">
+            {t("meetings.list.from")}
+          </label>
+          <input id="van" name="van" type="date" defaultValue={asked.from} className="field-input" />
+        </div>
+        <div>
+          <label htmlFor="tot" className="field-label">
+            {t("meetings.list.to")}
+          </label>
+          <input id="tot" name="tot" type="date" defaultValue={asked.to} className="field-input" />
+        </div>
+        <button type="submit" className="btn-primary">
+          {t("meetings.list.apply")}
+        </button>
+        <Link to={`/vergaderingen?wanneer=${filter.timeframe}`} className="btn-secondary">
+          {t("meetings.list.reset")}
+        </Link>
+      </Form>
+      {ignored.map((value) => (
+        <p key={value} role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
+          {t("meetings.list.invalidFilter", { value })}
+        </p>
+      ))}
+
+      <div className="card overflow-x-auto">
+        {meetings.length === 0 ? (
+          <p>{t("meetings.list.empty")}</p>
+        ) : (
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">{t("meetings.list.date")}</th>
+                <th scope="col">{t("meetings.list.time")}</th>
+                <th scope="col">{t("meetings.list.what")}</th>
+                <th scope="col">{t("meetings.list.meetingTitle")}</th>
+                <th scope="col">{t("meetings.list.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {meetings.map((meeting) => (
+                <tr key={meeting.id}>
+                  <td className="whitespace-nowrap">
+                    <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
+                  </td>
+                  <td className="whitespace-nowrap">{meetingTime(t, meeting.start_time, meeting.end_time)}</td>
+                  <td>
+                    {meeting.body_id === null ? (
+                      t(`meetings.kinds.${meeting.kind}`)
+                    ) : (
+                      <Link to={`/gremia/${meeting.body_id}`}>{meeting.body_abbreviation ?? meeting.body_name}</Link>
+                    )}
+                  </td>
+                  <td>
+                    <Link to={`/vergaderingen/${meeting.id}`}>{meeting.title}</Link>
+                  </td>
+                  <td className={meeting.status === "geannuleerd" ? "text-amber-800" : undefined}>{t(`meetings.statuses.${meeting.status}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {page.pages > 1 ? <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} /> : null}
+      </div>
+    </div>
+  );
+}
