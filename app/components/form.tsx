@@ -231,7 +231,7 @@ export function TextField({
   className,
   type = "text",
   autoComplete,
-}: FieldProps & { type?: "text" | "email" | "password" | "date" | "url" | "tel" | "number"; autoComplete?: string }) {
+}: FieldProps & { type?: "text" | "email" | "password" | "date" | "time" | "url" | "tel" | "number"; autoComplete?: string }) {
   const { register, idFor, errorFor, linkFor, valueOf } = useFormContext();
   const id = idFor(name);
   const error = errorFor(name);

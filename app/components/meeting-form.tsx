@@ -16,8 +16,8 @@ export function MeetingFields({ withMinutes = false }: { withMinutes?: boolean }
       <TextField name="title" label={t("meetings.fields.title")} required autoComplete="off" />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="date" type="date" label={t("meetings.fields.date")} required />
-        <TextField name="start_time" label={t("meetings.fields.startTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
-        <TextField name="end_time" label={t("meetings.fields.endTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
+        <TextField name="start_time" type="time" label={t("meetings.fields.startTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
+        <TextField name="end_time" type="time" label={t("meetings.fields.endTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="location" label={t("meetings.fields.location")} autoComplete="off" />

@@ -59,15 +59,11 @@ export async function assertWithinBodyPeriod(trx: Trx | DB, bodyId: number, date
     .executeTakeFirst();
   if (!body) throw new RecordNotFoundError("bodies", bodyId);
   if (body.archived_at) throw new RegisterError(messageKey("bodies.errors.bodyArchived", { body: body.name }));
-  if ((body.active_from && date < body.active_from) || (body.active_to && date > body.active_to)) {
-    throw new RegisterError(
-      messageKey("meetings.errors.outsideBodyPeriod", {
-        body: body.name,
-        from: body.active_from ?? "",
-        to: body.active_to ?? "",
-      }),
-      field,
-    );
+  if (body.active_from && date < body.active_from) {
+    throw new RegisterError(messageKey("meetings.errors.beforeBodyStart", { body: body.name, from: body.active_from }), field);
+  }
+  if (body.active_to && date > body.active_to) {
+    throw new RegisterError(messageKey("meetings.errors.afterBodyEnd", { body: body.name, to: body.active_to }), field);
   }
 }
 

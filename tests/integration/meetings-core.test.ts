@@ -38,7 +38,7 @@ describe("a body's meetings", () => {
     const body = await makeBody(test.db, { active_from: "2024-01-01", active_to: "2024-12-31" });
     await expect(
       createBodyMeeting(test.db, user, { ...meetingFields, body_id: body.id, date: "2025-01-01" }),
-    ).rejects.toMatchObject({ messageKey: expect.stringContaining("meetings.errors.outsideBodyPeriod"), field: "date" });
+    ).rejects.toMatchObject({ messageKey: expect.stringContaining("meetings.errors.afterBodyEnd"), field: "date" });
   });
 
   it("are refused when they end before they start", async () => {

@@ -81,7 +81,7 @@ describe("planning a meeting of a body", () => {
     const response = await call(newRoute.action, formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }));
     expect(response.status).toBe(400);
     const data = await response.json();
-    expect(data.errors.date).toMatch(/^meetings\.errors\.outsideBodyPeriod\?/);
+    expect(data.errors.date).toMatch(/^meetings\.errors\.afterBodyEnd\?/);
     expect(data.values).toMatchObject({ title: "Overleg CMO", date: "2030-03-12", location: "Gouvernement, Maastricht" });
     expect(await t.db.selectFrom("meetings").select("id").execute()).toEqual([]);
   });

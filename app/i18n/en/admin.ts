@@ -99,6 +99,7 @@ export const admin: Messages<typeof nl> = {
       attendance: "Attendance register",
       saved_searches: "Saved search",
       calendar_feeds: "Calendar subscription",
+      meeting_invitations: "Invitation",
     },
     fields: {
       name: "name",
@@ -140,6 +141,10 @@ export const admin: Messages<typeof nl> = {
       series_id: "series",
       filter: "search filter",
       revoked_at: "revoked on",
+      meeting_id: "meeting",
+      saved_search_id: "saved search",
+      substitute_person_id: "replaced by",
+      seat_id: "seat",
     },
     summaries: {
       demodata: "demo data loaded",
@@ -155,6 +160,13 @@ export const admin: Messages<typeof nl> = {
       seat_ended: "seat ended",
       seat_moved: "seat moved to another organisation",
       vacancy_filled: "vacancy filled",
+      meeting_cancelled: "meeting cancelled",
+      meeting_restored: "cancellation taken back",
+      meeting_held: "marked as held",
+      meeting_planned: "marked as planned",
+      invitation_added: "invitation added",
+      invitation_removed: "invitation removed",
+      attendance_cleared: "attendance register cleared after a date change",
     },
   },
 };

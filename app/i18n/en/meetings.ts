@@ -23,8 +23,8 @@ export const meetings: Messages<typeof nl> = {
   },
   errors: {
     endBeforeStart: "The end time must be after the start time.",
-    outsideBodyPeriod:
-      "{{body}} does not exist on that date (active from {{from}} up to and including {{to}}). Choose a date within that period.",
+    beforeBodyStart: "{{body}} exists only from {{from}}. Choose a date from that day on.",
+    afterBodyEnd: "{{body}} exists up to and including {{to}}. Choose a date up to that day.",
     timeInvalid: "Enter a time as hh:mm, for example 14:30.",
     noInvitations: "Invite at least one body, organisation or saved search.",
     invitationArchived: "{{name}} is archived and can no longer be invited.",

@@ -96,6 +96,7 @@ export const admin = {
       attendance: "Presentielijst",
       saved_searches: "Bewaarde zoekopdracht",
       calendar_feeds: "Agenda-abonnement",
+      meeting_invitations: "Uitnodiging",
     },
     fields: {
       name: "naam",
@@ -137,6 +138,10 @@ export const admin = {
       series_id: "reeks",
       filter: "zoekfilter",
       revoked_at: "ingetrokken op",
+      meeting_id: "vergadering",
+      saved_search_id: "bewaarde zoekopdracht",
+      substitute_person_id: "vervangen door",
+      seat_id: "zetel",
     },
     summaries: {
       demodata: "demodata geladen",
@@ -152,6 +157,13 @@ export const admin = {
       seat_ended: "zetel beëindigd",
       seat_moved: "zetel verplaatst naar andere organisatie",
       vacancy_filled: "vacature vervuld",
+      meeting_cancelled: "vergadering geannuleerd",
+      meeting_restored: "annulering teruggedraaid",
+      meeting_held: "als gehouden gemarkeerd",
+      meeting_planned: "als gepland gemarkeerd",
+      invitation_added: "uitnodiging toegevoegd",
+      invitation_removed: "uitnodiging verwijderd",
+      attendance_cleared: "presentielijst gewist bij datumwijziging",
     },
   },
 } as const;

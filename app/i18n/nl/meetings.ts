@@ -20,8 +20,8 @@ export const meetings = {
   },
   errors: {
     endBeforeStart: "De eindtijd moet na de begintijd liggen.",
-    outsideBodyPeriod:
-      "{{body}} bestaat op die datum niet (actief van {{from}} tot en met {{to}}). Kies een datum binnen die periode.",
+    beforeBodyStart: "{{body}} bestaat pas vanaf {{from}}. Kies een datum vanaf die dag.",
+    afterBodyEnd: "{{body}} bestaat tot en met {{to}}. Kies een datum tot en met die dag.",
     timeInvalid: "Vul een tijd in als uu:mm, bijvoorbeeld 14:30.",
     noInvitations: "Nodig ten minste één gremium, organisatie of opgeslagen zoekopdracht uit.",
     invitationArchived: "{{name}} is gearchiveerd en kan niet meer worden uitgenodigd.",
