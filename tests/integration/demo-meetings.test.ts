@@ -103,8 +103,8 @@ describe("the demo network's meetings", () => {
   it("has attendance for every held meeting and none for planned or cancelled ones", async () => {
     const held = await test.db
       .selectFrom("meetings")
-      .select(["meetings.title", "meetings.date", (eb) => eb.fn.count<number>("attendance.id").as("rows")])
       .leftJoin("attendance", "attendance.meeting_id", "meetings.id")
+      .select(["meetings.title", "meetings.date", (eb) => eb.fn.count<number>("attendance.id").as("rows")])
       .where("meetings.status", "=", "gehouden")
       .groupBy("meetings.id")
       .execute();
