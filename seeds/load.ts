@@ -400,7 +400,7 @@ export async function loadDemoIfEmpty(db: DB, { log }: { log: (line: string) => 
   const result = await loadDemo(db);
   log(
     `Demonetwerk geladen: ${result.counts.organisations} organisaties, ${result.counts.people} personen, ` +
-      `${result.counts.bodies} gremia, ${result.counts.seats} zetels.`,
+      `${result.counts.bodies} gremia, ${result.counts.seats} zetels, ${result.counts.meetings} vergaderingen.`,
   );
   log(describeDemoAccounts(result.accounts));
   return result;

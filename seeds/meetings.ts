@@ -15,11 +15,8 @@ const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 const text = z.string().min(1);
 const key = z.string().min(1);
 
-/** A meeting date, or a date with what differs from the body's defaults. */
-const meetingDate = z.union([
-  day,
-  z.object({ date: day, title: text.optional(), venue: key.optional(), agenda: text.optional(), minutes: text.optional() }),
-]);
+/** A meeting date, or a date with the meeting's agenda and minutes. */
+const meetingDate = z.union([day, z.object({ date: day, agenda: text.optional(), minutes: text.optional() })]);
 const probability = z.number().min(0).max(1);
 
 export const meetingsFile = z.object({
@@ -149,6 +146,10 @@ function presenceChance(personId: number, role: SeatRole | null) {
   return role && FOLLOWS_THE_MEETING.has(role) ? own - 0.25 : own;
 }
 
+/**
+ * Inserts the meetings, series and event invitations, then everyone's attendance at the held ones
+ * (in bulk, at the end), with one audit entry per meeting that includes its invitations and register.
+ */
 export async function loadDemoMeetings(
   trx: Trx,
   data: MeetingsData,
@@ -274,11 +275,11 @@ export async function loadDemoMeetings(
           body_id: bodyId,
           series_id: series,
           kind: "vergadering",
-          title: fields.title ?? body.title,
+          title: body.title,
           date: fields.date,
           start_time: body.start_time,
           end_time: body.end_time,
-          ...venue(fields.venue ?? body.venues[index % body.venues.length]!, body.online_url),
+          ...venue(body.venues[index % body.venues.length]!, body.online_url),
           status,
           agenda: fields.agenda ?? null,
           minutes: fields.minutes ?? null,
