@@ -18,10 +18,12 @@ import {
 } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { recordAudit, type Trx } from "../app/models/audit.server";
+import { loadDemoMeetings, meetingsFile } from "./meetings";
 
 /**
  * The demo network of Gezond Zuid-Limburg: public organisations, bodies, themes and plans
- * from the network's own documents, and synthetic people. The data lives in seeds/data/*.json;
+ * from the network's own documents, synthetic people, and the meetings of 2025 onwards with
+ * their attendance. The data lives in seeds/data/*.json;
  * this file only checks and loads it.
  */
 
@@ -151,6 +153,7 @@ export function readDemoData() {
     people: readDataFile("people.json", peopleFile),
     affiliations: readDataFile("affiliations.json", affiliationsFile),
     seats: readDataFile("seats.json", seatsFile),
+    meetings: readDataFile("meetings.json", meetingsFile),
   };
 }
 
@@ -215,7 +218,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
   );
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
-  await db.transaction().execute(async (trx) => {
+  const loaded = await db.transaction().execute(async (trx) => {
     if (!(await isEmptyDatabase(trx))) throw new Error("The database already holds data: demo data is only loaded into an empty one.");
 
     const subregions = keyMap("subregion");
@@ -351,6 +354,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
       await insertAudited(trx, "seats", row);
     }
 
+    const meetings = await loadDemoMeetings(trx, data.meetings, { bodies, organisations, people });
+
     for (const [index, account] of accounts.entries()) {
       const row = await trx
         .insertInto("users")
@@ -364,6 +369,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
         .executeTakeFirstOrThrow();
       await insertAudited(trx, "users", row);
     }
+    return meetings;
   });
 
   return {
@@ -373,6 +379,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
       people: data.people.length,
       bodies: data.bodies.length,
       seats: data.seats.length,
+      meetings: loaded.meetings,
+      attendance: loaded.attendance,
     },
   };
 }
@@ -392,7 +400,7 @@ export async function loadDemoIfEmpty(db: DB, { log }: { log: (line: string) => 
   const result = await loadDemo(db);
   log(
     `Demonetwerk geladen: ${result.counts.organisations} organisaties, ${result.counts.people} personen, ` +
-      `${result.counts.bodies} gremia, ${result.counts.seats} zetels.`,
+      `${result.counts.bodies} gremia, ${result.counts.seats} zetels, ${result.counts.meetings} vergaderingen.`,
   );
   log(describeDemoAccounts(result.accounts));
   return result;
