@@ -1,18 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { listPeople, peopleFilterOptions } from "../models/people.server";
+import { saveSearch } from "../models/saved-searches.server";
+import { checkbox, optionalId, optionalText, parseForm, requiredText } from "../services/form-data";
 import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
 import { listName } from "../services/names";
 import { PEOPLE_SORTS } from "../services/people-list";
+import { refusalResponse } from "../services/refusal.server";
+import { isFilterActive, savedSearchFilter } from "../services/saved-search-filter";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.people.title"));
+
+/** "Zoekopdracht bewaren": a name, and the list's current filter carried along in hidden fields. */
+const saveSearchSchema = z.object({
+  name: requiredText(120),
+  q: optionalText(200),
+  organisationId: optionalId(),
+  researchConsent: checkbox(),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
@@ -32,8 +46,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({ ...result, options, filter, canEdit: can(me.role, "register.edit") });
 }
 
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const formData = await request.formData();
+  const parsed = parseForm(saveSearchSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    const saved = await saveSearch(context.db, user, parsed.data.name, savedSearchFilter(parsed.data));
+    return redirect(`/personen/zoekopdrachten?opgeslagen=bewaard&zoekopdracht=${saved.id}`);
+  } catch (error) {
+    return refusalResponse(error, formData);
+  }
+}
+
 export default function People() {
   const { rows, page, options, filter, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
@@ -126,6 +154,42 @@ export default function People() {
         )}
         <Pagination {...page} />
       </div>
+      {canEdit && isFilterActive(filter) ? (
+        <section aria-labelledby="save-search-heading" className="card no-print space-y-3">
+          <h2 id="save-search-heading" className="text-lg font-semibold">
+            {t("savedSearches.saveForm.heading")}
+          </h2>
+          <ValidatedForm
+            id="save-search"
+            // a new filter is a new form: no name or message from the previous one
+            key={`${filter.q ?? ""}|${filter.organisationId ?? ""}|${filter.researchConsent}`}
+            schema={saveSearchSchema}
+            actionData={actionData}
+            defaultValues={{
+              q: filter.q ?? "",
+              organisationId: filter.organisationId ?? "",
+              researchConsent: filter.researchConsent ? "true" : "",
+            }}
+            className="flex flex-wrap items-end gap-3"
+          >
+            <HiddenField name="q" />
+            <HiddenField name="organisationId" />
+            <HiddenField name="researchConsent" />
+            <TextField
+              name="name"
+              label={t("savedSearches.saveForm.name")}
+              hint={t("savedSearches.saveForm.hint")}
+              autoComplete="off"
+              className="min-w-48 flex-1"
+              required
+            />
+            <SubmitButton>{t("savedSearches.saveForm.submit")}</SubmitButton>
+          </ValidatedForm>
+        </section>
+      ) : null}
+      <p className="no-print text-sm">
+        <Link to="/personen/zoekopdrachten">{t("savedSearches.saveForm.list")}</Link>
+      </p>
     </div>
   );
 }
