@@ -3,6 +3,7 @@ import { z } from "zod";
 import { expectedAttendees, type ExpectedAttendee } from "../app/models/meetings.server";
 import { recordAudit, type Trx } from "../app/models/audit.server";
 import { type AttendanceTable, EVENT_KINDS, type IsoDate, type MeetingStatus, type SeatRole } from "../db/schema";
+import { occurrences, parseRRule } from "../app/services/recurrence";
 
 /**
  * The demo network's meetings (seeds/data/meetings.json) and who attended them. The file lists
@@ -68,31 +69,9 @@ interface KeyLookup {
   get(key: string): number;
 }
 
-const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
-
-/**
- * The dates of a monthly "n-th weekday" RRULE (FREQ=MONTHLY;INTERVAL=i;BYDAY=+nDD;COUNT=c), the
- * only recurrence the demo data uses; anything else is refused rather than expanded wrongly.
- */
-export function monthlyRuleDates(rule: string, firstDate: IsoDate): IsoDate[] {
-  const parts = Object.fromEntries(rule.split(";").map((part) => part.split("=") as [string, string]));
-  const byDay = /^\+?([1-4])(SU|MO|TU|WE|TH|FR|SA)$/.exec(parts.BYDAY ?? "");
-  const count = Number(parts.COUNT);
-  const interval = Number(parts.INTERVAL ?? "1");
-  const known = new Set(["FREQ", "INTERVAL", "BYDAY", "COUNT"]);
-  if (parts.FREQ !== "MONTHLY" || !byDay || !(count > 0) || !(interval > 0) || Object.keys(parts).some((k) => !known.has(k))) {
-    throw new Error(`Demo data: meeting series rule "${rule}" is not a monthly n-th weekday rule with a COUNT`);
-  }
-  const nth = Number(byDay[1]);
-  const weekday = WEEKDAYS.indexOf(byDay[2]!);
-  const first = new Date(`${firstDate}T00:00:00Z`);
-  const dates: IsoDate[] = [];
-  for (let month = 0; dates.length < count; month += interval) {
-    const start = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + month, 1));
-    const offset = (weekday - start.getUTCDay() + 7) % 7;
-    start.setUTCDate(1 + offset + 7 * (nth - 1));
-    dates.push(start.toISOString().slice(0, 10));
-  }
+/** The days of a series in the demo data: its rule must start on its first date, or the file is wrong. */
+export function seriesDates(rule: string, firstDate: IsoDate): IsoDate[] {
+  const dates = occurrences(parseRRule(rule), firstDate);
   if (dates[0] !== firstDate) throw new Error(`Demo data: series "${rule}" does not start on its first date ${firstDate}`);
   return dates;
 }
@@ -255,7 +234,7 @@ export async function loadDemoMeetings(
         .returningAll()
         .executeTakeFirstOrThrow();
       await recordAudit(trx, null, { action: "create", entity: "meeting_series", entityId: row.id, after: row, summary: "demodata" });
-      const dates = monthlyRuleDates(series.rule, series.first_date);
+      const dates = seriesDates(series.rule, series.first_date);
       for (const cancelled of series.cancelled) {
         if (!dates.includes(cancelled)) throw new Error(`Demo data: ${cancelled} is not a date of series ${series.rule}`);
       }

@@ -17,7 +17,8 @@ import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../s
 import { paging } from "../services/list-params";
 import { compareByDutchName, displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
-import { peopleMatching, type PeopleListFilter } from "./people.server";
+import { peopleMatching } from "./people.server";
+import { storedFilter } from "./saved-searches.server";
 import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
 
 /**
@@ -156,7 +157,9 @@ async function foundBySavedSearches(db: DB, savedSearchIds: number[], day: IsoDa
   const searches = await db.selectFrom("saved_searches").select(["id", "filter"]).where("id", "in", savedSearchIds).orderBy("id").execute();
   const found: ExpectedAttendee[] = [];
   for (const search of searches) {
-    const filter = JSON.parse(search.filter) as Omit<PeopleListFilter, "sort" | "page">;
+    // a filter that no longer reads (edited by hand, or from an older version) finds nobody
+    const filter = storedFilter(search.filter);
+    if (!filter) continue;
     for (const person of await peopleMatching(db, filter, day)) {
       found.push({ person_id: person.id, organisation_id: null, seat_id: null, role: null, body_id: null, invited_via: "saved_search" });
     }

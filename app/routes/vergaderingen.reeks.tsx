@@ -146,8 +146,8 @@ function SeriesForm({ bodies, preselected, today }: Pick<LoaderData, "bodies" | 
           <TextField name="until" type="date" label={t("meetingSeries.fields.until")} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="start_time" label={t("meetingSeries.fields.startTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
-          <TextField name="end_time" label={t("meetingSeries.fields.endTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
+          <TextField name="start_time" type="time" label={t("meetingSeries.fields.startTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
+          <TextField name="end_time" type="time" label={t("meetingSeries.fields.endTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
         </div>
         <TextField name="location" label={t("meetingSeries.fields.location")} />
         <TextField name="online_url" type="url" label={t("meetingSeries.fields.onlineUrl")} />

@@ -25,7 +25,7 @@ export const meetingSeries: Messages<typeof nl> = {
     endsHint: "Fill in the number of times or the last date, matching your choice above.",
     startTime: "Start time",
     endTime: "End time",
-    timeHint: "As hh:mm, for example 14:00.",
+    timeHint: "Dutch time (hh:mm).",
     location: "Place",
     onlineUrl: "Online link",
   },

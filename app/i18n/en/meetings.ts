@@ -46,7 +46,7 @@ export const meetings: Messages<typeof nl> = {
     date: "Date",
     startTime: "Start time",
     endTime: "End time",
-    timeHint: "As hh:mm, Dutch time.",
+    timeHint: "Dutch time (hh:mm).",
     location: "Place",
     onlineUrl: "Online link",
     onlineUrlHint: "The address of the video meeting, starting with https://.",

@@ -22,7 +22,7 @@ export const meetingSeries = {
     endsHint: "Vul het aantal keer in of de laatste datum, passend bij uw keuze hierboven.",
     startTime: "Begintijd",
     endTime: "Eindtijd",
-    timeHint: "Als uu:mm, bijvoorbeeld 14:00.",
+    timeHint: "Nederlandse tijd (uu:mm).",
     location: "Plaats",
     onlineUrl: "Onlinelink",
   },

@@ -43,7 +43,7 @@ export const meetings = {
     date: "Datum",
     startTime: "Begintijd",
     endTime: "Eindtijd",
-    timeHint: "Als uu:mm, Nederlandse tijd.",
+    timeHint: "Nederlandse tijd (uu:mm).",
     location: "Plaats",
     onlineUrl: "Onlinelink",
     onlineUrlHint: "Het webadres van de videovergadering, beginnend met https://.",
