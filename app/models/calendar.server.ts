@@ -3,7 +3,6 @@ import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { CalendarFeedsTable, IsoDate } from "../../db/schema";
 import { messageKey } from "../services/form-data";
-import { addDays } from "../services/periods";
 import type { CalendarMeeting } from "../services/icalendar.server";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, RecordNotFoundError, RegisterError } from "./editing.server";
@@ -22,9 +21,6 @@ export const CALENDAR_AUDIT_SUMMARIES = {
   replaced: "calendar_feed_replaced",
   restored: "calendar_feed_restored",
 } as const;
-
-/** How far back a feed reaches: a year of past meetings, and everything planned. */
-export const FEED_HISTORY_DAYS = 366;
 
 /** 160 random bits, in the same alphabet as session tokens: unguessable, safe in a URL. */
 function newToken(): string {
@@ -176,11 +172,16 @@ const calendarColumns = (db: DB) =>
       "bodies.abbreviation as body_abbreviation",
     ]);
 
-/** A body's meetings for its feed, cancelled ones included (so calendars remove them), from a year before `today` on. */
+/**
+ * A body's meetings for its feed: those of the past year and everything planned, cancelled ones
+ * included (so that calendars which had them remove them).
+ */
 export async function feedMeetings(db: DB, bodyId: number, today: IsoDate): Promise<CalendarMeeting[]> {
+  // the same day a year earlier; as a string bound, 29 February simply falls between the 28th and 1 March
+  const yearBefore = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
   return calendarColumns(db)
     .where("meetings.body_id", "=", bodyId)
-    .where("meetings.date", ">=", addDays(today, -FEED_HISTORY_DAYS))
+    .where("meetings.date", ">=", yearBefore)
     .orderBy("meetings.date")
     .orderBy("meetings.start_time")
     .orderBy("meetings.id")
