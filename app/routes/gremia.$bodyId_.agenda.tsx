@@ -161,7 +161,7 @@ export default function BodyCalendar() {
 
       <section aria-labelledby="feed-heading" className="card space-y-4">
         <h2 id="feed-heading" className="text-lg font-semibold">
-          {t("calendar.page.address")}
+          {t("calendar.page.subscribeHeading")}
         </h2>
         {feed ? (
           <>

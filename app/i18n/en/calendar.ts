@@ -11,6 +11,7 @@ export const calendar: Messages<typeof nl> = {
     howTo:
       "Outlook: Add calendar → Subscribe from web, and paste the address. Google Calendar: Other calendars → + → From URL. Apple Calendar: File → New Calendar Subscription, or open the link ‘Open in your calendar app’.",
     secret: "Anyone with this address sees the meetings without signing in. Share it only with those concerned.",
+    subscribeHeading: "Subscribe",
     address: "Subscription address",
     copy: "Copy address",
     copied: "The address has been copied.",

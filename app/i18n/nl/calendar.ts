@@ -8,6 +8,7 @@ export const calendar = {
     howTo:
       "Outlook: Agenda toevoegen → Abonneren via internet, en plak het adres. Google Agenda: Andere agenda's → + → Via URL. Apple Agenda: Archief → Nieuw agenda-abonnement, of open de link ‘Openen in uw agenda-app’.",
     secret: "Iedereen met dit adres ziet de vergaderingen zonder in te loggen. Deel het alleen met wie erbij hoort.",
+    subscribeHeading: "Abonneren",
     address: "Adres van het abonnement",
     copy: "Adres kopiëren",
     copied: "Het adres is gekopieerd.",
