@@ -29,5 +29,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     name: feed.body_name,
     refreshSeconds: REFRESH_SECONDS,
   });
-  return icsResponse(text, { cacheControl: `private, max-age=${CACHE_SECONDS}` });
+  const response = icsResponse(text, { cacheControl: `private, max-age=${CACHE_SECONDS}` });
+  // a secret address that leaks into a public page should still not end up in a search engine
+  response.headers.set("X-Robots-Tag", "noindex");
+  return response;
 }

@@ -6,7 +6,7 @@ import { wallClock } from "./wall-clock.server";
 
 /** Meetings as iCalendar (RFC 5545) text, for a one-meeting download and for a body's subscription feed. */
 
-export const MEETING_TIME_ZONE = "Europe/Amsterdam";
+const MEETING_TIME_ZONE = "Europe/Amsterdam";
 
 /** What a calendar entry shows of a meeting: no attendees, no minutes (a feed needs no login). */
 export interface CalendarMeeting {
@@ -49,14 +49,14 @@ export interface CalendarOptions {
  * A planned meeting whose time is not known yet is only pencilled in; a cancelled one stays in the
  * output as CANCELLED so that calendars which had it remove it.
  */
-export function calendarStatus(meeting: Pick<CalendarMeeting, "status" | "start_time">): ICalEventStatus {
+function calendarStatus(meeting: Pick<CalendarMeeting, "status" | "start_time">): ICalEventStatus {
   if (meeting.status === "geannuleerd") return ICalEventStatus.CANCELLED;
   if (meeting.status === "gepland" && meeting.start_time === null) return ICalEventStatus.TENTATIVE;
   return ICalEventStatus.CONFIRMED;
 }
 
 /** "CMO: Vergadering april" for a body's meeting, "Heisessie: Koers 2026" for a network event. */
-export function calendarSummary(meeting: CalendarMeeting, texts: CalendarTexts): string {
+function calendarSummary(meeting: CalendarMeeting, texts: CalendarTexts): string {
   const lead = meeting.body_name === null ? texts.kind(meeting.kind) : (meeting.body_abbreviation ?? meeting.body_name);
   return `${lead}: ${meeting.title}`;
 }
