@@ -1,0 +1,130 @@
+import type { ICalTemporalInstantStub, ICalTemporalPlainDateStub, ICalTemporalPlainDateTimeStub, ICalTemporalZonedDateTimeStub } from "ical-generator";
+import type { ClockTime, IsoDate } from "../../db/schema";
+
+/**
+ * A meeting's wall-clock date and time handed to ical-generator as a Temporal.PlainDateTime (one of
+ * the library's documented input types), instead of a JS Date or string.
+ *
+ * Why: with a time zone set, ical-generator writes a Date or string through the *server's* local
+ * getters (`getHours()`), so the hour written would depend on the server's TZ. A PlainDateTime is
+ * converted with `toZonedDateTime(zone)` and written from its own fields: the meeting's 14:00 comes
+ * out as 14:00 Europe/Amsterdam whatever zone the server runs in. Node 20 has no Temporal, so this
+ * is the part of its interface the library uses, with zone arithmetic done by Intl.
+ */
+
+interface Fields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+const isoDay = (f: Fields) => `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+const isoDateTime = (f: Fields) => `${isoDay(f)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
+const asUtc = (f: Fields) => Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The wall-clock reading of an instant in a zone. */
+function fieldsAt(epochMilliseconds: number, zone: string): Fields {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone: zone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    formatters.set(zone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMilliseconds)).map((part) => [part.type, part.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds. */
+const offsetAt = (epochMilliseconds: number, zone: string) =>
+  asUtc(fieldsAt(epochMilliseconds, zone)) - (epochMilliseconds - (epochMilliseconds % 1000));
+
+/**
+ * The instant a wall-clock reading stands for in a zone. Like Temporal's default ("compatible"),
+ * a reading that occurs twice (autumn) is the earlier one and one that the spring change skips
+ * is moved forward by the change.
+ */
+function instantOf(fields: Fields, zone: string): number {
+  const local = asUtc(fields);
+  const before = offsetAt(local - 86_400_000, zone);
+  const after = offsetAt(local + 86_400_000, zone);
+  if (before === after) return local - before;
+  const candidates = [local - before, local - after].filter((instant) => asUtc(fieldsAt(instant, zone)) === local);
+  if (candidates.length > 0) return Math.min(...candidates);
+  return local - before;
+}
+
+function instant(epochMilliseconds: number): ICalTemporalInstantStub {
+  const text = () => new Date(epochMilliseconds).toISOString();
+  return {
+    epochMilliseconds,
+    toJSON: text,
+    toString: text,
+    toZonedDateTimeISO: (zone) => zonedDateTime(epochMilliseconds, zone),
+  };
+}
+
+function zonedDateTime(epochMilliseconds: number, zone: string): ICalTemporalZonedDateTimeStub {
+  const fields = fieldsAt(epochMilliseconds, zone);
+  const text = () => `${isoDateTime(fields)}[${zone}]`;
+  return {
+    ...fields,
+    timeZoneId: zone,
+    toInstant: () => instant(epochMilliseconds),
+    toPlainDateTime: () => plainDateTime(fields),
+    withTimeZone: (other) => zonedDateTime(epochMilliseconds, other),
+    toJSON: text,
+    toString: text,
+  };
+}
+
+function plainDate(fields: Pick<Fields, "year" | "month" | "day">): ICalTemporalPlainDateStub {
+  const text = () => isoDay({ ...fields, hour: 0, minute: 0, second: 0 });
+  return { year: fields.year, month: fields.month, day: fields.day, toJSON: text, toString: text };
+}
+
+function plainDateTime(fields: Fields): ICalTemporalPlainDateTimeStub {
+  const text = () => isoDateTime(fields);
+  return {
+    ...fields,
+    toPlainDate: () => plainDate(fields),
+    toZonedDateTime: (zone) => zonedDateTime(instantOf(fields, zone), zone),
+    toJSON: text,
+    toString: text,
+  };
+}
+
+function dayFields(date: IsoDate) {
+  const [year, month, day] = date.split("-").map(Number);
+  if (!year || !month || !day) throw new RangeError(`not an ISO day: ${date}`);
+  return { year, month, day };
+}
+
+/** A date and `HH:MM` on the wall clock, in no zone yet (for an all-day event, only its date is written). */
+export function wallClock(date: IsoDate, time: ClockTime): ICalTemporalPlainDateTimeStub {
+  const [hour, minute] = time.split(":").map(Number);
+  if (hour === undefined || minute === undefined || Number.isNaN(hour) || Number.isNaN(minute)) {
+    throw new RangeError(`not a clock time: ${time}`);
+  }
+  return plainDateTime({ ...dayFields(date), hour, minute, second: 0 });
+}

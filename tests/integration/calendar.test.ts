@@ -1,0 +1,303 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { todayInAmsterdam } from "../../app/i18n/format";
+import { activeFeed, createFeed, feedByToken, feedMeetings, listFeeds, revokeFeed } from "../../app/models/calendar.server";
+import * as feedRoute from "../../app/routes/agenda.$token";
+import * as adminRoute from "../../app/routes/beheer.agenda";
+import * as bodyCalendarRoute from "../../app/routes/gremia.$bodyId_.agenda";
+import * as meetingIcsRoute from "../../app/routes/vergaderingen.$meetingId_.agenda[.ics]";
+import { FORM_ERROR } from "../../app/services/form-data";
+import type { UserRole } from "../../db/schema";
+import { parseIcs } from "../support/calendar";
+import { createTestDatabase, formRequest, makeBody, makePerson, makeSeat, type TestDatabase } from "../support/db";
+import { makeAttendance, makeMeeting } from "../support/meetings";
+import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const signedIn = (role: UserRole) => signedIn_(t.db, role);
+
+/** Fetches a feed as a calendar application does: no cookie, just the address. */
+const fetchFeed = (token: string) => call(feedRoute.loader, get(`/agenda/${token}.ics`), { token: `${token}.ics` });
+
+/** A day the feed holds whenever the tests run (a feed starts a year back from today). */
+const nextJuly = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-07-01`;
+
+const bodyPage = (bodyId: number) => `/gremia/${bodyId}/agenda`;
+const post = (bodyId: number, cookie: string, fields: Record<string, string | number>) =>
+  call(bodyCalendarRoute.action, formRequest(bodyPage(bodyId), fields, { cookie }), { bodyId: String(bodyId) });
+
+async function auditOf(feedId: number) {
+  return t.db
+    .selectFrom("audit_log")
+    .select(["action", "summary", "user_id", "before", "after"])
+    .where("entity", "=", "calendar_feeds")
+    .where("entity_id", "=", String(feedId))
+    .orderBy("id")
+    .execute();
+}
+
+describe("a body's calendar feed", () => {
+  it("is made by an editor and then serves the body's meetings to anyone with the address", async () => {
+    const body = await makeBody(t.db, { name: "Coördinerend Medisch Overleg", abbreviation: "CMO" });
+    await makeMeeting(t.db, { body_id: body.id, title: "Zomeroverleg", date: nextJuly, start_time: "14:00", end_time: "16:00", status: "gepland" });
+    const editor = await signedIn("redacteur");
+
+    const made = await post(body.id, editor.cookie, { intent: "create" });
+    expect(made.status).toBe(302);
+    expect(made.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=aangemaakt`);
+    const feed = await activeFeed(t.db, body.id);
+    expect(feed).toMatchObject({ created_by: editor.user.id, created_by_name: editor.user.name });
+    expect(feed!.token).toMatch(/^[a-z2-7]{32}$/);
+
+    const response = await fetchFeed(feed!.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    expect(response.headers.get("Cache-Control")).toBe("private, max-age=900");
+    const calendar = parseIcs(await response.text());
+    expect(calendar.name).toBe("Coördinerend Medisch Overleg");
+    expect(calendar.events).toEqual([
+      expect.objectContaining({ summary: "CMO: Zomeroverleg", localStart: `${nextJuly}T14:00:00`, utcStart: `${nextJuly}T12:00:00.000Z` }),
+    ]);
+  });
+
+  it("shows its address, absolute on the request's origin, with a webcal link and who made it", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const reader = await signedIn("lezer");
+    const response = await call(bodyCalendarRoute.loader, get(bodyPage(body.id), reader.cookie), { bodyId: String(body.id) });
+    const data = await response.json();
+    expect(data.feed).toMatchObject({
+      address: `http://localhost/agenda/${feed.token}.ics`,
+      webcal: `webcal://localhost/agenda/${feed.token}.ics`,
+      createdBy: beheerder.user.name,
+    });
+    expect(data).toMatchObject({ canCreate: false, canManage: false });
+  });
+
+  it("answers an unknown, revoked or malformed token with the same bare 404", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    await revokeFeed(t.db, beheerder.user, feed.id);
+    const answers = await Promise.all(
+      [feed.token, "a".repeat(32)].map(async (token) => {
+        const response = await fetchFeed(token);
+        return [response.status, await response.text()];
+      }),
+    );
+    const malformed = await call(feedRoute.loader, get(`/agenda/${feed.token}`), { token: feed.token });
+    expect(answers).toEqual([
+      [404, "Not Found"],
+      [404, "Not Found"],
+    ]);
+    expect([malformed.status, await malformed.text()]).toEqual([404, "Not Found"]);
+    expect(await feedByToken(t.db, feed.token)).toBeNull();
+  });
+
+  it("stops working when a beheerder revokes it, after confirming, and can be brought back", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+
+    const unconfirmed = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id });
+    expect(unconfirmed.status).toBe(400);
+    expect((await unconfirmed.json()).errors).toEqual({ confirm: "calendar.errors.confirmRevoke" });
+    expect((await fetchFeed(feed.token)).status).toBe(200);
+
+    const revoked = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id, confirm: "on" });
+    expect(revoked.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=ingetrokken&link=${feed.id}`);
+    expect((await fetchFeed(feed.token)).status).toBe(404);
+    expect(await t.db.selectFrom("calendar_feeds").select(["revoked_by"]).where("id", "=", feed.id).executeTakeFirst()).toEqual({
+      revoked_by: beheerder.user.id,
+    });
+
+    const undone = await post(body.id, beheerder.cookie, { intent: "undo", feed: feed.id });
+    expect(undone.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=teruggezet`);
+    expect((await fetchFeed(feed.token)).status).toBe(200);
+  });
+
+  it("is replaced by a new link, the old address stopping in the same step", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const old = await createFeed(t.db, beheerder.user, body.id, null);
+    const replaced = await post(body.id, beheerder.cookie, { intent: "replace", feed: old.id, confirm: "on" });
+    expect(replaced.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=vervangen`);
+    const current = await activeFeed(t.db, body.id);
+    expect(current!.id).not.toBe(old.id);
+    expect((await fetchFeed(old.token)).status).toBe(404);
+    expect((await fetchFeed(current!.token)).status).toBe(200);
+    // the old link cannot come back while the new one lives
+    const undo = await post(body.id, beheerder.cookie, { intent: "undo", feed: old.id });
+    expect(undo.status).toBe(400);
+    expect((await undo.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.cannotRestore" });
+  });
+
+  it("is not replaced unseen: a second 'make link' after someone else's is refused", async () => {
+    const body = await makeBody(t.db);
+    const first = await signedIn("redacteur");
+    const second = await signedIn("redacteur");
+    await post(body.id, first.cookie, { intent: "create" });
+    const late = await post(body.id, second.cookie, { intent: "create" });
+    expect(late.status).toBe(400);
+    expect((await late.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.feedChanged" });
+    expect(await t.db.selectFrom("calendar_feeds").select("created_by").execute()).toEqual([{ created_by: first.user.id }]);
+  });
+
+  it("cannot be made by a lezer, nor replaced or revoked by a redacteur", async () => {
+    const body = await makeBody(t.db);
+    const reader = await signedIn("lezer");
+    expect((await post(body.id, reader.cookie, { intent: "create" })).status).toBe(403);
+    expect(await activeFeed(t.db, body.id)).toBeNull();
+
+    const editor = await signedIn("redacteur");
+    await post(body.id, editor.cookie, { intent: "create" });
+    const feed = (await activeFeed(t.db, body.id))!;
+    expect((await post(body.id, editor.cookie, { intent: "revoke", feed: feed.id, confirm: "on" })).status).toBe(403);
+    expect((await post(body.id, editor.cookie, { intent: "replace", feed: feed.id, confirm: "on" })).status).toBe(403);
+    expect((await call(adminRoute.loader, get("/beheer/agenda", editor.cookie))).status).toBe(403);
+    expect((await fetchFeed(feed.token)).status).toBe(200);
+    const page = await (await call(bodyCalendarRoute.loader, get(bodyPage(body.id), editor.cookie), { bodyId: String(body.id) })).json();
+    expect(page).toMatchObject({ canCreate: true, canManage: false });
+  });
+
+  it("is not made for an archived body", async () => {
+    const body = await makeBody(t.db, { name: "Oude Werkgroep", archived_at: "2025-01-01T00:00:00.000Z" });
+    const editor = await signedIn("redacteur");
+    const refused = await post(body.id, editor.cookie, { intent: "create" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.bodyArchived?body=Oude+Werkgroep" });
+  });
+
+  it("logs making, replacing, revoking and restoring, by whom, without the token", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const first = await createFeed(t.db, beheerder.user, body.id, null);
+    const second = await createFeed(t.db, beheerder.user, body.id, first.id);
+    await post(body.id, beheerder.cookie, { intent: "revoke", feed: second.id, confirm: "on" });
+    await post(body.id, beheerder.cookie, { intent: "undo", feed: second.id });
+
+    const firstLog = await auditOf(first.id);
+    const secondLog = await auditOf(second.id);
+    expect(firstLog.map((entry) => [entry.action, entry.summary, entry.user_id])).toEqual([
+      ["create", "calendar_feed_created", beheerder.user.id],
+      ["end", "calendar_feed_replaced", beheerder.user.id],
+    ]);
+    expect(secondLog.map((entry) => [entry.action, entry.summary])).toEqual([
+      ["create", "calendar_feed_created"],
+      ["end", "calendar_feed_revoked"],
+      ["restore", "calendar_feed_restored"],
+    ]);
+    const snapshots = [...firstLog, ...secondLog].flatMap((entry) => [entry.before, entry.after]).join(" ");
+    expect(snapshots).not.toContain(first.token);
+    expect(snapshots).not.toContain(second.token);
+    expect(JSON.parse(secondLog[1]!.after!)).toMatchObject({ body_id: body.id, revoked_by: beheerder.user.id });
+  });
+});
+
+describe("what a feed carries", () => {
+  it("holds the body's meetings of the past year and all planned ones, cancelled ones as CANCELLED", async () => {
+    const body = await makeBody(t.db);
+    const other = await makeBody(t.db);
+    await makeMeeting(t.db, { body_id: body.id, title: "Te oud", date: "2024-05-31" });
+    await makeMeeting(t.db, { body_id: body.id, title: "Vorig jaar", date: "2024-06-02" });
+    await makeMeeting(t.db, { body_id: body.id, title: "Afgelast", date: "2025-07-01", status: "geannuleerd" });
+    await makeMeeting(t.db, { body_id: body.id, title: "Volgend jaar", date: "2026-09-01", status: "gepland" });
+    await makeMeeting(t.db, { body_id: other.id, title: "Ander gremium", date: "2025-07-02" });
+    const meetings = await feedMeetings(t.db, body.id, "2025-06-01");
+    expect(meetings.map((meeting) => [meeting.title, meeting.status])).toEqual([
+      ["Vorig jaar", "gehouden"],
+      ["Afgelast", "geannuleerd"],
+      ["Volgend jaar", "gepland"],
+    ]);
+  });
+
+  it("never carries attendance or minutes", async () => {
+    const body = await makeBody(t.db);
+    const person = await makePerson(t.db, { first_name: "Geheim", last_name: "Deelnemer" });
+    await makeSeat(t.db, { body_id: body.id, person_id: person.id });
+    const meeting = await makeMeeting(t.db, { body_id: body.id, date: nextJuly, minutes: "Besloten notulen", agenda: "1. Opening" });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: "afgemeld" });
+    const beheerder = await signedIn("beheerder");
+    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const text = await (await fetchFeed(feed.token)).text();
+    expect(text).toContain("1. Opening");
+    expect(text).not.toMatch(/Deelnemer|Besloten notulen|ATTENDEE|ORGANIZER/);
+  });
+});
+
+describe("one meeting as an .ics file", () => {
+  it("is a download for signed-in readers, in their language", async () => {
+    const meeting = await makeMeeting(t.db, {
+      kind: "heisessie",
+      title: "Koers 2026",
+      date: "2025-10-26",
+      start_time: "10:00",
+      end_time: "15:30",
+      version: 3,
+    });
+    const reader = await signedIn("lezer");
+    await t.db.updateTable("users").set({ language: "en" }).where("id", "=", reader.user.id).execute();
+    const response = await call(meetingIcsRoute.loader, get(`/vergaderingen/${meeting.id}/agenda.ics`, reader.cookie), {
+      meetingId: String(meeting.id),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
+    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="meeting-2025-10-26-${meeting.id}.ics"`);
+    const { events, timeZones } = parseIcs(await response.text());
+    expect(timeZones).toEqual(["Europe/Amsterdam"]);
+    expect(events).toEqual([
+      expect.objectContaining({
+        uid: `meeting-${meeting.id}@localhost`,
+        sequence: 3,
+        summary: "Away day: Koers 2026",
+        localStart: "2025-10-26T10:00:00",
+        utcStart: "2025-10-26T09:00:00.000Z",
+        utcEnd: "2025-10-26T14:30:00.000Z",
+      }),
+    ]);
+  });
+
+  it("needs a login and an existing meeting", async () => {
+    const meeting = await makeMeeting(t.db, { kind: "heisessie", date: "2025-06-01" });
+    const anonymous = await call(meetingIcsRoute.loader, get(`/vergaderingen/${meeting.id}/agenda.ics`), { meetingId: String(meeting.id) });
+    expect(anonymous.status).toBe(302);
+    const reader = await signedIn("lezer");
+    const missing = await call(meetingIcsRoute.loader, get(`/vergaderingen/999/agenda.ics`, reader.cookie), { meetingId: "999" });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe("/beheer/agenda", () => {
+  it("lists the live feeds by body and revokes one after confirmation, offering undo", async () => {
+    const beheerder = await signedIn("beheerder");
+    const b = await makeBody(t.db, { name: "B-overleg" });
+    const a = await makeBody(t.db, { name: "A-overleg" });
+    const feedB = await createFeed(t.db, beheerder.user, b.id, null);
+    const feedA = await createFeed(t.db, beheerder.user, a.id, null);
+    const revokedElsewhere = await makeBody(t.db, { name: "C-overleg" });
+    await revokeFeed(t.db, beheerder.user, (await createFeed(t.db, beheerder.user, revokedElsewhere.id, null)).id);
+
+    const page = await (await call(adminRoute.loader, get("/beheer/agenda", beheerder.cookie))).json();
+    expect(page.feeds.map((feed: { bodyName: string }) => feed.bodyName)).toEqual(["A-overleg", "B-overleg"]);
+    expect(JSON.stringify(page)).not.toContain(feedA.token);
+
+    const unconfirmed = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id }, { cookie: beheerder.cookie }));
+    expect(unconfirmed.status).toBe(400);
+    const revoked = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }));
+    expect(revoked.headers.get("Location")).toBe(`/beheer/agenda?ingetrokken=${feedB.id}`);
+    const after = await (await call(adminRoute.loader, get(`/beheer/agenda?ingetrokken=${feedB.id}`, beheerder.cookie))).json();
+    expect(after.revoked).toEqual({ id: feedB.id, bodyName: "B-overleg" });
+    expect((await listFeeds(t.db)).map((feed) => feed.body_name)).toEqual(["A-overleg"]);
+
+    const again = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }));
+    expect((await again.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.alreadyRevoked" });
+  });
+});
