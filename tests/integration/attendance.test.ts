@@ -1,0 +1,254 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { attendanceSheet, everyonePresent, saveAttendance } from "../../app/models/attendance.server";
+import { StaleVersionError } from "../../app/models/editing.server";
+import * as registerRoute from "../../app/routes/vergaderingen.$meetingId_.presentie";
+import { todayInAmsterdam } from "../../app/i18n/format";
+import { addDays } from "../../app/services/periods";
+import type { UserRole } from "../../db/schema";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeUser,
+  type TestDatabase,
+} from "../support/db";
+import { makeAttendance, makeMeeting } from "../support/meetings";
+import { makeAffiliation } from "../support/people";
+import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
+
+let t: TestDatabase;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const signedIn = (role: UserRole) => signedIn_(t.db, role);
+
+/** A body with three members on 2025-03-11 (chair first), a meeting that day, and a redacteur. */
+async function heldMeeting(status: "gepland" | "gehouden" = "gepland") {
+  const { user } = await makeUser(t.db, { role: "redacteur" });
+  const body = await makeBody(t.db, {});
+  const organisation = await makeOrganisation(t.db, { name: "Envida" });
+  const chair = await makePerson(t.db, { first_name: "Carla", last_name: "Smeets" });
+  const anna = await makePerson(t.db, { first_name: "Anna", infix: "de", last_name: "Vries" });
+  const bram = await makePerson(t.db, { first_name: "Bram", last_name: "Jansen" });
+  await makeSeat(t.db, { body_id: body.id, person_id: chair.id, role: "voorzitter", organisation_id: organisation.id });
+  await makeSeat(t.db, { body_id: body.id, person_id: anna.id, organisation_id: organisation.id });
+  await makeSeat(t.db, { body_id: body.id, person_id: bram.id });
+  const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11", status });
+  return { user, body, organisation, chair, anna, bram, meeting };
+}
+
+const present = (...ids: number[]) => ids.map((person_id) => ({ person_id, status: "aanwezig" as const, substitute_person_id: null }));
+
+describe("the register's pre-fill", () => {
+  it("is the roster on the meeting date: a seat ended the day before is not on it, one starting that day is, vacancies are not, two seats count once", async () => {
+    const body = await makeBody(t.db, {});
+    const organisation = await makeOrganisation(t.db, { name: "Zuyderland" });
+    const twoSeats = await makePerson(t.db, { first_name: "Twee", last_name: "Zetels" });
+    const leftYesterday = await makePerson(t.db, { first_name: "Gisteren", last_name: "Vertrokken" });
+    const startsToday = await makePerson(t.db, { first_name: "Vandaag", last_name: "Begonnen" });
+    await makeSeat(t.db, { body_id: body.id, person_id: twoSeats.id, role: "lid" });
+    await makeSeat(t.db, { body_id: body.id, person_id: twoSeats.id, role: "voorzitter", organisation_id: organisation.id });
+    await makeSeat(t.db, { body_id: body.id, person_id: leftYesterday.id, end_date: "2025-03-10" });
+    await makeSeat(t.db, { body_id: body.id, person_id: startsToday.id, start_date: "2025-03-11" });
+    await makeSeat(t.db, { body_id: body.id, person_id: null });
+    const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11" });
+
+    const sheet = await attendanceSheet(t.db, meeting.id);
+    expect(sheet.members.map((m) => [m.name, m.role, m.organisation_name, m.status, m.expected])).toEqual([
+      ["Twee Zetels", "voorzitter", "Zuyderland", null, true],
+      ["Vandaag Begonnen", "lid", null, null, true],
+    ]);
+    expect(sheet.guests).toEqual([]);
+    expect(sheet.closed).toBeNull();
+  });
+
+  it("shows stored statuses over the pre-fill, keeps people no longer on the roster (marked) and lists guests", async () => {
+    const { meeting, chair, anna, bram, body } = await heldMeeting("gehouden");
+    const formerMember = await makePerson(t.db, { first_name: "Oud", last_name: "Lid" });
+    const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gast" });
+    const oldSeat = await makeSeat(t.db, { body_id: body.id, person_id: formerMember.id, role: "secretaris", start_date: "2024-01-01", end_date: "2024-12-31" });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: anna.id, status: "vervangen", substitute_person_id: guest.id });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: chair.id, status: "afgemeld" });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: formerMember.id, status: "aanwezig", seat_id: oldSeat.id });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: guest.id, status: "gast" });
+
+    const sheet = await attendanceSheet(t.db, meeting.id);
+    expect(sheet.members.map((m) => [m.person_id, m.status, m.substitute_name, m.expected, m.role])).toEqual([
+      [chair.id, "afgemeld", null, true, "voorzitter"],
+      [bram.id, null, null, true, "lid"],
+      [anna.id, "vervangen", "Gert Gast", true, "lid"],
+      [formerMember.id, "aanwezig", null, false, "secretaris"],
+    ]);
+    expect(sheet.guests.map((g) => [g.name, g.status])).toEqual([["Gert Gast", "gast"]]);
+    expect(sheet.counts).toEqual({ aanwezig: 1, afgemeld: 1, afwezig: 0, vervangen: 1, gast: 1 });
+  });
+
+  it("for a network event is its invitees", async () => {
+    const organisation = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
+    const employee = await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
+    await makeAffiliation(t.db, { person_id: employee.id, organisation_id: organisation.id });
+    const event = await makeMeeting(t.db, { kind: "heisessie", date: "2025-05-01" });
+    await t.db.insertInto("meeting_invitations").values({ meeting_id: event.id, organisation_id: organisation.id }).execute();
+
+    const sheet = await attendanceSheet(t.db, event.id);
+    expect(sheet.members.map((m) => [m.name, m.role, m.organisation_name])).toEqual([["Eva Bakker", null, "GGD Zuid Limburg"]]);
+  });
+
+  it("says why a cancelled or a future meeting has no register", async () => {
+    const body = await makeBody(t.db, {});
+    const cancelled = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11", status: "geannuleerd" });
+    const future = await makeMeeting(t.db, { body_id: body.id, date: addDays(todayInAmsterdam(), 1), status: "gepland" });
+    expect((await attendanceSheet(t.db, cancelled.id)).closed).toBe("cancelled");
+    expect((await attendanceSheet(t.db, future.id)).closed).toBe("future");
+  });
+});
+
+describe("saving the register", () => {
+  it("stores every row with seat and organisation from the roster, marks the meeting held and logs the register, in one go", async () => {
+    const { user, meeting, chair, anna, bram, organisation } = await heldMeeting();
+    const substitute = await makePerson(t.db, { first_name: "Vera", last_name: "Vervanger" });
+    const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gast" });
+    await makeAffiliation(t.db, { person_id: guest.id, organisation_id: organisation.id });
+
+    const counts = await saveAttendance(t.db, user, meeting.id, meeting.version, [
+      { person_id: chair.id, status: "aanwezig", substitute_person_id: null },
+      { person_id: anna.id, status: "vervangen", substitute_person_id: substitute.id },
+      { person_id: bram.id, status: "afgemeld", substitute_person_id: null },
+      { person_id: guest.id, status: "gast", substitute_person_id: null },
+    ]);
+    expect(counts).toEqual({ aanwezig: 1, afgemeld: 1, afwezig: 0, vervangen: 1, gast: 1 });
+
+    const rows = await t.db
+      .selectFrom("attendance")
+      .innerJoin("seats", (join) => join.onRef("seats.id", "=", "attendance.seat_id"))
+      .select(["attendance.person_id", "attendance.status", "attendance.organisation_id", "seats.person_id as seat_holder"])
+      .where("meeting_id", "=", meeting.id)
+      .orderBy("attendance.person_id")
+      .execute();
+    expect(rows).toEqual([
+      { person_id: chair.id, status: "aanwezig", organisation_id: organisation.id, seat_holder: chair.id },
+      { person_id: anna.id, status: "vervangen", organisation_id: organisation.id, seat_holder: anna.id },
+      { person_id: bram.id, status: "afgemeld", organisation_id: null, seat_holder: bram.id },
+    ]);
+    const guestRow = await t.db.selectFrom("attendance").selectAll().where("person_id", "=", guest.id).executeTakeFirstOrThrow();
+    expect(guestRow).toMatchObject({ status: "gast", seat_id: null, organisation_id: organisation.id });
+
+    const after = await t.db.selectFrom("meetings").select(["status", "version"]).where("id", "=", meeting.id).executeTakeFirstOrThrow();
+    expect(after).toEqual({ status: "gehouden", version: meeting.version + 1 });
+    const log = await t.db.selectFrom("audit_log").select(["entity", "entity_id", "user_id", "after"]).orderBy("id").execute();
+    expect(log.map((entry) => entry.entity)).toEqual(["meetings", "attendance"]);
+    expect(log[1]).toMatchObject({ entity_id: String(meeting.id), user_id: user.id });
+    expect(JSON.parse(log[1]!.after!)).toMatchObject({
+      [`Anna de Vries (${anna.id})`]: `vervangen door Vera Vervanger (${substitute.id})`,
+      [`Gert Gast (${guest.id})`]: "gast",
+    });
+  });
+
+  it("writes nothing when a refusal comes after the rows were checked", async () => {
+    const { user, meeting, chair, anna } = await heldMeeting();
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: chair.id, status: "afwezig" });
+    // bram has no status: the whole save is refused and the stored register stays
+    await expect(saveAttendance(t.db, user, meeting.id, meeting.version, present(chair.id, anna.id))).rejects.toMatchObject({
+      messageKey: "attendance.errors.statusMissing",
+    });
+    expect(await t.db.selectFrom("attendance").select(["person_id", "status"]).execute()).toEqual([{ person_id: chair.id, status: "afwezig" }]);
+    expect(await t.db.selectFrom("audit_log").select("id").execute()).toEqual([]);
+  });
+
+  it("is refused for a cancelled meeting and for one after today in Amsterdam", async () => {
+    const { user, body, chair } = await heldMeeting();
+    const cancelled = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11", status: "geannuleerd" });
+    await expect(saveAttendance(t.db, user, cancelled.id, cancelled.version, present(chair.id))).rejects.toMatchObject({
+      messageKey: "attendance.errors.cancelled",
+    });
+    const tomorrow = addDays(todayInAmsterdam(), 1);
+    const future = await makeMeeting(t.db, { body_id: body.id, date: tomorrow, status: "gepland" });
+    await expect(everyonePresent(t.db, user, future.id, future.version)).rejects.toMatchObject({
+      messageKey: `attendance.errors.future?date=${tomorrow}`,
+    });
+    // the same meeting can be registered on its own day
+    await expect(everyonePresent(t.db, user, future.id, future.version, tomorrow)).resolves.toMatchObject({ aanwezig: 3 });
+  });
+
+  it("refuses a substitute who is the member themselves, and 'vervangen' without a substitute, on that row", async () => {
+    const { user, meeting, chair, anna, bram } = await heldMeeting();
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, [
+        ...present(chair.id, bram.id),
+        { person_id: anna.id, status: "vervangen", substitute_person_id: anna.id },
+      ]),
+    ).rejects.toMatchObject({ messageKey: "attendance.errors.substituteIsMember", field: `substitute-${anna.id}` });
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, [
+        ...present(chair.id, bram.id),
+        { person_id: anna.id, status: "vervangen", substitute_person_id: null },
+      ]),
+    ).rejects.toMatchObject({ messageKey: "attendance.errors.substituteMissing", field: `substitute-${anna.id}` });
+  });
+
+  it("refuses an archived substitute", async () => {
+    const { user, meeting, chair, anna, bram } = await heldMeeting();
+    const archived = await makePerson(t.db, { archived_at: "2024-01-01T00:00:00.000Z" });
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, [
+        ...present(chair.id, bram.id),
+        { person_id: anna.id, status: "vervangen", substitute_person_id: archived.id },
+      ]),
+    ).rejects.toMatchObject({ messageKey: "attendance.errors.personUnknown", field: `substitute-${anna.id}` });
+  });
+
+  it("refuses a guest who is already on the list, naming them", async () => {
+    const { user, meeting, chair, anna, bram } = await heldMeeting();
+    const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gast" });
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, [
+        ...present(chair.id, anna.id, bram.id),
+        { person_id: anna.id, status: "gast", substitute_person_id: null },
+      ]),
+    ).rejects.toMatchObject({ messageKey: "attendance.errors.guestListed?name=Anna+de+Vries", field: "guest" });
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, [
+        ...present(chair.id, anna.id, bram.id),
+        { person_id: guest.id, status: "gast", substitute_person_id: null },
+        { person_id: guest.id, status: "gast", substitute_person_id: null },
+      ]),
+    ).rejects.toMatchObject({ messageKey: "attendance.errors.guestListed?name=Gert+Gast" });
+  });
+
+  it("refuses a version the meeting has moved past, listing the register changes made since", async () => {
+    const { user, meeting, chair, anna, bram } = await heldMeeting();
+    await saveAttendance(t.db, user, meeting.id, meeting.version, present(chair.id, anna.id, bram.id));
+    const stale = saveAttendance(t.db, user, meeting.id, meeting.version, present(chair.id, anna.id, bram.id));
+    await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
+    const error = (await stale.catch((e: unknown) => e)) as StaleVersionError;
+    expect(error.currentVersion).toBe(meeting.version + 1);
+    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({ field: "status", before: "gepland", after: "gehouden" });
+    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({ field: `Anna de Vries (${anna.id})`, before: null, after: "aanwezig" });
+  });
+});
+
+describe("everyone present", () => {
+  it("marks every expected person present in one action, keeping guests", async () => {
+    const { user, meeting, chair, anna, bram } = await heldMeeting();
+    const guest = await makePerson(t.db, {});
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: guest.id, status: "gast" });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: anna.id, status: "afgemeld" });
+
+    expect(await everyonePresent(t.db, user, meeting.id, meeting.version)).toEqual({ aanwezig: 3, afgemeld: 0, afwezig: 0, vervangen: 0, gast: 1 });
+    const rows = await t.db.selectFrom("attendance").select(["person_id", "status"]).orderBy("person_id").execute();
+    expect(rows).toEqual([
+      { person_id: chair.id, status: "aanwezig" },
+      { person_id: anna.id, status: "aanwezig" },
+      { person_id: bram.id, status: "aanwezig" },
+      { person_id: guest.id, status: "gast" },
+    ]);
+  });
+});
