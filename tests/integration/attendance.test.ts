@@ -252,3 +252,181 @@ describe("everyone present", () => {
     ]);
   });
 });
+
+describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", () => {
+  const path = (id: number) => `/vergaderingen/${id}/presentie`;
+  const params = (id: number) => ({ meetingId: String(id) });
+  /** The register's fields as the page posts them: every row listed, and the statuses chosen. */
+  const form = (version: number, rows: [number, string][], extra: Record<string, string | string[]> = {}) => ({
+    version: String(version),
+    member: rows.map(([id]) => String(id)),
+    ...Object.fromEntries(rows.filter(([, status]) => status).map(([id, status]) => [`status-${id}`, status])),
+    ...extra,
+  });
+
+  it("can be read by a lezer, who may not post to it", async () => {
+    const { meeting, chair } = await heldMeeting();
+    const { cookie } = await signedIn("lezer");
+    const page = await call(registerRoute.loader, get(path(meeting.id), cookie), params(meeting.id));
+    expect(page.status).toBe(200);
+    const data = await page.json();
+    expect(data.canEdit).toBe(false);
+    expect(data.sheet.members[0].person_id).toBe(chair.id);
+    const post = await call(registerRoute.action, formRequest(path(meeting.id), { intent: "everyonePresent", version: "1" }, { cookie }), params(meeting.id));
+    expect(post.status).toBe(403);
+  });
+
+  it("saves the posted register and says so with the counts", async () => {
+    const { meeting, chair, anna, bram } = await heldMeeting();
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "afgemeld"], [bram.id, "afwezig"]]) }, { cookie }),
+      params(meeting.id),
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?opgeslagen=lijst`);
+    const page = await (await call(registerRoute.loader, get(`${path(meeting.id)}?opgeslagen=lijst`, cookie), params(meeting.id))).json();
+    expect(page.saved).toBe("lijst");
+    expect(page.sheet.counts).toEqual({ aanwezig: 1, afgemeld: 1, afwezig: 1, vervangen: 0, gast: 0 });
+  });
+
+  it("refuses rows without a status and 'vervangen' without a substitute, row by row, keeping every choice", async () => {
+    const { meeting, chair, anna, bram } = await heldMeeting();
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "vervangen"], [bram.id, ""]]) }, { cookie }),
+      params(meeting.id),
+    );
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.errors).toEqual({ [`substitute-${anna.id}`]: "attendance.errors.substituteMissing", [`status-${bram.id}`]: "attendance.errors.statusMissing" });
+    expect(body.values).toMatchObject({ [`status-${chair.id}`]: "afgemeld", [`status-${anna.id}`]: "vervangen" });
+    expect(await t.db.selectFrom("attendance").select("id").execute()).toEqual([]);
+  });
+
+  it("finds a substitute by search without losing the chosen statuses, never offering the member, and then saves", async () => {
+    const { meeting, chair, anna, bram } = await heldMeeting();
+    const substitute = await makePerson(t.db, { first_name: "Vera", last_name: "Vries" });
+    const { cookie } = await signedIn("redacteur");
+    const chosen = form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "vervangen"], [bram.id, "afwezig"]]);
+    // Enter in the search field presses the form's default button ("enter"): with text to search, it searches
+    const searched = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "enter", ...chosen, [`substituteQuery-${anna.id}`]: "Vries" }, { cookie }),
+      params(meeting.id),
+    );
+    expect(searched.status).toBe(200);
+    const answer = await searched.json();
+    expect(answer.searches[`substituteQuery-${anna.id}`].results.map((p: { id: number }) => p.id)).toEqual([substitute.id]);
+    expect(answer.values).toMatchObject({ [`status-${chair.id}`]: "afgemeld", [`status-${anna.id}`]: "vervangen", [`status-${bram.id}`]: "afwezig" });
+    expect(answer.values[`substituteQuery-${anna.id}`]).toBe("");
+    expect(await t.db.selectFrom("attendance").select("id").execute()).toEqual([]);
+
+    const saved = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "enter", ...answer.values, [`substitute-${anna.id}`]: String(substitute.id) }, { cookie }),
+      params(meeting.id),
+    );
+    expect(saved.status).toBe(302);
+    const row = await t.db.selectFrom("attendance").select(["status", "substitute_person_id"]).where("person_id", "=", anna.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "vervangen", substitute_person_id: substitute.id });
+  });
+
+  it("refuses the member as their own substitute with a message on the row", async () => {
+    const { meeting, chair, anna, bram } = await heldMeeting();
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(
+        path(meeting.id),
+        { intent: "save", ...form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "vervangen"], [bram.id, "aanwezig"]]), [`substitute-${anna.id}`]: String(anna.id) },
+        { cookie },
+      ),
+      params(meeting.id),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ [`substitute-${anna.id}`]: "attendance.errors.substituteIsMember" });
+  });
+
+  it("adds a guest found by search, refuses one already on the list, and removes one before saving", async () => {
+    const { meeting, chair, anna, bram } = await heldMeeting();
+    const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gastvrij" });
+    const { cookie } = await signedIn("redacteur");
+    const chosen = form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "aanwezig"], [bram.id, "aanwezig"]]);
+    const searched = await (
+      await call(registerRoute.action, formRequest(path(meeting.id), { intent: "search", ...chosen, guestQuery: "Gastvrij" }, { cookie }), params(meeting.id))
+    ).json();
+    expect(searched.searches.guestQuery.results.map((p: { name: string }) => p.name)).toEqual(["Gert Gastvrij"]);
+
+    const added = await (
+      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `addGuest:${guest.id}`, ...searched.values }, { cookie }), params(meeting.id))
+    ).json();
+    expect(added.values.guest).toEqual([String(guest.id)]);
+    expect(added.people[guest.id].name).toBe("Gert Gastvrij");
+
+    const duplicate = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: `addGuest:${anna.id}`, ...added.values }, { cookie }),
+      params(meeting.id),
+    );
+    expect(duplicate.status).toBe(400);
+    expect((await duplicate.json()).errors).toEqual({ guest: "attendance.errors.guestListed?name=Anna+de+Vries" });
+
+    const removed = await (
+      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeGuest:${guest.id}`, ...added.values }, { cookie }), params(meeting.id))
+    ).json();
+    expect(removed.values.guest).toEqual([]);
+    expect(removed.values[`status-${anna.id}`]).toBe("aanwezig");
+  });
+
+  it("answers a stale version with 409, the changes made meanwhile and the choices kept against the new version", async () => {
+    const { meeting, chair, anna, bram, user } = await heldMeeting();
+    await everyonePresent(t.db, user, meeting.id, meeting.version);
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "aanwezig"], [bram.id, "aanwezig"]]) }, { cookie }),
+      params(meeting.id),
+    );
+    expect(response.status).toBe(409);
+    const body = await response.json();
+    expect(body.values).toMatchObject({ version: String(meeting.version + 1), [`status-${chair.id}`]: "afgemeld" });
+    expect(body.conflict.flatMap((change: { fields: { field: string }[] }) => change.fields.map((f) => f.field))).toContain(`Carla Smeets (${chair.id})`);
+    const stored = await t.db.selectFrom("attendance").select("status").where("person_id", "=", chair.id).executeTakeFirstOrThrow();
+    expect(stored.status).toBe("aanwezig");
+  });
+
+  it("refuses a cancelled meeting's register with the reason", async () => {
+    const { body, chair } = await heldMeeting();
+    const cancelled = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11", status: "geannuleerd" });
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(cancelled.id), { intent: "everyonePresent", version: String(cancelled.version) }, { cookie }),
+      params(cancelled.id),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors).toEqual({ _form: "attendance.errors.cancelled" });
+    expect(await t.db.selectFrom("attendance").select("id").where("person_id", "=", chair.id).execute()).toEqual([]);
+  });
+
+  it("marks everyone present with one post and sends the page to the first row", async () => {
+    const { meeting } = await heldMeeting();
+    const { cookie } = await signedIn("redacteur");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "everyonePresent", version: String(meeting.version) }, { cookie }),
+      params(meeting.id),
+    );
+    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?opgeslagen=iedereen`);
+    const statuses = await t.db.selectFrom("attendance").select("status").execute();
+    expect(statuses.map((row) => row.status)).toEqual(["aanwezig", "aanwezig", "aanwezig"]);
+  });
+
+  it("is a 404 for a meeting that does not exist", async () => {
+    const { cookie } = await signedIn("lezer");
+    expect((await call(registerRoute.loader, get(path(999), cookie), params(999))).status).toBe(404);
+  });
+});
