@@ -58,7 +58,7 @@ export const attendance: Messages<typeof nl> = {
   unsavedNote: "Not saved yet: choose Save attendance when the register is right.",
   saved: "The attendance has been saved.",
   savedEveryone: "Everyone is registered as present. Now change the exceptions and save again.",
-  counts: "{{aanwezig}} present, {{afgemeld}} sent apologies, {{afwezig}} absent, {{vervangen}} replaced, {{gast}} guests",
+  counts: "present {{aanwezig}} · sent apologies {{afgemeld}} · absent {{afwezig}} · replaced {{vervangen}} · guests {{gast}}",
   readOnly: "You can read the attendance register but not change it.",
   notRegistered: "not registered",
   replacedBy: "Replaced by {{name}}",

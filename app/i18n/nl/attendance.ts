@@ -56,7 +56,7 @@ export const attendance = {
   unsavedNote: "Nog niet opgeslagen: kies Presentie opslaan als de lijst klopt.",
   saved: "De presentie is opgeslagen.",
   savedEveryone: "Iedereen staat als aanwezig geregistreerd. Pas nu de uitzonderingen aan en sla opnieuw op.",
-  counts: "{{aanwezig}} aanwezig, {{afgemeld}} afgemeld, {{afwezig}} afwezig, {{vervangen}} vervangen, {{gast}} gasten",
+  counts: "aanwezig {{aanwezig}} · afgemeld {{afgemeld}} · afwezig {{afwezig}} · vervangen {{vervangen}} · gasten {{gast}}",
   readOnly: "U kunt de presentielijst bekijken maar niet wijzigen.",
   notRegistered: "niet geregistreerd",
   replacedBy: "Vervangen door {{name}}",
