@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { KeyboardEvent } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AttendanceStatus, Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
@@ -256,7 +256,8 @@ export default function AttendanceRegister() {
       </div>
       {saved ? (
         <SuccessNotice>
-          {saved === "iedereen" ? t("attendance.savedEveryone") : t("attendance.saved")} {t("attendance.counts", sheet.counts)}
+          {saved === "iedereen" ? t("attendance.savedEveryone") : t("attendance.saved")}
+          <span className="mt-1 block font-medium">{t("attendance.counts", sheet.counts)}</span>
         </SuccessNotice>
       ) : null}
       {sheet.closed ? (
@@ -287,6 +288,11 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
     return id === null ? null : (rows.find((row) => row.line.person_id === id)?.line.name ?? null);
   };
   const guestSearch = answer?.searches[GUEST_QUERY_FIELD];
+  // the digit shortcuts need the page's script: mentioned only once it runs
+  const [shortcuts, setShortcuts] = useState(false);
+  useEffect(() => setShortcuts(true), []);
+  // "everyone present" overwrites: offered while nothing is registered for the expected people yet
+  const unregistered = sheet.members.every((line) => line.status === null);
 
   // Digits 1–4 choose a status in the row that has the focus (the arrows keep working as usual).
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -303,7 +309,8 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
   };
 
   return (
-    <Form method="post" noValidate className="space-y-6">
+    // posted to the page's own address without ?opgeslagen, so a search does not repeat the last save's notice
+    <Form method="post" action={`/vergaderingen/${meeting.id}/presentie`} noValidate className="space-y-6">
       {/* The default button: Enter in a field presses the form's first submit button (searches, or saves). */}
       <button type="submit" name="intent" value="enter" tabIndex={-1} className="hidden">
         {t("attendance.save")}
@@ -337,22 +344,24 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
         </h2>
         <ul className="mt-1 list-disc space-y-0.5 pl-5">
           <li>{t("attendance.keyboard.tab")}</li>
-          <li>{t("attendance.keyboard.digits")}</li>
+          {shortcuts ? <li>{t("attendance.keyboard.digits")}</li> : null}
           <li>{t("attendance.keyboard.enter")}</li>
           <li>{t("attendance.keyboard.focus")}</li>
         </ul>
       </section>
 
-      <div className="flex flex-wrap items-center gap-3">
-        <SubmitButton name="intent" value="everyonePresent" className="btn-secondary">
-          {t("attendance.everyonePresent")}
-        </SubmitButton>
-        <p className="text-sm text-slate-600">{t("attendance.everyonePresentHint")}</p>
-      </div>
-
       <p className="text-slate-700">
         {meeting.body_id === null ? t("attendance.introEvent") : t("attendance.intro", { date: formatDay(meeting.date, i18n.language as Language) })}
       </p>
+      {unregistered && rows.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton name="intent" value="everyonePresent" className="btn-secondary">
+            {t("attendance.everyonePresent")}
+          </SubmitButton>
+          <p className="text-sm text-slate-600">{t("attendance.everyonePresentHint")}</p>
+        </div>
+      ) : null}
+
       {rows.length === 0 ? (
         <p>{t("attendance.empty")}</p>
       ) : (

@@ -112,7 +112,7 @@ describe("the attendance register in the browser", () => {
     // Enter on a choice saves the register
     await act((p) => p.keyboard.press("Enter"));
     await expect(notice(page).textContent()).resolves.toContain(nl.attendance.saved);
-    await expect(notice(page).textContent()).resolves.toContain("aanwezig 22 · afgemeld 2 · afwezig 0 · vervangen 1 · gasten 0");
+    await expect(notice(page).textContent()).resolves.toContain("Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 0");
     expect(Date.now() - started).toBeLessThan(60_000);
 
     const register = await storedRegister(env.server().databasePath, seeded.keyboardMeeting);
@@ -155,7 +155,7 @@ describe("the attendance register in the browser", () => {
       await expect(page.getByLabel(/Vera Vervanger/).isChecked()).resolves.toBe(true);
 
       await act((p) => p.getByRole("button", { name: nl.attendance.save }).click());
-      await expect(notice(page).textContent()).resolves.toContain("aanwezig 22 · afgemeld 2 · afwezig 0 · vervangen 1 · gasten 1");
+      await expect(notice(page).textContent()).resolves.toContain("Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 1");
       const register = await storedRegister(env.server().databasePath, seeded.plainMeeting);
       expect(register).toHaveLength(26);
       expect(register.find((r) => r.person_id === seeded.guest)?.status).toBe("gast");

@@ -12,8 +12,8 @@ export const attendance: Messages<typeof nl> = {
     cancelled: "This meeting was cancelled, so there is no attendance to register.",
     future: "This meeting takes place on {{date}}. You can register attendance from that day.",
   },
-  intro: "Everyone on the roster on {{date}}. Start with “Everyone present” and then change only the exceptions.",
-  introEvent: "Everyone invited to this event. Start with “Everyone present” and then change only the exceptions.",
+  intro: "Everyone on the roster on {{date}}, with the guests below.",
+  introEvent: "Everyone invited to this event, with the guests below.",
   keyboard: {
     heading: "Using the keyboard",
     tab: "Tab moves to the next person (each row is one tab stop); the arrow keys choose the status.",
@@ -22,7 +22,7 @@ export const attendance: Messages<typeof nl> = {
     focus: "After “Everyone present” the cursor is on the first person.",
   },
   everyonePresent: "Everyone present",
-  everyonePresentHint: "Saves the register at once with every expected person present. Then change the exceptions.",
+  everyonePresentHint: "Start here: the register is saved at once with everyone present. Then change only the exceptions.",
   columns: {
     name: "Name",
     role: "Role",
@@ -58,7 +58,7 @@ export const attendance: Messages<typeof nl> = {
   unsavedNote: "Not saved yet: choose Save attendance when the register is right.",
   saved: "The attendance has been saved.",
   savedEveryone: "Everyone is registered as present. Now change the exceptions and save again.",
-  counts: "present {{aanwezig}} · sent apologies {{afgemeld}} · absent {{afwezig}} · replaced {{vervangen}} · guests {{gast}}",
+  counts: "Present: {{aanwezig}} · sent apologies: {{afgemeld}} · absent: {{afwezig}} · replaced: {{vervangen}} · guests: {{gast}}",
   readOnly: "You can read the attendance register but not change it.",
   notRegistered: "not registered",
   replacedBy: "Replaced by {{name}}",

@@ -9,9 +9,8 @@ export const attendance = {
     cancelled: "Deze vergadering is geannuleerd. Er is dus geen presentie te registreren.",
     future: "Deze vergadering is op {{date}}. De presentie kunt u registreren vanaf die dag.",
   },
-  intro:
-    "Iedereen die op {{date}} op de samenstelling stond. Begin met „Iedereen aanwezig” en pas daarna alleen de uitzonderingen aan.",
-  introEvent: "Iedereen die voor deze bijeenkomst is uitgenodigd. Begin met „Iedereen aanwezig” en pas daarna alleen de uitzonderingen aan.",
+  intro: "Iedereen die op {{date}} op de samenstelling stond, met daaronder de gasten.",
+  introEvent: "Iedereen die voor deze bijeenkomst is uitgenodigd, met daaronder de gasten.",
   keyboard: {
     heading: "Werken met het toetsenbord",
     tab: "Tab gaat naar de volgende persoon (elke rij is één tabstop); de pijltjestoetsen kiezen de status.",
@@ -20,7 +19,7 @@ export const attendance = {
     focus: "Na „Iedereen aanwezig” staat de cursor op de eerste persoon.",
   },
   everyonePresent: "Iedereen aanwezig",
-  everyonePresentHint: "Slaat de lijst meteen op met iedere verwachte persoon aanwezig. Daarna past u de uitzonderingen aan.",
+  everyonePresentHint: "Begin hiermee: de lijst wordt meteen opgeslagen met iedereen aanwezig. Daarna past u alleen de uitzonderingen aan.",
   columns: {
     name: "Naam",
     role: "Rol",
@@ -56,7 +55,7 @@ export const attendance = {
   unsavedNote: "Nog niet opgeslagen: kies Presentie opslaan als de lijst klopt.",
   saved: "De presentie is opgeslagen.",
   savedEveryone: "Iedereen staat als aanwezig geregistreerd. Pas nu de uitzonderingen aan en sla opnieuw op.",
-  counts: "aanwezig {{aanwezig}} · afgemeld {{afgemeld}} · afwezig {{afwezig}} · vervangen {{vervangen}} · gasten {{gast}}",
+  counts: "Aanwezig: {{aanwezig}} · afgemeld: {{afgemeld}} · afwezig: {{afwezig}} · vervangen: {{vervangen}} · gasten: {{gast}}",
   readOnly: "U kunt de presentielijst bekijken maar niet wijzigen.",
   notRegistered: "niet geregistreerd",
   replacedBy: "Vervangen door {{name}}",
