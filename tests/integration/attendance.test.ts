@@ -425,6 +425,42 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     expect(statuses.map((row) => row.status)).toEqual(["aanwezig", "aanwezig", "aanwezig"]);
   });
 
+  it("takes someone no longer on the roster off the list, but never an expected member", async () => {
+    const { meeting, chair, anna, bram, body } = await heldMeeting("gehouden");
+    const former = await makePerson(t.db, {});
+    const oldSeat = await makeSeat(t.db, { body_id: body.id, person_id: former.id, start_date: "2024-01-01", end_date: "2024-12-31" });
+    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: former.id, status: "aanwezig", seat_id: oldSeat.id });
+    const { cookie } = await signedIn("redacteur");
+    const rows: [number, string][] = [[chair.id, "aanwezig"], [anna.id, "aanwezig"], [bram.id, "aanwezig"], [former.id, "aanwezig"]];
+    const removed = await (
+      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeMember:${former.id}`, ...form(meeting.version, rows) }, { cookie }), params(meeting.id))
+    ).json();
+    expect(removed.values.member).toEqual([chair.id, anna.id, bram.id].map(String));
+    const kept = await (
+      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeMember:${anna.id}`, ...form(meeting.version, rows) }, { cookie }), params(meeting.id))
+    ).json();
+    expect(kept.values.member).toContain(String(anna.id));
+
+    const saved = await call(registerRoute.action, formRequest(path(meeting.id), { ...removed.values, intent: "save" }, { cookie }), params(meeting.id));
+    expect(saved.status).toBe(302);
+    expect(await t.db.selectFrom("attendance").select("person_id").where("person_id", "=", former.id).execute()).toEqual([]);
+  });
+
+  it("shows a future meeting's page with the reason and refuses a post to it", async () => {
+    const { body, chair } = await heldMeeting();
+    const future = await makeMeeting(t.db, { body_id: body.id, date: addDays(todayInAmsterdam(), 7), status: "gepland" });
+    const { cookie } = await signedIn("redacteur");
+    const page = await (await call(registerRoute.loader, get(path(future.id), cookie), params(future.id))).json();
+    expect(page.sheet.closed).toBe("future");
+    const response = await call(
+      registerRoute.action,
+      formRequest(path(future.id), { intent: "save", ...form(future.version, [[chair.id, "aanwezig"]]) }, { cookie }),
+      params(future.id),
+    );
+    expect(response.status).toBe(400);
+    expect((await response.json()).errors._form).toMatch(/^attendance\.errors\.future\?date=/);
+  });
+
   it("is a 404 for a meeting that does not exist", async () => {
     const { cookie } = await signedIn("lezer");
     expect((await call(registerRoute.loader, get(path(999), cookie), params(999))).status).toBe(404);
