@@ -1,0 +1,96 @@
+import { z } from "zod";
+import type { AttendanceStatus } from "../../db/schema";
+import { positiveInt } from "./form-data";
+
+/**
+ * The attendance register's form (app/routes/vergaderingen.$meetingId_.presentie.tsx): one group
+ * of fields per person, named after the person's id, so that a plain POST carries the whole
+ * register and a refusal can point at one row. The model names rows the same way in its refusals.
+ */
+
+/** The statuses a person on the list can be given; "gast" belongs to the guests, who are added instead. */
+export const MEMBER_STATUSES = ["aanwezig", "afgemeld", "afwezig", "vervangen"] as const satisfies readonly AttendanceStatus[];
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+/** Every person shown as a row (hidden field, once per row): a row without a chosen status still counts. */
+export const MEMBER_FIELD = "member";
+/** Every guest on the list (hidden field, once per guest). */
+export const GUEST_FIELD = "guest";
+/** The text searched for a guest. */
+export const GUEST_QUERY_FIELD = "guestQuery";
+
+export const statusField = (personId: number) => `status-${personId}`;
+export const substituteField = (personId: number) => `substitute-${personId}`;
+export const substituteQueryField = (personId: number) => `substituteQuery-${personId}`;
+
+/** The person a row field belongs to (status-12 → 12), or null for any other field. */
+export function rowOfField(field: string): number | null {
+  const match = /^(?:status|substitute|substituteQuery)-(\d+)$/.exec(field);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * What the buttons ask for. "enter" is the form's default button, which the browser presses when
+ * Enter is typed in a field: it searches when a search field holds text, and saves otherwise.
+ */
+export type RegisterIntent =
+  | { kind: "save" }
+  | { kind: "everyonePresent" }
+  | { kind: "search" }
+  | { kind: "enter" }
+  | { kind: "addGuest"; personId: number }
+  | { kind: "removeGuest"; personId: number }
+  | { kind: "removeMember"; personId: number };
+
+export const intentValue = {
+  addGuest: (personId: number) => `addGuest:${personId}`,
+  removeGuest: (personId: number) => `removeGuest:${personId}`,
+  removeMember: (personId: number) => `removeMember:${personId}`,
+};
+
+export function parseIntent(value: unknown): RegisterIntent | null {
+  if (value === "save" || value === "everyonePresent" || value === "search" || value === "enter") return { kind: value };
+  const match = typeof value === "string" ? /^(addGuest|removeGuest|removeMember):(\d{1,15})$/.exec(value) : null;
+  return match ? { kind: match[1] as "addGuest" | "removeGuest" | "removeMember", personId: Number(match[2]) } : null;
+}
+
+export interface RegisterEntry {
+  person_id: number;
+  status: AttendanceStatus;
+  substitute_person_id: number | null;
+}
+
+const text = (value: unknown) => (typeof value === "string" ? value : Array.isArray(value) ? String(value[0] ?? "") : "");
+const ids = (value: unknown) =>
+  (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+
+/**
+ * The register as submitted: every row needs a status, and "vervangen" needs a substitute. The
+ * rows' fields are named after the people, so the schema reads them from the rows listed.
+ */
+export const registerSchema = z
+  .object({ version: positiveInt() })
+  .catchall(z.unknown())
+  .transform((form, context) => {
+    const entries: RegisterEntry[] = [];
+    for (const personId of ids(form[MEMBER_FIELD])) {
+      const status = text(form[statusField(personId)]);
+      if (!(MEMBER_STATUSES as readonly string[]).includes(status)) {
+        context.addIssue({ code: "custom", path: [statusField(personId)], message: "attendance.errors.statusMissing" });
+        continue;
+      }
+      const substitute = status === "vervangen" ? (ids(form[substituteField(personId)])[0] ?? null) : null;
+      if (status === "vervangen" && substitute === null) {
+        context.addIssue({ code: "custom", path: [substituteField(personId)], message: "attendance.errors.substituteMissing" });
+        continue;
+      }
+      entries.push({ person_id: personId, status: status as MemberStatus, substitute_person_id: substitute });
+    }
+    for (const personId of ids(form[GUEST_FIELD])) entries.push({ person_id: personId, status: "gast", substitute_person_id: null });
+    return { version: form.version, entries };
+  });
+
+/** The guests on the submitted list and the people shown as rows, in their order. */
+export function listedPeople(values: Record<string, unknown>): { members: number[]; guests: number[] } {
+  return { members: ids(values[MEMBER_FIELD]), guests: ids(values[GUEST_FIELD]) };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { listedPeople, parseIntent, registerSchema, rowOfField } from "../../app/services/attendance-form";
+
+describe("the attendance register's form", () => {
+  it("reads each row's status and substitute, and lists guests as 'gast'", () => {
+    const parsed = registerSchema.safeParse({
+      version: "3",
+      member: ["1", "2"],
+      "status-1": "aanwezig",
+      "status-2": "vervangen",
+      "substitute-2": "9",
+      guest: "7",
+    });
+    expect(parsed.success && parsed.data).toEqual({
+      version: 3,
+      entries: [
+        { person_id: 1, status: "aanwezig", substitute_person_id: null },
+        { person_id: 2, status: "vervangen", substitute_person_id: 9 },
+        { person_id: 7, status: "gast", substitute_person_id: null },
+      ],
+    });
+  });
+
+  it("forgets a substitute picked before the status changed from 'vervangen'", () => {
+    const parsed = registerSchema.safeParse({ version: "1", member: "1", "status-1": "afgemeld", "substitute-1": "9" });
+    expect(parsed.success && parsed.data.entries).toEqual([{ person_id: 1, status: "afgemeld", substitute_person_id: null }]);
+  });
+
+  it("refuses a row without a status and 'vervangen' without a substitute, each on its own field", () => {
+    const parsed = registerSchema.safeParse({ version: "1", member: ["1", "2"], "status-2": "vervangen", "status-x": "gast" });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["status-1", "attendance.errors.statusMissing"],
+      ["substitute-2", "attendance.errors.substituteMissing"],
+    ]);
+  });
+
+  it("does not take 'gast' as a member's status", () => {
+    const parsed = registerSchema.safeParse({ version: "1", member: "1", "status-1": "gast" });
+    expect(parsed.success).toBe(false);
+  });
+
+  it("knows which person a row field belongs to", () => {
+    expect(rowOfField("status-12")).toBe(12);
+    expect(rowOfField("substituteQuery-4")).toBe(4);
+    expect(rowOfField("guestQuery")).toBeNull();
+    expect(rowOfField("_form")).toBeNull();
+  });
+
+  it("reads the buttons' intents, with the person they concern", () => {
+    expect(parseIntent("enter")).toEqual({ kind: "enter" });
+    expect(parseIntent("addGuest:15")).toEqual({ kind: "addGuest", personId: 15 });
+    expect(parseIntent("removeMember:3")).toEqual({ kind: "removeMember", personId: 3 });
+    expect(parseIntent("addGuest:")).toBeNull();
+    expect(parseIntent("delete")).toBeNull();
+    expect(parseIntent(null)).toBeNull();
+  });
+
+  it("lists the rows and guests of a submission, one or many", () => {
+    expect(listedPeople({ member: "4", guest: ["5", "6", "nope"] })).toEqual({ members: [4], guests: [5, 6] });
+    expect(listedPeople({})).toEqual({ members: [], guests: [] });
+  });
+});
