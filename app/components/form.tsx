@@ -162,7 +162,7 @@ export function ValidatedForm({
 }
 
 /** What others saved since the form was opened: when, by whom, which field from what to what. */
-function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChange[]; fieldLabels: Record<string, string> }) {
+export function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChange[]; fieldLabels: Record<string, string> }) {
   const { t, i18n } = useTranslation();
   const empty = t("common.form.emptyValue");
   return (

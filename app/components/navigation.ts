@@ -10,6 +10,7 @@ export const NAVIGATION = [
   { to: "/themas", label: "common.nav.themes", permission: "register.read", also: ["/plannen"] },
   { to: "/overzichten", label: "common.nav.overviews", permission: "register.read" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
+  { to: "/beheer/agenda", label: "common.nav.calendarFeeds", permission: "calendar.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
 ] as const satisfies readonly { to: string; label: string; permission: Permission; also?: readonly string[] }[];
 

@@ -6,8 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { AttendanceStatus, Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { SubmitButton, SuccessNotice, useMessage } from "../components/form";
-import { formatDay, formatMoment } from "../i18n/format";
+import { ConflictList, SubmitButton, SuccessNotice, useMessage } from "../components/form";
+import { formatDay } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import {
   attendanceSheet,
@@ -334,7 +334,7 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
               return <li key={field}>{field === FORM_ERROR ? text : <a href={`#${anchorOf(field)}`} className="text-red-900 underline">{text}</a>}</li>;
             })}
           </ul>
-          {answer?.conflict ? <RegisterConflict changes={answer.conflict} /> : null}
+          {answer?.conflict ? <ConflictList changes={answer.conflict} fieldLabels={{ status: t("attendance.conflictFields.status") }} /> : null}
         </div>
       ) : null}
 
@@ -625,37 +625,6 @@ function RegisterRow({
         </div>
       </td>
     </tr>
-  );
-}
-
-/** What others saved since the register was opened: who, when, and which rows changed how. */
-function RegisterConflict({ changes }: { changes: ConcurrentChange[] }) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
-  const shown = (value: string | null) => value ?? t("common.form.emptyValue");
-  return (
-    <ul className="mt-3 space-y-2">
-      {changes.map((change, index) => (
-        <li key={index}>
-          <p className="font-medium">
-            {change.by
-              ? t("common.form.conflictBy", { when: formatMoment(change.at, language), who: change.by })
-              : t("common.form.conflictBySystem", { when: formatMoment(change.at, language) })}
-          </p>
-          <ul className="list-disc pl-5">
-            {change.fields.map((field) => (
-              <li key={field.field}>
-                {t("common.form.changedFrom", {
-                  field: field.field === "status" ? t("attendance.conflictFields.status") : field.field,
-                  before: shown(field.before),
-                  after: shown(field.after),
-                })}
-              </li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
   );
 }
 

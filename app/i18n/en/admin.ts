@@ -167,6 +167,10 @@ export const admin: Messages<typeof nl> = {
       invitation_added: "invitation added",
       invitation_removed: "invitation removed",
       attendance_cleared: "attendance register cleared after a date change",
+      calendar_feed_created: "calendar link made",
+      calendar_feed_revoked: "calendar link revoked",
+      calendar_feed_replaced: "calendar link replaced",
+      calendar_feed_restored: "calendar link restored",
     },
   },
 };

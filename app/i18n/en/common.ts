@@ -16,6 +16,7 @@ export const common: Messages<typeof nl> = {
     meetings: "Meetings",
     research: "Research",
     users: "Users",
+    calendarFeeds: "Calendar subscriptions",
     audit: "Audit log",
     account: "My account",
   },

@@ -164,6 +164,10 @@ export const admin = {
       invitation_added: "uitnodiging toegevoegd",
       invitation_removed: "uitnodiging verwijderd",
       attendance_cleared: "presentielijst gewist bij datumwijziging",
+      calendar_feed_created: "agenda-link gemaakt",
+      calendar_feed_revoked: "agenda-link ingetrokken",
+      calendar_feed_replaced: "agenda-link vervangen door een nieuwe",
+      calendar_feed_restored: "agenda-link teruggezet",
     },
   },
 } as const;

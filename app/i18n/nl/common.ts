@@ -13,6 +13,7 @@ export const common = {
     meetings: "Vergaderingen",
     research: "Onderzoek",
     users: "Gebruikers",
+    calendarFeeds: "Agenda-abonnementen",
     audit: "Logboek",
     account: "Mijn account",
   },
