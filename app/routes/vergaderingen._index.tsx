@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type Language, MEETING_STATUSES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -111,47 +112,29 @@ export default function Meetings() {
         </ul>
       </nav>
 
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("meetings.list.filters")}>
+      <FilterForm resetTo={`/vergaderingen?wanneer=${filter.timeframe}`} label={t("meetings.list.filters")}>
         <input type="hidden" name="wanneer" value={filter.timeframe} />
-        <div>
-          <label htmlFor="gremium" className="field-label">
-            {t("meetings.list.body")}
-          </label>
-          <select id="gremium" name="gremium" defaultValue={filter.bodyId ?? ""} className="field-input">
-            <option value="">{t("meetings.list.all")}</option>
-            {bodies.map((body) => (
-              <option key={body.id} value={body.id}>
-                {body.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="soort" className="field-label">
-            {t("meetings.list.kind")}
-          </label>
-          <select id="soort" name="soort" defaultValue={filter.kind ?? ""} className="field-input">
-            <option value="">{t("meetings.list.all")}</option>
-            {MEETING_LIST_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`meetings.list.kindOptions.${kind}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="status" className="field-label">
-            {t("meetings.list.status")}
-          </label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""} className="field-input">
-            <option value="">{t("meetings.list.all")}</option>
-            {MEETING_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`meetings.statuses.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="gremium"
+          label={t("meetings.list.body")}
+          value={filter.bodyId}
+          anyLabel={t("meetings.list.all")}
+          options={bodies.map((body) => ({ value: body.id, label: body.name }))}
+        />
+        <FilterSelect
+          name="soort"
+          label={t("meetings.list.kind")}
+          value={filter.kind}
+          anyLabel={t("meetings.list.all")}
+          options={MEETING_LIST_KINDS.map((kind) => ({ value: kind, label: t(`meetings.list.kindOptions.${kind}`) }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("meetings.list.status")}
+          value={filter.status}
+          anyLabel={t("meetings.list.all")}
+          options={MEETING_STATUSES.map((status) => ({ value: status, label: t(`meetings.statuses.${status}`) }))}
+        />
         <div>
           <label htmlFor="jaar" className="field-label">
             {t("meetings.list.year")}
@@ -170,13 +153,7 @@ export default function Meetings() {
           </label>
           <input id="tot" name="tot" type="date" defaultValue={asked.to} className="field-input" />
         </div>
-        <button type="submit" className="btn-primary">
-          {t("meetings.list.apply")}
-        </button>
-        <Link to={`/vergaderingen?wanneer=${filter.timeframe}`} className="btn-secondary">
-          {t("meetings.list.reset")}
-        </Link>
-      </Form>
+      </FilterForm>
       {ignored.map((value) => (
         <p key={value} role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {t("meetings.list.invalidFilter", { value })}

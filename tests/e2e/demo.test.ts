@@ -78,4 +78,31 @@ describe("a new installation with the demo network", () => {
     expect(await rows.count()).toBeGreaterThan(5);
     expect(await page.getByRole("cell", { name: /Gemeente/ }).count()).toBeGreaterThan(0);
   });
+
+  it("counts the meetings of 2025 as the network's annual report does", async () => {
+    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
+    const { page, visit, act } = env.checked();
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    await page.getByRole("heading", { level: 1 }).waitFor();
+
+    await visit("/vergaderingen/jaaroverzicht?jaar=2025");
+    const line = (await page.locator("#report-line").textContent()) ?? "";
+    // jaarverslag netwerkondersteuning 2025: 22x CMO, 4x BRGZL, 4x BAT-overleg, 11x Projectleidersoverleg,
+    // 4x Actie Santé, 4x Alliantie Santé, 8x DB Mijnstreek Coalitie, 2x Brede Mijnstreek Coalitie
+    for (const count of [
+      "22× CMO",
+      "4× BRGZL",
+      "4× BAT",
+      "11× PL-overleg",
+      "4× Actie Santé",
+      "4× Alliantie Santé",
+      "8× DB Mijnstreek Coalitie",
+      "2× Brede Mijnstreek Coalitie",
+    ]) {
+      expect(line.split(", ")).toContain(count);
+    }
+  });
 });

@@ -184,7 +184,7 @@ describe("the search index when the migration runs on existing data", () => {
       const organisation = await makeOrganisation(db, { name: "Alliantie Santé" });
       const body = await makeBody(db, { name: "Coördinerend Managementoverleg", abbreviation: "CMO" });
 
-      expect(await migrateToLatest(db, file)).toEqual(["0003_register_search"]);
+      expect(await migrateToLatest(db, file)).toContain("0003_register_search");
       expect((await searchRegister(db, "anna@example.org")).map((r) => r.id)).toEqual([anna.id]);
       expect((await searchRegister(db, "van den berg")).map((r) => r.id)).toEqual([anna.id]);
       expect((await searchRegister(db, "sante")).map((r) => [r.kind, r.id])).toEqual([["organisation", organisation.id]]);

@@ -84,8 +84,6 @@ export const meetings: Messages<typeof nl> = {
     from: "From",
     to: "Up to and including",
     all: "All",
-    apply: "Show",
-    reset: "Clear filters",
     date: "Date",
     time: "Time",
     what: "Body or kind",

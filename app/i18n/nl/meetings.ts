@@ -81,8 +81,6 @@ export const meetings = {
     from: "Vanaf",
     to: "Tot en met",
     all: "Alle",
-    apply: "Toon",
-    reset: "Wis filters",
     date: "Datum",
     time: "Tijd",
     what: "Gremium of soort",
