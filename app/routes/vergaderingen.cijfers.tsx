@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -150,45 +151,27 @@ export default function AttendanceFiguresPage() {
           </label>
           <input id="figures-to" type="date" name="tot" defaultValue={period.to} className="field-input" />
         </div>
-        <div>
-          <label htmlFor="figures-body" className="field-label">
-            {t("meetingReports.figures.body")}
-          </label>
-          <select id="figures-body" name="gremium" defaultValue={query.bodyId ?? ""} className="field-input">
-            <option value="">{t("meetingReports.figures.all")}</option>
-            {options.bodies.map((body) => (
-              <option key={body.id} value={body.id}>
-                {body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="figures-organisation" className="field-label">
-            {t("meetingReports.figures.organisation")}
-          </label>
-          <select id="figures-organisation" name="organisatie" defaultValue={query.organisationId ?? ""} className="field-input">
-            <option value="">{t("meetingReports.figures.all")}</option>
-            {options.organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id}>
-                {organisation.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="figures-level" className="field-label">
-            {t("meetingReports.figures.level")}
-          </label>
-          <select id="figures-level" name="niveau" defaultValue={query.level ?? ""} className="field-input">
-            <option value="">{t("meetingReports.figures.all")}</option>
-            {BODY_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`register.levels.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="gremium"
+          label={t("meetingReports.figures.body")}
+          value={query.bodyId}
+          anyLabel={t("meetingReports.figures.all")}
+          options={options.bodies.map((body) => ({ value: body.id, label: body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name }))}
+        />
+        <FilterSelect
+          name="organisatie"
+          label={t("meetingReports.figures.organisation")}
+          value={query.organisationId}
+          anyLabel={t("meetingReports.figures.all")}
+          options={options.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
+        />
+        <FilterSelect
+          name="niveau"
+          label={t("meetingReports.figures.level")}
+          value={query.level}
+          anyLabel={t("meetingReports.figures.all")}
+          options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
+        />
         {query.personId ? <input type="hidden" name="persoon" value={query.personId} /> : null}
         <input type="hidden" name="sortering" value={SORT_PARAMS[sort.column]} />
         <input type="hidden" name="volgorde" value={DIRECTION_PARAMS[sort.direction]} />

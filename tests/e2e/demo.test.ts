@@ -16,6 +16,19 @@ function printedAccounts(output: string) {
 describe("a new installation with the demo network", () => {
   const env = useBrowser(undefined, { env: { KRING_DEMO: "1" } });
 
+  /** A page signed in with the lezer account the server printed. */
+  async function signInAsLezer() {
+    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
+    const checked = env.checked();
+    const { page, visit, act } = checked;
+    await visit("/login");
+    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
+    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    return checked;
+  }
+
   it("prints one account per role once, and each can log in, in Dutch and in English", async () => {
     const accounts = printedAccounts(env.server().output());
     expect([...accounts.keys()].sort()).toEqual([...USER_ROLES].sort());
@@ -44,13 +57,7 @@ describe("a new installation with the demo network", () => {
   });
 
   it("shows a lezer the 403 page for user administration, without its contents", async () => {
-    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
-    const { page, visit, act } = env.checked();
-    await visit("/login");
-    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
-    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
-    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    const { page, visit } = await signInAsLezer();
 
     const response = await visit("/beheer/gebruikers");
     expect(response?.status()).toBe(403);
@@ -59,13 +66,7 @@ describe("a new installation with the demo network", () => {
   });
 
   it("shows who sat in the Bestuurlijke Regiegroep on 1 March 2025, with the organisations they represented", async () => {
-    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
-    const { page, visit, act } = env.checked();
-    await visit("/login");
-    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
-    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
-    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    const { page, visit, act } = await signInAsLezer();
 
     await visit("/gremia");
     await act((p) => p.getByRole("link", { name: "Bestuurlijke Regiegroep", exact: false }).first().click());
@@ -80,13 +81,7 @@ describe("a new installation with the demo network", () => {
   });
 
   it("counts the meetings of 2025 as the network's annual report does", async () => {
-    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
-    const { page, visit, act } = env.checked();
-    await visit("/login");
-    await page.getByLabel(nl.auth.fields.email, { exact: true }).fill(email);
-    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
-    await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
-    await page.getByRole("heading", { level: 1 }).waitFor();
+    const { page, visit } = await signInAsLezer();
 
     await visit("/vergaderingen/jaaroverzicht?jaar=2025");
     const line = (await page.locator("#report-line").textContent()) ?? "";
