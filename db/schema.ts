@@ -71,6 +71,10 @@ export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 export const ATTENDANCE_STATUSES = ["aanwezig", "afgemeld", "afwezig", "vervangen", "gast"] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 
+/** draft → frozen (panel fixed) → in_field (mailings out) → closed. */
+export const WAVE_STATUSES = ["draft", "frozen", "in_field", "closed"] as const;
+export type WaveStatus = (typeof WAVE_STATUSES)[number];
+
 export const USER_ROLES = ["beheerder", "redacteur", "onderzoeker", "lezer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
@@ -275,6 +279,48 @@ export interface CalendarFeedsTable {
   revoked_by: number | null;
 }
 
+export interface SurveyWavesTable extends Versioned {
+  id: Generated<number>;
+  name: string;
+  year: number;
+  reference_date: IsoDate;
+  /** the questionnaire link with `{token}` */
+  link_template: string;
+  status: Defaulted<WaveStatus>;
+  method_notes: string | null;
+  /** JSON of PanelRules (app/services/panel-rules-schema.ts) */
+  rules: string;
+  frozen_at: IsoMoment | null;
+  frozen_by: number | null;
+  /** JSON: the counts per stratum when frozen */
+  frozen_counts: string | null;
+  /** SHA-256 (hex) of the frozen panel's canonical JSON with the rules and reference date */
+  content_hash: string | null;
+}
+
+export interface PanelMembersTable {
+  id: Generated<number>;
+  wave_id: number;
+  person_id: number;
+  token: string;
+  first_name: string | null;
+  infix: string | null;
+  last_name: string;
+  salutation: string | null;
+  email: string;
+  language: Language;
+  organisation_id: number | null;
+  sector_code: string | null;
+  level: BodyLevel | null;
+  /** JSON of PanelAttributes */
+  attributes: string;
+  /** JSON of PanelReason[] */
+  reasons: string;
+  excluded_at: IsoMoment | null;
+  excluded_by: number | null;
+  exclusion_reason: string | null;
+}
+
 export interface UsersTable extends Versioned {
   id: Generated<number>;
   email: string;
@@ -337,6 +383,8 @@ export interface Database {
   meeting_invitations: MeetingInvitationsTable;
   attendance: AttendanceTable;
   calendar_feeds: CalendarFeedsTable;
+  survey_waves: SurveyWavesTable;
+  panel_members: PanelMembersTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

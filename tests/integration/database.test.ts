@@ -36,6 +36,8 @@ const TABLES: Record<keyof Database, true> = {
   meeting_invitations: true,
   attendance: true,
   calendar_feeds: true,
+  survey_waves: true,
+  panel_members: true,
   users: true,
   sessions: true,
   login_throttle: true,

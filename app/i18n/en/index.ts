@@ -17,5 +17,7 @@ import { meetingReports } from "./meetingReports";
 import { calendar } from "./calendar";
 import { meetingSeries } from "./meetingSeries";
 import { savedSearches } from "./savedSearches";
+import { waves } from "./waves";
+import { panelExports } from "./panelExports";
 
-export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches };
+export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports };

@@ -1,0 +1,3 @@
+export const panelExports = {
+  title: "Exports van het panel",
+};

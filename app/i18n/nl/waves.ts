@@ -1,0 +1,3 @@
+export const waves = {
+  title: "Metingen",
+};
