@@ -15,3 +15,16 @@ export function RefusalAlert({ title, refusal, staleText }: { title: string; ref
     </div>
   );
 }
+
+/** Refusals whose form is no longer on the page (someone else changed the record first): one alert at the top. */
+export function PageRefusal({ messageKeys }: { messageKeys: readonly string[] }) {
+  const message = useMessage();
+  if (messageKeys.length === 0) return null;
+  return (
+    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
+      {messageKeys.map((key) => (
+        <p key={key}>{message(key)}</p>
+      ))}
+    </div>
+  );
+}

@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, useMessage, ValidatedForm } from "../components/form";
+import { PageRefusal } from "../components/refusal-alert";
+import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getFeed, listFeeds, restoreFeed, revokeFeed } from "../models/calendar.server";
@@ -74,7 +75,6 @@ export default function CalendarFeeds() {
   const { feeds, revoked, restored } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const message = useMessage();
   const language = i18n.language as Language;
   const refused = actionData && "intent" in actionData ? actionData : null;
   const refusedRow = refused?.intent === "revoke" ? feeds.find((feed) => refused.values.feed === String(feed.id)) : undefined;
@@ -90,13 +90,7 @@ export default function CalendarFeeds() {
       ) : restored ? (
         <SuccessNotice>{t("calendar.admin.restored", { body: restored.bodyName })}</SuccessNotice>
       ) : null}
-      {pageRefusal.length > 0 ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-          {pageRefusal.map((key) => (
-            <p key={key}>{message(key)}</p>
-          ))}
-        </div>
-      ) : null}
+      <PageRefusal messageKeys={pageRefusal} />
 
       {feeds.length === 0 ? (
         <p className="card">{t("calendar.admin.none")}</p>

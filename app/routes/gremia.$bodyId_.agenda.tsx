@@ -7,7 +7,8 @@ import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, useMessage, ValidatedForm } from "../components/form";
+import { PageRefusal } from "../components/refusal-alert";
+import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getBody } from "../models/bodies.server";
@@ -128,7 +129,6 @@ export default function BodyCalendar() {
   const { body, feed, canCreate, canManage, notice, revokedFeedId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
-  const message = useMessage();
   const language = i18n.language as Language;
   // A refusal belongs to the form it came from only while that form is still about the same link:
   // after someone else's change the page shows the current link, and the refusal above the forms.
@@ -151,13 +151,7 @@ export default function BodyCalendar() {
       ) : notice ? (
         <SuccessNotice>{t(`calendar.page.notices.${notice}`)}</SuccessNotice>
       ) : null}
-      {pageRefusal.length > 0 ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900">
-          {pageRefusal.map((key) => (
-            <p key={key}>{message(key)}</p>
-          ))}
-        </div>
-      ) : null}
+      <PageRefusal messageKeys={pageRefusal} />
 
       <section aria-labelledby="feed-heading" className="card space-y-4">
         <h2 id="feed-heading" className="text-lg font-semibold">
