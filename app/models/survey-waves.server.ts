@@ -1,8 +1,9 @@
 import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
-import type { SurveyWavesTable, WaveStatus } from "../../db/schema";
+import type { Language, SurveyWavesTable, WaveStatus } from "../../db/schema";
 import { messageKey } from "../services/form-data";
 import { displayName } from "../services/names";
+import type { RuleNames } from "../services/panel-rules-text";
 import { EMPTY_PANEL_RULES, type PanelRules, panelRulesSchema, parseStoredRules } from "../services/panel-rules-schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -189,4 +190,18 @@ export async function ruleChoices(db: DB) {
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).orderBy("sort_order").execute(),
   ]);
   return { bodies, subregions, themes, plans, sectors };
+}
+
+/** The names the rules in words need: every chosen record by id (sectors in the reader's language). */
+export async function ruleNamesFor(db: DB, rules: PanelRules, language: Language): Promise<RuleNames> {
+  const choices = await ruleChoices(db);
+  const byId = (rows: readonly { id: number; name: string }[]) => Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  return {
+    bodies: byId(choices.bodies),
+    subregions: byId(choices.subregions),
+    themes: byId(choices.themes),
+    plans: byId(choices.plans),
+    sectors: Object.fromEntries(choices.sectors.map((s) => [s.id, language === "en" ? s.name_en : s.name_nl])),
+    people: await peopleNames(db, rules.exclude.manual.map((m) => m.personId)),
+  };
 }
