@@ -1,0 +1,169 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import type { Language } from "../../db/schema";
+import { requirePermission } from "../auth/guard.server";
+import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
+import { formatDay, formatMoment } from "../i18n/format";
+import { pageTitle } from "../i18n/meta";
+import { getWave, NEXT_WAVE_STATUS, ruleNamesFor, setWaveStatus } from "../models/survey-waves.server";
+import { checkbox, choice, parseForm, positiveInt } from "../services/form-data";
+import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
+import { recordIdParam } from "../services/record-id";
+import { refusalResponse } from "../services/refusal.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => data?.wave.name ?? t("waves.title"));
+
+/** The next status needs a ticked box: a confirmation that works without JavaScript. */
+const statusSchema = z.object({
+  version: positiveInt(),
+  status: choice(["in_field", "closed"]),
+  confirm: checkbox().refine((ticked) => ticked, "waves.errors.confirmStatus"),
+});
+
+const NOTICES = ["aangemaakt", "gewijzigd", "status"] as const;
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, context, "research.run");
+  const wave = await getWave(context.db, recordIdParam(params.waveId));
+  if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const saved = new URL(request.url).searchParams.get("opgeslagen");
+  return json({
+    wave,
+    names: await ruleNamesFor(context.db, wave.rules, user.language),
+    nextStatus: NEXT_WAVE_STATUS[wave.status] ?? null,
+    notice: NOTICES.find((notice) => notice === saved) ?? null,
+  });
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "research.run");
+  const id = recordIdParam(params.waveId);
+  const formData = await request.formData();
+  const parsed = parseForm(statusSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    await setWaveStatus(context.db, user, id, parsed.data.version, parsed.data.status);
+    return redirect(`/onderzoek/${id}?opgeslagen=status`);
+  } catch (error) {
+    return refusalResponse(error, formData);
+  }
+}
+
+export default function Wave() {
+  const { wave, names, nextStatus, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
+  const status = t(`waves.statuses.${wave.status}`);
+  const notices = { aangemaakt: t("waves.wave.created"), gewijzigd: t("waves.wave.saved"), status: t("waves.wave.statusChanged", { status }) };
+  return (
+    <div className="max-w-3xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link to="/onderzoek">{t("waves.wave.back")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{wave.name}</h1>
+      </div>
+      {notice ? <SuccessNotice>{notices[notice]}</SuccessNotice> : null}
+
+      <section aria-labelledby="details-heading" className="card space-y-3">
+        <h2 id="details-heading" className="text-lg font-semibold">
+          {t("waves.wave.details")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
+          <div>
+            <dt className="font-semibold">{t("waves.fields.year")}</dt>
+            <dd>{wave.year}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("waves.fields.referenceDate")}</dt>
+            <dd>{formatDay(wave.reference_date, language)}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("waves.columns.status")}</dt>
+            <dd>{status}</dd>
+          </div>
+          <div>
+            <dt className="font-semibold">{t("waves.columns.panelSize")}</dt>
+            <dd>{wave.status === "draft" ? t("waves.notFrozenYet") : t("waves.panelSize", { count: wave.panelSize })}</dd>
+          </div>
+          {wave.frozen_at ? (
+            <div>
+              <dt className="font-semibold">{t("waves.wave.frozenAt")}</dt>
+              <dd>{formatMoment(wave.frozen_at, language)}</dd>
+            </div>
+          ) : null}
+          <div className="sm:col-span-2">
+            <dt className="font-semibold">{t("waves.fields.linkTemplate")}</dt>
+            <dd className="break-all">{wave.link_template}</dd>
+          </div>
+          {wave.method_notes ? (
+            <div className="sm:col-span-2">
+              <dt className="font-semibold">{t("waves.fields.methodNotes")}</dt>
+              <dd className="whitespace-pre-line">{wave.method_notes}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {wave.status === "draft" ? (
+          <p>
+            <Link to={`/onderzoek/${wave.id}/bewerken`}>{t("waves.wave.edit")}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="rules-heading" className="card space-y-3">
+        <h2 id="rules-heading" className="text-lg font-semibold">
+          {t("waves.wave.rulesHeading")}
+        </h2>
+        <p>{words.text}</p>
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li>
+            <Link to={`/onderzoek/${wave.id}/regels`}>{wave.status === "draft" ? t("waves.wave.editRules") : t("waves.wave.viewRules")}</Link>
+          </li>
+          {wave.status === "draft" ? (
+            <li>
+              <Link to={`/onderzoek/${wave.id}/voorbeeld`}>{t("waves.wave.preview")}</Link>
+            </li>
+          ) : (
+            <li>
+              <Link to={`/onderzoek/${wave.id}/panel`}>{t("waves.wave.panel")}</Link>
+            </li>
+          )}
+          <li>
+            <Link to="/onderzoek/vergelijken">{t("waves.wave.compare")}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="status-heading" className="card space-y-3">
+        <h2 id="status-heading" className="text-lg font-semibold">
+          {t("waves.wave.statusHeading")}
+        </h2>
+        {wave.status === "draft" ? <p>{t("waves.wave.draftText")}</p> : null}
+        {wave.status === "closed" ? <p>{t("waves.wave.closedText")}</p> : null}
+        {nextStatus === "in_field" || nextStatus === "closed" ? (
+          <>
+            <p>{t(`waves.wave.nextStepText.${nextStatus}`)}</p>
+            <ValidatedForm
+              id="wave-status"
+              key={`status-${wave.version}`}
+              schema={statusSchema}
+              actionData={actionData}
+              defaultValues={{ version: wave.version, status: nextStatus }}
+              className="space-y-4"
+            >
+              <HiddenField name="version" />
+              <HiddenField name="status" />
+              <CheckboxField name="confirm" label={t("waves.wave.confirm", { status: t(`waves.statuses.${nextStatus}`) })} />
+              <SubmitButton>{t(`waves.wave.nextStep.${nextStatus}`)}</SubmitButton>
+            </ValidatedForm>
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}

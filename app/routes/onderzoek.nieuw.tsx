@@ -1,0 +1,52 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "../auth/guard.server";
+import { SubmitButton, ValidatedForm } from "../components/form";
+import { WaveFormFields, waveFieldsSchema } from "../components/wave-form";
+import { pageTitle } from "../i18n/meta";
+import { createWave } from "../models/survey-waves.server";
+import { parseForm } from "../services/form-data";
+import { refusalResponse } from "../services/refusal.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("waves.create.title"));
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "research.run");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "research.run");
+  const formData = await request.formData();
+  const parsed = parseForm(waveFieldsSchema, formData);
+  if (!parsed.ok) return json(parsed, { status: 400 });
+  try {
+    const wave = await createWave(context.db, user, parsed.data);
+    return redirect(`/onderzoek/${wave.id}?opgeslagen=aangemaakt`);
+  } catch (error) {
+    return refusalResponse(error, formData);
+  }
+}
+
+export default function NewWave() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <div className="max-w-2xl space-y-6">
+      <div>
+        <p className="text-sm text-slate-600">
+          <Link to="/onderzoek">{t("waves.create.back")}</Link>
+        </p>
+        <h1 className="text-2xl font-bold">{t("waves.create.title")}</h1>
+      </div>
+      <section className="card">
+        <ValidatedForm id="new-wave" schema={waveFieldsSchema} actionData={actionData} defaultValues={{ year: new Date().getFullYear() }} className="space-y-4">
+          <WaveFormFields />
+          <SubmitButton>{t("waves.create.submit")}</SubmitButton>
+        </ValidatedForm>
+      </section>
+    </div>
+  );
+}
