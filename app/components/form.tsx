@@ -93,7 +93,9 @@ export function ValidatedForm({
   const prefix = id ?? `form${generatedId.replace(/:/g, "")}`;
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const startValues: FieldValues = { ...defaultValues, ...actionData?.values };
+  // What was posted replaces the defaults whole: a checkbox group left empty is absent from a post,
+  // and merging would bring its default ticks back.
+  const startValues: FieldValues = actionData?.values ? { ...actionData.values } : { ...defaultValues };
   const { register, handleSubmit, formState } = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
     defaultValues: startValues,

@@ -67,7 +67,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "research.run");
   const id = recordIdParam(params.waveId);
   const formData = await request.formData();
-  const intent = String(formData.get("intent") ?? "");
+  const asked = String(formData.get("intent") ?? "");
+  // Enter in a field presses the hidden default button: it searches when the search field holds text, else it saves
+  const intent = asked === "enter" ? (String(formData.get(SEARCH_FIELD) ?? "").trim() ? SEARCH_FIELD : "save") : asked;
 
   if (intent === "save") {
     const parsed = parseForm(rulesFormSchema, formData);
@@ -100,14 +102,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 /** With JavaScript, reshaping skips the browser's validation (a half-filled form may still be reshaped). */
-function ReshapeButton({ value, children, className = "btn-secondary" }: { value: string; children: ReactNode; className?: string }) {
+function ReshapeButton({ value, children, className = "btn-secondary" }: { value: string; children?: ReactNode; className?: string }) {
   const submit = useSubmit();
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     submit(event.currentTarget, { method: "post", preventScrollReset: true });
   };
   return (
-    <button type="submit" name="intent" value={value} className={className} onClick={onClick}>
+    <button type="submit" name="intent" value={value} className={className} onClick={onClick} tabIndex={children ? undefined : -1}>
       {children}
     </button>
   );
@@ -152,9 +154,11 @@ export default function WaveRules() {
           key={`rules-${wave.version}-${actionData?.roundTrip ?? ""}`}
           schema={rulesFormSchema}
           actionData={actionData && "errors" in actionData ? actionData : actionData ? { values: actionData.values } : null}
-          defaultValues={actionData ? {} : { ...formValues, version: wave.version }}
+          defaultValues={{ ...formValues, version: wave.version }}
           className="space-y-6"
         >
+          {/* The default button: Enter in any field presses the form's first submit button. */}
+          <ReshapeButton value="enter" className="hidden" />
           <p className="text-slate-700">{t("waves.rules.intro")}</p>
           <HiddenField name="version" />
           <HiddenField name="seatRuleCount" />

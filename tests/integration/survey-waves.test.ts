@@ -213,6 +213,22 @@ describe("survey wave pages", () => {
     expect((await getWave(t.db, wave.id))?.rules.exclude.manual).toEqual([{ personId: person.id, reason: "met pensioen" }]);
   });
 
+  it("takes Enter in a field as a search when the search field holds text, and as saving otherwise", async () => {
+    const { cookie } = await signedIn("onderzoeker");
+    const wave = await createWave(t.db, await researcher(), fields());
+    const person = await makePerson(t.db, { first_name: "Enkele", last_name: "Entertoets" });
+    const params = { waveId: String(wave.id) };
+    const post = (body: Record<string, string | string[]>) => call(rulesRoute.action, formRequest(`/onderzoek/${wave.id}/regels`, body, { cookie }), params);
+    const typed = { version: "1", seatRuleCount: "1", manualCount: "0", s0_levels: "strategisch" };
+    const searched = await (await post({ ...typed, personSearch: "Entertoets", intent: "enter" })).json();
+    expect(searched.found.people.map((p: { id: number }) => p.id)).toEqual([person.id]);
+    expect(searched.values).toMatchObject({ seatRuleCount: "1", s0_levels: "strategisch" });
+    expect((await getWave(t.db, wave.id))?.rules.seatRules).toEqual([]);
+
+    expect((await post({ ...typed, personSearch: "", intent: "enter" })).status).toBe(302);
+    expect((await getWave(t.db, wave.id))?.rules.seatRules.map((rule) => rule.levels)).toEqual([["strategisch"]]);
+  });
+
   it("refuses the edit form of a frozen wave", async () => {
     const { cookie } = await signedIn("onderzoeker");
     const frozen = await frozenWave();
