@@ -177,6 +177,8 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
         .where("organisation_subregions.organisation_id", "in", organisationIds)
         .execute(),
     ]);
+    const subregionsOf = new Map<number, string[]>();
+    for (const s of subregions) subregionsOf.set(s.organisation_id, [...(subregionsOf.get(s.organisation_id) ?? []), s.name]);
     facts.organisations = organisations.map((o) => ({
       id: o.id,
       name: o.name,
@@ -184,7 +186,7 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
       sectorId: o.sector_id,
       sectorCode: o.code,
       sectorName: o.name_nl,
-      subregions: subregions.filter((s) => s.organisation_id === o.id).map((s) => s.name),
+      subregions: subregionsOf.get(o.id) ?? [],
     }));
   }
   return facts;

@@ -116,7 +116,7 @@ describe("each seat rule alone", () => {
     expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{ levels: ["strategisch"], roles: ["voorzitter"] }] }), REFERENCE))).toEqual([]);
   });
 
-  it("ignores vacant-looking seats of people who are not in the facts and archived people", () => {
+  it("never takes in archived people, nor lists them among the excluded", () => {
     const w = world();
     const b = w.body();
     const archived = w.person({ archived: true });
