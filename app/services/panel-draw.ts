@@ -341,22 +341,15 @@ function emptiedBy(
 export function emptiedByMessage(emptied: NonNullable<DrawnPanel["emptiedBy"]>): string {
   switch (emptied.step) {
     case "noRules":
-      return "waves.errors.emptiedByNoRules";
+      return "waves.errors.emptyPanel.noRules";
     case "seatRule":
-      return messageKey("waves.errors.emptiedBySeatRule", { number: emptied.index + 1 });
+      return messageKey("waves.errors.emptyPanel.seatRule", { number: emptied.index + 1 });
     case "organisationRule":
-      return messageKey("waves.errors.emptiedByOrganisationRule", { number: emptied.index + 1 });
+      return messageKey("waves.errors.emptyPanel.organisationRule", { number: emptied.index + 1 });
     case "exclusion":
-      return EMPTIED_BY_EXCLUSION[emptied.reason];
+      return `waves.errors.emptyPanel.exclusion.${emptied.reason}`;
   }
 }
-
-const EMPTIED_BY_EXCLUSION: Record<ExclusionReason, string> = {
-  research_opt_out: "waves.errors.emptiedByResearchOptOut",
-  no_email: "waves.errors.emptiedByNoEmail",
-  no_active_affiliation: "waves.errors.emptiedByNoActiveAffiliation",
-  manual: "waves.errors.emptiedByManual",
-};
 
 /* ---------- strata and comparison: the preview, the frozen counts and the wave comparison ---------- */
 

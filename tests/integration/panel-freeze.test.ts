@@ -112,12 +112,12 @@ describe("freezing a survey wave", () => {
   it("refuses an empty panel, naming what emptied it", async () => {
     const { user } = await register();
     const noRules = await waveWith({});
-    await expect(freezeWave(test.db, user, noRules.id, noRules.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptiedByNoRules" });
+    await expect(freezeWave(test.db, user, noRules.id, noRules.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptyPanel.noRules" });
     const nobody = await waveWith({ seatRules: [{ levels: ["operationeel"] }] });
-    await expect(freezeWave(test.db, user, nobody.id, nobody.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptiedBySeatRule?number=1" });
+    await expect(freezeWave(test.db, user, nobody.id, nobody.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptyPanel.seatRule?number=1" });
     const excluded = await waveWith({ seatRules: [{ roles: ["lid"] }], exclude: { noEmail: true, noActiveAffiliation: false } });
     await test.db.deleteFrom("person_emails").execute();
-    await expect(freezeWave(test.db, user, excluded.id, excluded.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptiedByNoEmail" });
+    await expect(freezeWave(test.db, user, excluded.id, excluded.version)).rejects.toMatchObject({ messageKey: "waves.errors.emptyPanel.exclusion.no_email" });
     expect(await test.db.selectFrom("survey_waves").select("status").where("status", "<>", "draft").execute()).toEqual([]);
   });
 

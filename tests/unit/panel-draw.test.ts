@@ -357,7 +357,7 @@ describe("an empty panel names what emptied it", () => {
     w.seat(w.person().id, w.body().id);
     const panel = drawFromFacts(w.facts, rules({}), REFERENCE);
     expect(panel.emptiedBy).toEqual({ step: "noRules" });
-    expect(emptiedByMessage(panel.emptiedBy!)).toBe("waves.errors.emptiedByNoRules");
+    expect(emptiedByMessage(panel.emptiedBy!)).toBe("waves.errors.emptyPanel.noRules");
   });
 
   it("the first rule when no rule matches anybody", () => {
@@ -365,7 +365,7 @@ describe("an empty panel names what emptied it", () => {
     w.seat(w.person().id, w.body({ level: "operationeel" }).id);
     const seatRules = drawFromFacts(w.facts, rules({ seatRules: [{ levels: ["strategisch"] }, { levels: ["tactisch"] }], organisationRules: [{ sectorIds: [99] }] }), REFERENCE);
     expect(seatRules.emptiedBy).toEqual({ step: "seatRule", index: 0 });
-    expect(emptiedByMessage(seatRules.emptiedBy!)).toBe("waves.errors.emptiedBySeatRule?number=1");
+    expect(emptiedByMessage(seatRules.emptiedBy!)).toBe("waves.errors.emptyPanel.seatRule?number=1");
     const organisationRule = drawFromFacts(w.facts, rules({ organisationRules: [{ sectorIds: [99] }] }), REFERENCE);
     expect(organisationRule.emptiedBy).toEqual({ step: "organisationRule", index: 0 });
   });
@@ -381,7 +381,7 @@ describe("an empty panel names what emptied it", () => {
     expect(panel.emptiedBy).toEqual({ step: "exclusion", reason: "no_email" });
     const manual = drawFromFacts(w.facts, rules({ seatRules: [{}], exclude: { noEmail: false, manual: [{ personId: noEmail.id, reason: "Vertrokken" }] } }), REFERENCE);
     expect(manual.emptiedBy).toEqual({ step: "exclusion", reason: "manual" });
-    expect(emptiedByMessage(manual.emptiedBy!)).toBe("waves.errors.emptiedByManual");
+    expect(emptiedByMessage(manual.emptiedBy!)).toBe("waves.errors.emptyPanel.exclusion.manual");
   });
 
   it("nothing when the panel has members", () => {

@@ -100,6 +100,8 @@ export const admin: Messages<typeof nl> = {
       saved_searches: "Saved search",
       calendar_feeds: "Calendar subscription",
       meeting_invitations: "Invitation",
+      survey_waves: "Survey wave",
+      panel_members: "Panel member",
     },
     fields: {
       name: "name",
@@ -171,6 +173,8 @@ export const admin: Messages<typeof nl> = {
       calendar_feed_revoked: "calendar link revoked",
       calendar_feed_replaced: "calendar link replaced",
       calendar_feed_restored: "calendar link restored",
+      wave_frozen: "wave frozen",
+      panel_member_excluded: "panel member excluded later",
     },
   },
 };

@@ -167,6 +167,8 @@ export const waves: Messages<typeof nl> = {
     attendanceIncomplete: "Fill in both the number of meetings and the number of months, or leave both empty.",
     attendanceMeetings: "Enter a number of meetings from 1 to 100.",
     attendanceMonths: "Enter a number of months from 1 to 36.",
+    exclusionReasonRequired: "Give a reason for the exclusion.",
+    exclusionReasonTooLong: "The reason can be at most 500 characters long.",
     manualReasonRequired: "Enter a reason for this exclusion.",
   },
   reasons: {

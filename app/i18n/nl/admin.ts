@@ -97,6 +97,8 @@ export const admin = {
       saved_searches: "Bewaarde zoekopdracht",
       calendar_feeds: "Agenda-abonnement",
       meeting_invitations: "Uitnodiging",
+      survey_waves: "Meting",
+      panel_members: "Panellid",
     },
     fields: {
       name: "naam",
@@ -168,6 +170,8 @@ export const admin = {
       calendar_feed_revoked: "agenda-link ingetrokken",
       calendar_feed_replaced: "agenda-link vervangen door een nieuwe",
       calendar_feed_restored: "agenda-link teruggezet",
+      wave_frozen: "meting bevroren",
+      panel_member_excluded: "panellid later uitgesloten",
     },
   },
 } as const;

@@ -164,6 +164,8 @@ export const waves = {
     attendanceIncomplete: "Vul zowel het aantal vergaderingen als het aantal maanden in, of laat beide leeg.",
     attendanceMeetings: "Vul een aantal vergaderingen in van 1 tot en met 100.",
     attendanceMonths: "Vul een aantal maanden in van 1 tot en met 36.",
+    exclusionReasonRequired: "Geef een reden voor de uitsluiting.",
+    exclusionReasonTooLong: "De reden mag hoogstens 500 tekens lang zijn.",
     manualReasonRequired: "Vul een reden in voor deze uitsluiting.",
   },
   reasons: {
