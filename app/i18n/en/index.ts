@@ -19,5 +19,6 @@ import { meetingSeries } from "./meetingSeries";
 import { savedSearches } from "./savedSearches";
 import { waves } from "./waves";
 import { panelExports } from "./panelExports";
+import { panel } from "./panel";
 
-export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports };
+export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports, panel };

@@ -17,5 +17,6 @@ import { meetingSeries } from "./meetingSeries";
 import { savedSearches } from "./savedSearches";
 import { waves } from "./waves";
 import { panelExports } from "./panelExports";
+import { panel } from "./panel";
 
-export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports } as const;
+export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports, panel } as const;

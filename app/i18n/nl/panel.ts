@@ -1,0 +1,3 @@
+export const panel = {
+  title: "Panel",
+};
