@@ -23,7 +23,7 @@ const statusSchema = z.object({
   confirm: checkbox().refine((ticked) => ticked, "waves.errors.confirmStatus"),
 });
 
-const NOTICES = ["aangemaakt", "gewijzigd", "status"] as const;
+const NOTICES = ["aangemaakt", "gewijzigd", "status", "bevroren"] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "research.run");
@@ -59,7 +59,7 @@ export default function Wave() {
   const language = i18n.language as Language;
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
   const status = t(`waves.statuses.${wave.status}`);
-  const notices = { aangemaakt: t("waves.wave.created"), gewijzigd: t("waves.wave.saved"), status: t("waves.wave.statusChanged", { status }) };
+  const notices = { aangemaakt: t("waves.wave.created"), gewijzigd: t("waves.wave.saved"), status: t("waves.wave.statusChanged", { status }), bevroren: t("waves.wave.frozen") };
   return (
     <div className="max-w-3xl space-y-6">
       <div>

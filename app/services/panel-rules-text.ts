@@ -1,6 +1,6 @@
 import type { Language } from "../../db/schema";
 import { formatDay } from "../i18n/format";
-import type { ExclusionReason, PanelRules, SeatRule } from "./panel-rules-schema";
+import type { ExclusionReason, PanelReason, PanelRules, SeatRule } from "./panel-rules-schema";
 
 /**
  * A wave's panel rules in words ("Iedereen met op 1 oktober 2025 een zetel in een strategisch of
@@ -89,4 +89,18 @@ export function panelRulesInWords(rules: PanelRules, referenceDate: string, name
   const included = inclusions.join(`; ${t("waves.rulesText.plus")} `);
   const sentence = exclusions.length > 0 ? `${included}; ${t("waves.rulesText.not")}: ${exclusions.join(", ")}` : included;
   return { inclusions, exclusions, text: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` };
+}
+
+/** Why a member is in the panel, one phrase per reason: "voorzitter in BRGZL", "werkt bij GGD Zuid Limburg". */
+export function reasonsInWords(reasons: readonly PanelReason[], t: Translate): string[] {
+  return reasons.map((reason) =>
+    reason.rule === "seat"
+      ? t("waves.reasons.seat", { role: t(`register.roles.${reason.role}`).toLowerCase(), body: reason.bodyName })
+      : t("waves.reasons.organisation", { organisation: reason.organisationName }),
+  );
+}
+
+/** Why a qualifying person is left out, one phrase per reason (a manual exclusion with its note). */
+export function exclusionsInWords(reasons: readonly ExclusionReason[], note: string | null, t: Translate): string[] {
+  return reasons.map((reason) => t(`waves.exclusions.${reason}`, reason === "manual" ? { reason: note ?? "" } : undefined));
 }
