@@ -13,7 +13,7 @@ export class PseudonymSecretError extends Error {}
  * development install works without configuration. Losing the secret breaks the link between
  * the pseudonyms of earlier and later waves.
  */
-export function pseudonymSecret(databasePath: string, env: NodeJS.ProcessEnv = process.env): string {
+export function pseudonymSecret(databasePath: string, env: Partial<Record<string, string>> = process.env): string {
   const configured = env.KRING_PSEUDONYM_SECRET;
   if (configured !== undefined && configured !== "") {
     if (configured.length < PSEUDONYM_SECRET_MIN_LENGTH) {
