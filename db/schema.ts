@@ -347,7 +347,7 @@ export interface LoginThrottleTable {
   updated_at: number;
 }
 
-export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete";
+export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete" | "export";
 
 export interface AuditLogTable {
   id: Generated<number>;

@@ -5,19 +5,27 @@ import type { PanelExportKind } from "../services/panel-export-kinds";
 import type { PanelAttributes, PanelReason } from "../services/panel-rules-schema";
 import { type Actor, recordAudit } from "./audit.server";
 import { inTransaction } from "./editing.server";
+import { drawPanel } from "./panel-facts.server";
+import { getWave } from "./survey-waves.server";
 
 /**
- * A wave and its stored panel, as the export formats take it: every member, those excluded after
- * freezing included (marked). Null when there is no such wave. A draft wave has no stored members
- * yet; its export is built from a draw instead.
+ * A wave's panel as the export formats take it: for a frozen (or later) wave its stored members,
+ * those excluded after freezing included (marked); for a draft the draw as the preview shows it,
+ * without tokens (the formats that need one refuse drafts). Null when there is no such wave.
  */
-export async function frozenPanelForExport(db: DB, waveId: number): Promise<ExportPanel | null> {
+export async function panelForExport(db: DB, waveId: number): Promise<ExportPanel | null> {
   const wave = await db
     .selectFrom("survey_waves")
     .select(["id", "name", "year", "reference_date", "status", "link_template"])
     .where("id", "=", waveId)
     .executeTakeFirst();
   if (!wave) return null;
+  const exported = { id: wave.id, name: wave.name, year: wave.year, referenceDate: wave.reference_date, status: wave.status, linkTemplate: wave.link_template };
+  if (wave.status === "draft") {
+    const { rules } = (await getWave(db, waveId))!;
+    const drawn = await drawPanel(db, rules, wave.reference_date);
+    return { wave: exported, members: drawn.members.map((member) => ({ ...member, token: "", excluded: null })) };
+  }
   const members = await db
     .selectFrom("panel_members")
     .selectAll()
@@ -27,7 +35,7 @@ export async function frozenPanelForExport(db: DB, waveId: number): Promise<Expo
     .orderBy("person_id")
     .execute();
   return {
-    wave: { id: wave.id, name: wave.name, year: wave.year, referenceDate: wave.reference_date, status: wave.status, linkTemplate: wave.link_template },
+    wave: exported,
     members: members.map((member) => ({
       personId: member.person_id,
       token: member.token,
@@ -44,15 +52,17 @@ export async function frozenPanelForExport(db: DB, waveId: number): Promise<Expo
   };
 }
 
-export type RosterSource = { source: "panel" } | { source: "levels"; levels: readonly BodyLevel[]; referenceDate: string };
+export type RosterSource =
+  | { source: "panel"; members: readonly { attributes: PanelAttributes; excluded: unknown }[] }
+  | { source: "levels"; levels: readonly BodyLevel[]; referenceDate: string };
 
 /**
  * The organisations for the "with which organisations did you collaborate" questions: those of the
- * wave's panel members (their organisation as on the reference date, as frozen), or every
+ * panel's members (their organisation as on the reference date; members excluded later left out), or every
  * organisation not archived that holds, on the reference date, a seat in an active body of the
  * chosen levels. Sorted by name.
  */
-export async function rosterOrganisations(db: DB, waveId: number, roster: RosterSource): Promise<RosterOrganisation[]> {
+export async function rosterOrganisations(db: DB, roster: RosterSource): Promise<RosterOrganisation[]> {
   let query = db
     .selectFrom("organisations")
     .innerJoin("sectors", "sectors.id", "organisations.sector_id")
@@ -64,14 +74,9 @@ export async function rosterOrganisations(db: DB, waveId: number, roster: Roster
       "sectors.name_nl as sectorName",
     ]);
   if (roster.source === "panel") {
-    query = query.where("organisations.id", "in", (eb) =>
-      eb
-        .selectFrom("panel_members")
-        .select("panel_members.organisation_id")
-        .where("panel_members.wave_id", "=", waveId)
-        .where("panel_members.organisation_id", "is not", null)
-        .$narrowType<{ organisation_id: number }>(),
-    );
+    const ids = [...new Set(roster.members.filter((m) => !m.excluded).flatMap((m) => (m.attributes.organisationId === null ? [] : [m.attributes.organisationId])))];
+    if (ids.length === 0) return [];
+    query = query.where("organisations.id", "in", ids);
   } else {
     if (roster.levels.length === 0) return [];
     const day = roster.referenceDate;
@@ -94,15 +99,11 @@ export async function rosterOrganisations(db: DB, waveId: number, roster: Roster
   return rows.sort((a, b) => a.name.localeCompare(b.name, "nl", { sensitivity: "base" }) || a.id - b.id);
 }
 
-/**
- * Every export of a wave goes in the audit log: who took which file of which wave, when, and how
- * many rows it held. The log has no "export" action yet, so it is recorded as the creation of a
- * file, with the kind in the summary ("export_limesurvey").
- */
+/** Every export of a wave goes in the audit log: who took which file of which wave, when, and how many rows it held. */
 export async function recordExport(db: DB, actor: Actor, waveId: number, kind: PanelExportKind, rowCount: number): Promise<void> {
   await inTransaction(db, (trx) =>
     recordAudit(trx, actor, {
-      action: "create",
+      action: "export",
       entity: "survey_waves",
       entityId: waveId,
       summary: `export_${kind.replace(/-/g, "_")}`,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { PanelExportLinks } from "../components/panel-export-links";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
 import { formatDay, formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -138,6 +139,12 @@ export default function Wave() {
           </li>
         </ul>
       </section>
+
+      {wave.status !== "draft" ? (
+        <div className="card">
+          <PanelExportLinks waveId={wave.id} draft={false} canRunResearch />
+        </div>
+      ) : null}
 
       <section aria-labelledby="status-heading" className="card space-y-3">
         <h2 id="status-heading" className="text-lg font-semibold">

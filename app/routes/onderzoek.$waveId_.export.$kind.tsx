@@ -4,9 +4,10 @@ import { BODY_LEVELS, type BodyLevel } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
-import { frozenPanelForExport, recordExport, rosterOrganisations, type RosterSource } from "../models/panel-exports.server";
+import { panelForExport, recordExport, rosterOrganisations, type RosterSource } from "../models/panel-exports.server";
 import { pseudonymSecret } from "../server/pseudonym-secret.server";
 import {
+  type ExportPanel,
   exportFileName,
   isDraft,
   limeSurveyLabelSet,
@@ -33,8 +34,9 @@ function file(body: string | Buffer, contentType: string, fileName: string): Res
 }
 
 /** `?bron=niveaus&niveau=strategisch&niveau=tactisch`: all organisations of those levels instead of the panel's. */
-function rosterSource(search: URLSearchParams, referenceDate: string): RosterSource {
-  if (search.get("bron") !== "niveaus") return { source: "panel" };
+function rosterSource(search: URLSearchParams, panel: ExportPanel): RosterSource {
+  if (search.get("bron") !== "niveaus") return { source: "panel", members: panel.members };
+  const referenceDate = panel.wave.referenceDate;
   const levels = search.getAll("niveau").filter((level): level is BodyLevel => (BODY_LEVELS as readonly string[]).includes(level));
   return { source: "levels", levels, referenceDate };
 }
@@ -50,7 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const waveId = recordIdParam(params.waveId);
   if (!isPanelExportKind(kind)) throw notFound();
   const user = await requirePermission(request, context, PERSONAL_DATA_KINDS.includes(kind) ? "research.run" : "register.export");
-  const panel = await frozenPanelForExport(context.db, waveId);
+  const panel = await panelForExport(context.db, waveId);
   if (!panel) throw notFound();
   const t = translator(requestLanguage(request, user));
   const wave = panel.wave;
@@ -86,7 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     case "organisaties-csv":
     case "organisaties-limesurvey": {
-      const organisations = await rosterOrganisations(context.db, waveId, rosterSource(new URL(request.url).searchParams, wave.referenceDate));
+      const organisations = await rosterOrganisations(context.db, rosterSource(new URL(request.url).searchParams, panel));
       rowCount = organisations.length;
       const part = t("panelExports.files.roster");
       response =

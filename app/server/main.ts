@@ -5,6 +5,7 @@ import { broadcastDevReady } from "@remix-run/node";
 import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
 import { createApp } from "./app";
+import { pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
 const port = Number(process.env.PORT || 3000);
@@ -12,6 +13,8 @@ const host = process.env.HOST || "0.0.0.0";
 const file = databasePath();
 
 async function main() {
+  // a bad KRING_PSEUDONYM_SECRET stops the start, not the first research export
+  pseudonymSecret(file);
   const db = await openMigratedDatabase(file);
   if (process.env.KRING_DEMO !== "0") await loadDemoIfEmpty(db, { log: console.log });
 

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as exportRoute from "../../app/routes/onderzoek.$waveId_.export.$kind";
 import * as previewRoute from "../../app/routes/onderzoek.$waveId_.voorbeeld";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { createTestDatabase, formRequest, makeBody, makeOrganisation, makePerson, makeSeat, type TestDatabase } from "../support/db";
@@ -92,6 +93,30 @@ describe("the panel preview and freezing it", () => {
     expect(data.comparison.left).toEqual({ count: 1, names: [expect.stringContaining("Aalders")] });
     expect(data.comparison.stayed).toBe(0);
     expect(newcomer.id).toBeGreaterThan(0);
+  });
+
+  it("exports a draft as the preview draws it, marked as a draft, and refuses it to the import tools", async () => {
+    const { steady, optedOut } = await register();
+    const draft = await wave("Meting 2025", "2025-10-01");
+    const { cookie } = await signedIn(t.db, "onderzoeker");
+    const download = (kind: string) =>
+      call(t.db, exportRoute.loader, get(`/onderzoek/${draft.id}/export/${kind}`, cookie), { waveId: String(draft.id), kind });
+    const csv = await download("csv");
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get("content-disposition")).toContain("CONCEPT");
+    const text = await csv.text();
+    expect(text.split("\n")[0]).toContain("CONCEPT");
+    expect(text).toContain("aalders@example.org");
+    expect(text).not.toContain("bakker@example.org");
+    expect((await download("limesurvey")).status).toBe(409);
+    const roster = await (await download("organisaties-csv")).text();
+    expect(roster).toContain("Zuyderland");
+    const logged = await t.db.selectFrom("audit_log").select(["action", "summary"]).where("entity", "=", "survey_waves").execute();
+    expect(logged).toEqual([
+      { action: "export", summary: "export_csv" },
+      { action: "export", summary: "export_organisaties_csv" },
+    ]);
+    expect([steady.id, optedOut.id]).toHaveLength(2);
   });
 
   it("is closed to lezer and redacteur", async () => {

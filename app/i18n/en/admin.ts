@@ -79,6 +79,7 @@ export const admin: Messages<typeof nl> = {
       restore: "restored",
       end: "ended",
       delete: "deleted",
+      export: "exported",
     },
     entities: {
       users: "User",

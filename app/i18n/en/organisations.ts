@@ -76,6 +76,7 @@ export const organisations: Messages<typeof nl> = {
       restore: "Restored",
       end: "Ended",
       delete: "Deleted",
+      export: "Exported",
     },
   },
   errors: {

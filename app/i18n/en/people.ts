@@ -157,6 +157,7 @@ export const people: Messages<typeof nl> = {
       restore: "Restored",
       end: "Ended",
       delete: "Deleted",
+      export: "Exported",
     },
     summaries: {
       email_added: "Email address added",

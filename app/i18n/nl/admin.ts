@@ -76,6 +76,7 @@ export const admin = {
       restore: "teruggezet",
       end: "beëindigd",
       delete: "verwijderd",
+      export: "geëxporteerd",
     },
     entities: {
       users: "Gebruiker",

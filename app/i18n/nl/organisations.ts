@@ -73,6 +73,7 @@ export const organisations = {
       restore: "Teruggezet",
       end: "Beëindigd",
       delete: "Verwijderd",
+      export: "Geëxporteerd",
     },
   },
   errors: {

@@ -154,6 +154,7 @@ export const people = {
       restore: "Teruggezet",
       end: "Beëindigd",
       delete: "Verwijderd",
+      export: "Geëxporteerd",
     },
     summaries: {
       email_added: "E-mailadres toegevoegd",
