@@ -1,11 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { databasePath } from "../../db/index";
 import { BODY_LEVELS, type BodyLevel } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { panelForExport, recordExport, rosterOrganisations, type RosterSource } from "../models/panel-exports.server";
-import { pseudonymSecret } from "../server/pseudonym-secret.server";
 import {
   type ExportPanel,
   exportFileName,
@@ -81,7 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       break;
     }
     case "pseudoniem": {
-      const table = pseudonymisedTable(panel, pseudonymSecret(databasePath()), t);
+      const table = pseudonymisedTable(panel, context.pseudonymSecret, t);
       rowCount = surveyedMembers(panel).length;
       response = file(tableToCsv(table), CSV, exportFileName(wave, t("panelExports.files.pseudonymised"), "csv", t));
       break;

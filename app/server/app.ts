@@ -14,9 +14,10 @@ export interface AppOptions {
   /** Value of TRUST_PROXY, passed to Express's "trust proxy" setting. */
   trustProxy?: string;
   publicOrigin?: string;
+  pseudonymSecret: string;
 }
 
-export function createApp({ db, build, development = false, trustProxy, publicOrigin }: AppOptions) {
+export function createApp({ db, build, development = false, trustProxy, publicOrigin, pseudonymSecret }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -38,6 +39,7 @@ export function createApp({ db, build, development = false, trustProxy, publicOr
         db,
         cspNonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        pseudonymSecret,
         auth: {},
       }),
     }),

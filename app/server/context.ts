@@ -7,6 +7,8 @@ export interface KringContext {
   cspNonce: string;
   /** The client's address (behind a proxy only when TRUST_PROXY says so), for the login throttle. */
   clientAddress: string;
+  /** The key of the research pseudonyms (KRING_PSEUDONYM_SECRET or the generated one, see pseudonym-secret.server). */
+  pseudonymSecret: string;
   /** Per-request memo of the session lookup and a refreshed cookie to send (see auth/guard.server). */
   auth: { lookup?: Promise<unknown>; setCookie?: string };
 }

@@ -13,8 +13,8 @@ const host = process.env.HOST || "0.0.0.0";
 const file = databasePath();
 
 async function main() {
-  // a bad KRING_PSEUDONYM_SECRET stops the start, not the first research export
-  pseudonymSecret(file);
+  // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
+  const secret = pseudonymSecret(file);
   const db = await openMigratedDatabase(file);
   if (process.env.KRING_DEMO !== "0") await loadDemoIfEmpty(db, { log: console.log });
 
@@ -26,6 +26,7 @@ async function main() {
     development,
     trustProxy: process.env.TRUST_PROXY,
     publicOrigin: process.env.PUBLIC_ORIGIN,
+    pseudonymSecret: secret,
   });
 
   const server = app.listen(port, host, () => {

@@ -1,20 +1,17 @@
 import { strFromU8, unzipSync } from "fflate";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { pseudonymFor } from "../../app/services/panel-export-formats";
 import { EMPTY_PANEL_RULES, type PanelAttributes } from "../../app/services/panel-rules-schema";
 import * as exportRoute from "../../app/routes/onderzoek.$waveId_.export.$kind";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase } from "../support/db";
+import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase, testContext } from "../support/db";
 import { call as call_, get, signedIn as signedIn_ } from "../support/routes";
 
-const SECRET = "geheim-".repeat(6);
 let t: TestDatabase;
 beforeEach(async () => {
   t = await createTestDatabase();
-  vi.stubEnv("KRING_PSEUDONYM_SECRET", SECRET);
 });
 afterEach(async () => {
-  vi.unstubAllEnvs();
   await t.cleanup();
 });
 
@@ -98,7 +95,7 @@ describe("downloading the exports of a frozen wave", () => {
     expect(sheet).toContain("Özdemir");
 
     const pseudonymised = await (await download(wave.id, "pseudoniem", cookie)).text();
-    expect(pseudonymised).toContain(pseudonymFor(SECRET, ayse.id));
+    expect(pseudonymised).toContain(pseudonymFor(testContext(t.db).pseudonymSecret, ayse.id));
     expect(pseudonymised).not.toContain("Özdemir");
     expect(pseudonymised).not.toContain("tokAyse");
 
