@@ -3,7 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import type { TFunction } from "i18next";
 import type { BodyLevel, Language, SeatRole, WaveStatus } from "../../db/schema";
 import type { panelExports } from "../i18n/nl/panelExports";
-import type { PanelAttributes, PanelReason } from "./panel-rules-schema";
+import type { DrawnMember, PanelAttributes, PanelReason } from "./panel-rules-schema";
 import type { ExportTable } from "./table-export.server";
 
 /**
@@ -20,18 +20,9 @@ export interface ExportWave {
   linkTemplate: string;
 }
 
-export interface ExportMember {
-  personId: number;
+/** A panel member as drawn, with the token of a frozen panel ("" in a draft) and a later exclusion. */
+export interface ExportMember extends DrawnMember {
   token: string;
-  firstName: string | null;
-  infix: string | null;
-  lastName: string;
-  salutation: string | null;
-  email: string;
-  language: Language;
-  attributes: PanelAttributes;
-  reasons: PanelReason[];
-  /** a later exclusion of a frozen panel's member */
   excluded: { at: string; reason: string } | null;
 }
 
