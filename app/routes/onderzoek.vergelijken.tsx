@@ -132,7 +132,7 @@ function NameList({ id, heading, people, total }: { id: string; heading: string;
           {people.map((person) => (
             <li key={person.personId}>
               <Link to={`/personen/${person.personId}`}>{listName(person)}</Link>
-              {person.organisationName ? <span className="text-sm text-slate-600"> — {person.organisationName}</span> : null}
+              {person.organisationName ? <span className="block text-sm text-slate-600">{person.organisationName}</span> : null}
             </li>
           ))}
         </ul>
