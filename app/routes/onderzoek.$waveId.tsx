@@ -135,7 +135,7 @@ export default function Wave() {
             </li>
           )}
           <li>
-            <Link to="/onderzoek/vergelijken">{t("waves.wave.compare")}</Link>
+            <Link to={`/onderzoek/vergelijken?b=${wave.id}`}>{t("waves.wave.compare")}</Link>
           </li>
         </ul>
       </section>

@@ -18,8 +18,8 @@ import { ruleNamesFor } from "../models/survey-waves.server";
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
 import { pageFrom, positiveIntFrom } from "../services/list-params";
 import { displayName, listName } from "../services/names";
-import type { PanelAttributes, PanelReason } from "../services/panel-rules-schema";
-import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
+import type { PanelAttributes } from "../services/panel-rules-schema";
+import { panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
 import { stratumCells } from "../services/panel-tables";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
@@ -93,16 +93,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   const search = listSearch(new URL(request.url), { opgeslagen: "uitgesloten", persoon: String(parsed.data.personId) });
   return redirect(`/onderzoek/${waveId}/panel?${search}`);
-}
-
-const lower = (text: string, language: Language) => text.toLocaleLowerCase(language);
-
-function reasonInWords(reason: PanelReason, t: TFunction, language: Language): string {
-  const text =
-    reason.rule === "seat"
-      ? t("waves.reasons.seat", { role: lower(t(`register.roles.${reason.role}`), language), body: reason.bodyName })
-      : t("waves.reasons.organisation", { organisation: reason.organisationName });
-  return t("panel.reasonWithRule", { reason: text, number: reason.ruleIndex + 1 });
 }
 
 function bodiesInWords(attributes: PanelAttributes, t: TFunction): string[] {
@@ -234,8 +224,8 @@ export default function FrozenPanel() {
                     </td>
                     <td>
                       <ul>
-                        {member.reasons.map((reason, index) => (
-                          <li key={index}>{reasonInWords(reason, t, language)}</li>
+                        {reasonsInWords(member.reasons, t as unknown as Translate).map((reason, index) => (
+                          <li key={index}>{t("panel.reasonWithRule", { reason, number: member.reasons[index]!.ruleIndex + 1 })}</li>
                         ))}
                       </ul>
                     </td>

@@ -23,9 +23,14 @@ export default function Waves() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("waves.title")}</h1>
-        <Link to="/onderzoek/nieuw" className="btn-primary">
-          {t("waves.newWave")}
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link to="/onderzoek/vergelijken" className="btn-secondary">
+            {t("waves.wave.compare")}
+          </Link>
+          <Link to="/onderzoek/nieuw" className="btn-primary">
+            {t("waves.newWave")}
+          </Link>
+        </div>
       </div>
       <p className="max-w-3xl text-slate-700">{t("waves.intro")}</p>
       <div className="card overflow-x-auto">
