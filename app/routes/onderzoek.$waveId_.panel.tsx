@@ -20,7 +20,7 @@ import { pageFrom, positiveIntFrom } from "../services/list-params";
 import { displayName, listName } from "../services/names";
 import type { PanelAttributes } from "../services/panel-rules-schema";
 import { panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
-import { stratumCells } from "../services/panel-tables";
+import { PanelCountTables } from "../components/panel-count-tables";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
@@ -177,7 +177,7 @@ export default function FrozenPanel() {
         </dl>
       </section>
 
-      <FrozenCountTables counts={counts} />
+      {counts ? <PanelCountTables counts={counts} /> : <p>{t("panel.page.noCounts")}</p>}
 
       <section aria-labelledby="members-heading" className="space-y-4">
         <h2 id="members-heading" className="text-lg font-semibold">
@@ -256,74 +256,6 @@ export default function FrozenPanel() {
           )}
           <Pagination {...members.page} />
         </div>
-      </section>
-    </div>
-  );
-}
-
-function FrozenCountTables({ counts }: { counts: FrozenCounts | null }) {
-  const { t } = useTranslation();
-  if (!counts) return <p>{t("panel.page.noCounts")}</p>;
-  return (
-    <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-      <section aria-labelledby="strata-heading" className="card space-y-3 overflow-x-auto">
-        <h2 id="strata-heading" className="text-lg font-semibold">
-          {t("panel.page.stratumHeading")}
-        </h2>
-        <table className="data-table" data-testid="strata">
-          <caption className="text-left text-sm text-slate-600">{t("panel.page.stratumCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("panel.columns.level")}</th>
-              <th scope="col">{t("panel.columns.sector")}</th>
-              <th scope="col">{t("panel.columns.subregion")}</th>
-              <th scope="col" className="text-right">
-                {t("panel.columns.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.strata.map((stratum) => {
-              const cells = stratumCells(stratum, t);
-              return (
-                <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
-                  <td>{cells.level}</td>
-                  <td>{cells.sector}</td>
-                  <td>{cells.subregion}</td>
-                  <td className="text-right">{stratum.count}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </section>
-      <section aria-labelledby="bodies-heading" className="card space-y-3 overflow-x-auto">
-        <h2 id="bodies-heading" className="text-lg font-semibold">
-          {t("panel.page.bodyHeading")}
-        </h2>
-        <table className="data-table" data-testid="bodies">
-          <caption className="text-left text-sm text-slate-600">{t("panel.page.bodyCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("panel.columns.body")}</th>
-              <th scope="col">{t("panel.columns.level")}</th>
-              <th scope="col" className="text-right">
-                {t("panel.columns.count")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {counts.bodies.map((body) => (
-              <tr key={body.bodyId}>
-                <td>
-                  <Link to={`/gremia/${body.bodyId}`}>{body.name}</Link>
-                </td>
-                <td>{t(`register.levels.${body.level}`)}</td>
-                <td className="text-right">{body.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
       </section>
     </div>
   );

@@ -7,6 +7,7 @@ import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { CheckboxField, HiddenField, SubmitButton, useMessage, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
+import { PanelCountTables } from "../components/panel-count-tables";
 import { PanelExportLinks } from "../components/panel-export-links";
 import { formatDay } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -16,7 +17,7 @@ import { ruleNamesFor } from "../models/survey-waves.server";
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
 import { pageFrom } from "../services/list-params";
 import { displayName } from "../services/names";
-import { emptiedByMessage, type Stratum } from "../services/panel-draw";
+import { emptiedByMessage } from "../services/panel-draw";
 import { exclusionsInWords, panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
@@ -53,17 +54,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-function StratumCells({ stratum }: { stratum: Stratum }) {
-  const { t } = useTranslation();
-  return (
-    <>
-      <td>{stratum.level ? t(`register.levels.${stratum.level}`) : t("waves.preview.none")}</td>
-      <td>{stratum.sectorName ?? t("waves.preview.none")}</td>
-      <td>{stratum.subregion ?? t("waves.preview.wholeRegion")}</td>
-    </>
-  );
-}
-
 export default function WavePreview() {
   const { wave, names, strata, members, page, excluded, emptiedBy, comparison } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -72,7 +62,6 @@ export default function WavePreview() {
   const translate = t as unknown as Translate;
   const language = i18n.language as Language;
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, translate, language);
-  const number = "text-right tabular-nums";
   return (
     <div className="space-y-6">
       <div>
@@ -102,54 +91,7 @@ export default function WavePreview() {
         </p>
       </section>
 
-      {strata.total > 0 ? (
-        <section aria-labelledby="strata-heading" className="card space-y-3 overflow-x-auto">
-          <h2 id="strata-heading" className="text-lg font-semibold">
-            {t("waves.preview.strata")}
-          </h2>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("waves.preview.level")}</th>
-                <th scope="col">{t("waves.preview.sector")}</th>
-                <th scope="col">{t("waves.preview.subregion")}</th>
-                <th scope="col" className={number}>
-                  {t("waves.preview.people")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {strata.strata.map((stratum) => (
-                <tr key={`${stratum.level}-${stratum.sectorCode}-${stratum.subregion}`}>
-                  <StratumCells stratum={stratum} />
-                  <td className={number}>{stratum.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3 className="font-semibold">{t("waves.preview.perBody")}</h3>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("waves.preview.body")}</th>
-                <th scope="col">{t("waves.preview.level")}</th>
-                <th scope="col" className={number}>
-                  {t("waves.preview.people")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {strata.bodies.map((body) => (
-                <tr key={body.bodyId}>
-                  <td>{body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name}</td>
-                  <td>{t(`register.levels.${body.level}`)}</td>
-                  <td className={number}>{body.count}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-      ) : null}
+      {strata.total > 0 ? <PanelCountTables counts={strata} /> : null}
 
       <section aria-labelledby="comparison-heading" className="card space-y-3">
         <h2 id="comparison-heading" className="text-lg font-semibold">
