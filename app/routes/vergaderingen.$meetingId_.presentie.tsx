@@ -22,11 +22,13 @@ import {
   GUEST_FIELD,
   GUEST_QUERY_FIELD,
   intentValue,
+  isReshape,
   listedPeople,
   MEMBER_FIELD,
   MEMBER_STATUSES,
   parseIntent,
   registerSchema,
+  reshapeRegister,
   rowOfField,
   statusField,
   substituteField,
@@ -144,31 +146,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/vergaderingen/${meetingId}/presentie?opgeslagen=lijst`);
   }
 
+  if (isReshape(intent)) {
+    const removable = sheet.members.filter((member) => !member.expected).map((member) => member.person_id);
+    const reshaped = reshapeRegister(values, intent, removable);
+    if (reshaped.ok) return json(await answer(reshaped.values));
+    const named = await describePeople(db, [reshaped.listed], sheet.meeting.date);
+    const name = named[reshaped.listed]?.name ?? String(reshaped.listed);
+    return json(await answer(values, {}, { [GUEST_FIELD]: messageKey("attendance.errors.guestListed", { name }) }), { status: 400 });
+  }
+
   const draft: SubmittedValues = { ...values };
   const { members, guests } = listedPeople(draft);
-  const ids = (list: number[]) => list.map(String);
-
-  if (intent.kind === "addGuest") {
-    if (members.includes(intent.personId) || guests.includes(intent.personId)) {
-      const named = await describePeople(db, [intent.personId], sheet.meeting.date);
-      const name = named[intent.personId]?.name ?? String(intent.personId);
-      return json(await answer(draft, {}, { [GUEST_FIELD]: messageKey("attendance.errors.guestListed", { name }) }), { status: 400 });
-    }
-    draft[GUEST_FIELD] = ids([...guests, intent.personId]);
-    draft[GUEST_QUERY_FIELD] = "";
-    return json(await answer(draft));
-  }
-  if (intent.kind === "removeGuest") {
-    draft[GUEST_FIELD] = ids(guests.filter((id) => id !== intent.personId));
-    return json(await answer(draft));
-  }
-  if (intent.kind === "removeMember") {
-    // only people no longer expected can be taken off the list; expected ones need a status
-    const removable = sheet.members.some((member) => member.person_id === intent.personId && !member.expected);
-    if (removable) draft[MEMBER_FIELD] = ids(members.filter((id) => id !== intent.personId));
-    return json(await answer(draft));
-  }
-
   // a search: every search field holding text is answered, and emptied for the next one
   const searches: Record<string, SearchAnswer> = {};
   for (const [name, value] of Object.entries(values)) {

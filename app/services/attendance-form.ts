@@ -94,3 +94,37 @@ export const registerSchema = z
 export function listedPeople(values: Record<string, unknown>): { members: number[]; guests: number[] } {
   return { members: ids(values[MEMBER_FIELD]), guests: ids(values[GUEST_FIELD]) };
 }
+
+export type ReshapeIntent = Extract<RegisterIntent, { kind: "addGuest" | "removeGuest" | "removeMember" }>;
+
+export const isReshape = (intent: RegisterIntent): intent is ReshapeIntent =>
+  intent.kind === "addGuest" || intent.kind === "removeGuest" || intent.kind === "removeMember";
+
+/**
+ * The submitted register after adding a guest, removing one, or taking someone off the list who is
+ * no longer on the roster (`removable`; expected people need a status instead). A guest already on
+ * the list is refused: `listed` names them.
+ */
+export function reshapeRegister(
+  values: Record<string, string | string[]>,
+  intent: ReshapeIntent,
+  removable: readonly number[],
+): { ok: true; values: Record<string, string | string[]> } | { ok: false; listed: number } {
+  const { members, guests } = listedPeople(values);
+  const draft = { ...values };
+  const asText = (list: number[]) => list.map(String);
+  switch (intent.kind) {
+    case "addGuest":
+      if (members.includes(intent.personId) || guests.includes(intent.personId)) return { ok: false, listed: intent.personId };
+      draft[GUEST_FIELD] = asText([...guests, intent.personId]);
+      draft[GUEST_QUERY_FIELD] = "";
+      break;
+    case "removeGuest":
+      draft[GUEST_FIELD] = asText(guests.filter((id) => id !== intent.personId));
+      break;
+    case "removeMember":
+      if (removable.includes(intent.personId)) draft[MEMBER_FIELD] = asText(members.filter((id) => id !== intent.personId));
+      break;
+  }
+  return { ok: true, values: draft };
+}

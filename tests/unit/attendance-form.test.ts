@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listedPeople, parseIntent, registerSchema, rowOfField } from "../../app/services/attendance-form";
+import { listedPeople, parseIntent, registerSchema, reshapeRegister, rowOfField } from "../../app/services/attendance-form";
 
 describe("the attendance register's form", () => {
   it("reads each row's status and substitute, and lists guests as 'gast'", () => {
@@ -59,5 +59,27 @@ describe("the attendance register's form", () => {
   it("lists the rows and guests of a submission, one or many", () => {
     expect(listedPeople({ member: "4", guest: ["5", "6", "nope"] })).toEqual({ members: [4], guests: [5, 6] });
     expect(listedPeople({})).toEqual({ members: [], guests: [] });
+  });
+});
+
+describe("reshaping the register between posts", () => {
+  const register = { member: ["1", "2"], guest: ["7"], guestQuery: "pie", "status-1": "aanwezig" };
+
+  it("adds a guest, emptying the guest search, and keeps every chosen status", () => {
+    expect(reshapeRegister(register, { kind: "addGuest", personId: 8 }, [])).toEqual({
+      ok: true,
+      values: { ...register, guest: ["7", "8"], guestQuery: "" },
+    });
+  });
+
+  it("refuses a guest who is already on the list, as a member or a guest", () => {
+    expect(reshapeRegister(register, { kind: "addGuest", personId: 2 }, [])).toEqual({ ok: false, listed: 2 });
+    expect(reshapeRegister(register, { kind: "addGuest", personId: 7 }, [])).toEqual({ ok: false, listed: 7 });
+  });
+
+  it("removes a guest, and takes off only members who are no longer on the roster", () => {
+    expect(reshapeRegister(register, { kind: "removeGuest", personId: 7 }, [])).toMatchObject({ ok: true, values: { guest: [] } });
+    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [])).toMatchObject({ ok: true, values: { member: ["1", "2"] } });
+    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [2])).toMatchObject({ ok: true, values: { member: ["1"] } });
   });
 });
