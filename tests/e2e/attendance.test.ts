@@ -1,9 +1,10 @@
 import { sql } from "kysely";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
@@ -13,11 +14,6 @@ import { openPageWithoutAppScripts } from "../support/without-scripts";
 const seeded = { cookie: "", keyboardMeeting: 0, plainMeeting: 0, substitute: 0, guest: 0, rows: [] as number[] };
 const MEMBERS = 24;
 const memberName = (n: number) => `Lid ${String(n).padStart(2, "0")}`;
-
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
 
 async function storedRegister(databasePath: string, meetingId: number) {
   const db = await openMigratedDatabase(databasePath);
@@ -80,7 +76,7 @@ describe("the attendance register in the browser", () => {
 
   it("registers a body of 25 with the keyboard alone: everyone present, two excused, one replaced by someone found by search", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     const started = Date.now();
     await visit(`/vergaderingen/${seeded.keyboardMeeting}/presentie`);
     await expect.poll(() => page.evaluate(() => "__remixRouter" in window)).toBe(true);
@@ -127,7 +123,7 @@ describe("the attendance register in the browser", () => {
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
-      await signIn(noScripts.context, env.server().url);
+      await addSessionCookie(noScripts.context, seeded.cookie, env.server().url);
       await visit(`/vergaderingen/${seeded.plainMeeting}/presentie`);
       await act((p) => p.getByRole("button", { name: nl.attendance.everyonePresent }).click());
       await expect(notice(page).textContent()).resolves.toContain(nl.attendance.savedEveryone);

@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { parseIcs } from "../support/calendar";
 import { makeBody, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeMeeting } from "../support/meetings";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
@@ -13,11 +13,6 @@ const text = nl.calendar;
 const seeded = { cookie: "", cmo: 0, werkgroep: 0 };
 const BODY = "Coördinerend Medisch Overleg";
 const nextJuly = `${new Date().getFullYear() + 1}-07-01`;
-
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
 
 describe("calendar subscriptions in the browser", () => {
   const env = useBrowser(async (server) => {
@@ -40,7 +35,7 @@ describe("calendar subscriptions in the browser", () => {
   it("lets a beheerder make a link, copy it, and revoke it after confirming", async () => {
     const { page, visit, act, context, errors } = env.checked();
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-    await signIn(context, env.server().url);
+    await addSessionCookie(context, seeded.cookie, env.server().url);
     await visit(`/gremia/${seeded.cmo}/agenda`);
     await page.getByRole("heading", { level: 1, name: text.page.title.replace("{{body}}", BODY) }).waitFor();
     await page.getByText(text.page.none).waitFor();
@@ -82,7 +77,7 @@ describe("calendar subscriptions in the browser", () => {
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act, context } = noScripts;
-      await signIn(context, env.server().url);
+      await addSessionCookie(context, seeded.cookie, env.server().url);
       await visit(`/gremia/${seeded.werkgroep}/agenda`);
       await act((p) => p.getByRole("button", { name: text.page.create }).click());
       const address = await page.getByLabel(text.page.address, { exact: true }).inputValue();

@@ -1,20 +1,15 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
 
 const made = { cookie: "", annaId: 0, allianceId: 0 };
 
 /** Signs the browser context in with the session made in prepare: the login page has tests of its own. */
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = made.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
-
 describe("the lookup in the header", () => {
   const env = useBrowser(async (server) => {
     const db = await openMigratedDatabase(server.databasePath);
@@ -40,7 +35,7 @@ describe("the lookup in the header", () => {
 
   it("suggests people as you type and opens the one picked with the arrow keys and Enter", async () => {
     const { page, visit, act, context, checkA11y } = env.checked();
-    await signIn(context, env.server().url);
+    await addSessionCookie(context, made.cookie, env.server().url);
     await visit("/");
     await box().click();
     await page.keyboard.type("van den b");
@@ -70,7 +65,7 @@ describe("the lookup in the header", () => {
 
   it("closes the suggestions with Escape and leads to all results with Enter", async () => {
     const { page, visit, act, context } = env.checked();
-    await signIn(context, env.server().url);
+    await addSessionCookie(context, made.cookie, env.server().url);
     await visit("/");
     await box().fill("berg");
     await page.getByRole("listbox").waitFor();
@@ -87,7 +82,7 @@ describe("the lookup in the header", () => {
 
   it("puts the cursor in the box with '/' and Ctrl+K, but lets '/' be typed in a text field", async () => {
     const { page, visit, context } = env.checked();
-    await signIn(context, env.server().url);
+    await addSessionCookie(context, made.cookie, env.server().url);
     await visit("/zoeken");
     await expect.poll(() => box().getAttribute("aria-keyshortcuts")).toBe("/ Control+K Meta+K");
     expect(await page.locator("header kbd").textContent()).toBe("/");
@@ -109,7 +104,7 @@ describe("the lookup in the header", () => {
 
   it("fits a 360 px wide phone, suggestions included", async () => {
     const { page, visit, checkA11y, context } = env.checked();
-    await signIn(context, env.server().url);
+    await addSessionCookie(context, made.cookie, env.server().url);
     await page.setViewportSize({ width: 360, height: 740 });
     await visit("/");
     await box().fill("sante");
@@ -126,7 +121,7 @@ describe("the lookup in the header", () => {
   it("works without JavaScript: the box submits to the results page, whose links open the record", async () => {
     const plain = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
-      await signIn(plain.context, env.server().url);
+      await addSessionCookie(plain.context, made.cookie, env.server().url);
       await plain.visit("/");
       const input = plain.page.getByRole("searchbox", { name: nl.lookup.label });
       await input.fill("SANTE");

@@ -5,6 +5,7 @@ import { nl } from "../../app/i18n/nl/index";
 import { addDays } from "../../app/services/periods";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 
@@ -45,8 +46,7 @@ describe("the meeting figures in the browser", () => {
 
   async function signedInPage() {
     const checked = env.checked();
-    const [name, value] = seeded.cookie.split("=") as [string, string];
-    await checked.page.context().addCookies([{ name, value, url: env.server().url }]);
+    await addSessionCookie(checked.page.context(), seeded.cookie, env.server().url);
     return checked;
   }
 

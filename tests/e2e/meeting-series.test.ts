@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
 
@@ -12,11 +13,6 @@ const seeded = { cookie: "", body: 0, endingBody: 0 };
 
 const fill = (template: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((result, [name, value]) => result.replaceAll(`{{${name}}}`, String(value)), template);
-
-async function signIn(page: Page, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await page.context().addCookies([{ name, value, url }]);
-}
 
 /** "Every second Tuesday, every two months, 6 times" from the first of January 2025, 14:00–16:00. */
 async function fillSixTimesAYear(page: Page) {
@@ -58,7 +54,7 @@ describe("planning a series of meetings in the browser", () => {
 
   it("plans every second Tuesday, every two months, six times: preview first, then the six meetings", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page, env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit(`/vergaderingen/reeks?gremium=${seeded.body}`);
     await expect(page.getByLabel(text.fields.title, { exact: true }).inputValue()).resolves.toBe("Bestuurlijke Regiegroep");
     await fillSixTimesAYear(page);
@@ -97,7 +93,7 @@ describe("planning a series of meetings in the browser", () => {
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
-      await signIn(page, env.server().url);
+      await addSessionCookie(page.context(), seeded.cookie, env.server().url);
       await visit(`/vergaderingen/reeks?gremium=${seeded.endingBody}`);
       await fillSixTimesAYear(page);
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makeSeat, makeSector, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeSubregion } from "../support/organisations";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
@@ -33,8 +34,7 @@ describe("keeping organisations in the browser", () => {
 
   /** Signs the page's browser context in as the seeded redacteur. */
   async function signIn(page: Page) {
-    const [name, value] = seeded.cookie.split("=") as [string, string];
-    await page.context().addCookies([{ name, value, url: env.server().url }]);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
   }
 
   it("creates an organisation with JavaScript, checking the form before sending it", async () => {

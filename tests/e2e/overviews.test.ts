@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeSector, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 
 const text = nl.overviews;
@@ -32,8 +33,7 @@ describe("the overviews in the browser", () => {
 
   it("filters the matrix by level and downloads exactly that as CSV", async () => {
     const { page, visit, act } = env.checked();
-    const [name, value] = seeded.cookie.split("=") as [string, string];
-    await page.context().addCookies([{ name, value, url: env.server().url }]);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/overzichten");
     await act((p) => p.getByRole("link", { name: text.matrixLink }).click());
     await page.getByRole("heading", { level: 1, name: /Organisaties × gremia/ }).waitFor();
@@ -62,8 +62,7 @@ describe("the overviews in the browser", () => {
 
   it("shows who sits where for one organisation, picked without typing its address", async () => {
     const { page, visit, act } = env.checked();
-    const [name, value] = seeded.cookie.split("=") as [string, string];
-    await page.context().addCookies([{ name, value, url: env.server().url }]);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/overzichten");
     await page.getByLabel(text.chooseOrganisation, { exact: true }).selectOption({ label: "Envida" });
     await act((p) => p.getByRole("button", { name: text.open }).click());

@@ -1,19 +1,14 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { frozenWave, panelRegister } from "../support/panels";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
 
 const seeded = { cookie: "", wave2024: 0, wave2025: 0 };
-
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
 
 describe("frozen panels in the browser", () => {
   const env = useBrowser(async (server) => {
@@ -38,7 +33,7 @@ describe("frozen panels in the browser", () => {
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
-      await signIn(noScripts.context, env.server().url);
+      await addSessionCookie(noScripts.context, seeded.cookie, env.server().url);
       await visit(`/onderzoek/${seeded.wave2025}/panel`);
       await expect(page.getByTestId("strata").textContent()).resolves.toContain("Parkstad");
       await act((p) => p.getByRole("link", { name: `${nl.panel.exclude.link} (Test Bakker)` }).click());
@@ -63,7 +58,7 @@ describe("frozen panels in the browser", () => {
 
   it("an onderzoeker opens the comparison of the two frozen waves", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/onderzoek/vergelijken");
     await expect(page.getByTestId("totals").textContent()).resolves.toBe(`${nl.panel.compare.stayed}2${nl.panel.compare.joined}1${nl.panel.compare.left}1`);
     await expect(page.getByTestId("joined-names").textContent()).resolves.toContain("Dekker, Test");

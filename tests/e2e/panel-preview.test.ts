@@ -1,19 +1,14 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeAffiliation } from "../support/people";
 
 const seeded = { cookie: "", waveId: 0 };
-
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
 
 describe("previewing and freezing a panel in the browser", () => {
   const env = useBrowser(async (server) => {
@@ -50,7 +45,7 @@ describe("previewing and freezing a panel in the browser", () => {
 
   it("shows each person once with every reason, freezes after confirmation, and downloads the LimeSurvey file", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit(`/onderzoek/${seeded.waveId}/voorbeeld`);
     const members = page.getByRole("region", { name: nl.waves.preview.members });
     await expect(members.getByRole("row").count()).resolves.toBe(3);

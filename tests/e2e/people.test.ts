@@ -1,9 +1,9 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeOrganisation, makePerson, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeAffiliation } from "../support/people";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
@@ -12,11 +12,6 @@ import { openPageWithoutAppScripts } from "../support/without-scripts";
 const seeded = { cookie: "", ownerId: 0, employeeId: 0 };
 
 /** Signs the browser in as the seeded redacteur, by the session cookie a login would have set. */
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
-
 describe("people in the browser", () => {
   const env = useBrowser(async (server) => {
     const db = await openMigratedDatabase(server.databasePath);
@@ -36,7 +31,7 @@ describe("people in the browser", () => {
 
   it("creates a person with JavaScript: the browser checks the form first, then the person's page opens", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/personen");
     await act((p) => p.getByRole("link", { name: nl.people.list.newPerson }).click());
     await page.getByRole("heading", { level: 1, name: nl.people.create.title }).waitFor();
@@ -70,7 +65,7 @@ describe("people in the browser", () => {
   it("without JavaScript, refuses an e-mail address of someone else with a link to them, keeping what was typed", async () => {
     const plain = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
-      await signIn(plain.context, env.server().url);
+      await addSessionCookie(plain.context, seeded.cookie, env.server().url);
       const { page, visit, act } = plain;
       await visit("/personen/nieuw");
       await page.getByLabel(nl.people.fields.first_name, { exact: true }).fill("Johan");
@@ -96,7 +91,7 @@ describe("people in the browser", () => {
 
   it("ends a job only after confirmation, and the undo in the message makes it ongoing again", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit(`/personen/${seeded.employeeId}`);
     await act((p) => p.getByRole("link", { name: nl.people.page.manageJobs }).click());
     await page.getByRole("heading", { level: 1, name: "Functies van Mila Peters" }).waitFor();
@@ -123,7 +118,7 @@ describe("people in the browser", () => {
 
   it("on a 360 px phone, records a withdrawn consent and a second address, which the person page then shows", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await page.setViewportSize({ width: 360, height: 740 });
     const fitsThePhone = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

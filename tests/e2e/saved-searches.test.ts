@@ -1,20 +1,15 @@
 import { sql } from "kysely";
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeOrganisation, makeUser, sessionCookieFor } from "../support/db";
 import { makeAffiliation } from "../support/people";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
 
 const text = nl.savedSearches;
 const seeded = { cookie: "", organisation: 0 };
-
-async function signIn(page: Page, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await page.context().addCookies([{ name, value, url }]);
-}
 
 describe("saved searches in the browser", () => {
   const env = useBrowser(async (server) => {
@@ -36,7 +31,7 @@ describe("saved searches in the browser", () => {
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
       const { page, visit, act } = noScripts;
-      await signIn(page, env.server().url);
+      await addSessionCookie(page.context(), seeded.cookie, env.server().url);
       await visit("/personen");
       // nothing filtered, nothing to save
       await expect(page.getByRole("button", { name: text.saveForm.submit }).count()).resolves.toBe(0);
@@ -69,7 +64,7 @@ describe("saved searches in the browser", () => {
 
   it("refuses a name already taken with JavaScript, keeping the name typed", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page, env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit(`/personen?q=Test&organisatie=${seeded.organisation}`);
     await page.getByLabel(text.saveForm.name, { exact: true }).fill("IEDEREEN BIJ DE GGD");
     await act((p) => p.getByRole("button", { name: text.saveForm.submit }).click());

@@ -1,18 +1,13 @@
 import { sql } from "kysely";
-import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeUser, sessionCookieFor } from "../support/db";
+import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { openPageWithoutAppScripts } from "../support/without-scripts";
 
 const seeded = { cookie: "" };
-
-async function signIn(context: BrowserContext, url: string) {
-  const [name = "", value = ""] = seeded.cookie.split("=");
-  await context.addCookies([{ name, value, url }]);
-}
 
 const IN_WORDS =
   "Iedereen met op 1 oktober 2025 een zetel in een strategisch of tactisch gremium; " +
@@ -35,7 +30,7 @@ describe("survey waves in the browser", () => {
 
   it("an onderzoeker creates a wave, writes its rules and reads them in words; adding a rule also works without JavaScript", async () => {
     const { page, visit, act } = env.checked();
-    await signIn(page.context(), env.server().url);
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/onderzoek");
     await act((p) => p.getByRole("link", { name: nl.waves.newWave }).click());
     await page.getByLabel(nl.waves.fields.name, { exact: true }).fill("Meting 2025");
@@ -67,7 +62,7 @@ describe("survey waves in the browser", () => {
 
     const noScripts = await openPageWithoutAppScripts(env.browser(), env.server().url);
     try {
-      await signIn(noScripts.context, env.server().url);
+      await addSessionCookie(noScripts.context, seeded.cookie, env.server().url);
       await noScripts.visit(`${waveUrl}/regels`);
       const plainRule = (n: number) => noScripts.page.getByRole("group", { name: `Regel ${n} (zetels)`, exact: true });
       await plainRule(1).getByRole("group", { name: nl.waves.rules.roles }).getByLabel("Voorzitter", { exact: true }).check();

@@ -180,3 +180,9 @@ export async function openCheckedPage(
     close: () => context.close(),
   };
 }
+
+/** Signs a browser context in with a session cookie (`name=value`, as sessionCookieFor makes it) for the server at `url`. */
+export async function addSessionCookie(context: BrowserContext, cookie: string, url: string): Promise<void> {
+  const [name = "", value = ""] = cookie.split("=");
+  await context.addCookies([{ name, value, url }]);
+}
