@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
 import { FileMigrationProvider, Kysely, Migrator, SqliteDialect } from "kysely";
+import { dutchSortKey } from "../app/services/names";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
@@ -33,6 +34,25 @@ export class DatabaseStartError extends Error {
   }
 }
 
+/**
+ * The SQL functions Kring's triggers use, written in TypeScript because SQLite cannot fold accents.
+ * Every connection that writes people must have them: openDatabase adds them, and so must any
+ * tool that opens the file with better-sqlite3 directly.
+ */
+export function addKringFunctions(sqlite: SQLite.Database) {
+  sqlite.function(
+    "kring_sort_name",
+    { deterministic: true },
+    (lastName: unknown, firstName: unknown, initials: unknown, infix: unknown) =>
+      dutchSortKey({
+        last_name: typeof lastName === "string" ? lastName : "",
+        first_name: typeof firstName === "string" ? firstName : null,
+        initials: typeof initials === "string" ? initials : null,
+        infix: typeof infix === "string" ? infix : null,
+      }),
+  );
+}
+
 /** Opens (creating if needed) the SQLite file with the pragmas of the design. */
 export function openDatabase(file: string = databasePath()): DB {
   let sqlite: SQLite.Database;
@@ -43,6 +63,7 @@ export function openDatabase(file: string = databasePath()): DB {
     sqlite.pragma("foreign_keys = ON");
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
+    addKringFunctions(sqlite);
     // Reading the schema proves the file is a database and not, say, a text file.
     sqlite.prepare("select count(*) from sqlite_schema").get();
   } catch (error) {

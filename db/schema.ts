@@ -137,6 +137,8 @@ export interface PeopleTable extends Versioned {
   preferred_language: Defaulted<Language>;
   notes: string | null;
   archived_at: IsoMoment | null;
+  /** the Dutch list order as a byte-comparable key, kept by triggers (migration 0006) */
+  sort_name: Generated<string>;
 }
 
 export interface PersonEmailsTable {

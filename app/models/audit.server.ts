@@ -9,12 +9,12 @@ export interface Actor {
 
 export type Trx = Transaction<Database>;
 
-/** Columns never copied into the log. */
-const SECRET_COLUMNS = new Set(["password_hash"]);
+/** Columns never copied into the log: secrets, and keys the database derives from other columns. */
+const UNLOGGED_COLUMNS = new Set(["password_hash", "sort_name"]);
 
 function snapshot(record: object | null | undefined): string | null {
   if (!record) return null;
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !SECRET_COLUMNS.has(key))));
+  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([key]) => !UNLOGGED_COLUMNS.has(key))));
 }
 
 export interface AuditChange {

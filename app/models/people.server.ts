@@ -7,7 +7,7 @@ import { auditDiff, type FieldChange, parseSnapshot } from "../services/audit-di
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import type { PeopleSort } from "../services/people-list";
-import { compareByDutchName, displayName } from "../services/names";
+import { displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 
@@ -361,18 +361,17 @@ export interface PeopleListFilter {
   page: number;
 }
 
-type ListNameParts = Pick<Person, "first_name" | "infix" | "last_name" | "initials">;
-
-/** Dutch list order, then the tussenvoegsel to separate "Berg" from "van den Berg". */
-function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
-  return compareByDutchName(a, b) || (a.infix ?? "").localeCompare(b.infix ?? "", "nl");
-}
-
 /**
  * Everyone the people list's filter selects (all pages, unsorted): the list pages through it, and a
  * saved search invites it to a network event.
  */
 export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
+  return peopleMatchingQuery(db, filter, onDay)
+    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
+    .execute();
+}
+
+function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
   let query = db.selectFrom("people");
   if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
@@ -407,30 +406,26 @@ export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sor
     );
   }
   if (filter.researchConsent) query = query.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"));
-  return query
-    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
-    .execute();
+  return query;
 }
 
 /**
- * People matching the filter, one page. Sorting happens here rather than in SQL: Dutch order is on
- * the achternaam without its tussenvoegsel (a column of its own, so "van den Berg" files under B)
- * and without accents ("Özdemir" under O), which compareByDutchName knows and SQLite's lower() does not.
+ * People matching the filter, one page, in Dutch list order: on the achternaam without its
+ * tussenvoegsel (so "van den Berg" files under B) and without accents ("Özdemir" under O), through
+ * the stored key `sort_name` (see dutchSortKey), so the database pages and nobody sorts everyone.
  */
 export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string) {
-  const matches = await peopleMatching(db, filter, onDay);
-  const sort = filter.sort ?? "naam";
-  matches.sort((a, b) =>
-    sort === "gewijzigd"
-      ? b.updated_at.localeCompare(a.updated_at) || b.id - a.id
-      : (sort === "naam" ? 1 : -1) * (compareDutchListNames(a, b) || a.id - b.id),
-  );
-  const page = paging(matches.length, filter.page);
-  const ids = matches.slice(page.offset, page.offset + page.limit).map((m) => m.id);
-  if (ids.length === 0) return { rows: [], page };
+  const matching = peopleMatchingQuery(db, filter, onDay);
+  const { total } = await matching.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const page = paging(total, filter.page);
+  if (total === 0) return { rows: [], page };
 
-  const details = await db
-    .selectFrom("people")
+  const sort = filter.sort ?? "naam";
+  const ordered =
+    sort === "gewijzigd"
+      ? matching.orderBy("people.updated_at", "desc").orderBy("people.id", "desc")
+      : matching.orderBy("people.sort_name", sort === "naam" ? "asc" : "desc").orderBy("people.id", sort === "naam" ? "asc" : "desc");
+  const rows = await ordered
     .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title", "people.archived_at"])
     .select((eb) => [
       eb
@@ -448,10 +443,10 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
         .select((s) => joinedText(s.ref("organisations.name"), ", ").as("names"))
         .as("organisations"),
     ])
-    .where("people.id", "in", ids)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
-  const byId = new Map(details.map((row) => [row.id, row]));
-  return { rows: ids.map((id) => byId.get(id)!), page };
+  return { rows, page };
 }
 
 /** The organisations the list can be filtered on: those not archived, by name. */

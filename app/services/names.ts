@@ -32,6 +32,15 @@ export function foldForComparison(value: string): string {
   return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("nl");
 }
 
+/**
+ * The key a database sorts people on, in the order compareByDutchName gives: the folded achternaam,
+ * then first name (or initials), then tussenvoegsel, separated by a character below every letter
+ * so that "Berg" comes before "Bergmans" in a plain byte comparison.
+ */
+export function dutchSortKey(person: NameParts): string {
+  return [person.last_name, person.first_name ?? person.initials ?? "", person.infix ?? ""].map(foldForComparison).join("\u0001");
+}
+
 /** Orders people on achternaam, then first name, ignoring tussenvoegsel, case and accents. */
 export function compareByDutchName(a: NameParts, b: NameParts): number {
   // surname alone first: in one joined key, collation would skip the separator ("Bergmans" before "Berg")
