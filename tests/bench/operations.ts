@@ -1,0 +1,303 @@
+import type SQLite from "better-sqlite3";
+import type { DB } from "../../db/index";
+import { searchRegister } from "../../db/search";
+import { bodyRoster } from "../../app/models/bodies.server";
+import { bodyMeetings } from "../../app/models/meetings.server";
+import { attendanceFigures, attendanceLastYear, recentAttendance, yearOverview } from "../../app/models/meeting-reports.server";
+import { membershipMatrix } from "../../app/models/overviews.server";
+import { organisationFilterOptions } from "../../app/models/organisations.server";
+import { getPerson, listPeople, peopleFilterOptions, personHistory } from "../../app/models/people.server";
+import { RESULTS_LIMIT } from "../../app/routes/zoeken";
+
+/**
+ * The benchmark's key operations, each twice: Kring's own path (the model functions a page's loader
+ * calls, as it calls them) and a hand-written better-sqlite3 query returning the same rows, the
+ * database's own limit. `same` proves they agree, so the ratio compares like with like.
+ */
+
+export interface Fixtures {
+  today: string;
+  pastDay: string;
+  year: number;
+  employerId: number;
+  busyPersonId: number;
+  bigBodyId: number;
+  figuresBodyId: number;
+  matrixSubregionId: number;
+  shortQuery: string;
+  fullNameQuery: string;
+}
+
+export interface Operation {
+  name: string;
+  /** "page" lines must stay within 3× raw and 150 ms; "search" within 30 ms */
+  kind: "page" | "search";
+  model: () => Promise<unknown>;
+  raw: () => unknown;
+  /** what the model's and the raw path's results have in common (ids in order, counts) */
+  modelKey: (result: never) => unknown;
+  rawKey: (result: never) => unknown;
+  /** the same page through the built server */
+  path: string;
+}
+
+const op = <M, R>(spec: {
+  name: string;
+  kind: Operation["kind"];
+  model: () => Promise<M>;
+  raw: () => R;
+  modelKey: (result: M) => unknown;
+  rawKey: (result: R) => unknown;
+  path: string;
+}): Operation => spec as unknown as Operation;
+
+/** `start <= day and (end is null or end >= day)` for a table alias, as the models write it. */
+const activeOn = (alias: string, nullableStart = false) =>
+  `${nullableStart ? `(${alias}.start_date is null or ${alias}.start_date <= @day)` : `${alias}.start_date <= @day`} and (${alias}.end_date is null or ${alias}.end_date >= @day)`;
+
+export function pickFixtures(raw: SQLite.Database, today: string): Fixtures {
+  const one = <T>(query: string, params: Record<string, unknown> = {}) => raw.prepare(query).get(params) as T;
+  const pastDay = `${Number(today.slice(0, 4)) - 1}-06-30`;
+  const year = Number(today.slice(0, 4)) - 1;
+  const person = one<{ first_name: string; infix: string | null; last_name: string }>(
+    "select first_name, infix, last_name from people where infix is not null order by id limit 1 offset 1000",
+  );
+  return {
+    today,
+    pastDay,
+    year,
+    employerId: one<{ id: number }>(
+      `select organisation_id as id from affiliations a where ${activeOn("a", true)} group by organisation_id order by count(*) desc limit 1`,
+      { day: today },
+    ).id,
+    busyPersonId: one<{ id: number }>("select person_id as id from seats where person_id is not null group by person_id order by count(*) desc limit 1").id,
+    bigBodyId: one<{ id: number }>("select body_id as id from seats group by body_id order by count(*) desc limit 1").id,
+    figuresBodyId: one<{ id: number }>(
+      "select body_id as id from meetings where status = 'gehouden' and date between @from and @to and body_id is not null group by body_id order by count(*) desc limit 1",
+      { from: `${year}-01-01`, to: `${year}-12-31` },
+    ).id,
+    matrixSubregionId: one<{ id: number }>(
+      "select subregion_id as id from organisation_subregions group by subregion_id order by count(*) desc limit 1",
+    ).id,
+    shortQuery: "jan",
+    fullNameQuery: [person.first_name, person.infix, person.last_name].join(" "),
+  };
+}
+
+export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation[] {
+  const statement = (text: string) => raw.prepare(text);
+
+  const peoplePage = statement(`
+    select p.id, p.first_name, p.infix, p.last_name, p.initials, p.title, p.archived_at,
+      (select e.email from person_emails e where e.person_id = p.id and e.is_primary = 1) as email,
+      (select group_concat(o.name, ', ') from affiliations a join organisations o on o.id = a.organisation_id
+        where a.person_id = p.id and ${activeOn("a", true)}) as organisations
+    from people p
+    where p.archived_at is null
+      and exists (select 1 from affiliations a where a.person_id = p.id and a.organisation_id = @organisationId and ${activeOn("a", true)})
+    order by p.sort_name, p.id
+    limit 50`);
+  const peopleCount = statement(`
+    select count(*) from people p where p.archived_at is null
+      and exists (select 1 from affiliations a where a.person_id = p.id and a.organisation_id = @organisationId and ${activeOn("a", true)})`).pluck();
+  const organisationOptions = statement("select id, name from organisations where archived_at is null order by name");
+
+  const personRow = statement("select * from people where id = ?");
+  const personEmails = statement("select id, email, is_primary from person_emails where person_id = ? order by is_primary desc, email");
+  const personConsents = statement(
+    "select id, purpose, status, recorded_on, source, created_at from consents where person_id = ? order by recorded_on desc, id desc",
+  );
+  const personJobs = statement(`
+    select a.id, a.version, a.function_title, a.start_date, a.end_date, o.id as organisation_id, o.name as organisation_name, o.archived_at as organisation_archived_at
+    from affiliations a join organisations o on o.id = a.organisation_id where a.person_id = ? order by a.start_date desc, a.id desc`);
+  const personSeats = statement(`
+    select s.id, s.role, s.start_date, s.end_date, b.id as body_id, b.name as body_name, o.id as organisation_id, o.name as organisation_name
+    from seats s join bodies b on b.id = s.body_id left join organisations o on o.id = s.organisation_id where s.person_id = ? order by s.start_date desc`);
+  const personHistoryRows = statement(`
+    select l.id, l.at, l.action, l.entity, l.summary, l.before, l.after, u.name as user_name
+    from audit_log l left join users u on u.id = l.user_id
+    where (l.entity = 'people' and l.entity_id = @person)
+       or (l.entity = 'affiliations' and l.entity_id in (select cast(id as text) from affiliations where person_id = @id))
+    order by l.id desc limit 100`);
+  const personRecent = statement(`
+    select a.id, m.id as meeting_id, m.date, m.title, m.kind, b.id as body_id, b.name as body_name, a.status,
+      member.id as person_id, member.first_name, member.last_name, sub.id as substitute_id, sub.last_name as substitute_last_name
+    from attendance a join meetings m on m.id = a.meeting_id left join bodies b on b.id = m.body_id
+      join people member on member.id = a.person_id left join people sub on sub.id = a.substitute_person_id
+    where m.status = 'gehouden' and (a.person_id = @id or a.substitute_person_id = @id)
+    order by m.date desc, m.id desc, a.id limit 10`);
+  const personYear = statement(`
+    select a.status, count(*) as n from attendance a join meetings m on m.id = a.meeting_id
+    where m.status = 'gehouden' and m.date between @from and @to and (a.person_id = @id or a.substitute_person_id = @id)
+    group by a.status`);
+
+  const rosterRows = statement(`
+    select s.id, s.role, s.start_date, s.end_date, s.note, s.person_id, s.organisation_id,
+      p.first_name, p.infix, p.last_name, p.initials, p.title, o.name as organisation_name
+    from seats s left join people p on p.id = s.person_id left join organisations o on o.id = s.organisation_id
+    where s.body_id = @body`);
+  const upcoming = statement(
+    "select id, title, date, start_time, end_time, status, location from meetings where body_id = ? and date >= ? order by date, start_time limit 5",
+  );
+  const recent = statement(
+    "select id, title, date, start_time, end_time, status, location from meetings where body_id = ? and date < ? order by date desc, start_time desc limit 5",
+  );
+
+  const matrixRows = statement(`
+    select s.id as seat_id, s.role, s.person_id, b.id as body_id, b.name as body_name, b.abbreviation, b.level,
+      o.id as organisation_id, o.name as organisation_name, o.short_name, sec.sort_order, sec.name_nl,
+      p.first_name, p.infix, p.last_name, p.initials
+    from seats s join bodies b on b.id = s.body_id join organisations o on o.id = s.organisation_id
+      join sectors sec on sec.id = o.sector_id left join people p on p.id = s.person_id
+    where ${activeOn("s")} and b.archived_at is null and b.level = 'strategisch'
+      and exists (select 1 from organisation_subregions os where os.organisation_id = o.id and os.subregion_id = @subregion)
+    order by sec.sort_order, o.name, b.name`);
+  const filterOptions = [
+    statement("select id, name_nl, name_en from sectors order by sort_order"),
+    statement("select id, name from subregions order by name"),
+  ];
+
+  const searchHits = statement(`
+    select kind, record_id, rank from register_search where register_search match ? order by rank limit 200`);
+
+  const figureFacts = statement(`
+    select a.meeting_id, m.body_id, a.person_id, a.organisation_id, a.status, a.substitute_person_id
+    from attendance a join meetings m on m.id = a.meeting_id
+    where m.status = 'gehouden' and m.date between @from and @to and m.body_id = @body`);
+  const figureNames = statement(`
+    select p.id, p.first_name, p.infix, p.last_name from people p
+    where p.id in (select a.person_id from attendance a join meetings m on m.id = a.meeting_id
+      where m.status = 'gehouden' and m.date between @from and @to and m.body_id = @body)`);
+
+  const yearCounts = statement(`
+    select body_id, kind, status, count(*) as count from meetings where date between @first and @last group by body_id, kind, status`);
+  const yearBodies = statement(`
+    select b.id, b.name, b.abbreviation, b.level, b.subregion_id, s.name as subregion_name, b.meetings_per_year
+    from bodies b left join subregions s on s.id = b.subregion_id
+    where b.id in (select body_id from meetings where date between @first and @last)
+       or (b.meetings_per_year is not null and b.archived_at is null
+           and (b.active_from is null or b.active_from <= @last) and (b.active_to is null or b.active_to >= @first))`);
+
+  const figuresFrom = `${f.year}-01-01`;
+  const figuresTo = `${f.year}-12-31`;
+  const lastYearFrom = `${Number(f.today.slice(0, 4)) - 1}${f.today.slice(4)}`;
+
+  return [
+    op({
+      name: "personenlijst, gefilterd op organisatie",
+      kind: "page",
+      model: async () => {
+        const [list] = await Promise.all([listPeople(db, { organisationId: f.employerId, sort: "naam", page: 1 }, f.today), peopleFilterOptions(db)]);
+        return list;
+      },
+      raw: () => {
+        const params = { organisationId: f.employerId, day: f.today };
+        organisationOptions.all();
+        return { rows: peoplePage.all(params) as Array<{ id: number }>, total: peopleCount.get(params) as number };
+      },
+      modelKey: (list) => [list.page.total, list.rows.map((r) => r.id)],
+      rawKey: (result) => [result.total, result.rows.map((r) => r.id)],
+      path: `/personen?organisatie=${f.employerId}`,
+    }),
+    op({
+      name: "persoonspagina (meeste zetels)",
+      kind: "page",
+      model: async () => {
+        const found = await getPerson(db, f.busyPersonId);
+        const [history, recentRows, lastYear] = await Promise.all([
+          personHistory(db, f.busyPersonId),
+          recentAttendance(db, { personId: f.busyPersonId }, 10),
+          attendanceLastYear(db, { personId: f.busyPersonId }, f.today),
+        ]);
+        return { found, history, recentRows, lastYear };
+      },
+      raw: () => {
+        const id = f.busyPersonId;
+        personRow.get(id);
+        personEmails.all(id);
+        personConsents.all(id);
+        const jobs = personJobs.all(id) as Array<{ id: number }>;
+        const seats = personSeats.all(id) as Array<{ id: number }>;
+        const history = personHistoryRows.all({ person: String(id), id }) as Array<{ id: number }>;
+        const recentRows = personRecent.all({ id }) as Array<{ id: number }>;
+        personYear.all({ id, from: lastYearFrom, to: f.today });
+        return { jobs, seats, history, recentRows };
+      },
+      modelKey: (r) => [r.found!.affiliations.map((a) => a.id), r.found!.seats.length, r.history.map((h) => h.id), r.recentRows.map((a) => a.attendanceId)],
+      rawKey: (r) => [r.jobs.map((a) => a.id), r.seats.length, r.history.map((h) => h.id), r.recentRows.map((a) => a.id)],
+      path: `/personen/${f.busyPersonId}`,
+    }),
+    op({
+      name: `bezetting grootste gremium op ${f.pastDay}`,
+      kind: "page",
+      model: async () => {
+        const [roster, meetings] = await Promise.all([bodyRoster(db, f.bigBodyId, f.pastDay), bodyMeetings(db, f.bigBodyId, f.today)]);
+        return { roster, meetings };
+      },
+      raw: () => {
+        const seats = rosterRows.all({ body: f.bigBodyId }) as Array<{ id: number; start_date: string; end_date: string | null }>;
+        upcoming.all(f.bigBodyId, f.today);
+        recent.all(f.bigBodyId, f.today);
+        return seats.filter((s) => s.start_date <= f.pastDay && (s.end_date === null || s.end_date >= f.pastDay));
+      },
+      modelKey: (r) => r.roster.roster.map((s) => s.id).sort((a, b) => a - b),
+      rawKey: (r) => r.map((s) => s.id).sort((a, b) => a - b),
+      path: `/gremia/${f.bigBodyId}?datum=${f.pastDay}`,
+    }),
+    op({
+      name: "matrix organisaties × gremia (subregio, strategisch)",
+      kind: "page",
+      model: async () => {
+        const [matrix] = await Promise.all([
+          membershipMatrix(db, { date: f.today, level: "strategisch", subregionId: f.matrixSubregionId }, "nl"),
+          organisationFilterOptions(db),
+        ]);
+        return matrix;
+      },
+      raw: () => {
+        for (const options of filterOptions) options.all();
+        return matrixRows.all({ day: f.today, subregion: f.matrixSubregionId }) as Array<{ seat_id: number }>;
+      },
+      modelKey: (m) => Object.values(m.cells).flat().map((r) => r.seatId).sort((a, b) => a - b),
+      rawKey: (rows) => rows.map((r) => r.seat_id).sort((a, b) => a - b),
+      path: `/overzichten/matrix?subregio=${f.matrixSubregionId}&niveau=strategisch`,
+    }),
+    ...[f.shortQuery, f.fullNameQuery].map((query) =>
+      op({
+        name: `zoeken terwijl je typt: "${query}"`,
+        kind: "search",
+        model: () => searchRegister(db, query, { limit: RESULTS_LIMIT + 1, onDay: f.today }),
+        raw: () => searchHits.all(query.split(/\s+/).map((word) => `"${word}"*`).join(" ")) as Array<{ kind: string; record_id: number }>,
+        modelKey: (results) => results.length > 0,
+        rawKey: (rows) => rows.length > 0,
+        path: `/zoeken?q=${encodeURIComponent(query)}&_data=routes%2Fzoeken`,
+      }),
+    ),
+    op({
+      name: `presentiecijfers van een gremium over ${f.year}`,
+      kind: "page",
+      model: () => attendanceFigures(db, { groupBy: "person", bodyId: f.figuresBodyId, from: figuresFrom, to: figuresTo }),
+      raw: () => {
+        const params = { body: f.figuresBodyId, from: figuresFrom, to: figuresTo };
+        figureFacts.all(params);
+        return figureNames.all(params) as Array<{ id: number }>;
+      },
+      modelKey: (rows) => rows.length,
+      rawKey: (rows) => rows.length,
+      path: `/vergaderingen/cijfers?gremium=${f.figuresBodyId}&van=${figuresFrom}&tot=${figuresTo}`,
+    }),
+    op({
+      name: `jaaroverzicht ${f.year}`,
+      kind: "page",
+      model: () => yearOverview(db, f.year),
+      raw: () => {
+        const params = { first: figuresFrom, last: figuresTo };
+        yearCounts.all(params);
+        return yearBodies.all(params) as Array<{ id: number }>;
+      },
+      modelKey: (overview) => overview.bodies.length,
+      rawKey: (rows) => rows.length,
+      path: `/vergaderingen/jaaroverzicht?jaar=${f.year}`,
+    }),
+  ];
+}
