@@ -369,10 +369,10 @@ function compareDutchListNames(a: ListNameParts, b: ListNameParts): number {
 }
 
 /**
- * Everyone the people list's filter selects (all pages, unsorted): the list pages through it, and a
- * saved search invites it to a network event.
+ * Everyone the people list's filter selects (all pages, unsorted), as a query to select from: the
+ * list pages through it, and saved searches count and invite with it (several in one statement).
  */
-export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
+export function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
   let query = db.selectFrom("people");
   if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
@@ -407,7 +407,12 @@ export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sor
     );
   }
   if (filter.researchConsent) query = query.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"));
-  return query
+  return query;
+}
+
+/** Everyone the people list's filter selects (all pages, unsorted). */
+export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
+  return peopleMatchingQuery(db, filter, onDay)
     .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
     .execute();
 }
