@@ -12,6 +12,7 @@ import { makeAffiliation } from "./people";
  * slower than one insert, but every row is made the way the other tests make it.
  */
 
+/** Calls `make` n times, one call after the other (with its index), and returns what each made. */
 export async function times<T>(n: number, make: (index: number) => Promise<T>): Promise<T[]> {
   const made: T[] = [];
   for (let index = 0; index < n; index += 1) made.push(await make(index));
