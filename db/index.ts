@@ -64,6 +64,9 @@ export function openDatabase(file: string = databasePath()): DB {
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("synchronous = NORMAL");
     addKringFunctions(sqlite);
+    // Statistics for the query planner, gathered where they are missing or stale (quick, and
+    // nothing once they are current); without them SQLite guesses, and at scale guesses badly.
+    sqlite.pragma("optimize=0x10002");
     // Reading the schema proves the file is a database and not, say, a text file.
     sqlite.prepare("select count(*) from sqlite_schema").get();
   } catch (error) {

@@ -17,8 +17,7 @@ import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../s
 import { paging } from "../services/list-params";
 import { compareByDutchName, displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
-import { peopleMatching } from "./people.server";
-import { storedFilter } from "./saved-searches.server";
+import { peopleFoundBy, readableSearches } from "./saved-searches.server";
 import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
 
 /**
@@ -154,17 +153,20 @@ async function employedOn(db: DB | Trx, organisationIds: number[], day: IsoDate)
 
 async function foundBySavedSearches(db: DB, savedSearchIds: number[], day: IsoDate): Promise<ExpectedAttendee[]> {
   if (savedSearchIds.length === 0) return [];
-  const searches = await db.selectFrom("saved_searches").select(["id", "filter"]).where("id", "in", savedSearchIds).orderBy("id").execute();
-  const found: ExpectedAttendee[] = [];
-  for (const search of searches) {
-    // a filter that no longer reads (edited by hand, or from an older version) finds nobody
-    const filter = storedFilter(search.filter);
-    if (!filter) continue;
-    for (const person of await peopleMatching(db, filter, day)) {
-      found.push({ person_id: person.id, organisation_id: null, seat_id: null, role: null, body_id: null, invited_via: "saved_search" });
-    }
-  }
-  return found;
+  const rows = await db.selectFrom("saved_searches").select(["id", "filter"]).where("id", "in", savedSearchIds).orderBy("id").execute();
+  // a filter that no longer reads (edited by hand, or from an older version) finds nobody
+  const searches = readableSearches(rows);
+  const found = await peopleFoundBy(db, searches, day);
+  return searches.flatMap((search) =>
+    (found.get(search.id) ?? []).map((personId) => ({
+      person_id: personId,
+      organisation_id: null,
+      seat_id: null,
+      role: null,
+      body_id: null,
+      invited_via: "saved_search" as const,
+    })),
+  );
 }
 
 /**
