@@ -15,7 +15,7 @@ import { todayInAmsterdam } from "../i18n/format";
 import { messageKey } from "../services/form-data";
 import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../services/meeting-form";
 import { paging } from "../services/list-params";
-import { compareByDutchName, displayName } from "../services/names";
+import { compareDutch, compareByDutchName, displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { peopleFoundBy, readableSearches } from "./saved-searches.server";
 import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
@@ -513,7 +513,7 @@ export async function namedInvitations(db: DB, meetingId: number) {
     ])
     .where("meeting_invitations.meeting_id", "=", meetingId)
     .execute();
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl");
+  const byName = (a: { name: string }, b: { name: string }) => compareDutch(a.name, b.name);
   return {
     bodies: rows.flatMap((r) => (r.body_id === null ? [] : [{ id: r.body_id, name: r.body_name ?? "" }])).sort(byName),
     organisations: rows.flatMap((r) => (r.organisation_id === null ? [] : [{ id: r.organisation_id, name: r.organisation_name ?? "" }])).sort(byName),

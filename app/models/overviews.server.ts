@@ -1,6 +1,6 @@
 import type { DB } from "../../db/index";
 import { BODY_LEVELS, type BodyLevel, type Language, type SeatRole } from "../../db/schema";
-import { compareByDutchName, displayName } from "../services/names";
+import { compareDutch, compareByDutchName, displayName } from "../services/names";
 import { cellKey } from "../services/overview-tables";
 
 /**
@@ -116,9 +116,9 @@ export async function membershipMatrix(db: DB, filter: MatrixFilter, language: L
   }
   return {
     organisations: [...organisations.values()]
-      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "nl"))
+      .sort((a, b) => a.sortOrder - b.sortOrder || compareDutch(a.name, b.name))
       .map(({ sortOrder: _sortOrder, ...organisation }) => organisation),
-    bodies: [...bodies.values()].sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || a.name.localeCompare(b.name, "nl")),
+    bodies: [...bodies.values()].sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || compareDutch(a.name, b.name)),
     cells,
   };
 }
@@ -141,7 +141,7 @@ export async function organisationSeats(db: DB, organisationId: number, date: st
     .sort(
       (a, b) =>
         levelOrder(a.level as BodyLevel) - levelOrder(b.level as BodyLevel) ||
-        a.body_name.localeCompare(b.body_name, "nl") ||
+        compareDutch(a.body_name, b.body_name) ||
         compareRepresentatives(a, b),
     )
     .map((row) => ({

@@ -3,6 +3,7 @@ import type { BodyLevel } from "../../db/schema";
 import type { ExportPanel, RosterOrganisation } from "../services/panel-export-formats";
 import type { PanelExportKind } from "../services/panel-export-kinds";
 import type { PanelAttributes, PanelReason } from "../services/panel-rules-schema";
+import { compareDutch } from "../services/names";
 import { type Actor, recordAudit } from "./audit.server";
 import { inTransaction } from "./editing.server";
 import { drawPanel } from "./panel-facts.server";
@@ -96,7 +97,7 @@ export async function rosterOrganisations(db: DB, roster: RosterSource): Promise
     );
   }
   const rows = await query.execute();
-  return rows.sort((a, b) => a.name.localeCompare(b.name, "nl", { sensitivity: "base" }) || a.id - b.id);
+  return rows.sort((a, b) => compareDutch(a.name, b.name) || a.id - b.id);
 }
 
 /** Every export of a wave goes in the audit log: who took which file of which wave, when, and how many rows it held. */

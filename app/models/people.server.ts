@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Selectable } from "kysely";
+import { type ExpressionBuilder, type Selectable, sql } from "kysely";
 import { joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { ConsentPurpose, ConsentStatus, Database, IsoDate, Language, PeopleTable } from "../../db/schema";
@@ -551,13 +551,9 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
         eb.and([eb("audit_log.entity", "=", "people"), eb("audit_log.entity_id", "=", String(personId))]),
         eb.and([
           eb("audit_log.entity", "=", "affiliations"),
-          eb(
-            eb.fn("coalesce", [
-              eb.fn("json_extract", ["audit_log.after", eb.val("$.person_id")]),
-              eb.fn("json_extract", ["audit_log.before", eb.val("$.person_id")]),
-            ]),
-            "=",
-            personId,
+          // jobs are never deleted, so the person's jobs name every job entry that concerns them
+          eb("audit_log.entity_id", "in", (sub) =>
+            sub.selectFrom("affiliations").select(sql<string>`cast(affiliations.id as text)`.as("id")).where("affiliations.person_id", "=", personId),
           ),
         ]),
       ]),

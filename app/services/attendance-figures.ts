@@ -1,6 +1,6 @@
 import { type AttendanceStatus, BODY_LEVELS, type BodyLevel, EVENT_KINDS, type EventKind, type MeetingKind, type MeetingStatus } from "../../db/schema";
 import { oneOf, positiveIntFrom } from "./list-params";
-import { compareByDutchName, foldForComparison, type NameParts } from "./names";
+import { compareDutch, compareByDutchName, foldForComparison, type NameParts } from "./names";
 import { addDays, isIsoDay } from "./periods";
 
 /**
@@ -237,7 +237,7 @@ export function nextSort(current: FigureSort, column: FigureColumnKey): FigureSo
 
 export function compareRowNames(a: Pick<FigureRow, "name" | "nameParts">, b: Pick<FigureRow, "name" | "nameParts">): number {
   if (a.nameParts && b.nameParts) return compareByDutchName(a.nameParts, b.nameParts);
-  return foldForComparison(a.name).localeCompare(foldForComparison(b.name), "nl");
+  return compareDutch(foldForComparison(a.name), foldForComparison(b.name));
 }
 
 /** Rows in the asked order; ties by name, and a row without a rate or average always last. */
@@ -426,7 +426,7 @@ const bodyLabel = (body: Pick<YearBody, "abbreviation" | "name">) => body.abbrev
 
 /** Most meetings first, then by the name the report uses. */
 function compareByHeld(a: BodyYear, b: BodyYear): number {
-  return b.held - a.held || foldForComparison(bodyLabel(a)).localeCompare(foldForComparison(bodyLabel(b)), "nl");
+  return b.held - a.held || compareDutch(foldForComparison(bodyLabel(a)), foldForComparison(bodyLabel(b)));
 }
 
 /** As the annual report orders bodies: strategic first, then tactical, operational; within a level by meetings held. */
@@ -455,7 +455,7 @@ export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
     }))
     .sort((a, b) => {
       if (a.subregionName === null || b.subregionName === null) return a.subregionName === null ? -1 : 1;
-      return a.subregionName.localeCompare(b.subregionName, "nl");
+      return compareDutch(a.subregionName, b.subregionName);
     });
 }
 

@@ -27,6 +27,12 @@ export function listName(person: NameParts): string {
   return rest ? `${person.last_name}, ${rest}` : person.last_name;
 }
 
+/** One collator for every comparison: `localeCompare(x, "nl")` builds one per call, slow in a sort of thousands. */
+const dutchCollator = new Intl.Collator("nl");
+
+/** Dutch alphabetical order of two texts (for names of organisations, bodies and the like). */
+export const compareDutch = (a: string, b: string): number => dutchCollator.compare(a, b);
+
 /** Lower case without accents: "Santé" and "sante" compare equal. */
 export function foldForComparison(value: string): string {
   return value.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLocaleLowerCase("nl");
@@ -45,8 +51,5 @@ export function dutchSortKey(person: NameParts): string {
 export function compareByDutchName(a: NameParts, b: NameParts): number {
   // surname alone first: in one joined key, collation would skip the separator ("Bergmans" before "Berg")
   const rest = (p: NameParts) => foldForComparison(p.first_name ?? p.initials ?? "");
-  return (
-    foldForComparison(a.last_name).localeCompare(foldForComparison(b.last_name), "nl") ||
-    rest(a).localeCompare(rest(b), "nl")
-  );
+  return dutchCollator.compare(foldForComparison(a.last_name), foldForComparison(b.last_name)) || dutchCollator.compare(rest(a), rest(b));
 }

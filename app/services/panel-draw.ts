@@ -9,7 +9,7 @@ import {
   type SeatRole,
 } from "../../db/schema";
 import { messageKey } from "./form-data";
-import { compareByDutchName } from "./names";
+import { compareDutch, compareByDutchName } from "./names";
 import type {
   DrawnExclusion,
   DrawnMember,
@@ -310,7 +310,7 @@ function attributesOf(found: Candidate, jobs: readonly FactAffiliation[], organi
     organisationShortName: organisation?.shortName ?? null,
     sectorCode: organisation?.sectorCode ?? null,
     sectorName: organisation?.sectorName ?? null,
-    subregions: organisation ? [...organisation.subregions].sort((a, b) => a.localeCompare(b, "nl")) : [],
+    subregions: organisation ? [...organisation.subregions].sort((a, b) => compareDutch(a, b)) : [],
     level: seats[0]?.body.level ?? null,
     bodies: seats.map(({ body, seat }) => ({ id: body.id, name: body.name, abbreviation: body.abbreviation, level: body.level, role: seat.role })),
     roles: SEAT_ROLES.filter((role) => seats.some((r) => r.seat.role === role)),
@@ -382,7 +382,7 @@ export function stratumOf(attributes: PanelAttributes): Stratum {
     level: attributes.level,
     sectorCode: attributes.sectorCode,
     sectorName: attributes.sectorName,
-    subregion: attributes.subregions.length > 0 ? [...attributes.subregions].sort((a, b) => a.localeCompare(b, "nl")).join(", ") : null,
+    subregion: attributes.subregions.length > 0 ? [...attributes.subregions].sort((a, b) => compareDutch(a, b)).join(", ") : null,
   };
 }
 
@@ -392,7 +392,7 @@ const stratumKey = (s: Stratum) => JSON.stringify([s.level, s.sectorCode, s.subr
 function compareStrata(a: Stratum, b: Stratum) {
   const rank = (level: BodyLevel | null) => (level === null ? BODY_LEVELS.length : levelRank(level));
   const text = (value: string | null) => value ?? "\uffff";
-  return rank(a.level) - rank(b.level) || text(a.sectorCode).localeCompare(text(b.sectorCode)) || text(a.subregion).localeCompare(text(b.subregion), "nl");
+  return rank(a.level) - rank(b.level) || text(a.sectorCode).localeCompare(text(b.sectorCode)) || compareDutch(text(a.subregion), text(b.subregion));
 }
 
 export function panelStrata(members: readonly StratifiedMember[]): PanelStrata {
@@ -414,7 +414,7 @@ export function panelStrata(members: readonly StratifiedMember[]): PanelStrata {
   return {
     total: members.length,
     strata: [...strata.values()].sort(compareStrata),
-    bodies: [...bodies.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, "nl") || a.bodyId - b.bodyId),
+    bodies: [...bodies.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || compareDutch(a.name, b.name) || a.bodyId - b.bodyId),
   };
 }
 

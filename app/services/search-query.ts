@@ -1,4 +1,4 @@
-import { foldForComparison } from "./names";
+import { compareDutch, foldForComparison } from "./names";
 
 /** What the lookup finds, in the order the results page groups them. */
 export const SEARCH_KINDS = ["person", "organisation", "body"] as const;
@@ -97,7 +97,7 @@ export function rankCandidates<T extends RankCandidate>(typed: string, candidate
         a.tier - b.tier ||
         Number(a.candidate.archived) - Number(b.candidate.archived) ||
         a.candidate.score - b.candidate.score ||
-        a.candidate.title.localeCompare(b.candidate.title, "nl"),
+        compareDutch(a.candidate.title, b.candidate.title),
     )
     .map(({ candidate }) => candidate);
 }

@@ -165,9 +165,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     from attendance a join meetings m on m.id = a.meeting_id
     where m.status = 'gehouden' and m.date between @from and @to and m.body_id = @body`);
   const figureNames = statement(`
-    select p.id, p.first_name, p.infix, p.last_name from people p
-    where p.id in (select a.person_id from attendance a join meetings m on m.id = a.meeting_id
-      where m.status = 'gehouden' and m.date between @from and @to and m.body_id = @body)`);
+    with held as (select a.person_id, a.substitute_person_id from attendance a join meetings m on m.id = a.meeting_id
+      where m.status = 'gehouden' and m.date between @from and @to and m.body_id = @body)
+    select p.id, p.first_name, p.infix, p.last_name, p.initials, p.title from people p
+    where p.id in (select person_id from held union select substitute_person_id from held)`);
 
   const yearCounts = statement(`
     select body_id, kind, status, count(*) as count from meetings where date between @first and @last group by body_id, kind, status`);

@@ -99,7 +99,7 @@ async function main() {
         raw.prepare(`select count(*) from ${table}`).pluck().get() as number,
       ]),
     );
-    const user = await db.selectFrom("users").selectAll().where("role", "=", "redacteur").executeTakeFirstOrThrow();
+    const user = await db.selectFrom("users").selectAll().where("role", "=", "beheerder").executeTakeFirstOrThrow();
     const token = generateSessionToken();
     await createSession(db, token, user.id);
     const cookie = `${SESSION_COOKIE}=${token}`;
