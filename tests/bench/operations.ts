@@ -8,6 +8,7 @@ import { membershipMatrix } from "../../app/models/overviews.server";
 import { organisationFilterOptions } from "../../app/models/organisations.server";
 import { getPerson, listPeople, peopleFilterOptions, personHistory } from "../../app/models/people.server";
 import { RESULTS_LIMIT } from "../../app/routes/zoeken";
+import { PAGE_SIZE } from "../../app/services/list-params";
 
 /**
  * The benchmark's key operations, each twice: Kring's own path (the model functions a page's loader
@@ -94,12 +95,12 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         where a.person_id = p.id and ${activeOn("a", true)}) as organisations
     from people p
     where p.archived_at is null
-      and exists (select 1 from affiliations a where a.person_id = p.id and a.organisation_id = @organisationId and ${activeOn("a", true)})
+      and p.id in (select a.person_id from affiliations a where a.organisation_id = @organisationId and ${activeOn("a", true)})
     order by p.sort_name, p.id
-    limit 50`);
+    limit ${PAGE_SIZE}`);
   const peopleCount = statement(`
     select count(*) from people p where p.archived_at is null
-      and exists (select 1 from affiliations a where a.person_id = p.id and a.organisation_id = @organisationId and ${activeOn("a", true)})`).pluck();
+      and p.id in (select a.person_id from affiliations a where a.organisation_id = @organisationId and ${activeOn("a", true)})`).pluck();
   const organisationOptions = statement("select id, name from organisations where archived_at is null order by name");
 
   const personRow = statement("select * from people where id = ?");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareByDutchName, displayName, foldForComparison, listName } from "../../app/services/names";
+import { compareByDutchName, compareDutch, displayName, dutchSortKey, foldForComparison, listName } from "../../app/services/names";
 
 const anna = { first_name: "Anna", infix: "van den", last_name: "Berg" };
 
@@ -46,5 +46,38 @@ describe("Dutch list order, surname first", () => {
       { first_name: "Miriam", infix: "van den", last_name: "Berg", initials: null },
     ];
     expect([...people].sort(compareByDutchName).map((p) => p.last_name)).toEqual(["Berg", "Bergmans"]);
+  });
+});
+
+describe("the stored sort key (people.sort_name)", () => {
+  const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const people = [
+    { first_name: "Erik", infix: null, last_name: "Bergmans" },
+    { first_name: "Miriam", infix: "van den", last_name: "Berg" },
+    { first_name: "Anna", infix: null, last_name: "Berg" },
+    { first_name: "Ömer", infix: null, last_name: "Özdemir" },
+    { first_name: "Piet", infix: null, last_name: "Ouwens" },
+    { first_name: null, initials: "J.", infix: null, last_name: "El Amrani" },
+    { first_name: "Kees", infix: null, last_name: "Elst" },
+    { first_name: "Kees", infix: null, last_name: "Bakker" },
+  ];
+
+  it("orders in a plain byte comparison as compareByDutchName does", () => {
+    const byKey = [...people].sort((a, b) => byteOrder(dutchSortKey(a), dutchSortKey(b))).map(listName);
+    const byComparison = [...people].sort(compareByDutchName).map(listName);
+    expect(byKey).toEqual(byComparison);
+    expect(byKey).toEqual(["Bakker, Kees", "Berg, Anna", "Berg, Miriam van den", "Bergmans, Erik", "El Amrani, J.", "Elst, Kees", "Ouwens, Piet", "Özdemir, Ömer"]);
+  });
+
+  it("puts the tussenvoegsel last, so namesakes with and without one keep a fixed order", () => {
+    const jan = { first_name: "Jan", infix: null, last_name: "Berg" };
+    const janVanDen = { first_name: "Jan", infix: "van den", last_name: "Berg" };
+    expect(byteOrder(dutchSortKey(jan), dutchSortKey(janVanDen))).toBe(-1);
+  });
+});
+
+describe("compareDutch", () => {
+  it("orders texts alphabetically in Dutch, accents beside their letter", () => {
+    expect(["Zorggroep", "Ötztal", "apotheek", "Oost"].sort(compareDutch)).toEqual(["apotheek", "Oost", "Ötztal", "Zorggroep"]);
   });
 });
