@@ -62,6 +62,8 @@ export function panelContentHash(panel: HashedPanel): string {
  * one with the step that emptied it, stores the members with their tokens, then marks the wave
  * frozen with the hash and the counts. All in one transaction, audited.
  */
+const MEMBERS_PER_INSERT = 500;
+
 export async function freezeWave(db: DB, actor: Actor, waveId: number, version: number) {
   return inTransaction(db, async (trx) => {
     const wave = await loadForUpdate(trx, "survey_waves", waveId);
@@ -73,26 +75,26 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
     const panel = await drawPanel(trx, rules, wave.reference_date);
     if (panel.emptiedBy) throw new RegisterError(emptiedByMessage(panel.emptiedBy));
 
-    for (const member of panel.members) {
-      await trx
-        .insertInto("panel_members")
-        .values({
-          wave_id: waveId,
-          person_id: member.personId,
-          token: newToken(),
-          first_name: member.firstName,
-          infix: member.infix,
-          last_name: member.lastName,
-          salutation: member.salutation,
-          email: member.email,
-          language: member.language,
-          organisation_id: member.attributes.organisationId,
-          sector_code: member.attributes.sectorCode,
-          level: member.attributes.level,
-          attributes: JSON.stringify(member.attributes),
-          reasons: JSON.stringify(member.reasons),
-        })
-        .execute();
+    const rows = panel.members.map((member) => ({
+      wave_id: waveId,
+      person_id: member.personId,
+      token: newToken(),
+      first_name: member.firstName,
+      infix: member.infix,
+      last_name: member.lastName,
+      salutation: member.salutation,
+      email: member.email,
+      language: member.language,
+      organisation_id: member.attributes.organisationId,
+      sector_code: member.attributes.sectorCode,
+      level: member.attributes.level,
+      attributes: JSON.stringify(member.attributes),
+      reasons: JSON.stringify(member.reasons),
+    }));
+    // Several hundred rows per statement (14 values each stays far below SQLite's 32 766 variables):
+    // one statement per member took seconds for a national panel.
+    for (let start = 0; start < rows.length; start += MEMBERS_PER_INSERT) {
+      await trx.insertInto("panel_members").values(rows.slice(start, start + MEMBERS_PER_INSERT)).execute();
     }
 
     const exclusionsByReason: Record<string, number> = {};

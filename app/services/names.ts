@@ -47,6 +47,19 @@ export function dutchSortKey(person: NameParts): string {
   return [person.last_name, person.first_name ?? person.initials ?? "", person.infix ?? ""].map(foldForComparison).join("\u0001");
 }
 
+/**
+ * The items in compareByDutchName's order (ties broken by `tieBreak`), folding each name once
+ * instead of twice per comparison: the difference is seconds when a survey panel sorts 20 000 people.
+ */
+export function sortedByDutchName<T>(items: readonly T[], nameOf: (item: T) => NameParts, tieBreak: (a: T, b: T) => number): T[] {
+  const keyed = items.map((item) => {
+    const name = nameOf(item);
+    return { item, last: foldForComparison(name.last_name), rest: foldForComparison(name.first_name ?? name.initials ?? "") };
+  });
+  keyed.sort((a, b) => dutchCollator.compare(a.last, b.last) || dutchCollator.compare(a.rest, b.rest) || tieBreak(a.item, b.item));
+  return keyed.map(({ item }) => item);
+}
+
 /** Orders people on achternaam, then first name, ignoring tussenvoegsel, case and accents. */
 export function compareByDutchName(a: NameParts, b: NameParts): number {
   // surname alone first: in one joined key, collation would skip the separator ("Bergmans" before "Berg")

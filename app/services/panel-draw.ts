@@ -9,7 +9,7 @@ import {
   type SeatRole,
 } from "../../db/schema";
 import { messageKey } from "./form-data";
-import { compareDutch, compareByDutchName } from "./names";
+import { compareDutch, sortedByDutchName } from "./names";
 import type {
   DrawnExclusion,
   DrawnMember,
@@ -251,19 +251,18 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
     });
   }
 
-  const byName = <T extends { firstName: string | null; infix: string | null; lastName: string; personId: number }>(a: T, b: T) =>
-    compareByDutchName(
-      { first_name: a.firstName, infix: a.infix, last_name: a.lastName },
-      { first_name: b.firstName, infix: b.infix, last_name: b.lastName },
-    ) || a.personId - b.personId;
-  members.sort(byName);
-  excluded.sort(byName);
+  const byName = <T extends { firstName: string | null; infix: string | null; lastName: string; personId: number }>(items: T[]) =>
+    sortedByDutchName(
+      items,
+      (item) => ({ first_name: item.firstName, infix: item.infix, last_name: item.lastName }),
+      (a, b) => a.personId - b.personId,
+    );
 
   return {
     referenceDate,
     rules,
-    members,
-    excluded,
+    members: byName(members),
+    excluded: byName(excluded),
     emptiedBy: members.length > 0 ? null : emptiedBy(rules, [...candidates.keys()], exclusionReasonsOf),
   };
 }
