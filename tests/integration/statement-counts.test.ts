@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { addAffiliation } from "../../app/models/affiliations.server";
 import { recordConsent } from "../../app/models/people.server";
-import { recordLaterExclusion } from "../../app/models/panel-freeze.server";
+import { freezeWave, recordLaterExclusion } from "../../app/models/panel-freeze.server";
 import { peopleFoundBy, readableSearches, saveSearch } from "../../app/models/saved-searches.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
@@ -649,6 +649,24 @@ describe("research pages", () => {
     const large = await panelPage("Meting 2026", "2026-10-01");
     expect(large.data.members.page.total).toBeGreaterThan(small.data.members.page.total);
     expectBounded("/onderzoek/:id/panel", small, large, 14);
+  });
+
+  it("freezing runs as many statements for a large panel as for a small one: members go in by the hundred", async () => {
+    const { addMembers } = await researchRegister();
+    const rules = panelRulesSchema.parse({ seatRules: [{ levels: ["strategisch", "tactisch"] }] });
+    const freeze = async (name: string, referenceDate: string) => {
+      const created = await newWave(name, referenceDate);
+      const wave = await updateWaveRules(t.db, user, created.id, created.version, rules);
+      const counted = countStatements(t.db);
+      const frozen = await freezeWave(counted.db, user, wave.id, wave.version);
+      return { members: frozen.members, count: counted.statements.length, sql: [...counted.statements] };
+    };
+    await addMembers(3);
+    const small = await freeze("Meting 2025", "2025-10-01");
+    await addMembers(40);
+    const large = await freeze("Meting 2026", "2026-10-01");
+    expect(large.members).toBeGreaterThan(small.members);
+    expect(large.count, `freezing ran more statements with more members:\n${statementGrowth(small.sql, large.sql)}`).toBe(small.count);
   });
 });
 
