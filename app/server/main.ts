@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
+import { sql } from "kysely";
 import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
 import { createApp } from "./app";
@@ -36,7 +37,13 @@ async function main() {
     if (development) void broadcastDevReady(build);
   });
 
+  // SQLite's advice for long-lived connections: refresh the planner's statistics now and then
+  // (quick, and nothing when they are current), so plans stay good as the register grows.
+  const optimizer = setInterval(() => void sql`pragma optimize`.execute(db).catch(() => undefined), 6 * 60 * 60 * 1000);
+  optimizer.unref();
+
   const stop = () => {
+    clearInterval(optimizer);
     server.close(() => void db.destroy().then(() => process.exit(0)));
   };
   process.once("SIGINT", stop);
