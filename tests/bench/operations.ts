@@ -159,7 +159,21 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
   ];
 
   const searchHits = statement(`
-    select kind, record_id, rank from register_search where register_search match ? order by rank limit 200`);
+    with hits as (
+      select kind, record_id, email, rank as score from register_search where register_search match ? order by rank limit 200
+    )
+    select hits.kind, hits.record_id, hits.score, hits.email, p.first_name, p.infix, p.last_name, p.initials, p.title,
+      o.name as organisation_name, o.short_name, s.name_nl, b.name as body_name, b.abbreviation, b.level,
+      coalesce(p.archived_at, o.archived_at, b.archived_at) as archived_at
+    from hits
+      left join people p on hits.kind = 'person' and p.id = hits.record_id
+      left join organisations o on hits.kind = 'organisation' and o.id = hits.record_id
+      left join sectors s on s.id = o.sector_id
+      left join bodies b on hits.kind = 'body' and b.id = hits.record_id
+    order by hits.score`);
+  const employers = statement(`
+    select a.person_id, o.name from affiliations a join organisations o on o.id = a.organisation_id
+    where a.person_id in (select value from json_each(?)) and ${activeOn("a", true)} order by o.name`);
 
   const figureFacts = statement(`
     select a.meeting_id, m.body_id, a.person_id, a.organisation_id, a.status, a.substitute_person_id
@@ -269,7 +283,14 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         name: `zoeken terwijl je typt: "${query}"`,
         kind: "search",
         model: () => searchRegister(db, query, { limit: RESULTS_LIMIT + 1, onDay: f.today }),
-        raw: () => searchHits.all(query.split(/\s+/).map((word) => `"${word}"*`).join(" ")) as Array<{ kind: string; record_id: number }>,
+        raw: () => {
+          const words = query.split(/\s+/);
+          const match = words.map((word, index) => `"${word}"${index === words.length - 1 ? "*" : ""}`).join(" ");
+          const hits = searchHits.all(match) as Array<{ kind: string; record_id: number }>;
+          const people = hits.filter((hit) => hit.kind === "person").slice(0, RESULTS_LIMIT + 1).map((hit) => hit.record_id);
+          employers.all(JSON.stringify(people), { day: f.today });
+          return hits;
+        },
         modelKey: (results) => results.length > 0,
         rawKey: (rows) => rows.length > 0,
         path: `/zoeken?q=${encodeURIComponent(query)}&_data=routes%2Fzoeken`,
