@@ -109,9 +109,10 @@ const roleRank = (role: string) => SEAT_ROLES.indexOf(role as (typeof SEAT_ROLES
 
 /**
  * The roster on a day: who held which role on behalf of which organisation, vacancies last
- * within their role; the neighbouring days on which it changed; and the full history.
+ * within their role; the neighbouring days on which it changed; and the history, newest first:
+ * all of it, or the latest `historyLimit` changes (a large body has thousands), with the total.
  */
-export async function bodyRoster(db: DB, bodyId: number, onDay: string) {
+export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyLimit: number | null = null) {
   const seats = await seatsOfBody(db, bodyId);
   const roster = seats
     .filter((s) => isActiveOn(s, onDay))
@@ -124,7 +125,13 @@ export async function bodyRoster(db: DB, bodyId: number, onDay: string) {
         { first_name: b.first_name, infix: b.infix, last_name: b.last_name },
       );
     });
-  return { roster, changes: neighbouringChanges(seats, onDay), history: periodEvents(seats) };
+  const history = periodEvents(seats);
+  return {
+    roster,
+    changes: neighbouringChanges(seats, onDay),
+    history: historyLimit === null ? history : history.slice(0, historyLimit),
+    historyTotal: history.length,
+  };
 }
 
 /* ---------- editing ---------- */

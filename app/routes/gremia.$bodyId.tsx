@@ -6,15 +6,16 @@ import { z } from "zod";
 import { type Language, SEAT_ROLES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import { type FormActionData, HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { PeriodText } from "../components/lists";
+import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
 import { bodyMeetings } from "../models/meetings.server";
-import { addSeat, seatFormChoices } from "../models/seats.server";
-import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm } from "../services/form-data";
+import { addSeat, seatChoices } from "../models/seats.server";
+import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { isIsoDay } from "../services/periods";
@@ -22,6 +23,7 @@ import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
 import { recordIdParam } from "../services/record-id";
+import { idIn, NO_CHOICES, queryField, SEARCH_BUTTON, searchAsked, type SearchRequest, type SeatChoices } from "../services/seat-choices";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
@@ -32,13 +34,17 @@ const VACANCY = "vacature";
 const addSeatSchema = z.object({
   intent: z.literal("add"),
   person: z
-    .string({ error: FIELD_MESSAGES.required })
-    .min(1, FIELD_MESSAGES.required)
+    .string({ error: "bodies.errors.choosePerson" })
+    .min(1, "bodies.errors.choosePerson")
     .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
   role: choice(SEAT_ROLES),
   organisation_id: optionalId(),
   start_date: isoDay(),
 });
+
+/** How many changes the history shows unless the reader asks for all of them (?geschiedenis=alle). */
+const HISTORY_SHOWN = 50;
+const ALL_HISTORY = { geschiedenis: "alle" } as const;
 
 /** What the page says after a change that brought the reader here. */
 const NOTICES = ["aangemaakt", "gewijzigd", "toegevoegd", "verplaatst", "vervuld"] as const;
@@ -52,9 +58,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = todayInAmsterdam();
   const onDay = asked && isIsoDay(asked) ? asked : today;
   const canEdit = can(user.role, "register.edit");
-  const [{ roster, changes, history }, choices, meetings] = await Promise.all([
-    bodyRoster(context.db, body.id, onDay),
-    canEdit && !body.archived_at ? seatFormChoices(context.db) : null,
+  const allHistory = search.get("geschiedenis") === ALL_HISTORY.geschiedenis;
+  const [{ roster, changes, history, historyTotal }, meetings] = await Promise.all([
+    bodyRoster(context.db, body.id, onDay, allHistory ? null : HISTORY_SHOWN),
     bodyMeetings(context.db, body.id, today),
   ]);
   return json({
@@ -65,8 +71,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     roster,
     changes,
     history,
+    historyTotal,
+    allHistory,
     canEdit,
-    choices,
+    canAddSeat: canEdit && !body.archived_at,
     meetings,
     notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
     addedSeatId: positiveIntFrom(search, "zetel") ?? null,
@@ -77,8 +85,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
   const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
+  const values = submittedValues(formData);
+  const today = todayInAmsterdam();
+  // the people and organisations the form offers again: those chosen so far, and any found
+  const choicesFor = (search: SearchRequest | null) =>
+    seatChoices(context.db, {
+      personIds: [idIn(values.person)].filter((id) => id !== null),
+      organisationIds: [idIn(values.organisation_id)].filter((id) => id !== null),
+      search,
+      onDay: typeof values.start_date === "string" && isIsoDay(values.start_date) ? values.start_date : today,
+      language: user.language,
+    });
+
+  const search = searchAsked(values);
+  if (search) {
+    // the form comes back as it was, with the search field emptied for the next search
+    const { [SEARCH_BUTTON]: _button, ...kept } = values;
+    const answer = { ok: true as const, values: { ...kept, [queryField(search.kind)]: "" }, choices: await choicesFor(search), roundTrip: crypto.randomUUID() };
+    return json(answer);
+  }
   const parsed = parseForm(addSeatSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
+  if (!parsed.ok) return json({ ...parsed, choices: await choicesFor(null), roundTrip: null }, { status: 400 });
   const { person, role, organisation_id, start_date } = parsed.data;
   try {
     const seat = await addSeat(context.db, user, bodyId, {
@@ -89,9 +116,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       end_date: null,
       note: null,
     });
-    return redirect(rosterAddress(bodyId, start_date, todayInAmsterdam(), { opgeslagen: "toegevoegd", zetel: String(seat.id) }));
+    return redirect(rosterAddress(bodyId, start_date, today, { opgeslagen: "toegevoegd", zetel: String(seat.id) }));
   } catch (error) {
-    return refusalResponse(readableRefusal(error, user.language), formData);
+    const choices = await choicesFor(null);
+    return refusalResponse(readableRefusal(error, user.language), formData, { choices, roundTrip: null });
   }
 }
 
@@ -99,7 +127,7 @@ type NameFields = { first_name: string | null; infix: string | null; last_name: 
 const nameOf = (s: NameFields) => (s.last_name ? displayName({ ...s, last_name: s.last_name }) : null);
 
 export default function Body() {
-  const { body, onDay, today, invalidDate, roster, changes, history, canEdit, choices, meetings, notice, addedSeatId } =
+  const { body, onDay, today, invalidDate, roster, changes, history, historyTotal, allHistory, canEdit, canAddSeat, meetings, notice, addedSeatId } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
@@ -294,49 +322,18 @@ export default function Body() {
         )}
       </section>
 
-      {choices ? (
+      {canAddSeat ? (
         <section aria-labelledby="add-seat-heading" className="card no-print space-y-4">
           <h2 id="add-seat-heading" className="text-lg font-semibold">
             {t("bodies.addSeat.heading")}
           </h2>
-          <ValidatedForm
-            id="add-seat"
-            key={`add-${addedSeatId ?? "new"}`}
-            schema={addSeatSchema}
-            actionData={actionData}
-            defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
-            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-          >
-            <HiddenField name="intent" />
-            <SelectField
-              name="person"
-              label={t("bodies.addSeat.person")}
-              required
-              options={[
-                { value: "", label: t("common.form.choose") },
-                { value: VACANCY, label: t("bodies.addSeat.vacancy") },
-                ...choices.people.map((p) => ({ value: String(p.id), label: p.name })),
-              ]}
-            />
-            <SelectField
-              name="role"
-              label={t("bodies.addSeat.role")}
-              required
-              options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
-            />
-            <SelectField
-              name="organisation_id"
-              label={t("bodies.addSeat.organisation")}
-              options={[
-                { value: "", label: t("bodies.addSeat.noOrganisation") },
-                ...choices.organisations.map((o) => ({ value: String(o.id), label: o.name })),
-              ]}
-            />
-            <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
-            <div>
-              <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
-            </div>
-          </ValidatedForm>
+          <AddSeatForm
+            key={`add-${addedSeatId ?? "new"}-${actionData?.roundTrip ?? ""}`}
+            action={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...(allHistory ? ALL_HISTORY : {}) })}
+            today={today}
+            actionData={actionData ?? null}
+            choices={actionData?.choices ?? NO_CHOICES}
+          />
         </section>
       ) : null}
 
@@ -399,6 +396,20 @@ export default function Body() {
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("register.bodies.history")}
         </h2>
+        {history.length < historyTotal ? (
+          <p className="mt-2 text-sm text-slate-700">
+            {t("bodies.page.history.shown", { shown: history.length, total: formatCount(historyTotal, language) })}{" "}
+            <Link to={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })} className="no-print">
+              {t("bodies.page.history.showAll", { total: formatCount(historyTotal, language) })}
+            </Link>
+          </p>
+        ) : allHistory && historyTotal > HISTORY_SHOWN ? (
+          <p className="mt-2 text-sm text-slate-700">
+            <Link to={pageAddress(body.id, onDay === today ? {} : { datum: onDay })} className="no-print">
+              {t("bodies.page.history.showRecent", { shown: HISTORY_SHOWN })}
+            </Link>
+          </p>
+        ) : null}
         {history.length === 0 ? (
           <p className="mt-2">{t("register.bodies.noHistory")}</p>
         ) : (
@@ -427,5 +438,66 @@ export default function Body() {
         )}
       </section>
     </div>
+  );
+}
+
+/** The body page's address with the given parameters (the roster's day, the whole history). */
+function pageAddress(bodyId: number, params: Record<string, string>): string {
+  const search = new URLSearchParams(params).toString();
+  return search ? `/gremia/${bodyId}?${search}` : `/gremia/${bodyId}`;
+}
+
+const formatCount = (count: number, language: Language) => new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL").format(count);
+
+/** Adding a seat: the person and the organisation are searched, not picked from the whole register. */
+function AddSeatForm({
+  action,
+  today,
+  actionData,
+  choices,
+}: {
+  action: string;
+  today: string;
+  actionData: FormActionData | null;
+  choices: SeatChoices;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = usePickedPerson(actionData?.values?.person);
+  return (
+    <ValidatedForm
+      id="add-seat"
+      action={action}
+      schema={addSeatSchema}
+      actionData={actionData}
+      defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
+      className="space-y-4"
+    >
+      <EnterButton>{t("bodies.addSeat.submit")}</EnterButton>
+      <HiddenField name="intent" />
+      <PersonChoiceField
+        name="person"
+        legend={t("bodies.addSeat.person")}
+        choices={choices}
+        vacancy={{ value: VACANCY, label: t("bodies.addSeat.vacancy") }}
+        onPick={setPicked}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="role"
+          label={t("bodies.addSeat.role")}
+          required
+          options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
+        />
+        <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
+      </div>
+      <OrganisationChoiceField
+        name="organisation_id"
+        label={t("bodies.addSeat.organisation")}
+        choices={choices}
+        personId={picked}
+        none={t("bodies.addSeat.noOrganisation")}
+      />
+      <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
+    </ValidatedForm>
   );
 }

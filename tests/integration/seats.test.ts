@@ -457,7 +457,7 @@ describe("permissions", () => {
     const { cookie } = await signedIn("lezer");
     const seat = await makeSeat(t.db);
     const bodyPage = await (await call(bodyRoute.loader, get(`/gremia/${seat.body_id}`, cookie), { bodyId: String(seat.body_id) })).json();
-    expect([bodyPage.canEdit, bodyPage.choices]).toEqual([false, null]);
+    expect([bodyPage.canEdit, bodyPage.canAddSeat]).toEqual([false, false]);
     const seatPage = await (await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })).json();
     expect(seatPage.choices).toBeNull();
   });
