@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { type Language, SEAT_ROLES } from "../../db/schema";
+import { type Language, SEAT_ROLES, type SeatRole } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { type FormActionData, HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { PeriodText } from "../components/lists";
+import { PlainLinks } from "../components/plain-links";
 import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
@@ -18,6 +20,7 @@ import { addSeat, seatChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
+import { dayFormatter, labelWith } from "../services/many-labels";
 import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
@@ -133,6 +136,7 @@ export default function Body() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const stillOpen = (seat: { end_date: string | null }) => seat.end_date === null || seat.end_date > today;
+  const labels = rosterLabels(t, language);
   return (
     <div className="space-y-6">
       <div>
@@ -243,7 +247,7 @@ export default function Body() {
         {roster.length === 0 ? (
           <p>{t("register.bodies.emptyRoster")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <PlainLinks className="overflow-x-auto">
             <table className="data-table">
               <thead>
                 <tr>
@@ -259,66 +263,12 @@ export default function Body() {
                 </tr>
               </thead>
               <tbody>
-                {roster.map((seat) => {
-                  const who = nameOf(seat);
-                  const role = t(`register.roles.${seat.role}`);
-                  return (
-                    <tr key={seat.id} className={seat.id === addedSeatId ? "bg-green-50" : undefined}>
-                      <td>{role}</td>
-                      <td>
-                        {seat.person_id ? (
-                          <Link to={`/personen/${seat.person_id}`}>{who}</Link>
-                        ) : (
-                          <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
-                        )}
-                        {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
-                      </td>
-                      <td>
-                        {seat.organisation_id ? <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link> : null}
-                      </td>
-                      <td>
-                        <Link to={`/zetels/${seat.id}`}>
-                          {formatDay(seat.start_date, language)}
-                          <span className="sr-only"> — {t("bodies.page.openSeat", { who: who ?? t("register.vacant") })}</span>
-                        </Link>
-                      </td>
-                      {canEdit ? (
-                        <td className="no-print">
-                          {stillOpen(seat) ? (
-                            <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-                              {seat.person_id ? (
-                                <>
-                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
-                                    {t("bodies.page.end")}
-                                    <span className="sr-only"> — {t("bodies.page.endLabel", { who })}</span>
-                                  </Link>
-                                  <Link to={`/zetels/${seat.id}#verplaatsen`}>
-                                    {t("bodies.page.move")}
-                                    <span className="sr-only"> — {t("bodies.page.moveLabel", { who })}</span>
-                                  </Link>
-                                </>
-                              ) : (
-                                <>
-                                  <Link to={`/zetels/${seat.id}#vervullen`}>
-                                    {t("bodies.page.fill")}
-                                    <span className="sr-only"> — {t("bodies.page.fillLabel", { role })}</span>
-                                  </Link>
-                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
-                                    {t("bodies.page.end")}
-                                    <span className="sr-only"> — {t("bodies.page.endVacancyLabel", { role })}</span>
-                                  </Link>
-                                </>
-                              )}
-                            </div>
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
+                {roster.map((seat) => (
+                  <RosterRow key={seat.id} seat={seat} labels={labels} highlighted={seat.id === addedSeatId} canEdit={canEdit} open={stillOpen(seat)} />
+                ))}
               </tbody>
             </table>
-          </div>
+          </PlainLinks>
         )}
       </section>
 
@@ -413,7 +363,8 @@ export default function Body() {
         {history.length === 0 ? (
           <p className="mt-2">{t("register.bodies.noHistory")}</p>
         ) : (
-          <ol className="mt-3 space-y-2 text-sm">
+          <PlainLinks>
+            <ol className="mt-3 space-y-2 text-sm">
             {history.map((event) => {
               const role = t(`register.roles.${event.item.role}`).toLowerCase();
               const person = nameOf(event.item);
@@ -422,9 +373,9 @@ export default function Body() {
                 : t(event.kind === "start" ? "register.bodies.vacancyOpened" : "register.bodies.vacancyClosed", { role });
               return (
                 <li key={`${event.item.id}-${event.kind}`} className="flex flex-wrap gap-x-3">
-                  <Link to={`?datum=${event.day}`} className="w-40 shrink-0">
-                    <time dateTime={event.day}>{formatDay(event.day, language)}</time>
-                  </Link>
+                  <a href={`?datum=${event.day}`} className="w-40 shrink-0">
+                    <time dateTime={event.day}>{labels.day(event.day)}</time>
+                  </a>
                   <span>
                     {text}
                     {event.item.organisation_name ? (
@@ -434,7 +385,8 @@ export default function Body() {
                 </li>
               );
             })}
-          </ol>
+            </ol>
+          </PlainLinks>
         )}
       </section>
     </div>
@@ -499,5 +451,103 @@ function AddSeatForm({
       />
       <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
     </ValidatedForm>
+  );
+}
+
+type RosterSeat = ReturnType<typeof useLoaderData<typeof loader>>["roster"][number];
+
+interface RosterLabels {
+  day: (isoDay: string) => string;
+  role: Record<SeatRole, string>;
+  vacant: string;
+  end: string;
+  move: string;
+  fill: string;
+  openSeat: (who: string) => string;
+  endLabel: (who: string) => string;
+  moveLabel: (who: string) => string;
+  fillLabel: (role: string) => string;
+  endVacancyLabel: (role: string) => string;
+}
+
+/** The roster's words, made once for all its rows (see app/services/many-labels.ts). */
+function rosterLabels(t: TFunction, language: Language): RosterLabels {
+  return {
+    day: dayFormatter(language),
+    role: Object.fromEntries(SEAT_ROLES.map((role): [SeatRole, string] => [role, t(`register.roles.${role}`)])) as Record<SeatRole, string>,
+    vacant: t("register.vacant"),
+    end: t("bodies.page.end"),
+    move: t("bodies.page.move"),
+    fill: t("bodies.page.fill"),
+    openSeat: labelWith((who) => t("bodies.page.openSeat", { who })),
+    endLabel: labelWith((who) => t("bodies.page.endLabel", { who })),
+    moveLabel: labelWith((who) => t("bodies.page.moveLabel", { who })),
+    fillLabel: labelWith((role) => t("bodies.page.fillLabel", { role })),
+    endVacancyLabel: labelWith((role) => t("bodies.page.endVacancyLabel", { role })),
+  };
+}
+
+/** One seat on the roster, with plain anchors (the table is wrapped in PlainLinks). */
+function RosterRow({
+  seat,
+  labels,
+  highlighted,
+  canEdit,
+  open,
+}: {
+  seat: RosterSeat;
+  labels: RosterLabels;
+  highlighted: boolean;
+  canEdit: boolean;
+  open: boolean;
+}) {
+  const who = nameOf(seat);
+  const role = labels.role[seat.role];
+  return (
+    <tr className={highlighted ? "bg-green-50" : undefined}>
+      <td>{role}</td>
+      <td>
+        {seat.person_id ? <a href={`/personen/${seat.person_id}`}>{who}</a> : <span className="font-semibold text-amber-800">{labels.vacant}</span>}
+        {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
+      </td>
+      <td>{seat.organisation_id ? <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a> : null}</td>
+      <td>
+        <a href={`/zetels/${seat.id}`}>
+          {labels.day(seat.start_date)}
+          <span className="sr-only"> — {labels.openSeat(who ?? labels.vacant)}</span>
+        </a>
+      </td>
+      {canEdit ? (
+        <td className="no-print">
+          {open ? (
+            <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+              {who ? (
+                <>
+                  <a href={`/zetels/${seat.id}#beeindigen`}>
+                    {labels.end}
+                    <span className="sr-only"> — {labels.endLabel(who)}</span>
+                  </a>
+                  <a href={`/zetels/${seat.id}#verplaatsen`}>
+                    {labels.move}
+                    <span className="sr-only"> — {labels.moveLabel(who)}</span>
+                  </a>
+                </>
+              ) : (
+                <>
+                  <a href={`/zetels/${seat.id}#vervullen`}>
+                    {labels.fill}
+                    <span className="sr-only"> — {labels.fillLabel(role)}</span>
+                  </a>
+                  <a href={`/zetels/${seat.id}#beeindigen`}>
+                    {labels.end}
+                    <span className="sr-only"> — {labels.endVacancyLabel(role)}</span>
+                  </a>
+                </>
+              )}
+            </div>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
   );
 }
