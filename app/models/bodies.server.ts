@@ -5,8 +5,7 @@ import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
-import { compareByDutchName } from "../services/names";
-import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
+import { addDays } from "../services/periods";
 
 export interface BodyListFilter {
   level?: BodyLevel;
@@ -80,8 +79,8 @@ export async function getBody(db: DB, id: number) {
     .executeTakeFirst();
 }
 
-/** Every seat the body has ever had, with its holder and the organisation represented. */
-async function seatsOfBody(db: DB, bodyId: number) {
+/** A seat as the roster and the history show it: with its holder and the organisation represented. */
+function seatsWithNames(db: DB) {
   return db
     .selectFrom("seats")
     .leftJoin("people", "people.id", "seats.person_id")
@@ -100,31 +99,86 @@ async function seatsOfBody(db: DB, bodyId: number) {
       "people.initials",
       "people.title",
       "organisations.name as organisation_name",
-    ])
-    .where("seats.body_id", "=", bodyId)
-    .execute();
+    ]);
 }
 
-const roleRank = (role: string) => SEAT_ROLES.indexOf(role as (typeof SEAT_ROLES)[number]);
+/** Roles in the order the roster lists them (SEAT_ROLES: chair first). */
+const roleRank = sql<number>`case seats.role ${sql.join(
+  SEAT_ROLES.map((role, rank) => sql`when ${sql.lit(role)} then ${sql.lit(rank)}`),
+  sql` `,
+)} else ${sql.lit(SEAT_ROLES.length)} end`;
 
 /**
- * The roster on a day: who held which role on behalf of which organisation, vacancies last
- * within their role; the neighbouring days on which it changed; and the full history.
+ * The roster on a day: who held which role on behalf of which organisation (by role, then by
+ * name as a Dutch list sorts it, vacancies last within their role); the neighbouring days on
+ * which it changed; and the history, newest first: all of it, or the latest `historyLimit`
+ * changes (a large body has thousands), with how many there are. Only what is shown is read: a
+ * body's whole past is thousands of seats.
  */
-export async function bodyRoster(db: DB, bodyId: number, onDay: string) {
-  const seats = await seatsOfBody(db, bodyId);
-  const roster = seats
-    .filter((s) => isActiveOn(s, onDay))
-    .sort((a, b) => {
-      const byRole = roleRank(a.role) - roleRank(b.role);
-      if (byRole) return byRole;
-      if (!a.last_name || !b.last_name) return a.last_name ? -1 : b.last_name ? 1 : 0;
-      return compareByDutchName(
-        { first_name: a.first_name, infix: a.infix, last_name: a.last_name },
-        { first_name: b.first_name, infix: b.infix, last_name: b.last_name },
-      );
-    });
-  return { roster, changes: neighbouringChanges(seats, onDay), history: periodEvents(seats) };
+export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyLimit: number | null = null) {
+  const [roster, neighbours, history] = await Promise.all([
+    seatsWithNames(db)
+      .where("seats.body_id", "=", bodyId)
+      .where("seats.start_date", "<=", onDay)
+      .where((w) => w.or([w("seats.end_date", "is", null), w("seats.end_date", ">=", onDay)]))
+      .orderBy(roleRank)
+      .orderBy(sql`seats.person_id is null`)
+      .orderBy("people.sort_name")
+      .orderBy("seats.id")
+      .execute(),
+    changesAround(db, bodyId, onDay),
+    latestEvents(db, bodyId, historyLimit),
+  ]);
+  return { roster, changes: neighbours.changes, history, historyTotal: neighbours.events };
+}
+
+/**
+ * The last day before `onDay` and the first after it on which the roster changed (a start, or
+ * the day after an end), as periods.ts `neighbouringChanges` defines them, and the number of
+ * joins and departures in the body's history.
+ */
+async function changesAround(db: DB, bodyId: number, onDay: string) {
+  const bound = (column: "start_date" | "end_date", aggregate: "max" | "min", operator: "<" | ">" | ">=", day: string) =>
+    sql<string | null>`(select ${sql.raw(aggregate)}(${sql.ref(column)}) from seats where body_id = ${bodyId} and ${sql.ref(column)} ${sql.raw(operator)} ${day})`;
+  const row = await db
+    .selectNoFrom([
+      bound("start_date", "max", "<", onDay).as("previous_start"),
+      // the day after an end lies before onDay when the end lies before the day before onDay
+      bound("end_date", "max", "<", addDays(onDay, -1)).as("previous_end"),
+      bound("start_date", "min", ">", onDay).as("next_start"),
+      bound("end_date", "min", ">=", onDay).as("next_end"),
+      sql<number>`(select count(*) + count(end_date) from seats where body_id = ${bodyId})`.as("events"),
+    ])
+    .executeTakeFirstOrThrow();
+  const dayAfter = (end: string | null) => (end === null ? null : addDays(end, 1));
+  const latest = [row.previous_start, dayAfter(row.previous_end)].filter((d) => d !== null).sort().at(-1) ?? null;
+  const earliest = [row.next_start, dayAfter(row.next_end)].filter((d) => d !== null).sort()[0] ?? null;
+  return { changes: { previous: latest, next: earliest }, events: Number(row.events) };
+}
+
+/**
+ * Joins and departures, newest first (a departure before a join on the same day), as periods.ts
+ * `periodEvents` orders them; at most `limit`, chosen before the names are joined to them.
+ */
+async function latestEvents(db: DB, bodyId: number, limit: number | null) {
+  // SQLite reads a negative limit as none
+  const events = sql<{ seat_id: number; day: string; kind: "start" | "end"; kind_order: number }>`(
+    select id as seat_id, start_date as day, 'start' as kind, 1 as kind_order from seats where body_id = ${bodyId}
+    union all
+    select id, end_date, 'end', 0 from seats where body_id = ${bodyId} and end_date is not null
+    order by day desc, kind_order, seat_id
+    limit ${limit ?? -1}
+  )`;
+  const rows = await db
+    .selectFrom(events.as("events"))
+    .innerJoin(seatsWithNames(db).as("item"), "item.id", "events.seat_id")
+    .selectAll("item")
+    .select(["events.day", "events.kind"])
+    .orderBy("events.day", "desc")
+    .orderBy("events.kind_order")
+    .orderBy("events.seat_id")
+    .execute();
+  return rows.map(({ day, kind, ...item }) => ({ day, kind, item }));
 }
 
 /* ---------- editing ---------- */

@@ -1,9 +1,11 @@
 import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
-import type { IsoDate, SeatRole, SeatsTable } from "../../db/schema";
+import type { IsoDate, Language, SeatRole, SeatsTable } from "../../db/schema";
+import { searchRegister } from "../../db/search";
 import { todayInAmsterdam } from "../i18n/format";
 import { messageKey } from "../services/form-data";
-import { compareByDutchName, displayName, listName } from "../services/names";
+import { displayName } from "../services/names";
+import type { SearchRequest, SeatChoices } from "../services/seat-choices";
 import { endRefusal, overlappingSeat, planSuccession, type SeatForOverlap } from "../services/seat-rules";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -310,29 +312,65 @@ export async function getSeat(db: DB, seatId: number) {
     .executeTakeFirst();
 }
 
+/** The most people or organisations a search offers: a name narrows it further. */
+export const SEARCH_LIMIT = 10;
+
+const unique = (ids: readonly number[]) => [...new Set(ids)];
+
 /**
- * The choices of the seat forms: people and organisations that are not archived, people in the
- * order of a Dutch list ("Berg, Anna van den"); `keepOrganisationIds` stay even when archived (a
- * seat's current organisation).
+ * What a seat form offers to choose from, without listing the whole register: the people and
+ * organisations already chosen (`personIds`, `organisationIds`, kept even when archived: a seat's
+ * current organisation), and what a search found (people and organisations not archived, best
+ * match first, at most `SEARCH_LIMIT`). Each person comes with their organisations on `onDay`
+ * (jobs at organisations not archived), which the form offers first.
  */
-export async function seatFormChoices(db: DB, keepOrganisationIds: readonly number[] = []) {
-  const [people, organisations] = await Promise.all([
-    db
-      .selectFrom("people")
-      .select(["id", "first_name", "infix", "last_name", "initials", "title"])
-      .where("archived_at", "is", null)
-      .execute(),
-    db
-      .selectFrom("organisations")
-      .select(["id", "name", "archived_at"])
-      .where((eb) =>
-        keepOrganisationIds.length > 0 ? eb.or([eb("archived_at", "is", null), eb("id", "in", [...keepOrganisationIds])]) : eb("archived_at", "is", null),
-      )
-      .orderBy("name")
-      .execute(),
+export async function seatChoices(
+  db: DB,
+  wanted: { personIds: readonly number[]; organisationIds: readonly number[]; search: SearchRequest | null; onDay: IsoDate; language: Language },
+): Promise<SeatChoices> {
+  const { search } = wanted;
+  const hits = search?.query ? await searchRegister(db, search.query, { limit: 100, onDay: wanted.onDay, language: wanted.language }) : [];
+  const foundIds = hits
+    .filter((hit) => hit.kind === search?.kind && !hit.archived)
+    .slice(0, SEARCH_LIMIT)
+    .map((hit) => hit.id);
+  const personIds = unique([...wanted.personIds, ...(search?.kind === "person" ? foundIds : [])]);
+  const organisationIds = unique([...wanted.organisationIds, ...(search?.kind === "organisation" ? foundIds : [])]);
+  const [people, jobs, organisations] = await Promise.all([
+    personIds.length === 0
+      ? []
+      : db.selectFrom("people").select(["id", "first_name", "infix", "last_name", "initials", "title"]).where("id", "in", personIds).execute(),
+    personIds.length === 0
+      ? []
+      : db
+          .selectFrom("affiliations")
+          .innerJoin("organisations", "organisations.id", "affiliations.organisation_id")
+          .select(["affiliations.person_id", "organisations.id", "organisations.name"])
+          .where("affiliations.person_id", "in", personIds)
+          .where("organisations.archived_at", "is", null)
+          .where((w) => w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", wanted.onDay)]))
+          .where((w) => w.or([w("affiliations.end_date", "is", null), w("affiliations.end_date", ">=", wanted.onDay)]))
+          .orderBy("organisations.name")
+          .execute(),
+    organisationIds.length === 0
+      ? []
+      : db.selectFrom("organisations").select(["id", "name", "archived_at"]).where("id", "in", organisationIds).execute(),
   ]);
+  const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
+  const peopleById = byId(people);
+  const organisationsById = byId(organisations);
   return {
-    people: people.sort(compareByDutchName).map((person) => ({ id: person.id, name: listName(person) })),
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name, archived: o.archived_at !== null })),
+    people: personIds.flatMap((id) => {
+      const person = peopleById.get(id);
+      if (!person) return [];
+      const own = jobs.filter((job) => job.person_id === id).map((job) => ({ id: job.id, name: job.name }));
+      return [{ id, name: displayName(person), organisations: own.filter((job, index) => own.findIndex((o) => o.id === job.id) === index) }];
+    }),
+    organisations: organisationIds.flatMap((id) => {
+      const organisation = organisationsById.get(id);
+      return organisation ? [{ id, name: organisation.name, archived: organisation.archived_at !== null }] : [];
+    }),
+    found: search ? { kind: search.kind, query: search.query, ids: foundIds } : null,
   };
 }
+

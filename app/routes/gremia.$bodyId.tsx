@@ -1,27 +1,32 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { type Language, SEAT_ROLES } from "../../db/schema";
+import { type Language, SEAT_ROLES, type SeatRole } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import { type FormActionData, HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { PeriodText } from "../components/lists";
+import { PlainLinks } from "../components/plain-links";
+import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
 import { bodyMeetings } from "../models/meetings.server";
-import { addSeat, seatFormChoices } from "../models/seats.server";
-import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm } from "../services/form-data";
+import { addSeat, seatChoices } from "../models/seats.server";
+import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
+import { dayFormatter, labelWith } from "../services/many-labels";
 import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
 import { recordIdParam } from "../services/record-id";
+import { idIn, NO_CHOICES, queryField, SEARCH_BUTTON, searchAsked, type SearchRequest, type SeatChoices } from "../services/seat-choices";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
@@ -32,13 +37,17 @@ const VACANCY = "vacature";
 const addSeatSchema = z.object({
   intent: z.literal("add"),
   person: z
-    .string({ error: FIELD_MESSAGES.required })
-    .min(1, FIELD_MESSAGES.required)
+    .string({ error: "bodies.errors.choosePerson" })
+    .min(1, "bodies.errors.choosePerson")
     .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
   role: choice(SEAT_ROLES),
   organisation_id: optionalId(),
   start_date: isoDay(),
 });
+
+/** How many changes the history shows unless the reader asks for all of them (?geschiedenis=alle). */
+const HISTORY_SHOWN = 50;
+const ALL_HISTORY = { geschiedenis: "alle" } as const;
 
 /** What the page says after a change that brought the reader here. */
 const NOTICES = ["aangemaakt", "gewijzigd", "toegevoegd", "verplaatst", "vervuld"] as const;
@@ -52,9 +61,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = todayInAmsterdam();
   const onDay = asked && isIsoDay(asked) ? asked : today;
   const canEdit = can(user.role, "register.edit");
-  const [{ roster, changes, history }, choices, meetings] = await Promise.all([
-    bodyRoster(context.db, body.id, onDay),
-    canEdit && !body.archived_at ? seatFormChoices(context.db) : null,
+  const allHistory = search.get("geschiedenis") === ALL_HISTORY.geschiedenis;
+  const [{ roster, changes, history, historyTotal }, meetings] = await Promise.all([
+    bodyRoster(context.db, body.id, onDay, allHistory ? null : HISTORY_SHOWN),
     bodyMeetings(context.db, body.id, today),
   ]);
   return json({
@@ -65,8 +74,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     roster,
     changes,
     history,
+    historyTotal,
+    allHistory,
     canEdit,
-    choices,
+    canAddSeat: canEdit && !body.archived_at,
     meetings,
     notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
     addedSeatId: positiveIntFrom(search, "zetel") ?? null,
@@ -77,8 +88,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
   const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
+  const values = submittedValues(formData);
+  const today = todayInAmsterdam();
+  // the people and organisations the form offers again: those chosen so far, and any found
+  const choicesFor = (search: SearchRequest | null) =>
+    seatChoices(context.db, {
+      personIds: [idIn(values.person)].filter((id) => id !== null),
+      organisationIds: [idIn(values.organisation_id)].filter((id) => id !== null),
+      search,
+      onDay: typeof values.start_date === "string" && isIsoDay(values.start_date) ? values.start_date : today,
+      language: user.language,
+    });
+
+  const search = searchAsked(values);
+  if (search) {
+    // the form comes back as it was, with the search field emptied for the next search
+    const { [SEARCH_BUTTON]: _button, ...kept } = values;
+    const answer = { ok: true as const, values: { ...kept, [queryField(search.kind)]: "" }, choices: await choicesFor(search), roundTrip: crypto.randomUUID() };
+    return json(answer);
+  }
   const parsed = parseForm(addSeatSchema, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
+  if (!parsed.ok) return json({ ...parsed, choices: await choicesFor(null), roundTrip: null }, { status: 400 });
   const { person, role, organisation_id, start_date } = parsed.data;
   try {
     const seat = await addSeat(context.db, user, bodyId, {
@@ -89,9 +119,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       end_date: null,
       note: null,
     });
-    return redirect(rosterAddress(bodyId, start_date, todayInAmsterdam(), { opgeslagen: "toegevoegd", zetel: String(seat.id) }));
+    return redirect(rosterAddress(bodyId, start_date, today, { opgeslagen: "toegevoegd", zetel: String(seat.id) }));
   } catch (error) {
-    return refusalResponse(readableRefusal(error, user.language), formData);
+    const choices = await choicesFor(null);
+    return refusalResponse(readableRefusal(error, user.language), formData, { choices, roundTrip: null });
   }
 }
 
@@ -99,12 +130,13 @@ type NameFields = { first_name: string | null; infix: string | null; last_name: 
 const nameOf = (s: NameFields) => (s.last_name ? displayName({ ...s, last_name: s.last_name }) : null);
 
 export default function Body() {
-  const { body, onDay, today, invalidDate, roster, changes, history, canEdit, choices, meetings, notice, addedSeatId } =
+  const { body, onDay, today, invalidDate, roster, changes, history, historyTotal, allHistory, canEdit, canAddSeat, meetings, notice, addedSeatId } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const stillOpen = (seat: { end_date: string | null }) => seat.end_date === null || seat.end_date > today;
+  const labels = rosterLabels(t, language);
   return (
     <div className="space-y-6">
       <div>
@@ -215,7 +247,7 @@ export default function Body() {
         {roster.length === 0 ? (
           <p>{t("register.bodies.emptyRoster")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <PlainLinks className="overflow-x-auto">
             <table className="data-table">
               <thead>
                 <tr>
@@ -231,112 +263,27 @@ export default function Body() {
                 </tr>
               </thead>
               <tbody>
-                {roster.map((seat) => {
-                  const who = nameOf(seat);
-                  const role = t(`register.roles.${seat.role}`);
-                  return (
-                    <tr key={seat.id} className={seat.id === addedSeatId ? "bg-green-50" : undefined}>
-                      <td>{role}</td>
-                      <td>
-                        {seat.person_id ? (
-                          <Link to={`/personen/${seat.person_id}`}>{who}</Link>
-                        ) : (
-                          <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
-                        )}
-                        {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
-                      </td>
-                      <td>
-                        {seat.organisation_id ? <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link> : null}
-                      </td>
-                      <td>
-                        <Link to={`/zetels/${seat.id}`}>
-                          {formatDay(seat.start_date, language)}
-                          <span className="sr-only"> — {t("bodies.page.openSeat", { who: who ?? t("register.vacant") })}</span>
-                        </Link>
-                      </td>
-                      {canEdit ? (
-                        <td className="no-print">
-                          {stillOpen(seat) ? (
-                            <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
-                              {seat.person_id ? (
-                                <>
-                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
-                                    {t("bodies.page.end")}
-                                    <span className="sr-only"> — {t("bodies.page.endLabel", { who })}</span>
-                                  </Link>
-                                  <Link to={`/zetels/${seat.id}#verplaatsen`}>
-                                    {t("bodies.page.move")}
-                                    <span className="sr-only"> — {t("bodies.page.moveLabel", { who })}</span>
-                                  </Link>
-                                </>
-                              ) : (
-                                <>
-                                  <Link to={`/zetels/${seat.id}#vervullen`}>
-                                    {t("bodies.page.fill")}
-                                    <span className="sr-only"> — {t("bodies.page.fillLabel", { role })}</span>
-                                  </Link>
-                                  <Link to={`/zetels/${seat.id}#beeindigen`}>
-                                    {t("bodies.page.end")}
-                                    <span className="sr-only"> — {t("bodies.page.endVacancyLabel", { role })}</span>
-                                  </Link>
-                                </>
-                              )}
-                            </div>
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  );
-                })}
+                {roster.map((seat) => (
+                  <RosterRow key={seat.id} seat={seat} labels={labels} highlighted={seat.id === addedSeatId} canEdit={canEdit} open={stillOpen(seat)} />
+                ))}
               </tbody>
             </table>
-          </div>
+          </PlainLinks>
         )}
       </section>
 
-      {choices ? (
+      {canAddSeat ? (
         <section aria-labelledby="add-seat-heading" className="card no-print space-y-4">
           <h2 id="add-seat-heading" className="text-lg font-semibold">
             {t("bodies.addSeat.heading")}
           </h2>
-          <ValidatedForm
-            id="add-seat"
-            key={`add-${addedSeatId ?? "new"}`}
-            schema={addSeatSchema}
-            actionData={actionData}
-            defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
-            className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5 lg:items-end"
-          >
-            <HiddenField name="intent" />
-            <SelectField
-              name="person"
-              label={t("bodies.addSeat.person")}
-              required
-              options={[
-                { value: "", label: t("common.form.choose") },
-                { value: VACANCY, label: t("bodies.addSeat.vacancy") },
-                ...choices.people.map((p) => ({ value: String(p.id), label: p.name })),
-              ]}
-            />
-            <SelectField
-              name="role"
-              label={t("bodies.addSeat.role")}
-              required
-              options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
-            />
-            <SelectField
-              name="organisation_id"
-              label={t("bodies.addSeat.organisation")}
-              options={[
-                { value: "", label: t("bodies.addSeat.noOrganisation") },
-                ...choices.organisations.map((o) => ({ value: String(o.id), label: o.name })),
-              ]}
-            />
-            <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
-            <div>
-              <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
-            </div>
-          </ValidatedForm>
+          <AddSeatForm
+            key={`add-${addedSeatId ?? "new"}-${actionData?.roundTrip ?? ""}`}
+            action={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...(allHistory ? ALL_HISTORY : {}) })}
+            today={today}
+            actionData={actionData ?? null}
+            choices={actionData?.choices ?? NO_CHOICES}
+          />
         </section>
       ) : null}
 
@@ -399,10 +346,25 @@ export default function Body() {
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("register.bodies.history")}
         </h2>
+        {history.length < historyTotal ? (
+          <p className="mt-2 text-sm text-slate-700">
+            {t("bodies.page.history.shown", { shown: history.length, total: formatCount(historyTotal, language) })}{" "}
+            <Link to={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })} className="no-print">
+              {t("bodies.page.history.showAll", { total: formatCount(historyTotal, language) })}
+            </Link>
+          </p>
+        ) : allHistory && historyTotal > HISTORY_SHOWN ? (
+          <p className="mt-2 text-sm text-slate-700">
+            <Link to={pageAddress(body.id, onDay === today ? {} : { datum: onDay })} className="no-print">
+              {t("bodies.page.history.showRecent", { shown: HISTORY_SHOWN })}
+            </Link>
+          </p>
+        ) : null}
         {history.length === 0 ? (
           <p className="mt-2">{t("register.bodies.noHistory")}</p>
         ) : (
-          <ol className="mt-3 space-y-2 text-sm">
+          <PlainLinks>
+            <ol className="mt-3 space-y-2 text-sm">
             {history.map((event) => {
               const role = t(`register.roles.${event.item.role}`).toLowerCase();
               const person = nameOf(event.item);
@@ -411,9 +373,9 @@ export default function Body() {
                 : t(event.kind === "start" ? "register.bodies.vacancyOpened" : "register.bodies.vacancyClosed", { role });
               return (
                 <li key={`${event.item.id}-${event.kind}`} className="flex flex-wrap gap-x-3">
-                  <Link to={`?datum=${event.day}`} className="w-40 shrink-0">
-                    <time dateTime={event.day}>{formatDay(event.day, language)}</time>
-                  </Link>
+                  <a href={`?datum=${event.day}`} className="w-40 shrink-0">
+                    <time dateTime={event.day}>{labels.day(event.day)}</time>
+                  </a>
                   <span>
                     {text}
                     {event.item.organisation_name ? (
@@ -423,9 +385,169 @@ export default function Body() {
                 </li>
               );
             })}
-          </ol>
+            </ol>
+          </PlainLinks>
         )}
       </section>
     </div>
+  );
+}
+
+/** The body page's address with the given parameters (the roster's day, the whole history). */
+function pageAddress(bodyId: number, params: Record<string, string>): string {
+  const search = new URLSearchParams(params).toString();
+  return search ? `/gremia/${bodyId}?${search}` : `/gremia/${bodyId}`;
+}
+
+const formatCount = (count: number, language: Language) => new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL").format(count);
+
+/** Adding a seat: the person and the organisation are searched, not picked from the whole register. */
+function AddSeatForm({
+  action,
+  today,
+  actionData,
+  choices,
+}: {
+  action: string;
+  today: string;
+  actionData: FormActionData | null;
+  choices: SeatChoices;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = usePickedPerson(actionData?.values?.person);
+  return (
+    <ValidatedForm
+      id="add-seat"
+      action={action}
+      schema={addSeatSchema}
+      actionData={actionData}
+      defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
+      className="space-y-4"
+    >
+      <EnterButton>{t("bodies.addSeat.submit")}</EnterButton>
+      <HiddenField name="intent" />
+      <PersonChoiceField
+        name="person"
+        legend={t("bodies.addSeat.person")}
+        choices={choices}
+        vacancy={{ value: VACANCY, label: t("bodies.addSeat.vacancy") }}
+        onPick={setPicked}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField
+          name="role"
+          label={t("bodies.addSeat.role")}
+          required
+          options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
+        />
+        <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
+      </div>
+      <OrganisationChoiceField
+        name="organisation_id"
+        label={t("bodies.addSeat.organisation")}
+        choices={choices}
+        personId={picked}
+        none={t("bodies.addSeat.noOrganisation")}
+      />
+      <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
+    </ValidatedForm>
+  );
+}
+
+type RosterSeat = ReturnType<typeof useLoaderData<typeof loader>>["roster"][number];
+
+interface RosterLabels {
+  day: (isoDay: string) => string;
+  role: Record<SeatRole, string>;
+  vacant: string;
+  end: string;
+  move: string;
+  fill: string;
+  openSeat: (who: string) => string;
+  endLabel: (who: string) => string;
+  moveLabel: (who: string) => string;
+  fillLabel: (role: string) => string;
+  endVacancyLabel: (role: string) => string;
+}
+
+/** The roster's words, made once for all its rows (see app/services/many-labels.ts). */
+function rosterLabels(t: TFunction, language: Language): RosterLabels {
+  return {
+    day: dayFormatter(language),
+    role: Object.fromEntries(SEAT_ROLES.map((role): [SeatRole, string] => [role, t(`register.roles.${role}`)])) as Record<SeatRole, string>,
+    vacant: t("register.vacant"),
+    end: t("bodies.page.end"),
+    move: t("bodies.page.move"),
+    fill: t("bodies.page.fill"),
+    openSeat: labelWith((who) => t("bodies.page.openSeat", { who })),
+    endLabel: labelWith((who) => t("bodies.page.endLabel", { who })),
+    moveLabel: labelWith((who) => t("bodies.page.moveLabel", { who })),
+    fillLabel: labelWith((role) => t("bodies.page.fillLabel", { role })),
+    endVacancyLabel: labelWith((role) => t("bodies.page.endVacancyLabel", { role })),
+  };
+}
+
+/** One seat on the roster, with plain anchors (the table is wrapped in PlainLinks). */
+function RosterRow({
+  seat,
+  labels,
+  highlighted,
+  canEdit,
+  open,
+}: {
+  seat: RosterSeat;
+  labels: RosterLabels;
+  highlighted: boolean;
+  canEdit: boolean;
+  open: boolean;
+}) {
+  const who = nameOf(seat);
+  const role = labels.role[seat.role];
+  return (
+    <tr className={highlighted ? "bg-green-50" : undefined}>
+      <td>{role}</td>
+      <td>
+        {seat.person_id ? <a href={`/personen/${seat.person_id}`}>{who}</a> : <span className="font-semibold text-amber-800">{labels.vacant}</span>}
+        {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
+      </td>
+      <td>{seat.organisation_id ? <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a> : null}</td>
+      <td>
+        <a href={`/zetels/${seat.id}`}>
+          {labels.day(seat.start_date)}
+          <span className="sr-only"> — {labels.openSeat(who ?? labels.vacant)}</span>
+        </a>
+      </td>
+      {canEdit ? (
+        <td className="no-print">
+          {open ? (
+            <div className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
+              {who ? (
+                <>
+                  <a href={`/zetels/${seat.id}#beeindigen`}>
+                    {labels.end}
+                    <span className="sr-only"> — {labels.endLabel(who)}</span>
+                  </a>
+                  <a href={`/zetels/${seat.id}#verplaatsen`}>
+                    {labels.move}
+                    <span className="sr-only"> — {labels.moveLabel(who)}</span>
+                  </a>
+                </>
+              ) : (
+                <>
+                  <a href={`/zetels/${seat.id}#vervullen`}>
+                    {labels.fill}
+                    <span className="sr-only"> — {labels.fillLabel(role)}</span>
+                  </a>
+                  <a href={`/zetels/${seat.id}#beeindigen`}>
+                    {labels.end}
+                    <span className="sr-only"> — {labels.endVacancyLabel(role)}</span>
+                  </a>
+                </>
+              )}
+            </div>
+          ) : null}
+        </td>
+      ) : null}
+    </tr>
   );
 }

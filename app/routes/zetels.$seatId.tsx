@@ -9,6 +9,7 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import {
   CheckboxField,
+  type FormActionData,
   HiddenField,
   SelectField,
   SubmitButton,
@@ -20,9 +21,11 @@ import {
 } from "../components/form";
 import { PeriodText } from "../components/lists";
 import { RefusalAlert } from "../components/refusal-alert";
+import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { endSeat, fillVacancy, getSeat, moveSeat, seatFormChoices, undoSeatEnd, updateSeat } from "../models/seats.server";
+import { StaleVersionError } from "../models/editing.server";
+import { endSeat, fillVacancy, getSeat, moveSeat, seatChoices, undoSeatEnd, updateSeat } from "../models/seats.server";
 import {
   checkbox,
   choice,
@@ -34,7 +37,7 @@ import {
   parseForm,
   periodRule,
   positiveInt,
-  requiredId,
+  submittedValues,
 } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
@@ -42,6 +45,7 @@ import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
 import { recordIdParam } from "../services/record-id";
+import { chosenId, idIn, queryField, SEARCH_BUTTON, searchAsked, type SearchRequest, type SeatChoices } from "../services/seat-choices";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -73,14 +77,14 @@ const undoSchema = z.object({ intent: z.literal("undo"), version: positiveInt() 
 const moveSchema = z.object({
   intent: z.literal("move"),
   version: positiveInt(),
-  organisation_id: requiredId(),
+  organisation_id: chosenId("bodies.errors.chooseOrganisation"),
   move_date: isoDay(),
 });
 
 const fillSchema = z.object({
   intent: z.literal("fill"),
   version: positiveInt(),
-  person_id: requiredId(),
+  person_id: chosenId("bodies.errors.choosePersonToFill"),
   organisation_id: optionalId(),
   start_date: isoDay(),
 });
@@ -88,17 +92,41 @@ const fillSchema = z.object({
 const SCHEMAS = { save: saveSchema, end: endSchema, undo: undoSchema, move: moveSchema, fill: fillSchema } as const;
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+/** The forms that choose a person or an organisation by searching. */
+const SEARCHING_FORMS: readonly Intent[] = ["save", "move", "fill"];
+
+/**
+ * The people and organisations the seat's forms offer: the seat's holder and organisation, those
+ * chosen in a posted form, those a change by someone else mentions, and any found by a search.
+ */
+async function choicesFor(
+  db: Parameters<typeof seatChoices>[0],
+  seat: { person_id: number | null; organisation_id: number | null },
+  posted: { values?: Record<string, string | string[]>; search?: SearchRequest | null; otherIds?: number[] },
+  onDay: string,
+  language: Language,
+) {
+  const ids = (...values: (number | null)[]) => values.filter((id) => id !== null);
+  return seatChoices(db, {
+    personIds: ids(seat.person_id, idIn(posted.values?.person_id)),
+    organisationIds: [...ids(seat.organisation_id, idIn(posted.values?.organisation_id)), ...(posted.otherIds ?? [])],
+    search: posted.search ?? null,
+    onDay,
+    language,
+  });
+}
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const seat = await getSeat(context.db, recordIdParam(params.seatId));
   if (!seat) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
+  const today = todayInAmsterdam();
   return json({
     seat,
-    today: todayInAmsterdam(),
+    today,
     // the forms' choices, for editors only: their presence is what shows the forms
-    choices: can(user.role, "register.edit") ? await seatFormChoices(context.db, seat.organisation_id === null ? [] : [seat.organisation_id]) : null,
+    choices: can(user.role, "register.edit") ? await choicesFor(context.db, seat, {}, today, user.language) : null,
     saved: search.get("opgeslagen") === "1",
     undone: search.get("hersteld") === "1",
     // the version the end produced: the undo button takes the end back against it
@@ -113,10 +141,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
 
-  const parsed = parseForm(SCHEMAS[intent], formData);
-  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
-  const data = parsed.data;
   const today = todayInAmsterdam();
+  const values = submittedValues(formData);
+  const searching = SEARCHING_FORMS.includes(intent);
+  const seat = searching ? await getSeat(context.db, seatId) : undefined;
+  if (searching && !seat) throw new Response(null, { status: 404, statusText: "Not Found" });
+  const choices = (posted: { search?: SearchRequest | null; otherIds?: number[] } = {}) =>
+    seat ? choicesFor(context.db, seat, { values, ...posted }, today, user.language) : Promise.resolve(null);
+
+  const search = searching ? searchAsked(values) : null;
+  if (search) {
+    // the form comes back as it was, with the search field emptied for the next search
+    const { [SEARCH_BUTTON]: _button, ...kept } = values;
+    const answer = { ok: true as const, intent, values: { ...kept, [queryField(search.kind)]: "" }, choices: await choices({ search }), roundTrip: crypto.randomUUID() };
+    return json(answer);
+  }
+  const parsed = parseForm(SCHEMAS[intent], formData);
+  if (!parsed.ok) return json({ ...parsed, intent, choices: await choices(), roundTrip: null }, { status: 400 });
+  const data = parsed.data;
   try {
     switch (data.intent) {
       case "save":
@@ -139,8 +181,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    return refusalResponse(readableRefusal(error, user.language), formData, { intent });
+    // the organisations another editor's change mentions, to name them in the conflict notice
+    const otherIds = error instanceof StaleVersionError ? organisationsIn(error.changes) : [];
+    return refusalResponse(readableRefusal(error, user.language), formData, { intent, choices: await choices({ otherIds }), roundTrip: null });
   }
+}
+
+function organisationsIn(changes: readonly ConcurrentChange[]): number[] {
+  return changes.flatMap((change) =>
+    change.fields.filter((f) => f.field === "organisation_id").flatMap((f) => [idIn(f.before), idIn(f.after)].filter((id) => id !== null)),
+  );
 }
 
 /** What others changed, with the page's words and names instead of codes and ids. */
@@ -164,15 +214,22 @@ function readableSeatConflict(
 }
 
 export default function SeatPage() {
-  const { seat, today, choices, saved, undone, endedVersion } = useLoaderData<typeof loader>();
+  const { seat, today, choices: shownChoices, saved, undone, endedVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const organisations = choices?.organisations ?? [];
   const forForm = (intent: Intent) =>
     actionData && actionData.intent === intent
-      ? { ...actionData, conflict: "conflict" in actionData ? readableSeatConflict(actionData.conflict, organisations, t, language) : undefined }
+      ? {
+          ...actionData,
+          conflict:
+            "conflict" in actionData ? readableSeatConflict(actionData.conflict, actionData.choices?.organisations ?? [], t, language) : undefined,
+        }
       : null;
+  /** What a form offers: after its own round trip what the action answered, else what the page loaded. */
+  const choicesOf = (intent: Intent): SeatChoices | null => forForm(intent)?.choices ?? shownChoices;
+  const roundTripOf = (intent: Intent) => forForm(intent)?.roundTrip ?? "";
+  const choices = shownChoices;
   const fieldLabels = {
     role: t("bodies.addSeat.role"),
     organisation_id: t("bodies.seat.organisation"),
@@ -184,10 +241,6 @@ export default function SeatPage() {
   const holder = seat.last_name ? displayName({ ...seat, last_name: seat.last_name }) : null;
   const role = t(`register.roles.${seat.role}`);
   const open = seat.end_date === null || seat.end_date > today;
-  const organisationOptions = (none: string) => [
-    { value: "", label: none },
-    ...organisations.map((o) => ({ value: String(o.id), label: o.archived ? t("bodies.seat.archivedOrganisation", { name: o.name }) : o.name })),
-  ];
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -248,35 +301,14 @@ export default function SeatPage() {
                 {t("bodies.seat.fillHeading")}
               </h2>
               <p className="text-sm text-slate-700">{t("bodies.seat.fillText")}</p>
-              <ValidatedForm
-                id="fill-seat"
-                key={`fill-${seat.version}`}
-                schema={fillSchema}
+              <FillForm
+                key={`fill-${seat.version}-${roundTripOf("fill")}`}
+                seat={seat}
+                today={today}
                 actionData={forForm("fill")}
+                choices={choicesOf("fill") ?? choices}
                 fieldLabels={fieldLabels}
-                defaultValues={{
-                  intent: "fill",
-                  version: seat.version,
-                  person_id: "",
-                  organisation_id: seat.organisation_id === null ? "" : String(seat.organisation_id),
-                  start_date: today,
-                }}
-                className="grid gap-4 sm:grid-cols-3 sm:items-end"
-              >
-                <HiddenField name="intent" />
-                <HiddenField name="version" />
-                <SelectField
-                  name="person_id"
-                  label={t("bodies.seat.fillPerson")}
-                  required
-                  options={[{ value: "", label: t("common.form.choose") }, ...choices.people.map((p) => ({ value: String(p.id), label: p.name }))]}
-                />
-                <SelectField name="organisation_id" label={t("bodies.seat.fillOrganisation")} options={organisationOptions(t("bodies.addSeat.noOrganisation"))} />
-                <TextField name="start_date" type="date" label={t("bodies.seat.fillDate")} required />
-                <div>
-                  <SubmitButton>{t("bodies.seat.fillSubmit")}</SubmitButton>
-                </div>
-              </ValidatedForm>
+              />
             </section>
           ) : null}
 
@@ -288,20 +320,27 @@ export default function SeatPage() {
               <p className="text-sm text-slate-700">{t("bodies.seat.moveText")}</p>
               <ValidatedForm
                 id="move-seat"
-                key={`move-${seat.version}`}
+                key={`move-${seat.version}-${roundTripOf("move")}`}
                 schema={moveSchema}
                 actionData={forForm("move")}
                 fieldLabels={fieldLabels}
                 defaultValues={{ intent: "move", version: seat.version, organisation_id: "", move_date: today }}
-                className="grid gap-4 sm:grid-cols-2 sm:items-end"
+                className="space-y-4"
               >
+                <EnterButton>{t("bodies.seat.moveSubmit")}</EnterButton>
                 <HiddenField name="intent" />
                 <HiddenField name="version" />
-                <SelectField name="organisation_id" label={t("bodies.seat.moveOrganisation")} required options={organisationOptions(t("common.form.choose"))} />
-                <TextField name="move_date" type="date" label={t("bodies.seat.moveDate")} required />
-                <div>
-                  <SubmitButton>{t("bodies.seat.moveSubmit")}</SubmitButton>
-                </div>
+                <OrganisationChoiceField
+                  name="organisation_id"
+                  label={t("bodies.seat.moveOrganisation")}
+                  choices={choicesOf("move") ?? choices}
+                  personId={seat.person_id}
+                  none={t("common.form.choose")}
+                  leaveOut={seat.organisation_id}
+                  required
+                />
+                <TextField name="move_date" type="date" label={t("bodies.seat.moveDate")} required className="max-w-xs" />
+                <SubmitButton>{t("bodies.seat.moveSubmit")}</SubmitButton>
               </ValidatedForm>
             </section>
           ) : null}
@@ -337,7 +376,7 @@ export default function SeatPage() {
             <p className="text-sm text-slate-700">{t("bodies.seat.editHint")}</p>
             <ValidatedForm
               id="edit-seat"
-              key={`save-${seat.version}`}
+              key={`save-${seat.version}-${roundTripOf("save")}`}
               schema={saveSchema}
               actionData={forForm("save")}
               fieldLabels={fieldLabels}
@@ -352,16 +391,24 @@ export default function SeatPage() {
               }}
               className="space-y-4"
             >
+              <EnterButton>{t("bodies.seat.saveSubmit")}</EnterButton>
               <HiddenField name="intent" />
               <HiddenField name="version" />
+              <SelectField
+                name="role"
+                label={t("bodies.addSeat.role")}
+                required
+                className="max-w-xs"
+                options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
+              />
+              <OrganisationChoiceField
+                name="organisation_id"
+                label={t("bodies.seat.organisation")}
+                choices={choicesOf("save") ?? choices}
+                personId={seat.person_id}
+                none={t("bodies.addSeat.noOrganisation")}
+              />
               <div className="grid gap-4 sm:grid-cols-2">
-                <SelectField
-                  name="role"
-                  label={t("bodies.addSeat.role")}
-                  required
-                  options={SEAT_ROLES.map((r) => ({ value: r, label: t(`register.roles.${r}`) }))}
-                />
-                <SelectField name="organisation_id" label={t("bodies.seat.organisation")} options={organisationOptions(t("bodies.addSeat.noOrganisation"))} />
                 <TextField name="start_date" type="date" label={t("bodies.seat.from")} required />
                 <TextField name="end_date" type="date" label={t("bodies.seat.to")} hint={t("bodies.seat.toHint")} />
               </div>
@@ -372,5 +419,55 @@ export default function SeatPage() {
         </>
       ) : null}
     </div>
+  );
+}
+
+type LoadedSeat = ReturnType<typeof useLoaderData<typeof loader>>["seat"];
+
+/** Filling a vacancy: the person (and any other organisation) is searched, not picked from the whole register. */
+function FillForm({
+  seat,
+  today,
+  actionData,
+  choices,
+  fieldLabels,
+}: {
+  seat: LoadedSeat;
+  today: string;
+  actionData: FormActionData | null;
+  choices: SeatChoices;
+  fieldLabels: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  const [picked, setPicked] = usePickedPerson(actionData?.values?.person_id);
+  return (
+    <ValidatedForm
+      id="fill-seat"
+      schema={fillSchema}
+      actionData={actionData}
+      fieldLabels={fieldLabels}
+      defaultValues={{
+        intent: "fill",
+        version: seat.version,
+        person_id: "",
+        organisation_id: seat.organisation_id === null ? "" : String(seat.organisation_id),
+        start_date: today,
+      }}
+      className="space-y-4"
+    >
+      <EnterButton>{t("bodies.seat.fillSubmit")}</EnterButton>
+      <HiddenField name="intent" />
+      <HiddenField name="version" />
+      <PersonChoiceField name="person_id" legend={t("bodies.seat.fillPerson")} choices={choices} onPick={setPicked} />
+      <OrganisationChoiceField
+        name="organisation_id"
+        label={t("bodies.seat.fillOrganisation")}
+        choices={choices}
+        personId={picked}
+        none={t("bodies.addSeat.noOrganisation")}
+      />
+      <TextField name="start_date" type="date" label={t("bodies.seat.fillDate")} required className="max-w-xs" />
+      <SubmitButton>{t("bodies.seat.fillSubmit")}</SubmitButton>
+    </ValidatedForm>
   );
 }

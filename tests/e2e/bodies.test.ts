@@ -62,11 +62,20 @@ describe("bodies and seats in the browser", () => {
     await signIn(checked);
     await visit(`/gremia/${ids.body}`);
     const form = page.locator("form", { has: page.getByRole("button", { name: nl.bodies.addSeat.submit }) });
-    await form.getByLabel(nl.bodies.addSeat.person, { exact: true }).selectOption({ label: "Peters, Daan" });
-    await form.getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.adviseur });
-    await form.getByLabel(nl.bodies.addSeat.organisation, { exact: true }).selectOption({ label: "Zuyderland" });
-    // a mark on the window survives only a submission made by the app's scripts, not a page load
+    // a mark on the window survives only submissions made by the app's scripts, not a page load
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
+    await form.getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.adviseur });
+    await form.getByLabel(nl.bodies.choices.personSearch, { exact: true }).fill("Peters");
+    await act(() => form.getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
+    await form.getByRole("status").filter({ hasText: "1 persoon gevonden voor ‘Peters’" }).waitFor();
+    await form.getByRole("radio", { name: "Daan Peters" }).check();
+    // Enter in the organisation's search field searches; what was chosen and typed stays
+    await form.getByLabel(nl.bodies.choices.organisationSearch, { exact: true }).fill("Zuyder");
+    await act(() => form.getByLabel(nl.bodies.choices.organisationSearch, { exact: true }).press("Enter"));
+    await form.getByRole("status").filter({ hasText: "1 organisatie gevonden voor ‘Zuyder’" }).waitFor();
+    await expect(form.getByRole("radio", { name: "Daan Peters" }).isChecked()).resolves.toBe(true);
+    await expect(form.getByLabel(nl.bodies.addSeat.role, { exact: true }).inputValue()).resolves.toBe("adviseur");
+    await form.getByLabel(nl.bodies.addSeat.organisation, { exact: true }).selectOption({ label: "Zuyderland" });
     await act(() => form.getByRole("button", { name: nl.bodies.addSeat.submit }).click());
 
     await page.getByText(nl.bodies.page.notices.toegevoegd).waitFor();
@@ -83,11 +92,17 @@ describe("bodies and seats in the browser", () => {
       await signIn(noScripts);
       await visit(`/gremia/${ids.body}`);
       const form = () => page.locator("form", { has: page.getByRole("button", { name: nl.bodies.addSeat.submit }) });
-      await form().getByLabel(nl.bodies.addSeat.person, { exact: true }).selectOption({ label: "Bakker, Eva" });
       await form().getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.secretaris });
       await form().getByLabel(nl.bodies.addSeat.from, { exact: true }).fill("2025-02-01");
-      // archived organisations are not offered; a stale page or a crafted post still gets a clear refusal
-      await expect(form().getByRole("option", { name: "Opgeheven Stichting" }).count()).resolves.toBe(0);
+      await form().getByLabel(nl.bodies.choices.personSearch, { exact: true }).fill("bakker");
+      await act(() => form().getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
+      await form().getByRole("radio", { name: "Eva Bakker" }).check();
+      await expect(form().getByLabel(nl.bodies.addSeat.from, { exact: true }).inputValue()).resolves.toBe("2025-02-01");
+      // archived organisations are not found; a stale page or a crafted post still gets a clear refusal
+      await form().getByLabel(nl.bodies.choices.organisationSearch, { exact: true }).fill("Opgeheven");
+      await act(() => form().getByRole("button", { name: nl.bodies.choices.searchOrganisation }).click());
+      await form().getByText("Niets gevonden voor ‘Opgeheven’").waitFor();
+      await expect(form().getByRole("radio", { name: "Eva Bakker" }).isChecked()).resolves.toBe(true);
       await act(() => form().getByRole("button", { name: nl.bodies.addSeat.submit }).click());
 
       await page.getByText(nl.bodies.page.notices.toegevoegd).waitFor();
@@ -95,13 +110,15 @@ describe("bodies and seats in the browser", () => {
       await expect(row.textContent()).resolves.toMatch(/Secretaris.*Eva Bakker.*1 februari 2025/);
 
       // the same person in the same role again: refused, with what was typed still there
-      await form().getByLabel(nl.bodies.addSeat.person, { exact: true }).selectOption({ label: "Bakker, Eva" });
+      await form().getByLabel(nl.bodies.choices.personSearch, { exact: true }).fill("Eva Bakker");
+      await act(() => form().getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
+      await form().getByRole("radio", { name: "Eva Bakker" }).check();
       await form().getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.secretaris });
       await form().getByLabel(nl.bodies.addSeat.from, { exact: true }).fill("2025-03-01");
       await act(() => form().getByRole("button", { name: nl.bodies.addSeat.submit }).click());
       await expect(page.getByRole("alert").textContent()).resolves.toContain("Eva Bakker heeft deze rol in dit gremium al sinds 1 februari 2025");
       await expect(form().getByLabel(nl.bodies.addSeat.from, { exact: true }).inputValue()).resolves.toBe("2025-03-01");
-      await expect(form().getByLabel(nl.bodies.addSeat.person, { exact: true }).inputValue()).resolves.not.toBe("");
+      await expect(form().getByRole("radio", { name: "Eva Bakker" }).isChecked()).resolves.toBe(true);
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
       await noScripts.close();
@@ -137,8 +154,12 @@ describe("bodies and seats in the browser", () => {
     await visit(`/gremia/${ids.body}`);
     await act((p) => p.getByRole("link", { name: /zetel van Anna de Vries verplaatsen/ }).click());
     await page.getByRole("heading", { name: nl.bodies.seat.moveHeading }).waitFor();
-    await page.getByLabel(nl.bodies.seat.moveOrganisation, { exact: true }).selectOption({ label: "Zuyderland" });
-    await page.getByLabel(nl.bodies.seat.moveDate, { exact: true }).fill("2025-06-01");
+    const move = page.locator("#verplaatsen");
+    await move.getByLabel(nl.bodies.seat.moveDate, { exact: true }).fill("2025-06-01");
+    await move.getByLabel(nl.bodies.choices.organisationSearch, { exact: true }).fill("Zuyderland");
+    await act(() => move.getByRole("button", { name: nl.bodies.choices.searchOrganisation }).click());
+    await move.getByLabel(nl.bodies.seat.moveOrganisation, { exact: true }).selectOption({ label: "Zuyderland" });
+    await expect(move.getByLabel(nl.bodies.seat.moveDate, { exact: true }).inputValue()).resolves.toBe("2025-06-01");
     await act((p) => p.getByRole("button", { name: nl.bodies.seat.moveSubmit }).click());
 
     await page.getByText(nl.bodies.page.notices.verplaatst).waitFor();

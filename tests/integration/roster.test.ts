@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { bodyRoster, listBodies } from "../../app/models/bodies.server";
 import { todayInAmsterdam } from "../../app/i18n/format";
-import { addDays } from "../../app/services/periods";
+import * as bodyRoute from "../../app/routes/gremia.$bodyId";
+import { addDays, neighbouringChanges, periodEvents } from "../../app/services/periods";
 import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, type TestDatabase } from "../support/db";
+import { makeSeats } from "../support/bulk";
+import { call, get, signedIn } from "../support/routes";
 
 let test: TestDatabase;
 beforeEach(async () => {
@@ -74,5 +77,44 @@ describe("the roster of a body on a date", () => {
     const { changes, history } = await bodyRoster(test.db, body.id, "2025-02-01");
     expect(changes).toEqual({ previous: "2025-01-01", next: "2025-04-01" });
     expect(history.map((e) => `${e.day} ${e.kind}`)).toEqual(["2025-04-01 start", "2024-12-31 end", "2024-01-01 start"]);
+  });
+});
+
+describe("the history of a large body", () => {
+  it("finds the same change days and the same order of changes as the rules in periods.ts", async () => {
+    const body = await makeBody(test.db);
+    const periods: [string, string | null][] = [
+      ["2023-01-01", "2023-12-31"],
+      ["2024-01-01", null],
+      ["2024-01-01", "2024-06-30"],
+      ["2024-07-01", "2025-02-28"],
+      ["2025-03-01", null],
+      ["2025-03-01", "2025-03-01"],
+      ["2026-01-01", null],
+    ];
+    for (const [start_date, end_date] of periods) await makeSeat(test.db, { body_id: body.id, start_date, end_date });
+    const seats = await test.db.selectFrom("seats").select(["id", "start_date", "end_date"]).where("body_id", "=", body.id).orderBy("id").execute();
+    for (const day of ["2022-06-01", "2024-01-01", "2024-06-30", "2024-07-01", "2025-03-01", "2025-03-02", "2025-06-01", "2027-01-01"]) {
+      const { changes, history, historyTotal } = await bodyRoster(test.db, body.id, day);
+      expect(changes, day).toEqual(neighbouringChanges(seats, day));
+      expect(history.map((e) => `${e.day} ${e.kind} ${e.item.id}`), day).toEqual(periodEvents(seats).map((e) => `${e.day} ${e.kind} ${e.item.id}`));
+      expect(historyTotal).toBe(periodEvents(seats).length);
+    }
+  });
+
+  it("shows the latest 50 changes and how many there are, and all of them when asked", async () => {
+    const { cookie } = await signedIn(test.db, "lezer");
+    const body = await makeBody(test.db);
+    await makeSeats(test.db, body.id, 30, { start_date: "2024-01-01", end_date: "2024-12-31" });
+    await makeSeats(test.db, body.id, 5, { start_date: "2025-01-01" });
+    const page = async (search: string) =>
+      (await call(test.db, bodyRoute.loader, get(`/gremia/${body.id}${search}`, cookie), { bodyId: String(body.id) })).json();
+
+    const recent = await page("?datum=2025-06-01");
+    expect([recent.history.length, recent.historyTotal, recent.allHistory]).toEqual([50, 65, false]);
+    expect(recent.history.slice(0, 5).map((e: { day: string; kind: string }) => `${e.day} ${e.kind}`)).toEqual(Array(5).fill("2025-01-01 start"));
+    expect(recent.roster).toHaveLength(5);
+    const all = await page("?datum=2025-06-01&geschiedenis=alle");
+    expect([all.history.length, all.historyTotal, all.allHistory]).toEqual([65, 65, true]);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { archiveBody, bodyRoster, createBody, restoreBody, updateBody } from "../../app/models/bodies.server";
 import { RegisterError } from "../../app/models/editing.server";
+import { addAffiliation } from "../../app/models/affiliations.server";
 import { addSeat, endSeat, fillVacancy, moveSeat, undoSeatEnd, updateSeat } from "../../app/models/seats.server";
 import * as bodyEditRoute from "../../app/routes/gremia.$bodyId_.bewerken";
 import * as bodyRoute from "../../app/routes/gremia.$bodyId";
@@ -98,6 +99,8 @@ describe("the overlap rule", () => {
     });
     expect(answer.links.start_date).toEqual({ href: `/zetels/${existing.id}`, name: "de bestaande zetel" });
     expect(answer.values).toMatchObject({ person: String(person.id), role: "lid", start_date: "2025-06-30" });
+    // the chosen person stays on offer, named, without a new search
+    expect(answer.choices.people.map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([[person.id, "Anna de Vries"]]);
     expect(await t.db.selectFrom("seats").select("id").where("body_id", "=", body.id).execute()).toHaveLength(1);
   });
 
@@ -134,6 +137,116 @@ describe("the overlap rule", () => {
     );
     expect(error.field).toBe("start_date");
     expect((await seatRow(later.id)).start_date).toBe("2025-07-01");
+  });
+});
+
+describe("choosing the person and the organisation by searching", () => {
+  /** The body page's add form as a browser posts it: the seat so far, plus what the pressed button sends. */
+  const addForm = (fields: Record<string, string>) => ({ intent: "add", person: "", role: "adviseur", organisation_id: "", start_date: "2025-03-01", ...fields });
+  const postToBody = async (bodyId: number, cookie: string, fields: Record<string, string>) =>
+    call(bodyRoute.action, formRequest(`/gremia/${bodyId}`, addForm(fields), { cookie }), { bodyId: String(bodyId) });
+
+  it("finds people by name, with their organisations, keeps what was typed and empties the search field", async () => {
+    const { cookie, user } = await signedIn("redacteur");
+    const body = await makeBody(t.db);
+    const envida = await makeOrganisation(t.db, { name: "Envida" });
+    const daan = await makePerson(t.db, { first_name: "Daan", last_name: "Peters" });
+    await addAffiliation(t.db, user, daan.id, { organisation_id: envida.id, function_title: null, start_date: "2020-01-01", end_date: null });
+    await makePerson(t.db, { first_name: "Petra", last_name: "Peters", archived_at: "2024-01-01T00:00:00.000Z" });
+    await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
+
+    const response = await postToBody(body.id, cookie, { persoon_zoeken: "Peters", zoeken: "persoon" });
+    expect(response.status).toBe(200);
+    const answer = await response.json();
+    expect(answer.values).toMatchObject({ role: "adviseur", start_date: "2025-03-01", persoon_zoeken: "" });
+    expect(answer.values.zoeken).toBeUndefined();
+    // archived people are not offered
+    expect(answer.choices.people).toEqual([{ id: daan.id, name: "Daan Peters", organisations: [{ id: envida.id, name: "Envida" }] }]);
+    expect(answer.choices.found).toEqual({ kind: "person", query: "Peters", ids: [daan.id] });
+    expect(await t.db.selectFrom("seats").select("id").where("body_id", "=", body.id).execute()).toEqual([]);
+  });
+
+  it("searches with Enter while a search field holds text, and saves with Enter when none does", async () => {
+    const { cookie } = await signedIn("redacteur");
+    const body = await makeBody(t.db);
+    const eva = await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
+
+    const searched = await (await postToBody(body.id, cookie, { persoon_zoeken: "Bakker", zoeken: "enter" })).json();
+    expect(searched.choices.found.ids).toEqual([eva.id]);
+
+    const unchosen = await postToBody(body.id, cookie, { zoeken: "enter" });
+    expect(unchosen.status).toBe(400);
+    expect((await unchosen.json()).errors).toEqual({ person: "bodies.errors.choosePerson" });
+
+    const saved = await postToBody(body.id, cookie, { person: String(eva.id), zoeken: "enter" });
+    expect(saved.status).toBe(302);
+    expect(await t.db.selectFrom("seats").select("person_id").where("body_id", "=", body.id).execute()).toEqual([{ person_id: eva.id }]);
+  });
+
+  it("finds organisations that are not archived, and keeps the person chosen before", async () => {
+    const { cookie } = await signedIn("redacteur");
+    const body = await makeBody(t.db);
+    const eva = await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
+    const open = await makeOrganisation(t.db, { name: "Stichting Mantelzorg Parkstad" });
+    await makeOrganisation(t.db, { name: "Stichting Mantelzorg Oud", archived_at: "2024-01-01T00:00:00.000Z" });
+
+    const answer = await (await postToBody(body.id, cookie, { person: String(eva.id), organisatie_zoeken: "Mantelzorg", zoeken: "organisatie" })).json();
+    expect(answer.choices.organisations).toEqual([{ id: open.id, name: "Stichting Mantelzorg Parkstad", archived: false }]);
+    expect(answer.choices.people.map((p: { id: number }) => p.id)).toEqual([eva.id]);
+    expect(answer.values).toMatchObject({ person: String(eva.id), organisatie_zoeken: "" });
+  });
+
+  it("says so when a search button is pressed with an empty field", async () => {
+    const { cookie } = await signedIn("redacteur");
+    const body = await makeBody(t.db);
+    const answer = await (await postToBody(body.id, cookie, { persoon_zoeken: " ", zoeken: "persoon" })).json();
+    expect(answer.choices.found).toEqual({ kind: "person", query: "", ids: [] });
+  });
+
+  it("fills a vacancy and moves a seat with people and organisations found on the seat page", async () => {
+    const { cookie } = await signedIn("redacteur");
+    const body = await makeBody(t.db);
+    const vacancy = await makeSeat(t.db, { body_id: body.id, person_id: null, start_date: "2025-01-01" });
+    const carla = await makePerson(t.db, { first_name: "Carla", last_name: "Smeets" });
+    const zuyderland = await makeOrganisation(t.db, { name: "Zuyderland" });
+    const params = { seatId: String(vacancy.id) };
+    const fill = { intent: "fill", version: String(vacancy.version), person_id: "", organisation_id: "", start_date: "2025-03-01" };
+
+    const found = await (await call(seatRoute.action, formRequest(`/zetels/${vacancy.id}`, { ...fill, persoon_zoeken: "Smeets", zoeken: "persoon" }, { cookie }), params)).json();
+    expect([found.intent, found.choices.found.ids]).toEqual(["fill", [carla.id]]);
+    const filled = await call(seatRoute.action, formRequest(`/zetels/${vacancy.id}`, { ...fill, person_id: String(carla.id) }, { cookie }), params);
+    expect(filled.status).toBe(302);
+
+    const seat = await t.db.selectFrom("seats").selectAll().where("person_id", "=", carla.id).executeTakeFirstOrThrow();
+    const move = { intent: "move", version: String(seat.version), organisation_id: "", move_date: "2025-06-01" };
+    const seatParams = { seatId: String(seat.id) };
+    const refused = await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, move, { cookie }), seatParams);
+    expect((await refused.json()).errors).toEqual({ organisation_id: "bodies.errors.chooseOrganisation" });
+    const organisations = await (
+      await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, { ...move, organisatie_zoeken: "Zuyderland", zoeken: "organisatie" }, { cookie }), seatParams)
+    ).json();
+    expect(organisations.choices.organisations).toEqual([{ id: zuyderland.id, name: "Zuyderland", archived: false }]);
+    const moved = await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, { ...move, organisation_id: String(zuyderland.id) }, { cookie }), seatParams);
+    expect(moved.status).toBe(302);
+  });
+
+  it("offers on the seat page the holder with their current jobs and the seat's organisation, not the whole register", async () => {
+    const { cookie, user } = await signedIn("redacteur");
+    const envida = await makeOrganisation(t.db, { name: "Envida" });
+    const old = await makeOrganisation(t.db, { name: "Oude Werkgever" });
+    await makeOrganisation(t.db, { name: "Niet Gekoppeld" });
+    const anna = await makePerson(t.db, { first_name: "Anna", last_name: "Vries" });
+    await addAffiliation(t.db, user, anna.id, { organisation_id: envida.id, function_title: null, start_date: "2020-01-01", end_date: null });
+    await addAffiliation(t.db, user, anna.id, { organisation_id: old.id, function_title: null, start_date: "2010-01-01", end_date: "2019-12-31" });
+    await makePerson(t.db, { last_name: "Anderen" });
+    const seat = await makeSeat(t.db, { person_id: anna.id, organisation_id: old.id, start_date: "2015-01-01" });
+
+    const page = await (await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })).json();
+    expect(page.choices).toEqual({
+      people: [{ id: anna.id, name: "Anna Vries", organisations: [{ id: envida.id, name: "Envida" }] }],
+      organisations: [{ id: old.id, name: "Oude Werkgever", archived: false }],
+      found: null,
+    });
   });
 });
 
@@ -457,7 +570,7 @@ describe("permissions", () => {
     const { cookie } = await signedIn("lezer");
     const seat = await makeSeat(t.db);
     const bodyPage = await (await call(bodyRoute.loader, get(`/gremia/${seat.body_id}`, cookie), { bodyId: String(seat.body_id) })).json();
-    expect([bodyPage.canEdit, bodyPage.choices]).toEqual([false, null]);
+    expect([bodyPage.canEdit, bodyPage.canAddSeat]).toEqual([false, false]);
     const seatPage = await (await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })).json();
     expect(seatPage.choices).toBeNull();
   });
