@@ -4,13 +4,29 @@ const TIME_ZONE = "Europe/Amsterdam";
 const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
 /** A day (ISO `YYYY-MM-DD`) as readers of the language write it: "1 maart 2025". Days have no time zone. */
+/**
+ * One formatter per language and style, made on first use: creating an Intl.DateTimeFormat costs
+ * far more than formatting with one, which a list of hundreds of dates notices.
+ */
+function cachedFormat(options: Intl.DateTimeFormatOptions) {
+  const made = new Map<Language, Intl.DateTimeFormat>();
+  return (language: Language) => {
+    let format = made.get(language);
+    if (!format) {
+      format = new Intl.DateTimeFormat(LOCALES[language], options);
+      made.set(language, format);
+    }
+    return format;
+  };
+}
+const dayFormat = cachedFormat({ dateStyle: "long", timeZone: "UTC" });
+const momentFormat = cachedFormat({ dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
+
 export function formatDay(isoDay: string | null | undefined, language: Language): string {
   if (!isoDay) return "";
   const [year, month, day] = isoDay.split("-").map(Number);
   if (!year || !month || !day) return isoDay;
-  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  return dayFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
 }
 
 /** A moment (UTC ISO timestamp) in Amsterdam time: "22 november 2026 om 18:31". */
@@ -18,11 +34,7 @@ export function formatMoment(isoMoment: string | null | undefined, language: Lan
   if (!isoMoment) return "";
   const date = new Date(isoMoment);
   if (Number.isNaN(date.getTime())) return isoMoment;
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: TIME_ZONE,
-  }).format(date);
+  return momentFormat(language).format(date);
 }
 
 /** Today's date in Amsterdam, as an ISO day: the default reference date of rosters. */

@@ -20,7 +20,7 @@ import { addSeat, seatChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
-import { dayFormatter, labelWith } from "../services/many-labels";
+import { labelWith } from "../services/many-labels";
 import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
@@ -473,7 +473,7 @@ interface RosterLabels {
 /** The roster's words, made once for all its rows (see app/services/many-labels.ts). */
 function rosterLabels(t: TFunction, language: Language): RosterLabels {
   return {
-    day: dayFormatter(language),
+    day: (isoDay: string) => formatDay(isoDay, language),
     role: Object.fromEntries(SEAT_ROLES.map((role): [SeatRole, string] => [role, t(`register.roles.${role}`)])) as Record<SeatRole, string>,
     vacant: t("register.vacant"),
     end: t("bodies.page.end"),

@@ -1,21 +1,7 @@
-import type { Language } from "../../db/schema";
-
 /**
  * Text for long lists (a roster of hundreds of rows), made once per page instead of once per
- * row: creating an Intl.DateTimeFormat costs far more than formatting with one, and a translation
- * with a value is looked up and interpolated on every call.
+ * row: a translation with a value is looked up and interpolated on every call.
  */
-
-const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
-
-/** Formats days as formatDay (app/i18n/format.ts) does, with one formatter for all of them. */
-export function dayFormatter(language: Language): (isoDay: string) => string {
-  const format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: "long", timeZone: "UTC" });
-  return (isoDay) => {
-    const [year, month, day] = isoDay.split("-").map(Number);
-    return year && month && day ? format.format(new Date(Date.UTC(year, month - 1, day))) : isoDay;
-  };
-}
 
 const SLOT = "\u0001";
 
