@@ -117,19 +117,24 @@ const roleRank = sql<number>`case seats.role ${sql.join(
  */
 export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyLimit: number | null = null) {
   const [roster, neighbours, history] = await Promise.all([
-    seatsWithNames(db)
-      .where("seats.body_id", "=", bodyId)
-      .where("seats.start_date", "<=", onDay)
-      .where((w) => w.or([w("seats.end_date", "is", null), w("seats.end_date", ">=", onDay)]))
-      .orderBy(roleRank)
-      .orderBy(sql`seats.person_id is null`)
-      .orderBy("people.sort_name")
-      .orderBy("seats.id")
-      .execute(),
+    rosterOnDay(db, bodyId, onDay),
     changesAround(db, bodyId, onDay),
     latestEvents(db, bodyId, historyLimit),
   ]);
   return { roster, changes: neighbours.changes, history, historyTotal: neighbours.events };
+}
+
+/** Who sat in the body on the day: by role, people in Dutch list order, vacancies last within their role. */
+export function rosterOnDay(db: DB, bodyId: number, onDay: string) {
+  return seatsWithNames(db)
+    .where("seats.body_id", "=", bodyId)
+    .where("seats.start_date", "<=", onDay)
+    .where((w) => w.or([w("seats.end_date", "is", null), w("seats.end_date", ">=", onDay)]))
+    .orderBy(roleRank)
+    .orderBy(sql`seats.person_id is null`)
+    .orderBy("people.sort_name")
+    .orderBy("seats.id")
+    .execute();
 }
 
 /**

@@ -5,7 +5,7 @@ import { paging } from "../services/list-params";
 import { foldForComparison } from "../services/names";
 import type { PlanSort } from "../services/plan-sorts";
 import type { Actor, Trx } from "./audit.server";
-import { bodyRoster } from "./bodies.server";
+import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 
 /**
@@ -105,7 +105,7 @@ export async function getPlan(db: DB, id: number, onDay: string) {
     .where("plans.id", "=", id)
     .executeTakeFirst();
   if (!plan) return null;
-  const roster = plan.team_body_id ? (await bodyRoster(db, plan.team_body_id, onDay)).roster : [];
+  const roster = plan.team_body_id ? await rosterOnDay(db, plan.team_body_id, onDay) : [];
   return {
     plan,
     projectLeaders: roster.filter((seat) => seat.role === "projectleider"),
