@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, BodyLevel, IsoDate, MeetingKind } from "../../db/schema";
 import {
@@ -5,6 +6,7 @@ import {
   type AttendanceFact,
   type FigureGrouping,
   type FigureRow,
+  type FigureSort,
   type FigureTally,
   lastTwelveMonths,
   type MeetingCount,
@@ -39,7 +41,6 @@ async function attendanceFacts(db: DB, filter: FigureFilter): Promise<Attendance
   let query = db
     .selectFrom("attendance")
     .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .leftJoin("bodies", "bodies.id", "meetings.body_id")
     .select([
       "attendance.meeting_id as meetingId",
       "meetings.body_id as bodyId",
@@ -52,7 +53,10 @@ async function attendanceFacts(db: DB, filter: FigureFilter): Promise<Attendance
     .where("meetings.date", ">=", filter.from)
     .where("meetings.date", "<=", filter.to);
   if (filter.bodyId !== undefined) query = query.where("meetings.body_id", "=", filter.bodyId);
-  if (filter.level !== undefined) query = query.where("bodies.level", "=", filter.level);
+  const level = filter.level;
+  if (level !== undefined) {
+    query = query.where("meetings.body_id", "in", (eb) => eb.selectFrom("bodies").select("bodies.id").where("bodies.level", "=", level));
+  }
   if (filter.organisationId !== undefined) query = query.where("attendance.organisation_id", "=", filter.organisationId);
   const personId = filter.personId;
   if (personId !== undefined) {
@@ -76,12 +80,18 @@ async function heldBodyMeetings(db: DB, filter: FigureFilter) {
 
 const noName = { nameParts: null, abbreviation: null, level: null };
 
+/**
+ * The tallies' ids as one JSON parameter: a national figure has tens of thousands of people, more
+ * than SQLite allows bound variables in an `in (…)` list.
+ */
+const idsOf = (tallies: FigureTally[]) => sql<number>`(select value from json_each(${JSON.stringify(tallies.map((tally) => tally.groupId))}))`;
+
 async function namePeople(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
   if (tallies.length === 0) return [];
   const people = await db
     .selectFrom("people")
     .select(["id", "first_name", "infix", "last_name", "initials", "title"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(people.map((person) => [person.id, person]));
   return tallies.map((tally) => {
@@ -95,7 +105,7 @@ async function nameOrganisations(db: DB, tallies: FigureTally[]): Promise<Figure
   const organisations = await db
     .selectFrom("organisations")
     .select(["id", "name", "short_name"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   return tallies.map((tally) => {
@@ -109,7 +119,7 @@ async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> 
   const bodies = await db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation", "level"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(bodies.map((body) => [body.id, body]));
   return tallies.map((tally) => {
@@ -120,9 +130,13 @@ async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> 
 
 /**
  * Attendance over held meetings in a period (both days included), one row per person, body or
- * organisation, ordered by name. With a person filter only that person's row is returned.
+ * organisation, in the asked order (by name unless told). With a person filter only that person's row is returned.
  */
-export async function attendanceFigures(db: DB, filter: FigureFilter): Promise<FigureRow[]> {
+export async function attendanceFigures(
+  db: DB,
+  filter: FigureFilter,
+  sort: FigureSort = { column: "name", direction: "asc" },
+): Promise<FigureRow[]> {
   const facts = await attendanceFacts(db, filter);
   let rows: FigureRow[];
   if (filter.groupBy === "person") {
@@ -133,7 +147,7 @@ export async function attendanceFigures(db: DB, filter: FigureFilter): Promise<F
   } else {
     rows = await nameBodies(db, tallyBodies(await heldBodyMeetings(db, filter), facts));
   }
-  return sortFigureRows(rows, { column: "name", direction: "asc" });
+  return sortFigureRows(rows, sort);
 }
 
 /** The choices of the figures page's filters. */
