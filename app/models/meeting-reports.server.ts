@@ -16,7 +16,9 @@ import {
   tallyPeople,
   type YearOverview,
 } from "../services/attendance-figures";
+import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
+import { bodyChoice, organisationChoice } from "./named-choices.server";
 
 /**
  * What the meetings and attendance registers add up to: attendance figures over a period, a
@@ -150,13 +152,17 @@ export async function attendanceFigures(
   return sortFigureRows(rows, sort);
 }
 
-/** The choices of the figures page's filters. */
-export async function figureFilterOptions(db: DB) {
-  const [bodies, organisations] = await Promise.all([
-    db.selectFrom("bodies").select(["id", "name", "abbreviation"]).orderBy("name").execute(),
-    db.selectFrom("organisations").select(["id", "name"]).where("archived_at", "is", null).orderBy("name").execute(),
+/**
+ * The body and organisation the figures are narrowed to, as typed or linked (see
+ * services/named-choice.ts); `unresolved` when a name is not (yet) one record, so nothing is counted.
+ */
+export async function figureChoices(db: DB, search: URLSearchParams) {
+  const [body, organisation] = await Promise.all([
+    bodyChoice(db, namedChoiceFrom(search, "gremium")),
+    organisationChoice(db, namedChoiceFrom(search, "organisatie")),
   ]);
-  return { bodies, organisations };
+  const unresolved = [body, organisation].some((choice) => choice.state === "unknown" || choice.state === "ambiguous");
+  return { body, organisation, unresolved, bodyId: chosenId(body), organisationId: chosenId(organisation) };
 }
 
 /** The name a person filter shows ("only Anna van den Berg"), or null when there is no such person. */

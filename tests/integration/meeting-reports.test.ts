@@ -195,6 +195,48 @@ describe("the figures page and its download", () => {
     ]);
   });
 
+  it("shows 50 rows a page in the asked order, and downloads them all", async () => {
+    const body = await makeBody(t.db, { name: "Groot Overleg", abbreviation: "GO" });
+    const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-01", status: "gehouden" });
+    for (let i = 1; i <= 60; i++) {
+      const person = await makePerson(t.db, { first_name: "Lid", last_name: `Nummer ${String(i).padStart(2, "0")}` });
+      await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: i % 3 === 0 ? "afwezig" : "aanwezig", organisation_id: null });
+    }
+    const { cookie } = await signedIn(t.db, "beheerder");
+    type Page = { rows: { name: string }[]; page: { page: number; pages: number; from: number; to: number; total: number } };
+    const pageOf = async (query: string) => (await (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?${query}`, cookie))).json()) as Page;
+
+    const first = await pageOf("van=2025-01-01&tot=2025-12-31&sortering=opkomst&volgorde=oplopend");
+    expect(first.page).toMatchObject({ page: 1, pages: 2, from: 1, to: 50, total: 60 });
+    expect(first.rows).toHaveLength(50);
+    // the 20 absent first (by name), then the present
+    expect(first.rows.slice(0, 2).map((row) => row.name)).toEqual(["Lid Nummer 03", "Lid Nummer 06"]);
+    const second = await pageOf("van=2025-01-01&tot=2025-12-31&sortering=opkomst&volgorde=oplopend&pagina=2");
+    expect(second.page).toMatchObject({ page: 2, from: 51, to: 60 });
+    expect(second.rows.map((row) => row.name).at(-1)).toBe("Lid Nummer 59");
+
+    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&pagina=2&formaat=csv", cookie));
+    expect((await csv.text()).trim().split("\r\n")).toHaveLength(61);
+  });
+
+  it("narrows to a body or organisation typed by name, on the page and in its download", async () => {
+    const n = await network();
+    const { cookie } = await signedIn(t.db, "beheerder");
+    const page = async (query: string) => (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?van=2025-01-01&tot=2025-12-31&${query}`, cookie))).json();
+
+    const byBody = await page("gremium_naam=brgzl");
+    expect(byBody.body).toMatchObject({ state: "chosen", choice: { id: n.regiegroep.id, shortName: "BRGZL" } });
+    expect(byBody.rows.map((row: { name: string }) => row.name)).toEqual(["Anna van den Berg", "Gijs Gastman", "Piet Jansen", "Kees Smeets"]);
+    const byOrganisation = await page("organisatie_naam=Envida");
+    expect(byOrganisation.rows.map((row: { name: string }) => row.name)).toEqual(["Piet Jansen", "Kees Smeets"]);
+
+    const unknown = await page("gremium_naam=Stuurgroep");
+    expect(unknown.body).toEqual({ state: "unknown", text: "Stuurgroep" });
+    expect(unknown.rows).toEqual([]);
+    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&organisatie_naam=Envida&formaat=csv", cookie));
+    expect((await csv.text()).trim().split("\r\n").slice(1).map((line) => line.split(";")[0])).toEqual(["Piet Jansen", "Kees Smeets"]);
+  });
+
   it("lets a lezer see the figures but not download them", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");

@@ -65,8 +65,8 @@ export const meetingReports: Messages<typeof nl> = {
     sortBy: "Sort by {{column}}",
     chart: {
       heading: "Attendance at a glance",
-      caption_one: "The first row of the table, in the same order; the bar runs from 0 to 100%.",
-      caption_other: "The first {{count}} rows of the table, in the same order; each bar runs from 0 to 100%.",
+      caption_one: "The first row of the table on this page, in the same order; the bar runs from 0 to 100%.",
+      caption_other: "The first {{count}} rows of the table on this page, in the same order; each bar runs from 0 to 100%.",
     },
     fileTitle: "Attendance per {{grouping}} {{from}} to {{to}}",
   },

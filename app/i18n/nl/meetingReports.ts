@@ -63,8 +63,8 @@ export const meetingReports = {
     sortBy: "Sorteren op {{column}}",
     chart: {
       heading: "Opkomst in beeld",
-      caption_one: "De eerste rij van de tabel, in dezelfde volgorde; de balk loopt van 0 tot 100 %.",
-      caption_other: "De eerste {{count}} rijen van de tabel, in dezelfde volgorde; elke balk loopt van 0 tot 100 %.",
+      caption_one: "De eerste rij van de tabel op deze pagina, in dezelfde volgorde; de balk loopt van 0 tot 100 %.",
+      caption_other: "De eerste {{count}} rijen van de tabel op deze pagina, in dezelfde volgorde; elke balk loopt van 0 tot 100 %.",
     },
     fileTitle: "Aanwezigheid per {{grouping}} {{from}} tot en met {{to}}",
   },
