@@ -279,10 +279,36 @@ describe("the year overview", () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
     const response = await call(t.db, yearPage.loader, get("/vergaderingen/jaaroverzicht?jaar=2025", cookie));
-    const data = (await response.json()) as { overview: { year: number }; years: number[]; line: string };
-    expect(data.overview.year).toBe(2025);
+    const data = (await response.json()) as { year: number; years: number[]; line: string };
+    expect(data.year).toBe(2025);
     expect(data.years).toEqual(expect.arrayContaining([2026, 2025, 2024]));
     expect(data.line).toBe("3× BRGZL, 1× CMO");
+  });
+
+  it("shows totals per level and subregion, and the bodies a page at a time, narrowed by level or subregion", async () => {
+    const n = await network();
+    for (let i = 1; i <= 55; i++) await makeBody(t.db, { name: `Werkgroep ${String(i).padStart(2, "0")}`, level: "operationeel", meetings_per_year: 2 });
+    const { cookie } = await signedIn(t.db, "lezer");
+    type Summary = { key: string; bodies: number; totals: { held: number; meetingsPerYear: number } };
+    type Data = { byLevel: Summary[]; bySubregion: Summary[]; bodies: { name: string }[]; page: { total: number; from: number; to: number } };
+    const pageOf = async (query: string) => (await (await call(t.db, yearPage.loader, get(`/vergaderingen/jaaroverzicht?jaar=2025&${query}`, cookie))).json()) as Data;
+
+    const all = await pageOf("");
+    expect(all.byLevel.map((group) => [group.key, group.bodies, group.totals.held, group.totals.meetingsPerYear])).toEqual([
+      ["strategisch", 1, 3, 4],
+      ["tactisch", 1, 1, 20],
+      ["operationeel", 56, 0, 116],
+    ]);
+    expect(all.bySubregion.map((group) => [group.key, group.bodies])).toEqual([
+      ["regio", 57],
+      [String(n.parkstad.id), 1],
+    ]);
+    expect(all.page).toMatchObject({ total: 58, from: 1, to: 50 });
+    expect(all.bodies.slice(0, 2).map((body) => body.name)).toEqual(["Bestuurlijke Regiegroep", "Coördinatieoverleg"]);
+    expect((await pageOf("pagina=2")).bodies).toHaveLength(8);
+    expect((await pageOf("niveau=tactisch")).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
+    expect((await pageOf(`subregio=${n.parkstad.id}`)).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
+    expect((await pageOf("subregio=regio&niveau=strategisch")).bodies.map((body) => body.name)).toEqual(["Bestuurlijke Regiegroep"]);
   });
 
   it("downloads as CSV the tables of the page, by level, by subregion and the events", async () => {

@@ -558,7 +558,7 @@ describe("meeting pages", () => {
       loader: yearRoute.loader,
       path: "/vergaderingen/jaaroverzicht?jaar=2025",
       grow: () => addBodies(40),
-      shown: (data) => data.overview.bodies.length,
+      shown: (data) => data.page.total,
       bound: 4,
     });
   });
