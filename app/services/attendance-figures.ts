@@ -432,9 +432,20 @@ function totalsOf(rows: readonly BodyYear[]): YearTotals {
 
 const bodyLabel = (body: Pick<YearBody, "abbreviation" | "name">) => body.abbreviation ?? body.name;
 
+/** Folded once per body: sorting thousands of bodies would otherwise fold each label in every comparison. */
+const foldedLabels = new WeakMap<BodyYear, string>();
+function foldedLabel(body: BodyYear): string {
+  let folded = foldedLabels.get(body);
+  if (folded === undefined) {
+    folded = foldForComparison(bodyLabel(body));
+    foldedLabels.set(body, folded);
+  }
+  return folded;
+}
+
 /** Most meetings first, then by the name the report uses. */
 function compareByHeld(a: BodyYear, b: BodyYear): number {
-  return b.held - a.held || compareDutch(foldForComparison(bodyLabel(a)), foldForComparison(bodyLabel(b)));
+  return b.held - a.held || compareDutch(foldedLabel(a), foldedLabel(b));
 }
 
 /** As the annual report orders bodies: strategic first, then tactical, operational; within a level by meetings held. */
@@ -452,7 +463,11 @@ export function groupByLevel(bodies: readonly BodyYear[]): YearGroup[] {
 /** The bodies of the whole region first, then each subregion by name. */
 export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
   const groups = new Map<number | null, BodyYear[]>();
-  for (const body of bodies) groups.set(body.subregionId, [...(groups.get(body.subregionId) ?? []), body]);
+  for (const body of bodies) {
+    const group = groups.get(body.subregionId);
+    if (group) group.push(body);
+    else groups.set(body.subregionId, [body]);
+  }
   return [...groups]
     .map(([subregionId, rows]) => ({
       key: subregionId === null ? "regio" : String(subregionId),
