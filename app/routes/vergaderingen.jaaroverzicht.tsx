@@ -121,8 +121,9 @@ function TotalsTable({ groups, kind, year }: { groups: YearGroupSummary[]; kind:
                     {name}
                   </th>
                   <td className={numberCell}>
-                    <Link to={filterLink(group)} aria-label={t("meetingReports.year.showBodies", { group: name })}>
+                    <Link to={filterLink(group)}>
                       {group.bodies}
+                      <span className="sr-only"> – {t("meetingReports.year.showBodies", { group: name })}</span>
                     </Link>
                   </td>
                   <CountCells counts={group.totals} />

@@ -87,7 +87,7 @@ export const meetingReports: Messages<typeof nl> = {
     bySubregion: "By subregion",
     byBody: "Per body",
     byBodyHelp: "By level and within it by meetings held, 50 a page. The download (CSV or Excel) has every body.",
-    narrowBodies: "Show bodies",
+    narrowBodies: "Filter bodies",
     all: "All",
     showBodies: "Show the bodies of {{group}}",
     noBodies: "No bodies for this choice.",

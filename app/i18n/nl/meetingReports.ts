@@ -85,7 +85,7 @@ export const meetingReports = {
     bySubregion: "Per subregio",
     byBody: "Per gremium",
     byBodyHelp: "Op niveau en daarbinnen op aantal gehouden vergaderingen, 50 per pagina. De download (CSV of Excel) bevat alle gremia.",
-    narrowBodies: "Gremia tonen",
+    narrowBodies: "Gremia filteren",
     all: "Alle",
     showBodies: "Gremia van {{group}} tonen",
     noBodies: "Geen gremia met deze keuze.",
