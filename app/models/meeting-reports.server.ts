@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, BodyLevel, IsoDate, MeetingKind } from "../../db/schema";
 import {
@@ -5,6 +6,7 @@ import {
   type AttendanceFact,
   type FigureGrouping,
   type FigureRow,
+  type FigureSort,
   type FigureTally,
   lastTwelveMonths,
   type MeetingCount,
@@ -14,7 +16,9 @@ import {
   tallyPeople,
   type YearOverview,
 } from "../services/attendance-figures";
+import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
+import { bodyChoice, organisationChoice } from "./named-choices.server";
 
 /**
  * What the meetings and attendance registers add up to: attendance figures over a period, a
@@ -39,7 +43,6 @@ async function attendanceFacts(db: DB, filter: FigureFilter): Promise<Attendance
   let query = db
     .selectFrom("attendance")
     .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .leftJoin("bodies", "bodies.id", "meetings.body_id")
     .select([
       "attendance.meeting_id as meetingId",
       "meetings.body_id as bodyId",
@@ -52,7 +55,10 @@ async function attendanceFacts(db: DB, filter: FigureFilter): Promise<Attendance
     .where("meetings.date", ">=", filter.from)
     .where("meetings.date", "<=", filter.to);
   if (filter.bodyId !== undefined) query = query.where("meetings.body_id", "=", filter.bodyId);
-  if (filter.level !== undefined) query = query.where("bodies.level", "=", filter.level);
+  const level = filter.level;
+  if (level !== undefined) {
+    query = query.where("meetings.body_id", "in", (eb) => eb.selectFrom("bodies").select("bodies.id").where("bodies.level", "=", level));
+  }
   if (filter.organisationId !== undefined) query = query.where("attendance.organisation_id", "=", filter.organisationId);
   const personId = filter.personId;
   if (personId !== undefined) {
@@ -76,12 +82,18 @@ async function heldBodyMeetings(db: DB, filter: FigureFilter) {
 
 const noName = { nameParts: null, abbreviation: null, level: null };
 
+/**
+ * The tallies' ids as one JSON parameter: a national figure has tens of thousands of people, more
+ * than SQLite allows bound variables in an `in (…)` list.
+ */
+const idsOf = (tallies: FigureTally[]) => sql<number>`(select value from json_each(${JSON.stringify(tallies.map((tally) => tally.groupId))}))`;
+
 async function namePeople(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
   if (tallies.length === 0) return [];
   const people = await db
     .selectFrom("people")
     .select(["id", "first_name", "infix", "last_name", "initials", "title"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(people.map((person) => [person.id, person]));
   return tallies.map((tally) => {
@@ -95,7 +107,7 @@ async function nameOrganisations(db: DB, tallies: FigureTally[]): Promise<Figure
   const organisations = await db
     .selectFrom("organisations")
     .select(["id", "name", "short_name"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   return tallies.map((tally) => {
@@ -109,7 +121,7 @@ async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> 
   const bodies = await db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation", "level"])
-    .where("id", "in", tallies.map((tally) => tally.groupId))
+    .where("id", "in", idsOf(tallies))
     .execute();
   const byId = new Map(bodies.map((body) => [body.id, body]));
   return tallies.map((tally) => {
@@ -120,9 +132,13 @@ async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> 
 
 /**
  * Attendance over held meetings in a period (both days included), one row per person, body or
- * organisation, ordered by name. With a person filter only that person's row is returned.
+ * organisation, in the asked order (by name unless told). With a person filter only that person's row is returned.
  */
-export async function attendanceFigures(db: DB, filter: FigureFilter): Promise<FigureRow[]> {
+export async function attendanceFigures(
+  db: DB,
+  filter: FigureFilter,
+  sort: FigureSort = { column: "name", direction: "asc" },
+): Promise<FigureRow[]> {
   const facts = await attendanceFacts(db, filter);
   let rows: FigureRow[];
   if (filter.groupBy === "person") {
@@ -133,16 +149,20 @@ export async function attendanceFigures(db: DB, filter: FigureFilter): Promise<F
   } else {
     rows = await nameBodies(db, tallyBodies(await heldBodyMeetings(db, filter), facts));
   }
-  return sortFigureRows(rows, { column: "name", direction: "asc" });
+  return sortFigureRows(rows, sort);
 }
 
-/** The choices of the figures page's filters. */
-export async function figureFilterOptions(db: DB) {
-  const [bodies, organisations] = await Promise.all([
-    db.selectFrom("bodies").select(["id", "name", "abbreviation"]).orderBy("name").execute(),
-    db.selectFrom("organisations").select(["id", "name"]).where("archived_at", "is", null).orderBy("name").execute(),
+/**
+ * The body and organisation the figures are narrowed to, as typed or linked (see
+ * services/named-choice.ts); `unresolved` when a name is not (yet) one record, so nothing is counted.
+ */
+export async function figureChoices(db: DB, search: URLSearchParams) {
+  const [body, organisation] = await Promise.all([
+    bodyChoice(db, namedChoiceFrom(search, "gremium")),
+    organisationChoice(db, namedChoiceFrom(search, "organisatie")),
   ]);
-  return { bodies, organisations };
+  const unresolved = [body, organisation].some((choice) => choice.state === "unknown" || choice.state === "ambiguous");
+  return { body, organisation, unresolved, bodyId: chosenId(body), organisationId: chosenId(organisation) };
 }
 
 /** The name a person filter shows ("only Anna van den Berg"), or null when there is no such person. */

@@ -190,11 +190,6 @@ export async function organisationFilterOptions(db: DB) {
   return { sectors, subregions };
 }
 
-/** The bodies an organisation list can be narrowed to ("has a seat in"): those not archived, by name. */
-export async function bodyFilterOptions(db: DB) {
-  return db.selectFrom("bodies").select(["id", "name", "abbreviation"]).where("archived_at", "is", null).orderBy("name").execute();
-}
-
 /** An organisation as its edit form starts: the row and the ids of its subregions. */
 export async function getOrganisationForEdit(db: DB, id: number) {
   const organisation = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();

@@ -7,55 +7,63 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
+import { NamedFilterField } from "../components/named-filter";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import {
-  type ArchiveScope,
-  bodyFilterOptions,
-  listOrganisations,
-  organisationFilterOptions,
-  type OrganisationSort,
-} from "../models/organisations.server";
-import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { bodyChoice } from "../models/named-choices.server";
+import { type ArchiveScope, listOrganisations, organisationFilterOptions, type OrganisationSort } from "../models/organisations.server";
+import { oneOf, pageFrom, paging, positiveIntFrom } from "../services/list-params";
+import { chosenId, namedChoiceFrom } from "../services/named-choice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.organisations.title"));
 
 /** The URL speaks Dutch (`?archief=alleen&sorteer=gewijzigd`); the model's names are English. */
-const ARCHIVE_PARAM: Record<string, ArchiveScope> = { ook: "include", alleen: "only" };
-const SORT_PARAM: Record<string, OrganisationSort> = { naam: "name", sector: "sector", gewijzigd: "changed" };
+const ARCHIVE_PARAM: Record<string, ArchiveScope> = {
+  ook: "include",
+  alleen: "only",
+};
+const SORT_PARAM: Record<string, OrganisationSort> = {
+  naam: "name",
+  sector: "sector",
+  gewijzigd: "changed",
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
   const archief = oneOf(params, "archief", Object.keys(ARCHIVE_PARAM));
   const sorteer = oneOf(params, "sorteer", Object.keys(SORT_PARAM)) ?? "naam";
+  const body = await bodyChoice(context.db, namedChoiceFrom(params, "gremium"));
   const filter = {
     q: params.get("q")?.trim().slice(0, 100) || undefined,
     sectorId: positiveIntFrom(params, "sector"),
     subregionId: positiveIntFrom(params, "subregio"),
-    bodyId: positiveIntFrom(params, "gremium"),
+    bodyId: chosenId(body),
     archief: archief ?? "",
     sorteer,
   };
-  const [result, options, bodies] = await Promise.all([
-    listOrganisations(context.db, {
-      q: filter.q,
-      sectorId: filter.sectorId,
-      subregionId: filter.subregionId,
-      bodyId: filter.bodyId,
-      seatDate: todayInAmsterdam(),
-      archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
-      sort: SORT_PARAM[sorteer],
-      page: pageFrom(params),
-    }),
+  // a name that is not (yet) one body filters on nothing: the field says what to do instead
+  const unresolved = body.state === "unknown" || body.state === "ambiguous";
+  const [result, options] = await Promise.all([
+    unresolved
+      ? { rows: [] as Awaited<ReturnType<typeof listOrganisations>>["rows"], page: paging(0, 1) }
+      : listOrganisations(context.db, {
+          q: filter.q,
+          sectorId: filter.sectorId,
+          subregionId: filter.subregionId,
+          bodyId: filter.bodyId,
+          seatDate: todayInAmsterdam(),
+          archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
+          sort: SORT_PARAM[sorteer],
+          page: pageFrom(params),
+        }),
     organisationFilterOptions(context.db),
-    bodyFilterOptions(context.db),
   ]);
-  return json({ ...result, options: { ...options, bodies }, filter, canEdit: can(user.role, "register.edit") });
+  return json({ ...result, options, body, filter, canEdit: can(user.role, "register.edit") });
 }
 
 export default function Organisations() {
-  const { rows, page, options, filter, canEdit } = useLoaderData<typeof loader>();
+  const { rows, page, options, body, filter, canEdit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const sectorName = (s: { sector_nl: string; sector_en: string }) => (language === "en" ? s.sector_en : s.sector_nl);
@@ -77,22 +85,22 @@ export default function Organisations() {
           label={t("register.filters.sector")}
           value={filter.sectorId}
           anyLabel={t("register.filters.all")}
-          options={options.sectors.map((s) => ({ value: s.id, label: language === "en" ? s.name_en : s.name_nl }))}
+          options={options.sectors.map((s) => ({
+            value: s.id,
+            label: language === "en" ? s.name_en : s.name_nl,
+          }))}
         />
         <FilterSelect
           name="subregio"
           label={t("register.filters.subregion")}
           value={filter.subregionId}
           anyLabel={t("register.filters.all")}
-          options={options.subregions.map((s) => ({ value: s.id, label: s.name }))}
+          options={options.subregions.map((s) => ({
+            value: s.id,
+            label: s.name,
+          }))}
         />
-        <FilterSelect
-          name="gremium"
-          label={t("organisations.list.seatIn")}
-          value={filter.bodyId}
-          anyLabel={t("organisations.list.anyBody")}
-          options={options.bodies.map((b) => ({ value: b.id, label: b.abbreviation ? `${b.name} (${b.abbreviation})` : b.name }))}
-        />
+        <NamedFilterField name="gremium" label={t("organisations.list.seatIn")} kind="body" result={body} />
         <FilterSelect
           name="archief"
           label={t("organisations.list.archived")}
@@ -110,7 +118,10 @@ export default function Organisations() {
           options={[
             { value: "naam", label: t("organisations.list.sorts.name") },
             { value: "sector", label: t("organisations.list.sorts.sector") },
-            { value: "gewijzigd", label: t("organisations.list.sorts.changed") },
+            {
+              value: "gewijzigd",
+              label: t("organisations.list.sorts.changed"),
+            },
           ]}
         />
       </FilterForm>

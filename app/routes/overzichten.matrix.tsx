@@ -6,27 +6,43 @@ import { BODY_LEVELS, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { ExportLinks } from "../components/export-links";
+import { Pagination } from "../components/lists";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { requestLanguage } from "../i18n/request.server";
 import { organisationFilterOptions } from "../models/organisations.server";
 import { membershipMatrix } from "../models/overviews.server";
-import { cellKey, matrixFilterFrom, representativeText } from "../services/overview-tables";
+import { pageFrom, paging } from "../services/list-params";
+import { cellKey, matrixFilterFrom, matrixNarrowed, matrixPage, representativeText } from "../services/overview-tables";
+
+const ORGANISATIONS_PAGE_SIZE = 50;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("overviews.matrix.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const { invalidDate, ...filter } = matrixFilterFrom(new URL(request.url).searchParams, todayInAmsterdam());
-  const [matrix, options] = await Promise.all([
-    membershipMatrix(context.db, filter, requestLanguage(request, user)),
+  const search = new URL(request.url).searchParams;
+  const { invalidDate, ...filter } = matrixFilterFrom(search, todayInAmsterdam());
+  const narrowed = matrixNarrowed(filter);
+  const [whole, options] = await Promise.all([
+    narrowed ? membershipMatrix(context.db, filter, requestLanguage(request, user)) : null,
     organisationFilterOptions(context.db),
   ]);
-  return json({ matrix, options, filter, invalidDate, canExport: can(user.role, "register.export") });
+  const page = paging(whole?.organisations.length ?? 0, pageFrom(search), ORGANISATIONS_PAGE_SIZE);
+  const matrix = whole ? matrixPage(whole, page.offset, page.limit) : null;
+  return json({
+    matrix,
+    allBodies: whole?.bodies.length ?? 0,
+    page,
+    options,
+    filter,
+    invalidDate,
+    canExport: can(user.role, "register.export"),
+  });
 }
 
 export default function Matrix() {
-  const { matrix, options, filter, invalidDate, canExport } = useLoaderData<typeof loader>();
+  const { matrix, allBodies, page, options, filter, invalidDate, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const dateText = formatDay(filter.date, language);
@@ -92,15 +108,25 @@ export default function Matrix() {
         </button>
       </Form>
       <ExportLinks canExport={canExport} downloadPath="/overzichten/matrix/download" />
-      {matrix.organisations.length === 0 ? (
+      {matrix === null ? (
+        <p role="status" className="rounded-md border border-slate-300 bg-slate-50 p-3 text-sm">
+          {t("overviews.matrix.narrow")}
+        </p>
+      ) : matrix.organisations.length === 0 ? (
         <p>{t("overviews.matrix.empty")}</p>
       ) : (
         <>
           <p className="text-sm text-slate-600">
-            {t("overviews.matrix.count", { organisations: matrix.organisations.length, bodies: matrix.bodies.length })}
+            {t("overviews.matrix.count", { organisations: page.total, bodies: allBodies })}{" "}
+            {page.pages > 1 ? t("overviews.matrix.paged", { size: page.limit, bodies: matrix.bodies.length, allBodies }) : null}
           </p>
           {/* the table scrolls inside its box, so the page itself never scrolls sideways on a phone */}
-          <div className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 print:max-h-none print:overflow-visible" tabIndex={0} role="region" aria-label={t("overviews.matrix.caption", { date: dateText })}>
+          <div
+            className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 print:max-h-none print:overflow-visible"
+            tabIndex={0}
+            role="region"
+            aria-label={t("overviews.matrix.caption", { date: dateText })}
+          >
             <table className="min-w-full border-collapse text-sm">
               <caption className="sr-only">{t("overviews.matrix.caption", { date: dateText })}</caption>
               <thead>
@@ -123,26 +149,32 @@ export default function Matrix() {
                       <Link to={`/organisaties/${organisation.id}`}>{organisation.name}</Link>
                       <span className="block text-xs font-normal text-slate-600">{organisation.sector}</span>
                     </th>
-                    {matrix.bodies.map((body) => (
-                      <td key={body.id} className="p-2 align-top">
-                        <ul>
-                          {(matrix.cells[cellKey(organisation.id, body.id)] ?? []).map((person) => (
-                            <li key={person.seatId}>
-                              {person.personId ? (
-                                <Link to={`/personen/${person.personId}`}>{representativeText(person, t)}</Link>
-                              ) : (
-                                representativeText(person, t)
-                              )}
-                            </li>
-                          ))}
-                        </ul>
-                      </td>
-                    ))}
+                    {matrix.bodies.map((body) => {
+                      const people = matrix.cells[cellKey(organisation.id, body.id)];
+                      // most cells are empty: a bare cell, no list, keeps a wide matrix cheap to render
+                      if (!people) return <td key={body.id} />;
+                      return (
+                        <td key={body.id} className="p-2 align-top">
+                          <ul>
+                            {people.map((person) => (
+                              <li key={person.seatId}>
+                                {person.personId ? (
+                                  <Link to={`/personen/${person.personId}`}>{representativeText(person, t)}</Link>
+                                ) : (
+                                  representativeText(person, t)
+                                )}
+                              </li>
+                            ))}
+                          </ul>
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
         </>
       )}
     </div>

@@ -7,12 +7,15 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
+import { NamedFilterField } from "../components/named-filter";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { listPeople, peopleFilterOptions } from "../models/people.server";
+import { organisationChoice } from "../models/named-choices.server";
+import { listPeople } from "../models/people.server";
 import { saveSearch } from "../models/saved-searches.server";
 import { checkbox, optionalId, optionalText, parseForm, requiredText } from "../services/form-data";
-import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { oneOf, pageFrom, paging } from "../services/list-params";
+import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { listName } from "../services/names";
 import { PEOPLE_SORTS } from "../services/people-list";
 import { refusalResponse } from "../services/refusal.server";
@@ -31,19 +34,24 @@ const saveSearchSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
+  const organisation = await organisationChoice(context.db, namedChoiceFrom(params, "organisatie"));
   const filter = {
     q: params.get("q")?.trim() || undefined,
-    organisationId: positiveIntFrom(params, "organisatie"),
+    organisationId: chosenId(organisation),
     researchConsent: params.get("onderzoek") === "1",
     includeArchived: params.get("archief") === "1",
     sort: oneOf(params, "sortering", PEOPLE_SORTS) ?? "naam",
     page: pageFrom(params),
   };
-  const [result, options] = await Promise.all([
-    listPeople(context.db, filter, todayInAmsterdam()),
-    peopleFilterOptions(context.db),
-  ]);
-  return json({ ...result, options, filter, canEdit: can(me.role, "register.edit") });
+  // a name that is not (yet) one organisation filters on nothing: the field says what to do instead
+  const unresolved = organisation.state === "unknown" || organisation.state === "ambiguous";
+  const result = unresolved ? { rows: [], page: paging(0, 1) } : await listPeople(context.db, filter, todayInAmsterdam());
+  return json({
+    ...result,
+    organisation,
+    filter,
+    canEdit: can(me.role, "register.edit"),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { rows, page, options, filter, canEdit } = useLoaderData<typeof loader>();
+  const { rows, page, organisation, filter, canEdit } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -80,19 +88,7 @@ export default function People() {
           </label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="field-input" />
         </div>
-        <div className="w-full sm:w-64">
-          <label htmlFor="organisatie" className="field-label">
-            {t("people.list.organisation")}
-          </label>
-          <select id="organisatie" name="organisatie" defaultValue={filter.organisationId ?? ""} className="field-input">
-            <option value="">{t("register.filters.all")}</option>
-            {options.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <NamedFilterField name="organisatie" label={t("people.list.organisation")} kind="organisation" result={organisation} />
         <div>
           <label htmlFor="sortering" className="field-label">
             {t("people.list.sort")}

@@ -7,9 +7,11 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
+import { Pagination } from "../components/lists";
+import { NamedFilterField } from "../components/named-filter";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { attendanceFigures, figureFilterOptions, personNameFor } from "../models/meeting-reports.server";
+import { attendanceFigures, figureChoices, personNameFor } from "../models/meeting-reports.server";
 import {
   DIRECTION_PARAMS,
   FIGURE_COLUMNS,
@@ -24,22 +26,37 @@ import {
   percentText,
   rateBars,
   SORT_PARAMS,
-  sortFigureRows,
 } from "../services/attendance-figures";
+import { pageFrom, paging } from "../services/list-params";
 import { figureCellValue, figureColumnHeader } from "../services/meeting-report-tables";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingReports.figures.title"));
 
+const FIGURES_PAGE_SIZE = 50;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const query = figureQueryFrom(new URL(request.url).searchParams, todayInAmsterdam());
+  const search = new URL(request.url).searchParams;
+  const query = figureQueryFrom(search, todayInAmsterdam());
   const { grouping, period, sort, ...filters } = query;
-  const [rows, options, personName] = await Promise.all([
-    period.reversed ? [] : attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters }),
-    figureFilterOptions(context.db),
+  const { body, organisation, unresolved, bodyId, organisationId } = await figureChoices(context.db, search);
+  const [rows, personName] = await Promise.all([
+    period.reversed || unresolved
+      ? []
+      : attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId }, sort),
     filters.personId === undefined ? null : personNameFor(context.db, filters.personId),
   ]);
-  return json({ query, rows: sortFigureRows(rows, sort), options, personName, canExport: can(user.role, "register.export") });
+  // a national figure has tens of thousands of rows: the page shows one page of them, the download all
+  const page = paging(rows.length, pageFrom(search), FIGURES_PAGE_SIZE);
+  return json({
+    query,
+    rows: rows.slice(page.offset, page.offset + page.limit),
+    page,
+    body,
+    organisation,
+    personName,
+    canExport: can(user.role, "register.export"),
+  });
 }
 
 function rowLink(grouping: FigureGrouping, id: number) {
@@ -53,6 +70,8 @@ function SortableHeader({ grouping, column, sort }: { grouping: FigureGrouping; 
   const params = new URLSearchParams(location.search);
   params.set("sortering", SORT_PARAMS[column]);
   params.set("volgorde", DIRECTION_PARAMS[target.direction]);
+  // another order is another first page
+  params.delete("pagina");
   const sorted = sort.column === column;
   const header = figureColumnHeader(t, grouping, column);
   return (
@@ -97,7 +116,7 @@ function RateChart({ rows }: { rows: FigureRow[] }) {
 }
 
 export default function AttendanceFiguresPage() {
-  const { query, rows, options, personName, canExport } = useLoaderData<typeof loader>();
+  const { query, rows, page, body, organisation, personName, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const location = useLocation();
@@ -151,20 +170,8 @@ export default function AttendanceFiguresPage() {
           </label>
           <input id="figures-to" type="date" name="tot" defaultValue={period.to} className="field-input" />
         </div>
-        <FilterSelect
-          name="gremium"
-          label={t("meetingReports.figures.body")}
-          value={query.bodyId}
-          anyLabel={t("meetingReports.figures.all")}
-          options={options.bodies.map((body) => ({ value: body.id, label: body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name }))}
-        />
-        <FilterSelect
-          name="organisatie"
-          label={t("meetingReports.figures.organisation")}
-          value={query.organisationId}
-          anyLabel={t("meetingReports.figures.all")}
-          options={options.organisations.map((organisation) => ({ value: organisation.id, label: organisation.name }))}
-        />
+        <NamedFilterField name="gremium" label={t("meetingReports.figures.body")} kind="body" result={body} />
+        <NamedFilterField name="organisatie" label={t("meetingReports.figures.organisation")} kind="organisation" result={organisation} />
         <FilterSelect
           name="niveau"
           label={t("meetingReports.figures.level")}
@@ -193,12 +200,12 @@ export default function AttendanceFiguresPage() {
         {t("meetingReports.figures.intro")} {t(`meetingReports.figures.definitions.${grouping}`)}
       </p>
       <ExportLinks canExport={canExport} downloadPath="/vergaderingen/cijfers/download" />
-      {rows.length === 0 ? (
+      {page.total === 0 ? (
         period.reversed ? null : <p>{t("meetingReports.figures.empty")}</p>
       ) : (
         <>
           <RateChart rows={rows} />
-          <p className="text-sm text-slate-600">{t("meetingReports.figures.count", { count: rows.length })}</p>
+          <p className="text-sm text-slate-600">{t("meetingReports.figures.count", { count: page.total })}</p>
           <div className="overflow-x-auto rounded-md border border-slate-200 bg-white print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
             <table className="data-table">
               <caption className="sr-only">{caption}</caption>
@@ -229,6 +236,7 @@ export default function AttendanceFiguresPage() {
               </tbody>
             </table>
           </div>
+          <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
         </>
       )}
     </div>

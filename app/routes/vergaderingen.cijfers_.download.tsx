@@ -3,8 +3,8 @@ import { requirePermission } from "../auth/guard.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
-import { attendanceFigures } from "../models/meeting-reports.server";
-import { figureQueryFrom, sortFigureRows } from "../services/attendance-figures";
+import { attendanceFigures, figureChoices } from "../models/meeting-reports.server";
+import { figureQueryFrom } from "../services/attendance-figures";
 import { downloadTable } from "../services/download.server";
 import { figuresTable } from "../services/meeting-report-tables";
 import { isExportFormat } from "../services/table-export.server";
@@ -17,7 +17,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { grouping, period, sort, ...filters } = figureQueryFrom(search, todayInAmsterdam());
   const language = requestLanguage(request, user);
-  const rows = period.reversed ? [] : await attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters });
+  const { unresolved, bodyId, organisationId } = await figureChoices(context.db, search);
+  const rows =
+    period.reversed || unresolved
+      ? []
+      : await attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId }, sort);
   const shownPeriod = { from: formatDay(period.from, language), to: formatDay(period.to, language) };
-  return downloadTable(figuresTable(sortFigureRows(rows, sort), grouping, translator(language), language, shownPeriod), format);
+  return downloadTable(figuresTable(rows, grouping, translator(language), language, shownPeriod), format);
 }

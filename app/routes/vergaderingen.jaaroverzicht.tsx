@@ -6,21 +6,54 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { ExportLinks } from "../components/export-links";
+import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { meetingYears, yearOverview } from "../models/meeting-reports.server";
-import { overviewYears, reportLine, type YearGroup, type YearOverview, type YearTotals, yearFrom } from "../services/attendance-figures";
-import { bodyYearLabel, eventTotals, yearGroupName, yearSections } from "../services/meeting-report-tables";
+import { BODY_LEVELS } from "../../db/schema";
+import { type EventYear, overviewYears, reportLine, type YearTotals, yearFrom } from "../services/attendance-figures";
+import { pageFrom, paging } from "../services/list-params";
+import {
+  bodyYearLabel,
+  eventTotals,
+  summariseGroups,
+  yearBodies,
+  yearBodyFilterFrom,
+  type YearGroupSummary,
+  yearGroupName,
+  yearSections,
+} from "../services/meeting-report-tables";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingReports.year.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
-  const asked = yearFrom(new URL(request.url).searchParams);
+  const search = new URL(request.url).searchParams;
+  const asked = yearFrom(search);
   const { years, year } = overviewYears(await meetingYears(context.db), todayInAmsterdam(), asked.year);
   const overview = await yearOverview(context.db, year);
-  return json({ overview, years, invalidYear: asked.invalid, line: reportLine(overview.bodies), canExport: can(user.role, "register.export") });
+  const { byLevel, bySubregion } = yearSections(overview);
+  // a national network has thousands of bodies: totals per level and subregion, the bodies a page at a time
+  const bodyFilter = yearBodyFilterFrom(search);
+  const bodies = yearBodies(overview.bodies, bodyFilter);
+  const page = paging(bodies.length, pageFrom(search), BODIES_PAGE_SIZE);
+  return json({
+    year,
+    years,
+    invalidYear: asked.invalid,
+    line: reportLine(overview.bodies),
+    anyBodies: overview.bodies.length > 0,
+    byLevel: summariseGroups(byLevel),
+    bySubregion: summariseGroups(bySubregion),
+    bodyFilter,
+    bodies: bodies.slice(page.offset, page.offset + page.limit),
+    page,
+    events: overview.events,
+    canExport: can(user.role, "register.export"),
+  });
 }
+
+const BODIES_PAGE_SIZE = 50;
 
 const numberCell = "text-right tabular-nums";
 
@@ -51,67 +84,149 @@ function CountCells({ counts }: { counts: Pick<YearTotals, "held" | "planned" | 
   );
 }
 
-function GroupTable({ group, caption }: { group: YearGroup; caption: string }) {
+function TotalsTable({ groups, kind, year }: { groups: YearGroupSummary[]; kind: "level" | "subregion"; year: number }) {
   const { t } = useTranslation();
+  const heading = t(kind === "level" ? "meetingReports.year.byLevel" : "meetingReports.year.bySubregion");
+  const caption = t("meetingReports.year.caption.totals", { year, grouping: heading.toLowerCase() });
+  const filterLink = (group: YearGroupSummary) =>
+    `?${new URLSearchParams(
+      kind === "level" ? { jaar: String(year), niveau: group.key } : { jaar: String(year), subregio: group.key }
+    )}#by-body-heading`;
   return (
-    <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
-      <table className="data-table">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("meetingReports.year.columns.body")}</th>
-            <CountHeaders />
-            <th scope="col" className={numberCell}>
-              {t("meetingReports.year.columns.meetingsPerYear")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {group.rows.map((body) => (
-            <tr key={body.id} className="break-inside-avoid">
-              <th scope="row" className="font-normal">
-                <Link to={`/gremia/${body.id}`}>{bodyYearLabel(body)}</Link>
-              </th>
-              <CountCells counts={body} />
-              <td className={numberCell}>{body.meetingsPerYear ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr className="font-semibold">
-            <th scope="row">{t("meetingReports.year.total")}</th>
-            <CountCells counts={group.totals} />
-            <td className={numberCell}>{group.totals.meetingsPerYear}</td>
-          </tr>
-        </tfoot>
-      </table>
-    </div>
-  );
-}
-
-function GroupSections({ id, heading, groups, year, kind }: { id: string; heading: string; groups: YearGroup[]; year: number; kind: "level" | "subregion" }) {
-  const { t } = useTranslation();
-  return (
-    <section aria-labelledby={id} className="card space-y-4">
-      <h2 id={id} className="text-lg font-semibold">
+    <section aria-labelledby={`by-${kind}-heading`} className="card space-y-2 break-inside-avoid">
+      <h2 id={`by-${kind}-heading`} className="text-lg font-semibold">
         {heading}
       </h2>
-      {groups.map((group) => {
-        const name = yearGroupName(t, group);
-        return (
-          <div key={group.key} className="space-y-2 break-inside-avoid">
-            <h3 className="font-semibold">{name}</h3>
-            <GroupTable group={group} caption={t(`meetingReports.year.caption.${kind}`, { year, group: name })} />
-          </div>
-        );
-      })}
+      <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
+        <table className="data-table">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`meetingReports.year.columns.${kind}`)}</th>
+              <th scope="col" className={numberCell}>
+                {t("meetingReports.year.columns.bodies")}
+              </th>
+              <CountHeaders />
+              <th scope="col" className={numberCell}>
+                {t("meetingReports.year.columns.meetingsPerYear")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((group) => {
+              const name = yearGroupName(t, { ...group, rows: [] });
+              return (
+                <tr key={group.key}>
+                  <th scope="row" className="font-normal">
+                    {name}
+                  </th>
+                  <td className={numberCell}>
+                    <Link to={filterLink(group)}>
+                      {group.bodies}
+                      <span className="sr-only"> – {t("meetingReports.year.showBodies", { group: name })}</span>
+                    </Link>
+                  </td>
+                  <CountCells counts={group.totals} />
+                  <td className={numberCell}>{group.totals.meetingsPerYear}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
 
-function EventTable({ overview }: { overview: YearOverview }) {
+function BodyTable() {
+  const { year, bodies, page, bodyFilter, bySubregion } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const caption = t("meetingReports.year.caption.events", { year: overview.year });
+  const caption = t("meetingReports.year.caption.bodies", { year });
+  return (
+    <section aria-labelledby="by-body-heading" className="card space-y-3">
+      <h2 id="by-body-heading" className="text-lg font-semibold">
+        {t("meetingReports.year.byBody")}
+      </h2>
+      <p className="text-sm text-slate-600">{t("meetingReports.year.byBodyHelp")}</p>
+      <Form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("meetingReports.year.narrowBodies")}>
+        <input type="hidden" name="jaar" value={year} />
+        <div>
+          <label htmlFor="bodies-level" className="field-label">
+            {t("meetingReports.year.columns.level")}
+          </label>
+          <select id="bodies-level" name="niveau" defaultValue={bodyFilter.level ?? ""} className="field-input" key={bodyFilter.level}>
+            <option value="">{t("meetingReports.year.all")}</option>
+            {BODY_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                {t(`register.levels.${level}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="bodies-subregion" className="field-label">
+            {t("meetingReports.year.columns.subregion")}
+          </label>
+          <select
+            id="bodies-subregion"
+            name="subregio"
+            defaultValue={bodyFilter.subregion ?? ""}
+            className="field-input"
+            key={bodyFilter.subregion}
+          >
+            <option value="">{t("meetingReports.year.all")}</option>
+            {bySubregion.map((group) => (
+              <option key={group.key} value={group.key}>
+                {yearGroupName(t, { ...group, rows: [] })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="btn-secondary">
+          {t("meetingReports.year.narrowBodies")}
+        </button>
+      </Form>
+      {bodies.length === 0 ? (
+        <p>{t("meetingReports.year.noBodies")}</p>
+      ) : (
+        <div className="overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
+          <table className="data-table">
+            <caption className="sr-only">{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("meetingReports.year.columns.body")}</th>
+                <th scope="col">{t("meetingReports.year.columns.level")}</th>
+                <th scope="col">{t("meetingReports.year.columns.subregion")}</th>
+                <CountHeaders />
+                <th scope="col" className={numberCell}>
+                  {t("meetingReports.year.columns.meetingsPerYear")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {bodies.map((body) => (
+                <tr key={body.id} className="break-inside-avoid">
+                  <th scope="row" className="font-normal">
+                    <Link to={`/gremia/${body.id}`}>{bodyYearLabel(body)}</Link>
+                  </th>
+                  <td>{t(`register.levels.${body.level}`)}</td>
+                  <td>{body.subregionName ?? t("meetingReports.year.wholeRegion")}</td>
+                  <CountCells counts={body} />
+                  <td className={numberCell}>{body.meetingsPerYear ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
+    </section>
+  );
+}
+
+function EventTable({ year, events }: { year: number; events: EventYear[] }) {
+  const { t } = useTranslation();
+  const caption = t("meetingReports.year.caption.events", { year });
   return (
     <section aria-labelledby="events-heading" className="card space-y-2 break-inside-avoid">
       <h2 id="events-heading" className="text-lg font-semibold">
@@ -127,7 +242,7 @@ function EventTable({ overview }: { overview: YearOverview }) {
             </tr>
           </thead>
           <tbody>
-            {overview.events.map((event) => (
+            {events.map((event) => (
               <tr key={event.kind}>
                 <th scope="row" className="font-normal">
                   {t(`meetings.kinds.${event.kind}`)}
@@ -139,7 +254,7 @@ function EventTable({ overview }: { overview: YearOverview }) {
           <tfoot>
             <tr className="font-semibold">
               <th scope="row">{t("meetingReports.year.total")}</th>
-              <CountCells counts={eventTotals(overview)} />
+              <CountCells counts={eventTotals({ events })} />
             </tr>
           </tfoot>
         </table>
@@ -188,18 +303,17 @@ function ReportLine({ line, year }: { line: string; year: number }) {
 }
 
 export default function YearOverviewPage() {
-  const { overview, years, invalidYear, line, canExport } = useLoaderData<typeof loader>();
+  const { year, years, invalidYear, line, anyBodies, byLevel, bySubregion, events, canExport } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  const { byLevel, bySubregion } = yearSections(overview);
   return (
     <div className="space-y-4">
       <p className="no-print text-sm text-slate-600">
         <Link to="/vergaderingen">{t("common.nav.meetings")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("meetingReports.year.heading", { year: overview.year })}</h1>
+      <h1 className="text-2xl font-bold">{t("meetingReports.year.heading", { year: year })}</h1>
       {invalidYear ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {t("meetingReports.year.invalidYear", { value: invalidYear, year: overview.year })}
+          {t("meetingReports.year.invalidYear", { value: invalidYear, year: year })}
         </p>
       ) : null}
       <Form method="get" className="no-print card flex flex-wrap items-end gap-3">
@@ -207,10 +321,10 @@ export default function YearOverviewPage() {
           <label htmlFor="overview-year" className="field-label">
             {t("meetingReports.year.yearLabel")}
           </label>
-          <select id="overview-year" name="jaar" defaultValue={overview.year} className="field-input" key={overview.year}>
-            {years.map((year) => (
-              <option key={year} value={year}>
-                {year}
+          <select id="overview-year" name="jaar" defaultValue={year} className="field-input" key={year}>
+            {years.map((option) => (
+              <option key={option} value={option}>
+                {option}
               </option>
             ))}
           </select>
@@ -221,23 +335,18 @@ export default function YearOverviewPage() {
       </Form>
       <p className="max-w-3xl text-sm text-slate-700">{t("meetingReports.year.intro")}</p>
       <ExportLinks canExport={canExport} downloadPath="/vergaderingen/jaaroverzicht/download" />
-      <ReportLine line={line} year={overview.year} />
-      {overview.bodies.length === 0 ? (
-        <p>{t("meetingReports.year.empty", { year: overview.year })}</p>
+      <ReportLine line={line} year={year} />
+      {!anyBodies ? (
+        <p>{t("meetingReports.year.empty", { year: year })}</p>
       ) : (
         <>
           <p className="max-w-3xl text-sm text-slate-600">{t("meetingReports.year.legend")}</p>
-          <GroupSections id="by-level-heading" heading={t("meetingReports.year.byLevel")} groups={byLevel} year={overview.year} kind="level" />
-          <GroupSections
-            id="by-subregion-heading"
-            heading={t("meetingReports.year.bySubregion")}
-            groups={bySubregion}
-            year={overview.year}
-            kind="subregion"
-          />
+          <TotalsTable groups={byLevel} kind="level" year={year} />
+          <TotalsTable groups={bySubregion} kind="subregion" year={year} />
+          <BodyTable />
         </>
       )}
-      <EventTable overview={overview} />
+      <EventTable year={year} events={events} />
     </div>
   );
 }

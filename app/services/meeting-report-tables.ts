@@ -1,8 +1,10 @@
 import type { TFunction } from "i18next";
 import type { Language } from "../../db/schema";
+import { BODY_LEVELS, type BodyLevel } from "../../db/schema";
 import {
   averageText,
   type BodyYear,
+  compareAsReported,
   FIGURE_COLUMNS,
   type FigureColumnKey,
   type FigureGrouping,
@@ -70,7 +72,35 @@ export function yearSections(overview: YearOverview) {
   return { byLevel: groupByLevel(overview.bodies), bySubregion: groupBySubregion(overview.bodies) };
 }
 
-export function eventTotals(overview: YearOverview): YearTotals {
+/** A group's totals without its rows, as the page's summary tables show them. */
+export interface YearGroupSummary extends Omit<YearGroup, "rows"> {
+  bodies: number;
+}
+
+export const summariseGroups = (groups: readonly YearGroup[]): YearGroupSummary[] =>
+  groups.map(({ rows, ...group }) => ({ ...group, bodies: rows.length }));
+
+/** The per-body table's narrowing: a level and/or a subregion ("regio": bodies of the whole region). */
+export interface YearBodyFilter {
+  level?: BodyLevel;
+  subregion?: string;
+}
+
+export function yearBodyFilterFrom(search: URLSearchParams): YearBodyFilter {
+  const level = BODY_LEVELS.find((value) => value === search.get("niveau"));
+  const subregion = search.get("subregio");
+  return { level, subregion: subregion && /^(regio|\d+)$/.test(subregion) ? subregion : undefined };
+}
+
+/** The bodies the per-body table lists, ordered as the annual report orders them. */
+export function yearBodies(bodies: readonly BodyYear[], filter: YearBodyFilter): BodyYear[] {
+  return bodies
+    .filter((body) => filter.level === undefined || body.level === filter.level)
+    .filter((body) => filter.subregion === undefined || (body.subregionId === null ? "regio" : String(body.subregionId)) === filter.subregion)
+    .sort(compareAsReported);
+}
+
+export function eventTotals(overview: Pick<YearOverview, "events">): YearTotals {
   return overview.events.reduce(
     (sum, event) => ({ ...sum, held: sum.held + event.held, planned: sum.planned + event.planned, cancelled: sum.cancelled + event.cancelled }),
     { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0 },

@@ -30,6 +30,31 @@ export function matrixFilterFrom(search: URLSearchParams, today: string): Matrix
   };
 }
 
+/** The matrix needs a narrowing: the whole national network is thousands of organisations × bodies. */
+export const matrixNarrowed = (filter: MatrixFilter) =>
+  filter.level !== undefined || filter.subregionId !== undefined || filter.sectorId !== undefined;
+
+/**
+ * One page of the matrix: its organisations, and as columns only the bodies in which they have a
+ * seat, so a page never carries columns that would be empty on every row.
+ */
+export function matrixPage(matrix: MembershipMatrix, offset: number, limit: number): MembershipMatrix {
+  const organisations = matrix.organisations.slice(offset, offset + limit);
+  const cells: MembershipMatrix["cells"] = {};
+  const shown = new Set<number>();
+  for (const organisation of organisations) {
+    for (const body of matrix.bodies) {
+      const key = cellKey(organisation.id, body.id);
+      const people = matrix.cells[key];
+      if (people) {
+        cells[key] = people;
+        shown.add(body.id);
+      }
+    }
+  }
+  return { organisations, bodies: matrix.bodies.filter((body) => shown.has(body.id)), cells };
+}
+
 /** The key of a matrix cell: which organisation in which body (shared by the model and the page). */
 export const cellKey = (organisationId: number, bodyId: number) => `${organisationId}:${bodyId}`;
 
@@ -64,7 +89,7 @@ export function organisationSeatsTable(
   t: TFunction,
   organisationName: string,
   dateText: string,
-  formatDay: (day: string | null) => string,
+  formatDay: (day: string | null) => string
 ): ExportTable {
   return {
     title: t("overviews.organisation.fileTitle", { name: organisationName, date: dateText }),

@@ -37,11 +37,9 @@ describe("the overviews in the browser", () => {
     await visit("/overzichten");
     await act((p) => p.getByRole("link", { name: text.matrixLink }).click());
     await page.getByRole("heading", { level: 1, name: /Organisaties × gremia/ }).waitFor();
-    await expect(page.getByRole("columnheader").allTextContents()).resolves.toEqual([
-      text.matrix.organisation,
-      expect.stringContaining("BRGZL"),
-      expect.stringContaining("Werkgroep Wonen"),
-    ]);
+    // the whole network is never drawn at once: the page asks for a narrowing first
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toBe(text.matrix.narrow);
+    await expect(page.getByRole("columnheader").count()).resolves.toBe(0);
 
     await page.getByLabel(text.level).selectOption("strategisch");
     await act((p) => p.getByRole("button", { name: text.show }).click());

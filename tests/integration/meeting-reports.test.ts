@@ -195,6 +195,48 @@ describe("the figures page and its download", () => {
     ]);
   });
 
+  it("shows 50 rows a page in the asked order, and downloads them all", async () => {
+    const body = await makeBody(t.db, { name: "Groot Overleg", abbreviation: "GO" });
+    const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-01", status: "gehouden" });
+    for (let i = 1; i <= 60; i++) {
+      const person = await makePerson(t.db, { first_name: "Lid", last_name: `Nummer ${String(i).padStart(2, "0")}` });
+      await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: i % 3 === 0 ? "afwezig" : "aanwezig", organisation_id: null });
+    }
+    const { cookie } = await signedIn(t.db, "beheerder");
+    type Page = { rows: { name: string }[]; page: { page: number; pages: number; from: number; to: number; total: number } };
+    const pageOf = async (query: string) => (await (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?${query}`, cookie))).json()) as Page;
+
+    const first = await pageOf("van=2025-01-01&tot=2025-12-31&sortering=opkomst&volgorde=oplopend");
+    expect(first.page).toMatchObject({ page: 1, pages: 2, from: 1, to: 50, total: 60 });
+    expect(first.rows).toHaveLength(50);
+    // the 20 absent first (by name), then the present
+    expect(first.rows.slice(0, 2).map((row) => row.name)).toEqual(["Lid Nummer 03", "Lid Nummer 06"]);
+    const second = await pageOf("van=2025-01-01&tot=2025-12-31&sortering=opkomst&volgorde=oplopend&pagina=2");
+    expect(second.page).toMatchObject({ page: 2, from: 51, to: 60 });
+    expect(second.rows.map((row) => row.name).at(-1)).toBe("Lid Nummer 59");
+
+    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&pagina=2&formaat=csv", cookie));
+    expect((await csv.text()).trim().split("\r\n")).toHaveLength(61);
+  });
+
+  it("narrows to a body or organisation typed by name, on the page and in its download", async () => {
+    const n = await network();
+    const { cookie } = await signedIn(t.db, "beheerder");
+    const page = async (query: string) => (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?van=2025-01-01&tot=2025-12-31&${query}`, cookie))).json();
+
+    const byBody = await page("gremium_naam=brgzl");
+    expect(byBody.body).toMatchObject({ state: "chosen", choice: { id: n.regiegroep.id, shortName: "BRGZL" } });
+    expect(byBody.rows.map((row: { name: string }) => row.name)).toEqual(["Anna van den Berg", "Gijs Gastman", "Piet Jansen", "Kees Smeets"]);
+    const byOrganisation = await page("organisatie_naam=Envida");
+    expect(byOrganisation.rows.map((row: { name: string }) => row.name)).toEqual(["Piet Jansen", "Kees Smeets"]);
+
+    const unknown = await page("gremium_naam=Stuurgroep");
+    expect(unknown.body).toEqual({ state: "unknown", text: "Stuurgroep" });
+    expect(unknown.rows).toEqual([]);
+    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&organisatie_naam=Envida&formaat=csv", cookie));
+    expect((await csv.text()).trim().split("\r\n").slice(1).map((line) => line.split(";")[0])).toEqual(["Piet Jansen", "Kees Smeets"]);
+  });
+
   it("lets a lezer see the figures but not download them", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
@@ -237,10 +279,36 @@ describe("the year overview", () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
     const response = await call(t.db, yearPage.loader, get("/vergaderingen/jaaroverzicht?jaar=2025", cookie));
-    const data = (await response.json()) as { overview: { year: number }; years: number[]; line: string };
-    expect(data.overview.year).toBe(2025);
+    const data = (await response.json()) as { year: number; years: number[]; line: string };
+    expect(data.year).toBe(2025);
     expect(data.years).toEqual(expect.arrayContaining([2026, 2025, 2024]));
     expect(data.line).toBe("3× BRGZL, 1× CMO");
+  });
+
+  it("shows totals per level and subregion, and the bodies a page at a time, narrowed by level or subregion", async () => {
+    const n = await network();
+    for (let i = 1; i <= 55; i++) await makeBody(t.db, { name: `Werkgroep ${String(i).padStart(2, "0")}`, level: "operationeel", meetings_per_year: 2 });
+    const { cookie } = await signedIn(t.db, "lezer");
+    type Summary = { key: string; bodies: number; totals: { held: number; meetingsPerYear: number } };
+    type Data = { byLevel: Summary[]; bySubregion: Summary[]; bodies: { name: string }[]; page: { total: number; from: number; to: number } };
+    const pageOf = async (query: string) => (await (await call(t.db, yearPage.loader, get(`/vergaderingen/jaaroverzicht?jaar=2025&${query}`, cookie))).json()) as Data;
+
+    const all = await pageOf("");
+    expect(all.byLevel.map((group) => [group.key, group.bodies, group.totals.held, group.totals.meetingsPerYear])).toEqual([
+      ["strategisch", 1, 3, 4],
+      ["tactisch", 1, 1, 20],
+      ["operationeel", 56, 0, 116],
+    ]);
+    expect(all.bySubregion.map((group) => [group.key, group.bodies])).toEqual([
+      ["regio", 57],
+      [String(n.parkstad.id), 1],
+    ]);
+    expect(all.page).toMatchObject({ total: 58, from: 1, to: 50 });
+    expect(all.bodies.slice(0, 2).map((body) => body.name)).toEqual(["Bestuurlijke Regiegroep", "Coördinatieoverleg"]);
+    expect((await pageOf("pagina=2")).bodies).toHaveLength(8);
+    expect((await pageOf("niveau=tactisch")).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
+    expect((await pageOf(`subregio=${n.parkstad.id}`)).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
+    expect((await pageOf("subregio=regio&niveau=strategisch")).bodies.map((body) => body.name)).toEqual(["Bestuurlijke Regiegroep"]);
   });
 
   it("downloads as CSV the tables of the page, by level, by subregion and the events", async () => {

@@ -368,8 +368,9 @@ describe("the list of organisations", () => {
     await makeSeat(t.db, { body_id: body.id, organisation_id: future.id, start_date: addDays(today, 1) });
     await makeSeat(t.db, { body_id: elsewhere.id, organisation_id: other.id });
     expect(await list(cookie, `gremium=${body.id}`)).toEqual(["Vacature", "Zit er nu"]);
-    const response = await call(listRoute.loader, get(`/organisaties`, cookie));
-    expect((await response.json()).options.bodies.map((b: { name: string }) => b.name)).toContain("Bestuurlijke Regiegroep");
+    expect(await list(cookie, "gremium_naam=regiegroep")).toEqual(["Vacature", "Zit er nu"]);
+    const response = await call(listRoute.loader, get(`/organisaties?gremium=${body.id}`, cookie));
+    expect((await response.json()).body).toEqual({ state: "chosen", choice: { id: body.id, name: "Bestuurlijke Regiegroep", shortName: null } });
   });
 
   it("searches names and short names, taking % and _ literally", async () => {

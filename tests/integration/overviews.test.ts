@@ -3,7 +3,7 @@ import * as matrixRoute from "../../app/routes/overzichten.matrix";
 import * as matrixDownload from "../../app/routes/overzichten.matrix_.download";
 import * as organisationRoute from "../../app/routes/overzichten.organisaties.$organisationId";
 import * as organisationDownload from "../../app/routes/overzichten.organisaties.$organisationId_.download";
-import { membershipMatrix, organisationSeats } from "../../app/models/overviews.server";
+import { type MembershipMatrix, membershipMatrix, organisationSeats } from "../../app/models/overviews.server";
 import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase } from "../support/db";
 import { call, get, signedIn } from "../support/routes";
 
@@ -71,6 +71,27 @@ describe("the organisations × bodies matrix", () => {
     expect(lines[0]).toBe("Organisatie;Sector;BRGZL;Werkgroep Wonen");
     expect(lines).toContain("Envida;Gemeenten;;Piet Jansen (lid)");
     expect(lines).toContain("Gemeente Heerlen;Gemeenten;Anna van den Berg (voorzitter);");
+  });
+
+  it("asks for a narrowing before drawing the whole network, and pages the organisations", async () => {
+    const [wide, narrow] = [await makeBody(t.db, { name: "Breed overleg" }), await makeBody(t.db, { name: "Klein overleg" })];
+    for (let i = 1; i <= 55; i++) {
+      const organisation = await makeOrganisation(t.db, { name: `Organisatie ${String(i).padStart(2, "0")}` });
+      await makeSeat(t.db, { body_id: i > 50 ? narrow.id : wide.id, organisation_id: organisation.id, start_date: "2025-01-01" });
+    }
+    const { cookie } = await signedIn(t.db, "lezer");
+    type Data = { matrix: MembershipMatrix | null; allBodies: number; page: { total: number; pages: number } };
+    const pageOf = async (query: string) => (await (await call(t.db, matrixRoute.loader, get(`/overzichten/matrix?datum=2025-02-01&${query}`, cookie))).json()) as Data;
+
+    expect((await pageOf("")).matrix).toBeNull();
+    const first = await pageOf("niveau=tactisch");
+    expect(first.page).toMatchObject({ total: 55, pages: 2 });
+    expect(first.matrix?.organisations).toHaveLength(50);
+    expect(first.matrix?.bodies.map((body) => body.name)).toEqual(["Breed overleg"]);
+    expect(first.allBodies).toBe(2);
+    const second = await pageOf("niveau=tactisch&pagina=2");
+    expect(second.matrix?.organisations.map((o) => o.name)).toEqual(["Organisatie 51", "Organisatie 52", "Organisatie 53", "Organisatie 54", "Organisatie 55"]);
+    expect(second.matrix?.bodies.map((body) => body.name)).toEqual(["Klein overleg"]);
   });
 
   it("lets a lezer see the page but not download it", async () => {

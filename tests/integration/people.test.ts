@@ -410,6 +410,31 @@ describe("the list of people", () => {
     expect(await names(`organisatie=${envida.id}&onderzoek=1`)).toEqual([]);
   });
 
+  it("filters on an organisation typed by name: one match filters, several are offered, none is said", async () => {
+    const { cookie } = await signedIn("lezer");
+    const envida = await makeOrganisation(t.db, { name: "Envida", short_name: "ENV" });
+    const envidaCare = await makeOrganisation(t.db, { name: "Envida Thuiszorg" });
+    await makeOrganisation(t.db, { name: "Zuyderland" });
+    await makeAffiliation(t.db, { person_id: (await makePerson(t.db, { last_name: "Nu" })).id, organisation_id: envida.id });
+    await makeAffiliation(t.db, { person_id: (await makePerson(t.db, { last_name: "Thuis" })).id, organisation_id: envidaCare.id });
+    const list = async (query: string) => (await call(listRoute.loader, get(`/personen?${query}`, cookie))).json();
+
+    const exact = await list("organisatie_naam=envida");
+    expect(exact.rows.map((r: { last_name: string }) => r.last_name)).toEqual(["Nu"]);
+    expect(exact.organisation).toEqual({ state: "chosen", choice: { id: envida.id, name: "Envida", shortName: "ENV" } });
+    expect((await list("organisatie_naam=thuisz")).rows.map((r: { last_name: string }) => r.last_name)).toEqual(["Thuis"]);
+
+    const several = await list("organisatie_naam=nvid");
+    expect(several.rows).toEqual([]);
+    expect(several.organisation.state).toBe("ambiguous");
+    expect(several.organisation.choices.map((c: { name: string }) => c.name)).toEqual(["Envida", "Envida Thuiszorg"]);
+
+    expect((await list("organisatie_naam=Cicero")).organisation).toEqual({ state: "unknown", text: "Cicero" });
+    // the form sends the chosen id along: it keeps the choice while the name still names it
+    expect((await list(`organisatie=${envidaCare.id}&organisatie_naam=Envida%20Thuiszorg`)).organisation.choice.id).toBe(envidaCare.id);
+    expect((await list(`organisatie=${envidaCare.id}&organisatie_naam=ENV`)).organisation.choice.id).toBe(envida.id);
+  });
+
   it("finds people by name with tussenvoegsel and by any of their e-mail addresses", async () => {
     const { user, cookie } = await signedIn("lezer");
     const anna = await makePerson(t.db, { first_name: "Anna", infix: "van den", last_name: "Berg", email: "anna@example.org" });

@@ -79,6 +79,18 @@ export const organisations: Messages<typeof nl> = {
       export: "Exported",
     },
   },
+  lookup: {
+    hint: "Type (part of) the name or abbreviation; leave empty for all.",
+    organisation: {
+      notFound: "No organisation found for “{{text}}”. Change the name or leave the field empty.",
+      choose: "Several organisations match “{{text}}”. Choose one:",
+    },
+    body: {
+      notFound: "No body found for “{{text}}”. Change the name or leave the field empty.",
+      choose: "Several bodies match “{{text}}”. Choose one:",
+    },
+    more: "More match; type more of the name to choose.",
+  },
   errors: {
     sectorMissing: "Choose a sector from the list.",
     subregionMissing: "One of the chosen subregions does not exist (any more). Choose again.",

@@ -29,6 +29,9 @@ export const overviews: Messages<typeof nl> = {
     sector: "Sector",
     empty: "On this date no seats match these filters.",
     count: "{{organisations}} organisations, {{bodies}} bodies",
+    narrow:
+      "The whole network does not fit one table. Choose a level, a subregion or a sector to show the matrix; the download (CSV or Excel) has the whole network.",
+    paged: "{{size}} organisations a page; as columns the bodies in which the organisations on this page have seats ({{bodies}} of {{allBodies}}).",
     fileTitle: "Matrix organisations and bodies {{date}}",
   },
   organisation: {

@@ -76,6 +76,18 @@ export const organisations = {
       export: "Geëxporteerd",
     },
   },
+  lookup: {
+    hint: "Typ (een deel van) de naam of de afkorting; leeg laten voor alle.",
+    organisation: {
+      notFound: "Geen organisatie gevonden bij “{{text}}”. Pas de naam aan of laat het veld leeg.",
+      choose: "Meerdere organisaties passen bij “{{text}}”. Kies er een:",
+    },
+    body: {
+      notFound: "Geen gremium gevonden bij “{{text}}”. Pas de naam aan of laat het veld leeg.",
+      choose: "Meerdere gremia passen bij “{{text}}”. Kies er een:",
+    },
+    more: "Er passen er meer; typ meer van de naam om te kiezen.",
+  },
   errors: {
     sectorMissing: "Kies een sector uit de lijst.",
     subregionMissing: "Een van de gekozen subregio's bestaat niet (meer). Kies opnieuw.",

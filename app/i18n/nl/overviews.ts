@@ -26,6 +26,9 @@ export const overviews = {
     sector: "Sector",
     empty: "Op deze datum zijn er geen zetels die aan deze filters voldoen.",
     count: "{{organisations}} organisaties, {{bodies}} gremia",
+    narrow:
+      "Het hele netwerk past niet in één tabel. Kies een niveau, een subregio of een sector om de matrix te tonen; de download (CSV of Excel) bevat het hele netwerk.",
+    paged: "Per pagina {{size}} organisaties; als kolommen de gremia waarin de organisaties op deze pagina zitting hebben ({{bodies}} van de {{allBodies}}).",
     fileTitle: "Matrix organisaties en gremia {{date}}",
   },
   organisation: {
