@@ -3,7 +3,7 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
-import { FileMigrationProvider, Kysely, Migrator, SqliteDialect } from "kysely";
+import { FileMigrationProvider, Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
 import { dutchSortKey } from "../app/services/names";
 import type { Database } from "./schema";
 
@@ -72,7 +72,34 @@ export function openDatabase(file: string = databasePath()): DB {
   } catch (error) {
     throw new DatabaseStartError(file, "open", error);
   }
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/** How many distinct statements a connection keeps prepared: every query of the app, several times over. */
+const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The connection as Kysely sees it, keeping prepared statements by their SQL text. Kysely's SQLite
+ * driver prepares every query anew, which costs more than running a small one: a person's page ran
+ * three times slower than the same queries prepared once. The least recently used statement goes
+ * when the cache is full (queries with `in (…)` lists of varying length are all different texts).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const prepared = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = prepared.get(text);
+      if (statement) {
+        prepared.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (prepared.size >= STATEMENT_CACHE_SIZE) prepared.delete(prepared.keys().next().value!);
+      }
+      prepared.set(text, statement);
+      return statement;
+    },
+  };
 }
 
 export function migrator(db: DB): Migrator {
