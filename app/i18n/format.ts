@@ -37,7 +37,10 @@ export function formatMoment(isoMoment: string | null | undefined, language: Lan
   return momentFormat(language).format(date);
 }
 
+/** en-CA writes days as ISO does (2026-11-22). */
+const isoDayInAmsterdam = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+
 /** Today's date in Amsterdam, as an ISO day: the default reference date of rosters. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+  return isoDayInAmsterdam.format(now);
 }

@@ -399,7 +399,8 @@ function pageAddress(bodyId: number, params: Record<string, string>): string {
   return search ? `/gremia/${bodyId}?${search}` : `/gremia/${bodyId}`;
 }
 
-const formatCount = (count: number, language: Language) => new Intl.NumberFormat(language === "en" ? "en-GB" : "nl-NL").format(count);
+const countFormats: Record<Language, Intl.NumberFormat> = { nl: new Intl.NumberFormat("nl-NL"), en: new Intl.NumberFormat("en-GB") };
+const formatCount = (count: number, language: Language) => countFormats[language].format(count);
 
 /** Adding a seat: the person and the organisation are searched, not picked from the whole register. */
 function AddSeatForm({
