@@ -11,11 +11,6 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     pool: "forks",
-    poolOptions: {
-      // Kysely's FileMigrationProvider loads db/migrations/*.ts with Node's own import(), outside
-      // Vite; tsx's loader (which the server itself runs under) makes that work in the workers.
-      forks: { execArgv: ["--import", "tsx"] },
-    },
     teardownTimeout: 30_000,
     projects: [
       {

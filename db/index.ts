@@ -1,16 +1,13 @@
 import { mkdirSync } from "node:fs";
-import { promises as fs } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import SQLite from "better-sqlite3";
-import { FileMigrationProvider, Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
+import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
 import { dutchSortKey } from "../app/services/names";
+import { MIGRATIONS } from "./migration-list";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const MIGRATIONS_FOLDER = path.join(here, "migrations");
 
 export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATABASE_PATH || path.join("data", "kring.sqlite"));
@@ -105,7 +102,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export function migrator(db: DB): Migrator {
   return new Migrator({
     db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder: MIGRATIONS_FOLDER }),
+    provider: { getMigrations: async () => MIGRATIONS },
   });
 }
 

@@ -27,7 +27,9 @@ import { loadDemoMeetings, meetingsFile } from "./meetings";
  * this file only checks and loads it.
  */
 
-const DATA_FOLDER = path.join(path.dirname(fileURLToPath(import.meta.url)), "data");
+// Resolved against this module's own address, which is seeds/load.ts from source and build/server.js
+// in the bundled server: both lie one folder below the project, so "../seeds/data/" fits both.
+const DATA_FOLDER = fileURLToPath(new URL("../seeds/data/", import.meta.url));
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const text = z.string().min(1);

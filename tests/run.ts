@@ -74,7 +74,7 @@ const started = Date.now();
 heading("Unit- en integratietests");
 await runVitest("unit-integration", ["unit", "integration"]);
 
-heading("Bouwen (remix build)");
+heading("Bouwen (npm run build)");
 const build = await runBuild();
 if (build.ok) {
   console.log(`Gebouwd in ${(build.durationMs / 1000).toFixed(1)} s.`);

@@ -7,9 +7,11 @@ import { fileURLToPath } from "node:url";
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const SERVER_BUILD = path.join(ROOT, "build", "index.js");
+/** The bundled Express server (app/server/main.ts and what it imports), which `npm run build` writes after the Remix build. */
+const SERVER_BUNDLE = path.join(ROOT, "build", "server.js");
 const CLIENT_BUILD = path.join(ROOT, "public", "build");
 /** What the Remix compiler reads: a change to any of these makes the build stale. */
-const SOURCES = ["app", "db", "remix.config.js", "tailwind.config.ts"];
+const SOURCES = ["app", "db", "seeds", "remix.config.js", "tailwind.config.ts", "package.json"];
 
 function newestModification(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -20,10 +22,10 @@ function newestModification(entry: string): number {
   return newest;
 }
 
-/** True when build/index.js and public/build exist and are newer than every source file. */
+/** True when build/index.js, build/server.js and public/build exist and are newer than every source file. */
 export function buildIsFresh(): boolean {
-  if (!existsSync(SERVER_BUILD) || !existsSync(CLIENT_BUILD)) return false;
-  const built = statSync(SERVER_BUILD).mtimeMs;
+  if (!existsSync(SERVER_BUILD) || !existsSync(SERVER_BUNDLE) || !existsSync(CLIENT_BUILD)) return false;
+  const built = Math.min(statSync(SERVER_BUILD).mtimeMs, statSync(SERVER_BUNDLE).mtimeMs);
   return SOURCES.every((source) => newestModification(path.join(ROOT, source)) < built);
 }
 
@@ -34,11 +36,11 @@ export interface BuildResult {
   durationMs: number;
 }
 
-/** Runs `remix build` quietly; the output is returned rather than printed. */
+/** Runs `npm run build` (the Remix build, then the server bundle) quietly; the output is returned rather than printed. */
 export function runBuild(): Promise<BuildResult> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], {
+    const child = spawn("npm", ["run", "build", "--silent"], {
       cwd: ROOT,
       env: { ...process.env, NODE_ENV: "production" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -55,6 +57,6 @@ export function runBuild(): Promise<BuildResult> {
 export async function ensureBuild(): Promise<"fresh" | "built"> {
   if (buildIsFresh()) return "fresh";
   const result = await runBuild();
-  if (!result.ok) throw new Error(`remix build is mislukt / failed:\n${result.output}`);
+  if (!result.ok) throw new Error(`npm run build is mislukt / failed:\n${result.output}`);
   return "built";
 }

@@ -43,7 +43,7 @@ export interface ServerProcess {
 }
 
 /**
- * Spawns the real server (app/server/main.ts through tsx, serving build/) on a free port with a
+ * Spawns the real server (build/server.js, serving build/) on a free port with a
  * database in a fresh temp folder, without waiting for it. Use startServer unless the test is
  * about a server that must fail to start.
  */
@@ -63,9 +63,8 @@ export async function spawnServer(options: ServerOptions = {}): Promise<ServerPr
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 
-  // What `npm run serve` runs (tsx app/server/main.ts), as one process: tsx's CLI would put a
-  // second node process under it, which a kill could leave behind.
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server/main.ts"], {
+  // What `npm run serve` runs: the bundled server, one plain node process.
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],

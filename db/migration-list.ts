@@ -1,0 +1,21 @@
+import type { Migration } from "kysely";
+import * as registry from "./migrations/0001_registry";
+import * as accountsAndAudit from "./migrations/0002_accounts_and_audit";
+import * as registerSearch from "./migrations/0003_register_search";
+import * as meetings from "./migrations/0004_meetings";
+import * as surveyWaves from "./migrations/0005_survey_waves";
+import * as peopleSortName from "./migrations/0006_people_sort_name";
+
+/**
+ * Every migration, by the name it is recorded under, imported statically rather than read from the
+ * folder at run time: the server then runs as one bundled JavaScript file (build/server.js) with no
+ * TypeScript loader. A test checks that this list and db/migrations/ agree.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  "0001_registry": registry,
+  "0002_accounts_and_audit": accountsAndAudit,
+  "0003_register_search": registerSearch,
+  "0004_meetings": meetings,
+  "0005_survey_waves": surveyWaves,
+  "0006_people_sort_name": peopleSortName,
+};
