@@ -20,7 +20,7 @@ import { addSeat, seatChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
-import { labelWith } from "../services/many-labels";
+import { labelWith, labelWithValues } from "../services/many-labels";
 import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
@@ -366,11 +366,11 @@ export default function Body() {
           <PlainLinks>
             <ol className="mt-3 space-y-2 text-sm">
             {history.map((event) => {
-              const role = t(`register.roles.${event.item.role}`).toLowerCase();
+              const role = labels.role[event.item.role as SeatRole].toLowerCase();
               const person = nameOf(event.item);
               const text = person
-                ? t(event.kind === "start" ? "register.bodies.joined" : "register.bodies.left", { person, role })
-                : t(event.kind === "start" ? "register.bodies.vacancyOpened" : "register.bodies.vacancyClosed", { role });
+                ? (event.kind === "start" ? labels.joined : labels.left)({ person, role })
+                : (event.kind === "start" ? labels.vacancyOpened : labels.vacancyClosed)(role);
               return (
                 <li key={`${event.item.id}-${event.kind}`} className="flex flex-wrap gap-x-3">
                   <a href={`?datum=${event.day}`} className="w-40 shrink-0">
@@ -379,7 +379,7 @@ export default function Body() {
                   <span>
                     {text}
                     {event.item.organisation_name ? (
-                      <span className="text-slate-600"> — {t("register.people.onBehalfOf", { organisation: event.item.organisation_name })}</span>
+                      <span className="text-slate-600"> — {labels.onBehalfOf(event.item.organisation_name)}</span>
                     ) : null}
                   </span>
                 </li>
@@ -469,6 +469,11 @@ interface RosterLabels {
   moveLabel: (who: string) => string;
   fillLabel: (role: string) => string;
   endVacancyLabel: (role: string) => string;
+  joined: (values: { person: string; role: string }) => string;
+  left: (values: { person: string; role: string }) => string;
+  vacancyOpened: (role: string) => string;
+  vacancyClosed: (role: string) => string;
+  onBehalfOf: (organisation: string) => string;
 }
 
 /** The roster's words, made once for all its rows (see app/services/many-labels.ts). */
@@ -485,6 +490,11 @@ function rosterLabels(t: TFunction, language: Language): RosterLabels {
     moveLabel: labelWith((who) => t("bodies.page.moveLabel", { who })),
     fillLabel: labelWith((role) => t("bodies.page.fillLabel", { role })),
     endVacancyLabel: labelWith((role) => t("bodies.page.endVacancyLabel", { role })),
+    joined: labelWithValues(["person", "role"], (slots) => t("register.bodies.joined", slots)),
+    left: labelWithValues(["person", "role"], (slots) => t("register.bodies.left", slots)),
+    vacancyOpened: labelWith((role) => t("register.bodies.vacancyOpened", { role })),
+    vacancyClosed: labelWith((role) => t("register.bodies.vacancyClosed", { role })),
+    onBehalfOf: labelWith((organisation) => t("register.people.onBehalfOf", { organisation })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +18,14 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * What `npm run serve` gives node (package.json): the bundled server and its heap limit, so the
+ * tests run the server exactly as it is served, as one plain node process.
+ */
+const SERVE_ARGUMENTS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { serve: string } }).scripts.serve
+  .split(/\s+/)
+  .slice(1);
 
 export interface ServerOptions {
   /** extra environment; KRING_DEMO=0 unless given, DATABASE_PATH unless given */
@@ -63,8 +71,7 @@ export async function spawnServer(options: ServerOptions = {}): Promise<ServerPr
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
 
-  // What `npm run serve` runs: the bundled server, one plain node process.
-  const child = spawn(process.execPath, ["build/server.js"], {
+  const child = spawn(process.execPath, SERVE_ARGUMENTS, {
     cwd: ROOT,
     env,
     stdio: ["ignore", "pipe", "pipe"],
