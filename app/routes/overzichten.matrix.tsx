@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -64,45 +65,27 @@ export default function Matrix() {
           </label>
           <input id="matrix-date" type="date" name="datum" defaultValue={filter.date} className="field-input" />
         </div>
-        <div>
-          <label htmlFor="matrix-level" className="field-label">
-            {t("overviews.level")}
-          </label>
-          <select id="matrix-level" name="niveau" defaultValue={filter.level ?? ""} className="field-input">
-            <option value="">{t("overviews.all")}</option>
-            {BODY_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`register.levels.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="matrix-subregion" className="field-label">
-            {t("overviews.subregion")}
-          </label>
-          <select id="matrix-subregion" name="subregio" defaultValue={filter.subregionId ?? ""} className="field-input">
-            <option value="">{t("overviews.all")}</option>
-            {options.subregions.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="matrix-sector" className="field-label">
-            {t("overviews.sector")}
-          </label>
-          <select id="matrix-sector" name="sector" defaultValue={filter.sectorId ?? ""} className="field-input">
-            <option value="">{t("overviews.all")}</option>
-            {options.sectors.map((s) => (
-              <option key={s.id} value={s.id}>
-                {language === "en" ? s.name_en : s.name_nl}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="niveau"
+          label={t("overviews.level")}
+          value={filter.level}
+          anyLabel={t("overviews.all")}
+          options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
+        />
+        <FilterSelect
+          name="subregio"
+          label={t("overviews.subregion")}
+          value={filter.subregionId}
+          anyLabel={t("overviews.all")}
+          options={options.subregions.map((s) => ({ value: String(s.id), label: s.name }))}
+        />
+        <FilterSelect
+          name="sector"
+          label={t("overviews.sector")}
+          value={filter.sectorId}
+          anyLabel={t("overviews.all")}
+          options={options.sectors.map((s) => ({ value: String(s.id), label: language === "en" ? s.name_en : s.name_nl }))}
+        />
         <button type="submit" className="btn-primary">
           {t("overviews.show")}
         </button>

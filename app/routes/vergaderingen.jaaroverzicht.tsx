@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
@@ -150,38 +151,22 @@ function BodyTable() {
       <p className="text-sm text-slate-600">{t("meetingReports.year.byBodyHelp")}</p>
       <Form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("meetingReports.year.narrowBodies")}>
         <input type="hidden" name="jaar" value={year} />
-        <div>
-          <label htmlFor="bodies-level" className="field-label">
-            {t("meetingReports.year.columns.level")}
-          </label>
-          <select id="bodies-level" name="niveau" defaultValue={bodyFilter.level ?? ""} className="field-input" key={bodyFilter.level}>
-            <option value="">{t("meetingReports.year.all")}</option>
-            {BODY_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`register.levels.${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="bodies-subregion" className="field-label">
-            {t("meetingReports.year.columns.subregion")}
-          </label>
-          <select
-            id="bodies-subregion"
-            name="subregio"
-            defaultValue={bodyFilter.subregion ?? ""}
-            className="field-input"
-            key={bodyFilter.subregion}
-          >
-            <option value="">{t("meetingReports.year.all")}</option>
-            {bySubregion.map((group) => (
-              <option key={group.key} value={group.key}>
-                {yearGroupName(t, { ...group, rows: [] })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          key={`niveau-${bodyFilter.level ?? ""}`}
+          name="niveau"
+          label={t("meetingReports.year.columns.level")}
+          value={bodyFilter.level}
+          anyLabel={t("meetingReports.year.all")}
+          options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
+        />
+        <FilterSelect
+          key={`subregio-${bodyFilter.subregion ?? ""}`}
+          name="subregio"
+          label={t("meetingReports.year.columns.subregion")}
+          value={bodyFilter.subregion}
+          anyLabel={t("meetingReports.year.all")}
+          options={bySubregion.map((group) => ({ value: group.key, label: yearGroupName(t, { ...group, rows: [] }) }))}
+        />
         <button type="submit" className="btn-secondary">
           {t("meetingReports.year.narrowBodies")}
         </button>
