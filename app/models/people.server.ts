@@ -449,17 +449,6 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
   return { rows, page };
 }
 
-/** The organisations the list can be filtered on: those not archived, by name. */
-export async function peopleFilterOptions(db: DB) {
-  const organisations = await db
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("archived_at", "is", null)
-    .orderBy("name")
-    .execute();
-  return { organisations };
-}
-
 export async function getPerson(db: DB, id: number) {
   const person = await db.selectFrom("people").selectAll().where("id", "=", id).executeTakeFirst();
   if (!person) return null;

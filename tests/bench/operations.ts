@@ -6,7 +6,8 @@ import { bodyMeetings } from "../../app/models/meetings.server";
 import { attendanceFigures, attendanceLastYear, recentAttendance, yearOverview } from "../../app/models/meeting-reports.server";
 import { membershipMatrix } from "../../app/models/overviews.server";
 import { organisationFilterOptions } from "../../app/models/organisations.server";
-import { getPerson, listPeople, peopleFilterOptions, personHistory } from "../../app/models/people.server";
+import { organisationChoice } from "../../app/models/named-choices.server";
+import { getPerson, listPeople, personHistory } from "../../app/models/people.server";
 import { RESULTS_LIMIT } from "../../app/routes/zoeken";
 import { PAGE_SIZE } from "../../app/services/list-params";
 
@@ -101,7 +102,7 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
   const peopleCount = statement(`
     select count(*) from people p where p.archived_at is null
       and p.id in (select a.person_id from affiliations a where a.organisation_id = @organisationId and ${activeOn("a", true)})`).pluck();
-  const organisationOptions = statement("select id, name from organisations where archived_at is null order by name");
+  const organisationById = statement("select id, name, short_name from organisations where id = ?");
 
   const personRow = statement("select * from people where id = ?");
   const personEmails = statement("select id, email, is_primary from person_emails where person_id = ? order by is_primary desc, email");
@@ -203,12 +204,12 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
       name: "personenlijst, gefilterd op organisatie",
       kind: "page",
       model: async () => {
-        const [list] = await Promise.all([listPeople(db, { organisationId: f.employerId, sort: "naam", page: 1 }, f.today), peopleFilterOptions(db)]);
-        return list;
+        await organisationChoice(db, { id: f.employerId });
+        return listPeople(db, { organisationId: f.employerId, sort: "naam", page: 1 }, f.today);
       },
       raw: () => {
         const params = { organisationId: f.employerId, day: f.today };
-        organisationOptions.all();
+        organisationById.get(f.employerId);
         return { rows: peoplePage.all(params) as Array<{ id: number }>, total: peopleCount.get(params) as number };
       },
       modelKey: (list) => [list.page.total, list.rows.map((r) => r.id)],
