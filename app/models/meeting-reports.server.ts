@@ -1,9 +1,8 @@
-import { sql } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { DB } from "../../db/index";
-import type { AttendanceStatus, BodyLevel, IsoDate, MeetingKind } from "../../db/schema";
+import type { AttendanceStatus, BodyLevel, Database, IsoDate, MeetingKind } from "../../db/schema";
 import {
   assembleYearOverview,
-  type AttendanceFact,
   type FigureGrouping,
   type FigureRow,
   type FigureSort,
@@ -11,6 +10,8 @@ import {
   lastTwelveMonths,
   type MeetingCount,
   sortFigureRows,
+  STANDING,
+  type StatusCount,
   tallyBodies,
   tallyOrganisations,
   tallyPeople,
@@ -39,18 +40,11 @@ export interface FigureFilter {
   personId?: number;
 }
 
-async function attendanceFacts(db: DB, filter: FigureFilter): Promise<AttendanceFact[]> {
+/** The attendance rows of held meetings in the period, narrowed as the filter says. */
+function heldAttendance(db: DB, filter: FigureFilter) {
   let query = db
     .selectFrom("attendance")
     .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-    .select([
-      "attendance.meeting_id as meetingId",
-      "meetings.body_id as bodyId",
-      "attendance.person_id as personId",
-      "attendance.organisation_id as organisationId",
-      "attendance.status",
-      "attendance.substitute_person_id as substituteId",
-    ])
     .where("meetings.status", "=", "gehouden")
     .where("meetings.date", ">=", filter.from)
     .where("meetings.date", "<=", filter.to);
@@ -64,20 +58,86 @@ async function attendanceFacts(db: DB, filter: FigureFilter): Promise<Attendance
   if (personId !== undefined) {
     query = query.where((eb) => eb.or([eb("attendance.person_id", "=", personId), eb("attendance.substitute_person_id", "=", personId)]));
   }
-  return query.execute();
+  return query;
 }
 
-async function heldBodyMeetings(db: DB, filter: FigureFilter) {
-  let query = db
+/** An organisation's standing at a meeting as a number: 0 for aanwezig … 3 for afwezig (STANDING), null for a guest. */
+const standingRank = sql<number | null>`case attendance.status ${sql.join(
+  STANDING.map((status, rank) => sql`when ${sql.lit(status)} then ${sql.lit(rank)}`),
+  sql` `,
+)} end`;
+
+/** Marks, in the one statement of peopleTallies, the rows that count meetings stood in at. */
+const STOOD_IN = "stood_in";
+
+async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
+  const rows = await heldAttendance(db, filter)
+    .select(["attendance.person_id as groupId", sql<string>`attendance.status`.as("status"), (eb) => eb.fn.countAll<number>().as("count")])
+    .groupBy(["attendance.person_id", "attendance.status"])
+    .unionAll(
+      heldAttendance(db, filter)
+        .where("attendance.substitute_person_id", "is not", null)
+        .select([
+          (eb) => eb.ref("attendance.substitute_person_id").$notNull().as("groupId"),
+          sql<string>`${STOOD_IN}`.as("status"),
+          (eb) => eb.fn.countAll<number>().as("count"),
+        ])
+        .groupBy("attendance.substitute_person_id"),
+    )
+    .execute();
+  const own = rows.filter((row) => row.status !== STOOD_IN).map((row) => ({ ...row, status: row.status as AttendanceStatus }));
+  const stoodIn = rows.filter((row) => row.status === STOOD_IN);
+  return tallyPeople(own, stoodIn).filter((tally) => filter.personId === undefined || tally.groupId === filter.personId);
+}
+
+async function organisationTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
+  const perMeeting = heldAttendance(db, filter)
+    .where("attendance.organisation_id", "is not", null)
+    .select([
+      (eb) => eb.ref("attendance.organisation_id").$notNull().as("organisationId"),
+      sql<number | null>`min(${standingRank})`.as("best"),
+      sql<number>`max(attendance.status = 'gast')`.as("guest"),
+    ])
+    .groupBy(["attendance.organisation_id", "attendance.meeting_id"]);
+  const rows = await db
+    .selectFrom(perMeeting.as("per_meeting"))
+    .select(["organisationId", "best", (eb) => eb.fn.countAll<number>().as("meetings"), sql<number>`sum(guest)`.as("guests")])
+    .groupBy(["organisationId", "best"])
+    .execute();
+  return tallyOrganisations(
+    rows.flatMap(({ organisationId, best, meetings, guests }): StatusCount[] => [
+      ...(best === null ? [] : [{ groupId: organisationId, status: STANDING[best]!, count: meetings }]),
+      ...(guests > 0 ? [{ groupId: organisationId, status: "gast" as const, count: guests }] : []),
+    ]),
+  );
+}
+
+async function bodyTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
+  let heldMeetings = db
     .selectFrom("meetings")
     .innerJoin("bodies", "bodies.id", "meetings.body_id")
-    .select(["meetings.id", "bodies.id as bodyId"])
+    .select(["bodies.id as groupId", (eb) => eb.fn.countAll<number>().as("count")])
     .where("meetings.status", "=", "gehouden")
     .where("meetings.date", ">=", filter.from)
-    .where("meetings.date", "<=", filter.to);
-  if (filter.bodyId !== undefined) query = query.where("bodies.id", "=", filter.bodyId);
-  if (filter.level !== undefined) query = query.where("bodies.level", "=", filter.level);
-  return query.execute();
+    .where("meetings.date", "<=", filter.to)
+    .groupBy("bodies.id");
+  if (filter.bodyId !== undefined) heldMeetings = heldMeetings.where("bodies.id", "=", filter.bodyId);
+  if (filter.level !== undefined) heldMeetings = heldMeetings.where("bodies.level", "=", filter.level);
+  const ofBodies = heldAttendance(db, filter).where("meetings.body_id", "is not", null);
+  const bodyId = (eb: ExpressionBuilder<Database, "meetings">) => eb.ref("meetings.body_id").$notNull().as("groupId");
+  const [held, counts, registered] = await Promise.all([
+    heldMeetings.execute(),
+    ofBodies
+      .select([bodyId, "attendance.status", (eb) => eb.fn.countAll<number>().as("count")])
+      .groupBy(["meetings.body_id", "attendance.status"])
+      .execute(),
+    ofBodies
+      .where("attendance.status", "<>", "gast")
+      .select([bodyId, (eb) => eb.fn.count<number>("attendance.meeting_id").distinct().as("count")])
+      .groupBy("meetings.body_id")
+      .execute(),
+  ]);
+  return tallyBodies(held, counts, registered);
 }
 
 const noName = { nameParts: null, abbreviation: null, level: null };
@@ -139,16 +199,10 @@ export async function attendanceFigures(
   filter: FigureFilter,
   sort: FigureSort = { column: "name", direction: "asc" },
 ): Promise<FigureRow[]> {
-  const facts = await attendanceFacts(db, filter);
   let rows: FigureRow[];
-  if (filter.groupBy === "person") {
-    const tallies = tallyPeople(facts).filter((tally) => filter.personId === undefined || tally.groupId === filter.personId);
-    rows = await namePeople(db, tallies);
-  } else if (filter.groupBy === "organisation") {
-    rows = await nameOrganisations(db, tallyOrganisations(facts));
-  } else {
-    rows = await nameBodies(db, tallyBodies(await heldBodyMeetings(db, filter), facts));
-  }
+  if (filter.groupBy === "person") rows = await namePeople(db, await peopleTallies(db, filter));
+  else if (filter.groupBy === "organisation") rows = await nameOrganisations(db, await organisationTallies(db, filter));
+  else rows = await nameBodies(db, await bodyTallies(db, filter));
   return sortFigureRows(rows, sort);
 }
 

@@ -30,20 +30,20 @@ export function groupingFrom(value: string | null): FigureGrouping {
   return FIGURE_GROUPINGS.find((grouping) => GROUPING_PARAMS[grouping] === value) ?? "person";
 }
 
-/** One attendance row of a held meeting. */
-export interface AttendanceFact {
-  meetingId: number;
-  /** null for a network-wide event */
-  bodyId: number | null;
-  personId: number;
-  organisationId: number | null;
+/**
+ * Attendance of held meetings as the database counts it: how many rows (or, for an organisation,
+ * meetings) of a group had a status. Counting happens in SQL; a national year has a million rows.
+ */
+export interface StatusCount {
+  groupId: number;
   status: AttendanceStatus;
-  substituteId: number | null;
+  count: number;
 }
 
-export interface HeldMeeting {
-  id: number;
-  bodyId: number;
+/** How many of something a group has: held meetings of a body, meetings a person stood in at. */
+export interface GroupCount {
+  groupId: number;
+  count: number;
 }
 
 export interface FigureTally {
@@ -90,8 +90,11 @@ const STATUS_COUNTER = {
   vervangen: "replaced",
 } as const satisfies Record<Exclude<AttendanceStatus, "gast">, keyof FigureTally>;
 
-/** Expected statuses, best first: what an organisation's attendance at a meeting comes to. */
-const STANDING: readonly Exclude<AttendanceStatus, "gast">[] = ["aanwezig", "vervangen", "afgemeld", "afwezig"];
+/**
+ * Expected statuses, best first: what an organisation's attendance at a meeting comes to. The
+ * model ranks the statuses of its people at each meeting in this order (see organisationStanding).
+ */
+export const STANDING: readonly Exclude<AttendanceStatus, "gast">[] = ["aanwezig", "vervangen", "afgemeld", "afwezig"];
 
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
@@ -104,73 +107,57 @@ function tallyFor(tallies: Map<number, FigureTally>, id: number): FigureTally {
   return tally;
 }
 
-export function tallyPeople(facts: readonly AttendanceFact[]): FigureTally[] {
-  const tallies = new Map<number, FigureTally>();
-  for (const fact of facts) {
-    const own = tallyFor(tallies, fact.personId);
-    if (fact.status === "gast") {
-      own.guest += 1;
+/** Guests apart; every other status is an expected attendance. */
+function addStatusCounts(tallies: Map<number, FigureTally>, counts: readonly StatusCount[]) {
+  for (const { groupId, status, count } of counts) {
+    const tally = tallyFor(tallies, groupId);
+    if (status === "gast") {
+      tally.guest += count;
     } else {
-      own.held += 1;
-      own.expected += 1;
-      own[STATUS_COUNTER[fact.status]] += 1;
+      tally.expected += count;
+      tally[STATUS_COUNTER[status]] += count;
     }
-    if (fact.substituteId !== null) tallyFor(tallies, fact.substituteId).asSubstitute += 1;
   }
+}
+
+/** People: each attendance row of theirs by status; `stoodIn`: rows in which they were the substitute. */
+export function tallyPeople(own: readonly StatusCount[], stoodIn: readonly GroupCount[]): FigureTally[] {
+  const tallies = new Map<number, FigureTally>();
+  addStatusCounts(tallies, own);
+  for (const { groupId, count } of stoodIn) tallyFor(tallies, groupId).asSubstitute += count;
   for (const tally of tallies.values()) {
+    tally.held = tally.expected;
     tally.registered = tally.held;
     tally.rate = ratio(tally.present, tally.expected);
   }
   return [...tallies.values()];
 }
 
-export function tallyOrganisations(facts: readonly AttendanceFact[]): FigureTally[] {
-  const perMeeting = new Map<number, Map<number, { best: Exclude<AttendanceStatus, "gast"> | null; guest: boolean }>>();
-  for (const fact of facts) {
-    if (fact.organisationId === null) continue;
-    let meetings = perMeeting.get(fact.organisationId);
-    if (!meetings) {
-      meetings = new Map();
-      perMeeting.set(fact.organisationId, meetings);
-    }
-    const at = meetings.get(fact.meetingId) ?? { best: null, guest: false };
-    if (fact.status === "gast") at.guest = true;
-    else if (at.best === null || STANDING.indexOf(fact.status) < STANDING.indexOf(at.best)) at.best = fact.status;
-    meetings.set(fact.meetingId, at);
-  }
-  return [...perMeeting].map(([organisationId, meetings]) => {
-    const tally = emptyTally(organisationId);
-    for (const { best, guest } of meetings.values()) {
-      if (guest) tally.guest += 1;
-      if (best === null) continue;
-      tally.held += 1;
-      tally.expected += 1;
-      tally[STATUS_COUNTER[best]] += 1;
-    }
+/**
+ * Organisations: meetings counted by the best status of their people there (STANDING), and
+ * meetings with a guest on their behalf as "gast".
+ */
+export function tallyOrganisations(meetings: readonly StatusCount[]): FigureTally[] {
+  const tallies = new Map<number, FigureTally>();
+  addStatusCounts(tallies, meetings);
+  for (const tally of tallies.values()) {
+    tally.held = tally.expected;
     tally.registered = tally.held;
     tally.rate = ratio(tally.present + tally.replaced, tally.expected);
-    return tally;
-  });
+  }
+  return [...tallies.values()];
 }
 
-export function tallyBodies(meetings: readonly HeldMeeting[], facts: readonly AttendanceFact[]): FigureTally[] {
+/**
+ * Bodies: their held meetings, their members' attendance rows by status, and the held meetings
+ * whose register has anyone expected on it.
+ */
+export function tallyBodies(held: readonly GroupCount[], counts: readonly StatusCount[], registered: readonly GroupCount[]): FigureTally[] {
   const tallies = new Map<number, FigureTally>();
-  for (const meeting of meetings) tallyFor(tallies, meeting.bodyId).held += 1;
-  const registered = new Map<number, Set<number>>();
-  for (const fact of facts) {
-    if (fact.bodyId === null) continue;
-    const tally = tallyFor(tallies, fact.bodyId);
-    if (fact.status === "gast") {
-      tally.guest += 1;
-      continue;
-    }
-    tally.expected += 1;
-    tally[STATUS_COUNTER[fact.status]] += 1;
-    const seen = registered.get(fact.bodyId) ?? new Set<number>();
-    registered.set(fact.bodyId, seen.add(fact.meetingId));
-  }
+  for (const { groupId, count } of held) tallyFor(tallies, groupId).held += count;
+  addStatusCounts(tallies, counts);
+  for (const { groupId, count } of registered) tallyFor(tallies, groupId).registered += count;
   for (const tally of tallies.values()) {
-    tally.registered = registered.get(tally.groupId)?.size ?? 0;
     tally.rate = ratio(tally.present, tally.expected);
     tally.averageAtTable = ratio(tally.present + tally.replaced, tally.registered);
   }

@@ -142,6 +142,17 @@ describe("attendance figures per organisation", () => {
       ["Gemeente Heerlen", { held: 4, present: 2, excused: 1, absent: 1, replaced: 0, guest: 0, asSubstitute: 0, rate: 0.5 }],
     ]);
   });
+  it("count a meeting once, at the best status of its people there, and the meetings with a guest on its behalf", async () => {
+    const n = await network();
+    const gerda = await makePerson(t.db, { first_name: "Gerda", last_name: "Hermans" });
+    // a second person for Heerlen, present at the CMO meeting Anna missed, and a guest on its behalf at the second
+    await t.db.insertInto("attendance").values({ meeting_id: n.second.id, person_id: gerda.id, status: "gast", organisation_id: n.heerlen.id }).execute();
+    await t.db.insertInto("attendance").values({ meeting_id: n.cmoMeeting.id, person_id: gerda.id, status: "aanwezig", organisation_id: n.heerlen.id }).execute();
+    const rows = await attendanceFigures(t.db, { groupBy: "organisation", ...YEAR_2025, organisationId: n.heerlen.id });
+    expect(rows.map((row) => [row.name, countsOf(row)])).toEqual([
+      ["Gemeente Heerlen", { held: 4, present: 3, excused: 1, absent: 0, replaced: 0, guest: 1, asSubstitute: 0, rate: 0.75 }],
+    ]);
+  });
 });
 
 describe("attendance figures per body", () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   assembleYearOverview,
-  type AttendanceFact,
   type BodyYear,
   averageText,
   figurePeriodFrom,
@@ -17,79 +16,60 @@ import {
   rateBars,
   reportLine,
   sortFigureRows,
+  STANDING,
+  type StatusCount,
   tallyBodies,
   tallyOrganisations,
   tallyPeople,
   yearFrom,
 } from "../../app/services/attendance-figures";
 
-const fact = (values: Partial<AttendanceFact> & Pick<AttendanceFact, "meetingId" | "personId" | "status">): AttendanceFact => ({
-  bodyId: 1,
-  organisationId: null,
-  substituteId: null,
-  ...values,
-});
+const counted = (groupId: number, status: StatusCount["status"], count = 1): StatusCount => ({ groupId, status, count });
 
 describe("a person's attendance figures", () => {
-  const facts = [
-    fact({ meetingId: 1, personId: 10, status: "aanwezig" }),
-    fact({ meetingId: 2, personId: 10, status: "afgemeld" }),
-    fact({ meetingId: 3, personId: 10, status: "vervangen", substituteId: 20 }),
-    fact({ meetingId: 4, personId: 10, status: "afwezig" }),
-    fact({ meetingId: 5, personId: 10, status: "gast" }),
-  ];
+  const own = [counted(10, "aanwezig"), counted(10, "afgemeld"), counted(10, "vervangen"), counted(10, "afwezig"), counted(10, "gast")];
+  const stoodIn = [{ groupId: 20, count: 1 }];
 
   it("counts each status and rates present ÷ expected, a replacement not being presence", () => {
-    const [anna] = tallyPeople(facts).filter((tally) => tally.groupId === 10);
+    const [anna] = tallyPeople(own, stoodIn).filter((tally) => tally.groupId === 10);
     expect(anna).toMatchObject({ held: 4, expected: 4, present: 1, excused: 1, replaced: 1, absent: 1, guest: 1, asSubstitute: 0 });
     expect(anna?.rate).toBe(0.25);
   });
 
   it("leaves guest visits out of the rate", () => {
-    const [guestOnly] = tallyPeople([fact({ meetingId: 5, personId: 11, status: "gast" })]);
+    const [guestOnly] = tallyPeople([counted(11, "gast")], []);
     expect(guestOnly).toMatchObject({ held: 0, guest: 1, rate: null });
   });
 
   it("credits the substitute with a meeting stood in at, outside their own rate", () => {
-    const substitute = tallyPeople(facts).find((tally) => tally.groupId === 20);
+    const substitute = tallyPeople(own, stoodIn).find((tally) => tally.groupId === 20);
     expect(substitute).toMatchObject({ asSubstitute: 1, held: 0, expected: 0, rate: null });
+  });
+
+  it("adds up counts of several rows", () => {
+    const [anna] = tallyPeople([counted(10, "aanwezig", 3), counted(10, "afwezig", 1)], []);
+    expect(anna).toMatchObject({ held: 4, present: 3, absent: 1, rate: 0.75 });
   });
 });
 
 describe("an organisation's attendance figures", () => {
-  it("counts a meeting once, at the best status of its people, and is represented when present or replaced", () => {
-    const tallies = tallyOrganisations([
-      // two people on its behalf at meeting 1: one there is enough
-      fact({ meetingId: 1, personId: 10, organisationId: 7, status: "afwezig" }),
-      fact({ meetingId: 1, personId: 11, organisationId: 7, status: "aanwezig" }),
-      fact({ meetingId: 2, personId: 10, organisationId: 7, status: "vervangen", substituteId: 12 }),
-      fact({ meetingId: 3, personId: 10, organisationId: 7, status: "afgemeld" }),
-      fact({ meetingId: 3, personId: 11, organisationId: 7, status: "afwezig" }),
-      fact({ meetingId: 4, personId: 13, organisationId: 7, status: "gast" }),
-      fact({ meetingId: 4, personId: 14, organisationId: null, status: "aanwezig" }),
-    ]);
-    expect(tallies).toHaveLength(1);
-    expect(tallies[0]).toMatchObject({ groupId: 7, held: 3, present: 1, replaced: 1, excused: 1, absent: 0, guest: 1 });
-    expect(tallies[0]?.rate).toBeCloseTo(2 / 3);
+  it("is represented at meetings where its best status was present or replaced; guest meetings apart", () => {
+    const [organisation] = tallyOrganisations([counted(7, "aanwezig"), counted(7, "vervangen"), counted(7, "afgemeld"), counted(7, "gast")]);
+    expect(organisation).toMatchObject({ groupId: 7, held: 3, present: 1, replaced: 1, excused: 1, absent: 0, guest: 1 });
+    expect(organisation?.rate).toBeCloseTo(2 / 3);
+  });
+
+  it("ranks the statuses of its people at a meeting: present, replaced, apologies, absent", () => {
+    expect(STANDING).toEqual(["aanwezig", "vervangen", "afgemeld", "afwezig"]);
   });
 });
 
 describe("a body's attendance figures", () => {
   it("counts every held meeting, rates present ÷ expected members and averages those at the table per recorded meeting", () => {
     const [body] = tallyBodies(
-      [
-        { id: 1, bodyId: 1 },
-        { id: 2, bodyId: 1 },
-        { id: 3, bodyId: 1 },
-      ],
-      [
-        fact({ meetingId: 1, personId: 10, status: "aanwezig" }),
-        fact({ meetingId: 1, personId: 11, status: "vervangen", substituteId: 12 }),
-        fact({ meetingId: 1, personId: 13, status: "gast" }),
-        fact({ meetingId: 2, personId: 10, status: "aanwezig" }),
-        fact({ meetingId: 2, personId: 11, status: "afgemeld" }),
-        fact({ meetingId: 9, bodyId: null, personId: 10, status: "aanwezig" }),
-      ],
+      [{ groupId: 1, count: 3 }],
+      [counted(1, "aanwezig", 2), counted(1, "vervangen"), counted(1, "afgemeld"), counted(1, "gast")],
+      [{ groupId: 1, count: 2 }],
     );
     expect(body).toMatchObject({ groupId: 1, held: 3, registered: 2, expected: 4, present: 2, replaced: 1, excused: 1, guest: 1 });
     expect(body?.rate).toBe(0.5);
@@ -97,7 +77,7 @@ describe("a body's attendance figures", () => {
   });
 
   it("has no rate for a body whose attendance was never recorded", () => {
-    const [body] = tallyBodies([{ id: 1, bodyId: 4 }], []);
+    const [body] = tallyBodies([{ groupId: 4, count: 1 }], [], []);
     expect(body).toMatchObject({ held: 1, registered: 0, rate: null, averageAtTable: null });
   });
 });
