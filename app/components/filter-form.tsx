@@ -69,6 +69,18 @@ export function FilterCheckbox({ name, label, checked }: { name: string; label: 
   );
 }
 
+/** A day of a filter form (a period's first or last day, a reference date), sent as `name=YYYY-MM-DD`. */
+export function FilterDay({ name, label, value }: { name: string; label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <label htmlFor={name} className="field-label">
+        {label}
+      </label>
+      <input id={name} name={name} type="date" defaultValue={value ?? ""} className="field-input" />
+    </div>
+  );
+}
+
 /** The free-text search of a FilterForm (`q`), taking the room that is left. */
 export function FilterSearch({ label, value }: { label: string; value: string | null | undefined }) {
   return (

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { FilterSelect } from "../components/filter-form";
+import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -59,12 +59,7 @@ export default function Matrix() {
         </p>
       ) : null}
       <Form method="get" className="no-print card flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor="matrix-date" className="field-label">
-            {t("overviews.date")}
-          </label>
-          <input id="matrix-date" type="date" name="datum" defaultValue={filter.date} className="field-input" />
-        </div>
+        <FilterDay name="datum" label={t("overviews.date")} value={filter.date} />
         <FilterSelect
           name="niveau"
           label={t("overviews.level")}

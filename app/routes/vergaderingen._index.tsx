@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { type Language, MEETING_STATUSES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { FilterForm, FilterSelect } from "../components/filter-form";
+import { FilterDay, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -141,18 +141,8 @@ export default function Meetings() {
           </label>
           <input id="jaar" name="jaar" inputMode="numeric" defaultValue={asked.year} className="field-input w-24" />
         </div>
-        <div>
-          <label htmlFor="van" className="field-label">
-            {t("meetings.list.from")}
-          </label>
-          <input id="van" name="van" type="date" defaultValue={asked.from} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="tot" className="field-label">
-            {t("meetings.list.to")}
-          </label>
-          <input id="tot" name="tot" type="date" defaultValue={asked.to} className="field-input" />
-        </div>
+        <FilterDay name="van" label={t("meetings.list.from")} value={asked.from} />
+        <FilterDay name="tot" label={t("meetings.list.to")} value={asked.to} />
       </FilterForm>
       {ignored.map((value) => (
         <p key={value} role="alert" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { FilterSelect } from "../components/filter-form";
+import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
 import { NamedFilterField } from "../components/named-filter";
@@ -158,18 +158,8 @@ export default function AttendanceFiguresPage() {
             ))}
           </div>
         </fieldset>
-        <div>
-          <label htmlFor="figures-from" className="field-label">
-            {t("meetingReports.figures.from")}
-          </label>
-          <input id="figures-from" type="date" name="van" defaultValue={period.from} className="field-input" />
-        </div>
-        <div>
-          <label htmlFor="figures-to" className="field-label">
-            {t("meetingReports.figures.to")}
-          </label>
-          <input id="figures-to" type="date" name="tot" defaultValue={period.to} className="field-input" />
-        </div>
+        <FilterDay name="van" label={t("meetingReports.figures.from")} value={period.from} />
+        <FilterDay name="tot" label={t("meetingReports.figures.to")} value={period.to} />
         <NamedFilterField name="gremium" label={t("meetingReports.figures.body")} kind="body" result={body} />
         <NamedFilterField name="organisatie" label={t("meetingReports.figures.organisation")} kind="organisation" result={organisation} />
         <FilterSelect
