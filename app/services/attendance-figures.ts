@@ -4,7 +4,7 @@ import { compareDutch, foldForComparison, type NameParts } from "./names";
 import { addDays, isIsoDay } from "./periods";
 
 /**
- * Attendance figures and the year overview of meetings, as pure functions over facts the model
+ * Attendance figures and the year overview of meetings, as pure functions over the counts the model
  * reads: what counts, how rates are defined, how rows are grouped, ordered and drawn.
  *
  * Only held meetings (status gehouden) count in the figures. The unit is a meeting:
