@@ -3,7 +3,6 @@ import type { Language } from "../../db/schema";
 const TIME_ZONE = "Europe/Amsterdam";
 const LOCALES: Record<Language, string> = { nl: "nl-NL", en: "en-GB" };
 
-/** A day (ISO `YYYY-MM-DD`) as readers of the language write it: "1 maart 2025". Days have no time zone. */
 /**
  * One formatter per language and style, made on first use: creating an Intl.DateTimeFormat costs
  * far more than formatting with one, which a list of hundreds of dates notices.
@@ -22,11 +21,27 @@ function cachedFormat(options: Intl.DateTimeFormatOptions) {
 const dayFormat = cachedFormat({ dateStyle: "long", timeZone: "UTC" });
 const momentFormat = cachedFormat({ dateStyle: "long", timeStyle: "short", timeZone: TIME_ZONE });
 
+/**
+ * Days already written, per language: a page repeats the same few hundred days (a roster's history,
+ * a meeting list) and formatting one costs microseconds each time. Bounded, as a server serves
+ * pages for years: past the bound it starts afresh.
+ */
+const writtenDays: Record<Language, Map<string, string>> = { nl: new Map(), en: new Map() };
+const WRITTEN_DAYS_KEPT = 20_000;
+
+/** A day (ISO `YYYY-MM-DD`) as readers of the language write it: "1 maart 2025". Days have no time zone. */
 export function formatDay(isoDay: string | null | undefined, language: Language): string {
   if (!isoDay) return "";
-  const [year, month, day] = isoDay.split("-").map(Number);
-  if (!year || !month || !day) return isoDay;
-  return dayFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+  const written = writtenDays[language];
+  let text = written.get(isoDay);
+  if (text === undefined) {
+    const [year, month, day] = isoDay.split("-").map(Number);
+    if (!year || !month || !day) return isoDay;
+    text = dayFormat(language).format(new Date(Date.UTC(year, month - 1, day)));
+    if (written.size >= WRITTEN_DAYS_KEPT) written.clear();
+    written.set(isoDay, text);
+  }
+  return text;
 }
 
 /** A moment (UTC ISO timestamp) in Amsterdam time: "22 november 2026 om 18:31". */

@@ -15,6 +15,19 @@ describe("days", () => {
     expect(formatDay("2024-02-29", "en")).toBe("29 February 2024");
   });
 
+  it("writes a day it wrote before in the language asked, not the one it was first written in", () => {
+    expect(formatDay("2025-10-03", "nl")).toBe("3 oktober 2025");
+    expect(formatDay("2025-10-03", "en")).toBe("3 October 2025");
+    expect(formatDay("2025-10-03", "nl")).toBe("3 oktober 2025");
+  });
+
+  it("keeps writing days right past the number it remembers (about 55 years of days)", () => {
+    const day = (offset: number) => new Date(Date.UTC(1970, 0, 1 + offset)).toISOString().slice(0, 10);
+    for (let offset = 0; offset < 20_500; offset += 1) formatDay(day(offset), "nl");
+    expect(formatDay(day(0), "nl")).toBe("1 januari 1970");
+    expect(formatDay(day(20_499), "nl")).toBe("15 februari 2026");
+  });
+
   it("shows nothing for a missing day and the text itself for nonsense", () => {
     expect(formatDay(null, "nl")).toBe("");
     expect(formatDay(undefined, "en")).toBe("");
