@@ -34,9 +34,41 @@ export function i18nFor(language: Language): I18n {
       interpolation: { escapeValue: false },
       returnNull: false,
     });
+    rememberPlainTexts(instance);
     instances.set(language, instance);
   }
   return instance;
+}
+
+/**
+ * Makes the instance's fixed translators (what useTranslation hands out) remember texts asked
+ * for without options. The messages are bundled and never change, and i18next resolves a key
+ * anew at every call (a few microseconds: separators, fallbacks, interpolation, nesting), which
+ * a page with a hundred labels pays a hundred times per request. Calls with options (values,
+ * counts, another language) are passed through untouched.
+ */
+function rememberPlainTexts(instance: I18n) {
+  type Translate = ((key: unknown, options?: unknown) => unknown) & object;
+  const fixedTranslator = instance.getFixedT.bind(instance) as unknown as (lng: unknown, ns: unknown, keyPrefix?: string) => Translate;
+  const remembered = new Map<string, Map<string, string>>();
+  instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix?: string) => {
+    const translate = fixedTranslator(lng, ns, keyPrefix);
+    const scope = `${String(lng ?? "")}|${String(ns ?? "")}|${keyPrefix ?? ""}`;
+    let texts = remembered.get(scope);
+    if (!texts) remembered.set(scope, (texts = new Map()));
+    const known = texts;
+    const rememberingTranslate = (key: unknown, options?: unknown) => {
+      if (options !== undefined || typeof key !== "string") return translate(key, options);
+      let text = known.get(key);
+      if (text === undefined) {
+        const found = translate(key);
+        if (typeof found !== "string") return found;
+        known.set(key, (text = found));
+      }
+      return text;
+    };
+    return Object.assign(rememberingTranslate, translate);
+  }) as unknown as I18n["getFixedT"];
 }
 
 export function translator(language: Language): TFunction {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANGUAGE, isLanguage, languageFromAcceptHeader, resources, translator } from "../../app/i18n/index";
+import { DEFAULT_LANGUAGE, i18nFor, isLanguage, languageFromAcceptHeader, resources, translator } from "../../app/i18n/index";
 
 describe("language from the browser's Accept-Language", () => {
   it("is Dutch when the browser says nothing", () => {
@@ -98,5 +98,31 @@ describe("the translations", () => {
       expect(text).not.toContain("{{");
     }
     expect(translator("en")("common.skipToContent")).not.toBe(translator("nl")("common.skipToContent"));
+  });
+});
+
+describe("the translators pages use (useTranslation's fixed t)", () => {
+  it("give a remembered plain text exactly as i18next gives it, per language", () => {
+    for (const language of ["nl", "en"] as const) {
+      const t = i18nFor(language).getFixedT(language);
+      const first = t("register.bodies.title");
+      expect(t("register.bodies.title")).toBe(first);
+      expect(first).toBe(i18nFor(language).t("register.bodies.title"));
+    }
+    expect(i18nFor("nl").getFixedT("nl")("register.bodies.title")).not.toBe(i18nFor("en").getFixedT("en")("register.bodies.title"));
+  });
+
+  it("fill in values, counts and other options every time rather than remembering the first", () => {
+    const t = i18nFor("nl").getFixedT("nl");
+    const once = t("register.bodies.rosterHeading", { date: "1 maart 2025" });
+    const again = t("register.bodies.rosterHeading", { date: "2 maart 2025" });
+    expect(once).toContain("1 maart 2025");
+    expect(again).toContain("2 maart 2025");
+    expect(t("register.bodies.title", { lng: "en" })).toBe(i18nFor("en").t("register.bodies.title"));
+  });
+
+  it("keep the properties react-i18next reads off a fixed t", () => {
+    const t = i18nFor("en").getFixedT("en", "translation") as unknown as { lng: string; ns: string };
+    expect([t.lng, t.ns]).toEqual(["en", "translation"]);
   });
 });
