@@ -1,11 +1,14 @@
 import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
-import { type BodiesTable, BODY_LEVELS, type BodyKind, type BodyLevel, type IsoDate, SEAT_ROLES } from "../../db/schema";
+import { type BodiesTable, BODY_LEVELS, type BodyKind, type BodyLevel, type IsoDate, type SeatRole } from "../../db/schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
-import { addDays } from "../services/periods";
+import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
+import { compareRosterSeats } from "../services/roster";
+import { idList } from "./id-list.server";
+import { displayName } from "../services/names";
 
 export interface BodyListFilter {
   level?: BodyLevel;
@@ -79,111 +82,105 @@ export async function getBody(db: DB, id: number) {
     .executeTakeFirst();
 }
 
-/** A seat as the roster and the history show it: with its holder and the organisation represented. */
+/**
+ * Every seat the body has had, oldest first: its period, role, holder and organisation, without
+ * names. The roster on any day, its change days and its history are worked out from these
+ * (roster.ts, periods.ts); only the seats shown are then named (seatNames). A large body has had
+ * thousands of seats, and naming them all cost more than the rest of the page.
+ */
+function seatsOfBody(db: DB, bodyId: number) {
+  return db
+    .selectFrom("seats")
+    .select(["id", "role", "start_date", "end_date", "person_id", "organisation_id"])
+    .where("body_id", "=", bodyId)
+    .orderBy("id")
+    .execute();
+}
+
+/** Seats with what the roster shows of them: the note, the holder's name parts and sort key, the organisation's name. */
 function seatsWithNames(db: DB) {
   return db
     .selectFrom("seats")
     .leftJoin("people", "people.id", "seats.person_id")
     .leftJoin("organisations", "organisations.id", "seats.organisation_id")
-    .select([
-      "seats.id",
-      "seats.role",
-      "seats.start_date",
-      "seats.end_date",
-      "seats.note",
-      "seats.person_id",
-      "seats.organisation_id",
-      "people.first_name",
-      "people.infix",
-      "people.last_name",
-      "people.initials",
-      "people.title",
-      "organisations.name as organisation_name",
-    ]);
+    .select(["seats.id", "seats.role", "seats.start_date", "seats.end_date", "seats.note", "seats.person_id", "seats.organisation_id"])
+    .select(["people.first_name", "people.infix", "people.last_name", "people.initials", "people.title", "people.sort_name"])
+    .select("organisations.name as organisation_name");
 }
 
-/** Roles in the order the roster lists them (SEAT_ROLES: chair first). */
-const roleRank = sql<number>`case seats.role ${sql.join(
-  SEAT_ROLES.map((role, rank) => sql`when ${sql.lit(role)} then ${sql.lit(rank)}`),
-  sql` `,
-)} else ${sql.lit(SEAT_ROLES.length)} end`;
+type SeatWithNames = Awaited<ReturnType<ReturnType<typeof seatsWithNames>["execute"]>>[number];
 
 /**
- * The roster on a day: who held which role on behalf of which organisation (by role, then by
- * name as a Dutch list sorts it, vacancies last within their role); the neighbouring days on
- * which it changed; and the history, newest first: all of it, or the latest `historyLimit`
- * changes (a large body has thousands), with how many there are. Only what is shown is read: a
- * body's whole past is thousands of seats.
+ * A seat as the roster and a plan's team show it: the holder named once, on the server, rather
+ * than sent as name parts to every page that renders it.
  */
-export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyLimit: number | null = null) {
-  const [roster, neighbours, history] = await Promise.all([
-    rosterOnDay(db, bodyId, onDay),
-    changesAround(db, bodyId, onDay),
-    latestEvents(db, bodyId, historyLimit),
-  ]);
-  return { roster, changes: neighbours.changes, history, historyTotal: neighbours.events };
+export interface NamedSeat {
+  id: number;
+  role: SeatRole;
+  start_date: string;
+  end_date: string | null;
+  note: string | null;
+  person_id: number | null;
+  /** as people read it ("Anna van den Berg"); null for a vacancy */
+  person_name: string | null;
+  organisation_id: number | null;
+  organisation_name: string | null;
 }
 
-/** Who sat in the body on the day: by role, people in Dutch list order, vacancies last within their role. */
-export function rosterOnDay(db: DB, bodyId: number, onDay: string) {
-  return seatsWithNames(db)
+function namedSeat(seat: SeatWithNames): NamedSeat {
+  const { id, role, start_date, end_date, note, person_id, organisation_id, organisation_name } = seat;
+  const { first_name, infix, last_name, initials, title } = seat;
+  const person_name = last_name === null ? null : displayName({ first_name, infix, last_name, initials, title });
+  return { id, role, start_date, end_date, note, person_id, person_name, organisation_id, organisation_name };
+}
+
+/** A join or a departure as the history lists it: the day, the seat's role, who and on whose behalf. */
+export interface SeatEvent {
+  day: string;
+  kind: "start" | "end";
+  seat_id: number;
+  role: SeatRole;
+  person_name: string | null;
+  organisation_name: string | null;
+}
+
+/**
+ * The roster on a day: who held which role on behalf of which organisation, in roster order
+ * (roster.ts); the neighbouring days on which it changed; and the history, newest first
+ * (periods.ts): all of it, or the latest `historyLimit` changes (a large body has thousands),
+ * with how many there are.
+ */
+export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyLimit: number | null = null) {
+  const seats = await seatsOfBody(db, bodyId);
+  const onRoster = seats.filter((seat) => isActiveOn(seat, onDay));
+  const events = periodEvents(seats);
+  const shown = historyLimit === null ? events : events.slice(0, historyLimit);
+  const shownIds = new Set([...onRoster, ...shown.map((event) => event.item)].map((seat) => seat.id));
+  const named = new Map(
+    shownIds.size === 0
+      ? []
+      : (await seatsWithNames(db).where("seats.id", "in", idList([...shownIds])).execute()).map((seat) => [seat.id, seat] as const),
+  );
+  const namedOf = (id: number) => named.get(id)!;
+  return {
+    roster: onRoster.map((seat) => namedOf(seat.id)).sort(compareRosterSeats).map(namedSeat),
+    changes: neighbouringChanges(seats, onDay),
+    history: shown.map(({ day, kind, item }): SeatEvent => {
+      const { person_name, organisation_name } = namedSeat(namedOf(item.id));
+      return { day, kind, seat_id: item.id, role: item.role, person_name, organisation_name };
+    }),
+    historyTotal: events.length,
+  };
+}
+
+/** Who sat in the body on the day (first and last day included), in roster order. */
+export async function rosterOnDay(db: DB, bodyId: number, onDay: string): Promise<NamedSeat[]> {
+  const seats = await seatsWithNames(db)
     .where("seats.body_id", "=", bodyId)
     .where("seats.start_date", "<=", onDay)
     .where((w) => w.or([w("seats.end_date", "is", null), w("seats.end_date", ">=", onDay)]))
-    .orderBy(roleRank)
-    .orderBy(sql`seats.person_id is null`)
-    .orderBy("people.sort_name")
-    .orderBy("seats.id")
     .execute();
-}
-
-/**
- * The last day before `onDay` and the first after it on which the roster changed (a start, or
- * the day after an end), as periods.ts `neighbouringChanges` defines them, and the number of
- * joins and departures in the body's history.
- */
-async function changesAround(db: DB, bodyId: number, onDay: string) {
-  const bound = (column: "start_date" | "end_date", aggregate: "max" | "min", operator: "<" | ">" | ">=", day: string) =>
-    sql<string | null>`(select ${sql.raw(aggregate)}(${sql.ref(column)}) from seats where body_id = ${bodyId} and ${sql.ref(column)} ${sql.raw(operator)} ${day})`;
-  const row = await db
-    .selectNoFrom([
-      bound("start_date", "max", "<", onDay).as("previous_start"),
-      // the day after an end lies before onDay when the end lies before the day before onDay
-      bound("end_date", "max", "<", addDays(onDay, -1)).as("previous_end"),
-      bound("start_date", "min", ">", onDay).as("next_start"),
-      bound("end_date", "min", ">=", onDay).as("next_end"),
-      sql<number>`(select count(*) + count(end_date) from seats where body_id = ${bodyId})`.as("events"),
-    ])
-    .executeTakeFirstOrThrow();
-  const dayAfter = (end: string | null) => (end === null ? null : addDays(end, 1));
-  const latest = [row.previous_start, dayAfter(row.previous_end)].filter((d) => d !== null).sort().at(-1) ?? null;
-  const earliest = [row.next_start, dayAfter(row.next_end)].filter((d) => d !== null).sort()[0] ?? null;
-  return { changes: { previous: latest, next: earliest }, events: Number(row.events) };
-}
-
-/**
- * Joins and departures, newest first (a departure before a join on the same day), as periods.ts
- * `periodEvents` orders them; at most `limit`, chosen before the names are joined to them.
- */
-async function latestEvents(db: DB, bodyId: number, limit: number | null) {
-  // SQLite reads a negative limit as none
-  const events = sql<{ seat_id: number; day: string; kind: "start" | "end"; kind_order: number }>`(
-    select id as seat_id, start_date as day, 'start' as kind, 1 as kind_order from seats where body_id = ${bodyId}
-    union all
-    select id, end_date, 'end', 0 from seats where body_id = ${bodyId} and end_date is not null
-    order by day desc, kind_order, seat_id
-    limit ${limit ?? -1}
-  )`;
-  const rows = await db
-    .selectFrom(events.as("events"))
-    .innerJoin(seatsWithNames(db).as("item"), "item.id", "events.seat_id")
-    .selectAll("item")
-    .select(["events.day", "events.kind"])
-    .orderBy("events.day", "desc")
-    .orderBy("events.kind_order")
-    .orderBy("events.seat_id")
-    .execute();
-  return rows.map(({ day, kind, ...item }) => ({ day, kind, item }));
+  return seats.sort(compareRosterSeats).map(namedSeat);
 }
 
 /* ---------- editing ---------- */

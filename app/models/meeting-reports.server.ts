@@ -20,6 +20,7 @@ import {
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
 import { bodyChoice, organisationChoice } from "./named-choices.server";
+import { idList } from "./id-list.server";
 
 /**
  * What the meetings and attendance registers add up to: attendance figures over a period, a
@@ -142,11 +143,7 @@ async function bodyTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]>
 
 const noName = { nameParts: null, abbreviation: null, level: null };
 
-/**
- * The tallies' ids as one JSON parameter: a national figure has tens of thousands of people, more
- * than SQLite allows bound variables in an `in (…)` list.
- */
-const idsOf = (tallies: FigureTally[]) => sql<number>`(select value from json_each(${JSON.stringify(tallies.map((tally) => tally.groupId))}))`;
+const idsOf = (tallies: FigureTally[]) => idList(tallies.map((tally) => tally.groupId));
 
 async function namePeople(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
   if (tallies.length === 0) return [];

@@ -487,7 +487,7 @@ export async function meetingFilterChoices(db: DB) {
 export async function bodyMeetings(db: DB, bodyId: number, today: IsoDate = todayInAmsterdam(), limit = 5) {
   const base = db
     .selectFrom("meetings")
-    .select(["id", "title", "date", "start_time", "end_time", "status", "location"])
+    .select(["id", "title", "date", "start_time", "end_time", "status"])
     .where("body_id", "=", bodyId);
   const [upcoming, recent] = await Promise.all([
     base.where("date", ">=", today).orderBy("date").orderBy("start_time").limit(limit).execute(),

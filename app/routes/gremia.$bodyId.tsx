@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -19,7 +19,6 @@ import { bodyMeetings } from "../models/meetings.server";
 import { addSeat, seatChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
-import { displayName } from "../services/names";
 import { labelWith, labelWithValues } from "../services/many-labels";
 import { isIsoDay } from "../services/periods";
 import { readableRefusal } from "../services/readable-refusal.server";
@@ -126,9 +125,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
-type NameFields = { first_name: string | null; infix: string | null; last_name: string | null; initials: string | null; title: string | null };
-const nameOf = (s: NameFields) => (s.last_name ? displayName({ ...s, last_name: s.last_name }) : null);
-
 export default function Body() {
   const { body, onDay, today, invalidDate, roster, changes, history, historyTotal, allHistory, canEdit, canAddSeat, meetings, notice, addedSeatId } =
     useLoaderData<typeof loader>();
@@ -138,10 +134,11 @@ export default function Body() {
   const stillOpen = (seat: { end_date: string | null }) => seat.end_date === null || seat.end_date > today;
   const labels = rosterLabels(t, language);
   return (
-    <div className="space-y-6">
+    // the page's links are plain anchors: a <Link> costs more to render than the row it sits in
+    <PlainLinks className="space-y-6">
       <div>
         <p className="text-sm text-slate-600">
-          <Link to="/gremia">{t("register.bodies.title")}</Link>
+          <a href="/gremia">{t("register.bodies.title")}</a>
         </p>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 className="text-2xl font-bold">
@@ -149,9 +146,9 @@ export default function Body() {
             {body.abbreviation ? <span className="font-normal text-slate-600"> ({body.abbreviation})</span> : null}
           </h1>
           {canEdit ? (
-            <Link to={`/gremia/${body.id}/bewerken`} className="btn-secondary no-print">
+            <a href={`/gremia/${body.id}/bewerken`} className="btn-secondary no-print">
               {t("bodies.page.edit")}
-            </Link>
+            </a>
           ) : null}
         </div>
         {body.description ? <p className="mt-2 max-w-3xl text-slate-700">{body.description}</p> : null}
@@ -172,7 +169,7 @@ export default function Body() {
             <div>
               <dt className="font-semibold">{t("register.bodies.parent")}</dt>
               <dd>
-                <Link to={`/gremia/${body.parent_id}`}>{body.parent_name}</Link>
+                <a href={`/gremia/${body.parent_id}`}>{body.parent_name}</a>
               </dd>
             </div>
           ) : null}
@@ -225,29 +222,29 @@ export default function Body() {
             </button>
           </Form>
           {changes.previous ? (
-            <Link className="btn-secondary" to={`?datum=${changes.previous}`}>
+            <a className="btn-secondary" href={`?datum=${changes.previous}`}>
               ← {t("register.bodies.previousChange", { date: formatDay(changes.previous, language) })}
-            </Link>
+            </a>
           ) : (
             <span className="text-sm text-slate-600">{t("register.bodies.noPreviousChange")}</span>
           )}
           {changes.next ? (
-            <Link className="btn-secondary" to={`?datum=${changes.next}`}>
+            <a className="btn-secondary" href={`?datum=${changes.next}`}>
               {t("register.bodies.nextChange", { date: formatDay(changes.next, language) })} →
-            </Link>
+            </a>
           ) : (
             <span className="text-sm text-slate-600">{t("register.bodies.noNextChange")}</span>
           )}
           {onDay !== today ? (
-            <Link className="btn-secondary" to=".">
+            <a className="btn-secondary" href={`/gremia/${body.id}`}>
               {t("register.bodies.today")}
-            </Link>
+            </a>
           ) : null}
         </div>
         {roster.length === 0 ? (
           <p>{t("register.bodies.emptyRoster")}</p>
         ) : (
-          <PlainLinks className="overflow-x-auto">
+          <div className="overflow-x-auto">
             <table className="data-table">
               <thead>
                 <tr>
@@ -268,7 +265,7 @@ export default function Body() {
                 ))}
               </tbody>
             </table>
-          </PlainLinks>
+          </div>
         )}
       </section>
 
@@ -295,17 +292,17 @@ export default function Body() {
           <div className="no-print flex flex-wrap gap-2">
             {canEdit && !body.archived_at ? (
               <>
-                <Link to={`/vergaderingen/nieuw?gremium=${body.id}`} className="btn-primary">
+                <a href={`/vergaderingen/nieuw?gremium=${body.id}`} className="btn-primary">
                   {t("meetings.body.plan")}
-                </Link>
-                <Link to={`/vergaderingen/reeks?gremium=${body.id}`} className="btn-secondary">
+                </a>
+                <a href={`/vergaderingen/reeks?gremium=${body.id}`} className="btn-secondary">
                   {t("meetings.body.planSeries")}
-                </Link>
+                </a>
               </>
             ) : null}
-            <Link to={`/gremia/${body.id}/agenda`} className="btn-secondary">
+            <a href={`/gremia/${body.id}/agenda`} className="btn-secondary">
               {t("meetings.body.subscription")}
-            </Link>
+            </a>
           </div>
         </div>
         <div className="grid gap-6 md:grid-cols-2">
@@ -323,9 +320,9 @@ export default function Body() {
                 <ul className="mt-2 space-y-1 text-sm">
                   {group.items.map((meeting) => (
                     <li key={meeting.id}>
-                      <Link to={`/vergaderingen/${meeting.id}`}>
+                      <a href={`/vergaderingen/${meeting.id}`}>
                         <time dateTime={meeting.date}>{formatDay(meeting.date, language)}</time>
-                      </Link>{" "}
+                      </a>{" "}
                       <span className="text-slate-700">
                         {meetingTime(t, meeting.start_time, meeting.end_time)} — {meeting.title}
                         {meeting.status !== "gepland" ? ` (${t(`meetings.statuses.${meeting.status}`).toLowerCase()})` : ""}
@@ -338,7 +335,7 @@ export default function Body() {
           ))}
         </div>
         <p className="text-sm">
-          <Link to={`/vergaderingen?gremium=${body.id}&wanneer=alle`}>{t("meetings.body.all")}</Link>
+          <a href={`/vergaderingen?gremium=${body.id}&wanneer=alle`}>{t("meetings.body.all")}</a>
         </p>
       </section>
 
@@ -349,47 +346,45 @@ export default function Body() {
         {history.length < historyTotal ? (
           <p className="mt-2 text-sm text-slate-700">
             {t("bodies.page.history.shown", { shown: history.length, total: formatCount(historyTotal, language) })}{" "}
-            <Link to={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })} className="no-print">
+            <a href={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })} className="no-print">
               {t("bodies.page.history.showAll", { total: formatCount(historyTotal, language) })}
-            </Link>
+            </a>
           </p>
         ) : allHistory && historyTotal > HISTORY_SHOWN ? (
           <p className="mt-2 text-sm text-slate-700">
-            <Link to={pageAddress(body.id, onDay === today ? {} : { datum: onDay })} className="no-print">
+            <a href={pageAddress(body.id, onDay === today ? {} : { datum: onDay })} className="no-print">
               {t("bodies.page.history.showRecent", { shown: HISTORY_SHOWN })}
-            </Link>
+            </a>
           </p>
         ) : null}
         {history.length === 0 ? (
           <p className="mt-2">{t("register.bodies.noHistory")}</p>
         ) : (
-          <PlainLinks>
             <ol className="mt-3 space-y-2 text-sm">
             {history.map((event) => {
-              const role = labels.role[event.item.role as SeatRole].toLowerCase();
-              const person = nameOf(event.item);
+              const role = labels.role[event.role].toLowerCase();
+              const person = event.person_name;
               const text = person
                 ? (event.kind === "start" ? labels.joined : labels.left)({ person, role })
                 : (event.kind === "start" ? labels.vacancyOpened : labels.vacancyClosed)(role);
               return (
-                <li key={`${event.item.id}-${event.kind}`} className="flex flex-wrap gap-x-3">
+                <li key={`${event.seat_id}-${event.kind}`} className="flex flex-wrap gap-x-3">
                   <a href={`?datum=${event.day}`} className="w-40 shrink-0">
                     <time dateTime={event.day}>{labels.day(event.day)}</time>
                   </a>
                   <span>
                     {text}
-                    {event.item.organisation_name ? (
-                      <span className="text-slate-600"> — {labels.onBehalfOf(event.item.organisation_name)}</span>
+                    {event.organisation_name ? (
+                      <span className="text-slate-600"> — {labels.onBehalfOf(event.organisation_name)}</span>
                     ) : null}
                   </span>
                 </li>
               );
             })}
             </ol>
-          </PlainLinks>
         )}
       </section>
-    </div>
+    </PlainLinks>
   );
 }
 
@@ -498,7 +493,7 @@ function rosterLabels(t: TFunction, language: Language): RosterLabels {
   };
 }
 
-/** One seat on the roster, with plain anchors (the table is wrapped in PlainLinks). */
+/** One seat on the roster, with plain anchors (the page is wrapped in PlainLinks). */
 function RosterRow({
   seat,
   labels,
@@ -512,7 +507,7 @@ function RosterRow({
   canEdit: boolean;
   open: boolean;
 }) {
-  const who = nameOf(seat);
+  const who = seat.person_name;
   const role = labels.role[seat.role];
   return (
     <tr className={highlighted ? "bg-green-50" : undefined}>

@@ -9,7 +9,6 @@ import { SuccessNotice } from "../components/form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getPlan } from "../models/plans.server";
-import { displayName } from "../services/names";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -45,8 +44,8 @@ function TeamTable({ seats }: { seats: TeamSeat[] }) {
             <tr key={seat.id}>
               <td>{t(`register.roles.${seat.role}`)}</td>
               <td>
-                {seat.person_id && seat.last_name ? (
-                  <Link to={`/personen/${seat.person_id}`}>{displayName({ ...seat, last_name: seat.last_name })}</Link>
+                {seat.person_id && seat.person_name ? (
+                  <Link to={`/personen/${seat.person_id}`}>{seat.person_name}</Link>
                 ) : (
                   <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
                 )}

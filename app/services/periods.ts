@@ -34,21 +34,46 @@ export function changeDays(periods: readonly Period[]): string[] {
   return [...days].sort();
 }
 
-/** The last change strictly before the day and the first strictly after it, for "previous/next change". */
+/**
+ * The last change strictly before the day and the first strictly after it, for "previous/next
+ * change": the neighbours of `day` among changeDays, found in one pass (a large body has had
+ * thousands of seats, and listing and sorting all its change days cost more than its page).
+ */
 export function neighbouringChanges(periods: readonly Period[], day: string) {
-  const days = changeDays(periods);
+  // the day after an end is a change day: before `day` when the end lies before the day before it
+  const dayBefore = addDays(day, -1);
+  let previousStart: string | null = null;
+  let previousEnd: string | null = null;
+  let nextStart: string | null = null;
+  let nextEnd: string | null = null;
+  for (const { start_date: start, end_date: end } of periods) {
+    if (start !== null) {
+      if (start < day && (previousStart === null || start > previousStart)) previousStart = start;
+      if (start > day && (nextStart === null || start < nextStart)) nextStart = start;
+    }
+    if (end !== null) {
+      if (end < dayBefore && (previousEnd === null || end > previousEnd)) previousEnd = end;
+      if (end >= day && (nextEnd === null || end < nextEnd)) nextEnd = end;
+    }
+  }
+  const afterPreviousEnd = previousEnd === null ? null : addDays(previousEnd, 1);
+  const afterNextEnd = nextEnd === null ? null : addDays(nextEnd, 1);
   return {
-    previous: days.filter((d) => d < day).at(-1) ?? null,
-    next: days.find((d) => d > day) ?? null,
+    previous: afterPreviousEnd === null || (previousStart !== null && previousStart > afterPreviousEnd) ? previousStart : afterPreviousEnd,
+    next: afterNextEnd === null || (nextStart !== null && nextStart < afterNextEnd) ? nextStart : afterNextEnd,
   };
 }
 
-/** Joins and departures, newest first: a departure is dated on the last day in the role. */
+/**
+ * Joins and departures, newest first: a departure is dated on the last day in the role, and on
+ * one day departures come before joins. Events alike in both keep the order of `periods`.
+ */
 export function periodEvents<T extends Period>(periods: readonly T[]) {
   const events: { day: string; kind: "start" | "end"; item: T }[] = [];
   for (const item of periods) {
     if (item.start_date) events.push({ day: item.start_date, kind: "start", item });
     if (item.end_date) events.push({ day: item.end_date, kind: "end", item });
   }
-  return events.sort((a, b) => (a.day === b.day ? (a.kind === "end" ? -1 : 1) : a.day < b.day ? 1 : -1));
+  const kindOrder = (kind: "start" | "end") => (kind === "end" ? 0 : 1);
+  return events.sort((a, b) => (a.day === b.day ? kindOrder(a.kind) - kindOrder(b.kind) : a.day < b.day ? 1 : -1));
 }

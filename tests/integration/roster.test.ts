@@ -25,7 +25,7 @@ describe("the roster of a body on a date", () => {
     await makeSeat(test.db, { body_id: body.id, person_id: stayer.id, start_date: "2024-01-01" });
 
     const { roster } = await bodyRoster(test.db, body.id, today);
-    expect(roster.map((s) => s.last_name)).toEqual(["Blijver"]);
+    expect(roster.map((s) => s.person_name)).toEqual(["Test Blijver"]);
   });
 
   it("counts the first and the last day of a seat as days in the body", async () => {
@@ -51,9 +51,14 @@ describe("the roster of a body on a date", () => {
     await makeSeat(test.db, { body_id: body.id, person_id: chair.id, role: "voorzitter", organisation_id: maastricht.id, start_date: "2024-06-01" });
 
     const { roster } = await bodyRoster(test.db, body.id, "2025-03-01");
-    expect(roster.map((s) => [s.role, s.last_name, s.organisation_name])).toEqual([
-      ["voorzitter", "Wetzels", "Gemeente Maastricht"],
-      ["lid", "Berg", "CZ"],
+    expect(roster.map((s) => [s.role, s.person_name, s.organisation_name])).toEqual([
+      ["voorzitter", "Test Wetzels", "Gemeente Maastricht"],
+      ["lid", "Anna van den Berg", "CZ"],
+    ]);
+    const { history } = await bodyRoster(test.db, body.id, "2025-03-01");
+    expect(history.map((e) => [e.day, e.kind, e.role, e.person_name, e.organisation_name])).toEqual([
+      ["2024-06-01", "start", "voorzitter", "Test Wetzels", "Gemeente Maastricht"],
+      ["2024-01-01", "start", "lid", "Anna van den Berg", "CZ"],
     ]);
     expect((await bodyRoster(test.db, body.id, "2024-03-01")).roster).toHaveLength(1);
   });
@@ -97,7 +102,7 @@ describe("the history of a large body", () => {
     for (const day of ["2022-06-01", "2024-01-01", "2024-06-30", "2024-07-01", "2025-03-01", "2025-03-02", "2025-06-01", "2027-01-01"]) {
       const { changes, history, historyTotal } = await bodyRoster(test.db, body.id, day);
       expect(changes, day).toEqual(neighbouringChanges(seats, day));
-      expect(history.map((e) => `${e.day} ${e.kind} ${e.item.id}`), day).toEqual(periodEvents(seats).map((e) => `${e.day} ${e.kind} ${e.item.id}`));
+      expect(history.map((e) => `${e.day} ${e.kind} ${e.seat_id}`), day).toEqual(periodEvents(seats).map((e) => `${e.day} ${e.kind} ${e.item.id}`));
       expect(historyTotal).toBe(periodEvents(seats).length);
     }
   });

@@ -334,7 +334,7 @@ describe("moving a seat to another organisation", () => {
     expect((await bodyRoster(t.db, body.id, "2025-02-28")).roster.map((s) => s.organisation_name)).toEqual(["Envida"]);
     expect((await bodyRoster(t.db, body.id, "2025-03-01")).roster.map((s) => s.organisation_name)).toEqual(["Zuyderland"]);
     const { history } = await bodyRoster(t.db, body.id, "2025-03-01");
-    expect(history.map((e) => `${e.day} ${e.kind} ${e.item.organisation_name}`)).toEqual([
+    expect(history.map((e) => `${e.day} ${e.kind} ${e.organisation_name}`)).toEqual([
       "2025-03-01 start Zuyderland",
       "2025-02-28 end Envida",
       "2024-01-01 start Envida",

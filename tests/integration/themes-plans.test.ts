@@ -427,8 +427,8 @@ describe("the pages of a theme and a plan", () => {
 
     const page = await (await call(planRoute.loader, get(`/plannen/${plan.id}`, cookie), { planId: String(plan.id) })).json();
     expect(page.plan).toMatchObject({ name: "Pluswijken", team_body_id: body_id, team_name: "Projectteam Pluswijken" });
-    expect(page.projectLeaders.map((seat: { last_name: string }) => seat.last_name)).toEqual(["Leider"]);
-    expect(page.members.map((seat: { last_name: string | null }) => seat.last_name)).toEqual(["Lid", null]);
+    expect(page.projectLeaders.map((seat: { person_name: string }) => seat.person_name)).toEqual(["Test Leider"]);
+    expect(page.members.map((seat: { person_name: string | null }) => seat.person_name)).toEqual(["Test Lid", null]);
     expect(page.canEdit).toBe(false);
   });
 

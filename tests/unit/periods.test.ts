@@ -50,4 +50,48 @@ describe("periods of days", () => {
       "2024-01-01 start 1",
     ]);
   });
+
+  it("finds the same neighbouring changes as the change days define, for any periods and day", () => {
+    // deterministic pseudo-random periods over a few years, with shared days on purpose
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const dayIn = () => addDays("2023-01-01", Math.floor(next() * 900));
+    for (let round = 0; round < 200; round += 1) {
+      const periods = Array.from({ length: 1 + Math.floor(next() * 12) }, () => {
+        const start = dayIn();
+        return { start_date: start, end_date: next() < 0.4 ? null : addDays(start, Math.floor(next() * 300)) };
+      });
+      const day = dayIn();
+      const days = changeDays(periods);
+      expect(neighbouringChanges(periods, day), `${JSON.stringify(periods)} on ${day}`).toEqual({
+        previous: days.filter((d) => d < day).at(-1) ?? null,
+        next: days.find((d) => d > day) ?? null,
+      });
+    }
+  });
+
+  it("counts the day after an end as a change only when it is not the day itself", () => {
+    const seats = [{ start_date: "2024-01-01", end_date: "2024-06-30" }];
+    expect(neighbouringChanges(seats, "2024-07-01")).toEqual({ previous: "2024-01-01", next: null });
+    expect(neighbouringChanges(seats, "2024-06-30")).toEqual({ previous: "2024-01-01", next: "2024-07-01" });
+    expect(neighbouringChanges(seats, "2024-07-02")).toEqual({ previous: "2024-07-01", next: null });
+  });
+
+  it("keeps the order of the periods among joins (or departures) on the same day", () => {
+    const events = periodEvents([
+      { id: 3, start_date: "2024-01-01", end_date: "2024-03-31" },
+      { id: 5, start_date: "2024-01-01", end_date: "2024-03-31" },
+      { id: 9, start_date: "2024-01-01", end_date: null },
+      { id: 12, start_date: "2024-03-31", end_date: "2024-03-31" },
+    ]);
+    expect(events.map((e) => `${e.day} ${e.kind} ${e.item.id}`)).toEqual([
+      "2024-03-31 end 3",
+      "2024-03-31 end 5",
+      "2024-03-31 end 12",
+      "2024-03-31 start 12",
+      "2024-01-01 start 3",
+      "2024-01-01 start 5",
+      "2024-01-01 start 9",
+    ]);
+  });
 });
