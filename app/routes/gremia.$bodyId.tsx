@@ -14,7 +14,7 @@ import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerso
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { bodyRoster, getBody } from "../models/bodies.server";
+import { bodyRoster, getBody, HISTORY_SHOWN } from "../models/bodies.server";
 import { bodyMeetings } from "../models/meetings.server";
 import { addSeat, seatChoices } from "../models/seats.server";
 import { choice, FIELD_MESSAGES, isoDay, optionalId, parseForm, submittedValues } from "../services/form-data";
@@ -44,8 +44,6 @@ const addSeatSchema = z.object({
   start_date: isoDay(),
 });
 
-/** How many changes the history shows unless the reader asks for all of them (?geschiedenis=alle). */
-const HISTORY_SHOWN = 50;
 const ALL_HISTORY = { geschiedenis: "alle" } as const;
 
 /** What the page says after a change that brought the reader here. */

@@ -1,7 +1,7 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../../db/index";
 import { searchRegister } from "../../db/search";
-import { bodyRoster } from "../../app/models/bodies.server";
+import { bodyRoster, HISTORY_SHOWN } from "../../app/models/bodies.server";
 import { bodyMeetings } from "../../app/models/meetings.server";
 import { attendanceFigures, attendanceLastYear, recentAttendance, yearOverview } from "../../app/models/meeting-reports.server";
 import { membershipMatrix } from "../../app/models/overviews.server";
@@ -139,10 +139,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     from seats s left join people p on p.id = s.person_id left join organisations o on o.id = s.organisation_id
     where s.body_id = @body`);
   const upcoming = statement(
-    "select id, title, date, start_time, end_time, status, location from meetings where body_id = ? and date >= ? order by date, start_time limit 5",
+    "select id, title, date, start_time, end_time, status from meetings where body_id = ? and date >= ? order by date, start_time limit 5",
   );
   const recent = statement(
-    "select id, title, date, start_time, end_time, status, location from meetings where body_id = ? and date < ? order by date desc, start_time desc limit 5",
+    "select id, title, date, start_time, end_time, status from meetings where body_id = ? and date < ? order by date desc, start_time desc limit 5",
   );
 
   const matrixRows = statement(`
@@ -248,7 +248,7 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
       name: `bezetting grootste gremium op ${f.pastDay}`,
       kind: "page",
       model: async () => {
-        const [roster, meetings] = await Promise.all([bodyRoster(db, f.bigBodyId, f.pastDay), bodyMeetings(db, f.bigBodyId, f.today)]);
+        const [roster, meetings] = await Promise.all([bodyRoster(db, f.bigBodyId, f.pastDay, HISTORY_SHOWN), bodyMeetings(db, f.bigBodyId, f.today)]);
         return { roster, meetings };
       },
       raw: () => {
