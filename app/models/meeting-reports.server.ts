@@ -72,6 +72,7 @@ const standingRank = sql<number | null>`case attendance.status ${sql.join(
 const STOOD_IN = "stood_in";
 
 async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
+  if (filter.personId !== undefined) return personTallies(db, filter, filter.personId);
   const rows = await heldAttendance(db, filter)
     .select(["attendance.person_id as groupId", sql<string>`attendance.status`.as("status"), (eb) => eb.fn.countAll<number>().as("count")])
     .groupBy(["attendance.person_id", "attendance.status"])
@@ -89,6 +90,23 @@ async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[
   const own = rows.filter((row) => row.status !== STOOD_IN).map((row) => ({ ...row, status: row.status as AttendanceStatus }));
   const stoodIn = rows.filter((row) => row.status === STOOD_IN);
   return tallyPeople(own, stoodIn).filter((tally) => filter.personId === undefined || tally.groupId === filter.personId);
+}
+
+/**
+ * One person's tally, as peopleTallies counts it, in one pass over their rows (the rows as
+ * themselves, and as someone's substitute): their own page asks for it at every visit.
+ */
+async function personTallies(db: DB, filter: FigureFilter, personId: number): Promise<FigureTally[]> {
+  const rows = await heldAttendance(db, filter)
+    .select([
+      sql<string>`case when attendance.person_id = ${personId} then attendance.status else ${STOOD_IN} end`.as("status"),
+      (eb) => eb.fn.countAll<number>().as("count"),
+    ])
+    .groupBy(sql`1`)
+    .execute();
+  const own = rows.filter((row) => row.status !== STOOD_IN).map((row) => ({ groupId: personId, status: row.status as AttendanceStatus, count: row.count }));
+  const stoodIn = rows.filter((row) => row.status === STOOD_IN).map((row) => ({ groupId: personId, count: row.count }));
+  return tallyPeople(own, stoodIn);
 }
 
 async function organisationTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
@@ -203,6 +221,13 @@ export async function attendanceFigures(
   return sortFigureRows(rows, sort);
 }
 
+/** The figures as attendanceFigures counts them, without the names (for a page that knows whose they are). */
+function figureTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
+  if (filter.groupBy === "person") return peopleTallies(db, filter);
+  if (filter.groupBy === "organisation") return organisationTallies(db, filter);
+  return bodyTallies(db, filter);
+}
+
 /**
  * The body and organisation the figures are narrowed to, as typed or linked (see
  * services/named-choice.ts); `unresolved` when a name is not (yet) one record, so nothing is counted.
@@ -311,10 +336,10 @@ export async function recentAttendance(
 export interface AttendanceSummary {
   from: IsoDate;
   to: IsoDate;
-  row: FigureRow | null;
+  row: FigureTally | null;
 }
 
-/** The figures row of one person or organisation over the twelve months up to today. */
+/** The figures of one person or organisation over the twelve months up to today (their own page names them). */
 export async function attendanceLastYear(
   db: DB,
   of: { personId: number } | { organisationId: number },
@@ -323,8 +348,8 @@ export async function attendanceLastYear(
   const period = lastTwelveMonths(today);
   const rows =
     "personId" in of
-      ? await attendanceFigures(db, { groupBy: "person", ...period, personId: of.personId })
-      : await attendanceFigures(db, { groupBy: "organisation", ...period, organisationId: of.organisationId });
+      ? await figureTallies(db, { groupBy: "person", ...period, personId: of.personId })
+      : await figureTallies(db, { groupBy: "organisation", ...period, organisationId: of.organisationId });
   return { ...period, row: rows[0] ?? null };
 }
 

@@ -10,6 +10,7 @@ import type { PeopleSort } from "../services/people-list";
 import { displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { idList } from "./id-list.server";
 
 /**
  * People: their names, e-mail addresses and consents. A person's row is versioned and edited
@@ -551,24 +552,26 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
     .limit(limit)
     .execute();
 
+  // each snapshot read once: the diff, the job's organisation and the names all need it
+  const parsed = entries.map(({ before, after, ...entry }) => ({ entry, before: parseSnapshot(before), after: parseSnapshot(after) }));
   const organisationIds = new Set<number>();
-  for (const entry of entries) {
+  for (const { entry, before, after } of parsed) {
     if (entry.entity !== "affiliations") continue;
-    for (const snapshot of [parseSnapshot(entry.before), parseSnapshot(entry.after)]) {
+    for (const snapshot of [before, after]) {
       if (typeof snapshot?.organisation_id === "number") organisationIds.add(snapshot.organisation_id);
     }
   }
   const organisations = organisationIds.size
-    ? await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", [...organisationIds]).execute()
+    ? await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", idList([...organisationIds])).execute()
     : [];
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
 
   const organisationOf = (value: unknown) => (typeof value === "number" ? (organisationName.get(value) ?? String(value)) : null);
-  return entries.map(({ before, after, ...entry }) => {
+  return parsed.map(({ entry, before, after }) => {
     const changes = auditDiff(before, after);
     if (entry.entity !== "affiliations") return { ...entry, subject: null, changes };
     // which job it was matters even when its organisation did not change
-    const job = parseSnapshot(after) ?? parseSnapshot(before);
+    const job = after ?? before;
     return {
       ...entry,
       subject: organisationOf(job?.organisation_id),

@@ -113,6 +113,16 @@ describe("attendance figures per person", () => {
     ]);
   });
 
+  it("give one person the same figures as the list of everyone does, stand-ins and replacements included", async () => {
+    await network();
+    const everyone = await attendanceFigures(t.db, { groupBy: "person", ...YEAR_2025 });
+    expect(everyone.some((row) => row.asSubstitute > 0) && everyone.some((row) => row.replaced > 0)).toBe(true);
+    for (const row of everyone) {
+      const alone = await attendanceFigures(t.db, { groupBy: "person", ...YEAR_2025, personId: row.groupId });
+      expect(alone.map(countsOf), row.name).toEqual([countsOf(row)]);
+    }
+  });
+
   it("count both the first and the last day of the period", async () => {
     const n = await network();
     const rows = await attendanceFigures(t.db, { groupBy: "person", from: "2025-02-10", to: "2025-05-12", personId: n.anna.id });
