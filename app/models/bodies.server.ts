@@ -85,7 +85,7 @@ export async function getBody(db: DB, id: number) {
 /**
  * Every seat the body has had, oldest first: its period, role, holder and organisation, without
  * names. The roster on any day, its change days and its history are worked out from these
- * (roster.ts, periods.ts); only the seats shown are then named (seatNames). A large body has had
+ * (roster.ts, periods.ts); only the seats shown are then named (seatsWithNames). A large body has had
  * thousands of seats, and naming them all cost more than the rest of the page.
  */
 function seatsOfBody(db: DB, bodyId: number) {
