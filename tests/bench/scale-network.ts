@@ -4,6 +4,7 @@ import SQLite from "better-sqlite3";
 import { BODY_KINDS, type BodyKind, type BodyLevel, type FundingStatus, type SeatRole } from "../../db/schema";
 import { addKringFunctions, openMigratedDatabase } from "../../db/index";
 import { loadDemo } from "../../seeds/load";
+import { register } from "../../app/i18n/nl/register";
 
 /**
  * The synthetic national federation the benchmark runs on: the demo network of Gezond Zuid-Limburg
@@ -122,19 +123,6 @@ const TOPICS = [
   "Arbeidsmarkt", "Digitale zorg", "Armoede en gezondheid", "Valpreventie", "Dementie", "Acute zorg",
   "Palliatieve zorg", "Gezonde school", "Sport en bewegen", "Eenzaamheid", "Mantelzorg", "Preventie",
 ];
-const BODY_KIND_LABEL: Record<BodyKind, string> = {
-  regiegroep: "Regiegroep",
-  adviesteam: "Adviesteam",
-  onderzoeksteam: "Onderzoeksteam",
-  coalitie: "Coalitie",
-  dagelijks_bestuur: "Dagelijks bestuur",
-  overleg: "Overleg",
-  themagroep: "Themagroep",
-  werkgroep: "Werkgroep",
-  klankbordgroep: "Klankbordgroep",
-  netwerkbijeenkomst: "Netwerk",
-  projectteam: "Projectteam",
-};
 const FUNDING: FundingStatus[] = ["iza", "iza", "andere", "wachtlijst_iza", "geen_iza", "white_spot"];
 const MEMBER_ROLES: SeatRole[] = ["lid", "lid", "lid", "lid", "lid", "lid", "adviseur", "agendalid", "plaatsvervanger", "themaleider"];
 
@@ -379,7 +367,7 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       const fromMs = todayMs - random.int(400, 4000) * DAY_MS;
       const toMs = random.chance(0.1) ? Math.min(todayMs - 30 * DAY_MS, fromMs + random.int(365, 2500) * DAY_MS) : null;
       const row = {
-        name: `${BODY_KIND_LABEL[kind]} ${random.pick(TOPICS)} ${random.pick(PLACES)} ${i}`,
+        name: `${register.bodyKinds[kind]} ${random.pick(TOPICS)} ${random.pick(PLACES)} ${i}`,
         abbreviation: random.chance(0.3) ? `G${i}` : null,
         kind,
         level,
