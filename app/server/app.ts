@@ -5,7 +5,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { DB } from "../../db/index";
-import { cspNonce, sameOriginOnly, securityHeaders, strictTransportSecurity } from "./security";
+import { cspNonce, limitRequestBody, sameOriginOnly, securityHeaders, strictTransportSecurity } from "./security";
 
 export interface AppOptions {
   db: DB;
@@ -29,7 +29,7 @@ export function createApp({ db, build, development = false, trustProxy, publicOr
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
 
-  app.use(sameOriginOnly(publicOrigin));
+  app.use(limitRequestBody(), sameOriginOnly(publicOrigin));
   app.all(
     "*",
     createRequestHandler({

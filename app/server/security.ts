@@ -58,3 +58,40 @@ export function sameOriginOnly(publicOrigin: string | undefined) {
       .send("Verzoek geweigerd: het komt niet van Kring zelf. / Request refused: it did not come from Kring itself.");
   };
 }
+
+/** The largest request body Kring reads: far above any of its forms, far below what could hurt. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Refuses a request body before anything reads it: larger than MAX_BODY_BYTES (413), or of unknown
+ * length (411; browsers always say how long a form is). Node's parser never reads past the stated
+ * length, so what follows can trust it. A refused body is not read: the connection is closed.
+ *
+ * A body an action left unread (a redirect to /login, say) is drained once the answer is out:
+ * Remix's reader paused it, and the next request on that kept-alive connection would wait for it.
+ */
+export function limitRequestBody(maxBytes = MAX_BODY_BYTES) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const declared = req.get("content-length");
+    const chunked = req.get("transfer-encoding") !== undefined;
+    if (!chunked && (declared === undefined || Number(declared) <= maxBytes)) {
+      res.once("finish", () => {
+        if (req.complete) return;
+        req.removeAllListeners("data");
+        req.resume();
+      });
+      return next();
+    }
+    const megabytes = (maxBytes / (1024 * 1024)).toLocaleString("nl-NL");
+    res
+      .status(chunked ? 411 : 413)
+      .set("Connection", "close")
+      .type("text/plain; charset=utf-8")
+      .send(
+        !chunked
+          ? `Verzoek geweigerd: Kring neemt per formulier hoogstens ${megabytes} MB aan. / Request refused: Kring accepts at most ${megabytes} MB per form.`
+          : "Verzoek geweigerd: de lengte van het verzoek ontbreekt. / Request refused: the request does not state its length.",
+      );
+  };
+}

@@ -46,7 +46,10 @@ function collect(formData: FormData, keep: (name: string) => boolean): Submitted
   for (const [name, value] of formData.entries()) {
     if (typeof value !== "string" || !keep(name)) continue;
     const seen = values[name];
-    values[name] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+    // appended in place: copying the list per repeat made one posted form quadratic (a stalled server)
+    if (seen === undefined) values[name] = value;
+    else if (Array.isArray(seen)) seen.push(value);
+    else values[name] = [seen, value];
   }
   return values;
 }

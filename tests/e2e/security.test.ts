@@ -1,5 +1,7 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nl } from "../../app/i18n/nl/index";
+import { MAX_BODY_BYTES } from "../../app/server/security";
 import { type RunningServer, startServer } from "../support/server";
 
 /** A page that exists for everybody without logging in and is large enough to compress: the 404 page. */
@@ -111,6 +113,49 @@ describe("the security headers of the real server", () => {
     expect(await response.text()).not.toContain("Verzoek geweigerd");
   });
 
+  it("refuses a form over the size limit with 413 before reading it", async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a&".repeat(Math.ceil((MAX_BODY_BYTES + 1) / "email=a&".length)),
+    });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain("hoogstens 1 MB");
+  });
+
+  it("answers the next requests at once after an answer that left a posted form unread", async () => {
+    // with no accounts, /login sends a visitor to /setup without reading the form
+    const unread = await fetch(`${server.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body: "email=a&".repeat(60_000),
+    });
+    expect(unread.status).toBe(302);
+    for (let i = 0; i < 3; i++) {
+      const next = await fetch(`${server.url}/status`, { signal: AbortSignal.timeout(2_000) });
+      expect(next.status).toBe(200);
+    }
+  });
+
+  it("refuses a body of unstated length with 411", async () => {
+    const { status } = await new Promise<{ status: number | undefined }>((resolve, reject) => {
+      const post = request(`${server.url}/login`, {
+        method: "POST",
+        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+      });
+      post.on("response", (res) => {
+        res.resume();
+        resolve({ status: res.statusCode });
+      });
+      post.on("error", reject);
+      post.write("email=a&");
+      post.end();
+    });
+    expect(status).toBe(411);
+  });
+
   it.each(["/\t/evil.example", "//evil.example", "/\\evil.example", "https://evil.example/"])(
     "never redirects elsewhere after switching language, even to %j",
     async (target) => {
@@ -161,4 +206,36 @@ describe("behind a trusted proxy that terminates https", () => {
     });
     expect(response.status).not.toBe(403);
   });
+});
+
+describe("a login form of one field repeated to just under the size limit", () => {
+  let server: RunningServer;
+  const post = (path: string, body: string) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded" },
+      body,
+    });
+  beforeAll(async () => {
+    server = await startServer();
+    // an account, so that /login reads its form instead of sending the visitor to /setup
+    const password = "een lang genoeg wachtwoord";
+    const setup = await post("/setup", new URLSearchParams({ name: "Beheer", email: "beheer@example.org", password, passwordConfirm: password }).toString());
+    expect(setup.status).toBe(302);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("is refused at once while other requests are answered", async () => {
+    // ~1 MB of "email=a&email=a…": copying the values per repeat once kept the server busy for minutes
+    const repeats = Math.floor((MAX_BODY_BYTES - 100) / "email=a&".length);
+    const login = post("/login", "password=x&" + "email=a&".repeat(repeats));
+    const status = await fetch(`${server.url}/status`, { signal: AbortSignal.timeout(5_000) });
+    expect(status.status).toBe(200);
+    const answer = await login;
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain(nl.auth.login.title);
+  }, 15_000);
 });

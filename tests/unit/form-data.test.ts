@@ -119,6 +119,12 @@ describe("groups of checkboxes", () => {
     expect(parseForm(schema, new FormData())).toEqual({ ok: true, data: { subregions: [] } });
   });
 
+  it("keeps every value of a name sent many times, in the order sent", () => {
+    const form = new FormData();
+    for (const id of ["4", "1", "4", "9"]) form.append("subregions", id);
+    expect(parseForm(schema, form)).toEqual({ ok: true, data: { subregions: [4, 1, 4, 9] } });
+  });
+
   it("gives the ticked values back as a list when the form is refused", () => {
     const form = new FormData();
     form.append("subregions", "2");
