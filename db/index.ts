@@ -8,7 +8,6 @@ import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
 
-
 export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATABASE_PATH || path.join("data", "kring.sqlite"));
 }

@@ -58,7 +58,13 @@ export type ConsentStatus = "given" | "withdrawn";
 export const LANGUAGES = ["nl", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-export const MEETING_KINDS = ["vergadering", "brede_netwerkbijeenkomst", "heisessie", "leerbijeenkomst", "themasessie"] as const;
+export const MEETING_KINDS = [
+  "vergadering",
+  "brede_netwerkbijeenkomst",
+  "heisessie",
+  "leerbijeenkomst",
+  "themasessie",
+] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 /** The kinds of network-wide events: meetings that belong to no single body. */
 export const EVENT_KINDS = ["brede_netwerkbijeenkomst", "heisessie", "leerbijeenkomst", "themasessie"] as const;

@@ -221,7 +221,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
   const loaded = await db.transaction().execute(async (trx) => {
-    if (!(await isEmptyDatabase(trx))) throw new Error("The database already holds data: demo data is only loaded into an empty one.");
+    if (!(await isEmptyDatabase(trx)))
+      throw new Error("The database already holds data: demo data is only loaded into an empty one.");
 
     const subregions = keyMap("subregion");
     for (const region of data.regions) {
@@ -322,7 +323,9 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     for (const { key, emails, consents, ...fields } of data.people) {
       const row = await trx.insertInto("people").values(fields).returningAll().executeTakeFirstOrThrow();
       people.set(key, row.id);
-      const emailRows = emails.map((e) => ({ person_id: row.id, email: e.email.toLowerCase(), is_primary: e.primary ? 1 : 0 }) as const);
+      const emailRows = emails.map(
+        (e) => ({ person_id: row.id, email: e.email.toLowerCase(), is_primary: e.primary ? 1 : 0 }) as const,
+      );
       if (emailRows.length) await trx.insertInto("person_emails").values(emailRows).execute();
       if (consents.length) {
         await trx

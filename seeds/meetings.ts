@@ -39,9 +39,7 @@ export const meetingsFile = z.object({
       held: z.array(meetingDate).default([]),
       cancelled: z.array(meetingDate).default([]),
       planned: z.array(meetingDate).default([]),
-      series: z
-        .array(z.object({ rule: text, first_date: day, cancelled: z.array(day).default([]) }))
-        .default([]),
+      series: z.array(z.object({ rule: text, first_date: day, cancelled: z.array(day).default([]) })).default([]),
     }),
   ),
   events: z.array(
@@ -72,7 +70,8 @@ interface KeyLookup {
 /** The days of a series in the demo data: its rule must start on its first date, or the file is wrong. */
 export function seriesDates(rule: string, firstDate: IsoDate): IsoDate[] {
   const dates = occurrences(parseRRule(rule), firstDate);
-  if (dates[0] !== firstDate) throw new Error(`Demo data: series "${rule}" does not start on its first date ${firstDate}`);
+  if (dates[0] !== firstDate)
+    throw new Error(`Demo data: series "${rule}" does not start on its first date ${firstDate}`);
   return dates;
 }
 
@@ -148,7 +147,12 @@ export async function loadDemoMeetings(
   const colleaguesAt = (organisationId: number, date: IsoDate) =>
     [...jobs.entries()]
       .filter(([, list]) =>
-        list.some((job) => job.organisation_id === organisationId && activeOn(job, date) && !/raad van toezicht/i.test(job.function_title ?? "")),
+        list.some(
+          (job) =>
+            job.organisation_id === organisationId &&
+            activeOn(job, date) &&
+            !/raad van toezicht/i.test(job.function_title ?? ""),
+        ),
       )
       .map(([personId]) => personId);
 
@@ -162,8 +166,10 @@ export async function loadDemoMeetings(
     return { location, online_url: null };
   };
   const checkStatus = (date: IsoDate, status: MeetingStatus, what: string) => {
-    if (status === "gehouden" && date >= data.as_of) throw new Error(`Demo data: ${what} on ${date} is held but not before ${data.as_of}`);
-    if (status === "gepland" && date < data.as_of) throw new Error(`Demo data: ${what} on ${date} is planned but before ${data.as_of}`);
+    if (status === "gehouden" && date >= data.as_of)
+      throw new Error(`Demo data: ${what} on ${date} is held but not before ${data.as_of}`);
+    if (status === "gepland" && date < data.as_of)
+      throw new Error(`Demo data: ${what} on ${date} is planned but before ${data.as_of}`);
   };
 
   const attendance: AttendanceRow[] = [];
@@ -184,13 +190,25 @@ export async function loadDemoMeetings(
       }));
 
   /** A body's meeting: everyone on the roster that day gets a status. */
-  const registerBodyMeeting = (meetingId: number, bodyKey: string, date: IsoDate, roster: ExpectedAttendee[], guestPool: number[]) => {
+  const registerBodyMeeting = (
+    meetingId: number,
+    bodyKey: string,
+    date: IsoDate,
+    roster: ExpectedAttendee[],
+    guestPool: number[],
+  ) => {
     const random = randomFor(`${bodyKey}|${date}`);
     const expected = new Set(roster.map((entry) => entry.person_id));
     const standingIn = new Set<number>();
     const rows: AttendanceRow[] = [];
     for (const entry of roster) {
-      const base = { meeting_id: meetingId, person_id: entry.person_id, seat_id: entry.seat_id, organisation_id: entry.organisation_id, note: null };
+      const base = {
+        meeting_id: meetingId,
+        person_id: entry.person_id,
+        seat_id: entry.seat_id,
+        organisation_id: entry.organisation_id,
+        note: null,
+      };
       if (random() < presenceChance(entry.person_id, entry.role)) {
         rows.push({ ...base, status: "aanwezig", substitute_person_id: null });
         continue;
@@ -200,7 +218,9 @@ export async function loadDemoMeetings(
       const colleagues =
         entry.organisation_id === null
           ? []
-          : colleaguesAt(entry.organisation_id, date).filter((id) => id !== entry.person_id && !expected.has(id) && !standingIn.has(id));
+          : colleaguesAt(entry.organisation_id, date).filter(
+              (id) => id !== entry.person_id && !expected.has(id) && !standingIn.has(id),
+            );
       if (outcome < 0.2 && colleagues.length > 0) {
         const substitute = colleagues[hash(`${bodyKey}|${entry.person_id}`) % colleagues.length]!;
         standingIn.add(substitute);
@@ -233,10 +253,17 @@ export async function loadDemoMeetings(
         .values({ body_id: bodyId, rule: series.rule, first_date: series.first_date })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, null, { action: "create", entity: "meeting_series", entityId: row.id, after: row, summary: "demodata" });
+      await recordAudit(trx, null, {
+        action: "create",
+        entity: "meeting_series",
+        entityId: row.id,
+        after: row,
+        summary: "demodata",
+      });
       const dates = seriesDates(series.rule, series.first_date);
       for (const cancelled of series.cancelled) {
-        if (!dates.includes(cancelled)) throw new Error(`Demo data: ${cancelled} is not a date of series ${series.rule}`);
+        if (!dates.includes(cancelled))
+          throw new Error(`Demo data: ${cancelled} is not a date of series ${series.rule}`);
       }
       for (const date of dates) {
         const status = series.cancelled.includes(date) ? "geannuleerd" : date < data.as_of ? "gehouden" : "gepland";
@@ -296,7 +323,12 @@ export async function loadDemoMeetings(
       .executeTakeFirstOrThrow();
     meetingCount++;
     const invitations = [
-      ...event.invite.bodies.map((body) => ({ meeting_id: row.id, body_id: keys.bodies.get(body), organisation_id: null, saved_search_id: null })),
+      ...event.invite.bodies.map((body) => ({
+        meeting_id: row.id,
+        body_id: keys.bodies.get(body),
+        organisation_id: null,
+        saved_search_id: null,
+      })),
       ...event.invite.organisations.map((organisation) => ({
         meeting_id: row.id,
         body_id: null,
@@ -313,12 +345,19 @@ export async function loadDemoMeetings(
       const audience = event.audience?.map((words) => words.toLowerCase());
       const counted = audience
         ? invitees.filter((invitee) =>
-            jobs.get(invitee.person_id)?.some((job) => activeOn(job, event.date) && audience.some((words) => job.function_title?.toLowerCase().includes(words))),
+            jobs
+              .get(invitee.person_id)
+              ?.some(
+                (job) =>
+                  activeOn(job, event.date) &&
+                  audience.some((words) => job.function_title?.toLowerCase().includes(words)),
+              ),
           )
         : invitees;
       const random = randomFor(`${event.kind}|${event.date}`);
       for (const invitee of counted) {
-        const chance = invitee.role && RUNS_THE_MEETING.has(invitee.role) ? Math.max(event.turnout, 0.95) : event.turnout;
+        const chance =
+          invitee.role && RUNS_THE_MEETING.has(invitee.role) ? Math.max(event.turnout, 0.95) : event.turnout;
         const came = random() < chance;
         // of those who stayed away, about half let the network office know
         if (!came && random() >= 0.5) continue;
@@ -333,7 +372,14 @@ export async function loadDemoMeetings(
         });
       }
       const invited = new Set(invitees.map((invitee) => invitee.person_id));
-      rows.push(...guestRows(row.id, event.date, event.guests.map((person) => keys.people.get(person)), invited).map((guest) => ({ ...guest, note: null })));
+      rows.push(
+        ...guestRows(
+          row.id,
+          event.date,
+          event.guests.map((person) => keys.people.get(person)),
+          invited,
+        ).map((guest) => ({ ...guest, note: null })),
+      );
       if (rows.length === 0) throw new Error(`Demo data: held event "${event.title}" has nobody attending`);
       attendance.push(...rows);
     }
@@ -346,7 +392,10 @@ export async function loadDemoMeetings(
 
   // one statement per few hundred rows: SQLite's limit on bound values, and far faster than one by one
   for (let start = 0; start < attendance.length; start += 500) {
-    await trx.insertInto("attendance").values(attendance.slice(start, start + 500)).execute();
+    await trx
+      .insertInto("attendance")
+      .values(attendance.slice(start, start + 500))
+      .execute();
   }
   return { meetings: meetingCount, attendance: attendance.length };
 }

@@ -1,12 +1,6 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { can, type Permission } from "./permissions";
-import {
-  readCookie,
-  SESSION_COOKIE,
-  type SessionUser,
-  sessionCookie,
-  validateSessionToken,
-} from "./session.server";
+import { readCookie, SESSION_COOKIE, type SessionUser, sessionCookie, validateSessionToken } from "./session.server";
 
 export interface CurrentSession {
   user: SessionUser;

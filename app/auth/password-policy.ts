@@ -19,7 +19,10 @@ export function passwordField() {
 
 /** A password being chosen: at least MIN_PASSWORD_LENGTH characters. */
 export function newPasswordField() {
-  return passwordField().min(MIN_PASSWORD_LENGTH, messageKey("auth.errors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }));
+  return passwordField().min(
+    MIN_PASSWORD_LENGTH,
+    messageKey("auth.errors.passwordTooShort", { min: MIN_PASSWORD_LENGTH }),
+  );
 }
 
 export const PASSWORDS_DIFFER = "auth.errors.passwordsDiffer";

@@ -36,12 +36,14 @@ async function recordFailureFor(db: DB, key: string, policy: ThrottlePolicy, now
 
 /** Counts a failed login against the account and the address; returns the seconds now to wait. */
 export async function recordLoginFailure(db: DB, email: string, address: string, now = Date.now()) {
-  const until = await db.transaction().execute(async (trx) =>
-    Math.max(
-      await recordFailureFor(trx, accountKey(email), ACCOUNT_POLICY, now),
-      await recordFailureFor(trx, addressKey(address), ADDRESS_POLICY, now),
-    ),
-  );
+  const until = await db
+    .transaction()
+    .execute(async (trx) =>
+      Math.max(
+        await recordFailureFor(trx, accountKey(email), ACCOUNT_POLICY, now),
+        await recordFailureFor(trx, addressKey(address), ADDRESS_POLICY, now),
+      ),
+    );
   return secondsToWait(until, now);
 }
 

@@ -106,14 +106,19 @@ export function readableBodyConflict(
   t: TFunction,
   language: Language,
 ): ConcurrentChange[] | undefined {
-  const nameIn = (list: readonly { id: number; name: string }[], value: string) => list.find((item) => String(item.id) === value)?.name ?? value;
+  const nameIn = (list: readonly { id: number; name: string }[], value: string) =>
+    list.find((item) => String(item.id) === value)?.name ?? value;
   const readable = (field: string, value: string | null): string | null => {
     if (value === null) return null;
     switch (field) {
       case "kind":
-        return (BODY_KINDS as readonly string[]).includes(value) ? t(`register.bodyKinds.${value as (typeof BODY_KINDS)[number]}`) : value;
+        return (BODY_KINDS as readonly string[]).includes(value)
+          ? t(`register.bodyKinds.${value as (typeof BODY_KINDS)[number]}`)
+          : value;
       case "level":
-        return (BODY_LEVELS as readonly string[]).includes(value) ? t(`register.levels.${value as (typeof BODY_LEVELS)[number]}`) : value;
+        return (BODY_LEVELS as readonly string[]).includes(value)
+          ? t(`register.levels.${value as (typeof BODY_LEVELS)[number]}`)
+          : value;
       case "parent_id":
         return nameIn(options.allBodies, value);
       case "subregion_id":
@@ -131,7 +136,11 @@ export function readableBodyConflict(
   };
   return changes?.map((change) => ({
     ...change,
-    fields: change.fields.map((f) => ({ field: f.field, before: readable(f.field, f.before), after: readable(f.field, f.after) })),
+    fields: change.fields.map((f) => ({
+      field: f.field,
+      before: readable(f.field, f.before),
+      after: readable(f.field, f.after),
+    })),
   }));
 }
 
@@ -167,7 +176,10 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
         <SelectField
           name="subregion_id"
           label={t("bodies.fields.subregion")}
-          options={[{ value: "", label: t("bodies.fields.wholeRegion") }, ...options.subregions.map((s) => ({ value: String(s.id), label: s.name }))]}
+          options={[
+            { value: "", label: t("bodies.fields.wholeRegion") },
+            ...options.subregions.map((s) => ({ value: String(s.id), label: s.name })),
+          ]}
         />
         <SelectField
           name="theme_id"
@@ -176,7 +188,12 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
         />
         <TextField name="meetings_per_year" type="number" label={t("bodies.fields.meetingsPerYear")} />
         <TextField name="active_from" type="date" label={t("bodies.fields.activeFrom")} />
-        <TextField name="active_to" type="date" label={t("bodies.fields.activeTo")} hint={t("bodies.fields.activeToHint")} />
+        <TextField
+          name="active_to"
+          type="date"
+          label={t("bodies.fields.activeTo")}
+          hint={t("bodies.fields.activeToHint")}
+        />
       </div>
       <TextAreaField name="description" label={t("bodies.fields.description")} />
     </>

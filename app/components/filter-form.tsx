@@ -9,7 +9,11 @@ import { useTranslation } from "react-i18next";
 export function FilterForm({ resetTo, label, children }: { resetTo: string; label?: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={label ?? t("register.filters.heading")}>
+    <Form
+      method="get"
+      className="card no-print flex flex-wrap items-end gap-4"
+      aria-label={label ?? t("register.filters.heading")}
+    >
       {children}
       <button type="submit" className="btn-primary">
         {t("register.filters.apply")}

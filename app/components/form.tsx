@@ -6,7 +6,13 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatMoment } from "../i18n/format";
 import type { Language } from "../../db/schema";
-import { type ConcurrentChange, FORM_ERROR, type FormErrors, splitMessageKey, type SubmittedValues } from "../services/form-data";
+import {
+  type ConcurrentChange,
+  FORM_ERROR,
+  type FormErrors,
+  splitMessageKey,
+  type SubmittedValues,
+} from "../services/form-data";
 
 /**
  * The form convention, browser half (the server half is app/services/form-data.ts):
@@ -151,7 +157,13 @@ export function ValidatedForm({
           <ul className="mt-2 list-disc space-y-1 pl-5">
             {summaryEntries.map(([name, key]) => (
               <li key={name}>
-                {name === FORM_ERROR ? message(key) : <a href={`#${idFor(name)}`} className="text-red-900 underline">{message(key)}</a>}
+                {name === FORM_ERROR ? (
+                  message(key)
+                ) : (
+                  <a href={`#${idFor(name)}`} className="text-red-900 underline">
+                    {message(key)}
+                  </a>
+                )}
               </li>
             ))}
           </ul>
@@ -164,7 +176,13 @@ export function ValidatedForm({
 }
 
 /** What others saved since the form was opened: when, by whom, which field from what to what. */
-export function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChange[]; fieldLabels: Record<string, string> }) {
+export function ConflictList({
+  changes,
+  fieldLabels,
+}: {
+  changes: ConcurrentChange[];
+  fieldLabels: Record<string, string>;
+}) {
   const { t, i18n } = useTranslation();
   const empty = t("common.form.emptyValue");
   return (
@@ -173,7 +191,10 @@ export function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChan
         <li key={index}>
           <p className="font-medium">
             {change.by
-              ? t("common.form.conflictBy", { when: formatMoment(change.at, i18n.language as Language), who: change.by })
+              ? t("common.form.conflictBy", {
+                  when: formatMoment(change.at, i18n.language as Language),
+                  who: change.by,
+                })
               : t("common.form.conflictBySystem", { when: formatMoment(change.at, i18n.language as Language) })}
           </p>
           <ul className="list-disc pl-5">
@@ -194,7 +215,15 @@ export function ConflictList({ changes, fieldLabels }: { changes: ConcurrentChan
 }
 
 /** The id of a field's error message, for aria-describedby; the message itself below the field. */
-function FieldError({ id, message, link }: { id: string; message: string | undefined; link?: { href: string; name: string } }) {
+function FieldError({
+  id,
+  message,
+  link,
+}: {
+  id: string;
+  message: string | undefined;
+  link?: { href: string; name: string };
+}) {
   const translate = useMessage();
   const { t } = useTranslation();
   if (!message) return null;
@@ -233,7 +262,10 @@ export function TextField({
   className,
   type = "text",
   autoComplete,
-}: FieldProps & { type?: "text" | "email" | "password" | "date" | "time" | "url" | "tel" | "number"; autoComplete?: string }) {
+}: FieldProps & {
+  type?: "text" | "email" | "password" | "date" | "time" | "url" | "tel" | "number";
+  autoComplete?: string;
+}) {
   const { register, idFor, errorFor, linkFor, valueOf } = useFormContext();
   const id = idFor(name);
   const error = errorFor(name);
@@ -358,7 +390,8 @@ export function RadioGroup({
       id={id}
       role="radiogroup"
       className={className}
-      aria-invalid={error ? true : undefined} aria-describedby={describedBy(error && `${id}-error`)}
+      aria-invalid={error ? true : undefined}
+      aria-describedby={describedBy(error && `${id}-error`)}
     >
       <legend className="field-label">{legend}</legend>
       <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
@@ -398,9 +431,15 @@ export function CheckboxGroupField({
   const id = idFor(name);
   const error = errorFor(name);
   const initial = valueOf(name);
-  const ticked = new Set((Array.isArray(initial) ? initial : initial == null || initial === "" ? [] : [initial]).map(String));
+  const ticked = new Set(
+    (Array.isArray(initial) ? initial : initial == null || initial === "" ? [] : [initial]).map(String),
+  );
   return (
-    <fieldset id={id} className={className} aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}>
+    <fieldset
+      id={id}
+      className={className}
+      aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
+    >
       <legend className="field-label">{legend}</legend>
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-sm text-slate-600">
@@ -410,7 +449,13 @@ export function CheckboxGroupField({
       <div className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
         {options.map((option) => (
           <label key={option.value} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" value={option.value} defaultChecked={ticked.has(option.value)} className="h-4 w-4" {...register(name)} />
+            <input
+              type="checkbox"
+              value={option.value}
+              defaultChecked={ticked.has(option.value)}
+              className="h-4 w-4"
+              {...register(name)}
+            />
             {option.label}
           </label>
         ))}
@@ -494,7 +539,10 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
 export function UndoNotice({ children, fields }: { children: ReactNode; fields: Record<string, string | number> }) {
   const { t } = useTranslation();
   return (
-    <div role="status" className="flex flex-wrap items-center gap-3 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900">
+    <div
+      role="status"
+      className="flex flex-wrap items-center gap-3 rounded-md border border-green-300 bg-green-50 p-3 text-sm text-green-900"
+    >
       <span>{children}</span>
       <Form method="post" replace>
         <input type="hidden" name="intent" value="undo" />

@@ -5,7 +5,19 @@ import { formatDay } from "../i18n/format";
 import { displayName, type NameParts } from "../services/names";
 
 /** Previous/next links that keep every other URL parameter (filters) as it is. */
-export function Pagination({ page, pages, from, to, total }: { page: number; pages: number; from: number; to: number; total: number }) {
+export function Pagination({
+  page,
+  pages,
+  from,
+  to,
+  total,
+}: {
+  page: number;
+  pages: number;
+  from: number;
+  to: number;
+  total: number;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const linkTo = (target: number) => {
@@ -14,7 +26,10 @@ export function Pagination({ page, pages, from, to, total }: { page: number; pag
     return `${location.pathname}?${params}`;
   };
   return (
-    <nav aria-label={t("common.pagination.label")} className="no-print mt-4 flex items-center justify-between gap-4 text-sm">
+    <nav
+      aria-label={t("common.pagination.label")}
+      className="no-print mt-4 flex items-center justify-between gap-4 text-sm"
+    >
       <p aria-live="polite">{t("common.pagination.summary", { from, to, total })}</p>
       <div className="flex gap-2">
         {page > 1 ? (
@@ -36,7 +51,8 @@ export function Pagination({ page, pages, from, to, total }: { page: number; pag
 export function PeriodText({ start, end }: { start: string | null; end: string | null }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  if (start && end) return <>{t("register.period.range", { start: formatDay(start, language), end: formatDay(end, language) })}</>;
+  if (start && end)
+    return <>{t("register.period.range", { start: formatDay(start, language), end: formatDay(end, language) })}</>;
   if (start) return <>{t("register.period.since", { start: formatDay(start, language) })}</>;
   if (end) return <>{t("register.period.until", { end: formatDay(end, language) })}</>;
   return <>{t("register.period.unknown")}</>;

@@ -17,7 +17,18 @@ type Answer = NonNullable<ReturnType<typeof useFetcher<typeof searchLoader>>["da
 type Option = { kind: "result"; result: Answer["results"][number] } | { kind: "all" };
 
 /** Input types in which "/" is something the user types, not the shortcut. */
-const NON_TEXT_INPUTS = new Set(["button", "checkbox", "color", "file", "hidden", "image", "radio", "range", "reset", "submit"]);
+const NON_TEXT_INPUTS = new Set([
+  "button",
+  "checkbox",
+  "color",
+  "file",
+  "hidden",
+  "image",
+  "radio",
+  "range",
+  "reset",
+  "submit",
+]);
 function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
@@ -79,8 +90,10 @@ export function Lookup({ className = "" }: { className?: string }) {
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      const commandK = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "k";
-      const slash = event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(event.target);
+      const commandK =
+        (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === "k";
+      const slash =
+        event.key === "/" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTextEntry(event.target);
       if (!commandK && !slash) return;
       event.preventDefault();
       input.current?.focus();
@@ -93,7 +106,9 @@ export function Lookup({ className = "" }: { className?: string }) {
   const query = text.trim();
   const results = answer?.results ?? [];
   const options: Option[] =
-    results.length > 0 ? [...results.slice(0, SUGGESTIONS).map((result) => ({ kind: "result" as const, result })), { kind: "all" }] : [];
+    results.length > 0
+      ? [...results.slice(0, SUGGESTIONS).map((result) => ({ kind: "result" as const, result })), { kind: "all" }]
+      : [];
   const expanded = open && options.length > 0;
   const searchPath = `/zoeken?q=${encodeURIComponent(answer?.query ?? query)}`;
 
@@ -212,8 +227,18 @@ export function Lookup({ className = "" }: { className?: string }) {
             </kbd>
           ) : null}
         </div>
-        <button type="submit" className="rounded-r-md border border-l-0 border-slate-400 bg-white px-2.5 text-slate-700 hover:bg-slate-100">
-          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+        <button
+          type="submit"
+          className="rounded-r-md border border-l-0 border-slate-400 bg-white px-2.5 text-slate-700 hover:bg-slate-100"
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 20 20"
+            className="h-4 w-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             <circle cx="8.5" cy="8.5" r="5.5" />
             <path d="m13 13 4.5 4.5" strokeLinecap="round" />
           </svg>
@@ -248,7 +273,9 @@ export function Lookup({ className = "" }: { className?: string }) {
                   <>
                     <span className="block font-medium">
                       {option.result.title}
-                      {option.result.archived ? <span className="font-normal text-slate-600"> · {t("lookup.archived")}</span> : null}
+                      {option.result.archived ? (
+                        <span className="font-normal text-slate-600"> · {t("lookup.archived")}</span>
+                      ) : null}
                     </span>
                     <span className="sr-only">, </span>
                     <span className="block text-xs text-slate-600">

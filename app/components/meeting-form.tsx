@@ -16,12 +16,29 @@ export function MeetingFields({ withMinutes = false }: { withMinutes?: boolean }
       <TextField name="title" label={t("meetings.fields.title")} required autoComplete="off" />
       <div className="grid gap-4 sm:grid-cols-3">
         <TextField name="date" type="date" label={t("meetings.fields.date")} required />
-        <TextField name="start_time" type="time" label={t("meetings.fields.startTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
-        <TextField name="end_time" type="time" label={t("meetings.fields.endTime")} hint={t("meetings.fields.timeHint")} autoComplete="off" />
+        <TextField
+          name="start_time"
+          type="time"
+          label={t("meetings.fields.startTime")}
+          hint={t("meetings.fields.timeHint")}
+          autoComplete="off"
+        />
+        <TextField
+          name="end_time"
+          type="time"
+          label={t("meetings.fields.endTime")}
+          hint={t("meetings.fields.timeHint")}
+          autoComplete="off"
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField name="location" label={t("meetings.fields.location")} autoComplete="off" />
-        <TextField name="online_url" type="url" label={t("meetings.fields.onlineUrl")} hint={t("meetings.fields.onlineUrlHint")} />
+        <TextField
+          name="online_url"
+          type="url"
+          label={t("meetings.fields.onlineUrl")}
+          hint={t("meetings.fields.onlineUrlHint")}
+        />
       </div>
       <TextAreaField name="agenda" label={t("meetings.fields.agenda")} rows={6} />
       {withMinutes ? <TextAreaField name="minutes" label={t("meetings.fields.minutes")} rows={6} /> : null}
@@ -35,7 +52,8 @@ export interface InvitationChoices {
   savedSearches: readonly { id: number; name: string }[];
 }
 
-const asOptions = (items: readonly { id: number; name: string }[]) => items.map((item) => ({ value: String(item.id), label: item.name }));
+const asOptions = (items: readonly { id: number; name: string }[]) =>
+  items.map((item) => ({ value: String(item.id), label: item.name }));
 
 /** An event's kind and whom it invites: three groups of checkboxes (they work without JavaScript). */
 export function EventFields({ choices }: { choices: InvitationChoices }) {
@@ -46,17 +64,32 @@ export function EventFields({ choices }: { choices: InvitationChoices }) {
         name="kind"
         label={t("meetings.fields.kind")}
         required
-        options={[{ value: "", label: t("common.form.choose") }, ...EVENT_KINDS.map((kind) => ({ value: kind, label: t(`meetings.kinds.${kind}`) }))]}
+        options={[
+          { value: "", label: t("common.form.choose") },
+          ...EVENT_KINDS.map((kind) => ({ value: kind, label: t(`meetings.kinds.${kind}`) })),
+        ]}
       />
       <fieldset className="space-y-4 rounded-md border border-slate-300 p-4" aria-describedby="invitations-hint">
         <legend className="px-1 text-base font-semibold">{t("meetings.create.invitationsHeading")}</legend>
         <p id="invitations-hint" className="text-sm text-slate-600">
           {t("meetings.create.invitationsHint")}
         </p>
-        <CheckboxGroupField name="invited_bodies" legend={t("meetings.fields.invitedBodies")} options={asOptions(choices.bodies)} />
-        <CheckboxGroupField name="invited_organisations" legend={t("meetings.fields.invitedOrganisations")} options={asOptions(choices.organisations)} />
+        <CheckboxGroupField
+          name="invited_bodies"
+          legend={t("meetings.fields.invitedBodies")}
+          options={asOptions(choices.bodies)}
+        />
+        <CheckboxGroupField
+          name="invited_organisations"
+          legend={t("meetings.fields.invitedOrganisations")}
+          options={asOptions(choices.organisations)}
+        />
         {choices.savedSearches.length > 0 ? (
-          <CheckboxGroupField name="invited_searches" legend={t("meetings.fields.invitedSearches")} options={asOptions(choices.savedSearches)} />
+          <CheckboxGroupField
+            name="invited_searches"
+            legend={t("meetings.fields.invitedSearches")}
+            options={asOptions(choices.savedSearches)}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("meetings.create.noSavedSearches")}</p>
         )}
@@ -112,16 +145,25 @@ export function meetingFormValues(meeting: {
 }
 
 /** What others changed, in the words of the page instead of codes (a status, an event's kind). */
-export function readableMeetingConflict<C extends { fields: { field: string; before: string | null; after: string | null }[] }>(
-  changes: readonly C[] | undefined,
-  t: TFunction,
-): C[] | undefined {
+export function readableMeetingConflict<
+  C extends { fields: { field: string; before: string | null; after: string | null }[] },
+>(changes: readonly C[] | undefined, t: TFunction): C[] | undefined {
   if (!changes) return undefined;
   const translate = t as unknown as (key: string) => string;
   const readable = (field: string, value: string | null) =>
-    value === null ? null : field === "status" ? translate(`meetings.statuses.${value}`) : field === "kind" ? translate(`meetings.kinds.${value}`) : value;
+    value === null
+      ? null
+      : field === "status"
+        ? translate(`meetings.statuses.${value}`)
+        : field === "kind"
+          ? translate(`meetings.kinds.${value}`)
+          : value;
   return changes.map((change) => ({
     ...change,
-    fields: change.fields.map((f) => ({ ...f, before: readable(f.field, f.before), after: readable(f.field, f.after) })),
+    fields: change.fields.map((f) => ({
+      ...f,
+      before: readable(f.field, f.before),
+      after: readable(f.field, f.after),
+    })),
   }));
 }

@@ -23,7 +23,13 @@ export function NamedFilterField({
   const inputId = `${name}-name`;
   const hintId = `${inputId}-hint`;
   const value =
-    result.state === "chosen" ? result.choice.name : result.state === "none" ? "" : result.text.startsWith("#") ? "" : result.text;
+    result.state === "chosen"
+      ? result.choice.name
+      : result.state === "none"
+        ? ""
+        : result.text.startsWith("#")
+          ? ""
+          : result.text;
   const choiceLink = (id: number) => {
     const params = new URLSearchParams(location.search);
     params.delete(textParam(name));

@@ -130,7 +130,13 @@ function asIdList(value: unknown): number[] {
  * A field's stored value as a reader understands it: names instead of ids, yes/no for flags, a
  * moment in Amsterdam time. Null when there is nothing (the page says "empty").
  */
-export function readableOrganisationValue(field: string, value: unknown, names: OrganisationNames, t: TFunction, language: Language): string | null {
+export function readableOrganisationValue(
+  field: string,
+  value: unknown,
+  names: OrganisationNames,
+  t: TFunction,
+  language: Language,
+): string | null {
   if (value === null || value === undefined || value === "") return null;
   const nameOf = (list: readonly { id: number; name: string }[], id: number | null) =>
     id === null ? String(value) : (list.find((item) => item.id === id)?.name ?? `#${id}`);
@@ -144,7 +150,9 @@ export function readableOrganisationValue(field: string, value: unknown, names: 
       return nameOf(names.organisations, asNumber(value));
     case "subregion_ids": {
       const ids = asIdList(value);
-      return ids.length ? ids.map((id) => nameOf(names.subregions, id)).join(", ") : t("register.organisations.regionWide");
+      return ids.length
+        ? ids.map((id) => nameOf(names.subregions, id)).join(", ")
+        : t("register.organisations.regionWide");
     }
     case "iza_signatory":
       return asNumber(value) === 1 || value === true ? t("common.yes") : t("common.no");
@@ -180,7 +188,10 @@ export function OrganisationFields({ options }: { options: OrganisationFormOptio
   const language = i18n.language as Language;
   const sectorOptions = [
     { value: "", label: t("common.form.choose") },
-    ...options.sectors.map((sector) => ({ value: String(sector.id), label: language === "en" ? sector.name_en : sector.name_nl })),
+    ...options.sectors.map((sector) => ({
+      value: String(sector.id),
+      label: language === "en" ? sector.name_en : sector.name_nl,
+    })),
   ];
   const parentOptions = [
     { value: "", label: t("common.form.none") },
@@ -192,7 +203,12 @@ export function OrganisationFields({ options }: { options: OrganisationFormOptio
   return (
     <div className="space-y-4">
       <TextField name="name" label={t("register.organisations.name")} autoComplete="off" required />
-      <TextField name="short_name" label={t("organisations.fields.shortName")} hint={t("organisations.fields.shortNameHint")} autoComplete="off" />
+      <TextField
+        name="short_name"
+        label={t("organisations.fields.shortName")}
+        hint={t("organisations.fields.shortNameHint")}
+        autoComplete="off"
+      />
       <SelectField name="sector_id" label={t("register.organisations.sector")} options={sectorOptions} required />
       <CheckboxGroupField
         name="subregion_ids"
@@ -201,8 +217,19 @@ export function OrganisationFields({ options }: { options: OrganisationFormOptio
         options={options.subregions.map((subregion) => ({ value: String(subregion.id), label: subregion.name }))}
       />
       <CheckboxField name="iza_signatory" label={t("organisations.fields.izaSignatoryLabel")} />
-      <SelectField name="parent_id" label={t("register.organisations.parent")} hint={t("organisations.fields.parentHint")} options={parentOptions} />
-      <TextField name="website" type="url" label={t("register.organisations.website")} hint={t("organisations.fields.websiteHint")} autoComplete="url" />
+      <SelectField
+        name="parent_id"
+        label={t("register.organisations.parent")}
+        hint={t("organisations.fields.parentHint")}
+        options={parentOptions}
+      />
+      <TextField
+        name="website"
+        type="url"
+        label={t("register.organisations.website")}
+        hint={t("organisations.fields.websiteHint")}
+        autoComplete="url"
+      />
       <TextField name="email" type="email" label={t("organisations.fields.email")} autoComplete="email" />
       <TextField name="phone" type="tel" label={t("organisations.fields.phone")} autoComplete="tel" />
       <TextAreaField name="address" label={t("register.organisations.address")} rows={3} />

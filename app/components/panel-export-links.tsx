@@ -7,9 +7,19 @@ import { IMPORT_TOOL_KINDS, PANEL_EXPORT_KINDS, PERSONAL_DATA_KINDS } from "../s
  * offered while the wave is a draft (the route refuses them too); personal-data files only to those
  * who run waves.
  */
-export function PanelExportLinks({ waveId, draft, canRunResearch }: { waveId: number; draft: boolean; canRunResearch: boolean }) {
+export function PanelExportLinks({
+  waveId,
+  draft,
+  canRunResearch,
+}: {
+  waveId: number;
+  draft: boolean;
+  canRunResearch: boolean;
+}) {
   const { t } = useTranslation();
-  const kinds = PANEL_EXPORT_KINDS.filter((kind) => (canRunResearch || !PERSONAL_DATA_KINDS.includes(kind)) && !(draft && IMPORT_TOOL_KINDS.includes(kind)));
+  const kinds = PANEL_EXPORT_KINDS.filter(
+    (kind) => (canRunResearch || !PERSONAL_DATA_KINDS.includes(kind)) && !(draft && IMPORT_TOOL_KINDS.includes(kind)),
+  );
   return (
     <section aria-labelledby="panel-exports-heading" className="space-y-2">
       <h2 id="panel-exports-heading" className="text-lg font-semibold">

@@ -14,15 +14,32 @@ export function PersonFormFields({ withEmail = false }: { withEmail?: boolean })
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField name="first_name" label={t("people.fields.first_name")} autoComplete="off" />
         <TextField name="infix" label={t("people.fields.infix")} hint={t("people.hints.infix")} autoComplete="off" />
-        <TextField name="last_name" label={t("people.fields.last_name")} hint={t("people.hints.last_name")} autoComplete="off" required />
+        <TextField
+          name="last_name"
+          label={t("people.fields.last_name")}
+          hint={t("people.hints.last_name")}
+          autoComplete="off"
+          required
+        />
       </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <TextField name="initials" label={t("people.fields.initials")} autoComplete="off" />
         <TextField name="title" label={t("people.fields.title")} hint={t("people.hints.title")} autoComplete="off" />
-        <TextField name="salutation" label={t("people.fields.salutation")} hint={t("people.hints.salutation")} autoComplete="off" />
+        <TextField
+          name="salutation"
+          label={t("people.fields.salutation")}
+          hint={t("people.hints.salutation")}
+          autoComplete="off"
+        />
       </div>
       {withEmail ? (
-        <TextField name="email" type="email" label={t("people.fields.email")} hint={t("people.hints.primaryEmail")} autoComplete="off" />
+        <TextField
+          name="email"
+          type="email"
+          label={t("people.fields.email")}
+          hint={t("people.hints.primaryEmail")}
+          autoComplete="off"
+        />
       ) : null}
       <TextField name="phone" type="tel" label={t("people.fields.phone")} autoComplete="off" className="sm:max-w-xs" />
       <RadioGroup name="preferred_language" legend={t("people.fields.preferred_language")} options={languages} />

@@ -8,13 +8,7 @@ import type { MouseEvent, ReactNode } from "react";
  * modifier keys and other sites are left to the browser); without JavaScript they are ordinary
  * links. Keyboard users lose nothing: Enter on an anchor is a click.
  */
-export function PlainLinks({
-  children,
-  className,
-}: {
-  children: ReactNode;
-  className?: string;
-}) {
+export function PlainLinks({ children, className }: { children: ReactNode; className?: string }) {
   const navigate = useNavigate();
   const onClick = (event: MouseEvent<HTMLDivElement>) => {
     if (
@@ -26,15 +20,8 @@ export function PlainLinks({
       event.shiftKey
     )
       return;
-    const anchor =
-      event.target instanceof Element ? event.target.closest("a") : null;
-    if (
-      !anchor ||
-      anchor.target ||
-      anchor.hasAttribute("download") ||
-      anchor.origin !== window.location.origin
-    )
-      return;
+    const anchor = event.target instanceof Element ? event.target.closest("a") : null;
+    if (!anchor || anchor.target || anchor.hasAttribute("download") || anchor.origin !== window.location.origin) return;
     event.preventDefault();
     navigate(anchor.pathname + anchor.search + anchor.hash);
   };

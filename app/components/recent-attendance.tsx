@@ -40,11 +40,16 @@ export function RecentAttendance({
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const forPerson = "personId" in of;
-  const figures = new URLSearchParams({ groep: forPerson ? "persoon" : "organisatie", van: lastYear.from, tot: lastYear.to });
+  const figures = new URLSearchParams({
+    groep: forPerson ? "persoon" : "organisatie",
+    van: lastYear.from,
+    tot: lastYear.to,
+  });
   if ("personId" in of) figures.set("persoon", String(of.personId));
   else figures.set("organisatie", String(of.organisationId));
   const statusText = (line: RecentAttendanceLine) => {
-    if (forPerson && line.personId !== of.personId) return t("meetingReports.recent.stoodInFor", { name: line.personName });
+    if (forPerson && line.personId !== of.personId)
+      return t("meetingReports.recent.stoodInFor", { name: line.personName });
     if (line.status === "vervangen") return t("meetingReports.recent.replacedBy", { name: line.substituteName ?? "" });
     return t(`meetings.attendanceStatuses.${line.status}`);
   };
@@ -57,7 +62,11 @@ export function RecentAttendance({
       <p className="text-sm">
         {row && row.rate !== null
           ? forPerson
-            ? t("meetingReports.recent.ratePerson", { rate: percentText(row.rate), present: row.present, expected: row.expected })
+            ? t("meetingReports.recent.ratePerson", {
+                rate: percentText(row.rate),
+                present: row.present,
+                expected: row.expected,
+              })
             : t("meetingReports.recent.rateOrganisation", {
                 rate: percentText(row.rate),
                 represented: row.present + row.replaced,

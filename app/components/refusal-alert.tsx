@@ -5,7 +5,15 @@ import { useMessage } from "./form";
  * Why a one-button form (an undo) was refused: it has no fields to show the messages beside,
  * so they go in one alert, with `staleText` when someone else changed the record first.
  */
-export function RefusalAlert({ title, refusal, staleText }: { title: string; refusal: FormActionData | null; staleText: string }) {
+export function RefusalAlert({
+  title,
+  refusal,
+  staleText,
+}: {
+  title: string;
+  refusal: FormActionData | null;
+  staleText: string;
+}) {
   const message = useMessage();
   if (!refusal?.errors) return null;
   return (

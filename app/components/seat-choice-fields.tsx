@@ -57,7 +57,13 @@ function SearchBox({ kind, label, hint, button }: { kind: SearchKind; label: str
   return (
     <div className="flex flex-wrap items-end gap-3">
       <TextField name={queryField(kind)} label={label} hint={hint} className="min-w-56 flex-1" autoComplete="off" />
-      <button type="submit" name={SEARCH_BUTTON} value={searchButtonValue(kind)} className="btn-secondary" onClick={searchSubmit}>
+      <button
+        type="submit"
+        name={SEARCH_BUTTON}
+        value={searchButtonValue(kind)}
+        className="btn-secondary"
+        onClick={searchSubmit}
+      >
         {button}
       </button>
     </div>
@@ -73,7 +79,11 @@ function FoundNotice({ choices, kind, field }: { choices: SeatChoices; kind: Sea
     ? t("bodies.choices.emptyQuery")
     : found.ids.length === 0
       ? t("bodies.choices.nothingFound", { query: found.query })
-      : t(kind === "person" ? "bodies.choices.foundPeople" : "bodies.choices.foundOrganisations", { query: found.query, count: found.ids.length, field });
+      : t(kind === "person" ? "bodies.choices.foundPeople" : "bodies.choices.foundOrganisations", {
+          query: found.query,
+          count: found.ids.length,
+          field,
+        });
   return (
     <p role="status" tabIndex={-1} autoFocus className="text-sm font-medium">
       {text}
@@ -104,16 +114,27 @@ export function PersonChoiceField({
     ...choices.people.map((person) => ({
       value: String(person.id),
       label: person.organisations.length
-        ? t("bodies.choices.personWithJobs", { name: person.name, organisations: person.organisations.map((o) => o.name).join(", ") })
+        ? t("bodies.choices.personWithJobs", {
+            name: person.name,
+            organisations: person.organisations.map((o) => o.name).join(", "),
+          })
         : person.name,
     })),
   ];
   return (
-    <div className="space-y-3" onChange={(event) => {
-      const target = event.target;
-      if (target instanceof HTMLInputElement && target.name === name) onPick(idIn(target.value));
-    }}>
-      <SearchBox kind="person" label={t("bodies.choices.personSearch")} hint={t("bodies.choices.personSearchHint")} button={t("bodies.choices.searchPerson")} />
+    <div
+      className="space-y-3"
+      onChange={(event) => {
+        const target = event.target;
+        if (target instanceof HTMLInputElement && target.name === name) onPick(idIn(target.value));
+      }}
+    >
+      <SearchBox
+        kind="person"
+        label={t("bodies.choices.personSearch")}
+        hint={t("bodies.choices.personSearchHint")}
+        button={t("bodies.choices.searchPerson")}
+      />
       <FoundNotice choices={choices} kind="person" field={legend} />
       <RadioGroup name={name} legend={legend} options={options} className="[&>div]:flex-col [&>div]:gap-y-2" />
       {choices.people.length === 0 ? <p className="text-sm text-slate-600">{t("bodies.choices.noPersonYet")}</p> : null}
@@ -148,7 +169,13 @@ export function OrganisationChoiceField({
   const options = [{ value: "", label: none }, ...offered.filter((option) => option.value !== String(leaveOut))];
   return (
     <div className="space-y-3">
-      <SelectField name={name} label={label} required={required} options={options} hint={t("bodies.choices.organisationHint")} />
+      <SelectField
+        name={name}
+        label={label}
+        required={required}
+        options={options}
+        hint={t("bodies.choices.organisationHint")}
+      />
       <SearchBox
         kind="organisation"
         label={t("bodies.choices.organisationSearch")}

@@ -55,7 +55,10 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
         label={t("themes.fields.leadOrganisation")}
         options={[
           { value: "", label: t("common.form.none") },
-          ...choices.organisations.map((organisation) => ({ value: String(organisation.id), label: archived(organisation) })),
+          ...choices.organisations.map((organisation) => ({
+            value: String(organisation.id),
+            label: archived(organisation),
+          })),
         ]}
       />
       <SelectField
@@ -94,4 +97,3 @@ export function usePlanFieldLabels(): Record<string, string> {
     archived_at: t("themes.fields.archivedAt"),
   };
 }
-

@@ -7,7 +7,11 @@ import { TextAreaField, TextField } from "./form";
 /** The details of a wave (new and edit share them): one schema for the browser and the action. */
 export const waveFieldsSchema = z.object({
   name: requiredText(120),
-  year: z.coerce.number({ error: "waves.errors.yearInvalid" }).int("waves.errors.yearInvalid").min(2000, "waves.errors.yearInvalid").max(2100, "waves.errors.yearInvalid"),
+  year: z.coerce
+    .number({ error: "waves.errors.yearInvalid" })
+    .int("waves.errors.yearInvalid")
+    .min(2000, "waves.errors.yearInvalid")
+    .max(2100, "waves.errors.yearInvalid"),
   reference_date: isoDay(),
   link_template: requiredText(500)
     .refine((link) => /^https?:\/\/\S+$/i.test(link), "common.form.urlInvalid")
@@ -31,8 +35,20 @@ export function WaveFormFields() {
     <>
       <TextField name="name" label={t("waves.fields.name")} required autoComplete="off" />
       <TextField name="year" type="number" label={t("waves.fields.year")} required />
-      <TextField name="reference_date" type="date" label={t("waves.fields.referenceDate")} hint={t("waves.fields.referenceDateHint")} required />
-      <TextField name="link_template" type="url" label={t("waves.fields.linkTemplate")} hint={t("waves.fields.linkTemplateHint")} required />
+      <TextField
+        name="reference_date"
+        type="date"
+        label={t("waves.fields.referenceDate")}
+        hint={t("waves.fields.referenceDateHint")}
+        required
+      />
+      <TextField
+        name="link_template"
+        type="url"
+        label={t("waves.fields.linkTemplate")}
+        hint={t("waves.fields.linkTemplateHint")}
+        required
+      />
       <TextAreaField name="method_notes" label={t("waves.fields.methodNotes")} />
     </>
   );

@@ -49,7 +49,11 @@ export function i18nFor(language: Language): I18n {
  */
 function rememberPlainTexts(instance: I18n) {
   type Translate = ((key: unknown, options?: unknown) => unknown) & object;
-  const fixedTranslator = instance.getFixedT.bind(instance) as unknown as (lng: unknown, ns: unknown, keyPrefix?: string) => Translate;
+  const fixedTranslator = instance.getFixedT.bind(instance) as unknown as (
+    lng: unknown,
+    ns: unknown,
+    keyPrefix?: string,
+  ) => Translate;
   const remembered = new Map<string, Map<string, string>>();
   instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix?: string) => {
     const translate = fixedTranslator(lng, ns, keyPrefix);

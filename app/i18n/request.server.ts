@@ -5,5 +5,7 @@ import { isLanguage, LANGUAGE_COOKIE, languageFromAcceptHeader } from "./index";
 /** The reader's language: their account's choice, else the language cookie, else the browser's preference. */
 export function requestLanguage(request: Request, user: { language: Language | null } | null | undefined): Language {
   const chosen = readCookie(request, LANGUAGE_COOKIE);
-  return user?.language ?? (isLanguage(chosen) ? chosen : languageFromAcceptHeader(request.headers.get("Accept-Language")));
+  return (
+    user?.language ?? (isLanguage(chosen) ? chosen : languageFromAcceptHeader(request.headers.get("Accept-Language")))
+  );
 }

@@ -3,7 +3,14 @@ import type { DB } from "../../db/index";
 import type { AffiliationsTable, IsoDate } from "../../db/schema";
 import { FIELD_MESSAGES, messageKey } from "../services/form-data";
 import type { Actor, Trx } from "./audit.server";
-import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
+import {
+  inTransaction,
+  insertAudited,
+  loadForUpdate,
+  RecordNotFoundError,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
 
 /**
  * Affiliations: a person works at an organisation as (function title), from–to. Several at once
@@ -33,10 +40,14 @@ async function assertOrganisationOpen(trx: Trx, organisationId: number) {
     .executeTakeFirst();
   if (!organisation) throw new RegisterError(FIELD_MESSAGES.invalid, "organisation_id");
   if (organisation.archived_at) {
-    throw new RegisterError(messageKey("people.errors.organisationArchived", { name: organisation.name }), "organisation_id", {
-      href: `/organisaties/${organisation.id}`,
-      name: organisation.name,
-    });
+    throw new RegisterError(
+      messageKey("people.errors.organisationArchived", { name: organisation.name }),
+      "organisation_id",
+      {
+        href: `/organisaties/${organisation.id}`,
+        name: organisation.name,
+      },
+    );
   }
 }
 
@@ -59,7 +70,12 @@ const columns = (fields: AffiliationFields) => ({
   end_date: fields.end_date,
 });
 
-export async function addAffiliation(db: DB, actor: Actor, personId: number, fields: AffiliationFields): Promise<Affiliation> {
+export async function addAffiliation(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  fields: AffiliationFields,
+): Promise<Affiliation> {
   assertPeriod(fields.start_date, fields.end_date);
   return inTransaction(db, async (trx) => {
     const person = await loadForUpdate(trx, "people", personId);
@@ -101,9 +117,12 @@ export async function endAffiliation(
 ): Promise<Affiliation> {
   return inTransaction(db, async (trx) => {
     const current = await loadOwnAffiliation(trx, personId, affiliationId);
-    if (current.end_date !== null && current.version === version) throw new RegisterError("people.errors.alreadyEnded", "end_date");
+    if (current.end_date !== null && current.version === version)
+      throw new RegisterError("people.errors.alreadyEnded", "end_date");
     assertPeriod(current.start_date, endDate);
-    return (await updateAudited(trx, actor, "affiliations", affiliationId, version, { end_date: endDate }, { action: "end" })).after;
+    return (
+      await updateAudited(trx, actor, "affiliations", affiliationId, version, { end_date: endDate }, { action: "end" })
+    ).after;
   });
 }
 
@@ -111,11 +130,28 @@ export async function endAffiliation(
  * Takes back an end: the job is ongoing again. `version` is the one the end produced, so an undo
  * after someone else changed the job is refused (StaleVersionError) rather than overwriting them.
  */
-export async function undoAffiliationEnd(db: DB, actor: Actor, personId: number, affiliationId: number, version: number) {
+export async function undoAffiliationEnd(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  affiliationId: number,
+  version: number,
+) {
   return inTransaction(db, async (trx) => {
     const current = await loadOwnAffiliation(trx, personId, affiliationId);
-    if (current.end_date === null && current.version === version) throw new RegisterError("people.errors.nothingToUndo");
-    return (await updateAudited(trx, actor, "affiliations", affiliationId, version, { end_date: null }, { summary: END_UNDONE })).after;
+    if (current.end_date === null && current.version === version)
+      throw new RegisterError("people.errors.nothingToUndo");
+    return (
+      await updateAudited(
+        trx,
+        actor,
+        "affiliations",
+        affiliationId,
+        version,
+        { end_date: null },
+        { summary: END_UNDONE },
+      )
+    ).after;
   });
 }
 
@@ -124,7 +160,11 @@ export async function organisationChoices(db: DB, keepIds: readonly number[] = [
   return db
     .selectFrom("organisations")
     .select(["id", "name", "archived_at"])
-    .where((eb) => (keepIds.length ? eb.or([eb("archived_at", "is", null), eb("id", "in", [...keepIds])]) : eb("archived_at", "is", null)))
+    .where((eb) =>
+      keepIds.length
+        ? eb.or([eb("archived_at", "is", null), eb("id", "in", [...keepIds])])
+        : eb("archived_at", "is", null),
+    )
     .orderBy("name")
     .execute();
 }

@@ -9,7 +9,14 @@ import { auditDiff, displayValue } from "../services/audit-diff";
 import { type ConcurrentChange, messageKey } from "../services/form-data";
 import { compareByDutchName, displayName, type NameParts } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
-import { changesSince, inTransaction, RecordNotFoundError, RegisterError, StaleVersionError, updateAudited } from "./editing.server";
+import {
+  changesSince,
+  inTransaction,
+  RecordNotFoundError,
+  RegisterError,
+  StaleVersionError,
+  updateAudited,
+} from "./editing.server";
 import { type ExpectedAttendee, expectedAttendees, getMeeting } from "./meetings.server";
 
 /**
@@ -104,14 +111,23 @@ async function soleEmployers(db: DB | Trx, personIds: number[], day: IsoDate): P
     .where((eb) => eb.or([eb("end_date", "is", null), eb("end_date", ">=", day)]))
     .execute();
   const employers = new Map<number, Set<number>>();
-  for (const job of jobs) employers.set(job.person_id, (employers.get(job.person_id) ?? new Set()).add(job.organisation_id));
-  return new Map([...employers].flatMap(([person, organisations]) => (organisations.size === 1 ? [[person, [...organisations][0]!]] : [])));
+  for (const job of jobs)
+    employers.set(job.person_id, (employers.get(job.person_id) ?? new Set()).add(job.organisation_id));
+  return new Map(
+    [...employers].flatMap(([person, organisations]) =>
+      organisations.size === 1 ? [[person, [...organisations][0]!]] : [],
+    ),
+  );
 }
 
 const roleRank = (role: SeatRole | null) => (role === null ? SEAT_ROLES.length : SEAT_ROLES.indexOf(role));
 
 /** The meeting's register as the page shows it: expected people merged with what was stored. */
-export async function attendanceSheet(db: DB, meetingId: number, today: IsoDate = todayInAmsterdam()): Promise<AttendanceSheet> {
+export async function attendanceSheet(
+  db: DB,
+  meetingId: number,
+  today: IsoDate = todayInAmsterdam(),
+): Promise<AttendanceSheet> {
   const meeting = await getMeeting(db, meetingId);
   if (!meeting) throw new RecordNotFoundError("meetings", meetingId);
   const [expected, stored] = await Promise.all([expectedAttendees(db, meetingId), storedRows(db, meetingId)]);
@@ -120,16 +136,25 @@ export async function attendanceSheet(db: DB, meetingId: number, today: IsoDate 
   const unexpected = stored.filter((row) => !expectedIds.has(row.person_id));
   const people = await peopleById(db, [
     ...expectedIds,
-    ...stored.flatMap((row) => (row.substitute_person_id === null ? [row.person_id] : [row.person_id, row.substitute_person_id])),
+    ...stored.flatMap((row) =>
+      row.substitute_person_id === null ? [row.person_id] : [row.person_id, row.substitute_person_id],
+    ),
   ]);
-  const organisations = await organisationNames(db, [...expected, ...stored].map((row) => row.organisation_id));
+  const organisations = await organisationNames(
+    db,
+    [...expected, ...stored].map((row) => row.organisation_id),
+  );
   const seatRoles = new Map(
     unexpected.some((row) => row.seat_id !== null)
       ? (
           await db
             .selectFrom("seats")
             .select(["id", "role"])
-            .where("id", "in", unexpected.flatMap((row) => (row.seat_id === null ? [] : [row.seat_id])))
+            .where(
+              "id",
+              "in",
+              unexpected.flatMap((row) => (row.seat_id === null ? [] : [row.seat_id])),
+            )
             .execute()
         ).map((seat) => [seat.id, seat.role])
       : [],
@@ -163,7 +188,9 @@ export async function attendanceSheet(db: DB, meetingId: number, today: IsoDate 
     ...expected.map((e) => line(e, storedByPerson.get(e.person_id), true)).sort(byRoleAndName),
     ...unexpected
       .filter((row) => row.status !== "gast")
-      .map((row) => line({ ...row, role: row.seat_id === null ? null : (seatRoles.get(row.seat_id) ?? null) }, row, false))
+      .map((row) =>
+        line({ ...row, role: row.seat_id === null ? null : (seatRoles.get(row.seat_id) ?? null) }, row, false),
+      )
       .sort(byRoleAndName),
   ];
   const guests = unexpected
@@ -224,7 +251,9 @@ async function registerChangesSince(trx: Trx, meetingId: number, version: number
       after: displayValue(change.after),
     })),
   }));
-  const meetingChanges = (await changesSince(trx, "meetings", meetingId, version)).filter((change) => change.fields.length > 0);
+  const meetingChanges = (await changesSince(trx, "meetings", meetingId, version)).filter(
+    (change) => change.fields.length > 0,
+  );
   return [...meetingChanges, ...registerChanges].sort((a, b) => a.at.localeCompare(b.at));
 }
 
@@ -242,19 +271,28 @@ async function replaceRegister(
   entriesFor: (expected: ExpectedAttendee[], stored: StoredRow[]) => RegisterEntry[],
 ): Promise<AttendanceCounts> {
   return inTransaction(db, async (trx) => {
-    const meeting = await trx.selectFrom("meetings").select(["id", "status", "date", "version"]).where("id", "=", meetingId).executeTakeFirst();
+    const meeting = await trx
+      .selectFrom("meetings")
+      .select(["id", "status", "date", "version"])
+      .where("id", "=", meetingId)
+      .executeTakeFirst();
     if (!meeting) throw new RecordNotFoundError("meetings", meetingId);
     const closed = registerClosed(meeting, today);
     if (closed === "cancelled") throw new RegisterError("attendance.errors.cancelled");
     if (closed === "future") throw new RegisterError(messageKey("attendance.errors.future", { date: meeting.date }));
-    if (meeting.version !== version) throw new StaleVersionError(await registerChangesSince(trx, meetingId, version), meeting.version);
+    if (meeting.version !== version)
+      throw new StaleVersionError(await registerChangesSince(trx, meetingId, version), meeting.version);
 
     const expected = await expectedAttendees(trx, meetingId);
     const stored = await storedRows(trx, meetingId);
     const entries = entriesFor(expected, stored);
     const people = await peopleById(trx, [
-      ...entries.flatMap((e) => (e.substitute_person_id === null ? [e.person_id] : [e.person_id, e.substitute_person_id])),
-      ...stored.flatMap((row) => (row.substitute_person_id === null ? [row.person_id] : [row.person_id, row.substitute_person_id])),
+      ...entries.flatMap((e) =>
+        e.substitute_person_id === null ? [e.person_id] : [e.person_id, e.substitute_person_id],
+      ),
+      ...stored.flatMap((row) =>
+        row.substitute_person_id === null ? [row.person_id] : [row.person_id, row.substitute_person_id],
+      ),
     ]);
     checkEntries(entries, expected, stored, people);
 
@@ -278,8 +316,19 @@ async function replaceRegister(
     });
 
     await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
-    if (rows.length > 0) await trx.insertInto("attendance").values(rows.map((row) => ({ ...row, meeting_id: meetingId }))).execute();
-    await updateAudited(trx, actor, "meetings", meetingId, version, meeting.status === "gepland" ? { status: "gehouden" } : {});
+    if (rows.length > 0)
+      await trx
+        .insertInto("attendance")
+        .values(rows.map((row) => ({ ...row, meeting_id: meetingId })))
+        .execute();
+    await updateAudited(
+      trx,
+      actor,
+      "meetings",
+      meetingId,
+      version,
+      meeting.status === "gepland" ? { status: "gehouden" } : {},
+    );
     await recordAudit(trx, actor, {
       action: "update",
       entity: "attendance",
@@ -296,18 +345,30 @@ async function replaceRegister(
  * "vervangen" with a substitute who is in the register and is not the member; guests who are in
  * the register and not already on the list. Refusals point at the row (see attendance-form.ts).
  */
-function checkEntries(entries: RegisterEntry[], expected: ExpectedAttendee[], stored: StoredRow[], people: Map<number, PersonFacts>) {
+function checkEntries(
+  entries: RegisterEntry[],
+  expected: ExpectedAttendee[],
+  stored: StoredRow[],
+  people: Map<number, PersonFacts>,
+) {
   const storedByPerson = new Map(stored.map((row) => [row.person_id, row]));
-  const onList = new Set([...expected.map((e) => e.person_id), ...stored.filter((row) => row.status !== "gast").map((row) => row.person_id)]);
+  const onList = new Set([
+    ...expected.map((e) => e.person_id),
+    ...stored.filter((row) => row.status !== "gast").map((row) => row.person_id),
+  ]);
   const nameOf = (id: number) => (people.has(id) ? displayName(people.get(id)!) : String(id));
   // someone archived since they were registered stays as registered; new choices must be current people
-  const usable = (id: number, alreadyStored: boolean) => people.has(id) && (alreadyStored || people.get(id)!.archived_at === null);
+  const usable = (id: number, alreadyStored: boolean) =>
+    people.has(id) && (alreadyStored || people.get(id)!.archived_at === null);
   const listed = new Set<number>();
 
   for (const entry of entries) {
     if (entry.status === "gast") {
       if (onList.has(entry.person_id) || listed.has(entry.person_id)) {
-        throw new RegisterError(messageKey("attendance.errors.guestListed", { name: nameOf(entry.person_id) }), GUEST_FIELD);
+        throw new RegisterError(
+          messageKey("attendance.errors.guestListed", { name: nameOf(entry.person_id) }),
+          GUEST_FIELD,
+        );
       }
       if (!usable(entry.person_id, storedByPerson.get(entry.person_id)?.status === "gast")) {
         throw new RegisterError("attendance.errors.personUnknown", GUEST_FIELD);
@@ -318,8 +379,10 @@ function checkEntries(entries: RegisterEntry[], expected: ExpectedAttendee[], st
       }
       if (entry.status === "vervangen") {
         const substitute = entry.substitute_person_id;
-        if (substitute === null) throw new RegisterError("attendance.errors.substituteMissing", substituteField(entry.person_id));
-        if (substitute === entry.person_id) throw new RegisterError("attendance.errors.substituteIsMember", substituteField(entry.person_id));
+        if (substitute === null)
+          throw new RegisterError("attendance.errors.substituteMissing", substituteField(entry.person_id));
+        if (substitute === entry.person_id)
+          throw new RegisterError("attendance.errors.substituteIsMember", substituteField(entry.person_id));
         if (!usable(substitute, storedByPerson.get(entry.person_id)?.substitute_person_id === substitute)) {
           throw new RegisterError("attendance.errors.personUnknown", substituteField(entry.person_id));
         }
@@ -360,7 +423,11 @@ export async function everyonePresent(
       ...expected.map((e) => ({ person_id: e.person_id, status: "aanwezig" as const, substitute_person_id: null })),
       ...stored
         .filter((row) => !expectedIds.has(row.person_id))
-        .map((row) => ({ person_id: row.person_id, status: row.status, substitute_person_id: row.substitute_person_id })),
+        .map((row) => ({
+          person_id: row.person_id,
+          status: row.status,
+          substitute_person_id: row.substitute_person_id,
+        })),
     ];
   });
 }
@@ -390,14 +457,24 @@ export async function findPeopleForRegister(
  * Names of people a register being filled in refers to but has not stored (a guest just added, a
  * substitute just picked), with the organisation a guest would be registered for.
  */
-export async function describePeople(db: DB, ids: number[], day: IsoDate): Promise<Record<number, { name: string; organisation: string | null }>> {
+export async function describePeople(
+  db: DB,
+  ids: number[],
+  day: IsoDate,
+): Promise<Record<number, { name: string; organisation: string | null }>> {
   const people = await peopleById(db, ids);
   const employers = await soleEmployers(db, [...people.keys()], day);
   const organisations = await organisationNames(db, employers.values());
   return Object.fromEntries(
     [...people.values()].map((person) => {
       const employer = employers.get(person.id);
-      return [person.id, { name: displayName(person), organisation: employer === undefined ? null : (organisations.get(employer) ?? null) }];
+      return [
+        person.id,
+        {
+          name: displayName(person),
+          organisation: employer === undefined ? null : (organisations.get(employer) ?? null),
+        },
+      ];
     }),
   );
 }

@@ -1,6 +1,13 @@
 import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
-import { type BodiesTable, BODY_LEVELS, type BodyKind, type BodyLevel, type IsoDate, type SeatRole } from "../../db/schema";
+import {
+  type BodiesTable,
+  BODY_LEVELS,
+  type BodyKind,
+  type BodyLevel,
+  type IsoDate,
+  type SeatRole,
+} from "../../db/schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import type { BodySort } from "../services/body-list";
@@ -60,7 +67,9 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
   if (filter.subregionId) query = query.where("bodies.subregion_id", "=", filter.subregionId);
   const rows = await query.orderBy("bodies.name").execute();
   const counted = rows.map((r) => ({ ...r, members: Number(r.members ?? 0), vacancies: Number(r.vacancies ?? 0) }));
-  return filter.sort === "naam" ? counted : counted.sort((a, b) => BODY_LEVELS.indexOf(a.level) - BODY_LEVELS.indexOf(b.level));
+  return filter.sort === "naam"
+    ? counted
+    : counted.sort((a, b) => BODY_LEVELS.indexOf(a.level) - BODY_LEVELS.indexOf(b.level));
 }
 
 /** One page of the list (the page number as the URL asks it, kept within range). */
@@ -103,8 +112,23 @@ function seatsWithNames(db: DB) {
     .selectFrom("seats")
     .leftJoin("people", "people.id", "seats.person_id")
     .leftJoin("organisations", "organisations.id", "seats.organisation_id")
-    .select(["seats.id", "seats.role", "seats.start_date", "seats.end_date", "seats.note", "seats.person_id", "seats.organisation_id"])
-    .select(["people.first_name", "people.infix", "people.last_name", "people.initials", "people.title", "people.sort_name"])
+    .select([
+      "seats.id",
+      "seats.role",
+      "seats.start_date",
+      "seats.end_date",
+      "seats.note",
+      "seats.person_id",
+      "seats.organisation_id",
+    ])
+    .select([
+      "people.first_name",
+      "people.infix",
+      "people.last_name",
+      "people.initials",
+      "people.title",
+      "people.sort_name",
+    ])
     .select("organisations.name as organisation_name");
 }
 
@@ -162,11 +186,18 @@ export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyL
   const named = new Map(
     shownIds.size === 0
       ? []
-      : (await seatsWithNames(db).where("seats.id", "in", idList([...shownIds])).execute()).map((seat) => [seat.id, seat] as const),
+      : (
+          await seatsWithNames(db)
+            .where("seats.id", "in", idList([...shownIds]))
+            .execute()
+        ).map((seat) => [seat.id, seat] as const),
   );
   const namedOf = (id: number) => named.get(id)!;
   return {
-    roster: onRoster.map((seat) => namedOf(seat.id)).sort(compareRosterSeats).map(namedSeat),
+    roster: onRoster
+      .map((seat) => namedOf(seat.id))
+      .sort(compareRosterSeats)
+      .map(namedSeat),
     changes: neighbouringChanges(seats, onDay),
     history: shown.map(({ day, kind, item }): SeatEvent => {
       const { person_name, organisation_name } = namedSeat(namedOf(item.id));
@@ -223,10 +254,14 @@ function bodyColumns(fields: BodyFields): BodyFields {
 }
 
 async function assertNameFree(trx: Trx, name: string, ownId: number | null) {
-  let query = trx.selectFrom("bodies").select(["id", "name"]).where(sql<string>`name collate nocase`, "=", name);
+  let query = trx
+    .selectFrom("bodies")
+    .select(["id", "name"])
+    .where(sql<string>`name collate nocase`, "=", name);
   if (ownId !== null) query = query.where("id", "<>", ownId);
   const taken = await query.executeTakeFirst();
-  if (taken) throw new RegisterError("bodies.errors.nameTaken", "name", { href: `/gremia/${taken.id}`, name: taken.name });
+  if (taken)
+    throw new RegisterError("bodies.errors.nameTaken", "name", { href: `/gremia/${taken.id}`, name: taken.name });
 }
 
 /** The parent must exist and may not be the body itself or lie below it: the tree of bodies has no loops. */
@@ -285,7 +320,17 @@ export async function archiveBody(db: DB, actor: Actor, id: number, version: num
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "bodies", id);
     if (current.version === version && current.archived_at) throw new RegisterError("bodies.errors.alreadyArchived");
-    return (await updateAudited(trx, actor, "bodies", id, version, { archived_at: new Date().toISOString() }, { action: "archive" })).after;
+    return (
+      await updateAudited(
+        trx,
+        actor,
+        "bodies",
+        id,
+        version,
+        { archived_at: new Date().toISOString() },
+        { action: "archive" },
+      )
+    ).after;
   });
 }
 
@@ -325,7 +370,9 @@ function descendants(bodies: readonly { id: number; parent_id: number | null }[]
   const found = new Set<number>();
   let frontier = [rootId];
   while (frontier.length > 0) {
-    const next = bodies.filter((b) => b.parent_id !== null && frontier.includes(b.parent_id) && !found.has(b.id)).map((b) => b.id);
+    const next = bodies
+      .filter((b) => b.parent_id !== null && frontier.includes(b.parent_id) && !found.has(b.id))
+      .map((b) => b.id);
     next.forEach((id) => found.add(id));
     frontier = next;
   }

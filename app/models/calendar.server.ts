@@ -46,8 +46,10 @@ const feedWithPeople = (db: DB | Trx) =>
 /** The body's live feed with who made it, or null. */
 export async function activeFeed(db: DB | Trx, bodyId: number) {
   return (
-    (await feedWithPeople(db).where("calendar_feeds.body_id", "=", bodyId).where("calendar_feeds.revoked_at", "is", null).executeTakeFirst()) ??
-    null
+    (await feedWithPeople(db)
+      .where("calendar_feeds.body_id", "=", bodyId)
+      .where("calendar_feeds.revoked_at", "is", null)
+      .executeTakeFirst()) ?? null
   );
 }
 
@@ -72,7 +74,14 @@ async function revokeInTransaction(trx: Trx, actor: Actor, feed: CalendarFeed, s
     .where("id", "=", feed.id)
     .returningAll()
     .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, { action: "end", entity: "calendar_feeds", entityId: feed.id, before: logged(feed), after: logged(revoked), summary });
+  await recordAudit(trx, actor, {
+    action: "end",
+    entity: "calendar_feeds",
+    entityId: feed.id,
+    before: logged(feed),
+    after: logged(revoked),
+    summary,
+  });
 }
 
 /**
@@ -80,12 +89,26 @@ async function revokeInTransaction(trx: Trx, actor: Actor, feed: CalendarFeed, s
  * by someone else in the meantime is never replaced unseen; a replaced feed is revoked in the same
  * transaction, and its address stops working.
  */
-export async function createFeed(db: DB, actor: Actor, bodyId: number, replacing: number | null): Promise<CalendarFeed> {
+export async function createFeed(
+  db: DB,
+  actor: Actor,
+  bodyId: number,
+  replacing: number | null,
+): Promise<CalendarFeed> {
   return inTransaction(db, async (trx) => {
-    const body = await trx.selectFrom("bodies").select(["id", "name", "archived_at"]).where("id", "=", bodyId).executeTakeFirst();
+    const body = await trx
+      .selectFrom("bodies")
+      .select(["id", "name", "archived_at"])
+      .where("id", "=", bodyId)
+      .executeTakeFirst();
     if (!body) throw new RecordNotFoundError("bodies", bodyId);
     if (body.archived_at) throw new RegisterError(messageKey("calendar.errors.bodyArchived", { body: body.name }));
-    const current = await trx.selectFrom("calendar_feeds").selectAll().where("body_id", "=", bodyId).where("revoked_at", "is", null).executeTakeFirst();
+    const current = await trx
+      .selectFrom("calendar_feeds")
+      .selectAll()
+      .where("body_id", "=", bodyId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
     if ((current?.id ?? null) !== replacing) throw new RegisterError("calendar.errors.feedChanged");
     if (current) await revokeInTransaction(trx, actor, current, CALENDAR_AUDIT_SUMMARIES.replaced);
     const feed = await trx
@@ -93,7 +116,13 @@ export async function createFeed(db: DB, actor: Actor, bodyId: number, replacing
       .values({ body_id: bodyId, token: newToken(), created_by: actor.id })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "create", entity: "calendar_feeds", entityId: feed.id, after: logged(feed), summary: CALENDAR_AUDIT_SUMMARIES.created });
+    await recordAudit(trx, actor, {
+      action: "create",
+      entity: "calendar_feeds",
+      entityId: feed.id,
+      after: logged(feed),
+      summary: CALENDAR_AUDIT_SUMMARIES.created,
+    });
     return feed;
   });
 }
@@ -118,7 +147,12 @@ export async function restoreFeed(db: DB, actor: Actor, feedId: number): Promise
     const feed = await trx.selectFrom("calendar_feeds").selectAll().where("id", "=", feedId).executeTakeFirst();
     if (!feed) throw new RecordNotFoundError("calendar_feeds", feedId);
     if (!feed.revoked_at) return feed;
-    const other = await trx.selectFrom("calendar_feeds").select("id").where("body_id", "=", feed.body_id).where("revoked_at", "is", null).executeTakeFirst();
+    const other = await trx
+      .selectFrom("calendar_feeds")
+      .select("id")
+      .where("body_id", "=", feed.body_id)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
     if (other) throw new RegisterError("calendar.errors.cannotRestore");
     const restored = await trx
       .updateTable("calendar_feeds")

@@ -58,7 +58,12 @@ const nowIso = () => new Date().toISOString();
  * What others saved to a record after `version`, oldest first, read from the audit log (whose
  * snapshots carry the version each save produced).
  */
-export async function changesSince(db: DB | Trx, entity: string, id: number, version: number): Promise<ConcurrentChange[]> {
+export async function changesSince(
+  db: DB | Trx,
+  entity: string,
+  id: number,
+  version: number,
+): Promise<ConcurrentChange[]> {
   const entries = await db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.user_id")
@@ -90,14 +95,21 @@ export async function insertAudited<T extends VersionedTable>(
   // Kysely cannot follow a table name that is a type parameter; the public signature stays typed.
   const untyped = trx as unknown as Trx & { insertInto: (t: string) => any };
   const row = (await untyped.insertInto(table).values(values).returningAll().executeTakeFirstOrThrow()) as Row<T>;
-  await recordAudit(trx, actor, { action: "create", entity: table, entityId: (row as { id: number }).id, after: row, summary });
+  await recordAudit(trx, actor, {
+    action: "create",
+    entity: table,
+    entityId: (row as { id: number }).id,
+    after: row,
+    summary,
+  });
   return row;
 }
 
 /** The current row, or RecordNotFoundError. */
 export async function loadForUpdate<T extends VersionedTable>(trx: Trx, table: T, id: number): Promise<Row<T>> {
   const untyped = trx as unknown as { selectFrom: (t: string) => any };
-  const row = (await untyped.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst()) as Row<T> | undefined;
+  const row = (await untyped.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst()) as
+    Row<T> | undefined;
   if (!row) throw new RecordNotFoundError(table, id);
   return row;
 }
@@ -128,7 +140,14 @@ export async function updateAudited<T extends VersionedTable>(
     .where("id", "=", id)
     .returningAll()
     .executeTakeFirstOrThrow()) as Row<T>;
-  await recordAudit(trx, actor, { action: options.action ?? "update", entity: table, entityId: id, before, after, summary: options.summary });
+  await recordAudit(trx, actor, {
+    action: options.action ?? "update",
+    entity: table,
+    entityId: id,
+    before,
+    after,
+    summary: options.summary,
+  });
   return { before, after };
 }
 

@@ -52,12 +52,17 @@ function heldAttendance(db: DB, filter: FigureFilter) {
   if (filter.bodyId !== undefined) query = query.where("meetings.body_id", "=", filter.bodyId);
   const level = filter.level;
   if (level !== undefined) {
-    query = query.where("meetings.body_id", "in", (eb) => eb.selectFrom("bodies").select("bodies.id").where("bodies.level", "=", level));
+    query = query.where("meetings.body_id", "in", (eb) =>
+      eb.selectFrom("bodies").select("bodies.id").where("bodies.level", "=", level),
+    );
   }
-  if (filter.organisationId !== undefined) query = query.where("attendance.organisation_id", "=", filter.organisationId);
+  if (filter.organisationId !== undefined)
+    query = query.where("attendance.organisation_id", "=", filter.organisationId);
   const personId = filter.personId;
   if (personId !== undefined) {
-    query = query.where((eb) => eb.or([eb("attendance.person_id", "=", personId), eb("attendance.substitute_person_id", "=", personId)]));
+    query = query.where((eb) =>
+      eb.or([eb("attendance.person_id", "=", personId), eb("attendance.substitute_person_id", "=", personId)]),
+    );
   }
   return query;
 }
@@ -74,7 +79,11 @@ const STOOD_IN = "stood_in";
 async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]> {
   if (filter.personId !== undefined) return personTallies(db, filter, filter.personId);
   const rows = await heldAttendance(db, filter)
-    .select(["attendance.person_id as groupId", sql<string>`attendance.status`.as("status"), (eb) => eb.fn.countAll<number>().as("count")])
+    .select([
+      "attendance.person_id as groupId",
+      sql<string>`attendance.status`.as("status"),
+      (eb) => eb.fn.countAll<number>().as("count"),
+    ])
     .groupBy(["attendance.person_id", "attendance.status"])
     .unionAll(
       heldAttendance(db, filter)
@@ -87,9 +96,13 @@ async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[
         .groupBy("attendance.substitute_person_id"),
     )
     .execute();
-  const own = rows.filter((row) => row.status !== STOOD_IN).map((row) => ({ ...row, status: row.status as AttendanceStatus }));
+  const own = rows
+    .filter((row) => row.status !== STOOD_IN)
+    .map((row) => ({ ...row, status: row.status as AttendanceStatus }));
   const stoodIn = rows.filter((row) => row.status === STOOD_IN);
-  return tallyPeople(own, stoodIn).filter((tally) => filter.personId === undefined || tally.groupId === filter.personId);
+  return tallyPeople(own, stoodIn).filter(
+    (tally) => filter.personId === undefined || tally.groupId === filter.personId,
+  );
 }
 
 /**
@@ -99,12 +112,16 @@ async function peopleTallies(db: DB, filter: FigureFilter): Promise<FigureTally[
 async function personTallies(db: DB, filter: FigureFilter, personId: number): Promise<FigureTally[]> {
   const rows = await heldAttendance(db, filter)
     .select([
-      sql<string>`case when attendance.person_id = ${personId} then attendance.status else ${STOOD_IN} end`.as("status"),
+      sql<string>`case when attendance.person_id = ${personId} then attendance.status else ${STOOD_IN} end`.as(
+        "status",
+      ),
       (eb) => eb.fn.countAll<number>().as("count"),
     ])
     .groupBy(sql`1`)
     .execute();
-  const own = rows.filter((row) => row.status !== STOOD_IN).map((row) => ({ groupId: personId, status: row.status as AttendanceStatus, count: row.count }));
+  const own = rows
+    .filter((row) => row.status !== STOOD_IN)
+    .map((row) => ({ groupId: personId, status: row.status as AttendanceStatus, count: row.count }));
   const stoodIn = rows.filter((row) => row.status === STOOD_IN).map((row) => ({ groupId: personId, count: row.count }));
   return tallyPeople(own, stoodIn);
 }
@@ -120,7 +137,12 @@ async function organisationTallies(db: DB, filter: FigureFilter): Promise<Figure
     .groupBy(["attendance.organisation_id", "attendance.meeting_id"]);
   const rows = await db
     .selectFrom(perMeeting.as("per_meeting"))
-    .select(["organisationId", "best", (eb) => eb.fn.countAll<number>().as("meetings"), sql<number>`sum(guest)`.as("guests")])
+    .select([
+      "organisationId",
+      "best",
+      (eb) => eb.fn.countAll<number>().as("meetings"),
+      sql<number>`sum(guest)`.as("guests"),
+    ])
     .groupBy(["organisationId", "best"])
     .execute();
   return tallyOrganisations(
@@ -304,11 +326,18 @@ export async function recentAttendance(
     ])
     .where("meetings.status", "=", "gehouden");
   if ("personId" in of) {
-    query = query.where((eb) => eb.or([eb("attendance.person_id", "=", of.personId), eb("attendance.substitute_person_id", "=", of.personId)]));
+    query = query.where((eb) =>
+      eb.or([eb("attendance.person_id", "=", of.personId), eb("attendance.substitute_person_id", "=", of.personId)]),
+    );
   } else {
     query = query.where("attendance.organisation_id", "=", of.organisationId);
   }
-  const rows = await query.orderBy("meetings.date", "desc").orderBy("meetings.id", "desc").orderBy("attendance.id").limit(limit).execute();
+  const rows = await query
+    .orderBy("meetings.date", "desc")
+    .orderBy("meetings.id", "desc")
+    .orderBy("attendance.id")
+    .limit(limit)
+    .execute();
   return rows.map((row) => ({
     attendanceId: row.attendanceId,
     meetingId: row.meetingId,
@@ -318,7 +347,13 @@ export async function recentAttendance(
     bodyId: row.bodyId,
     bodyName: row.bodyName,
     personId: row.personId,
-    personName: displayName({ first_name: row.first_name, infix: row.infix, last_name: row.last_name, initials: row.initials, title: row.personTitle }),
+    personName: displayName({
+      first_name: row.first_name,
+      infix: row.infix,
+      last_name: row.last_name,
+      initials: row.initials,
+      title: row.personTitle,
+    }),
     status: row.status,
     substituteId: row.substituteId,
     substituteName:

@@ -2,7 +2,15 @@ import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { ClockTime, IsoDate, MeetingKind, MeetingSeriesTable } from "../../db/schema";
 import { messageKey } from "../services/form-data";
-import { buildRule, occurrences, parseRRule, RecurrenceError, type RecurrenceRule, type RuleFields, toRRule } from "../services/recurrence";
+import {
+  buildRule,
+  occurrences,
+  parseRRule,
+  RecurrenceError,
+  type RecurrenceRule,
+  type RuleFields,
+  toRRule,
+} from "../services/recurrence";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, insertAudited, RecordNotFoundError, RegisterError } from "./editing.server";
 import { assertMeetingTimes, assertWithinBodyPeriod, type Meeting } from "./meetings.server";
@@ -51,7 +59,11 @@ function plannedDays(input: SeriesInput): { rule: RecurrenceRule; days: IsoDate[
 }
 
 async function seriesBody(db: DB | Trx, bodyId: number): Promise<SeriesBody> {
-  const body = await db.selectFrom("bodies").select(["id", "name", "active_from", "active_to"]).where("id", "=", bodyId).executeTakeFirst();
+  const body = await db
+    .selectFrom("bodies")
+    .select(["id", "name", "active_from", "active_to"])
+    .where("id", "=", bodyId)
+    .executeTakeFirst();
   if (!body) throw new RecordNotFoundError("bodies", bodyId);
   return body;
 }
@@ -63,10 +75,21 @@ const outsidePeriod = (body: SeriesBody, day: IsoDate) =>
 function outsidePeriodError(body: SeriesBody, days: IsoDate[]): RegisterError {
   const values = { body: body.name, dates: days.join(", "), count: days.length };
   if (body.active_from && body.active_to) {
-    return new RegisterError(messageKey("meetingSeries.errors.outsidePeriod.fromTo", { ...values, from: body.active_from, to: body.active_to }));
+    return new RegisterError(
+      messageKey("meetingSeries.errors.outsidePeriod.fromTo", {
+        ...values,
+        from: body.active_from,
+        to: body.active_to,
+      }),
+    );
   }
-  if (body.active_from) return new RegisterError(messageKey("meetingSeries.errors.outsidePeriod.from", { ...values, from: body.active_from }));
-  return new RegisterError(messageKey("meetingSeries.errors.outsidePeriod.to", { ...values, to: body.active_to ?? "" }));
+  if (body.active_from)
+    return new RegisterError(
+      messageKey("meetingSeries.errors.outsidePeriod.from", { ...values, from: body.active_from }),
+    );
+  return new RegisterError(
+    messageKey("meetingSeries.errors.outsidePeriod.to", { ...values, to: body.active_to ?? "" }),
+  );
 }
 
 /** The days a series would fall on, each marked when the body is not active then; nothing is saved. */

@@ -18,7 +18,14 @@ import { paging } from "../services/list-params";
 import { compareDutch, compareByDutchName, displayName } from "../services/names";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { peopleFoundBy, readableSearches } from "./saved-searches.server";
-import { inTransaction, insertAudited, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
+import {
+  inTransaction,
+  insertAudited,
+  loadForUpdate,
+  RecordNotFoundError,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
 
 /**
  * Meetings: occurrences of a body, or network-wide events that belong to no single body.
@@ -60,7 +67,10 @@ export async function assertWithinBodyPeriod(trx: Trx | DB, bodyId: number, date
   if (!body) throw new RecordNotFoundError("bodies", bodyId);
   if (body.archived_at) throw new RegisterError(messageKey("bodies.errors.bodyArchived", { body: body.name }));
   if (body.active_from && date < body.active_from) {
-    throw new RegisterError(messageKey("meetings.errors.beforeBodyStart", { body: body.name, from: body.active_from }), field);
+    throw new RegisterError(
+      messageKey("meetings.errors.beforeBodyStart", { body: body.name, from: body.active_from }),
+      field,
+    );
   }
   if (body.active_to && date > body.active_to) {
     throw new RegisterError(messageKey("meetings.errors.afterBodyEnd", { body: body.name, to: body.active_to }), field);
@@ -153,7 +163,12 @@ async function employedOn(db: DB | Trx, organisationIds: number[], day: IsoDate)
 
 async function foundBySavedSearches(db: DB, savedSearchIds: number[], day: IsoDate): Promise<ExpectedAttendee[]> {
   if (savedSearchIds.length === 0) return [];
-  const rows = await db.selectFrom("saved_searches").select(["id", "filter"]).where("id", "in", savedSearchIds).orderBy("id").execute();
+  const rows = await db
+    .selectFrom("saved_searches")
+    .select(["id", "filter"])
+    .where("id", "in", savedSearchIds)
+    .orderBy("id")
+    .execute();
   // a filter that no longer reads (edited by hand, or from an older version) finds nobody
   const searches = readableSearches(rows);
   const found = await peopleFoundBy(db, searches, day);
@@ -176,7 +191,11 @@ async function foundBySavedSearches(db: DB, savedSearchIds: number[], day: IsoDa
  * results — the first reason found winning (a seat before a job before a search).
  */
 export async function expectedAttendees(db: DB, meetingId: number): Promise<ExpectedAttendee[]> {
-  const meeting = await db.selectFrom("meetings").select(["id", "body_id", "date"]).where("id", "=", meetingId).executeTakeFirst();
+  const meeting = await db
+    .selectFrom("meetings")
+    .select(["id", "body_id", "date"])
+    .where("id", "=", meetingId)
+    .executeTakeFirst();
   if (!meeting) throw new RecordNotFoundError("meetings", meetingId);
   let candidates: ExpectedAttendee[];
   if (meeting.body_id !== null) {
@@ -228,7 +247,8 @@ async function currentInvitations(trx: Trx | DB, meetingId: number): Promise<Inv
     .where("meeting_id", "=", meetingId)
     .orderBy("id")
     .execute();
-  const ids = (column: "body_id" | "organisation_id" | "saved_search_id") => rows.flatMap((row) => (row[column] === null ? [] : [row[column]]));
+  const ids = (column: "body_id" | "organisation_id" | "saved_search_id") =>
+    rows.flatMap((row) => (row[column] === null ? [] : [row[column]]));
   return { bodyIds: ids("body_id"), organisationIds: ids("organisation_id"), savedSearchIds: ids("saved_search_id") };
 }
 
@@ -249,31 +269,56 @@ async function assertInvitable(trx: Trx, invitations: Invitations, alreadyInvite
       .where("id", "in", ids)
       .execute();
     const archived = available.find((row) => row.archived_at !== null);
-    if (archived) throw new RegisterError(messageKey("meetings.errors.invitationArchived", { name: archived.name }), source.field);
-    if (available.length < new Set(ids).size) throw new RegisterError("meetings.errors.invitationUnknown", source.field);
+    if (archived)
+      throw new RegisterError(messageKey("meetings.errors.invitationArchived", { name: archived.name }), source.field);
+    if (available.length < new Set(ids).size)
+      throw new RegisterError("meetings.errors.invitationUnknown", source.field);
   }
 }
 
 /** Makes the event's invitations these (adding and removing rows), each change logged. */
 async function writeInvitations(trx: Trx, actor: Actor, meetingId: number, invitations: Invitations) {
-  const existing = await trx.selectFrom("meeting_invitations").selectAll().where("meeting_id", "=", meetingId).orderBy("id").execute();
+  const existing = await trx
+    .selectFrom("meeting_invitations")
+    .selectAll()
+    .where("meeting_id", "=", meetingId)
+    .orderBy("id")
+    .execute();
   for (const source of INVITATION_SOURCES) {
     const wanted = new Set(invitations[source.key]);
     for (const row of existing) {
       const id = row[source.column];
       if (id === null || wanted.has(id)) continue;
       await trx.deleteFrom("meeting_invitations").where("id", "=", row.id).execute();
-      await recordAudit(trx, actor, { action: "delete", entity: "meeting_invitations", entityId: row.id, before: row, summary: "invitation_removed" });
+      await recordAudit(trx, actor, {
+        action: "delete",
+        entity: "meeting_invitations",
+        entityId: row.id,
+        before: row,
+        summary: "invitation_removed",
+      });
     }
     const present = new Set(existing.flatMap((row) => (row[source.column] === null ? [] : [row[source.column]])));
     for (const id of wanted) {
       if (present.has(id)) continue;
       const row = await trx
         .insertInto("meeting_invitations")
-        .values({ meeting_id: meetingId, body_id: null, organisation_id: null, saved_search_id: null, [source.column]: id })
+        .values({
+          meeting_id: meetingId,
+          body_id: null,
+          organisation_id: null,
+          saved_search_id: null,
+          [source.column]: id,
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, { action: "create", entity: "meeting_invitations", entityId: row.id, after: row, summary: "invitation_added" });
+      await recordAudit(trx, actor, {
+        action: "create",
+        entity: "meeting_invitations",
+        entityId: row.id,
+        after: row,
+        summary: "invitation_added",
+      });
     }
   }
 }
@@ -294,7 +339,8 @@ export async function createEvent(db: DB, actor: Actor, fields: NewEvent): Promi
 
 /** A held meeting lies in the past (or is today): a planned one in the future cannot have been held. */
 function assertHeldNotInFuture(status: MeetingStatus, date: IsoDate) {
-  if (status === "gehouden" && date > todayInAmsterdam()) throw new RegisterError("meetings.errors.heldInFuture", "date");
+  if (status === "gehouden" && date > todayInAmsterdam())
+    throw new RegisterError("meetings.errors.heldInFuture", "date");
 }
 
 /** Someone in a recorded register, named. */
@@ -331,18 +377,31 @@ export interface MeetingChange extends MeetingFields {
  * so the roster it compares with is the new date's (and, for an event, the new invitations').
  */
 async function settleRegister(trx: Trx, actor: Actor, meetingId: number, decision: AttendanceDecision | undefined) {
-  const rows = await trx.selectFrom("attendance").selectAll().where("meeting_id", "=", meetingId).orderBy("id").execute();
+  const rows = await trx
+    .selectFrom("attendance")
+    .selectAll()
+    .where("meeting_id", "=", meetingId)
+    .orderBy("id")
+    .execute();
   if (rows.length === 0 || decision === "keep") return;
   if (decision === "clear") {
     await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
     for (const row of rows) {
-      await recordAudit(trx, actor, { action: "delete", entity: "attendance", entityId: row.id, before: row, summary: "attendance_cleared" });
+      await recordAudit(trx, actor, {
+        action: "delete",
+        entity: "attendance",
+        entityId: row.id,
+        before: row,
+        summary: "attendance_cleared",
+      });
     }
     return;
   }
   const expected = new Set((await expectedAttendees(trx, meetingId)).map((attendee) => attendee.person_id));
   // guests were never on a roster: their place in the register does not depend on the date
-  const dropped = rows.filter((row) => row.status !== "gast" && !expected.has(row.person_id)).map((row) => row.person_id);
+  const dropped = rows
+    .filter((row) => row.status !== "gast" && !expected.has(row.person_id))
+    .map((row) => row.person_id);
   throw new AttendanceDecisionNeeded(rows.length, await namedPeople(trx, dropped));
 }
 
@@ -361,7 +420,13 @@ async function namedPeople(db: DB | Trx, ids: number[]): Promise<NamedPerson[]> 
  * and invitations. A new date must lie in the body's active period, and when attendance was
  * recorded the editor decides what happens to that register (see AttendanceDecisionNeeded).
  */
-export async function updateMeeting(db: DB, actor: Actor, id: number, version: number, change: MeetingChange): Promise<Meeting> {
+export async function updateMeeting(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  change: MeetingChange,
+): Promise<Meeting> {
   assertMeetingTimes(change);
   const { invitations, attendanceDecision, kind } = change;
   const fields: MeetingFields = {
@@ -377,10 +442,14 @@ export async function updateMeeting(db: DB, actor: Actor, id: number, version: n
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "meetings", id);
     const isEvent = current.body_id === null;
-    if (current.body_id !== null && fields.date !== current.date) await assertWithinBodyPeriod(trx, current.body_id, fields.date);
+    if (current.body_id !== null && fields.date !== current.date)
+      await assertWithinBodyPeriod(trx, current.body_id, fields.date);
     assertHeldNotInFuture(current.status, fields.date);
     if (isEvent && invitations) await assertInvitable(trx, invitations, await currentInvitations(trx, id));
-    const { after } = await updateAudited(trx, actor, "meetings", id, version, { ...fields, ...(isEvent && kind ? { kind } : {}) });
+    const { after } = await updateAudited(trx, actor, "meetings", id, version, {
+      ...fields,
+      ...(isEvent && kind ? { kind } : {}),
+    });
     if (isEvent && invitations) await writeInvitations(trx, actor, id, invitations);
     if (fields.date !== current.date) await settleRegister(trx, actor, id, attendanceDecision);
     return after;
@@ -388,13 +457,27 @@ export async function updateMeeting(db: DB, actor: Actor, id: number, version: n
 }
 
 /** Marks a meeting planned or held (not in the future). */
-export async function setMeetingStatus(db: DB, actor: Actor, id: number, version: number, status: "gepland" | "gehouden"): Promise<Meeting> {
+export async function setMeetingStatus(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  status: "gepland" | "gehouden",
+): Promise<Meeting> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "meetings", id);
     assertHeldNotInFuture(status, current.date);
-    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status }, {
-      summary: status === "gehouden" ? "meeting_held" : "meeting_planned",
-    });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "meetings",
+      id,
+      version,
+      { status },
+      {
+        summary: status === "gehouden" ? "meeting_held" : "meeting_planned",
+      },
+    );
     return after;
   });
 }
@@ -404,18 +487,40 @@ export async function cancelMeeting(db: DB, actor: Actor, id: number, version: n
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "meetings", id);
     if (current.status === "geannuleerd") throw new RegisterError("meetings.errors.alreadyCancelled");
-    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status: "geannuleerd" }, { summary: "meeting_cancelled" });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "meetings",
+      id,
+      version,
+      { status: "geannuleerd" },
+      { summary: "meeting_cancelled" },
+    );
     return { meeting: after, previousStatus: current.status as "gepland" | "gehouden" };
   });
 }
 
 /** Takes a cancellation back: the meeting is planned again (or held, when undoing the cancellation of a held one). */
-export async function restoreMeeting(db: DB, actor: Actor, id: number, version: number, status: "gepland" | "gehouden" = "gepland") {
+export async function restoreMeeting(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  status: "gepland" | "gehouden" = "gepland",
+) {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "meetings", id);
     if (current.status !== "geannuleerd") throw new RegisterError("meetings.errors.notCancelled");
     assertHeldNotInFuture(status, current.date);
-    const { after } = await updateAudited(trx, actor, "meetings", id, version, { status }, { action: "restore", summary: "meeting_restored" });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "meetings",
+      id,
+      version,
+      { status },
+      { action: "restore", summary: "meeting_restored" },
+    );
     return after;
   });
 }
@@ -436,13 +541,21 @@ export interface MeetingListFilter {
  * One page of meetings and events: upcoming ones soonest first (from today), past ones latest
  * first, or all of them in date order; with the body's name (null for an event).
  */
-export async function listMeetings(db: DB, filter: MeetingListFilter, page: number, today: IsoDate = todayInAmsterdam()) {
+export async function listMeetings(
+  db: DB,
+  filter: MeetingListFilter,
+  page: number,
+  today: IsoDate = todayInAmsterdam(),
+) {
   let query = db.selectFrom("meetings").leftJoin("bodies", "bodies.id", "meetings.body_id");
   if (filter.bodyId) query = query.where("meetings.body_id", "=", filter.bodyId);
   if (filter.kind === "vergaderingen") query = query.where("meetings.body_id", "is not", null);
   if (filter.kind === "evenementen") query = query.where("meetings.body_id", "is", null);
   if (filter.status) query = query.where("meetings.status", "=", filter.status);
-  if (filter.year) query = query.where("meetings.date", ">=", `${filter.year}-01-01`).where("meetings.date", "<=", `${filter.year}-12-31`);
+  if (filter.year)
+    query = query
+      .where("meetings.date", ">=", `${filter.year}-01-01`)
+      .where("meetings.date", "<=", `${filter.year}-12-31`);
   if (filter.from) query = query.where("meetings.date", ">=", filter.from);
   if (filter.to) query = query.where("meetings.date", "<=", filter.to);
   if (filter.timeframe === "komend") query = query.where("meetings.date", ">=", today);
@@ -478,7 +591,12 @@ export async function meetingFilterChoices(db: DB) {
   return db
     .selectFrom("bodies")
     .select(["id", "name"])
-    .where((eb) => eb.or([eb("archived_at", "is", null), eb.exists(eb.selectFrom("meetings").select("id").whereRef("meetings.body_id", "=", "bodies.id"))]))
+    .where((eb) =>
+      eb.or([
+        eb("archived_at", "is", null),
+        eb.exists(eb.selectFrom("meetings").select("id").whereRef("meetings.body_id", "=", "bodies.id")),
+      ]),
+    )
     .orderBy("name")
     .execute();
 }
@@ -516,8 +634,12 @@ export async function namedInvitations(db: DB, meetingId: number) {
   const byName = (a: { name: string }, b: { name: string }) => compareDutch(a.name, b.name);
   return {
     bodies: rows.flatMap((r) => (r.body_id === null ? [] : [{ id: r.body_id, name: r.body_name ?? "" }])).sort(byName),
-    organisations: rows.flatMap((r) => (r.organisation_id === null ? [] : [{ id: r.organisation_id, name: r.organisation_name ?? "" }])).sort(byName),
-    savedSearches: rows.flatMap((r) => (r.saved_search_id === null ? [] : [{ id: r.saved_search_id, name: r.saved_search_name ?? "" }])).sort(byName),
+    organisations: rows
+      .flatMap((r) => (r.organisation_id === null ? [] : [{ id: r.organisation_id, name: r.organisation_name ?? "" }]))
+      .sort(byName),
+    savedSearches: rows
+      .flatMap((r) => (r.saved_search_id === null ? [] : [{ id: r.saved_search_id, name: r.saved_search_name ?? "" }]))
+      .sort(byName),
   };
 }
 
@@ -545,8 +667,16 @@ export async function meetingDetail(db: DB, id: number) {
       .groupBy("status")
       .execute(),
   ]);
-  const attendance: Partial<Record<AttendanceStatus, number>> = Object.fromEntries(counts.map((row) => [row.status, Number(row.count)]));
-  return { meeting, invitations, series, attendance, recorded: counts.reduce((sum, row) => sum + Number(row.count), 0) };
+  const attendance: Partial<Record<AttendanceStatus, number>> = Object.fromEntries(
+    counts.map((row) => [row.status, Number(row.count)]),
+  );
+  return {
+    meeting,
+    invitations,
+    series,
+    attendance,
+    recorded: counts.reduce((sum, row) => sum + Number(row.count), 0),
+  };
 }
 
 /**
@@ -554,12 +684,17 @@ export async function meetingDetail(db: DB, id: number) {
  * plus, when editing an event, those it already invites (so they stay ticked).
  */
 export async function meetingFormChoices(db: DB, meetingId: number | null = null) {
-  const invited = meetingId === null ? { bodyIds: [], organisationIds: [], savedSearchIds: [] } : await currentInvitations(db, meetingId);
+  const invited =
+    meetingId === null
+      ? { bodyIds: [], organisationIds: [], savedSearchIds: [] }
+      : await currentInvitations(db, meetingId);
   const offered = (table: "bodies" | "organisations" | "saved_searches", keep: number[]) =>
     db
       .selectFrom(table)
       .select(["id", "name"])
-      .where((eb) => (keep.length > 0 ? eb.or([eb("archived_at", "is", null), eb("id", "in", keep)]) : eb("archived_at", "is", null)))
+      .where((eb) =>
+        keep.length > 0 ? eb.or([eb("archived_at", "is", null), eb("id", "in", keep)]) : eb("archived_at", "is", null),
+      )
       .orderBy("name")
       .execute();
   const [bodies, organisations, savedSearches] = await Promise.all([

@@ -38,11 +38,14 @@ async function resolve(db: DB, table: Table, query: NamedChoiceQuery): Promise<N
           .where("archived_at", "is", null)
           .where(
             sql<boolean>`(name like ${containing(query.text)} escape '\\' or ${sql.ref(shortName)} like ${containing(
-              query.text
-            )} escape '\\')`
+              query.text,
+            )} escape '\\')`,
           )
           // the records named exactly first, so that one is found among many that merely contain the text
-          .orderBy(sql`lower(name) = lower(${query.text}) or lower(coalesce(${sql.ref(shortName)}, '')) = lower(${query.text})`, "desc")
+          .orderBy(
+            sql`lower(name) = lower(${query.text}) or lower(coalesce(${sql.ref(shortName)}, '')) = lower(${query.text})`,
+            "desc",
+          )
           .orderBy("name")
           .limit(CHOICE_LIMIT + 1)
           .execute(),

@@ -102,7 +102,12 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
   const sort = filter.sort ?? "name";
   if (sort === "sector") rows = rows.orderBy("sectors.sort_order").orderBy("sectors.name_nl");
   if (sort === "changed") rows = rows.orderBy("organisations.updated_at", "desc");
-  const result = await rows.orderBy("organisations.name").orderBy("organisations.id").limit(page.limit).offset(page.offset).execute();
+  const result = await rows
+    .orderBy("organisations.name")
+    .orderBy("organisations.id")
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
   return { rows: result, page };
 }
 
@@ -129,12 +134,7 @@ export async function getOrganisation(db: DB, id: number) {
       .where("organisation_subregions.organisation_id", "=", id)
       .orderBy("subregions.name")
       .execute(),
-    db
-      .selectFrom("organisations")
-      .select(["id", "name"])
-      .where("parent_id", "=", id)
-      .orderBy("name")
-      .execute(),
+    db.selectFrom("organisations").select(["id", "name"]).where("parent_id", "=", id).orderBy("name").execute(),
     db
       .selectFrom("affiliations")
       .innerJoin("people", "people.id", "affiliations.person_id")
@@ -184,7 +184,12 @@ export async function getOrganisation(db: DB, id: number) {
 /** The choices for list filters: sectors and subregions. */
 export async function organisationFilterOptions(db: DB) {
   const [sectors, subregions] = await Promise.all([
-    db.selectFrom("sectors").select(["id", "code", "name_nl", "name_en"]).orderBy("sort_order").orderBy("name_nl").execute(),
+    db
+      .selectFrom("sectors")
+      .select(["id", "code", "name_nl", "name_en"])
+      .orderBy("sort_order")
+      .orderBy("name_nl")
+      .execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
   ]);
   return { sectors, subregions };
@@ -203,7 +208,11 @@ export async function getOrganisationForEdit(db: DB, id: number) {
  * The current parent stays in the list even when archived, so the form does not drop it.
  */
 export async function parentChoices(db: DB, organisationId: number | null) {
-  const all = await db.selectFrom("organisations").select(["id", "name", "parent_id", "archived_at"]).orderBy("name").execute();
+  const all = await db
+    .selectFrom("organisations")
+    .select(["id", "name", "parent_id", "archived_at"])
+    .orderBy("name")
+    .execute();
   const excluded = new Set<number>();
   if (organisationId !== null) {
     excluded.add(organisationId);
@@ -292,11 +301,15 @@ async function checkInput(trx: Trx, input: OrganisationInput, organisationId: nu
   const wanted = [...new Set(input.subregion_ids)];
   if (wanted.length > 0) {
     const found = await trx.selectFrom("subregions").select("id").where("id", "in", wanted).execute();
-    if (found.length !== wanted.length) throw new RegisterError("organisations.errors.subregionMissing", "subregion_ids");
+    if (found.length !== wanted.length)
+      throw new RegisterError("organisations.errors.subregionMissing", "subregion_ids");
   }
   const namesake = await findNamesake(trx, input.name, organisationId);
   if (namesake) {
-    throw new RegisterError("organisations.errors.nameTaken", "name", { href: `/organisaties/${namesake.id}`, name: namesake.name });
+    throw new RegisterError("organisations.errors.nameTaken", "name", {
+      href: `/organisaties/${namesake.id}`,
+      name: namesake.name,
+    });
   }
 }
 
@@ -304,10 +317,19 @@ async function checkInput(trx: Trx, input: OrganisationInput, organisationId: nu
  * The parent must exist, must not be archived (when newly chosen), and must not be the
  * organisation itself or lie under it.
  */
-async function checkParent(trx: Trx, parentId: number | null, organisationId: number | null, previousParentId: number | null) {
+async function checkParent(
+  trx: Trx,
+  parentId: number | null,
+  organisationId: number | null,
+  previousParentId: number | null,
+) {
   if (parentId === null) return;
   if (parentId === organisationId) throw new RegisterError("organisations.errors.ownParent", "parent_id");
-  const parent = await trx.selectFrom("organisations").select(["id", "name", "archived_at"]).where("id", "=", parentId).executeTakeFirst();
+  const parent = await trx
+    .selectFrom("organisations")
+    .select(["id", "name", "archived_at"])
+    .where("id", "=", parentId)
+    .executeTakeFirst();
   if (!parent) throw new RegisterError("organisations.errors.parentMissing", "parent_id");
   // an existing link to a parent archived since is left alone; only a new choice is refused
   if (parent.archived_at && parentId !== previousParentId) {
@@ -437,9 +459,17 @@ export async function archiveOrganisation(db: DB, actor: Actor, id: number, vers
     if (current.archived_at !== null && current.version === version) {
       throw new RegisterError("organisations.errors.alreadyArchived");
     }
-    const { after } = await updateAudited(trx, actor, "organisations", id, version, { archived_at: new Date().toISOString() }, {
-      action: "archive",
-    });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "organisations",
+      id,
+      version,
+      { archived_at: new Date().toISOString() },
+      {
+        action: "archive",
+      },
+    );
     return after;
   });
 }
@@ -449,11 +479,24 @@ export async function archiveOrganisation(db: DB, actor: Actor, id: number, vers
  * skips the version check: restoring changes nothing anyone else typed. Restoring one that is
  * not archived changes nothing.
  */
-export async function restoreOrganisation(db: DB, actor: Actor, id: number, version: number | null): Promise<Organisation> {
+export async function restoreOrganisation(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number | null,
+): Promise<Organisation> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "organisations", id);
     if (current.archived_at === null && (version === null || version === current.version)) return current;
-    const { after } = await updateAudited(trx, actor, "organisations", id, version, { archived_at: null }, { action: "restore" });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "organisations",
+      id,
+      version,
+      { archived_at: null },
+      { action: "restore" },
+    );
     return after;
   });
 }
@@ -475,19 +518,22 @@ export async function organisationHistory(db: DB, id: number) {
     byUserId: entry.user_id,
     changes: auditDiff(entry.before, entry.after),
   }));
-  const referenced = (field: string) =>
-    [
-      ...new Set(
-        history.flatMap((entry) =>
-          entry.changes
-            .filter((change) => change.field === field)
-            .flatMap((change) => [change.before, change.after])
-            .flatMap((value) => (Array.isArray(value) ? value : [value]))
-            .filter((value): value is number => typeof value === "number"),
-        ),
+  const referenced = (field: string) => [
+    ...new Set(
+      history.flatMap((entry) =>
+        entry.changes
+          .filter((change) => change.field === field)
+          .flatMap((change) => [change.before, change.after])
+          .flatMap((value) => (Array.isArray(value) ? value : [value]))
+          .filter((value): value is number => typeof value === "number"),
       ),
-    ];
-  const [sectorIds, subregionIds, organisationIds] = [referenced("sector_id"), referenced("subregion_ids"), referenced("parent_id")];
+    ),
+  ];
+  const [sectorIds, subregionIds, organisationIds] = [
+    referenced("sector_id"),
+    referenced("subregion_ids"),
+    referenced("parent_id"),
+  ];
   const [sectors, subregions, organisations] = await Promise.all([
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).where("id", "in", orNone(sectorIds)).execute(),
     db.selectFrom("subregions").select(["id", "name"]).where("id", "in", orNone(subregionIds)).execute(),

@@ -31,7 +31,6 @@ export interface MembershipMatrix {
   cells: Record<string, Representative[]>;
 }
 
-
 const levelOrder = (level: BodyLevel) => BODY_LEVELS.indexOf(level);
 
 function activeSeatRows(db: DB, date: string) {
@@ -71,14 +70,23 @@ function representative(row: SeatRow): Representative {
   return {
     seatId: row.seat_id,
     personId: row.person_id,
-    name: row.last_name === null ? null : displayName({ first_name: row.first_name, infix: row.infix, last_name: row.last_name, initials: row.initials }),
+    name:
+      row.last_name === null
+        ? null
+        : displayName({
+            first_name: row.first_name,
+            infix: row.infix,
+            last_name: row.last_name,
+            initials: row.initials,
+          }),
     role: row.role as SeatRole,
   };
 }
 
 /** Vacancies after people, people in Dutch list order. */
 function compareRepresentatives(a: SeatRow, b: SeatRow): number {
-  if (a.last_name === null || b.last_name === null) return (a.last_name === null ? 1 : 0) - (b.last_name === null ? 1 : 0);
+  if (a.last_name === null || b.last_name === null)
+    return (a.last_name === null ? 1 : 0) - (b.last_name === null ? 1 : 0);
   return compareByDutchName({ ...a, last_name: a.last_name }, { ...b, last_name: b.last_name });
 }
 
@@ -111,14 +119,21 @@ export async function membershipMatrix(db: DB, filter: MatrixFilter, language: L
       sector: language === "en" ? row.sector_en : row.sector_nl,
       sortOrder: row.sort_order,
     });
-    bodies.set(row.body_id, { id: row.body_id, name: row.body_name, abbreviation: row.abbreviation, level: row.level as BodyLevel });
+    bodies.set(row.body_id, {
+      id: row.body_id,
+      name: row.body_name,
+      abbreviation: row.abbreviation,
+      level: row.level as BodyLevel,
+    });
     (cells[cellKey(row.organisation_id, row.body_id)] ??= []).push(representative(row));
   }
   return {
     organisations: [...organisations.values()]
       .sort((a, b) => a.sortOrder - b.sortOrder || compareDutch(a.name, b.name))
       .map(({ sortOrder: _sortOrder, ...organisation }) => organisation),
-    bodies: [...bodies.values()].sort((a, b) => levelOrder(a.level) - levelOrder(b.level) || compareDutch(a.name, b.name)),
+    bodies: [...bodies.values()].sort(
+      (a, b) => levelOrder(a.level) - levelOrder(b.level) || compareDutch(a.name, b.name),
+    ),
     cells,
   };
 }

@@ -21,7 +21,14 @@ export async function panelForExport(db: DB, waveId: number): Promise<ExportPane
     .where("id", "=", waveId)
     .executeTakeFirst();
   if (!wave) return null;
-  const exported = { id: wave.id, name: wave.name, year: wave.year, referenceDate: wave.reference_date, status: wave.status, linkTemplate: wave.link_template };
+  const exported = {
+    id: wave.id,
+    name: wave.name,
+    year: wave.year,
+    referenceDate: wave.reference_date,
+    status: wave.status,
+    linkTemplate: wave.link_template,
+  };
   if (wave.status === "draft") {
     const { rules } = (await getWave(db, waveId))!;
     const drawn = await drawPanel(db, rules, wave.reference_date);
@@ -75,7 +82,13 @@ export async function rosterOrganisations(db: DB, roster: RosterSource): Promise
       "sectors.name_nl as sectorName",
     ]);
   if (roster.source === "panel") {
-    const ids = [...new Set(roster.members.filter((m) => !m.excluded).flatMap((m) => (m.attributes.organisationId === null ? [] : [m.attributes.organisationId])))];
+    const ids = [
+      ...new Set(
+        roster.members
+          .filter((m) => !m.excluded)
+          .flatMap((m) => (m.attributes.organisationId === null ? [] : [m.attributes.organisationId])),
+      ),
+    ];
     if (ids.length === 0) return [];
     query = query.where("organisations.id", "in", ids);
   } else {
@@ -101,7 +114,13 @@ export async function rosterOrganisations(db: DB, roster: RosterSource): Promise
 }
 
 /** Every export of a wave goes in the audit log: who took which file of which wave, when, and how many rows it held. */
-export async function recordExport(db: DB, actor: Actor, waveId: number, kind: PanelExportKind, rowCount: number): Promise<void> {
+export async function recordExport(
+  db: DB,
+  actor: Actor,
+  waveId: number,
+  kind: PanelExportKind,
+  rowCount: number,
+): Promise<void> {
   await inTransaction(db, (trx) =>
     recordAudit(trx, actor, {
       action: "export",

@@ -40,7 +40,11 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
       .where(jobActive)
       .where("organisations.sector_id", "in", sectorIds);
   const candidates = () =>
-    seatRules.length === 0 ? sectorStaff() : sectorIds.length === 0 ? seatHolders() : seatHolders().union(sectorStaff());
+    seatRules.length === 0
+      ? sectorStaff()
+      : sectorIds.length === 0
+        ? seatHolders()
+        : seatHolders().union(sectorStaff());
 
   if (seatRules.length > 0) {
     const rows = await db
@@ -72,7 +76,11 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
         .where("team_body_id", "is not", null)
         .orderBy("id")
         .execute();
-      for (const plan of plans) plansOf.set(plan.team_body_id!, [...(plansOf.get(plan.team_body_id!) ?? []), { id: plan.id, funding: plan.funding_status }]);
+      for (const plan of plans)
+        plansOf.set(plan.team_body_id!, [
+          ...(plansOf.get(plan.team_body_id!) ?? []),
+          { id: plan.id, funding: plan.funding_status },
+        ]);
     }
     const bodies = new Map<number, FactBody>();
     for (const row of rows) {
@@ -106,7 +114,12 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
       facts.presences = await db
         .selectFrom("attendance")
         .innerJoin("meetings", "meetings.id", "attendance.meeting_id")
-        .select(["attendance.person_id as personId", "meetings.body_id as bodyId", "meetings.id as meetingId", "meetings.date"])
+        .select([
+          "attendance.person_id as personId",
+          "meetings.body_id as bodyId",
+          "meetings.id as meetingId",
+          "meetings.date",
+        ])
         .where("attendance.status", "=", "aanwezig")
         .where("meetings.status", "=", "gehouden")
         .where("meetings.date", ">=", window.from)
@@ -154,20 +167,36 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
 
   facts.affiliations = await db
     .selectFrom("affiliations")
-    .select(["id", "person_id as personId", "organisation_id as organisationId", "start_date as startDate", "end_date as endDate"])
+    .select([
+      "id",
+      "person_id as personId",
+      "organisation_id as organisationId",
+      "start_date as startDate",
+      "end_date as endDate",
+    ])
     .where(jobActive)
     .where("affiliations.person_id", "in", candidates())
     .execute();
 
   const organisationIds = [
-    ...new Set([...facts.seats.flatMap((s) => (s.organisationId === null ? [] : [s.organisationId])), ...facts.affiliations.map((a) => a.organisationId)]),
+    ...new Set([
+      ...facts.seats.flatMap((s) => (s.organisationId === null ? [] : [s.organisationId])),
+      ...facts.affiliations.map((a) => a.organisationId),
+    ]),
   ];
   if (organisationIds.length > 0) {
     const [organisations, subregions] = await Promise.all([
       db
         .selectFrom("organisations")
         .innerJoin("sectors", "sectors.id", "organisations.sector_id")
-        .select(["organisations.id", "organisations.name", "organisations.short_name", "sectors.id as sector_id", "sectors.code", "sectors.name_nl"])
+        .select([
+          "organisations.id",
+          "organisations.name",
+          "organisations.short_name",
+          "sectors.id as sector_id",
+          "sectors.code",
+          "sectors.name_nl",
+        ])
         .where("organisations.id", "in", organisationIds)
         .execute(),
       db
@@ -178,7 +207,8 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
         .execute(),
     ]);
     const subregionsOf = new Map<number, string[]>();
-    for (const s of subregions) subregionsOf.set(s.organisation_id, [...(subregionsOf.get(s.organisation_id) ?? []), s.name]);
+    for (const s of subregions)
+      subregionsOf.set(s.organisation_id, [...(subregionsOf.get(s.organisation_id) ?? []), s.name]);
     facts.organisations = organisations.map((o) => ({
       id: o.id,
       name: o.name,

@@ -2,9 +2,22 @@ import { createHash, randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { DB } from "../../db/index";
 import { emptiedByMessage, panelStrata } from "../services/panel-draw";
-import { type PanelAttributes, type PanelReason, type PanelRules, parseStoredRules } from "../services/panel-rules-schema";
+import {
+  type PanelAttributes,
+  type PanelReason,
+  type PanelRules,
+  parseStoredRules,
+} from "../services/panel-rules-schema";
 import { type Actor, recordAudit } from "./audit.server";
-import { changesSince, inTransaction, loadForUpdate, RecordNotFoundError, RegisterError, StaleVersionError, updateAudited } from "./editing.server";
+import {
+  changesSince,
+  inTransaction,
+  loadForUpdate,
+  RecordNotFoundError,
+  RegisterError,
+  StaleVersionError,
+  updateAudited,
+} from "./editing.server";
 import { drawPanel } from "./panel-facts.server";
 
 /**
@@ -25,7 +38,8 @@ function newToken(): string {
  * order; `undefined` members are left out, as JSON.stringify does.
  */
 function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? "null" : canonicalJson(item))).join(",")}]`;
   if (value !== null && typeof value === "object") {
     const entries = Object.entries(value)
       .filter(([, v]) => v !== undefined)
@@ -69,7 +83,8 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
     const wave = await loadForUpdate(trx, "survey_waves", waveId);
     if (wave.status !== "draft") throw new RegisterError("waves.errors.alreadyFrozen");
     // checked before drawing, not only by updateAudited below: no point drawing for a stale form
-    if (wave.version !== version) throw new StaleVersionError(await changesSince(trx, "survey_waves", waveId, version), wave.version);
+    if (wave.version !== version)
+      throw new StaleVersionError(await changesSince(trx, "survey_waves", waveId, version), wave.version);
 
     const rules = parseStoredRules(wave.rules);
     const panel = await drawPanel(trx, rules, wave.reference_date);
@@ -94,11 +109,15 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
     // Several hundred rows per statement (14 values each stays far below SQLite's 32 766 variables):
     // one statement per member took seconds for a national panel.
     for (let start = 0; start < rows.length; start += MEMBERS_PER_INSERT) {
-      await trx.insertInto("panel_members").values(rows.slice(start, start + MEMBERS_PER_INSERT)).execute();
+      await trx
+        .insertInto("panel_members")
+        .values(rows.slice(start, start + MEMBERS_PER_INSERT))
+        .execute();
     }
 
     const exclusionsByReason: Record<string, number> = {};
-    for (const exclusion of panel.excluded) for (const reason of exclusion.reasons) exclusionsByReason[reason] = (exclusionsByReason[reason] ?? 0) + 1;
+    for (const exclusion of panel.excluded)
+      for (const reason of exclusion.reasons) exclusionsByReason[reason] = (exclusionsByReason[reason] ?? 0) + 1;
     const counts = { ...panelStrata(panel.members), excluded: panel.excluded.length, exclusionsByReason };
     const contentHash = panelContentHash({ referenceDate: wave.reference_date, rules, members: panel.members });
     const { after } = await updateAudited(
@@ -107,7 +126,13 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
       "survey_waves",
       waveId,
       version,
-      { status: "frozen", frozen_at: new Date().toISOString(), frozen_by: actor.id, content_hash: contentHash, frozen_counts: JSON.stringify(counts) },
+      {
+        status: "frozen",
+        frozen_at: new Date().toISOString(),
+        frozen_by: actor.id,
+        content_hash: contentHash,
+        frozen_counts: JSON.stringify(counts),
+      },
       { summary: WAVE_AUDIT_SUMMARIES.frozen },
     );
     return { wave: after, members: panel.members.length, excluded: panel.excluded.length, contentHash };
@@ -126,7 +151,12 @@ export async function recordLaterExclusion(db: DB, actor: Actor, waveId: number,
   return inTransaction(db, async (trx) => {
     const wave = await loadForUpdate(trx, "survey_waves", waveId);
     if (wave.status === "draft") throw new RegisterError("waves.errors.notFrozen");
-    const before = await trx.selectFrom("panel_members").selectAll().where("wave_id", "=", waveId).where("person_id", "=", personId).executeTakeFirst();
+    const before = await trx
+      .selectFrom("panel_members")
+      .selectAll()
+      .where("wave_id", "=", waveId)
+      .where("person_id", "=", personId)
+      .executeTakeFirst();
     if (!before) throw new RecordNotFoundError("panel_members", personId);
     if (before.excluded_at !== null) throw new RegisterError("waves.errors.alreadyExcluded");
     const after = await trx
@@ -138,7 +168,14 @@ export async function recordLaterExclusion(db: DB, actor: Actor, waveId: number,
     // the token stays out of the log: it opens the member's questionnaire
     const { token: _beforeToken, ...logBefore } = before;
     const { token: _afterToken, ...logAfter } = after;
-    await recordAudit(trx, actor, { action: "update", entity: "panel_members", entityId: before.id, before: logBefore, after: logAfter, summary: WAVE_AUDIT_SUMMARIES.laterExclusion });
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "panel_members",
+      entityId: before.id,
+      before: logBefore,
+      after: logAfter,
+      summary: WAVE_AUDIT_SUMMARIES.laterExclusion,
+    });
     return after;
   });
 }

@@ -15,7 +15,10 @@ import { getWave } from "./survey-waves.server";
 export const PANEL_PAGE_SIZE = 50;
 
 /** What freezing stored in `frozen_counts`. */
-export type FrozenCounts = PanelStrata & { excluded: number; exclusionsByReason: Partial<Record<ExclusionReason, number>> };
+export type FrozenCounts = PanelStrata & {
+  excluded: number;
+  exclusionsByReason: Partial<Record<ExclusionReason, number>>;
+};
 
 export interface PanelMemberFilter {
   /** part of the name or e-mail address */
@@ -34,7 +37,16 @@ function memberQuery(db: DB, waveId: number, filter: Omit<PanelMemberFilter, "pa
       eb.or([
         eb("panel_members.last_name", "like", pattern),
         eb("panel_members.first_name", "like", pattern),
-        eb(eb.fn("concat_ws", [eb.val(" "), "panel_members.first_name", "panel_members.infix", "panel_members.last_name"]), "like", pattern),
+        eb(
+          eb.fn("concat_ws", [
+            eb.val(" "),
+            "panel_members.first_name",
+            "panel_members.infix",
+            "panel_members.last_name",
+          ]),
+          "like",
+          pattern,
+        ),
         eb("panel_members.email", "like", pattern),
       ]),
     );
@@ -94,7 +106,10 @@ export async function panelMember(db: DB, waveId: number, personId: number) {
 export async function frozenPanel(db: DB, waveId: number) {
   const wave = await getWave(db, waveId);
   if (!wave) return null;
-  const frozenBy = wave.frozen_by === null ? null : await db.selectFrom("users").select("name").where("id", "=", wave.frozen_by).executeTakeFirst();
+  const frozenBy =
+    wave.frozen_by === null
+      ? null
+      : await db.selectFrom("users").select("name").where("id", "=", wave.frozen_by).executeTakeFirst();
   const { n } = await db
     .selectFrom("panel_members")
     .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -138,11 +153,19 @@ async function frozenMembers(db: DB, waveId: number) {
     .select(["person_id", "first_name", "infix", "last_name", "attributes"])
     .where("wave_id", "=", waveId)
     .execute();
-  return rows.map((row) => ({ ...row, personId: row.person_id, attributes: JSON.parse(row.attributes) as PanelAttributes }));
+  return rows.map((row) => ({
+    ...row,
+    personId: row.person_id,
+    attributes: JSON.parse(row.attributes) as PanelAttributes,
+  }));
 }
 
 async function comparableWave(db: DB, waveId: number) {
-  const wave = await db.selectFrom("survey_waves").select(["id", "name", "reference_date", "status"]).where("id", "=", waveId).executeTakeFirst();
+  const wave = await db
+    .selectFrom("survey_waves")
+    .select(["id", "name", "reference_date", "status"])
+    .where("id", "=", waveId)
+    .executeTakeFirst();
   if (!wave) throw new RegisterError("panel.compare.errors.missing");
   if (wave.status === "draft") throw new RegisterError("panel.compare.errors.draft");
   return wave;
@@ -165,16 +188,14 @@ export async function compareWaves(db: DB, aId: number, bId: number) {
       .filter((m) => wanted.has(m.personId))
       .sort((x, y) => compareByDutchName(x, y) || x.personId - y.personId)
       .slice(0, COMPARISON_NAMES_SHOWN)
-      .map(
-        (m): ComparedName => ({
-          personId: m.personId,
-          first_name: m.first_name,
-          infix: m.infix,
-          last_name: m.last_name,
-          level: m.attributes.level,
-          organisationName: m.attributes.organisationName,
-        }),
-      );
+      .map((m): ComparedName => ({
+        personId: m.personId,
+        first_name: m.first_name,
+        infix: m.infix,
+        last_name: m.last_name,
+        level: m.attributes.level,
+        organisationName: m.attributes.organisationName,
+      }));
   };
   return {
     a: { ...a, size: before.length },

@@ -44,18 +44,28 @@ export async function panelPreview(db: DB, waveId: number, page: number) {
   if (!wave) return null;
   const drawn = await drawPanel(db, wave.rules, wave.reference_date);
   const previous = await previousWave(db, waveId, wave.reference_date);
-  let comparison: (Omit<PanelComparison, "joined" | "left" | "stayed"> & {
-    wave: { id: number; name: string; referenceDate: string };
-    stayed: number;
-    joined: { count: number; names: string[] };
-    left: { count: number; names: string[] };
-  }) | null = null;
+  let comparison:
+    | (Omit<PanelComparison, "joined" | "left" | "stayed"> & {
+        wave: { id: number; name: string; referenceDate: string };
+        stayed: number;
+        joined: { count: number; names: string[] };
+        left: { count: number; names: string[] };
+      })
+    | null = null;
   if (previous) {
     const before = await frozenMembers(db, previous.id);
     const compared = comparePanels(before, drawn.members);
-    const nowNames = new Map(drawn.members.map((m) => [m.personId, displayName({ first_name: m.firstName, infix: m.infix, last_name: m.lastName })]));
+    const nowNames = new Map(
+      drawn.members.map((m) => [
+        m.personId,
+        displayName({ first_name: m.firstName, infix: m.infix, last_name: m.lastName }),
+      ]),
+    );
     const beforeNames = new Map(before.map((m) => [m.personId, m.name]));
-    const names = (ids: number[], from: Map<number, string>) => ({ count: ids.length, names: ids.slice(0, NAMES_SHOWN).map((id) => from.get(id) ?? `#${id}`) });
+    const names = (ids: number[], from: Map<number, string>) => ({
+      count: ids.length,
+      names: ids.slice(0, NAMES_SHOWN).map((id) => from.get(id) ?? `#${id}`),
+    });
     comparison = {
       wave: { id: previous.id, name: previous.name, referenceDate: previous.reference_date },
       strata: compared.strata,

@@ -87,7 +87,10 @@ async function assertEmailFree(trx: Trx, email: string, personId: number | null,
   if (!owner) return;
   if (owner.id === personId) throw new RegisterError("people.errors.emailAlreadyHere", field);
   const name = displayName(owner);
-  throw new RegisterError(messageKey("people.errors.emailTaken", { name }), field, { href: `/personen/${owner.id}`, name });
+  throw new RegisterError(messageKey("people.errors.emailTaken", { name }), field, {
+    href: `/personen/${owner.id}`,
+    name,
+  });
 }
 
 async function insertEmail(trx: Trx, actor: Actor | null, personId: number, email: string, primary: boolean) {
@@ -111,7 +114,12 @@ async function insertEmail(trx: Trx, actor: Actor | null, personId: number, emai
 }
 
 async function hasEmails(trx: Trx, personId: number): Promise<boolean> {
-  return !!(await trx.selectFrom("person_emails").select("id").where("person_id", "=", personId).limit(1).executeTakeFirst());
+  return !!(await trx
+    .selectFrom("person_emails")
+    .select("id")
+    .where("person_id", "=", personId)
+    .limit(1)
+    .executeTakeFirst());
 }
 
 /**
@@ -206,7 +214,11 @@ export async function undoEmailRemoval(db: DB, actor: Actor, personId: number, a
 export async function makePrimaryEmail(db: DB, actor: Actor, personId: number, emailId: number) {
   await inTransaction(db, async (trx) => {
     await loadForUpdate(trx, "people", personId);
-    const emails = await trx.selectFrom("person_emails").select(["id", "email", "is_primary"]).where("person_id", "=", personId).execute();
+    const emails = await trx
+      .selectFrom("person_emails")
+      .select(["id", "email", "is_primary"])
+      .where("person_id", "=", personId)
+      .execute();
     const target = emails.find((e) => e.id === emailId);
     if (!target) throw new RegisterError("people.errors.emailGone");
     if (target.is_primary) return;
@@ -244,7 +256,13 @@ export async function createPerson(db: DB, actor: Actor, input: NewPerson): Prom
  * Saves the edit form, if the person is still at `version` (else StaleVersionError with what
  * others changed). Saving without any change writes nothing.
  */
-export async function updatePerson(db: DB, actor: Actor, personId: number, version: number, input: PersonFields): Promise<Person> {
+export async function updatePerson(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  version: number,
+  input: PersonFields,
+): Promise<Person> {
   const fields = personColumns(input);
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
@@ -259,7 +277,9 @@ export async function archivePerson(db: DB, actor: Actor, personId: number, vers
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
     if (current.archived_at && current.version === version) return current;
-    return (await updateAudited(trx, actor, "people", personId, version, { archived_at: nowIso() }, { action: "archive" })).after;
+    return (
+      await updateAudited(trx, actor, "people", personId, version, { archived_at: nowIso() }, { action: "archive" })
+    ).after;
   });
 }
 
@@ -267,7 +287,8 @@ export async function restorePerson(db: DB, actor: Actor, personId: number, vers
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
     if (!current.archived_at && current.version === version) return current;
-    return (await updateAudited(trx, actor, "people", personId, version, { archived_at: null }, { action: "restore" })).after;
+    return (await updateAudited(trx, actor, "people", personId, version, { archived_at: null }, { action: "restore" }))
+      .after;
   });
 }
 
@@ -287,7 +308,11 @@ export interface ConsentState {
  * someone. Null is "not asked": the design excludes those who opted out ("withdrawn"); whether a
  * purpose also needs an explicit "given" is the caller's rule, not this function's.
  */
-export async function currentConsent(db: DB | Trx, personId: number, purpose: ConsentPurpose): Promise<ConsentState | null> {
+export async function currentConsent(
+  db: DB | Trx,
+  personId: number,
+  purpose: ConsentPurpose,
+): Promise<ConsentState | null> {
   const row = await db
     .selectFrom("consents")
     .select(["status", "recorded_on", "source"])
@@ -333,7 +358,13 @@ export async function recordConsent(db: DB, actor: Actor, personId: number, inpu
     const previous = await currentConsent(trx, personId, input.purpose);
     const row = await trx
       .insertInto("consents")
-      .values({ person_id: personId, purpose: input.purpose, status: input.status, recorded_on: input.recorded_on, source: input.source })
+      .values({
+        person_id: personId,
+        purpose: input.purpose,
+        status: input.status,
+        recorded_on: input.recorded_on,
+        source: input.source,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     const key = `consent_${input.purpose}`;
@@ -406,7 +437,14 @@ export function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort
 /** Everyone the people list's filter selects (all pages, unsorted). */
 export async function peopleMatching(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
   return peopleMatchingQuery(db, filter, onDay)
-    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.updated_at"])
+    .select([
+      "people.id",
+      "people.first_name",
+      "people.infix",
+      "people.last_name",
+      "people.initials",
+      "people.updated_at",
+    ])
     .execute();
 }
 
@@ -425,9 +463,19 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
   const ordered =
     sort === "gewijzigd"
       ? matching.orderBy("people.updated_at", "desc").orderBy("people.id", "desc")
-      : matching.orderBy("people.sort_name", sort === "naam" ? "asc" : "desc").orderBy("people.id", sort === "naam" ? "asc" : "desc");
+      : matching
+          .orderBy("people.sort_name", sort === "naam" ? "asc" : "desc")
+          .orderBy("people.id", sort === "naam" ? "asc" : "desc");
   const rows = await ordered
-    .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title", "people.archived_at"])
+    .select([
+      "people.id",
+      "people.first_name",
+      "people.infix",
+      "people.last_name",
+      "people.initials",
+      "people.title",
+      "people.archived_at",
+    ])
     .select((eb) => [
       eb
         .selectFrom("person_emails")
@@ -543,7 +591,10 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
           eb("audit_log.entity", "=", "affiliations"),
           // jobs are never deleted, so the person's jobs name every job entry that concerns them
           eb("audit_log.entity_id", "in", (sub) =>
-            sub.selectFrom("affiliations").select(sql<string>`cast(affiliations.id as text)`.as("id")).where("affiliations.person_id", "=", personId),
+            sub
+              .selectFrom("affiliations")
+              .select(sql<string>`cast(affiliations.id as text)`.as("id"))
+              .where("affiliations.person_id", "=", personId),
           ),
         ]),
       ]),
@@ -553,7 +604,11 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
     .execute();
 
   // each snapshot read once: the diff, the job's organisation and the names all need it
-  const parsed = entries.map(({ before, after, ...entry }) => ({ entry, before: parseSnapshot(before), after: parseSnapshot(after) }));
+  const parsed = entries.map(({ before, after, ...entry }) => ({
+    entry,
+    before: parseSnapshot(before),
+    after: parseSnapshot(after),
+  }));
   const organisationIds = new Set<number>();
   for (const { entry, before, after } of parsed) {
     if (entry.entity !== "affiliations") continue;
@@ -562,11 +617,16 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
     }
   }
   const organisations = organisationIds.size
-    ? await db.selectFrom("organisations").select(["id", "name"]).where("id", "in", idList([...organisationIds])).execute()
+    ? await db
+        .selectFrom("organisations")
+        .select(["id", "name"])
+        .where("id", "in", idList([...organisationIds]))
+        .execute()
     : [];
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));
 
-  const organisationOf = (value: unknown) => (typeof value === "number" ? (organisationName.get(value) ?? String(value)) : null);
+  const organisationOf = (value: unknown) =>
+    typeof value === "number" ? (organisationName.get(value) ?? String(value)) : null;
   return parsed.map(({ entry, before, after }) => {
     const changes = auditDiff(before, after);
     if (entry.entity !== "affiliations") return { ...entry, subject: null, changes };

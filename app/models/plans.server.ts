@@ -116,7 +116,11 @@ export async function getPlan(db: DB, id: number, onDay: string) {
 /** The choices of the list's filters: every theme (archived ones have plans too) and the subregions. */
 export async function planFilterOptions(db: DB) {
   const [themes, subregions] = await Promise.all([
-    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(sql`name collate nocase`).execute(),
+    db
+      .selectFrom("themes")
+      .select(["id", "name", "archived_at"])
+      .orderBy(sql`name collate nocase`)
+      .execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
   ]);
   return { themes, subregions };
@@ -149,7 +153,10 @@ async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
   const rows = await trx.selectFrom("plans").select(["id", "name"]).execute();
   const existing = rows.find((row) => row.id !== exceptId && sameName(row.name, name));
   if (existing) {
-    throw new RegisterError("themes.errors.duplicatePlan", "name", { href: `/plannen/${existing.id}`, name: existing.name });
+    throw new RegisterError("themes.errors.duplicatePlan", "name", {
+      href: `/plannen/${existing.id}`,
+      name: existing.name,
+    });
   }
 }
 
@@ -162,9 +169,14 @@ async function refuseUnusableReferences(
   input: PlanInput,
   current?: { theme_id: number | null; lead_organisation_id: number | null },
 ) {
-  const theme = await trx.selectFrom("themes").select(["archived_at"]).where("id", "=", input.theme_id).executeTakeFirst();
+  const theme = await trx
+    .selectFrom("themes")
+    .select(["archived_at"])
+    .where("id", "=", input.theme_id)
+    .executeTakeFirst();
   if (!theme) throw new RegisterError("common.form.invalid", "theme_id");
-  if (theme.archived_at && input.theme_id !== current?.theme_id) throw new RegisterError("themes.errors.themeArchived", "theme_id");
+  if (theme.archived_at && input.theme_id !== current?.theme_id)
+    throw new RegisterError("themes.errors.themeArchived", "theme_id");
 
   if (input.lead_organisation_id) {
     const organisation = await trx
@@ -179,7 +191,11 @@ async function refuseUnusableReferences(
   }
 
   if (input.subregion_id) {
-    const subregion = await trx.selectFrom("subregions").select("id").where("id", "=", input.subregion_id).executeTakeFirst();
+    const subregion = await trx
+      .selectFrom("subregions")
+      .select("id")
+      .where("id", "=", input.subregion_id)
+      .executeTakeFirst();
     if (!subregion) throw new RegisterError("common.form.invalid", "subregion_id");
   }
 }
@@ -201,7 +217,11 @@ export async function createPlan(db: DB, actor: Actor, input: PlanInput & { team
     const name = teamName ?? defaultTeamName(plan.name);
     const bodies = await trx.selectFrom("bodies").select(["id", "name"]).execute();
     const taken = bodies.find((body) => sameName(body.name, name));
-    if (taken) throw new RegisterError("themes.errors.duplicateTeam", "team_name", { href: `/gremia/${taken.id}`, name: taken.name });
+    if (taken)
+      throw new RegisterError("themes.errors.duplicateTeam", "team_name", {
+        href: `/gremia/${taken.id}`,
+        name: taken.name,
+      });
 
     const team = await insertAudited(trx, actor, "bodies", {
       name,
@@ -235,7 +255,15 @@ export async function archivePlan(db: DB, actor: Actor, id: number, version: num
     const current = await loadForUpdate(trx, "plans", id);
     // a different version is a concurrent change, which updateAudited reports in full
     if (current.version === version && current.archived_at) throw new RegisterError("themes.errors.alreadyArchived");
-    const { after } = await updateAudited(trx, actor, "plans", id, version, { archived_at: new Date().toISOString() }, { action: "archive" });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "plans",
+      id,
+      version,
+      { archived_at: new Date().toISOString() },
+      { action: "archive" },
+    );
     return after;
   });
 }
@@ -244,7 +272,15 @@ export async function restorePlan(db: DB, actor: Actor, id: number, version: num
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "plans", id);
     if (current.version === version && !current.archived_at) throw new RegisterError("themes.errors.notArchived");
-    const { after } = await updateAudited(trx, actor, "plans", id, version, { archived_at: null }, { action: "restore" });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "plans",
+      id,
+      version,
+      { archived_at: null },
+      { action: "restore" },
+    );
     return after;
   });
 }

@@ -53,16 +53,25 @@ async function assertNameFree(trx: Trx, name: string, exceptId: number | null) {
   const clash = others.find((other) => other.id !== exceptId && other.name.toLocaleLowerCase("nl") === folded);
   if (!clash) return;
   throw new RegisterError(
-    messageKey(clash.archived_at ? "savedSearches.errors.nameTakenArchived" : "savedSearches.errors.nameTaken", { name: clash.name }),
+    messageKey(clash.archived_at ? "savedSearches.errors.nameTakenArchived" : "savedSearches.errors.nameTaken", {
+      name: clash.name,
+    }),
     "name",
-    { href: `/personen/zoekopdrachten${clash.archived_at ? "?archief=1" : ""}#zoekopdracht-${clash.id}`, name: clash.name },
+    {
+      href: `/personen/zoekopdrachten${clash.archived_at ? "?archief=1" : ""}#zoekopdracht-${clash.id}`,
+      name: clash.name,
+    },
   );
 }
 
 /** Refuses a filter naming an organisation the register does not have. */
 async function assertOrganisationKnown(trx: Trx, filter: SavedSearchFilter) {
   if (filter.organisationId === undefined) return;
-  const organisation = await trx.selectFrom("organisations").select("id").where("id", "=", filter.organisationId).executeTakeFirst();
+  const organisation = await trx
+    .selectFrom("organisations")
+    .select("id")
+    .where("id", "=", filter.organisationId)
+    .executeTakeFirst();
   if (!organisation) throw new RegisterError("savedSearches.errors.filterInvalid");
 }
 
@@ -81,7 +90,13 @@ export async function saveSearch(db: DB, actor: Actor, name: string, filter: unk
   });
 }
 
-export async function renameSavedSearch(db: DB, actor: Actor, id: number, version: number, name: string): Promise<SavedSearch> {
+export async function renameSavedSearch(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  name: string,
+): Promise<SavedSearch> {
   const checkedName = validName(name);
   return inTransaction(db, async (trx) => {
     await loadForUpdate(trx, "saved_searches", id);
@@ -95,7 +110,9 @@ export async function archiveSavedSearch(db: DB, actor: Actor, id: number, versi
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "saved_searches", id);
     if (current.archived_at) throw new RegisterError("savedSearches.errors.alreadyArchived");
-    return (await updateAudited(trx, actor, "saved_searches", id, version, { archived_at: nowIso() }, { action: "archive" })).after;
+    return (
+      await updateAudited(trx, actor, "saved_searches", id, version, { archived_at: nowIso() }, { action: "archive" })
+    ).after;
   });
 }
 
@@ -103,7 +120,9 @@ export async function restoreSavedSearch(db: DB, actor: Actor, id: number, versi
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "saved_searches", id);
     if (!current.archived_at) throw new RegisterError("savedSearches.errors.notArchived");
-    return (await updateAudited(trx, actor, "saved_searches", id, version, { archived_at: null }, { action: "restore" })).after;
+    return (
+      await updateAudited(trx, actor, "saved_searches", id, version, { archived_at: null }, { action: "restore" })
+    ).after;
   });
 }
 
@@ -128,12 +147,21 @@ const SEARCHES_PER_STATEMENT = 200;
  * Whom each search finds on the day: search id → the ids of the people found, ascending. The
  * searches are combined into one statement (`union all`), not run one by one.
  */
-export async function peopleFoundBy(db: DB, searches: readonly ReadableSearch[], day: IsoDate): Promise<Map<number, number[]>> {
+export async function peopleFoundBy(
+  db: DB,
+  searches: readonly ReadableSearch[],
+  day: IsoDate,
+): Promise<Map<number, number[]>> {
   const found = new Map(searches.map((search) => [search.id, [] as number[]]));
   for (let start = 0; start < searches.length; start += SEARCHES_PER_STATEMENT) {
     const parts = searches
       .slice(start, start + SEARCHES_PER_STATEMENT)
-      .map((search) => peopleMatchingQuery(db, search.filter, day).select((eb) => [eb.val(search.id).as("search_id"), "people.id as person_id"]));
+      .map((search) =>
+        peopleMatchingQuery(db, search.filter, day).select((eb) => [
+          eb.val(search.id).as("search_id"),
+          "people.id as person_id",
+        ]),
+      );
     const rows = await parts
       .reduce((combined, part) => combined.unionAll(part))
       .orderBy("search_id")
@@ -154,7 +182,11 @@ export interface SavedSearchListing extends SavedSearch {
 }
 
 /** The saved searches by name, current or archived ones, each with what it finds on `day`. */
-export async function listSavedSearches(db: DB, day: IsoDate, options: { archived?: boolean } = {}): Promise<SavedSearchListing[]> {
+export async function listSavedSearches(
+  db: DB,
+  day: IsoDate,
+  options: { archived?: boolean } = {},
+): Promise<SavedSearchListing[]> {
   const rows = await db
     .selectFrom("saved_searches")
     .selectAll()
@@ -172,7 +204,9 @@ export async function listSavedSearches(db: DB, day: IsoDate, options: { archive
     return {
       ...row,
       parsedFilter,
-      organisation_name: parsedFilter?.organisationId ? (organisationName.get(parsedFilter.organisationId) ?? null) : null,
+      organisation_name: parsedFilter?.organisationId
+        ? (organisationName.get(parsedFilter.organisationId) ?? null)
+        : null,
       matches: found.get(row.id)?.length ?? 0,
     };
   });

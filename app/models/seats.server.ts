@@ -58,10 +58,14 @@ async function assertOrganisationOpen(trx: Trx, organisationId: number | null, f
     .executeTakeFirst();
   if (!organisation) throw new RegisterError("common.form.invalid", field);
   if (organisation.archived_at) {
-    throw new RegisterError(messageKey("bodies.errors.organisationArchived", { organisation: organisation.name }), field, {
-      href: `/organisaties/${organisation.id}`,
-      name: organisation.name,
-    });
+    throw new RegisterError(
+      messageKey("bodies.errors.organisationArchived", { organisation: organisation.name }),
+      field,
+      {
+        href: `/organisaties/${organisation.id}`,
+        name: organisation.name,
+      },
+    );
   }
 }
 
@@ -73,7 +77,8 @@ async function assertPersonOpen(trx: Trx, personId: number | null, field: string
     .where("id", "=", personId)
     .executeTakeFirst();
   if (!person) throw new RegisterError("common.form.invalid", field);
-  if (person.archived_at) throw new RegisterError(messageKey("bodies.errors.personArchived", { person: displayName(person) }), field);
+  if (person.archived_at)
+    throw new RegisterError(messageKey("bodies.errors.personArchived", { person: displayName(person) }), field);
 }
 
 /** Refuses a seat that would share a day with another seat of the same person in the same role and body, naming that seat. */
@@ -94,11 +99,19 @@ async function assertNoOverlap(trx: Trx, candidate: SeatForOverlap, field: strin
     .select(["first_name", "infix", "last_name", "initials", "title"])
     .where("id", "=", candidate.person_id)
     .executeTakeFirstOrThrow();
-  const values = { person: displayName(person), start: clash.start_date, ...(clash.end_date ? { end: clash.end_date } : {}) };
-  throw new RegisterError(messageKey(clash.end_date ? "bodies.errors.overlapRange" : "bodies.errors.overlapOngoing", values), field, {
-    href: `/zetels/${clash.id}`,
-    name: "bodies.errors.existingSeat",
-  });
+  const values = {
+    person: displayName(person),
+    start: clash.start_date,
+    ...(clash.end_date ? { end: clash.end_date } : {}),
+  };
+  throw new RegisterError(
+    messageKey(clash.end_date ? "bodies.errors.overlapRange" : "bodies.errors.overlapOngoing", values),
+    field,
+    {
+      href: `/zetels/${clash.id}`,
+      name: "bodies.errors.existingSeat",
+    },
+  );
 }
 
 /** Adds a seat (or a vacancy) to a body. */
@@ -125,28 +138,60 @@ export async function addSeat(db: DB, actor: Actor, bodyId: number, fields: NewS
  * Corrects a seat: role, organisation, period, note. The person stays: another person is another
  * seat (fill a vacancy, or end this one and add theirs).
  */
-export async function updateSeat(db: DB, actor: Actor, seatId: number, version: number, fields: SeatFields): Promise<Seat> {
+export async function updateSeat(
+  db: DB,
+  actor: Actor,
+  seatId: number,
+  version: number,
+  fields: SeatFields,
+): Promise<Seat> {
   assertPeriod(fields.start_date, fields.end_date);
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "seats", seatId);
     if (current.version === version) {
       // an organisation archived since the seat began may stay on it; a new choice must be open
-      if (fields.organisation_id !== current.organisation_id) await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
+      if (fields.organisation_id !== current.organisation_id)
+        await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
       await assertNoOverlap(trx, { ...current, ...fields }, "start_date");
     }
-    const values = { role: fields.role, organisation_id: fields.organisation_id, start_date: fields.start_date, end_date: fields.end_date, note: fields.note };
+    const values = {
+      role: fields.role,
+      organisation_id: fields.organisation_id,
+      start_date: fields.start_date,
+      end_date: fields.end_date,
+      note: fields.note,
+    };
     return (await updateAudited(trx, actor, "seats", seatId, version, values)).after;
   });
 }
 
 /** Ends a seat: `endDate` (today unless given) becomes its last day. The seat stays, with its history. */
-export async function endSeat(db: DB, actor: Actor, seatId: number, version: number, endDate: IsoDate = todayInAmsterdam()): Promise<Seat> {
+export async function endSeat(
+  db: DB,
+  actor: Actor,
+  seatId: number,
+  version: number,
+  endDate: IsoDate = todayInAmsterdam(),
+): Promise<Seat> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "seats", seatId);
     const refusal = current.version === version ? endRefusal(current, endDate) : null;
-    if (refusal === "endBeforeStart") throw new RegisterError(messageKey("bodies.errors.endBeforeSeatStart", { start: current.start_date }), "end_date");
-    if (refusal === "alreadyEnded") throw new RegisterError(messageKey("bodies.errors.alreadyEnded", { end: current.end_date ?? "" }), "end_date");
-    const { after } = await updateAudited(trx, actor, "seats", seatId, version, { end_date: endDate }, { action: "end", summary: SEAT_AUDIT_SUMMARIES.ended });
+    if (refusal === "endBeforeStart")
+      throw new RegisterError(
+        messageKey("bodies.errors.endBeforeSeatStart", { start: current.start_date }),
+        "end_date",
+      );
+    if (refusal === "alreadyEnded")
+      throw new RegisterError(messageKey("bodies.errors.alreadyEnded", { end: current.end_date ?? "" }), "end_date");
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "seats",
+      seatId,
+      version,
+      { end_date: endDate },
+      { action: "end", summary: SEAT_AUDIT_SUMMARIES.ended },
+    );
     return after;
   });
 }
@@ -184,7 +229,12 @@ export async function undoSeatEnd(db: DB, actor: Actor, seatId: number, version:
   });
 }
 
-function successionRefusal(reason: "notAfterStart" | "endedBefore", seat: Seat, keys: { notAfterStart: string; endedBefore: string }, field: string) {
+function successionRefusal(
+  reason: "notAfterStart" | "endedBefore",
+  seat: Seat,
+  keys: { notAfterStart: string; endedBefore: string },
+  field: string,
+) {
   return reason === "notAfterStart"
     ? new RegisterError(messageKey(keys.notAfterStart, { start: seat.start_date }), field)
     : new RegisterError(messageKey(keys.endedBefore, { end: seat.end_date ?? "" }), field);
@@ -202,16 +252,28 @@ export interface SeatMove {
  * transaction the old seat ends the day before `move_date` and a new seat (same body, person,
  * role and note, any planned end) starts on it. Both changes are in the audit log.
  */
-export async function moveSeat(db: DB, actor: Actor, seatId: number, version: number, move: SeatMove): Promise<{ ended: Seat; seat: Seat }> {
+export async function moveSeat(
+  db: DB,
+  actor: Actor,
+  seatId: number,
+  version: number,
+  move: SeatMove,
+): Promise<{ ended: Seat; seat: Seat }> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "seats", seatId);
     const plan = planSuccession(current, move.move_date);
     if (current.version === version) {
       if (current.person_id === null) throw new RegisterError("bodies.errors.moveVacancy");
       if (!plan.ok) {
-        throw successionRefusal(plan.reason, current, { notAfterStart: "bodies.errors.moveNotAfterStart", endedBefore: "bodies.errors.moveAfterEnd" }, "move_date");
+        throw successionRefusal(
+          plan.reason,
+          current,
+          { notAfterStart: "bodies.errors.moveNotAfterStart", endedBefore: "bodies.errors.moveAfterEnd" },
+          "move_date",
+        );
       }
-      if (move.organisation_id === current.organisation_id) throw new RegisterError("bodies.errors.sameOrganisation", "organisation_id");
+      if (move.organisation_id === current.organisation_id)
+        throw new RegisterError("bodies.errors.sameOrganisation", "organisation_id");
       await assertBodyOpen(trx, current.body_id);
       await assertOrganisationOpen(trx, move.organisation_id, "organisation_id");
     }
@@ -251,14 +313,25 @@ export interface VacancyFill {
  * A vacancy gets a person: in one transaction the vacancy ends the day before `start_date` and
  * the person's seat (same body and role, any planned end) starts on it.
  */
-export async function fillVacancy(db: DB, actor: Actor, seatId: number, version: number, fill: VacancyFill): Promise<{ vacancy: Seat; seat: Seat }> {
+export async function fillVacancy(
+  db: DB,
+  actor: Actor,
+  seatId: number,
+  version: number,
+  fill: VacancyFill,
+): Promise<{ vacancy: Seat; seat: Seat }> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "seats", seatId);
     const plan = planSuccession(current, fill.start_date);
     if (current.version === version) {
       if (current.person_id !== null) throw new RegisterError("bodies.errors.notVacant");
       if (!plan.ok) {
-        throw successionRefusal(plan.reason, current, { notAfterStart: "bodies.errors.fillNotAfterStart", endedBefore: "bodies.errors.vacancyClosed" }, "start_date");
+        throw successionRefusal(
+          plan.reason,
+          current,
+          { notAfterStart: "bodies.errors.fillNotAfterStart", endedBefore: "bodies.errors.vacancyClosed" },
+          "start_date",
+        );
       }
       await assertBodyOpen(trx, current.body_id);
       await assertPersonOpen(trx, fill.person_id, "person_id");
@@ -326,10 +399,18 @@ const unique = (ids: readonly number[]) => [...new Set(ids)];
  */
 export async function seatChoices(
   db: DB,
-  wanted: { personIds: readonly number[]; organisationIds: readonly number[]; search: SearchRequest | null; onDay: IsoDate; language: Language },
+  wanted: {
+    personIds: readonly number[];
+    organisationIds: readonly number[];
+    search: SearchRequest | null;
+    onDay: IsoDate;
+    language: Language;
+  },
 ): Promise<SeatChoices> {
   const { search } = wanted;
-  const hits = search?.query ? await searchRegister(db, search.query, { limit: 100, onDay: wanted.onDay, language: wanted.language }) : [];
+  const hits = search?.query
+    ? await searchRegister(db, search.query, { limit: 100, onDay: wanted.onDay, language: wanted.language })
+    : [];
   const foundIds = hits
     .filter((hit) => hit.kind === search?.kind && !hit.archived)
     .slice(0, SEARCH_LIMIT)
@@ -339,7 +420,11 @@ export async function seatChoices(
   const [people, jobs, organisations] = await Promise.all([
     personIds.length === 0
       ? []
-      : db.selectFrom("people").select(["id", "first_name", "infix", "last_name", "initials", "title"]).where("id", "in", personIds).execute(),
+      : db
+          .selectFrom("people")
+          .select(["id", "first_name", "infix", "last_name", "initials", "title"])
+          .where("id", "in", personIds)
+          .execute(),
     personIds.length === 0
       ? []
       : db
@@ -348,13 +433,19 @@ export async function seatChoices(
           .select(["affiliations.person_id", "organisations.id", "organisations.name"])
           .where("affiliations.person_id", "in", personIds)
           .where("organisations.archived_at", "is", null)
-          .where((w) => w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", wanted.onDay)]))
+          .where((w) =>
+            w.or([w("affiliations.start_date", "is", null), w("affiliations.start_date", "<=", wanted.onDay)]),
+          )
           .where((w) => w.or([w("affiliations.end_date", "is", null), w("affiliations.end_date", ">=", wanted.onDay)]))
           .orderBy("organisations.name")
           .execute(),
     organisationIds.length === 0
       ? []
-      : db.selectFrom("organisations").select(["id", "name", "archived_at"]).where("id", "in", organisationIds).execute(),
+      : db
+          .selectFrom("organisations")
+          .select(["id", "name", "archived_at"])
+          .where("id", "in", organisationIds)
+          .execute(),
   ]);
   const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((row) => [row.id, row]));
   const peopleById = byId(people);
@@ -364,7 +455,13 @@ export async function seatChoices(
       const person = peopleById.get(id);
       if (!person) return [];
       const own = jobs.filter((job) => job.person_id === id).map((job) => ({ id: job.id, name: job.name }));
-      return [{ id, name: displayName(person), organisations: own.filter((job, index) => own.findIndex((o) => o.id === job.id) === index) }];
+      return [
+        {
+          id,
+          name: displayName(person),
+          organisations: own.filter((job, index) => own.findIndex((o) => o.id === job.id) === index),
+        },
+      ];
     }),
     organisations: organisationIds.flatMap((id) => {
       const organisation = organisationsById.get(id);
@@ -373,4 +470,3 @@ export async function seatChoices(
     found: search ? { kind: search.kind, query: search.query, ids: foundIds } : null,
   };
 }
-

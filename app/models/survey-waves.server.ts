@@ -35,7 +35,11 @@ export async function listWaves(db: DB) {
       "survey_waves.year",
       "survey_waves.reference_date",
       "survey_waves.status",
-      eb.selectFrom("panel_members").select(eb.fn.countAll<number>().as("n")).whereRef("panel_members.wave_id", "=", "survey_waves.id").as("panel_size"),
+      eb
+        .selectFrom("panel_members")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("panel_members.wave_id", "=", "survey_waves.id")
+        .as("panel_size"),
     ])
     .orderBy("survey_waves.reference_date", "desc")
     .orderBy("survey_waves.id", "desc")
@@ -65,7 +69,11 @@ async function refuseTakenName(trx: Trx, name: string, exceptId?: number) {
     .where(sql<string>`name collate nocase`, "=", name.trim())
     .$if(exceptId !== undefined, (q) => q.where("id", "!=", exceptId ?? 0))
     .executeTakeFirst();
-  if (existing) throw new RegisterError("waves.errors.nameTaken", "name", { href: `/onderzoek/${existing.id}`, name: existing.name });
+  if (existing)
+    throw new RegisterError("waves.errors.nameTaken", "name", {
+      href: `/onderzoek/${existing.id}`,
+      name: existing.name,
+    });
 }
 
 /**
@@ -82,10 +90,14 @@ async function refuseClosedPeriod(trx: Trx, referenceDate: string, exceptId?: nu
     .orderBy("reference_date", "desc")
     .executeTakeFirst();
   if (closed) {
-    throw new RegisterError(messageKey("waves.errors.referenceDateClosed", { wave: closed.name, date: closed.reference_date }), "reference_date", {
-      href: `/onderzoek/${closed.id}`,
-      name: closed.name,
-    });
+    throw new RegisterError(
+      messageKey("waves.errors.referenceDateClosed", { wave: closed.name, date: closed.reference_date }),
+      "reference_date",
+      {
+        href: `/onderzoek/${closed.id}`,
+        name: closed.name,
+      },
+    );
   }
 }
 
@@ -118,7 +130,13 @@ async function loadDraft(trx: Trx, id: number) {
   return wave;
 }
 
-export async function updateWave(db: DB, actor: Actor, id: number, version: number, fields: WaveFields): Promise<SurveyWave> {
+export async function updateWave(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  fields: WaveFields,
+): Promise<SurveyWave> {
   return inTransaction(db, async (trx) => {
     await loadDraft(trx, id);
     await checkFields(trx, fields, id);
@@ -146,25 +164,53 @@ async function refuseUnknownIds(trx: Trx, rules: PanelRules) {
   }
 }
 
-export async function updateWaveRules(db: DB, actor: Actor, id: number, version: number, rules: PanelRules): Promise<SurveyWave> {
+export async function updateWaveRules(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  rules: PanelRules,
+): Promise<SurveyWave> {
   const checked = panelRulesSchema.safeParse(rules);
   if (!checked.success) throw new RegisterError("common.form.invalid");
   return inTransaction(db, async (trx) => {
     await loadDraft(trx, id);
     await refuseUnknownIds(trx, checked.data);
-    const { after } = await updateAudited(trx, actor, "survey_waves", id, version, { rules: JSON.stringify(checked.data) }, {
-      summary: "panel rules",
-    });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "survey_waves",
+      id,
+      version,
+      { rules: JSON.stringify(checked.data) },
+      {
+        summary: "panel rules",
+      },
+    );
     return after;
   });
 }
 
 /** frozen → in_field → closed, one step at a time; freezing itself is the draw's. */
-export async function setWaveStatus(db: DB, actor: Actor, id: number, version: number, status: WaveStatus): Promise<SurveyWave> {
+export async function setWaveStatus(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  status: WaveStatus,
+): Promise<SurveyWave> {
   return inTransaction(db, async (trx) => {
     const wave = await loadForUpdate(trx, "survey_waves", id);
     if (NEXT_WAVE_STATUS[wave.status] !== status) throw new RegisterError("waves.errors.statusOrder");
-    const { after } = await updateAudited(trx, actor, "survey_waves", id, version, { status }, { summary: `status ${status}` });
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "survey_waves",
+      id,
+      version,
+      { status },
+      { summary: `status ${status}` },
+    );
     return after;
   });
 }
@@ -183,10 +229,22 @@ export async function peopleNames(db: DB, ids: readonly number[]): Promise<Recor
 /** Everything the rules form offers, and the names the rules in words need. */
 export async function ruleChoices(db: DB) {
   const [bodies, subregions, themes, plans, sectors] = await Promise.all([
-    db.selectFrom("bodies").select(["id", "name", "level", "archived_at"]).orderBy(sql`name collate nocase`).execute(),
+    db
+      .selectFrom("bodies")
+      .select(["id", "name", "level", "archived_at"])
+      .orderBy(sql`name collate nocase`)
+      .execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
-    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(sql`name collate nocase`).execute(),
-    db.selectFrom("plans").select(["id", "name", "archived_at"]).orderBy(sql`name collate nocase`).execute(),
+    db
+      .selectFrom("themes")
+      .select(["id", "name", "archived_at"])
+      .orderBy(sql`name collate nocase`)
+      .execute(),
+    db
+      .selectFrom("plans")
+      .select(["id", "name", "archived_at"])
+      .orderBy(sql`name collate nocase`)
+      .execute(),
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).orderBy("sort_order").execute(),
   ]);
   return { bodies, subregions, themes, plans, sectors };
@@ -195,13 +253,17 @@ export async function ruleChoices(db: DB) {
 /** The names the rules in words need: every chosen record by id (sectors in the reader's language). */
 export async function ruleNamesFor(db: DB, rules: PanelRules, language: Language): Promise<RuleNames> {
   const choices = await ruleChoices(db);
-  const byId = (rows: readonly { id: number; name: string }[]) => Object.fromEntries(rows.map((row) => [row.id, row.name]));
+  const byId = (rows: readonly { id: number; name: string }[]) =>
+    Object.fromEntries(rows.map((row) => [row.id, row.name]));
   return {
     bodies: byId(choices.bodies),
     subregions: byId(choices.subregions),
     themes: byId(choices.themes),
     plans: byId(choices.plans),
     sectors: Object.fromEntries(choices.sectors.map((s) => [s.id, language === "en" ? s.name_en : s.name_nl])),
-    people: await peopleNames(db, rules.exclude.manual.map((m) => m.personId)),
+    people: await peopleNames(
+      db,
+      rules.exclude.manual.map((m) => m.personId),
+    ),
   };
 }

@@ -57,16 +57,17 @@ export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
   if (!filter.includeArchived) plans = plans.where("plans.archived_at", "is", null);
 
   const [themeRows, planRows] = await Promise.all([themes.execute(), plans.execute()]);
-  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "nl", { sensitivity: "base" });
-  const sortedPlans = planRows.sort((a, b) => fundingRank(a.funding_status) - fundingRank(b.funding_status) || byName(a, b));
+  const byName = (a: { name: string }, b: { name: string }) =>
+    a.name.localeCompare(b.name, "nl", { sensitivity: "base" });
+  const sortedPlans = planRows.sort(
+    (a, b) => fundingRank(a.funding_status) - fundingRank(b.funding_status) || byName(a, b),
+  );
   return themeRows
     .map(({ body_count, plan_count, ...theme }) => ({
       ...theme,
       bodyCount: Number(body_count ?? 0),
       planCount: Number(plan_count ?? 0),
-      plans: sortedPlans
-        .filter((plan) => plan.theme_id === theme.id)
-        .map(({ theme_id: _theme, ...plan }) => plan),
+      plans: sortedPlans.filter((plan) => plan.theme_id === theme.id).map(({ theme_id: _theme, ...plan }) => plan),
     }))
     .filter((theme) => !filter.fundingStatus || theme.plans.length > 0)
     .sort((a, b) => THEME_KINDS.indexOf(a.kind) - THEME_KINDS.indexOf(b.kind) || byName(a, b));
@@ -116,7 +117,10 @@ async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
   const rows = await trx.selectFrom("themes").select(["id", "name"]).execute();
   const existing = rows.find((row) => row.id !== exceptId && foldForComparison(row.name.trim()) === wanted);
   if (existing) {
-    throw new RegisterError("themes.errors.duplicateTheme", "name", { href: `/themas/${existing.id}`, name: existing.name });
+    throw new RegisterError("themes.errors.duplicateTheme", "name", {
+      href: `/themas/${existing.id}`,
+      name: existing.name,
+    });
   }
 }
 

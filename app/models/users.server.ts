@@ -39,7 +39,10 @@ const normaliseEmail = (email: string) => email.trim().toLowerCase();
 const nowIso = () => new Date().toISOString();
 
 export async function countUsers(db: DB): Promise<number> {
-  const row = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -203,18 +206,15 @@ export async function changePassword(db: DB, actor: Actor, change: PasswordChang
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", change.userId).executeTakeFirstOrThrow();
     // Changed by another request between the check and now: the proof no longer holds.
-    if (before.password_hash !== user.password_hash) throw new UserError("auth.errors.currentPasswordWrong", "currentPassword");
+    if (before.password_hash !== user.password_hash)
+      throw new UserError("auth.errors.currentPasswordWrong", "currentPassword");
     const after = await trx
       .updateTable("users")
       .set((eb) => ({ password_hash: passwordHash, version: eb("version", "+", 1), updated_at: nowIso() }))
       .where("id", "=", change.userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await trx
-      .deleteFrom("sessions")
-      .where("user_id", "=", change.userId)
-      .where("id", "<>", change.sessionId)
-      .execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", change.userId).where("id", "<>", change.sessionId).execute();
     await recordAudit(trx, actor, {
       action: "update",
       entity: "users",

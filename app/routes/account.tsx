@@ -21,7 +21,10 @@ const passwordSchema = z
     newPassword: newPasswordField(),
     newPasswordConfirm: passwordField(),
   })
-  .refine((data) => data.newPassword === data.newPasswordConfirm, { path: ["newPasswordConfirm"], message: PASSWORDS_DIFFER });
+  .refine((data) => data.newPassword === data.newPasswordConfirm, {
+    path: ["newPasswordConfirm"],
+    message: PASSWORDS_DIFFER,
+  });
 
 const languageSchema = z.object({
   intent: z.literal("language"),
@@ -118,7 +121,13 @@ export default function Account() {
           <HiddenField name="intent" />
           {/* the account's e-mail address, so password managers know which login to update */}
           <input type="hidden" name="username" autoComplete="username" value={account.email} readOnly />
-          <TextField name="currentPassword" type="password" label={t("auth.fields.currentPassword")} autoComplete="current-password" required />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label={t("auth.fields.currentPassword")}
+            autoComplete="current-password"
+            required
+          />
           <TextField
             name="newPassword"
             type="password"
@@ -127,7 +136,13 @@ export default function Account() {
             autoComplete="new-password"
             required
           />
-          <TextField name="newPasswordConfirm" type="password" label={t("auth.fields.newPasswordConfirm")} autoComplete="new-password" required />
+          <TextField
+            name="newPasswordConfirm"
+            type="password"
+            label={t("auth.fields.newPasswordConfirm")}
+            autoComplete="new-password"
+            required
+          />
           <SubmitButton>{t("auth.account.passwordSubmit")}</SubmitButton>
         </ValidatedForm>
       </section>

@@ -20,7 +20,11 @@ const FEED_ADDRESS = /^([a-z2-7]{1,64})\.ics$/;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const token = FEED_ADDRESS.exec(params.token ?? "")?.[1];
   const feed = token ? await feedByToken(context.db, token) : null;
-  if (!feed) return new Response("Not Found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  if (!feed)
+    return new Response("Not Found", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   const meetings = await feedMeetings(context.db, feed.body_id, todayInAmsterdam());
   // Subscribers share one address whatever their language: the feed speaks the network's.
   const text = meetingsToIcs(meetings, {

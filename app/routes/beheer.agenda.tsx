@@ -77,7 +77,8 @@ export default function CalendarFeeds() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const refused = actionData && "intent" in actionData ? actionData : null;
-  const refusedRow = refused?.intent === "revoke" ? feeds.find((feed) => refused.values.feed === String(feed.id)) : undefined;
+  const refusedRow =
+    refused?.intent === "revoke" ? feeds.find((feed) => refused.values.feed === String(feed.id)) : undefined;
   const pageRefusal = refused && !refusedRow ? Object.values(refused.errors) : [];
   return (
     <div className="space-y-6">
@@ -123,7 +124,10 @@ export default function CalendarFeeds() {
                     >
                       <HiddenField name="intent" />
                       <HiddenField name="feed" />
-                      <CheckboxField name="confirm" label={t("calendar.admin.revokeConfirm", { body: feed.bodyName })} />
+                      <CheckboxField
+                        name="confirm"
+                        label={t("calendar.admin.revokeConfirm", { body: feed.bodyName })}
+                      />
                       <SubmitButton className="btn-danger">{t("calendar.admin.revoke")}</SubmitButton>
                     </ValidatedForm>
                   </td>

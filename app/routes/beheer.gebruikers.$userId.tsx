@@ -17,7 +17,16 @@ import {
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getUser, updateUser, UserError } from "../models/users.server";
-import { checkbox, choice, FORM_ERROR, type FormFailure, formFailure, parseForm, positiveInt, requiredText } from "../services/form-data";
+import {
+  checkbox,
+  choice,
+  FORM_ERROR,
+  type FormFailure,
+  formFailure,
+  parseForm,
+  positiveInt,
+  requiredText,
+} from "../services/form-data";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -74,7 +83,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    if (error.messageKey === "admin.errors.notFound") throw new Response(null, { status: 404, statusText: "Not Found" });
+    if (error.messageKey === "admin.errors.notFound")
+      throw new Response(null, { status: 404, statusText: "Not Found" });
     if (error.messageKey === "admin.errors.staleVersion") {
       // what was typed is dropped: the form shows the current record, on which the change may be redone
       return refuse({ ok: false, values: {}, errors: { [FORM_ERROR]: error.messageKey } }, 409);

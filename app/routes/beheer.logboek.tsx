@@ -44,7 +44,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     params.set("pagina", String(page.page));
     throw redirect(`${url.pathname}?${params}`);
   }
-  const entries = result.entries.map(({ before, after, ...entry }) => ({ ...entry, changes: auditDiff(before, after) }));
+  const entries = result.entries.map(({ before, after, ...entry }) => ({
+    ...entry,
+    changes: auditDiff(before, after),
+  }));
   return json({
     entries,
     page,
@@ -91,7 +94,13 @@ export default function AuditLog() {
           <label htmlFor="record" className="field-label">
             {t("admin.audit.recordId")}
           </label>
-          <input id="record" name="record" inputMode="numeric" defaultValue={filter.entityId ?? ""} className="field-input" />
+          <input
+            id="record"
+            name="record"
+            inputMode="numeric"
+            defaultValue={filter.entityId ?? ""}
+            className="field-input"
+          />
         </div>
         <div>
           <label htmlFor="gebruiker" className="field-label">
@@ -164,7 +173,10 @@ export default function AuditLog() {
                         <ul className="space-y-1">
                           {entry.changes.map((change) => (
                             <li key={change.field} className="break-words">
-                              <span className="font-semibold">{translated(`admin.audit.fields.${change.field}`, change.field)}</span>:{" "}
+                              <span className="font-semibold">
+                                {translated(`admin.audit.fields.${change.field}`, change.field)}
+                              </span>
+                              :{" "}
                               {entry.action === "create" ? null : (
                                 <>
                                   <del className="text-red-800">{show(change.before)}</del> →{" "}

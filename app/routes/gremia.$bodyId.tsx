@@ -7,10 +7,23 @@ import { z } from "zod";
 import { type Language, SEAT_ROLES, type SeatRole } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { type FormActionData, HiddenField, SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import {
+  type FormActionData,
+  HiddenField,
+  SelectField,
+  SubmitButton,
+  SuccessNotice,
+  TextField,
+  ValidatedForm,
+} from "../components/form";
 import { PeriodText } from "../components/lists";
 import { PlainLinks } from "../components/plain-links";
-import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
+import {
+  EnterButton,
+  OrganisationChoiceField,
+  PersonChoiceField,
+  usePickedPerson,
+} from "../components/seat-choice-fields";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -25,7 +38,15 @@ import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
 import { recordIdParam } from "../services/record-id";
-import { idIn, NO_CHOICES, queryField, SEARCH_BUTTON, searchAsked, type SearchRequest, type SeatChoices } from "../services/seat-choices";
+import {
+  idIn,
+  NO_CHOICES,
+  queryField,
+  SEARCH_BUTTON,
+  searchAsked,
+  type SearchRequest,
+  type SeatChoices,
+} from "../services/seat-choices";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
@@ -101,7 +122,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (search) {
     // the form comes back as it was, with the search field emptied for the next search
     const { [SEARCH_BUTTON]: _button, ...kept } = values;
-    const answer = { ok: true as const, values: { ...kept, [queryField(search.kind)]: "" }, choices: await choicesFor(search), roundTrip: crypto.randomUUID() };
+    const answer = {
+      ok: true as const,
+      values: { ...kept, [queryField(search.kind)]: "" },
+      choices: await choicesFor(search),
+      roundTrip: crypto.randomUUID(),
+    };
     return json(answer);
   }
   const parsed = parseForm(addSeatSchema, formData);
@@ -124,8 +150,22 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Body() {
-  const { body, onDay, today, invalidDate, roster, changes, history, historyTotal, allHistory, canEdit, canAddSeat, meetings, notice, addedSeatId } =
-    useLoaderData<typeof loader>();
+  const {
+    body,
+    onDay,
+    today,
+    invalidDate,
+    roster,
+    changes,
+    history,
+    historyTotal,
+    allHistory,
+    canEdit,
+    canAddSeat,
+    meetings,
+    notice,
+    addedSeatId,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -213,7 +253,15 @@ export default function Body() {
               <label htmlFor="datum" className="field-label">
                 {t("register.bodies.rosterDate")}
               </label>
-              <input id="datum" name="datum" type="date" defaultValue={onDay} key={onDay} className="field-input" required />
+              <input
+                id="datum"
+                name="datum"
+                type="date"
+                defaultValue={onDay}
+                key={onDay}
+                className="field-input"
+                required
+              />
             </div>
             <button type="submit" className="btn-primary">
               {t("register.bodies.show")}
@@ -259,7 +307,14 @@ export default function Body() {
               </thead>
               <tbody>
                 {roster.map((seat) => (
-                  <RosterRow key={seat.id} seat={seat} labels={labels} highlighted={seat.id === addedSeatId} canEdit={canEdit} open={stillOpen(seat)} />
+                  <RosterRow
+                    key={seat.id}
+                    seat={seat}
+                    labels={labels}
+                    highlighted={seat.id === addedSeatId}
+                    canEdit={canEdit}
+                    open={stillOpen(seat)}
+                  />
                 ))}
               </tbody>
             </table>
@@ -274,7 +329,10 @@ export default function Body() {
           </h2>
           <AddSeatForm
             key={`add-${addedSeatId ?? "new"}-${actionData?.roundTrip ?? ""}`}
-            action={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...(allHistory ? ALL_HISTORY : {}) })}
+            action={pageAddress(body.id, {
+              ...(onDay === today ? {} : { datum: onDay }),
+              ...(allHistory ? ALL_HISTORY : {}),
+            })}
             today={today}
             actionData={actionData ?? null}
             choices={actionData?.choices ?? NO_CHOICES}
@@ -306,8 +364,18 @@ export default function Body() {
         <div className="grid gap-6 md:grid-cols-2">
           {(
             [
-              { key: "upcoming", items: meetings.upcoming, heading: t("meetings.body.upcoming"), empty: t("meetings.body.noUpcoming") },
-              { key: "recent", items: meetings.recent, heading: t("meetings.body.recent"), empty: t("meetings.body.noRecent") },
+              {
+                key: "upcoming",
+                items: meetings.upcoming,
+                heading: t("meetings.body.upcoming"),
+                empty: t("meetings.body.noUpcoming"),
+              },
+              {
+                key: "recent",
+                items: meetings.recent,
+                heading: t("meetings.body.recent"),
+                empty: t("meetings.body.noRecent"),
+              },
             ] as const
           ).map((group) => (
             <div key={group.key}>
@@ -323,7 +391,9 @@ export default function Body() {
                       </a>{" "}
                       <span className="text-slate-700">
                         {meetingTime(t, meeting.start_time, meeting.end_time)} — {meeting.title}
-                        {meeting.status !== "gepland" ? ` (${t(`meetings.statuses.${meeting.status}`).toLowerCase()})` : ""}
+                        {meeting.status !== "gepland"
+                          ? ` (${t(`meetings.statuses.${meeting.status}`).toLowerCase()})`
+                          : ""}
                       </span>
                     </li>
                   ))}
@@ -344,7 +414,10 @@ export default function Body() {
         {history.length < historyTotal ? (
           <p className="mt-2 text-sm text-slate-700">
             {t("bodies.page.history.shown", { shown: history.length, total: formatCount(historyTotal, language) })}{" "}
-            <a href={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })} className="no-print">
+            <a
+              href={pageAddress(body.id, { ...(onDay === today ? {} : { datum: onDay }), ...ALL_HISTORY })}
+              className="no-print"
+            >
               {t("bodies.page.history.showAll", { total: formatCount(historyTotal, language) })}
             </a>
           </p>
@@ -358,7 +431,7 @@ export default function Body() {
         {history.length === 0 ? (
           <p className="mt-2">{t("register.bodies.noHistory")}</p>
         ) : (
-            <ol className="mt-3 space-y-2 text-sm">
+          <ol className="mt-3 space-y-2 text-sm">
             {history.map((event) => {
               const role = labels.role[event.role].toLowerCase();
               const person = event.person_name;
@@ -379,7 +452,7 @@ export default function Body() {
                 </li>
               );
             })}
-            </ol>
+          </ol>
         )}
       </section>
     </PlainLinks>
@@ -392,7 +465,10 @@ function pageAddress(bodyId: number, params: Record<string, string>): string {
   return search ? `/gremia/${bodyId}?${search}` : `/gremia/${bodyId}`;
 }
 
-const countFormats: Record<Language, Intl.NumberFormat> = { nl: new Intl.NumberFormat("nl-NL"), en: new Intl.NumberFormat("en-GB") };
+const countFormats: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat("nl-NL"),
+  en: new Intl.NumberFormat("en-GB"),
+};
 const formatCount = (count: number, language: Language) => countFormats[language].format(count);
 
 /** Adding a seat: the person and the organisation are searched, not picked from the whole register. */
@@ -473,7 +549,9 @@ interface RosterLabels {
 function rosterLabels(t: TFunction, language: Language): RosterLabels {
   return {
     day: (isoDay: string) => formatDay(isoDay, language),
-    role: Object.fromEntries(SEAT_ROLES.map((role): [SeatRole, string] => [role, t(`register.roles.${role}`)])) as Record<SeatRole, string>,
+    role: Object.fromEntries(
+      SEAT_ROLES.map((role): [SeatRole, string] => [role, t(`register.roles.${role}`)]),
+    ) as Record<SeatRole, string>,
     vacant: t("register.vacant"),
     end: t("bodies.page.end"),
     move: t("bodies.page.move"),
@@ -511,10 +589,16 @@ function RosterRow({
     <tr className={highlighted ? "bg-green-50" : undefined}>
       <td>{role}</td>
       <td>
-        {seat.person_id ? <a href={`/personen/${seat.person_id}`}>{who}</a> : <span className="font-semibold text-amber-800">{labels.vacant}</span>}
+        {seat.person_id ? (
+          <a href={`/personen/${seat.person_id}`}>{who}</a>
+        ) : (
+          <span className="font-semibold text-amber-800">{labels.vacant}</span>
+        )}
         {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
       </td>
-      <td>{seat.organisation_id ? <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a> : null}</td>
+      <td>
+        {seat.organisation_id ? <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a> : null}
+      </td>
       <td>
         <a href={`/zetels/${seat.id}`}>
           {labels.day(seat.start_date)}

@@ -53,15 +53,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const address = feed ? `${url.origin}/agenda/${feed.token}.ics` : null;
   return json({
     body: { id: body.id, name: body.name, archived: body.archived_at !== null },
-    feed: feed && address
-      ? {
-          id: feed.id,
-          address,
-          webcal: address.replace(/^https?:/, "webcal:"),
-          createdAt: feed.created_at,
-          createdBy: feed.created_by_name,
-        }
-      : null,
+    feed:
+      feed && address
+        ? {
+            id: feed.id,
+            address,
+            webcal: address.replace(/^https?:/, "webcal:"),
+            createdAt: feed.created_at,
+            createdBy: feed.created_by_name,
+          }
+        : null,
     canCreate: can(user.role, "register.edit") && body.archived_at === null,
     canManage: can(user.role, "calendar.manage"),
     notice: oneOf(url.searchParams, "opgeslagen", NOTICES) ?? null,
@@ -76,7 +77,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
   // editors may make the first link; replacing, revoking and bringing one back are for beheerders
-  if (intent !== "create" && !can(user.role, "calendar.manage")) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  if (intent !== "create" && !can(user.role, "calendar.manage"))
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
   const parsed = parseForm(SCHEMAS[intent], formData);
   if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
   const data = parsed.data;
@@ -134,7 +136,9 @@ export default function BodyCalendar() {
   // after someone else's change the page shows the current link, and the refusal above the forms.
   const refused = actionData && "intent" in actionData ? actionData : null;
   const shownWith = (intent: Intent) =>
-    intent === "create" ? feed === null : intent !== "undo" && feed !== null && refused?.values.feed === String(feed.id);
+    intent === "create"
+      ? feed === null
+      : intent !== "undo" && feed !== null && refused?.values.feed === String(feed.id);
   const forForm = (intent: Intent) => (refused?.intent === intent && shownWith(intent) ? refused : null);
   const pageRefusal = refused && !shownWith(refused.intent) ? Object.values(refused.errors) : [];
   return (
@@ -187,7 +191,12 @@ export default function BodyCalendar() {
           <>
             <p>{t("calendar.page.none")}</p>
             {canCreate ? (
-              <ValidatedForm id="create-feed" schema={createSchema} actionData={forForm("create")} defaultValues={{ intent: "create" }}>
+              <ValidatedForm
+                id="create-feed"
+                schema={createSchema}
+                actionData={forForm("create")}
+                defaultValues={{ intent: "create" }}
+              >
                 <HiddenField name="intent" />
                 <SubmitButton>{t("calendar.page.create")}</SubmitButton>
               </ValidatedForm>

@@ -5,7 +5,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import { bodyFieldLabels, BodyFormFields, bodyFormValues, readableBodyConflict, saveBodySchema } from "../components/body-form";
+import {
+  bodyFieldLabels,
+  BodyFormFields,
+  bodyFormValues,
+  readableBodyConflict,
+  saveBodySchema,
+} from "../components/body-form";
 import { ArchiveSection } from "../components/archive-section";
 import { RefusalAlert } from "../components/refusal-alert";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
@@ -77,7 +83,11 @@ export default function EditBody() {
   const language = i18n.language as Language;
   const forForm = (...intents: Intent[]) =>
     actionData && intents.includes(actionData.intent)
-      ? { ...actionData, conflict: "conflict" in actionData ? readableBodyConflict(actionData.conflict, options, t, language) : undefined }
+      ? {
+          ...actionData,
+          conflict:
+            "conflict" in actionData ? readableBodyConflict(actionData.conflict, options, t, language) : undefined,
+        }
       : null;
   const fieldLabels = bodyFieldLabels(t);
   return (
@@ -88,7 +98,9 @@ export default function EditBody() {
         </p>
         <h1 className="text-2xl font-bold">{t("bodies.edit.title", { name: body.name })}</h1>
       </div>
-      {archivedVersion ? <UndoNotice fields={{ version: archivedVersion }}>{t("bodies.edit.archived", { name: body.name })}</UndoNotice> : null}
+      {archivedVersion ? (
+        <UndoNotice fields={{ version: archivedVersion }}>{t("bodies.edit.archived", { name: body.name })}</UndoNotice>
+      ) : null}
       {restored ? <SuccessNotice>{t("bodies.edit.restored", { name: body.name })}</SuccessNotice> : null}
       <RefusalAlert title={t("bodies.undoRefused")} refusal={forForm("undo")} staleText={t("bodies.edit.undoStale")} />
 

@@ -87,8 +87,12 @@ export default function Bodies() {
                 <th scope="col">{t("register.bodies.level")}</th>
                 <th scope="col">{t("register.bodies.kind")}</th>
                 <th scope="col">{t("register.bodies.subregion")}</th>
-                <th scope="col" className="text-right">{t("register.bodies.members")}</th>
-                <th scope="col" className="text-right">{t("register.bodies.vacancies")}</th>
+                <th scope="col" className="text-right">
+                  {t("register.bodies.members")}
+                </th>
+                <th scope="col" className="text-right">
+                  {t("register.bodies.vacancies")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -98,7 +102,9 @@ export default function Bodies() {
                     <Link to={`/gremia/${body.id}`}>{body.name}</Link>
                     {body.abbreviation ? <span className="text-slate-600"> ({body.abbreviation})</span> : null}
                     {body.archived_at ? (
-                      <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">{t("bodies.list.archivedBadge")}</span>
+                      <span className="ml-2 rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+                        {t("bodies.list.archivedBadge")}
+                      </span>
                     ) : null}
                   </td>
                   <td>{t(`register.levels.${body.level}`)}</td>
@@ -111,7 +117,9 @@ export default function Bodies() {
             </tbody>
           </table>
         )}
-        {page.pages > 1 ? <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} /> : null}
+        {page.pages > 1 ? (
+          <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
+        ) : null}
       </div>
     </div>
   );

@@ -43,7 +43,13 @@ export default function NewBody() {
         <h1 className="text-2xl font-bold">{t("bodies.create.title")}</h1>
       </div>
       <section aria-label={t("bodies.create.title")} className="card">
-        <ValidatedForm id="new-body" schema={createBodySchema} actionData={actionData} defaultValues={{ kind: "", level: "" }} className="space-y-4">
+        <ValidatedForm
+          id="new-body"
+          schema={createBodySchema}
+          actionData={actionData}
+          defaultValues={{ kind: "", level: "" }}
+          className="space-y-4"
+        >
           <BodyFormFields options={options} />
           <SubmitButton>{t("bodies.create.submit")}</SubmitButton>
         </ValidatedForm>

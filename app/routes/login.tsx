@@ -42,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       result.reason === "throttled"
         ? messageKey("auth.errors.throttled", { count: result.waitSeconds })
         : "auth.errors.invalidCredentials";
-    return json(formFailure(formData, { [FORM_ERROR]: message }), { status: result.reason === "throttled" ? 429 : 400 });
+    return json(formFailure(formData, { [FORM_ERROR]: message }), {
+      status: result.reason === "throttled" ? 429 : 400,
+    });
   }
 
   // Whoever was signed in on this browser before is signed out: one session per login.
@@ -66,9 +68,21 @@ export default function Login() {
       <div className="card space-y-4">
         <h1 className="text-2xl font-bold">{t("auth.login.title")}</h1>
         <p className="text-slate-700">{t("auth.login.intro")}</p>
-        <ValidatedForm id="login" schema={loginSchema} actionData={actionData} defaultValues={{ next: next ?? "" }} className="space-y-4">
+        <ValidatedForm
+          id="login"
+          schema={loginSchema}
+          actionData={actionData}
+          defaultValues={{ next: next ?? "" }}
+          className="space-y-4"
+        >
           <TextField name="email" type="email" label={t("auth.fields.email")} autoComplete="username" required />
-          <TextField name="password" type="password" label={t("auth.fields.password")} autoComplete="current-password" required />
+          <TextField
+            name="password"
+            type="password"
+            label={t("auth.fields.password")}
+            autoComplete="current-password"
+            required
+          />
           <HiddenField name="next" />
           <SubmitButton>{t("auth.login.submit")}</SubmitButton>
         </ValidatedForm>

@@ -15,7 +15,8 @@ import { panelRulesInWords, type Translate } from "../services/panel-rules-text"
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => data?.wave.name ?? t("waves.title"));
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  pageTitle(matches, (t) => data?.wave.name ?? t("waves.title"));
 
 /** The next status needs a ticked box: a confirmation that works without JavaScript. */
 const statusSchema = z.object({
@@ -60,7 +61,12 @@ export default function Wave() {
   const language = i18n.language as Language;
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
   const status = t(`waves.statuses.${wave.status}`);
-  const notices = { aangemaakt: t("waves.wave.created"), gewijzigd: t("waves.wave.saved"), status: t("waves.wave.statusChanged", { status }), bevroren: t("waves.wave.frozen") };
+  const notices = {
+    aangemaakt: t("waves.wave.created"),
+    gewijzigd: t("waves.wave.saved"),
+    status: t("waves.wave.statusChanged", { status }),
+    bevroren: t("waves.wave.frozen"),
+  };
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -90,7 +96,9 @@ export default function Wave() {
           </div>
           <div>
             <dt className="font-semibold">{t("waves.columns.panelSize")}</dt>
-            <dd>{wave.status === "draft" ? t("waves.notFrozenYet") : t("waves.panelSize", { count: wave.panelSize })}</dd>
+            <dd>
+              {wave.status === "draft" ? t("waves.notFrozenYet") : t("waves.panelSize", { count: wave.panelSize })}
+            </dd>
           </div>
           {wave.frozen_at ? (
             <div>
@@ -123,7 +131,9 @@ export default function Wave() {
         <p>{words.text}</p>
         <ul className="flex flex-wrap gap-x-6 gap-y-2">
           <li>
-            <Link to={`/onderzoek/${wave.id}/regels`}>{wave.status === "draft" ? t("waves.wave.editRules") : t("waves.wave.viewRules")}</Link>
+            <Link to={`/onderzoek/${wave.id}/regels`}>
+              {wave.status === "draft" ? t("waves.wave.editRules") : t("waves.wave.viewRules")}
+            </Link>
           </li>
           {wave.status === "draft" ? (
             <li>
@@ -165,7 +175,10 @@ export default function Wave() {
             >
               <HiddenField name="version" />
               <HiddenField name="status" />
-              <CheckboxField name="confirm" label={t("waves.wave.confirm", { status: t(`waves.statuses.${nextStatus}`) })} />
+              <CheckboxField
+                name="confirm"
+                label={t("waves.wave.confirm", { status: t(`waves.statuses.${nextStatus}`) })}
+              />
               <SubmitButton>{t(`waves.wave.nextStep.${nextStatus}`)}</SubmitButton>
             </ValidatedForm>
           </>

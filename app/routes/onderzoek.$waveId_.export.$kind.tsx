@@ -27,7 +27,11 @@ const notFound = () => new Response(null, { status: 404, statusText: "Not Found"
 
 function file(body: string | Buffer, contentType: string, fileName: string): Response {
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
-    headers: { "Content-Type": contentType, "Content-Disposition": `attachment; filename="${fileName}"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+    },
   });
 }
 
@@ -35,7 +39,9 @@ function file(body: string | Buffer, contentType: string, fileName: string): Res
 function rosterSource(search: URLSearchParams, panel: ExportPanel): RosterSource {
   if (search.get("bron") !== "niveaus") return { source: "panel", members: panel.members };
   const referenceDate = panel.wave.referenceDate;
-  const levels = search.getAll("niveau").filter((level): level is BodyLevel => (BODY_LEVELS as readonly string[]).includes(level));
+  const levels = search
+    .getAll("niveau")
+    .filter((level): level is BodyLevel => (BODY_LEVELS as readonly string[]).includes(level));
   return { source: "levels", levels, referenceDate };
 }
 
@@ -49,14 +55,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const kind = params.kind;
   const waveId = recordIdParam(params.waveId);
   if (!isPanelExportKind(kind)) throw notFound();
-  const user = await requirePermission(request, context, PERSONAL_DATA_KINDS.includes(kind) ? "research.run" : "register.export");
+  const user = await requirePermission(
+    request,
+    context,
+    PERSONAL_DATA_KINDS.includes(kind) ? "research.run" : "register.export",
+  );
   const panel = await panelForExport(context.db, waveId);
   if (!panel) throw notFound();
   const t = translator(requestLanguage(request, user));
   const wave = panel.wave;
 
   if (isDraft(wave) && IMPORT_TOOL_KINDS.includes(kind)) {
-    return new Response(t("panelExports.draftRefused"), { status: 409, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return new Response(t("panelExports.draftRefused"), {
+      status: 409,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
 
   let response: Response;
@@ -86,13 +99,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     }
     case "organisaties-csv":
     case "organisaties-limesurvey": {
-      const organisations = await rosterOrganisations(context.db, rosterSource(new URL(request.url).searchParams, panel));
+      const organisations = await rosterOrganisations(
+        context.db,
+        rosterSource(new URL(request.url).searchParams, panel),
+      );
       rowCount = organisations.length;
       const part = t("panelExports.files.roster");
       response =
         kind === "organisaties-csv"
           ? file(tableToCsv(rosterTable(wave, organisations, t)), CSV, exportFileName(wave, part, "csv", t))
-          : file(limeSurveyLabelSet(`${wave.name} – ${part}`, organisations, ["nl", "en"]), "application/xml; charset=utf-8", exportFileName(wave, part, "lsl", t));
+          : file(
+              limeSurveyLabelSet(`${wave.name} – ${part}`, organisations, ["nl", "en"]),
+              "application/xml; charset=utf-8",
+              exportFileName(wave, part, "lsl", t),
+            );
       break;
     }
   }

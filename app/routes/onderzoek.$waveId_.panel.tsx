@@ -7,7 +7,14 @@ import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { FilterCheckbox, FilterForm, FilterSearch } from "../components/filter-form";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, TextAreaField, ValidatedForm } from "../components/form";
+import {
+  CheckboxField,
+  HiddenField,
+  SubmitButton,
+  SuccessNotice,
+  TextAreaField,
+  ValidatedForm,
+} from "../components/form";
 import { Pagination } from "../components/lists";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -60,9 +67,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (panel.wave.status === "draft") throw redirect(`/onderzoek/${waveId}/voorbeeld`);
 
   const url = new URL(request.url);
-  const filter = { q: url.searchParams.get("q")?.trim() || undefined, excludedOnly: url.searchParams.get("uitgesloten") === "1", page: pageFrom(url.searchParams) };
+  const filter = {
+    q: url.searchParams.get("q")?.trim() || undefined,
+    excludedOnly: url.searchParams.get("uitgesloten") === "1",
+    page: pageFrom(url.searchParams),
+  };
   const excludeId = positiveIntFrom(url.searchParams, "uitsluiten");
-  const noticeId = url.searchParams.get("opgeslagen") === "uitgesloten" ? positiveIntFrom(url.searchParams, "persoon") : undefined;
+  const noticeId =
+    url.searchParams.get("opgeslagen") === "uitgesloten" ? positiveIntFrom(url.searchParams, "persoon") : undefined;
   const [members, names, excluding, noticeMember] = await Promise.all([
     listPanelMembers(context.db, waveId, filter),
     ruleNamesFor(context.db, panel.wave.rules, user.language),
@@ -96,14 +108,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 function bodiesInWords(attributes: PanelAttributes, t: TFunction): string[] {
-  return attributes.bodies.map((body) => t("panel.bodyRole", { role: t(`register.roles.${body.role}`), body: body.abbreviation ?? body.name }));
+  return attributes.bodies.map((body) =>
+    t("panel.bodyRole", { role: t(`register.roles.${body.role}`), body: body.abbreviation ?? body.name }),
+  );
 }
 
 /** The day of a moment in Amsterdam, written out: "5 oktober 2025". */
 const dayOf = (moment: string, language: Language) => formatDay(todayInAmsterdam(new Date(moment)), language);
 
 export default function FrozenPanel() {
-  const { wave, frozenByName, counts, laterExcluded, names, members, filter, exclusion, notice, listSearch: search } = useLoaderData<typeof loader>();
+  const {
+    wave,
+    frozenByName,
+    counts,
+    laterExcluded,
+    names,
+    members,
+    filter,
+    exclusion,
+    notice,
+    listSearch: search,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
@@ -141,7 +166,13 @@ export default function FrozenPanel() {
           </div>
           <div className="sm:col-span-2">
             <dt className="font-semibold">{t("panel.page.size")}</dt>
-            <dd>{t("panel.page.sizeText", { total: counts?.total ?? wave.panelSize, excluded: counts?.excluded ?? 0, later: laterExcluded })}</dd>
+            <dd>
+              {t("panel.page.sizeText", {
+                total: counts?.total ?? wave.panelSize,
+                excluded: counts?.excluded ?? 0,
+                later: laterExcluded,
+              })}
+            </dd>
           </div>
           {counts && Object.keys(counts.exclusionsByReason).length > 0 ? (
             <div className="sm:col-span-2">
@@ -212,7 +243,9 @@ export default function FrozenPanel() {
                     </td>
                     <td>
                       {member.attributes.organisationName ?? t("panel.none.organisation")}
-                      {member.attributes.sectorName ? <span className="block text-xs text-slate-600">{member.attributes.sectorName}</span> : null}
+                      {member.attributes.sectorName ? (
+                        <span className="block text-xs text-slate-600">{member.attributes.sectorName}</span>
+                      ) : null}
                     </td>
                     <td>{member.level ? t(`register.levels.${member.level}`) : t("panel.none.level")}</td>
                     <td>
@@ -225,16 +258,23 @@ export default function FrozenPanel() {
                     <td>
                       <ul>
                         {reasonsInWords(member.reasons, t as unknown as Translate).map((reason, index) => (
-                          <li key={index}>{t("panel.reasonWithRule", { reason, number: member.reasons[index]!.ruleIndex + 1 })}</li>
+                          <li key={index}>
+                            {t("panel.reasonWithRule", { reason, number: member.reasons[index]!.ruleIndex + 1 })}
+                          </li>
                         ))}
                       </ul>
                     </td>
                     <td>
                       {member.excluded_at ? (
                         <>
-                          {t("panel.status.excluded", { date: dayOf(member.excluded_at, language), reason: member.exclusion_reason ?? "" })}
+                          {t("panel.status.excluded", {
+                            date: dayOf(member.excluded_at, language),
+                            reason: member.exclusion_reason ?? "",
+                          })}
                           {member.excluded_by_name ? (
-                            <span className="block text-xs text-slate-600">{t("panel.status.excludedBy", { name: member.excluded_by_name })}</span>
+                            <span className="block text-xs text-slate-600">
+                              {t("panel.status.excludedBy", { name: member.excluded_by_name })}
+                            </span>
                           ) : null}
                         </>
                       ) : (
@@ -243,7 +283,9 @@ export default function FrozenPanel() {
                     </td>
                     <td>
                       {member.excluded_at ? null : (
-                        <Link to={`${base}?${new URLSearchParams([...new URLSearchParams(search), ["uitsluiten", String(member.person_id)]])}#uitsluiten`}>
+                        <Link
+                          to={`${base}?${new URLSearchParams([...new URLSearchParams(search), ["uitsluiten", String(member.person_id)]])}#uitsluiten`}
+                        >
                           {t("panel.exclude.link")}
                           <span className="sr-only"> ({displayName(member)})</span>
                         </Link>
@@ -263,7 +305,13 @@ export default function FrozenPanel() {
 
 type Exclusion = {
   personId: number;
-  member: { first_name: string | null; infix: string | null; last_name: string; excluded_at: string | null; exclusion_reason: string | null } | null;
+  member: {
+    first_name: string | null;
+    infix: string | null;
+    last_name: string;
+    excluded_at: string | null;
+    exclusion_reason: string | null;
+  } | null;
 };
 
 /** Shown for `?uitsluiten=<personId>`: the member's form, or why there is none. */
@@ -284,8 +332,16 @@ function ExclusionForm({ exclusion, cancelTo }: { exclusion: Exclusion; cancelTo
   // a refusal comes back with the form; without one, an excluded member has nothing left to record
   if (member.excluded_at && !actionData) {
     return (
-      <p id="uitsluiten" role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
-        {t("panel.exclude.alreadyExcluded", { name, date: dayOf(member.excluded_at, language), reason: member.exclusion_reason ?? "" })}
+      <p
+        id="uitsluiten"
+        role="alert"
+        className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+      >
+        {t("panel.exclude.alreadyExcluded", {
+          name,
+          date: dayOf(member.excluded_at, language),
+          reason: member.exclusion_reason ?? "",
+        })}
       </p>
     );
   }
@@ -304,7 +360,13 @@ function ExclusionForm({ exclusion, cancelTo }: { exclusion: Exclusion; cancelTo
         className="space-y-4"
       >
         <HiddenField name="personId" />
-        <TextAreaField name="reason" label={t("panel.exclude.reason")} hint={t("panel.exclude.reasonHint")} rows={3} required />
+        <TextAreaField
+          name="reason"
+          label={t("panel.exclude.reason")}
+          hint={t("panel.exclude.reasonHint")}
+          rows={3}
+          required
+        />
         <CheckboxField name="confirm" label={t("panel.exclude.confirm", { name })} />
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{t("panel.exclude.submit")}</SubmitButton>

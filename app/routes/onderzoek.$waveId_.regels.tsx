@@ -6,7 +6,15 @@ import { useTranslation } from "react-i18next";
 import { searchRegister } from "../../db/search";
 import { BODY_KINDS, BODY_LEVELS, FUNDING_STATUSES, type Language, SEAT_ROLES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import { CheckboxField, CheckboxGroupField, HiddenField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import {
+  CheckboxField,
+  CheckboxGroupField,
+  HiddenField,
+  SubmitButton,
+  SuccessNotice,
+  TextField,
+  ValidatedForm,
+} from "../components/form";
 import { pageTitle } from "../i18n/meta";
 import { getWave, peopleNames, ruleChoices, ruleNamesFor, updateWaveRules } from "../models/survey-waves.server";
 import { parseForm, submittedValues, type SubmittedValues } from "../services/form-data";
@@ -89,27 +97,48 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!values) throw new Response(null, { status: 400, statusText: "Bad Request" });
   const query = intent === SEARCH_FIELD ? String(values[SEARCH_FIELD] ?? "").trim() : "";
   const found = query
-    ? (await searchRegister(context.db, query, { limit: 10, language: user.language })).filter((hit) => hit.kind === "person")
+    ? (await searchRegister(context.db, query, { limit: 10, language: user.language })).filter(
+        (hit) => hit.kind === "person",
+      )
     : null;
-  const manualIds = Array.from({ length: manualCount(values) }, (_, i) => Number(values[manualField(i, "personId")])).filter(Number.isSafeInteger);
+  const manualIds = Array.from({ length: manualCount(values) }, (_, i) =>
+    Number(values[manualField(i, "personId")]),
+  ).filter(Number.isSafeInteger);
   return json({
     ok: true as const,
     values,
     roundTrip: crypto.randomUUID(),
-    found: found ? { query, people: found.map((hit) => ({ id: hit.id, title: hit.title, subtitle: hit.subtitle })) } : null,
+    found: found
+      ? { query, people: found.map((hit) => ({ id: hit.id, title: hit.title, subtitle: hit.subtitle })) }
+      : null,
     people: await peopleNames(context.db, manualIds),
   });
 }
 
 /** With JavaScript, reshaping skips the browser's validation (a half-filled form may still be reshaped). */
-function ReshapeButton({ value, children, className = "btn-secondary" }: { value: string; children?: ReactNode; className?: string }) {
+function ReshapeButton({
+  value,
+  children,
+  className = "btn-secondary",
+}: {
+  value: string;
+  children?: ReactNode;
+  className?: string;
+}) {
   const submit = useSubmit();
   const onClick = (event: MouseEvent<HTMLButtonElement>) => {
     event.preventDefault();
     submit(event.currentTarget, { method: "post", preventScrollReset: true });
   };
   return (
-    <button type="submit" name="intent" value={value} className={className} onClick={onClick} tabIndex={children ? undefined : -1}>
+    <button
+      type="submit"
+      name="intent"
+      value={value}
+      className={className}
+      onClick={onClick}
+      tabIndex={children ? undefined : -1}
+    >
       {children}
     </button>
   );
@@ -123,11 +152,19 @@ export default function WaveRules() {
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
   const values: Record<string, string | string[] | boolean> = actionData?.values ?? formValues;
   const people = { ...names.people, ...actionData?.people };
-  const options = <T extends string>(keys: readonly T[], label: (key: T) => string) => keys.map((key) => ({ value: key, label: label(key) }));
-  const byName = (rows: readonly { id: number; name: string }[]) => rows.map((row) => ({ value: String(row.id), label: row.name }));
-  const sectorOptions = choices.sectors.map((s) => ({ value: String(s.id), label: language === "en" ? s.name_en : s.name_nl }));
+  const options = <T extends string>(keys: readonly T[], label: (key: T) => string) =>
+    keys.map((key) => ({ value: key, label: label(key) }));
+  const byName = (rows: readonly { id: number; name: string }[]) =>
+    rows.map((row) => ({ value: String(row.id), label: row.name }));
+  const sectorOptions = choices.sectors.map((s) => ({
+    value: String(s.id),
+    label: language === "en" ? s.name_en : s.name_nl,
+  }));
   const rulesCount = seatRuleCount(values);
-  const manualRows = Array.from({ length: manualCount(values) }, (_, i) => ({ index: i, personId: Number(values[manualField(i, "personId")]) }));
+  const manualRows = Array.from({ length: manualCount(values) }, (_, i) => ({
+    index: i,
+    personId: Number(values[manualField(i, "personId")]),
+  }));
   const found = actionData && "found" in actionData ? actionData.found : null;
 
   return (
@@ -147,13 +184,17 @@ export default function WaveRules() {
       </section>
 
       {wave.status !== "draft" ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("waves.rules.readOnly")}</p>
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("waves.rules.readOnly")}
+        </p>
       ) : (
         <ValidatedForm
           id="rules"
           key={`rules-${wave.version}-${actionData?.roundTrip ?? ""}`}
           schema={rulesFormSchema}
-          actionData={actionData && "errors" in actionData ? actionData : actionData ? { values: actionData.values } : null}
+          actionData={
+            actionData && "errors" in actionData ? actionData : actionData ? { values: actionData.values } : null
+          }
           defaultValues={{ ...formValues, version: wave.version }}
           className="space-y-6"
         >
@@ -183,23 +224,65 @@ export default function WaveRules() {
                     />
                   ) : null;
                 })}
-                <CheckboxGroupField name={seatField(n, "levels")} legend={t("waves.rules.levels")} options={options(BODY_LEVELS, (l) => t(`register.levels.${l}`))} />
-                <CheckboxGroupField name={seatField(n, "kinds")} legend={t("waves.rules.bodyKinds")} options={options(BODY_KINDS, (k) => t(`register.bodyKinds.${k}`))} />
+                <CheckboxGroupField
+                  name={seatField(n, "levels")}
+                  legend={t("waves.rules.levels")}
+                  options={options(BODY_LEVELS, (l) => t(`register.levels.${l}`))}
+                />
+                <CheckboxGroupField
+                  name={seatField(n, "kinds")}
+                  legend={t("waves.rules.bodyKinds")}
+                  options={options(BODY_KINDS, (k) => t(`register.bodyKinds.${k}`))}
+                />
                 {choices.subregions.length > 0 ? (
-                  <CheckboxGroupField name={seatField(n, "subregions")} legend={t("waves.rules.subregions")} options={byName(choices.subregions)} />
+                  <CheckboxGroupField
+                    name={seatField(n, "subregions")}
+                    legend={t("waves.rules.subregions")}
+                    options={byName(choices.subregions)}
+                  />
                 ) : null}
-                {choices.themes.length > 0 ? <CheckboxGroupField name={seatField(n, "themes")} legend={t("waves.rules.themes")} options={byName(choices.themes)} /> : null}
-                {choices.plans.length > 0 ? <CheckboxGroupField name={seatField(n, "plans")} legend={t("waves.rules.plans")} options={byName(choices.plans)} /> : null}
-                <CheckboxGroupField name={seatField(n, "funding")} legend={t("waves.rules.planFunding")} options={options(FUNDING_STATUSES, (f) => t(`themes.funding.${f}`))} />
-                <CheckboxGroupField name={seatField(n, "roles")} legend={t("waves.rules.roles")} options={options(SEAT_ROLES, (r) => t(`register.roles.${r}`))} />
+                {choices.themes.length > 0 ? (
+                  <CheckboxGroupField
+                    name={seatField(n, "themes")}
+                    legend={t("waves.rules.themes")}
+                    options={byName(choices.themes)}
+                  />
+                ) : null}
+                {choices.plans.length > 0 ? (
+                  <CheckboxGroupField
+                    name={seatField(n, "plans")}
+                    legend={t("waves.rules.plans")}
+                    options={byName(choices.plans)}
+                  />
+                ) : null}
+                <CheckboxGroupField
+                  name={seatField(n, "funding")}
+                  legend={t("waves.rules.planFunding")}
+                  options={options(FUNDING_STATUSES, (f) => t(`themes.funding.${f}`))}
+                />
+                <CheckboxGroupField
+                  name={seatField(n, "roles")}
+                  legend={t("waves.rules.roles")}
+                  options={options(SEAT_ROLES, (r) => t(`register.roles.${r}`))}
+                />
                 <fieldset className="space-y-2">
                   <legend className="field-label">{t("waves.rules.attendance")}</legend>
                   <div className="grid gap-4 sm:grid-cols-2">
-                    <TextField name={seatField(n, "minMeetings")} type="number" label={t("waves.rules.attendanceMeetings")} />
-                    <TextField name={seatField(n, "minMonths")} type="number" label={t("waves.rules.attendanceMonths")} />
+                    <TextField
+                      name={seatField(n, "minMeetings")}
+                      type="number"
+                      label={t("waves.rules.attendanceMeetings")}
+                    />
+                    <TextField
+                      name={seatField(n, "minMonths")}
+                      type="number"
+                      label={t("waves.rules.attendanceMonths")}
+                    />
                   </div>
                 </fieldset>
-                <ReshapeButton value={`removeSeatRule-${n}`}>{t("waves.rules.removeSeatRule", { number: n + 1 })}</ReshapeButton>
+                <ReshapeButton value={`removeSeatRule-${n}`}>
+                  {t("waves.rules.removeSeatRule", { number: n + 1 })}
+                </ReshapeButton>
               </fieldset>
             ))}
             <ReshapeButton value="addSeatRule">{t("waves.rules.addSeatRule")}</ReshapeButton>
@@ -218,20 +301,34 @@ export default function WaveRules() {
             </h2>
             <CheckboxField name={EXCLUSION_FIELDS.researchOptOut} label={t("waves.rules.excludeResearchOptOut")} />
             <CheckboxField name={EXCLUSION_FIELDS.noEmail} label={t("waves.rules.excludeNoEmail")} />
-            <CheckboxField name={EXCLUSION_FIELDS.noActiveAffiliation} label={t("waves.rules.excludeNoActiveAffiliation")} />
+            <CheckboxField
+              name={EXCLUSION_FIELDS.noActiveAffiliation}
+              label={t("waves.rules.excludeNoActiveAffiliation")}
+            />
             <h3 className="font-semibold">{t("waves.rules.manualHeading")}</h3>
             {manualRows.map(({ index, personId }) => {
               const name = people[personId] ?? `#${personId}`;
               return (
                 <div key={index} className="flex flex-wrap items-end gap-3">
                   <HiddenField name={manualField(index, "personId")} />
-                  <TextField name={manualField(index, "reason")} label={t("waves.rules.manualReason", { name })} className="min-w-64 flex-1" />
-                  <ReshapeButton value={`removeManual-${index}`}>{t("waves.rules.removeManual", { name })}</ReshapeButton>
+                  <TextField
+                    name={manualField(index, "reason")}
+                    label={t("waves.rules.manualReason", { name })}
+                    className="min-w-64 flex-1"
+                  />
+                  <ReshapeButton value={`removeManual-${index}`}>
+                    {t("waves.rules.removeManual", { name })}
+                  </ReshapeButton>
                 </div>
               );
             })}
             <div className="flex flex-wrap items-end gap-3">
-              <TextField name={SEARCH_FIELD} label={t("waves.rules.searchPerson")} className="min-w-64 flex-1" autoComplete="off" />
+              <TextField
+                name={SEARCH_FIELD}
+                label={t("waves.rules.searchPerson")}
+                className="min-w-64 flex-1"
+                autoComplete="off"
+              />
               <ReshapeButton value={SEARCH_FIELD}>{t("waves.rules.searchSubmit")}</ReshapeButton>
             </div>
             {found ? (
@@ -247,7 +344,9 @@ export default function WaveRules() {
                           {person.title}
                           {person.subtitle ? <span className="text-slate-600"> — {person.subtitle}</span> : null}
                         </span>
-                        <ReshapeButton value={`excludePerson-${person.id}`}>{t("waves.rules.excludePerson", { name: person.title })}</ReshapeButton>
+                        <ReshapeButton value={`excludePerson-${person.id}`}>
+                          {t("waves.rules.excludePerson", { name: person.title })}
+                        </ReshapeButton>
                       </li>
                     ))}
                   </ul>

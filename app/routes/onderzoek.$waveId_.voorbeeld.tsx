@@ -83,7 +83,8 @@ export default function WavePreview() {
           </p>
         ) : (
           <p className="text-lg">
-            <strong>{t("waves.preview.count", { count: strata.total })}</strong> · {t("waves.preview.excludedCount", { count: excluded.length })}
+            <strong>{t("waves.preview.count", { count: strata.total })}</strong> ·{" "}
+            {t("waves.preview.excludedCount", { count: excluded.length })}
           </p>
         )}
         <p>
@@ -100,8 +101,15 @@ export default function WavePreview() {
         {comparison ? (
           <>
             <p>
-              {t("waves.preview.comparedWith", { name: comparison.wave.name, date: formatDay(comparison.wave.referenceDate, language) })}{" "}
-              {t("waves.preview.comparisonCounts", { joined: comparison.joined.count, left: comparison.left.count, stayed: comparison.stayed })}
+              {t("waves.preview.comparedWith", {
+                name: comparison.wave.name,
+                date: formatDay(comparison.wave.referenceDate, language),
+              })}{" "}
+              {t("waves.preview.comparisonCounts", {
+                joined: comparison.joined.count,
+                left: comparison.left.count,
+                stayed: comparison.stayed,
+              })}
             </p>
             <div className="grid gap-4 md:grid-cols-2">
               {(["joined", "left"] as const).map((side) => (
@@ -113,7 +121,9 @@ export default function WavePreview() {
                     ))}
                   </ul>
                   {comparison[side].count > comparison[side].names.length ? (
-                    <p className="text-sm text-slate-600">{t("waves.preview.andMore", { count: comparison[side].count - comparison[side].names.length })}</p>
+                    <p className="text-sm text-slate-600">
+                      {t("waves.preview.andMore", { count: comparison[side].count - comparison[side].names.length })}
+                    </p>
                   ) : null}
                 </div>
               ))}
@@ -142,7 +152,9 @@ export default function WavePreview() {
               {members.map((member) => (
                 <tr key={member.personId}>
                   <td>
-                    <Link to={`/personen/${member.personId}`}>{displayName({ first_name: member.firstName, infix: member.infix, last_name: member.lastName })}</Link>
+                    <Link to={`/personen/${member.personId}`}>
+                      {displayName({ first_name: member.firstName, infix: member.infix, last_name: member.lastName })}
+                    </Link>
                   </td>
                   <td>{member.attributes.organisationName ?? "—"}</td>
                   <td>{member.attributes.level ? t(`register.levels.${member.attributes.level}`) : "—"}</td>
@@ -178,7 +190,9 @@ export default function WavePreview() {
               {excluded.map((person) => (
                 <tr key={person.personId}>
                   <td>
-                    <Link to={`/personen/${person.personId}`}>{displayName({ first_name: person.firstName, infix: person.infix, last_name: person.lastName })}</Link>
+                    <Link to={`/personen/${person.personId}`}>
+                      {displayName({ first_name: person.firstName, infix: person.infix, last_name: person.lastName })}
+                    </Link>
                   </td>
                   <td>{exclusionsInWords(person.reasons, person.note, translate).join("; ")}</td>
                   <td>{reasonsInWords(person.qualifiedBy, translate).join("; ")}</td>

@@ -56,7 +56,11 @@ export default function Waves() {
                   <td>{wave.year}</td>
                   <td>{formatDay(wave.reference_date, language)}</td>
                   <td>{t(`waves.statuses.${wave.status}`)}</td>
-                  <td>{wave.status === "draft" ? t("waves.notFrozenYet") : t("waves.panelSize", { count: Number(wave.panel_size) })}</td>
+                  <td>
+                    {wave.status === "draft"
+                      ? t("waves.notFrozenYet")
+                      : t("waves.panelSize", { count: Number(wave.panel_size) })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -42,7 +42,13 @@ export default function NewWave() {
         <h1 className="text-2xl font-bold">{t("waves.create.title")}</h1>
       </div>
       <section className="card">
-        <ValidatedForm id="new-wave" schema={waveFieldsSchema} actionData={actionData} defaultValues={{ year: new Date().getFullYear() }} className="space-y-4">
+        <ValidatedForm
+          id="new-wave"
+          schema={waveFieldsSchema}
+          actionData={actionData}
+          defaultValues={{ year: new Date().getFullYear() }}
+          className="space-y-4"
+        >
           <WaveFormFields />
           <SubmitButton>{t("waves.create.submit")}</SubmitButton>
         </ValidatedForm>

@@ -25,9 +25,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canExport = can(user.role, "register.export");
   if (!chosen) return json({ waves, chosen: null, comparison: null, problem: "panel.compare.tooFew", canExport });
   try {
-    return json({ waves, chosen, comparison: await compareWaves(context.db, chosen.a, chosen.b), problem: null, canExport });
+    return json({
+      waves,
+      chosen,
+      comparison: await compareWaves(context.db, chosen.a, chosen.b),
+      problem: null,
+      canExport,
+    });
   } catch (error) {
-    if (error instanceof RegisterError) return json({ waves, chosen, comparison: null, problem: error.messageKey, canExport });
+    if (error instanceof RegisterError)
+      return json({ waves, chosen, comparison: null, problem: error.messageKey, canExport });
     throw error;
   }
 }
@@ -37,7 +44,10 @@ export default function CompareWaves() {
   const { t, i18n } = useTranslation();
   const message = useMessage();
   const language = i18n.language as Language;
-  const options = waves.map((wave) => ({ value: wave.id, label: `${wave.name} (${formatDay(wave.reference_date, language)})` }));
+  const options = waves.map((wave) => ({
+    value: wave.id,
+    label: `${wave.name} (${formatDay(wave.reference_date, language)})`,
+  }));
   return (
     <div className="space-y-6">
       <div>
@@ -64,7 +74,14 @@ export default function CompareWaves() {
             <h2 id="totals-heading" className="text-lg font-semibold">
               {t("panel.compare.summaryHeading")}
             </h2>
-            <p>{t("panel.compare.sizes", { a: comparison.a.name, aSize: comparison.a.size, b: comparison.b.name, bSize: comparison.b.size })}</p>
+            <p>
+              {t("panel.compare.sizes", {
+                a: comparison.a.name,
+                aSize: comparison.a.size,
+                b: comparison.b.name,
+                bSize: comparison.b.size,
+              })}
+            </p>
             <dl className="grid grid-cols-3 gap-4 text-center" data-testid="totals">
               {(["stayed", "joined", "left"] as const).map((key) => (
                 <div key={key} className="rounded-md border border-slate-200 p-3">
@@ -84,7 +101,13 @@ export default function CompareWaves() {
               <thead>
                 <tr>
                   {COMPARISON_COLUMNS.map((column) => (
-                    <th key={column} scope="col" className={column === "stayed" || column === "joined" || column === "left" ? "text-right" : undefined}>
+                    <th
+                      key={column}
+                      scope="col"
+                      className={
+                        column === "stayed" || column === "joined" || column === "left" ? "text-right" : undefined
+                      }
+                    >
                       {comparisonColumnHeader(column, t)}
                     </th>
                   ))}
@@ -108,8 +131,18 @@ export default function CompareWaves() {
             </table>
           </section>
           <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
-            <NameList id="joined" heading={t("panel.compare.joinedHeading", { name: comparison.b.name })} people={comparison.joined} total={comparison.totals.joined} />
-            <NameList id="left" heading={t("panel.compare.leftHeading", { name: comparison.b.name })} people={comparison.left} total={comparison.totals.left} />
+            <NameList
+              id="joined"
+              heading={t("panel.compare.joinedHeading", { name: comparison.b.name })}
+              people={comparison.joined}
+              total={comparison.totals.joined}
+            />
+            <NameList
+              id="left"
+              heading={t("panel.compare.leftHeading", { name: comparison.b.name })}
+              people={comparison.left}
+              total={comparison.totals.left}
+            />
           </div>
         </>
       ) : null}
@@ -117,14 +150,26 @@ export default function CompareWaves() {
   );
 }
 
-function NameList({ id, heading, people, total }: { id: string; heading: string; people: ComparedName[]; total: number }) {
+function NameList({
+  id,
+  heading,
+  people,
+  total,
+}: {
+  id: string;
+  heading: string;
+  people: ComparedName[];
+  total: number;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`${id}-heading`} className="card space-y-3">
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {heading}
       </h2>
-      {total > people.length ? <p className="text-sm text-slate-600">{t("panel.compare.capped", { shown: people.length, total })}</p> : null}
+      {total > people.length ? (
+        <p className="text-sm text-slate-600">{t("panel.compare.capped", { shown: people.length, total })}</p>
+      ) : null}
       {people.length === 0 ? (
         <p>{t("panel.compare.nobody")}</p>
       ) : (
@@ -132,7 +177,9 @@ function NameList({ id, heading, people, total }: { id: string; heading: string;
           {people.map((person) => (
             <li key={person.personId}>
               <Link to={`/personen/${person.personId}`}>{listName(person)}</Link>
-              {person.organisationName ? <span className="block text-sm text-slate-600">{person.organisationName}</span> : null}
+              {person.organisationName ? (
+                <span className="block text-sm text-slate-600">{person.organisationName}</span>
+              ) : null}
             </li>
           ))}
         </ul>

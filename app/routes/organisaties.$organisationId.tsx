@@ -170,7 +170,9 @@ function History({ history }: { history: Data["history"] }) {
         ))}
       </ol>
       {history.total > history.shown ? (
-        <p className="text-sm text-slate-600">{t("organisations.history.shown", { shown: history.shown, total: history.total })}</p>
+        <p className="text-sm text-slate-600">
+          {t("organisations.history.shown", { shown: history.shown, total: history.total })}
+        </p>
       ) : null}
     </>
   );
@@ -186,8 +188,20 @@ function Notice({ notice, archived }: { notice: Data["notice"]; archived: boolea
 }
 
 export default function Organisation() {
-  const { organisation, subregions, children, currentPeople, pastPeople, currentSeats, pastSeats, recent, lastYear, history, canEdit, notice } =
-    useLoaderData<typeof loader>();
+  const {
+    organisation,
+    subregions,
+    children,
+    currentPeople,
+    pastPeople,
+    currentSeats,
+    pastSeats,
+    recent,
+    lastYear,
+    history,
+    canEdit,
+    notice,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
@@ -199,8 +213,12 @@ export default function Organisation() {
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 className="text-2xl font-bold">
             {organisation.name}
-            {organisation.short_name ? <span className="font-normal text-slate-600"> ({organisation.short_name})</span> : null}
-            {organisation.archived_at ? <span className="ml-2 text-sm uppercase text-slate-600">{t("register.archived")}</span> : null}
+            {organisation.short_name ? (
+              <span className="font-normal text-slate-600"> ({organisation.short_name})</span>
+            ) : null}
+            {organisation.archived_at ? (
+              <span className="ml-2 text-sm uppercase text-slate-600">{t("register.archived")}</span>
+            ) : null}
           </h1>
           <div className="no-print flex flex-wrap gap-2">
             <Link to={`/overzichten/organisaties/${organisation.id}`} className="btn-secondary">
@@ -230,7 +248,9 @@ export default function Organisation() {
           </div>
           <div>
             <dt className="font-semibold">{t("register.organisations.subregions")}</dt>
-            <dd>{subregions.length ? subregions.map((s) => s.name).join(", ") : t("register.organisations.regionWide")}</dd>
+            <dd>
+              {subregions.length ? subregions.map((s) => s.name).join(", ") : t("register.organisations.regionWide")}
+            </dd>
           </div>
           <div>
             <dt className="font-semibold">{t("register.organisations.izaSignatory")}</dt>
@@ -241,7 +261,9 @@ export default function Organisation() {
               <dt className="font-semibold">{t("register.organisations.parent")}</dt>
               <dd>
                 <Link to={`/organisaties/${organisation.parent_id}`}>{organisation.parent_name}</Link>
-                {organisation.parent_archived_at ? <span className="text-slate-600"> ({t("register.archived")})</span> : null}
+                {organisation.parent_archived_at ? (
+                  <span className="text-slate-600"> ({t("register.archived")})</span>
+                ) : null}
               </dd>
             </div>
           ) : null}
@@ -289,7 +311,9 @@ export default function Organisation() {
             </div>
           ) : null}
         </dl>
-        {organisation.notes ? <p className="mt-3 max-w-3xl whitespace-pre-line text-sm text-slate-700">{organisation.notes}</p> : null}
+        {organisation.notes ? (
+          <p className="mt-3 max-w-3xl whitespace-pre-line text-sm text-slate-700">{organisation.notes}</p>
+        ) : null}
       </div>
       <section aria-labelledby="seats-heading" className="card space-y-3">
         <h2 id="seats-heading" className="text-lg font-semibold">

@@ -30,7 +30,9 @@ import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? t("organisations.edit.title", { name: data.organisation.name }) : t("register.organisations.title")));
+  pageTitle(matches, (t) =>
+    data ? t("organisations.edit.title", { name: data.organisation.name }) : t("register.organisations.title"),
+  );
 
 const ARCHIVE_SCHEMAS = archiveSchemas("organisations.errors.confirmArchive");
 
@@ -85,13 +87,17 @@ export default function EditOrganisation() {
   const names = { sectors: options.sectors, subregions: options.subregions, organisations: options.parents };
   // the refusal belongs to the form that was sent; what others changed is shown with names, not ids
   const forForm = (intent: Intent) =>
-    actionData?.intent === intent ? { ...actionData, conflict: readableConflict(actionData.conflict, names, t, language) } : null;
+    actionData?.intent === intent
+      ? { ...actionData, conflict: readableConflict(actionData.conflict, names, t, language) }
+      : null;
   const fieldLabels = organisationFieldLabels(t);
   return (
     <div className="max-w-2xl space-y-6">
       <div>
         <p className="text-sm text-slate-600">
-          <Link to={`/organisaties/${organisation.id}`}>{t("organisations.edit.back", { name: organisation.name })}</Link>
+          <Link to={`/organisaties/${organisation.id}`}>
+            {t("organisations.edit.back", { name: organisation.name })}
+          </Link>
         </p>
         <h1 className="text-2xl font-bold">{t("organisations.edit.title", { name: organisation.name })}</h1>
       </div>
@@ -125,7 +131,9 @@ export default function EditOrganisation() {
           archiveConfirm: t("organisations.edit.archiveConfirm", { name: organisation.name }),
           archiveSubmit: t("organisations.edit.archiveSubmit"),
           restoreHeading: t("organisations.edit.restoreHeading"),
-          restoreText: t("organisations.edit.restoreText", { date: formatMoment(organisation.archived_at ?? "", language) }),
+          restoreText: t("organisations.edit.restoreText", {
+            date: formatMoment(organisation.archived_at ?? "", language),
+          }),
           restoreSubmit: t("organisations.edit.restoreSubmit"),
         }}
         actionData={forForm(organisation.archived_at ? "restore" : "archive")}

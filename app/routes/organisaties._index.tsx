@@ -11,7 +11,12 @@ import { NamedFilterField } from "../components/named-filter";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { bodyChoice } from "../models/named-choices.server";
-import { type ArchiveScope, listOrganisations, organisationFilterOptions, type OrganisationSort } from "../models/organisations.server";
+import {
+  type ArchiveScope,
+  listOrganisations,
+  organisationFilterOptions,
+  type OrganisationSort,
+} from "../models/organisations.server";
 import { oneOf, pageFrom, paging, positiveIntFrom } from "../services/list-params";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 
@@ -145,7 +150,9 @@ export default function Organisations() {
                   <td>
                     <Link to={`/organisaties/${org.id}`}>{org.name}</Link>
                     {org.short_name ? <span className="text-slate-600"> ({org.short_name})</span> : null}
-                    {org.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                    {org.archived_at ? (
+                      <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+                    ) : null}
                   </td>
                   <td>{sectorName(org)}</td>
                   <td>{org.subregion_names ?? t("register.organisations.regionWide")}</td>

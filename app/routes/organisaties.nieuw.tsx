@@ -14,7 +14,10 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const [{ sectors, subregions }, parents] = await Promise.all([organisationFilterOptions(context.db), parentChoices(context.db, null)]);
+  const [{ sectors, subregions }, parents] = await Promise.all([
+    organisationFilterOptions(context.db),
+    parentChoices(context.db, null),
+  ]);
   return json({ options: { sectors, subregions, parents } });
 }
 
@@ -44,7 +47,12 @@ export default function NewOrganisation() {
         <h1 className="text-2xl font-bold">{t("organisations.create.title")}</h1>
       </div>
       <section className="card" aria-label={t("organisations.create.title")}>
-        <ValidatedForm id="new-organisation" schema={createOrganisationSchema} actionData={actionData} className="space-y-6">
+        <ValidatedForm
+          id="new-organisation"
+          schema={createOrganisationSchema}
+          actionData={actionData}
+          className="space-y-6"
+        >
           <OrganisationFields options={options} />
           <SubmitButton>{t("organisations.create.submit")}</SubmitButton>
         </ValidatedForm>

@@ -79,7 +79,10 @@ export default function Matrix() {
           label={t("overviews.sector")}
           value={filter.sectorId}
           anyLabel={t("overviews.all")}
-          options={options.sectors.map((s) => ({ value: String(s.id), label: language === "en" ? s.name_en : s.name_nl }))}
+          options={options.sectors.map((s) => ({
+            value: String(s.id),
+            label: language === "en" ? s.name_en : s.name_nl,
+          }))}
         />
         <button type="submit" className="btn-primary">
           {t("overviews.show")}
@@ -96,7 +99,9 @@ export default function Matrix() {
         <>
           <p className="text-sm text-slate-600">
             {t("overviews.matrix.count", { organisations: page.total, bodies: allBodies })}{" "}
-            {page.pages > 1 ? t("overviews.matrix.paged", { size: page.limit, bodies: matrix.bodies.length, allBodies }) : null}
+            {page.pages > 1
+              ? t("overviews.matrix.paged", { size: page.limit, bodies: matrix.bodies.length, allBodies })
+              : null}
           </p>
           {/* the table scrolls inside its box, so the page itself never scrolls sideways on a phone */}
           <div
@@ -113,9 +118,15 @@ export default function Matrix() {
                     {t("overviews.matrix.organisation")}
                   </th>
                   {matrix.bodies.map((body) => (
-                    <th key={body.id} scope="col" className="sticky top-0 z-10 min-w-[10rem] bg-slate-100 p-2 text-left align-bottom">
+                    <th
+                      key={body.id}
+                      scope="col"
+                      className="sticky top-0 z-10 min-w-[10rem] bg-slate-100 p-2 text-left align-bottom"
+                    >
                       <Link to={`/gremia/${body.id}?datum=${filter.date}`}>{body.abbreviation ?? body.name}</Link>
-                      <span className="block text-xs font-normal text-slate-600">{t(`register.levels.${body.level}`)}</span>
+                      <span className="block text-xs font-normal text-slate-600">
+                        {t(`register.levels.${body.level}`)}
+                      </span>
                     </th>
                   ))}
                 </tr>

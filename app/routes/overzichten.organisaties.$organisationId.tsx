@@ -35,7 +35,9 @@ export default function OrganisationOverview() {
       <p className="no-print text-sm text-slate-600">
         <Link to={`/organisaties/${organisation.id}`}>{t("overviews.organisation.back")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("overviews.organisation.heading", { name: organisation.name, date: day(date) })}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("overviews.organisation.heading", { name: organisation.name, date: day(date) })}
+      </h1>
       {invalidDate ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("overviews.invalidDate", { value: invalidDate })}
@@ -75,7 +77,11 @@ export default function OrganisationOverview() {
                   </td>
                   <td className="p-2">{table.rows[index]!.level}</td>
                   <td className="p-2">
-                    {seat.personId ? <Link to={`/personen/${seat.personId}`}>{table.rows[index]!.person}</Link> : table.rows[index]!.person}
+                    {seat.personId ? (
+                      <Link to={`/personen/${seat.personId}`}>{table.rows[index]!.person}</Link>
+                    ) : (
+                      table.rows[index]!.person
+                    )}
                   </td>
                   <td className="p-2">{table.rows[index]!.role}</td>
                   <td className="p-2">{table.rows[index]!.since}</td>

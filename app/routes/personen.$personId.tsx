@@ -54,7 +54,9 @@ function TimelineLine({ event }: { event: TimelineEvent }) {
     return (
       <>
         {job.function_title ?? t("people.timeline.untitled")} {t("people.timeline.at")}{" "}
-        <Link to={`/organisaties/${job.organisation_id}`} className="underline">{job.organisation_name}</Link>
+        <Link to={`/organisaties/${job.organisation_id}`} className="underline">
+          {job.organisation_name}
+        </Link>
       </>
     );
   }
@@ -62,11 +64,19 @@ function TimelineLine({ event }: { event: TimelineEvent }) {
   return (
     <>
       {t(`register.roles.${seat.role as SeatRole}`)} {t("people.timeline.in")}{" "}
-      <Link className="underline" to={`/gremia/${seat.body_id}?datum=${event.kind === "end" ? seat.end_date : seat.start_date}`}>{seat.body_name}</Link>
+      <Link
+        className="underline"
+        to={`/gremia/${seat.body_id}?datum=${event.kind === "end" ? seat.end_date : seat.start_date}`}
+      >
+        {seat.body_name}
+      </Link>
       {seat.organisation_id ? (
         <>
           {" "}
-          {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`} className="underline">{seat.organisation_name}</Link>
+          {t("people.timeline.onBehalfOf")}{" "}
+          <Link to={`/organisaties/${seat.organisation_id}`} className="underline">
+            {seat.organisation_name}
+          </Link>
         </>
       ) : null}
     </>
@@ -82,7 +92,11 @@ function Timeline({ events }: { events: LoaderData["timeline"] }) {
       {events.map((event) => (
         <li key={`${event.type}-${event.item.id}-${event.kind}`}>
           <span className="block text-slate-600">
-            {event.day ? <time dateTime={event.day}>{formatDay(event.day, language)}</time> : t("people.timeline.unknownDay")}
+            {event.day ? (
+              <time dateTime={event.day}>{formatDay(event.day, language)}</time>
+            ) : (
+              t("people.timeline.unknownDay")
+            )}
             {" · "}
             <span className={event.kind === "start" ? "font-semibold text-brand-900" : "font-semibold text-slate-700"}>
               {t(`people.timeline.${event.type}.${event.kind}`)}
@@ -105,7 +119,9 @@ function CurrentNow({ affiliations, seats, today }: Pick<LoaderData, "affiliatio
       {jobs.map((job) => (
         <li key={`job-${job.id}`}>
           {job.function_title ?? t("people.timeline.untitled")} {t("people.timeline.at")}{" "}
-          <Link to={`/organisaties/${job.organisation_id}`} className="underline">{job.organisation_name}</Link>
+          <Link to={`/organisaties/${job.organisation_id}`} className="underline">
+            {job.organisation_name}
+          </Link>
           <span className="block text-slate-600">
             <PeriodText start={job.start_date} end={job.end_date} />
           </span>
@@ -113,11 +129,17 @@ function CurrentNow({ affiliations, seats, today }: Pick<LoaderData, "affiliatio
       ))}
       {currentSeats.map((seat) => (
         <li key={`seat-${seat.id}`}>
-          {t(`register.roles.${seat.role}`)} {t("people.timeline.in")} <Link to={`/gremia/${seat.body_id}`} className="underline">{seat.body_name}</Link>
+          {t(`register.roles.${seat.role}`)} {t("people.timeline.in")}{" "}
+          <Link to={`/gremia/${seat.body_id}`} className="underline">
+            {seat.body_name}
+          </Link>
           {seat.organisation_id ? (
             <>
               {" "}
-              {t("people.timeline.onBehalfOf")} <Link to={`/organisaties/${seat.organisation_id}`} className="underline">{seat.organisation_name}</Link>
+              {t("people.timeline.onBehalfOf")}{" "}
+              <Link to={`/organisaties/${seat.organisation_id}`} className="underline">
+                {seat.organisation_name}
+              </Link>
             </>
           ) : null}
           <span className="block text-slate-600">
@@ -148,7 +170,12 @@ function Consents({ consents }: Pick<LoaderData, "consents">) {
                       date: formatDay(current.recorded_on, language),
                     })
                   : t("people.page.consentNotRecorded")}
-                {current?.source ? <span className="text-slate-600"> ({t("people.page.consentSource", { source: current.source })})</span> : null}
+                {current?.source ? (
+                  <span className="text-slate-600">
+                    {" "}
+                    ({t("people.page.consentSource", { source: current.source })})
+                  </span>
+                ) : null}
               </dd>
             </div>
           );
@@ -191,12 +218,14 @@ function History({ entries }: { entries: LoaderData["history"] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const translate = t as unknown as (key: string, values?: Record<string, string>) => string;
-  const label = (field: string) => (i18n.exists(`people.history.fields.${field}`) ? translate(`people.history.fields.${field}`) : field);
+  const label = (field: string) =>
+    i18n.exists(`people.history.fields.${field}`) ? translate(`people.history.fields.${field}`) : field;
   const show = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === "") return t("people.history.empty");
     if (field === "preferred_language" && (value === "nl" || value === "en")) return t(`common.language.${value}`);
     if (field === "is_primary") return value ? t("common.yes") : t("common.no");
-    if (field.startsWith("consent_") && (value === "given" || value === "withdrawn")) return t(`register.consent.${value}`);
+    if (field.startsWith("consent_") && (value === "given" || value === "withdrawn"))
+      return t(`register.consent.${value}`);
     if (isIsoDay(value)) return formatDay(value, language);
     if (typeof value === "string" && ISO_MOMENT.test(value)) return formatMoment(value, language);
     return String(value);
@@ -238,8 +267,20 @@ function History({ entries }: { entries: LoaderData["history"] }) {
 }
 
 export default function Person() {
-  const { person, emails, consents, affiliations, seats, today, timeline, recent, lastYear, history, canEdit, created } =
-    useLoaderData<typeof loader>();
+  const {
+    person,
+    emails,
+    consents,
+    affiliations,
+    seats,
+    today,
+    timeline,
+    recent,
+    lastYear,
+    history,
+    canEdit,
+    created,
+  } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const name = displayName(person);
@@ -279,7 +320,9 @@ export default function Person() {
                 {emails.map((e) => (
                   <li key={e.id} className="break-all">
                     <a href={`mailto:${e.email}`}>{e.email}</a>
-                    {e.is_primary && emails.length > 1 ? <span className="text-slate-600"> ({t("register.people.primary")})</span> : null}
+                    {e.is_primary && emails.length > 1 ? (
+                      <span className="text-slate-600"> ({t("register.people.primary")})</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -52,7 +52,9 @@ import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? t("people.edit.title", { name: displayName(data.person) }) : t("register.people.title")));
+  pageTitle(matches, (t) =>
+    data ? t("people.edit.title", { name: displayName(data.person) }) : t("register.people.title"),
+  );
 
 const saveSchema = z.object({ intent: z.literal("save"), version: positiveInt(), ...personFields });
 
@@ -106,7 +108,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     emails: found.emails,
     consentCount: found.consents.length,
     today: todayInAmsterdam(),
-    saved: (NOTICE_INTENTS as readonly string[]).includes(saved ?? "") ? (saved as (typeof NOTICE_INTENTS)[number]) : null,
+    saved: (NOTICE_INTENTS as readonly string[]).includes(saved ?? "")
+      ? (saved as (typeof NOTICE_INTENTS)[number])
+      : null,
     archivedVersion: found.person.archived_at ? (positiveIntFrom(search, "gearchiveerd") ?? null) : null,
     removed: removed && removedAudit ? { email: removed.email, audit: removedAudit } : null,
   });
@@ -155,7 +159,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (intent === "undo" && error instanceof StaleVersionError) {
       // an undo carries no typed input: say why it did not happen, the page shows the record as it is now
-      return json({ ...formFailure(formData, { [FORM_ERROR]: "people.errors.undoStale" }), intent, emailId }, { status: 409 });
+      return json(
+        { ...formFailure(formData, { [FORM_ERROR]: "people.errors.undoStale" }), intent, emailId },
+        { status: 409 },
+      );
     }
     return refusalResponse(error, formData, { intent, emailId });
   }
@@ -196,9 +203,15 @@ export default function EditPerson() {
       ) : null}
       {saved ? <SuccessNotice>{savedText[saved]}</SuccessNotice> : null}
       {archivedVersion ? (
-        <UndoNotice fields={{ wat: "archive", version: archivedVersion }}>{t("people.edit.archived", { name })}</UndoNotice>
+        <UndoNotice fields={{ wat: "archive", version: archivedVersion }}>
+          {t("people.edit.archived", { name })}
+        </UndoNotice>
       ) : null}
-      {removed ? <UndoNotice fields={{ wat: "email", audit: removed.audit }}>{t("people.edit.emailRemoved", { email: removed.email })}</UndoNotice> : null}
+      {removed ? (
+        <UndoNotice fields={{ wat: "email", audit: removed.audit }}>
+          {t("people.edit.emailRemoved", { email: removed.email })}
+        </UndoNotice>
+      ) : null}
 
       <section aria-labelledby="details-heading" className="card space-y-4">
         <h2 id="details-heading" className="text-lg font-semibold">
@@ -244,7 +257,11 @@ export default function EditPerson() {
               <li key={e.id} className="flex flex-wrap items-start gap-3 py-2">
                 <span className="min-w-0 flex-1 break-all pt-2">
                   {e.email}
-                  {e.is_primary ? <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">{t("people.edit.primary")}</span> : null}
+                  {e.is_primary ? (
+                    <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">
+                      {t("people.edit.primary")}
+                    </span>
+                  ) : null}
                 </span>
                 {e.is_primary ? null : (
                   <ValidatedForm
@@ -316,11 +333,19 @@ export default function EditPerson() {
           <RadioGroup
             name="status"
             legend={t("people.consent.status")}
-            options={(["given", "withdrawn"] as const).map((status) => ({ value: status, label: t(`register.consent.${status}`) }))}
+            options={(["given", "withdrawn"] as const).map((status) => ({
+              value: status,
+              label: t(`register.consent.${status}`),
+            }))}
           />
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
             <TextField name="recorded_on" type="date" label={t("people.consent.recorded_on")} required />
-            <TextField name="source" label={t("people.consent.source")} hint={t("people.consent.sourceHint")} autoComplete="off" />
+            <TextField
+              name="source"
+              label={t("people.consent.source")}
+              hint={t("people.consent.sourceHint")}
+              autoComplete="off"
+            />
           </div>
           <SubmitButton className="btn-secondary">{t("people.consent.submit")}</SubmitButton>
         </ValidatedForm>

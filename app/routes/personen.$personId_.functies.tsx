@@ -19,7 +19,13 @@ import {
 import { PeriodText } from "../components/lists";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { addAffiliation, endAffiliation, organisationChoices, undoAffiliationEnd, updateAffiliation } from "../models/affiliations.server";
+import {
+  addAffiliation,
+  endAffiliation,
+  organisationChoices,
+  undoAffiliationEnd,
+  updateAffiliation,
+} from "../models/affiliations.server";
 import { StaleVersionError } from "../models/editing.server";
 import { getPerson } from "../models/people.server";
 import {
@@ -40,7 +46,9 @@ import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? t("people.jobs.title", { name: displayName(data.person) }) : t("register.people.title")));
+  pageTitle(matches, (t) =>
+    data ? t("people.jobs.title", { name: displayName(data.person) }) : t("register.people.title"),
+  );
 
 const jobFields = {
   organisation_id: requiredId(),
@@ -49,7 +57,9 @@ const jobFields = {
   end_date: optionalIsoDay(),
 };
 
-const addSchema = z.object({ intent: z.literal("add"), ...jobFields }).superRefine(periodRule("start_date", "end_date"));
+const addSchema = z
+  .object({ intent: z.literal("add"), ...jobFields })
+  .superRefine(periodRule("start_date", "end_date"));
 
 const editSchema = z
   .object({ intent: z.literal("edit"), affiliationId: positiveInt(), version: positiveInt(), ...jobFields })
@@ -91,7 +101,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     affiliations: found.affiliations,
     organisations,
     today: todayInAmsterdam(),
-    saved: (NOTICE_INTENTS as readonly string[]).includes(saved ?? "") ? (saved as (typeof NOTICE_INTENTS)[number]) : null,
+    saved: (NOTICE_INTENTS as readonly string[]).includes(saved ?? "")
+      ? (saved as (typeof NOTICE_INTENTS)[number])
+      : null,
     // the undo offer holds while nobody changed the job after the end (its version is the one the end produced)
     ended: ended && ended.version === positiveIntFrom(search, "versie") ? ended : null,
     undone: found.affiliations.find((a) => a.id === undoneId) ?? null,
@@ -131,7 +143,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     if (intent === "undo" && error instanceof StaleVersionError) {
       // an undo carries no typed input: say why it did not happen, the page shows the job as it is now
-      return json({ ...formFailure(formData, { [FORM_ERROR]: "people.errors.undoStale" }), intent, affiliationId }, { status: 409 });
+      return json(
+        { ...formFailure(formData, { [FORM_ERROR]: "people.errors.undoStale" }), intent, affiliationId },
+        { status: 409 },
+      );
     }
     return refusalResponse(error, formData, { intent, affiliationId });
   }
@@ -142,15 +157,29 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Job = LoaderData["affiliations"][number];
 type ActionData = ReturnType<typeof useActionData<typeof action>>;
 
-function JobCard({ job, organisations, today, actionData }: { job: Job; organisations: LoaderData["organisations"]; today: string; actionData: ActionData }) {
+function JobCard({
+  job,
+  organisations,
+  today,
+  actionData,
+}: {
+  job: Job;
+  organisations: LoaderData["organisations"];
+  today: string;
+  actionData: ActionData;
+}) {
   const { t } = useTranslation();
-  const forForm = (intent: Intent) => (actionData?.intent === intent && actionData.affiliationId === String(job.id) ? actionData : null);
+  const forForm = (intent: Intent) =>
+    actionData?.intent === intent && actionData.affiliationId === String(job.id) ? actionData : null;
   const editFailure = forForm("edit");
   const organisationOptions = [
     { value: "", label: t("common.form.choose") },
     ...organisations
       .filter((o) => !o.archived_at || o.id === job.organisation_id)
-      .map((o) => ({ value: String(o.id), label: o.archived_at ? t("people.jobs.archivedOrganisation", { name: o.name }) : o.name })),
+      .map((o) => ({
+        value: String(o.id),
+        label: o.archived_at ? t("people.jobs.archivedOrganisation", { name: o.name }) : o.name,
+      })),
   ];
   const fieldLabels = {
     organisation_id: t("people.jobs.organisation"),
@@ -162,7 +191,9 @@ function JobCard({ job, organisations, today, actionData }: { job: Job; organisa
     <li className="rounded-md border border-slate-200 p-4">
       <h3 className="font-semibold">
         <Link to={`/organisaties/${job.organisation_id}`}>{job.organisation_name}</Link>
-        {job.organisation_archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+        {job.organisation_archived_at ? (
+          <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+        ) : null}
       </h3>
       <p className="text-sm">{job.function_title ?? t("people.jobs.untitled")}</p>
       <p className="text-sm text-slate-600">
@@ -184,7 +215,10 @@ function JobCard({ job, organisations, today, actionData }: { job: Job; organisa
             <HiddenField name="affiliationId" />
             <HiddenField name="version" />
             <TextField name="end_date" type="date" label={t("people.jobs.endDate")} className="sm:max-w-xs" required />
-            <CheckboxField name="confirm" label={t("people.jobs.endConfirm", { organisation: job.organisation_name })} />
+            <CheckboxField
+              name="confirm"
+              label={t("people.jobs.endConfirm", { organisation: job.organisation_name })}
+            />
             <SubmitButton className="btn-danger">{t("people.jobs.endSubmit")}</SubmitButton>
           </ValidatedForm>
         </div>
@@ -215,11 +249,21 @@ function JobCard({ job, organisations, today, actionData }: { job: Job; organisa
           <HiddenField name="intent" />
           <HiddenField name="affiliationId" />
           <HiddenField name="version" />
-          <SelectField name="organisation_id" label={t("people.jobs.organisation")} options={organisationOptions} required />
+          <SelectField
+            name="organisation_id"
+            label={t("people.jobs.organisation")}
+            options={organisationOptions}
+            required
+          />
           <TextField name="function_title" label={t("people.jobs.function_title")} autoComplete="off" />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <TextField name="start_date" type="date" label={t("people.jobs.start_date")} />
-            <TextField name="end_date" type="date" label={t("people.jobs.end_date")} hint={t("people.jobs.endDateHint")} />
+            <TextField
+              name="end_date"
+              type="date"
+              label={t("people.jobs.end_date")}
+              hint={t("people.jobs.endDateHint")}
+            />
           </div>
           <SubmitButton className="btn-secondary">{t("people.jobs.editSubmit")}</SubmitButton>
         </ValidatedForm>
@@ -281,13 +325,21 @@ export default function PersonJobs() {
           <SelectField
             name="organisation_id"
             label={t("people.jobs.organisation")}
-            options={[{ value: "", label: t("common.form.choose") }, ...openOrganisations.map((o) => ({ value: String(o.id), label: o.name }))]}
+            options={[
+              { value: "", label: t("common.form.choose") },
+              ...openOrganisations.map((o) => ({ value: String(o.id), label: o.name })),
+            ]}
             required
           />
           <TextField name="function_title" label={t("people.jobs.function_title")} autoComplete="off" />
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
             <TextField name="start_date" type="date" label={t("people.jobs.start_date")} />
-            <TextField name="end_date" type="date" label={t("people.jobs.end_date")} hint={t("people.jobs.endDateHint")} />
+            <TextField
+              name="end_date"
+              type="date"
+              label={t("people.jobs.end_date")}
+              hint={t("people.jobs.endDateHint")}
+            />
           </div>
           <SubmitButton>{t("people.jobs.addSubmit")}</SubmitButton>
         </ValidatedForm>

@@ -45,7 +45,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
   // a name that is not (yet) one organisation filters on nothing: the field says what to do instead
   const unresolved = organisation.state === "unknown" || organisation.state === "ambiguous";
-  const result = unresolved ? { rows: [], page: paging(0, 1) } : await listPeople(context.db, filter, todayInAmsterdam());
+  const result = unresolved
+    ? { rows: [], page: paging(0, 1) }
+    : await listPeople(context.db, filter, todayInAmsterdam());
   return json({
     ...result,
     organisation,
@@ -81,14 +83,23 @@ export default function People() {
           </Link>
         ) : null}
       </div>
-      <Form method="get" className="card no-print flex flex-wrap items-end gap-4" aria-label={t("register.filters.heading")}>
+      <Form
+        method="get"
+        className="card no-print flex flex-wrap items-end gap-4"
+        aria-label={t("register.filters.heading")}
+      >
         <div className="min-w-48 flex-1">
           <label htmlFor="q" className="field-label">
             {t("register.filters.searchPeople")}
           </label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} className="field-input" />
         </div>
-        <NamedFilterField name="organisatie" label={t("people.list.organisation")} kind="organisation" result={organisation} />
+        <NamedFilterField
+          name="organisatie"
+          label={t("people.list.organisation")}
+          kind="organisation"
+          result={organisation}
+        />
         <div>
           <label htmlFor="sortering" className="field-label">
             {t("people.list.sort")}
@@ -103,13 +114,27 @@ export default function People() {
         </div>
         <div className="flex flex-col gap-1 pb-1">
           <div className="flex items-center gap-2">
-            <input id="onderzoek" name="onderzoek" type="checkbox" value="1" defaultChecked={filter.researchConsent} className="h-4 w-4" />
+            <input
+              id="onderzoek"
+              name="onderzoek"
+              type="checkbox"
+              value="1"
+              defaultChecked={filter.researchConsent}
+              className="h-4 w-4"
+            />
             <label htmlFor="onderzoek" className="text-sm">
               {t("people.list.researchConsent")}
             </label>
           </div>
           <div className="flex items-center gap-2">
-            <input id="archief" name="archief" type="checkbox" value="1" defaultChecked={filter.includeArchived} className="h-4 w-4" />
+            <input
+              id="archief"
+              name="archief"
+              type="checkbox"
+              value="1"
+              defaultChecked={filter.includeArchived}
+              className="h-4 w-4"
+            />
             <label htmlFor="archief" className="text-sm">
               {t("register.filters.includeArchived")}
             </label>
@@ -139,7 +164,9 @@ export default function People() {
                 <tr key={person.id}>
                   <td>
                     <Link to={`/personen/${person.id}`}>{listName(person)}</Link>
-                    {person.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                    {person.archived_at ? (
+                      <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+                    ) : null}
                   </td>
                   <td>{person.organisations}</td>
                   <td className="break-all">{person.email}</td>

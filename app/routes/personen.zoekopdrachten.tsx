@@ -7,7 +7,15 @@ import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, TextField, UndoNotice, ValidatedForm } from "../components/form";
+import {
+  CheckboxField,
+  HiddenField,
+  SubmitButton,
+  SuccessNotice,
+  TextField,
+  UndoNotice,
+  ValidatedForm,
+} from "../components/form";
 import { RefusalAlert } from "../components/refusal-alert";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -66,7 +74,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     searches: await listSavedSearches(context.db, todayInAmsterdam(), { archived }),
     archived,
-    notice: noticeSearch ? { kind: notice!, id: noticeSearch.id, name: noticeSearch.name, version: noticeSearch.version, isArchived: noticeSearch.archived_at !== null } : null,
+    notice: noticeSearch
+      ? {
+          kind: notice!,
+          id: noticeSearch.id,
+          name: noticeSearch.name,
+          version: noticeSearch.version,
+          isArchived: noticeSearch.archived_at !== null,
+        }
+      : null,
     canEdit: can(me.role, "register.edit"),
   });
 }
@@ -126,11 +142,17 @@ export default function SavedSearches() {
         <p className="text-sm text-slate-600">
           <Link to="/personen">{t("savedSearches.back")}</Link>
         </p>
-        <h1 className="text-2xl font-bold">{archived ? t("savedSearches.archived.heading") : t("savedSearches.title")}</h1>
+        <h1 className="text-2xl font-bold">
+          {archived ? t("savedSearches.archived.heading") : t("savedSearches.title")}
+        </h1>
         <p className="mt-2 text-sm text-slate-700">{t("savedSearches.intro")}</p>
       </div>
       {notice ? <NoticeFor notice={notice} /> : null}
-      <RefusalAlert title={t("savedSearches.notices.undoRefused")} refusal={undoRefusal} staleText={t("savedSearches.notices.undoStale")} />
+      <RefusalAlert
+        title={t("savedSearches.notices.undoRefused")}
+        refusal={undoRefusal}
+        staleText={t("savedSearches.notices.undoStale")}
+      />
       <p className="text-sm">
         <Link to={archived ? "/personen/zoekopdrachten" : "/personen/zoekopdrachten?archief=1"}>
           {archived ? t("savedSearches.archived.hide") : t("savedSearches.archived.show")}
@@ -156,7 +178,9 @@ function NoticeFor({ notice }: { notice: NonNullable<LoaderData["notice"]> }) {
   if (notice.kind === "gearchiveerd") {
     // the way back only while it is still archived (someone may have restored it already)
     return notice.isArchived ? (
-      <UndoNotice fields={{ id: notice.id, version: notice.version }}>{t("savedSearches.notices.archived", { name: notice.name })}</UndoNotice>
+      <UndoNotice fields={{ id: notice.id, version: notice.version }}>
+        {t("savedSearches.notices.archived", { name: notice.name })}
+      </UndoNotice>
     ) : null;
   }
   const text = {
@@ -171,8 +195,12 @@ function SearchItem({ search, canEdit }: { search: LoaderData["searches"][number
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const forForm = (intent: Intent) => (actionData?.intent === intent && actionData.id === String(search.id) ? actionData : null);
-  const fieldLabels = { name: t("savedSearches.fieldLabels.name"), archived_at: t("savedSearches.fieldLabels.archived_at") };
+  const forForm = (intent: Intent) =>
+    actionData?.intent === intent && actionData.id === String(search.id) ? actionData : null;
+  const fieldLabels = {
+    name: t("savedSearches.fieldLabels.name"),
+    archived_at: t("savedSearches.fieldLabels.archived_at"),
+  };
   const refused = forForm("rename") ?? forForm("archive");
   return (
     <li id={`zoekopdracht-${search.id}`} className="card space-y-2">
@@ -181,7 +209,11 @@ function SearchItem({ search, canEdit }: { search: LoaderData["searches"][number
         <span className="font-semibold">{t("savedSearches.columns.filter")}: </span>
         {filterInWords(search, t)}
       </p>
-      {search.archived_at ? <p className="text-sm text-slate-600">{t("savedSearches.archived.since", { date: formatMoment(search.archived_at, language) })}</p> : null}
+      {search.archived_at ? (
+        <p className="text-sm text-slate-600">
+          {t("savedSearches.archived.since", { date: formatMoment(search.archived_at, language) })}
+        </p>
+      ) : null}
       {search.parsedFilter ? (
         <p className="text-sm">
           <Link to={peopleListHref(search.parsedFilter)}>{t("savedSearches.matches", { count: search.matches })}</Link>
@@ -204,7 +236,10 @@ function SearchItem({ search, canEdit }: { search: LoaderData["searches"][number
       ) : null}
       {canEdit && !search.archived_at ? (
         <details open={refused !== null} className="text-sm">
-          <summary className="cursor-pointer font-medium" aria-label={t("savedSearches.edit.summaryLabel", { name: search.name })}>
+          <summary
+            className="cursor-pointer font-medium"
+            aria-label={t("savedSearches.edit.summaryLabel", { name: search.name })}
+          >
             {t("savedSearches.edit.summary")}
           </summary>
           <div className="mt-3 space-y-4">
@@ -220,7 +255,13 @@ function SearchItem({ search, canEdit }: { search: LoaderData["searches"][number
               <HiddenField name="intent" />
               <HiddenField name="id" />
               <HiddenField name="version" />
-              <TextField name="name" label={t("savedSearches.edit.name")} autoComplete="off" className="min-w-48 flex-1" required />
+              <TextField
+                name="name"
+                label={t("savedSearches.edit.name")}
+                autoComplete="off"
+                className="min-w-48 flex-1"
+                required
+              />
               <SubmitButton className="btn-secondary">{t("savedSearches.edit.renameSubmit")}</SubmitButton>
             </ValidatedForm>
             <ValidatedForm

@@ -50,7 +50,11 @@ function TeamTable({ seats }: { seats: TeamSeat[] }) {
                   <span className="font-semibold text-amber-800">{t("register.vacant")}</span>
                 )}
               </td>
-              <td>{seat.organisation_id ? <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link> : null}</td>
+              <td>
+                {seat.organisation_id ? (
+                  <Link to={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</Link>
+                ) : null}
+              </td>
               <td>{formatDay(seat.start_date, language)}</td>
             </tr>
           ))}
@@ -83,7 +87,9 @@ export default function Plan() {
             <dt className="font-semibold">{t("themes.fields.theme")}</dt>
             <dd>
               {plan.theme_id ? <Link to={`/themas/${plan.theme_id}`}>{plan.theme_name}</Link> : t("themes.plan.none")}
-              {plan.theme_archived_at ? <span className="text-slate-600"> {t("themes.plan.archivedReference")}</span> : null}
+              {plan.theme_archived_at ? (
+                <span className="text-slate-600"> {t("themes.plan.archivedReference")}</span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -98,7 +104,9 @@ export default function Plan() {
               ) : (
                 t("themes.plan.none")
               )}
-              {plan.lead_organisation_archived_at ? <span className="text-slate-600"> {t("themes.plan.archivedReference")}</span> : null}
+              {plan.lead_organisation_archived_at ? (
+                <span className="text-slate-600"> {t("themes.plan.archivedReference")}</span>
+              ) : null}
             </dd>
           </div>
           <div>
@@ -136,11 +144,19 @@ export default function Plan() {
             <p className="text-sm text-slate-600">{t("themes.plan.teamOn", { date: formatDay(today, language) })}</p>
             <div className="space-y-2">
               <h3 className="font-semibold">{t("themes.plan.projectLeaders")}</h3>
-              {projectLeaders.length === 0 ? <p className="text-sm">{t("themes.plan.noProjectLeader")}</p> : <TeamTable seats={projectLeaders} />}
+              {projectLeaders.length === 0 ? (
+                <p className="text-sm">{t("themes.plan.noProjectLeader")}</p>
+              ) : (
+                <TeamTable seats={projectLeaders} />
+              )}
             </div>
             <div className="space-y-2">
               <h3 className="font-semibold">{t("themes.plan.members")}</h3>
-              {members.length === 0 ? <p className="text-sm">{t("themes.plan.noMembers")}</p> : <TeamTable seats={members} />}
+              {members.length === 0 ? (
+                <p className="text-sm">{t("themes.plan.noMembers")}</p>
+              ) : (
+                <TeamTable seats={members} />
+              )}
             </div>
           </>
         ) : (

@@ -23,7 +23,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPlan(context.db, recordIdParam(params.planId), todayInAmsterdam());
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { plan } = found;
-  const choices = await planChoices(context.db, { themeId: plan.theme_id, leadOrganisationId: plan.lead_organisation_id });
+  const choices = await planChoices(context.db, {
+    themeId: plan.theme_id,
+    leadOrganisationId: plan.lead_organisation_id,
+  });
   const saved = new URL(request.url).searchParams.get("opgeslagen");
   return json({ plan, choices, saved: isEditIntent(saved) ? saved : null });
 }

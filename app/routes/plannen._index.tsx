@@ -101,9 +101,17 @@ export default function Plans() {
                 <tr key={plan.id}>
                   <td>
                     <Link to={`/plannen/${plan.id}`}>{plan.name}</Link>
-                    {plan.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                    {plan.archived_at ? (
+                      <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+                    ) : null}
                   </td>
-                  <td>{plan.theme_id ? <Link to={`/themas/${plan.theme_id}`}>{plan.theme_name}</Link> : t("themes.plan.none")}</td>
+                  <td>
+                    {plan.theme_id ? (
+                      <Link to={`/themas/${plan.theme_id}`}>{plan.theme_name}</Link>
+                    ) : (
+                      t("themes.plan.none")
+                    )}
+                  </td>
                   <td>{t(`themes.funding.${plan.funding_status}`)}</td>
                   <td>
                     {plan.lead_organisation_id ? (

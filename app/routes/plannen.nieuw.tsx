@@ -59,7 +59,12 @@ export default function NewPlan() {
           className="space-y-4"
         >
           <PlanFormFields choices={choices} />
-          <TextField name="team_name" label={t("themes.fields.teamName")} hint={t("themes.fields.teamNameHint")} autoComplete="off" />
+          <TextField
+            name="team_name"
+            label={t("themes.fields.teamName")}
+            hint={t("themes.fields.teamNameHint")}
+            autoComplete="off"
+          />
           <SubmitButton>{t("themes.newPlan.submit")}</SubmitButton>
         </ValidatedForm>
       </div>

@@ -68,7 +68,13 @@ export default function Setup() {
             autoComplete="new-password"
             required
           />
-          <TextField name="passwordConfirm" type="password" label={t("auth.fields.passwordConfirm")} autoComplete="new-password" required />
+          <TextField
+            name="passwordConfirm"
+            type="password"
+            label={t("auth.fields.passwordConfirm")}
+            autoComplete="new-password"
+            required
+          />
           <SubmitButton>{t("auth.setup.submit")}</SubmitButton>
         </ValidatedForm>
       </div>

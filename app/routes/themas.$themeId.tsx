@@ -76,7 +76,9 @@ export default function Theme() {
                   <tr key={plan.id}>
                     <td>
                       <Link to={`/plannen/${plan.id}`}>{plan.name}</Link>
-                      {plan.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                      {plan.archived_at ? (
+                        <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+                      ) : null}
                     </td>
                     <td>{t(`themes.funding.${plan.funding_status}`)}</td>
                     <td>
@@ -116,7 +118,9 @@ export default function Theme() {
                     <td>
                       <Link to={`/gremia/${body.id}`}>{body.name}</Link>
                       {body.abbreviation ? <span className="text-slate-600"> ({body.abbreviation})</span> : null}
-                      {body.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                      {body.archived_at ? (
+                        <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
+                      ) : null}
                     </td>
                     <td>{t(`register.levels.${body.level}`)}</td>
                     <td>{t(`register.bodyKinds.${body.kind}`)}</td>

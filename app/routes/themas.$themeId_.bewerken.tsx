@@ -82,7 +82,13 @@ export default function EditTheme() {
           key={`save-${theme.version}`}
           schema={editThemeSchemas.save}
           actionData={saveAnswer}
-          defaultValues={{ intent: "save", version: theme.version, name: theme.name, kind: theme.kind, description: theme.description }}
+          defaultValues={{
+            intent: "save",
+            version: theme.version,
+            name: theme.name,
+            kind: theme.kind,
+            description: theme.description,
+          }}
           fieldLabels={fieldLabels}
           className="space-y-4"
         >

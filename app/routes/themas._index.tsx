@@ -83,16 +83,23 @@ export default function Themes() {
                 <li key={theme.id} className="card space-y-3">
                   <h3 className="text-lg font-semibold">
                     <Link to={`/themas/${theme.id}`}>{theme.name}</Link>
-                    {theme.archived_at ? <span className="ml-2 text-xs font-normal uppercase text-slate-600">{t("register.archived")}</span> : null}
+                    {theme.archived_at ? (
+                      <span className="ml-2 text-xs font-normal uppercase text-slate-600">
+                        {t("register.archived")}
+                      </span>
+                    ) : null}
                   </h3>
                   <p className="text-sm text-slate-600">
-                    {t("themes.counts.bodies", { count: theme.bodyCount })} · {t("themes.counts.plans", { count: theme.planCount })}
+                    {t("themes.counts.bodies", { count: theme.bodyCount })} ·{" "}
+                    {t("themes.counts.plans", { count: theme.planCount })}
                   </p>
                   {theme.plans.length === 0 ? (
                     <p className="text-sm">{t("themes.list.noPlans")}</p>
                   ) : (
                     <dl className="space-y-2 text-sm">
-                      {FUNDING_STATUSES.filter((status) => theme.plans.some((plan) => plan.funding_status === status)).map((status) => (
+                      {FUNDING_STATUSES.filter((status) =>
+                        theme.plans.some((plan) => plan.funding_status === status),
+                      ).map((status) => (
                         <div key={status}>
                           <dt className="font-semibold">{t(`themes.funding.${status}`)}</dt>
                           <dd>
@@ -102,7 +109,11 @@ export default function Themes() {
                                 .map((plan) => (
                                   <li key={plan.id}>
                                     <Link to={`/plannen/${plan.id}`}>{plan.name}</Link>
-                                    {plan.archived_at ? <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span> : null}
+                                    {plan.archived_at ? (
+                                      <span className="ml-2 text-xs uppercase text-slate-600">
+                                        {t("register.archived")}
+                                      </span>
+                                    ) : null}
                                   </li>
                                 ))}
                             </ul>

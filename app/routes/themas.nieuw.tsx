@@ -43,7 +43,13 @@ export default function NewTheme() {
         <h1 className="text-2xl font-bold">{t("themes.newTheme.title")}</h1>
       </div>
       <div className="card">
-        <ValidatedForm id="new-theme" schema={newThemeSchema} actionData={actionData} defaultValues={{ kind: "inhoudelijk" }} className="space-y-4">
+        <ValidatedForm
+          id="new-theme"
+          schema={newThemeSchema}
+          actionData={actionData}
+          defaultValues={{ kind: "inhoudelijk" }}
+          className="space-y-4"
+        >
           <ThemeFormFields />
           <SubmitButton>{t("themes.newTheme.submit")}</SubmitButton>
         </ValidatedForm>

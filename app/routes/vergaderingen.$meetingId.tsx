@@ -24,7 +24,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const detail = await meetingDetail(context.db, recordIdParam(params.meetingId));
   if (!detail) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
-  return json({ ...detail, canEdit: can(user.role, "register.edit"), notice: oneOf(search, "opgeslagen", NOTICES) ?? null });
+  return json({
+    ...detail,
+    canEdit: can(user.role, "register.edit"),
+    notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
+  });
 }
 
 /** Plain text with its line breaks kept (agenda, minutes): no markup is interpreted. */
@@ -39,8 +43,18 @@ export default function MeetingPage() {
   const language = i18n.language as Language;
   const isEvent = meeting.body_id === null;
   const invitedGroups = [
-    { key: "bodies", label: t("meetings.detail.invitedBodies"), items: invitations.bodies, href: (id: number) => `/gremia/${id}` },
-    { key: "organisations", label: t("meetings.detail.invitedOrganisations"), items: invitations.organisations, href: (id: number) => `/organisaties/${id}` },
+    {
+      key: "bodies",
+      label: t("meetings.detail.invitedBodies"),
+      items: invitations.bodies,
+      href: (id: number) => `/gremia/${id}`,
+    },
+    {
+      key: "organisations",
+      label: t("meetings.detail.invitedOrganisations"),
+      items: invitations.organisations,
+      href: (id: number) => `/organisaties/${id}`,
+    },
     { key: "searches", label: t("meetings.detail.invitedSearches"), items: invitations.savedSearches, href: null },
   ].filter((group) => group.items.length > 0);
   return (
@@ -110,7 +124,9 @@ export default function MeetingPage() {
       </div>
       {notice ? <SuccessNotice>{t(`meetings.detail.notices.${notice}`)}</SuccessNotice> : null}
       {meeting.status === "geannuleerd" ? (
-        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{t("meetings.detail.cancelledNotice")}</p>
+        <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          {t("meetings.detail.cancelledNotice")}
+        </p>
       ) : null}
 
       {isEvent ? (
@@ -125,7 +141,9 @@ export default function MeetingPage() {
                 <dd>
                   <ul className="flex flex-wrap gap-x-4 gap-y-1">
                     {group.items.map((item) => (
-                      <li key={item.id}>{group.href ? <Link to={group.href(item.id)}>{item.name}</Link> : item.name}</li>
+                      <li key={item.id}>
+                        {group.href ? <Link to={group.href(item.id)}>{item.name}</Link> : item.name}
+                      </li>
                     ))}
                   </ul>
                 </dd>

@@ -4,7 +4,15 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import { CheckboxField, HiddenField, RadioGroup, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
+import {
+  CheckboxField,
+  HiddenField,
+  RadioGroup,
+  SubmitButton,
+  SuccessNotice,
+  UndoNotice,
+  ValidatedForm,
+} from "../components/form";
 import {
   EventFields,
   MeetingFields,
@@ -40,7 +48,9 @@ import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? t("meetings.edit.title", { title: data.meeting.title }) : t("meetings.list.title")));
+  pageTitle(matches, (t) =>
+    data ? t("meetings.edit.title", { title: data.meeting.title }) : t("meetings.list.title"),
+  );
 
 const INTENTS = ["save", "status", "cancel", "restore", "undo"] as const;
 type Intent = (typeof INTENTS)[number];
@@ -50,7 +60,8 @@ interface DecisionPrompt {
   notOnRoster: { person_id: number; name: string }[];
 }
 
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && (INTENTS as readonly string[]).includes(value);
+const isIntent = (value: unknown): value is Intent =>
+  typeof value === "string" && (INTENTS as readonly string[]).includes(value);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
@@ -63,7 +74,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     meeting,
     choices: meeting.body_id === null ? await meetingFormChoices(context.db, id) : null,
     // the version the cancellation produced and the status it replaced: the undo button restores both
-    undo: cancelled && positiveIntFrom(search, "geannuleerd") ? { version: positiveIntFrom(search, "geannuleerd")!, status: oneOf(search, "was", SETTABLE_STATUSES) ?? "gepland" } : null,
+    undo:
+      cancelled && positiveIntFrom(search, "geannuleerd")
+        ? {
+            version: positiveIntFrom(search, "geannuleerd")!,
+            status: oneOf(search, "was", SETTABLE_STATUSES) ?? "gepland",
+          }
+        : null,
     restored: !cancelled && search.get("hersteld") === "1",
     statusSaved: oneOf(search, "status", SETTABLE_STATUSES) === meeting.status ? meeting.status : null,
   });
@@ -87,13 +104,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         await updateMeeting(context.db, user, id, fields.version, {
           ...fields,
           attendanceDecision: attendance_decision,
-          invitations: { bodyIds: invited_bodies, organisationIds: invited_organisations, savedSearchIds: invited_searches },
+          invitations: {
+            bodyIds: invited_bodies,
+            organisationIds: invited_organisations,
+            savedSearchIds: invited_searches,
+          },
         });
       } else {
         const parsed = parseForm(saveBodyMeetingSchema, formData);
         if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
         const { attendance_decision, ...fields } = parsed.data;
-        await updateMeeting(context.db, user, id, fields.version, { ...fields, attendanceDecision: attendance_decision });
+        await updateMeeting(context.db, user, id, fields.version, {
+          ...fields,
+          attendanceDecision: attendance_decision,
+        });
       }
       return redirect(`/vergaderingen/${id}?opgeslagen=gewijzigd`);
     }
@@ -133,7 +157,10 @@ export default function EditMeeting() {
   const language = i18n.language as Language;
   const forForm = (...intents: Intent[]) =>
     actionData && intents.includes(actionData.intent)
-      ? { ...actionData, conflict: "conflict" in actionData ? readableMeetingConflict(actionData.conflict, t) : undefined }
+      ? {
+          ...actionData,
+          conflict: "conflict" in actionData ? readableMeetingConflict(actionData.conflict, t) : undefined,
+        }
       : null;
   const decision = actionData && "decision" in actionData ? (actionData.decision as DecisionPrompt) : null;
   const fieldLabels = meetingFieldLabels(t);
@@ -153,11 +180,21 @@ export default function EditMeeting() {
         </p>
       </div>
       {undo ? (
-        <UndoNotice fields={{ version: undo.version, status: undo.status }}>{t("meetings.edit.cancelled", { title: meeting.title })}</UndoNotice>
+        <UndoNotice fields={{ version: undo.version, status: undo.status }}>
+          {t("meetings.edit.cancelled", { title: meeting.title })}
+        </UndoNotice>
       ) : null}
       {restored ? <SuccessNotice>{t("meetings.edit.restored", { title: meeting.title })}</SuccessNotice> : null}
-      {statusSaved ? <SuccessNotice>{t("meetings.edit.statusSaved", { status: t(`meetings.statuses.${statusSaved}`) })}</SuccessNotice> : null}
-      <RefusalAlert title={t("meetings.edit.undoRefused")} refusal={forForm("undo")} staleText={t("meetings.edit.undoStale")} />
+      {statusSaved ? (
+        <SuccessNotice>
+          {t("meetings.edit.statusSaved", { status: t(`meetings.statuses.${statusSaved}`) })}
+        </SuccessNotice>
+      ) : null}
+      <RefusalAlert
+        title={t("meetings.edit.undoRefused")}
+        refusal={forForm("undo")}
+        staleText={t("meetings.edit.undoStale")}
+      />
 
       <section aria-labelledby="edit-heading" className="card space-y-4">
         <h2 id="edit-heading" className="text-lg font-semibold">
@@ -192,7 +229,9 @@ export default function EditMeeting() {
             <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950">
               {decision.notOnRoster.length > 0 ? (
                 <>
-                  <p className="font-semibold">{t("meetings.edit.decisionDropped", { date: formatDay(decision.date, language) })}</p>
+                  <p className="font-semibold">
+                    {t("meetings.edit.decisionDropped", { date: formatDay(decision.date, language) })}
+                  </p>
                   <ul className="list-disc pl-5">
                     {decision.notOnRoster.map((person) => (
                       <li key={person.person_id}>{person.name}</li>
@@ -242,7 +281,9 @@ export default function EditMeeting() {
             <h2 id="status-heading" className="text-lg font-semibold">
               {t("meetings.edit.statusHeading")}
             </h2>
-            <p className="text-sm text-slate-700">{t("meetings.edit.statusText", { status: t(`meetings.statuses.${meeting.status}`) })}</p>
+            <p className="text-sm text-slate-700">
+              {t("meetings.edit.statusText", { status: t(`meetings.statuses.${meeting.status}`) })}
+            </p>
             <ValidatedForm
               id="meeting-status"
               key={`status-${meeting.version}`}
@@ -275,7 +316,13 @@ export default function EditMeeting() {
             >
               <HiddenField name="intent" />
               <HiddenField name="version" />
-              <CheckboxField name="confirm" label={t("meetings.edit.cancelConfirm", { title: meeting.title, date: formatDay(meeting.date, language) })} />
+              <CheckboxField
+                name="confirm"
+                label={t("meetings.edit.cancelConfirm", {
+                  title: meeting.title,
+                  date: formatDay(meeting.date, language),
+                })}
+              />
               <SubmitButton className="btn-danger">{t("meetings.edit.cancelSubmit")}</SubmitButton>
             </ValidatedForm>
           </section>

@@ -49,7 +49,9 @@ import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, (t) => (data ? t("attendance.pageTitle", { title: data.sheet.meeting.title }) : t("attendance.title")));
+  pageTitle(matches, (t) =>
+    data ? t("attendance.pageTitle", { title: data.sheet.meeting.title }) : t("attendance.title"),
+  );
 
 /** What ?opgeslagen= says was saved: the register, or everyone present in one go. */
 const SAVED_NOTICES = ["lijst", "iedereen"] as const;
@@ -94,7 +96,8 @@ interface RegisterAnswer {
   round: number;
 }
 
-const textOf = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+const textOf = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
 const QUERY_FIELD = /^(?:substituteQuery-\d+|guestQuery)$/;
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -152,7 +155,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (reshaped.ok) return json(await answer(reshaped.values));
     const named = await describePeople(db, [reshaped.listed], sheet.meeting.date);
     const name = named[reshaped.listed]?.name ?? String(reshaped.listed);
-    return json(await answer(values, {}, { [GUEST_FIELD]: messageKey("attendance.errors.guestListed", { name }) }), { status: 400 });
+    return json(await answer(values, {}, { [GUEST_FIELD]: messageKey("attendance.errors.guestListed", { name }) }), {
+      status: 400,
+    });
   }
 
   const draft: SubmittedValues = { ...values };
@@ -188,9 +193,16 @@ function draftRegister(sheet: Sheet, answer: RegisterAnswer | undefined) {
       rows: sheet.members.map((line) => ({
         line,
         status: line.status,
-        substitute: line.substitute_person_id === null ? null : { id: line.substitute_person_id, name: line.substitute_name ?? "" },
+        substitute:
+          line.substitute_person_id === null
+            ? null
+            : { id: line.substitute_person_id, name: line.substitute_name ?? "" },
       })),
-      guests: sheet.guests.map((line) => ({ id: line.person_id, name: line.name, organisation: line.organisation_name })),
+      guests: sheet.guests.map((line) => ({
+        id: line.person_id,
+        name: line.name,
+        organisation: line.organisation_name,
+      })),
     };
   }
   const listed = listedPeople(values);
@@ -215,7 +227,8 @@ function draftRegister(sheet: Sheet, answer: RegisterAnswer | undefined) {
   const guests = listed.guests.map((id) => ({
     id,
     name: nameOf(id),
-    organisation: answer.people[id]?.organisation ?? sheet.guests.find((line) => line.person_id === id)?.organisation_name ?? null,
+    organisation:
+      answer.people[id]?.organisation ?? sheet.guests.find((line) => line.person_id === id)?.organisation_name ?? null,
   }));
   return { rows, guests };
 }
@@ -237,7 +250,9 @@ export default function AttendanceRegister() {
         </p>
         <h1 className="text-2xl font-bold">{t("attendance.pageTitle", { title: meeting.title })}</h1>
         <p className="mt-1 text-slate-700">
-          {meeting.body_name ? t("attendance.meetingOf", { body: meeting.body_name, date: day }) : t("attendance.meetingOn", { date: day })}
+          {meeting.body_name
+            ? t("attendance.meetingOf", { body: meeting.body_name, date: day })
+            : t("attendance.meetingOn", { date: day })}
           {" · "}
           {t(`meetings.statuses.${meeting.status}`)}
         </p>
@@ -253,7 +268,11 @@ export default function AttendanceRegister() {
           <h2 id="closed-heading" className="text-lg font-semibold">
             {t("attendance.closed.heading")}
           </h2>
-          <p>{sheet.closed === "cancelled" ? t("attendance.closed.cancelled") : t("attendance.closed.future", { date: day })}</p>
+          <p>
+            {sheet.closed === "cancelled"
+              ? t("attendance.closed.cancelled")
+              : t("attendance.closed.future", { date: day })}
+          </p>
         </section>
       ) : canEdit ? (
         <RegisterForm key={meeting.version} sheet={sheet} answer={answer} focusFirstRow={saved === "iedereen"} />
@@ -264,7 +283,15 @@ export default function AttendanceRegister() {
   );
 }
 
-function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: RegisterAnswer | undefined; focusFirstRow: boolean }) {
+function RegisterForm({
+  sheet,
+  answer,
+  focusFirstRow,
+}: {
+  sheet: Sheet;
+  answer: RegisterAnswer | undefined;
+  focusFirstRow: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const message = useMessage();
   const { meeting } = sheet;
@@ -319,14 +346,29 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
             {Object.entries(errors).map(([field, key]) => {
               const name = nameOfRow(field);
               const text = name ? `${name}: ${message(key)}` : message(key);
-              return <li key={field}>{field === FORM_ERROR ? text : <a href={`#${anchorOf(field)}`} className="text-red-900 underline">{text}</a>}</li>;
+              return (
+                <li key={field}>
+                  {field === FORM_ERROR ? (
+                    text
+                  ) : (
+                    <a href={`#${anchorOf(field)}`} className="text-red-900 underline">
+                      {text}
+                    </a>
+                  )}
+                </li>
+              );
             })}
           </ul>
-          {answer?.conflict ? <ConflictList changes={answer.conflict} fieldLabels={{ status: t("attendance.conflictFields.status") }} /> : null}
+          {answer?.conflict ? (
+            <ConflictList changes={answer.conflict} fieldLabels={{ status: t("attendance.conflictFields.status") }} />
+          ) : null}
         </div>
       ) : null}
 
-      <section aria-labelledby="keyboard-heading" className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700">
+      <section
+        aria-labelledby="keyboard-heading"
+        className="rounded-md border border-slate-200 bg-white p-3 text-sm text-slate-700"
+      >
         <h2 id="keyboard-heading" className="font-semibold text-slate-900">
           {t("attendance.keyboard.heading")}
         </h2>
@@ -339,7 +381,9 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
       </section>
 
       <p className="text-slate-700">
-        {meeting.body_id === null ? t("attendance.introEvent") : t("attendance.intro", { date: formatDay(meeting.date, i18n.language as Language) })}
+        {meeting.body_id === null
+          ? t("attendance.introEvent")
+          : t("attendance.intro", { date: formatDay(meeting.date, i18n.language as Language) })}
       </p>
       {unregistered && rows.length > 0 ? (
         <div className="flex flex-wrap items-center gap-3">
@@ -396,7 +440,12 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
                   {guest.name}
                   {guest.organisation ? <span className="text-slate-600"> · {guest.organisation}</span> : null}
                 </span>
-                <button type="submit" name="intent" value={intentValue.removeGuest(guest.id)} className="btn-secondary px-2 py-1">
+                <button
+                  type="submit"
+                  name="intent"
+                  value={intentValue.removeGuest(guest.id)}
+                  className="btn-secondary px-2 py-1"
+                >
                   {t("attendance.guests.remove", { name: guest.name })}
                 </button>
               </li>
@@ -453,7 +502,9 @@ function RegisterForm({ sheet, answer, focusFirstRow }: { sheet: Sheet; answer: 
                     >
                       {t("attendance.guests.add", { name: person.name })}
                     </button>
-                    {person.organisations ? <span className="text-sm text-slate-600">{person.organisations}</span> : null}
+                    {person.organisations ? (
+                      <span className="text-sm text-slate-600">{person.organisations}</span>
+                    ) : null}
                   </li>
                 ))}
               </ul>
@@ -499,7 +550,9 @@ function RegisterRow({
     ...(search?.results.filter((person) => person.id !== row.substitute?.id) ?? []),
   ];
   const describedBy = (...ids: (string | false)[]) => ids.filter(Boolean).join(" ") || undefined;
-  const details = [line.role ? t(`register.roles.${line.role}`) : null, line.organisation_name].filter(Boolean).join(" · ");
+  const details = [line.role ? t(`register.roles.${line.role}`) : null, line.organisation_name]
+    .filter(Boolean)
+    .join(" · ");
 
   return (
     <tr className="group has-[input[value=vervangen]:checked]:bg-slate-50">
@@ -590,7 +643,9 @@ function RegisterRow({
           {choices.length > 0 ? (
             <fieldset>
               <legend className="text-sm font-medium">
-                {search ? t("attendance.substitute.found", { query: search.query }) : t("attendance.substitute.legend", { name: line.name })}
+                {search
+                  ? t("attendance.substitute.found", { query: search.query })
+                  : t("attendance.substitute.legend", { name: line.name })}
               </legend>
               <div className="mt-1 space-y-1">
                 {choices.map((person, index) => (

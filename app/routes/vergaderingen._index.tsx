@@ -36,7 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listMeetings(context.db, filter, pageFrom(params), todayInAmsterdam()),
     meetingFilterChoices(context.db),
   ]);
-  const ignored = [asked.year && !filter.year ? asked.year : null, asked.from && !filter.from ? asked.from : null, asked.to && !filter.to ? asked.to : null];
+  const ignored = [
+    asked.year && !filter.year ? asked.year : null,
+    asked.from && !filter.from ? asked.from : null,
+    asked.to && !filter.to ? asked.to : null,
+  ];
   return json({
     meetings: rows,
     page,
@@ -101,7 +105,9 @@ export default function Meetings() {
                   to={timeframeLink(timeframe)}
                   aria-current={current ? "page" : undefined}
                   className={`-mb-px inline-block rounded-t-md border px-4 py-2 text-sm font-medium ${
-                    current ? "border-slate-300 border-b-white bg-white text-slate-900" : "border-transparent text-sky-800 hover:underline"
+                    current
+                      ? "border-slate-300 border-b-white bg-white text-slate-900"
+                      : "border-transparent text-sky-800 hover:underline"
                   }`}
                 >
                   {t(`meetings.list.timeframes.${timeframe}`)}
@@ -181,13 +187,17 @@ export default function Meetings() {
                   <td>
                     <Link to={`/vergaderingen/${meeting.id}`}>{meeting.title}</Link>
                   </td>
-                  <td className={meeting.status === "geannuleerd" ? "text-amber-800" : undefined}>{t(`meetings.statuses.${meeting.status}`)}</td>
+                  <td className={meeting.status === "geannuleerd" ? "text-amber-800" : undefined}>
+                    {t(`meetings.statuses.${meeting.status}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         )}
-        {page.pages > 1 ? <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} /> : null}
+        {page.pages > 1 ? (
+          <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
+        ) : null}
       </div>
     </div>
   );

@@ -43,7 +43,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [rows, personName] = await Promise.all([
     period.reversed || unresolved
       ? []
-      : attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId }, sort),
+      : attendanceFigures(
+          context.db,
+          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId },
+          sort,
+        ),
     filters.personId === undefined ? null : personNameFor(context.db, filters.personId),
   ]);
   // a national figure has tens of thousands of rows: the page shows one page of them, the download all
@@ -63,7 +67,15 @@ function rowLink(grouping: FigureGrouping, id: number) {
   return grouping === "person" ? `/personen/${id}` : grouping === "body" ? `/gremia/${id}` : `/organisaties/${id}`;
 }
 
-function SortableHeader({ grouping, column, sort }: { grouping: FigureGrouping; column: FigureColumnKey; sort: FigureSort }) {
+function SortableHeader({
+  grouping,
+  column,
+  sort,
+}: {
+  grouping: FigureGrouping;
+  column: FigureColumnKey;
+  sort: FigureSort;
+}) {
   const { t } = useTranslation();
   const location = useLocation();
   const target = nextSort(sort, column);
@@ -97,13 +109,21 @@ function RateChart({ rows }: { rows: FigureRow[] }) {
       <h2 id="chart-heading" className="text-lg font-semibold">
         {t("meetingReports.figures.chart.heading")}
       </h2>
-      <figcaption className="text-sm text-slate-600">{t("meetingReports.figures.chart.caption", { count: bars.length })}</figcaption>
+      <figcaption className="text-sm text-slate-600">
+        {t("meetingReports.figures.chart.caption", { count: bars.length })}
+      </figcaption>
       <ul className="space-y-2 text-sm">
         {bars.map((bar) => (
           <li key={bar.id} className="grid grid-cols-[1fr_3.5rem] items-center gap-x-3 sm:grid-cols-[16rem_1fr_3.5rem]">
             <span className="col-span-2 break-words sm:col-span-1">{bar.name}</span>
             {/* the bar repeats the percentage beside it, which is what assistive technology reads */}
-            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-3 w-full" aria-hidden="true" focusable="false">
+            <svg
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              className="h-3 w-full"
+              aria-hidden="true"
+              focusable="false"
+            >
               <rect width="100" height="10" className="fill-slate-200" />
               <rect width={bar.width} height="10" className="fill-brand-700" />
             </svg>
@@ -126,7 +146,11 @@ export default function AttendanceFiguresPage() {
   const columns = FIGURE_COLUMNS[grouping];
   const withoutPerson = new URLSearchParams(location.search);
   withoutPerson.delete("persoon");
-  const caption = t("meetingReports.figures.caption", { grouping: t(`meetingReports.figures.groupings.${grouping}`).toLowerCase(), from, to });
+  const caption = t("meetingReports.figures.caption", {
+    grouping: t(`meetingReports.figures.groupings.${grouping}`).toLowerCase(),
+    from,
+    to,
+  });
   return (
     <div className="space-y-4">
       <p className="no-print text-sm text-slate-600">
@@ -137,7 +161,11 @@ export default function AttendanceFiguresPage() {
         <p className="mt-1 text-slate-700">{t("meetingReports.figures.heading", { from, to })}</p>
       </div>
       {period.invalid.map((value) => (
-        <p key={value} role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <p
+          key={value}
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
           {t("meetingReports.figures.invalidDate", { value })}
         </p>
       ))}
@@ -146,7 +174,11 @@ export default function AttendanceFiguresPage() {
           {t("meetingReports.figures.reversed", { from, to })}
         </p>
       ) : null}
-      <Form method="get" className="no-print card grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-label={t("meetingReports.figures.filters")}>
+      <Form
+        method="get"
+        className="no-print card grid grid-cols-1 items-end gap-3 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label={t("meetingReports.figures.filters")}
+      >
         <fieldset className="sm:col-span-2 lg:col-span-4">
           <legend className="field-label">{t("meetingReports.figures.groupBy")}</legend>
           <div className="mt-1 flex flex-wrap gap-4">
@@ -161,7 +193,12 @@ export default function AttendanceFiguresPage() {
         <FilterDay name="van" label={t("meetingReports.figures.from")} value={period.from} />
         <FilterDay name="tot" label={t("meetingReports.figures.to")} value={period.to} />
         <NamedFilterField name="gremium" label={t("meetingReports.figures.body")} kind="body" result={body} />
-        <NamedFilterField name="organisatie" label={t("meetingReports.figures.organisation")} kind="organisation" result={organisation} />
+        <NamedFilterField
+          name="organisatie"
+          label={t("meetingReports.figures.organisation")}
+          kind="organisation"
+          result={organisation}
+        />
         <FilterSelect
           name="niveau"
           label={t("meetingReports.figures.level")}
@@ -191,12 +228,19 @@ export default function AttendanceFiguresPage() {
       </p>
       <ExportLinks canExport={canExport} downloadPath="/vergaderingen/cijfers/download" />
       {page.total === 0 ? (
-        period.reversed ? null : <p>{t("meetingReports.figures.empty")}</p>
+        period.reversed ? null : (
+          <p>{t("meetingReports.figures.empty")}</p>
+        )
       ) : (
         <>
           <RateChart rows={rows} />
           <p className="text-sm text-slate-600">{t("meetingReports.figures.count", { count: page.total })}</p>
-          <div className="overflow-x-auto rounded-md border border-slate-200 bg-white print:overflow-visible" tabIndex={0} role="region" aria-label={caption}>
+          <div
+            className="overflow-x-auto rounded-md border border-slate-200 bg-white print:overflow-visible"
+            tabIndex={0}
+            role="region"
+            aria-label={caption}
+          >
             <table className="data-table">
               <caption className="sr-only">{caption}</caption>
               <thead>
@@ -213,7 +257,9 @@ export default function AttendanceFiguresPage() {
                       column === "name" ? (
                         <th key={column} scope="row" className="font-normal">
                           <Link to={rowLink(grouping, row.groupId)}>{row.name}</Link>
-                          {row.level ? <span className="block text-xs text-slate-600">{t(`register.levels.${row.level}`)}</span> : null}
+                          {row.level ? (
+                            <span className="block text-xs text-slate-600">{t(`register.levels.${row.level}`)}</span>
+                          ) : null}
                         </th>
                       ) : (
                         <td key={column} className="text-right tabular-nums">

@@ -21,7 +21,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const rows =
     period.reversed || unresolved
       ? []
-      : await attendanceFigures(context.db, { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId }, sort);
+      : await attendanceFigures(
+          context.db,
+          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId },
+          sort,
+        );
   const shownPeriod = { from: formatDay(period.from, language), to: formatDay(period.to, language) };
   return downloadTable(figuresTable(rows, grouping, translator(language), language, shownPeriod), format);
 }

@@ -85,13 +85,21 @@ function CountCells({ counts }: { counts: Pick<YearTotals, "held" | "planned" | 
   );
 }
 
-function TotalsTable({ groups, kind, year }: { groups: YearGroupSummary[]; kind: "level" | "subregion"; year: number }) {
+function TotalsTable({
+  groups,
+  kind,
+  year,
+}: {
+  groups: YearGroupSummary[];
+  kind: "level" | "subregion";
+  year: number;
+}) {
   const { t } = useTranslation();
   const heading = t(kind === "level" ? "meetingReports.year.byLevel" : "meetingReports.year.bySubregion");
   const caption = t("meetingReports.year.caption.totals", { year, grouping: heading.toLowerCase() });
   const filterLink = (group: YearGroupSummary) =>
     `?${new URLSearchParams(
-      kind === "level" ? { jaar: String(year), niveau: group.key } : { jaar: String(year), subregio: group.key }
+      kind === "level" ? { jaar: String(year), niveau: group.key } : { jaar: String(year), subregio: group.key },
     )}#by-body-heading`;
   return (
     <section aria-labelledby={`by-${kind}-heading`} className="card space-y-2 break-inside-avoid">
@@ -149,7 +157,11 @@ function BodyTable() {
         {t("meetingReports.year.byBody")}
       </h2>
       <p className="text-sm text-slate-600">{t("meetingReports.year.byBodyHelp")}</p>
-      <Form method="get" className="no-print flex flex-wrap items-end gap-3" aria-label={t("meetingReports.year.narrowBodies")}>
+      <Form
+        method="get"
+        className="no-print flex flex-wrap items-end gap-3"
+        aria-label={t("meetingReports.year.narrowBodies")}
+      >
         <input type="hidden" name="jaar" value={year} />
         <FilterSelect
           key={`niveau-${bodyFilter.level ?? ""}`}
@@ -288,7 +300,8 @@ function ReportLine({ line, year }: { line: string; year: number }) {
 }
 
 export default function YearOverviewPage() {
-  const { year, years, invalidYear, line, anyBodies, byLevel, bySubregion, events, canExport } = useLoaderData<typeof loader>();
+  const { year, years, invalidYear, line, anyBodies, byLevel, bySubregion, events, canExport } =
+    useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">

@@ -38,7 +38,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { invited_bodies, invited_organisations, invited_searches, ...fields } = parsed.data;
       const event = await createEvent(context.db, user, {
         ...fields,
-        invitations: { bodyIds: invited_bodies, organisationIds: invited_organisations, savedSearchIds: invited_searches },
+        invitations: {
+          bodyIds: invited_bodies,
+          organisationIds: invited_organisations,
+          savedSearchIds: invited_searches,
+        },
       });
       return redirect(`/vergaderingen/${event.id}?opgeslagen=aangemaakt`);
     }
@@ -87,14 +91,20 @@ export default function NewMeeting() {
             id="new-meeting"
             schema={newBodyMeetingSchema}
             actionData={actionData}
-            defaultValues={{ body_id: body ? String(body.id) : "", title: body ? t("meetings.kinds.vergadering") + " " + body.name : "" }}
+            defaultValues={{
+              body_id: body ? String(body.id) : "",
+              title: body ? t("meetings.kinds.vergadering") + " " + body.name : "",
+            }}
             className="space-y-4"
           >
             <SelectField
               name="body_id"
               label={t("meetings.fields.body")}
               required
-              options={[{ value: "", label: t("common.form.choose") }, ...choices.bodies.map((b) => ({ value: String(b.id), label: b.name }))]}
+              options={[
+                { value: "", label: t("common.form.choose") },
+                ...choices.bodies.map((b) => ({ value: String(b.id), label: b.name })),
+              ]}
             />
             <MeetingFields />
             <SubmitButton>{t("meetings.create.submitMeeting")}</SubmitButton>
@@ -104,14 +114,22 @@ export default function NewMeeting() {
       <p className="text-sm">
         {isEvent ? (
           <>
-            {t("meetings.create.orMeeting")} <Link to="/vergaderingen/nieuw" className="underline">{t("meetings.create.toMeeting")}</Link>
+            {t("meetings.create.orMeeting")}{" "}
+            <Link to="/vergaderingen/nieuw" className="underline">
+              {t("meetings.create.toMeeting")}
+            </Link>
           </>
         ) : (
           <>
-            {t("meetings.create.orEvent")} <Link to={`/vergaderingen/nieuw?soort=${EVENT}`} className="underline">{t("meetings.create.toEvent")}</Link>
+            {t("meetings.create.orEvent")}{" "}
+            <Link to={`/vergaderingen/nieuw?soort=${EVENT}`} className="underline">
+              {t("meetings.create.toEvent")}
+            </Link>
             {" · "}
             {t("meetings.create.orSeries")}{" "}
-            <Link to={body ? `/vergaderingen/reeks?gremium=${body.id}` : "/vergaderingen/reeks"} className="underline">{t("meetings.create.toSeries")}</Link>
+            <Link to={body ? `/vergaderingen/reeks?gremium=${body.id}` : "/vergaderingen/reeks"} className="underline">
+              {t("meetings.create.toSeries")}
+            </Link>
           </>
         )}
       </p>

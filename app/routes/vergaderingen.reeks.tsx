@@ -14,13 +14,20 @@ import { parseForm, submittedValues } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { describeRule, FREQUENCIES, WEEKDAYS, weekdayOf } from "../services/recurrence";
 import { refusalResponse } from "../services/refusal.server";
-import { formatDayWithWeekday, ORDINAL_VALUES, SERIES_ENDS, seriesSchema, withReadableDayLists } from "../services/series-form";
+import {
+  formatDayWithWeekday,
+  ORDINAL_VALUES,
+  SERIES_ENDS,
+  seriesSchema,
+  withReadableDayLists,
+} from "../services/series-form";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingSeries.title"));
 
 const INTENTS = ["preview", "create"] as const;
 type Intent = (typeof INTENTS)[number];
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && (INTENTS as readonly string[]).includes(value);
+const isIntent = (value: unknown): value is Intent =>
+  typeof value === "string" && (INTENTS as readonly string[]).includes(value);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
@@ -54,13 +61,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
         ok: true as const,
         intent,
         values,
-        preview: { bodyName: preview.body.name, rule: preview.rule, days: preview.days, start: input.start_time, end: input.end_time },
+        preview: {
+          bodyName: preview.body.name,
+          rule: preview.rule,
+          days: preview.days,
+          start: input.start_time,
+          end: input.end_time,
+        },
       });
     }
     const { series } = await createSeries(context.db, user, bodyId, input);
     return redirect(`/vergaderingen/reeks?reeks=${series.id}`);
   } catch (error) {
-    const readable = error instanceof RegisterError ? new RegisterError(withReadableDayLists(error.messageKey, user.language), error.field) : error;
+    const readable =
+      error instanceof RegisterError
+        ? new RegisterError(withReadableDayLists(error.messageKey, user.language), error.field)
+        : error;
     return refusalResponse(readable, formData, { intent });
   }
 }
@@ -76,7 +92,11 @@ export default function PlanSeries() {
         </p>
         <h1 className="text-2xl font-bold">{t("meetingSeries.title")}</h1>
       </div>
-      {created ? <CreatedSeries series={created} /> : <SeriesForm bodies={bodies} preselected={preselected} today={today} />}
+      {created ? (
+        <CreatedSeries series={created} />
+      ) : (
+        <SeriesForm bodies={bodies} preselected={preselected} today={today} />
+      )}
     </div>
   );
 }
@@ -89,7 +109,10 @@ function SeriesForm({ bodies, preselected, today }: Pick<LoaderData, "bodies" | 
   const preview = actionData && "preview" in actionData ? actionData.preview : null;
   const bodyOptions = [
     { value: "", label: t("common.form.choose") },
-    ...bodies.map((body) => ({ value: String(body.id), label: body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name })),
+    ...bodies.map((body) => ({
+      value: String(body.id),
+      label: body.abbreviation ? `${body.name} (${body.abbreviation})` : body.name,
+    })),
   ];
   return (
     <section aria-labelledby="series-form-heading" className="card space-y-4">
@@ -115,19 +138,37 @@ function SeriesForm({ bodies, preselected, today }: Pick<LoaderData, "bodies" | 
       >
         <SelectField name="body_id" label={t("meetingSeries.fields.body")} options={bodyOptions} required />
         <TextField name="title" label={t("meetingSeries.fields.title")} hint={t("meetingSeries.fields.titleHint")} />
-        <TextField name="first_date" type="date" label={t("meetingSeries.fields.firstDate")} hint={t("meetingSeries.fields.firstDateHint")} required />
+        <TextField
+          name="first_date"
+          type="date"
+          label={t("meetingSeries.fields.firstDate")}
+          hint={t("meetingSeries.fields.firstDateHint")}
+          required
+        />
         <RadioGroup
           name="frequency"
           legend={t("meetingSeries.fields.frequency")}
-          options={FREQUENCIES.map((frequency) => ({ value: frequency, label: t(`meetingSeries.frequencies.${frequency}`) }))}
+          options={FREQUENCIES.map((frequency) => ({
+            value: frequency,
+            label: t(`meetingSeries.frequencies.${frequency}`),
+          }))}
         />
         <div className="grid gap-4 sm:grid-cols-3">
-          <TextField name="interval" type="number" label={t("meetingSeries.fields.interval")} hint={t("meetingSeries.fields.intervalHint")} required />
+          <TextField
+            name="interval"
+            type="number"
+            label={t("meetingSeries.fields.interval")}
+            hint={t("meetingSeries.fields.intervalHint")}
+            required
+          />
           <SelectField
             name="ordinal"
             label={t("meetingSeries.fields.ordinal")}
             hint={t("meetingSeries.fields.ordinalHint")}
-            options={ORDINAL_VALUES.map((value) => ({ value, label: t(`meetingSeries.ordinals.${value === "-1" ? "last" : value}`) }))}
+            options={ORDINAL_VALUES.map((value) => ({
+              value,
+              label: t(`meetingSeries.ordinals.${value === "-1" ? "last" : value}`),
+            }))}
           />
           <SelectField
             name="weekday"
@@ -142,12 +183,31 @@ function SeriesForm({ bodies, preselected, today }: Pick<LoaderData, "bodies" | 
           options={SERIES_ENDS.map((end) => ({ value: end, label: t(`meetingSeries.endOptions.${end}`) }))}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="count" type="number" label={t("meetingSeries.fields.count")} hint={t("meetingSeries.fields.endsHint")} />
+          <TextField
+            name="count"
+            type="number"
+            label={t("meetingSeries.fields.count")}
+            hint={t("meetingSeries.fields.endsHint")}
+          />
           <TextField name="until" type="date" label={t("meetingSeries.fields.until")} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="start_time" type="time" label={t("meetingSeries.fields.startTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
-          <TextField name="end_time" type="time" label={t("meetingSeries.fields.endTime")} hint={t("meetingSeries.fields.timeHint")} autoComplete="off" required />
+          <TextField
+            name="start_time"
+            type="time"
+            label={t("meetingSeries.fields.startTime")}
+            hint={t("meetingSeries.fields.timeHint")}
+            autoComplete="off"
+            required
+          />
+          <TextField
+            name="end_time"
+            type="time"
+            label={t("meetingSeries.fields.endTime")}
+            hint={t("meetingSeries.fields.timeHint")}
+            autoComplete="off"
+            required
+          />
         </div>
         <TextField name="location" label={t("meetingSeries.fields.location")} />
         <TextField name="online_url" type="url" label={t("meetingSeries.fields.onlineUrl")} />
@@ -190,13 +250,17 @@ function SeriesPreview({ preview }: { preview: Preview }) {
         })}
       </p>
       {outside > 0 ? (
-        <p className="mt-2 text-sm font-semibold text-red-800">{t("meetingSeries.outsideWarning", { count: outside })}</p>
+        <p className="mt-2 text-sm font-semibold text-red-800">
+          {t("meetingSeries.outsideWarning", { count: outside })}
+        </p>
       ) : null}
       <ol className="mt-3 list-decimal space-y-1 pl-6 text-sm">
         {preview.days.map((day) => (
           <li key={day.date}>
             {formatDayWithWeekday(day.date, language)}
-            {day.outsideBodyPeriod ? <strong className="ml-2 text-red-800">({t("meetingSeries.outsidePeriod")})</strong> : null}
+            {day.outsideBodyPeriod ? (
+              <strong className="ml-2 text-red-800">({t("meetingSeries.outsidePeriod")})</strong>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -216,14 +280,18 @@ function CreatedSeries({ series }: { series: NonNullable<LoaderData["created"]> 
         <h2 id="series-meetings-heading" className="text-lg font-semibold">
           {t("meetingSeries.created.heading")}
         </h2>
-        <p className="text-sm">{t("meetingSeries.created.rule", { rule: describeRule(series.parsedRule, t, language) })}</p>
+        <p className="text-sm">
+          {t("meetingSeries.created.rule", { rule: describeRule(series.parsedRule, t, language) })}
+        </p>
         <ol className="list-decimal space-y-1 pl-6 text-sm">
           {series.meetings.map((meeting) => (
             <li key={meeting.id}>
               <Link to={`/vergaderingen/${meeting.id}`}>
                 {meeting.title}, {formatDayWithWeekday(meeting.date, language)}
               </Link>{" "}
-              {meeting.start_time && meeting.end_time ? t("meetingSeries.time", { start: meeting.start_time, end: meeting.end_time }) : null}{" "}
+              {meeting.start_time && meeting.end_time
+                ? t("meetingSeries.time", { start: meeting.start_time, end: meeting.end_time })
+                : null}{" "}
               <span className="text-slate-600">({t(`meetings.statuses.${meeting.status}`)})</span>
             </li>
           ))}
@@ -236,7 +304,9 @@ function CreatedSeries({ series }: { series: NonNullable<LoaderData["created"]> 
             <Link to={`/gremia/${series.body_id}`}>{t("meetingSeries.created.toBody", { body })}</Link>
           </li>
           <li>
-            <Link to={`/vergaderingen?gremium=${series.body_id}`}>{t("meetingSeries.created.toMeetings", { body })}</Link>
+            <Link to={`/vergaderingen?gremium=${series.body_id}`}>
+              {t("meetingSeries.created.toMeetings", { body })}
+            </Link>
           </li>
           <li>
             <Link to={`/vergaderingen/reeks?gremium=${series.body_id}`}>{t("meetingSeries.created.another")}</Link>

@@ -21,7 +21,12 @@ import {
 } from "../components/form";
 import { PeriodText } from "../components/lists";
 import { RefusalAlert } from "../components/refusal-alert";
-import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../components/seat-choice-fields";
+import {
+  EnterButton,
+  OrganisationChoiceField,
+  PersonChoiceField,
+  usePickedPerson,
+} from "../components/seat-choice-fields";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { StaleVersionError } from "../models/editing.server";
@@ -45,11 +50,21 @@ import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
 import { rosterAddress } from "../services/roster-address";
 import { recordIdParam } from "../services/record-id";
-import { chosenId, idIn, queryField, SEARCH_BUTTON, searchAsked, type SearchRequest, type SeatChoices } from "../services/seat-choices";
+import {
+  chosenId,
+  idIn,
+  queryField,
+  SEARCH_BUTTON,
+  searchAsked,
+  type SearchRequest,
+  type SeatChoices,
+} from "../services/seat-choices";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
-    data ? t("bodies.seat.title", { role: t(`register.roles.${data.seat.role}`), body: data.seat.body_name }) : t("register.bodies.title"),
+    data
+      ? t("bodies.seat.title", { role: t(`register.roles.${data.seat.role}`), body: data.seat.body_name })
+      : t("register.bodies.title"),
   );
 
 const saveSchema = z
@@ -153,7 +168,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (search) {
     // the form comes back as it was, with the search field emptied for the next search
     const { [SEARCH_BUTTON]: _button, ...kept } = values;
-    const answer = { ok: true as const, intent, values: { ...kept, [queryField(search.kind)]: "" }, choices: await choices({ search }), roundTrip: crypto.randomUUID() };
+    const answer = {
+      ok: true as const,
+      intent,
+      values: { ...kept, [queryField(search.kind)]: "" },
+      choices: await choices({ search }),
+      roundTrip: crypto.randomUUID(),
+    };
     return json(answer);
   }
   const parsed = parseForm(SCHEMAS[intent], formData);
@@ -173,23 +194,33 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         return redirect(`/zetels/${seatId}?hersteld=1`);
       case "move": {
         const { seat } = await moveSeat(context.db, user, seatId, data.version, data);
-        return redirect(rosterAddress(seat.body_id, data.move_date, today, { opgeslagen: "verplaatst", zetel: String(seat.id) }));
+        return redirect(
+          rosterAddress(seat.body_id, data.move_date, today, { opgeslagen: "verplaatst", zetel: String(seat.id) }),
+        );
       }
       case "fill": {
         const { seat } = await fillVacancy(context.db, user, seatId, data.version, data);
-        return redirect(rosterAddress(seat.body_id, data.start_date, today, { opgeslagen: "vervuld", zetel: String(seat.id) }));
+        return redirect(
+          rosterAddress(seat.body_id, data.start_date, today, { opgeslagen: "vervuld", zetel: String(seat.id) }),
+        );
       }
     }
   } catch (error) {
     // the organisations another editor's change mentions, to name them in the conflict notice
     const otherIds = error instanceof StaleVersionError ? organisationsIn(error.changes) : [];
-    return refusalResponse(readableRefusal(error, user.language), formData, { intent, choices: await choices({ otherIds }), roundTrip: null });
+    return refusalResponse(readableRefusal(error, user.language), formData, {
+      intent,
+      choices: await choices({ otherIds }),
+      roundTrip: null,
+    });
   }
 }
 
 function organisationsIn(changes: readonly ConcurrentChange[]): number[] {
   return changes.flatMap((change) =>
-    change.fields.filter((f) => f.field === "organisation_id").flatMap((f) => [idIn(f.before), idIn(f.after)].filter((id) => id !== null)),
+    change.fields
+      .filter((f) => f.field === "organisation_id")
+      .flatMap((f) => [idIn(f.before), idIn(f.after)].filter((id) => id !== null)),
   );
 }
 
@@ -202,14 +233,19 @@ function readableSeatConflict(
 ): ConcurrentChange[] | undefined {
   const readable = (field: string, value: string | null): string | null => {
     if (value === null) return null;
-    if (field === "role" && (SEAT_ROLES as readonly string[]).includes(value)) return t(`register.roles.${value as (typeof SEAT_ROLES)[number]}`);
+    if (field === "role" && (SEAT_ROLES as readonly string[]).includes(value))
+      return t(`register.roles.${value as (typeof SEAT_ROLES)[number]}`);
     if (field === "organisation_id") return organisations.find((o) => String(o.id) === value)?.name ?? value;
     if (field === "start_date" || field === "end_date") return formatDay(value, language);
     return value;
   };
   return changes?.map((change) => ({
     ...change,
-    fields: change.fields.map((f) => ({ field: f.field, before: readable(f.field, f.before), after: readable(f.field, f.after) })),
+    fields: change.fields.map((f) => ({
+      field: f.field,
+      before: readable(f.field, f.before),
+      after: readable(f.field, f.after),
+    })),
   }));
 }
 
@@ -223,7 +259,9 @@ export default function SeatPage() {
       ? {
           ...actionData,
           conflict:
-            "conflict" in actionData ? readableSeatConflict(actionData.conflict, actionData.choices?.organisations ?? [], t, language) : undefined,
+            "conflict" in actionData
+              ? readableSeatConflict(actionData.conflict, actionData.choices?.organisations ?? [], t, language)
+              : undefined,
         }
       : null;
   /** What a form offers: after its own round trip what the action answered, else what the page loaded. */
@@ -264,7 +302,9 @@ export default function SeatPage() {
             <dd>
               {seat.organisation_id ? (
                 <Link to={`/organisaties/${seat.organisation_id}`}>
-                  {seat.organisation_archived_at ? t("bodies.seat.archivedOrganisation", { name: seat.organisation_name }) : seat.organisation_name}
+                  {seat.organisation_archived_at
+                    ? t("bodies.seat.archivedOrganisation", { name: seat.organisation_name })
+                    : seat.organisation_name}
                 </Link>
               ) : (
                 t("bodies.seat.none")
@@ -289,7 +329,9 @@ export default function SeatPage() {
       {saved ? <SuccessNotice>{t("bodies.seat.saved")}</SuccessNotice> : null}
       {undone ? <SuccessNotice>{t("bodies.seat.undone")}</SuccessNotice> : null}
       {endedVersion && seat.end_date ? (
-        <UndoNotice fields={{ version: endedVersion }}>{t("bodies.seat.ended", { date: formatDay(seat.end_date, language) })}</UndoNotice>
+        <UndoNotice fields={{ version: endedVersion }}>
+          {t("bodies.seat.ended", { date: formatDay(seat.end_date, language) })}
+        </UndoNotice>
       ) : null}
       <RefusalAlert title={t("bodies.undoRefused")} refusal={forForm("undo")} staleText={t("bodies.seat.undoStale")} />
 
@@ -339,7 +381,13 @@ export default function SeatPage() {
                   leaveOut={seat.organisation_id}
                   required
                 />
-                <TextField name="move_date" type="date" label={t("bodies.seat.moveDate")} required className="max-w-xs" />
+                <TextField
+                  name="move_date"
+                  type="date"
+                  label={t("bodies.seat.moveDate")}
+                  required
+                  className="max-w-xs"
+                />
                 <SubmitButton>{t("bodies.seat.moveSubmit")}</SubmitButton>
               </ValidatedForm>
             </section>

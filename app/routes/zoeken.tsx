@@ -17,7 +17,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
-  const found = query ? await searchRegister(context.db, query, { limit: RESULTS_LIMIT + 1, language: user.language }) : [];
+  const found = query
+    ? await searchRegister(context.db, query, { limit: RESULTS_LIMIT + 1, language: user.language })
+    : [];
   return json({ query, results: found.slice(0, RESULTS_LIMIT), more: found.length > RESULTS_LIMIT });
 }
 
@@ -30,7 +32,13 @@ export default function Search() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{query ? t("lookup.resultsFor", { query }) : t("lookup.title")}</h1>
-      <Form method="get" action="/zoeken" role="search" aria-label={t("lookup.title")} className="card no-print space-y-2">
+      <Form
+        method="get"
+        action="/zoeken"
+        role="search"
+        aria-label={t("lookup.title")}
+        className="card no-print space-y-2"
+      >
         <div className="flex flex-wrap items-end gap-4">
           <div className="min-w-48 flex-1">
             <label htmlFor="zoekterm" className="field-label">
@@ -76,7 +84,9 @@ export default function Search() {
                   {result.title}
                 </Link>
                 {result.archived ? (
-                  <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-800">{t("lookup.archived")}</span>
+                  <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs text-slate-800">
+                    {t("lookup.archived")}
+                  </span>
                 ) : null}
                 {result.subtitle ? <p className="text-sm text-slate-600">{result.subtitle}</p> : null}
               </li>

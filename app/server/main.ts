@@ -39,7 +39,11 @@ async function main() {
 
   // SQLite's advice for long-lived connections: refresh the planner's statistics now and then
   // (quick, and nothing when they are current), so plans stay good as the register grows.
-  const optimizer = setInterval(() => void sql`pragma optimize`.execute(db).catch((error: unknown) => console.error("pragma optimize failed:", error)), 6 * 60 * 60 * 1000);
+  const optimizer = setInterval(
+    () =>
+      void sql`pragma optimize`.execute(db).catch((error: unknown) => console.error("pragma optimize failed:", error)),
+    6 * 60 * 60 * 1000,
+  );
   optimizer.unref();
 
   const stop = () => {

@@ -27,7 +27,9 @@ export function pseudonymSecret(databasePath: string, env: Partial<Record<string
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length < PSEUDONYM_SECRET_MIN_LENGTH) {
-      throw new PseudonymSecretError(`${file} holds no usable pseudonym secret (at least ${PSEUDONYM_SECRET_MIN_LENGTH} characters).`);
+      throw new PseudonymSecretError(
+        `${file} holds no usable pseudonym secret (at least ${PSEUDONYM_SECRET_MIN_LENGTH} characters).`,
+      );
     }
     return stored;
   }

@@ -1,4 +1,12 @@
-import { type AttendanceStatus, BODY_LEVELS, type BodyLevel, EVENT_KINDS, type EventKind, type MeetingKind, type MeetingStatus } from "../../db/schema";
+import {
+  type AttendanceStatus,
+  BODY_LEVELS,
+  type BodyLevel,
+  EVENT_KINDS,
+  type EventKind,
+  type MeetingKind,
+  type MeetingStatus,
+} from "../../db/schema";
 import { oneOf, positiveIntFrom } from "./list-params";
 import { compareDutch, foldForComparison, type NameParts } from "./names";
 import { addDays, isIsoDay } from "./periods";
@@ -24,7 +32,11 @@ export const FIGURE_GROUPINGS = ["person", "body", "organisation"] as const;
 export type FigureGrouping = (typeof FIGURE_GROUPINGS)[number];
 
 /** The grouping as the URL writes it (`?groep=persoon`). */
-export const GROUPING_PARAMS: Record<FigureGrouping, string> = { person: "persoon", body: "gremium", organisation: "organisatie" };
+export const GROUPING_PARAMS: Record<FigureGrouping, string> = {
+  person: "persoon",
+  body: "gremium",
+  organisation: "organisatie",
+};
 
 export function groupingFrom(value: string | null): FigureGrouping {
   return FIGURE_GROUPINGS.find((grouping) => GROUPING_PARAMS[grouping] === value) ?? "person";
@@ -152,7 +164,11 @@ export function tallyOrganisations(meetings: readonly StatusCount[]): FigureTall
  * Bodies: their held meetings, their members' attendance rows by status, and the held meetings
  * whose register has anyone expected on it.
  */
-export function tallyBodies(held: readonly GroupCount[], counts: readonly StatusCount[], registered: readonly GroupCount[]): FigureTally[] {
+export function tallyBodies(
+  held: readonly GroupCount[],
+  counts: readonly StatusCount[],
+  registered: readonly GroupCount[],
+): FigureTally[] {
   const tallies = new Map<number, FigureTally>();
   for (const { groupId, count } of held) tallyFor(tallies, groupId).held += count;
   addStatusCounts(tallies, counts);
@@ -173,7 +189,17 @@ export interface FigureRow extends FigureTally {
   level: BodyLevel | null;
 }
 
-type CountKey = "held" | "registered" | "present" | "excused" | "absent" | "replaced" | "guest" | "asSubstitute" | "averageAtTable" | "rate";
+type CountKey =
+  | "held"
+  | "registered"
+  | "present"
+  | "excused"
+  | "absent"
+  | "replaced"
+  | "guest"
+  | "asSubstitute"
+  | "averageAtTable"
+  | "rate";
 export type FigureColumnKey = "name" | CountKey;
 
 /** The table's columns per grouping, in order; `param` is the column's name in `?sortering=`. */
@@ -212,7 +238,9 @@ export const defaultDirection = (column: FigureColumnKey): SortDirection => (col
 export function figureSortFrom(search: URLSearchParams, grouping: FigureGrouping): FigureSort {
   const asked = search.get("sortering");
   const column = FIGURE_COLUMNS[grouping].find((key) => SORT_PARAMS[key] === asked) ?? "name";
-  const direction = (Object.keys(DIRECTION_PARAMS) as SortDirection[]).find((d) => DIRECTION_PARAMS[d] === search.get("volgorde"));
+  const direction = (Object.keys(DIRECTION_PARAMS) as SortDirection[]).find(
+    (d) => DIRECTION_PARAMS[d] === search.get("volgorde"),
+  );
   return { column, direction: direction ?? defaultDirection(column) };
 }
 
@@ -228,7 +256,10 @@ export function nextSort(current: FigureSort, column: FigureColumnKey): FigureSo
  */
 function nameKey(row: Pick<FigureRow, "name" | "nameParts">): [string, string] {
   if (!row.nameParts) return [foldForComparison(row.name), ""];
-  return [foldForComparison(row.nameParts.last_name), foldForComparison(row.nameParts.first_name ?? row.nameParts.initials ?? "")];
+  return [
+    foldForComparison(row.nameParts.last_name),
+    foldForComparison(row.nameParts.first_name ?? row.nameParts.initials ?? ""),
+  ];
 }
 
 const compareKeys = (a: [string, string], b: [string, string]) => compareDutch(a[0], b[0]) || compareDutch(a[1], b[1]);
@@ -258,7 +289,10 @@ export function percentText(rate: number | null): string {
 /** "4,5" / "4.5": an average with one decimal in the reader's notation. */
 export function averageText(value: number | null, language: "nl" | "en"): string {
   if (value === null) return "–";
-  return new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+  }).format(value);
 }
 
 export interface RateBar {
@@ -276,7 +310,12 @@ export function rateBars(rows: readonly FigureRow[], limit = CHART_ROWS): RateBa
   return rows
     .filter((row): row is FigureRow & { rate: number } => row.rate !== null)
     .slice(0, limit)
-    .map((row) => ({ id: row.groupId, name: row.name, rate: row.rate, width: Math.min(100, Math.max(0, row.rate * 100)) }));
+    .map((row) => ({
+      id: row.groupId,
+      name: row.name,
+      rate: row.rate,
+      width: Math.min(100, Math.max(0, row.rate * 100)),
+    }));
 }
 
 /** The same day a year earlier, plus one: twelve months ending today, both ends counted. */
@@ -377,14 +416,23 @@ export interface YearOverview {
   events: EventYear[];
 }
 
-const STATUS_FIELD: Record<MeetingStatus, keyof YearCounts> = { gehouden: "held", gepland: "planned", geannuleerd: "cancelled" };
+const STATUS_FIELD: Record<MeetingStatus, keyof YearCounts> = {
+  gehouden: "held",
+  gepland: "planned",
+  geannuleerd: "cancelled",
+};
 
 /** Puts the counts on their bodies and event kinds; every event kind is listed, counted or not. */
-export function assembleYearOverview(year: number, bodies: readonly YearBody[], counts: readonly MeetingCount[]): YearOverview {
+export function assembleYearOverview(
+  year: number,
+  bodies: readonly YearBody[],
+  counts: readonly MeetingCount[],
+): YearOverview {
   const perBody = new Map(bodies.map((body) => [body.id, { ...body, held: 0, planned: 0, cancelled: 0 }]));
   const events = EVENT_KINDS.map((kind) => ({ kind, held: 0, planned: 0, cancelled: 0 }));
   for (const count of counts) {
-    const target = count.bodyId === null ? events.find((event) => event.kind === count.kind) : perBody.get(count.bodyId);
+    const target =
+      count.bodyId === null ? events.find((event) => event.kind === count.kind) : perBody.get(count.bodyId);
     if (target) target[STATUS_FIELD[count.status]] += count.count;
   }
   return { year, bodies: [...perBody.values()], events };
@@ -479,7 +527,11 @@ export function reportLine(bodies: readonly BodyYear[]): string {
 }
 
 /** The years the select offers and the one shown when none is asked. */
-export function overviewYears(yearsWithMeetings: readonly number[], today: string, asked: number | null): { years: number[]; year: number } {
+export function overviewYears(
+  yearsWithMeetings: readonly number[],
+  today: string,
+  asked: number | null,
+): { years: number[]; year: number } {
   const current = Number(today.slice(0, 4));
   const lastComplete = current - 1;
   // the annual report is written about the year just ended; before any meeting of it, the current year
@@ -493,5 +545,7 @@ export function overviewYears(yearsWithMeetings: readonly number[], today: strin
 export function yearFrom(search: URLSearchParams): { year: number | null; invalid: string | null } {
   const value = search.get("jaar");
   if (!value) return { year: null, invalid: null };
-  return /^\d{4}$/.test(value) && Number(value) >= 1900 ? { year: Number(value), invalid: null } : { year: null, invalid: value };
+  return /^\d{4}$/.test(value) && Number(value) >= 1900
+    ? { year: Number(value), invalid: null }
+    : { year: null, invalid: value };
 }

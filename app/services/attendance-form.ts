@@ -9,7 +9,12 @@ import { positiveInt } from "./form-data";
  */
 
 /** The statuses a person on the list can be given; "gast" belongs to the guests, who are added instead. */
-export const MEMBER_STATUSES = ["aanwezig", "afgemeld", "afwezig", "vervangen"] as const satisfies readonly AttendanceStatus[];
+export const MEMBER_STATUSES = [
+  "aanwezig",
+  "afgemeld",
+  "afwezig",
+  "vervangen",
+] as const satisfies readonly AttendanceStatus[];
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /** Every person shown as a row (hidden field, once per row): a row without a chosen status still counts. */
@@ -49,7 +54,8 @@ export const intentValue = {
 };
 
 export function parseIntent(value: unknown): RegisterIntent | null {
-  if (value === "save" || value === "everyonePresent" || value === "search" || value === "enter") return { kind: value };
+  if (value === "save" || value === "everyonePresent" || value === "search" || value === "enter")
+    return { kind: value };
   const match = typeof value === "string" ? /^(addGuest|removeGuest|removeMember):(\d{1,15})$/.exec(value) : null;
   return match ? { kind: match[1] as "addGuest" | "removeGuest" | "removeMember", personId: Number(match[2]) } : null;
 }
@@ -60,9 +66,12 @@ export interface RegisterEntry {
   substitute_person_id: number | null;
 }
 
-const text = (value: unknown) => (typeof value === "string" ? value : Array.isArray(value) ? String(value[0] ?? "") : "");
+const text = (value: unknown) =>
+  typeof value === "string" ? value : Array.isArray(value) ? String(value[0] ?? "") : "";
 const ids = (value: unknown) =>
-  (value === undefined ? [] : Array.isArray(value) ? value : [value]).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+  (value === undefined ? [] : Array.isArray(value) ? value : [value])
+    .map(Number)
+    .filter((id) => Number.isSafeInteger(id) && id > 0);
 
 /**
  * The register as submitted: every row needs a status, and "vervangen" needs a substitute. The
@@ -81,12 +90,17 @@ export const registerSchema = z
       }
       const substitute = status === "vervangen" ? (ids(form[substituteField(personId)])[0] ?? null) : null;
       if (status === "vervangen" && substitute === null) {
-        context.addIssue({ code: "custom", path: [substituteField(personId)], message: "attendance.errors.substituteMissing" });
+        context.addIssue({
+          code: "custom",
+          path: [substituteField(personId)],
+          message: "attendance.errors.substituteMissing",
+        });
         continue;
       }
       entries.push({ person_id: personId, status: status as MemberStatus, substitute_person_id: substitute });
     }
-    for (const personId of ids(form[GUEST_FIELD])) entries.push({ person_id: personId, status: "gast", substitute_person_id: null });
+    for (const personId of ids(form[GUEST_FIELD]))
+      entries.push({ person_id: personId, status: "gast", substitute_person_id: null });
     return { version: form.version, entries };
   });
 
@@ -115,7 +129,8 @@ export function reshapeRegister(
   const asText = (list: number[]) => list.map(String);
   switch (intent.kind) {
     case "addGuest":
-      if (members.includes(intent.personId) || guests.includes(intent.personId)) return { ok: false, listed: intent.personId };
+      if (members.includes(intent.personId) || guests.includes(intent.personId))
+        return { ok: false, listed: intent.personId };
       draft[GUEST_FIELD] = asText([...guests, intent.personId]);
       draft[GUEST_QUERY_FIELD] = "";
       break;
@@ -123,7 +138,8 @@ export function reshapeRegister(
       draft[GUEST_FIELD] = asText(guests.filter((id) => id !== intent.personId));
       break;
     case "removeMember":
-      if (removable.includes(intent.personId)) draft[MEMBER_FIELD] = asText(members.filter((id) => id !== intent.personId));
+      if (removable.includes(intent.personId))
+        draft[MEMBER_FIELD] = asText(members.filter((id) => id !== intent.personId));
       break;
   }
   return { ok: true, values: draft };

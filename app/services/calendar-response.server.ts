@@ -17,7 +17,10 @@ export function calendarTexts(language: Language): CalendarTexts {
  * feed that calendar applications fetch again and again.
  */
 export function icsResponse(text: string, options: { fileName?: string; cacheControl: string }): Response {
-  const headers = new Headers({ "Content-Type": "text/calendar; charset=utf-8", "Cache-Control": options.cacheControl });
+  const headers = new Headers({
+    "Content-Type": "text/calendar; charset=utf-8",
+    "Cache-Control": options.cacheControl,
+  });
   if (options.fileName) headers.set("Content-Disposition", `attachment; filename="${options.fileName}"`);
   return new Response(text, { headers });
 }

@@ -131,11 +131,14 @@ export function checkbox() {
 
 /** A positive whole number from a text field (ids, versions). */
 export function positiveInt() {
-  return z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid);
+  return z.coerce
+    .number({ error: FIELD_MESSAGES.invalid })
+    .int(FIELD_MESSAGES.invalid)
+    .positive(FIELD_MESSAGES.invalid);
 }
 
 /** An empty field means "nothing": null, not "". */
-const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : value ?? null);
+const emptyToNull = (value: unknown) => (typeof value === "string" && value.trim() === "" ? null : (value ?? null));
 
 /** Text that may be left empty (null then); trimmed. */
 export function optionalText(maxLength = 200) {
@@ -176,7 +179,13 @@ export function optionalIsoDay() {
 export function optionalEmail() {
   return z.preprocess(
     emptyToNull,
-    z.string().trim().toLowerCase().max(254, messageKey(FIELD_MESSAGES.tooLong, { max: 254 })).email(FIELD_MESSAGES.email).nullable(),
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .max(254, messageKey(FIELD_MESSAGES.tooLong, { max: 254 }))
+      .email(FIELD_MESSAGES.email)
+      .nullable(),
   );
 }
 
@@ -195,7 +204,14 @@ export function optionalUrl() {
 
 /** The id of a record picked in a select; "" (the "none" option) is null. */
 export function optionalId() {
-  return z.preprocess(emptyToNull, z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid).nullable());
+  return z.preprocess(
+    emptyToNull,
+    z.coerce
+      .number({ error: FIELD_MESSAGES.invalid })
+      .int(FIELD_MESSAGES.invalid)
+      .positive(FIELD_MESSAGES.invalid)
+      .nullable(),
+  );
 }
 
 /** The id of a record that must be picked. */
@@ -209,7 +225,10 @@ export function requiredId() {
 /** A whole number in a range that may be left empty. */
 export function optionalInt(min: number, max: number) {
   const message = messageKey("common.form.numberInvalid", { min, max });
-  return z.preprocess(emptyToNull, z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).nullable());
+  return z.preprocess(
+    emptyToNull,
+    z.coerce.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
+  );
 }
 
 /**
@@ -232,7 +251,14 @@ export function periodRule<K extends string>(startField: K, endField: K) {
  */
 export function idList() {
   return z.preprocess(
-    (value) => (value === undefined || value === null || value === false || value === "" ? [] : Array.isArray(value) ? value : [value]),
-    z.array(z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid)),
+    (value) =>
+      value === undefined || value === null || value === false || value === ""
+        ? []
+        : Array.isArray(value)
+          ? value
+          : [value],
+    z.array(
+      z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid),
+    ),
   );
 }

@@ -23,7 +23,7 @@ const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A wall-clock time `HH:MM` (what <input type="time"> sends) that may be left empty. */
 export function optionalClockTime() {
   return z.preprocess(
-    (value) => (typeof value === "string" && value.trim() === "" ? null : value ?? null),
+    (value) => (typeof value === "string" && value.trim() === "" ? null : (value ?? null)),
     z.string().trim().regex(CLOCK_TIME, "meetings.errors.timeInvalid").nullable(),
   );
 }
@@ -42,8 +42,12 @@ function invitationsRule(
   data: { invited_bodies?: number[]; invited_organisations?: number[]; invited_searches?: number[] },
   context: z.RefinementCtx,
 ) {
-  const count = (data.invited_bodies?.length ?? 0) + (data.invited_organisations?.length ?? 0) + (data.invited_searches?.length ?? 0);
-  if (count === 0) context.addIssue({ code: "custom", path: ["invited_bodies"], message: "meetings.errors.noInvitations" });
+  const count =
+    (data.invited_bodies?.length ?? 0) +
+    (data.invited_organisations?.length ?? 0) +
+    (data.invited_searches?.length ?? 0);
+  if (count === 0)
+    context.addIssue({ code: "custom", path: ["invited_bodies"], message: "meetings.errors.noInvitations" });
 }
 
 /** A select that starts on "— kies —": empty is "fill this in", anything else must be one of the values. */
@@ -89,18 +93,36 @@ export const newEventSchema = z
   .superRefine(invitationsRule);
 
 export const saveBodyMeetingSchema = z
-  .object({ intent: z.literal("save"), version: positiveInt(), attendance_decision: attendanceDecision, ...meetingFields })
+  .object({
+    intent: z.literal("save"),
+    version: positiveInt(),
+    attendance_decision: attendanceDecision,
+    ...meetingFields,
+  })
   .superRefine(timesRule);
 
 export const saveEventSchema = z
-  .object({ intent: z.literal("save"), version: positiveInt(), attendance_decision: attendanceDecision, ...invitationFields, ...meetingFields })
+  .object({
+    intent: z.literal("save"),
+    version: positiveInt(),
+    attendance_decision: attendanceDecision,
+    ...invitationFields,
+    ...meetingFields,
+  })
   .superRefine(timesRule)
   .superRefine(invitationsRule);
 
 /** The statuses a meeting is set to by hand; cancelling has its own confirmed form. */
-export const SETTABLE_STATUSES = MEETING_STATUSES.filter((status) => status !== "geannuleerd") as ["gepland", "gehouden"];
+export const SETTABLE_STATUSES = MEETING_STATUSES.filter((status) => status !== "geannuleerd") as [
+  "gepland",
+  "gehouden",
+];
 
-export const statusSchema = z.object({ intent: z.literal("status"), version: positiveInt(), status: choice(SETTABLE_STATUSES) });
+export const statusSchema = z.object({
+  intent: z.literal("status"),
+  version: positiveInt(),
+  status: choice(SETTABLE_STATUSES),
+});
 
 /** Cancelling needs a ticked box: a confirmation step that works without JavaScript. */
 export const cancelSchema = z.object({

@@ -53,7 +53,9 @@ export function figuresTable(
   return {
     title: t("meetingReports.figures.fileTitle", { grouping: groupingName, ...period }),
     columns: columns.map((column) => ({ key: column, header: figureColumnHeader(t, grouping, column) })),
-    rows: rows.map((row) => Object.fromEntries(columns.map((column) => [column, figureCellValue(row, column, language)]))),
+    rows: rows.map((row) =>
+      Object.fromEntries(columns.map((column) => [column, figureCellValue(row, column, language)])),
+    ),
   };
 }
 
@@ -96,13 +98,22 @@ export function yearBodyFilterFrom(search: URLSearchParams): YearBodyFilter {
 export function yearBodies(bodies: readonly BodyYear[], filter: YearBodyFilter): BodyYear[] {
   return bodies
     .filter((body) => filter.level === undefined || body.level === filter.level)
-    .filter((body) => filter.subregion === undefined || (body.subregionId === null ? "regio" : String(body.subregionId)) === filter.subregion)
+    .filter(
+      (body) =>
+        filter.subregion === undefined ||
+        (body.subregionId === null ? "regio" : String(body.subregionId)) === filter.subregion,
+    )
     .sort(compareAsReported);
 }
 
 export function eventTotals(overview: Pick<YearOverview, "events">): YearTotals {
   return overview.events.reduce(
-    (sum, event) => ({ ...sum, held: sum.held + event.held, planned: sum.planned + event.planned, cancelled: sum.cancelled + event.cancelled }),
+    (sum, event) => ({
+      ...sum,
+      held: sum.held + event.held,
+      planned: sum.planned + event.planned,
+      cancelled: sum.cancelled + event.cancelled,
+    }),
     { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0 },
   );
 }

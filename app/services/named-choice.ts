@@ -44,7 +44,10 @@ export function namedChoiceFrom(params: URLSearchParams, idParam: string): Named
 
 const names = (choice: NamedChoice, text: string) => {
   const folded = foldForComparison(text);
-  return foldForComparison(choice.name) === folded || (choice.shortName !== null && foldForComparison(choice.shortName) === folded);
+  return (
+    foldForComparison(choice.name) === folded ||
+    (choice.shortName !== null && foldForComparison(choice.shortName) === folded)
+  );
 };
 
 /**
@@ -54,7 +57,7 @@ const names = (choice: NamedChoice, text: string) => {
 export function resolveNamedChoice(
   query: NamedChoiceQuery,
   byId: NamedChoice | undefined,
-  matches: readonly NamedChoice[]
+  matches: readonly NamedChoice[],
 ): NamedChoiceResult {
   const { text } = query;
   if (text === undefined) {
@@ -78,4 +81,5 @@ export function resolveNamedChoice(
 export const chosenId = (result: NamedChoiceResult) => (result.state === "chosen" ? result.choice.id : undefined);
 
 /** "Bestuurlijke Regiegroep (BRGZL)". */
-export const choiceLabel = (choice: NamedChoice) => (choice.shortName ? `${choice.name} (${choice.shortName})` : choice.name);
+export const choiceLabel = (choice: NamedChoice) =>
+  choice.shortName ? `${choice.name} (${choice.shortName})` : choice.name;

@@ -19,7 +19,10 @@ export function referenceDate(search: URLSearchParams, today: string): { date: s
 }
 
 /** The matrix filters as the page's GET form puts them in the URL. */
-export function matrixFilterFrom(search: URLSearchParams, today: string): MatrixFilter & { invalidDate: string | null } {
+export function matrixFilterFrom(
+  search: URLSearchParams,
+  today: string,
+): MatrixFilter & { invalidDate: string | null } {
   const { date, invalid } = referenceDate(search, today);
   return {
     date,
@@ -89,7 +92,7 @@ export function organisationSeatsTable(
   t: TFunction,
   organisationName: string,
   dateText: string,
-  formatDay: (day: string | null) => string
+  formatDay: (day: string | null) => string,
 ): ExportTable {
   return {
     title: t("overviews.organisation.fileTitle", { name: organisationName, date: dateText }),

@@ -163,9 +163,16 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
   const people = new Map(facts.people.filter((p) => !p.archived).map((p) => [p.id, p]));
   const bodies = new Map(facts.bodies.map((b) => [b.id, b]));
   const organisations = new Map(facts.organisations.map((o) => [o.id, o]));
-  const activeSeats = facts.seats.filter((s) => people.has(s.personId) && bodies.has(s.bodyId) && isActiveOn({ start_date: s.startDate, end_date: s.endDate }, referenceDate));
+  const activeSeats = facts.seats.filter(
+    (s) =>
+      people.has(s.personId) &&
+      bodies.has(s.bodyId) &&
+      isActiveOn({ start_date: s.startDate, end_date: s.endDate }, referenceDate),
+  );
   const activeJobs = facts.affiliations
-    .filter((a) => people.has(a.personId) && isActiveOn({ start_date: a.startDate, end_date: a.endDate }, referenceDate))
+    .filter(
+      (a) => people.has(a.personId) && isActiveOn({ start_date: a.startDate, end_date: a.endDate }, referenceDate),
+    )
     .sort((a, b) => (a.startDate ?? "").localeCompare(b.startDate ?? "") || a.id - b.id);
 
   const candidates = new Map<number, Candidate>();
@@ -179,13 +186,23 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
   };
 
   rules.seatRules.forEach((rule, ruleIndex) => {
-    const presentAt = rule.minAttendance ? presenceCounter(facts.presences, attendanceWindow(referenceDate, rule.minAttendance.months)) : null;
+    const presentAt = rule.minAttendance
+      ? presenceCounter(facts.presences, attendanceWindow(referenceDate, rule.minAttendance.months))
+      : null;
     for (const seat of activeSeats) {
       const body = bodies.get(seat.bodyId)!;
       if (!seatMatches(rule, seat, body)) continue;
       if (rule.minAttendance && presentAt!(seat.personId, body.id) < rule.minAttendance.meetings) continue;
       candidate(seat.personId).seatReasons.push({
-        reason: { rule: "seat", ruleIndex, seatId: seat.id, bodyId: body.id, bodyName: body.name, role: seat.role, level: body.level },
+        reason: {
+          rule: "seat",
+          ruleIndex,
+          seatId: seat.id,
+          bodyId: body.id,
+          bodyName: body.name,
+          role: seat.role,
+          level: body.level,
+        },
         seat,
         body,
       });
@@ -197,9 +214,19 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
       const organisation = organisations.get(job.organisationId);
       if (!organisation || !rule.sectorIds.includes(organisation.sectorId)) continue;
       const found = candidate(job.personId);
-      if (found.organisationReasons.some((r) => r.reason.ruleIndex === ruleIndex && r.reason.organisationId === organisation.id)) continue;
+      if (
+        found.organisationReasons.some(
+          (r) => r.reason.ruleIndex === ruleIndex && r.reason.organisationId === organisation.id,
+        )
+      )
+        continue;
       found.organisationReasons.push({
-        reason: { rule: "organisation", ruleIndex, organisationId: organisation.id, organisationName: organisation.name },
+        reason: {
+          rule: "organisation",
+          ruleIndex,
+          organisationId: organisation.id,
+          organisationName: organisation.name,
+        },
         affiliation: job,
       });
     }
@@ -208,7 +235,8 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
   const jobsOf = new Map<number, FactAffiliation[]>();
   for (const job of activeJobs) jobsOf.set(job.personId, [...(jobsOf.get(job.personId) ?? []), job]);
   const manualNotes = new Map<number, string>();
-  for (const exclusion of rules.exclude.manual) if (!manualNotes.has(exclusion.personId)) manualNotes.set(exclusion.personId, exclusion.reason);
+  for (const exclusion of rules.exclude.manual)
+    if (!manualNotes.has(exclusion.personId)) manualNotes.set(exclusion.personId, exclusion.reason);
 
   const applies: Record<ExclusionReason, (person: FactPerson) => boolean> = {
     research_opt_out: (person) => person.researchConsent === "withdrawn",
@@ -216,7 +244,9 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
     no_active_affiliation: (person) => (jobsOf.get(person.id) ?? []).length === 0,
     manual: (person) => manualNotes.has(person.id),
   };
-  const switchedOn = EXCLUSION_STEPS.filter((step) => (step.switch === "manual" ? rules.exclude.manual.length > 0 : rules.exclude[step.switch]));
+  const switchedOn = EXCLUSION_STEPS.filter((step) =>
+    step.switch === "manual" ? rules.exclude.manual.length > 0 : rules.exclude[step.switch],
+  );
 
   const members: DrawnMember[] = [];
   const excluded: DrawnExclusion[] = [];
@@ -251,7 +281,9 @@ export function drawFromFacts(facts: PanelFacts, rules: PanelRules, referenceDat
     });
   }
 
-  const byName = <T extends { firstName: string | null; infix: string | null; lastName: string; personId: number }>(items: T[]) =>
+  const byName = <T extends { firstName: string | null; infix: string | null; lastName: string; personId: number }>(
+    items: T[],
+  ) =>
     sortedByDutchName(
       items,
       (item) => ({ first_name: item.firstName, infix: item.infix, last_name: item.lastName }),
@@ -281,13 +313,19 @@ function presenceCounter(presences: readonly FactPresence[], window: { from: str
 /** Seat reasons first (by rule, then seat), then organisation reasons (by rule, then organisation). */
 function orderedReasons(found: Candidate): PanelReason[] {
   const seats = found.seatReasons.map((r) => r.reason).sort((a, b) => a.ruleIndex - b.ruleIndex || a.seatId - b.seatId);
-  const jobs = found.organisationReasons.map((r) => r.reason).sort((a, b) => a.ruleIndex - b.ruleIndex || a.organisationId - b.organisationId);
+  const jobs = found.organisationReasons
+    .map((r) => r.reason)
+    .sort((a, b) => a.ruleIndex - b.ruleIndex || a.organisationId - b.organisationId);
   return [...seats, ...jobs];
 }
 
 /** Highest level first, then the role order of the register, then the oldest seat. */
 function bySeatWeight(a: { seat: FactSeat; body: FactBody }, b: { seat: FactSeat; body: FactBody }) {
-  return levelRank(a.body.level) - levelRank(b.body.level) || roleRank(a.seat.role) - roleRank(b.seat.role) || a.seat.id - b.seat.id;
+  return (
+    levelRank(a.body.level) - levelRank(b.body.level) ||
+    roleRank(a.seat.role) - roleRank(b.seat.role) ||
+    a.seat.id - b.seat.id
+  );
 }
 
 /**
@@ -295,10 +333,15 @@ function bySeatWeight(a: { seat: FactSeat; body: FactBody }, b: { seat: FactSeat
  * else the job through which an organisation rule took them in; else their first active job
  * (earliest start). Seats without an organisation are skipped rather than leaving the member without one.
  */
-function attributesOf(found: Candidate, jobs: readonly FactAffiliation[], organisations: Map<number, FactOrganisation>): PanelAttributes {
+function attributesOf(
+  found: Candidate,
+  jobs: readonly FactAffiliation[],
+  organisations: Map<number, FactOrganisation>,
+): PanelAttributes {
   const seats = [...new Map(found.seatReasons.map((r) => [r.seat.id, r])).values()].sort(bySeatWeight);
   const organisationId =
-    seats.find((r) => r.seat.organisationId !== null && organisations.has(r.seat.organisationId))?.seat.organisationId ??
+    seats.find((r) => r.seat.organisationId !== null && organisations.has(r.seat.organisationId))?.seat
+      .organisationId ??
     found.organisationReasons[0]?.affiliation.organisationId ??
     jobs.find((job) => organisations.has(job.organisationId))?.organisationId ??
     null;
@@ -311,7 +354,13 @@ function attributesOf(found: Candidate, jobs: readonly FactAffiliation[], organi
     sectorName: organisation?.sectorName ?? null,
     subregions: organisation ? [...organisation.subregions].sort((a, b) => compareDutch(a, b)) : [],
     level: seats[0]?.body.level ?? null,
-    bodies: seats.map(({ body, seat }) => ({ id: body.id, name: body.name, abbreviation: body.abbreviation, level: body.level, role: seat.role })),
+    bodies: seats.map(({ body, seat }) => ({
+      id: body.id,
+      name: body.name,
+      abbreviation: body.abbreviation,
+      level: body.level,
+      role: seat.role,
+    })),
     roles: SEAT_ROLES.filter((role) => seats.some((r) => r.seat.role === role)),
   };
 }
@@ -381,7 +430,10 @@ export function stratumOf(attributes: PanelAttributes): Stratum {
     level: attributes.level,
     sectorCode: attributes.sectorCode,
     sectorName: attributes.sectorName,
-    subregion: attributes.subregions.length > 0 ? [...attributes.subregions].sort((a, b) => compareDutch(a, b)).join(", ") : null,
+    subregion:
+      attributes.subregions.length > 0
+        ? [...attributes.subregions].sort((a, b) => compareDutch(a, b)).join(", ")
+        : null,
   };
 }
 
@@ -391,7 +443,11 @@ const stratumKey = (s: Stratum) => JSON.stringify([s.level, s.sectorCode, s.subr
 function compareStrata(a: Stratum, b: Stratum) {
   const rank = (level: BodyLevel | null) => (level === null ? BODY_LEVELS.length : levelRank(level));
   const text = (value: string | null) => value ?? "\uffff";
-  return rank(a.level) - rank(b.level) || text(a.sectorCode).localeCompare(text(b.sectorCode)) || compareDutch(text(a.subregion), text(b.subregion));
+  return (
+    rank(a.level) - rank(b.level) ||
+    text(a.sectorCode).localeCompare(text(b.sectorCode)) ||
+    compareDutch(text(a.subregion), text(b.subregion))
+  );
 }
 
 export function panelStrata(members: readonly StratifiedMember[]): PanelStrata {
@@ -405,7 +461,13 @@ export function panelStrata(members: readonly StratifiedMember[]): PanelStrata {
     strata.set(key, entry);
     for (const bodyId of new Set(attributes.bodies.map((b) => b.id))) {
       const body = attributes.bodies.find((b) => b.id === bodyId)!;
-      const counted = bodies.get(bodyId) ?? { bodyId, name: body.name, abbreviation: body.abbreviation, level: body.level, count: 0 };
+      const counted = bodies.get(bodyId) ?? {
+        bodyId,
+        name: body.name,
+        abbreviation: body.abbreviation,
+        level: body.level,
+        count: 0,
+      };
       counted.count += 1;
       bodies.set(bodyId, counted);
     }
@@ -413,7 +475,9 @@ export function panelStrata(members: readonly StratifiedMember[]): PanelStrata {
   return {
     total: members.length,
     strata: [...strata.values()].sort(compareStrata),
-    bodies: [...bodies.values()].sort((a, b) => levelRank(a.level) - levelRank(b.level) || compareDutch(a.name, b.name) || a.bodyId - b.bodyId),
+    bodies: [...bodies.values()].sort(
+      (a, b) => levelRank(a.level) - levelRank(b.level) || compareDutch(a.name, b.name) || a.bodyId - b.bodyId,
+    ),
   };
 }
 
@@ -428,7 +492,10 @@ export interface PanelComparison {
   strata: (Stratum & { joined: number; left: number; stayed: number })[];
 }
 
-export function comparePanels(previous: readonly StratifiedMember[], current: readonly StratifiedMember[]): PanelComparison {
+export function comparePanels(
+  previous: readonly StratifiedMember[],
+  current: readonly StratifiedMember[],
+): PanelComparison {
   const before = new Map(previous.map((m) => [m.personId, m]));
   const now = new Map(current.map((m) => [m.personId, m]));
   const strata = new Map<string, PanelComparison["strata"][number]>();
@@ -453,5 +520,10 @@ export function comparePanels(previous: readonly StratifiedMember[], current: re
     count(member, "left");
   }
   const ascending = (a: number, b: number) => a - b;
-  return { joined: joined.sort(ascending), left: left.sort(ascending), stayed: stayed.sort(ascending), strata: [...strata.values()].sort(compareStrata) };
+  return {
+    joined: joined.sort(ascending),
+    left: left.sort(ascending),
+    stayed: stayed.sort(ascending),
+    strata: [...strata.values()].sort(compareStrata),
+  };
 }

@@ -52,7 +52,8 @@ export const fullLastName = (member: Pick<ExportMember, "infix" | "lastName">) =
   member.infix ? `${member.infix} ${member.lastName}` : member.lastName;
 
 /** The survey link of one member: the wave's template with the member's token. */
-export const surveyLink = (wave: ExportWave, token: string) => wave.linkTemplate.replaceAll("{token}", encodeURIComponent(token));
+export const surveyLink = (wave: ExportWave, token: string) =>
+  wave.linkTemplate.replaceAll("{token}", encodeURIComponent(token));
 
 type ColumnKey = keyof typeof panelExports.columns;
 const columnHeader = (t: TFunction, key: ColumnKey): string => t(`panelExports.columns.${key}`);
@@ -62,14 +63,19 @@ const roleText = (t: TFunction, role: SeatRole): string => t(`register.roles.${r
 const levelText = (t: TFunction, level: BodyLevel | null): string => (level ? t(`register.levels.${level}`) : "");
 const listText = (values: readonly string[]) => values.join("; ");
 const bodiesText = (attributes: PanelAttributes) => listText(attributes.bodies.map((body) => body.name));
-const rolesText = (t: TFunction, attributes: PanelAttributes) => listText(attributes.roles.map((role) => roleText(t, role)));
+const rolesText = (t: TFunction, attributes: PanelAttributes) =>
+  listText(attributes.roles.map((role) => roleText(t, role)));
 
 /** Every reason a member qualifies, in words: "Lid van Bestuurlijke Regiegroep (strategisch)". */
 export function reasonsText(t: TFunction, reasons: readonly PanelReason[]): string {
   return listText(
     reasons.map((reason) =>
       reason.rule === "seat"
-        ? t("panelExports.reason.seat", { role: roleText(t, reason.role), body: reason.bodyName, level: levelText(t, reason.level).toLowerCase() })
+        ? t("panelExports.reason.seat", {
+            role: roleText(t, reason.role),
+            body: reason.bodyName,
+            level: levelText(t, reason.level).toLowerCase(),
+          })
         : t("panelExports.reason.organisation", { organisation: reason.organisationName }),
     ),
   );
@@ -82,9 +88,20 @@ export function reasonsText(t: TFunction, reasons: readonly PanelReason[]): stri
  * survey's participant table must have these attributes before the import: LimeSurvey only fills
  * attribute columns that exist in the survey and ignores the rest.
  */
-const LIMESURVEY_ATTRIBUTES = ["salutation", "organisation", "sector", "subregions", "level", "bodies", "roles"] as const;
+const LIMESURVEY_ATTRIBUTES = [
+  "salutation",
+  "organisation",
+  "sector",
+  "subregions",
+  "level",
+  "bodies",
+  "roles",
+] as const;
 
-function limeSurveyAttributeValues(t: TFunction, member: ExportMember): Record<(typeof LIMESURVEY_ATTRIBUTES)[number], string> {
+function limeSurveyAttributeValues(
+  t: TFunction,
+  member: ExportMember,
+): Record<(typeof LIMESURVEY_ATTRIBUTES)[number], string> {
   const a = member.attributes;
   return {
     salutation: member.salutation ?? "",
@@ -303,7 +320,14 @@ export function rosterTable(wave: ExportWave, organisations: readonly RosterOrga
   return markDraft(
     {
       title: `${wave.name} – ${t("panelExports.files.roster")}`,
-      columns: [column(t, "organisationId"), column(t, "organisation"), column(t, "shortName"), column(t, "sectorCode"), column(t, "sector"), column(t, "answerCode")],
+      columns: [
+        column(t, "organisationId"),
+        column(t, "organisation"),
+        column(t, "shortName"),
+        column(t, "sectorCode"),
+        column(t, "sector"),
+        column(t, "answerCode"),
+      ],
       rows: organisations.map((organisation) => ({
         organisationId: organisation.id,
         organisation: organisation.name,
@@ -326,7 +350,12 @@ export function answerCode(organisationId: number): string {
 }
 
 const xmlText = (value: string) =>
-  value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+  value
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 const cdata = (value: string) => `<![CDATA[${xmlText(value)}]]>`;
 
 /**
@@ -337,7 +366,11 @@ const cdata = (value: string) => `<![CDATA[${xmlText(value)}]]>`;
  * language (the layout before label_l10ns) is split into a label and its translation on import.
  * Organisation names are not translated, so every label is given in each survey language.
  */
-export function limeSurveyLabelSet(name: string, organisations: readonly RosterOrganisation[], languages: readonly Language[]): string {
+export function limeSurveyLabelSet(
+  name: string,
+  organisations: readonly RosterOrganisation[],
+  languages: readonly Language[],
+): string {
   const labelRows = organisations.flatMap((organisation, index) =>
     languages.map(
       (language) =>
@@ -374,7 +407,10 @@ export function markDraft(table: ExportTable, wave: ExportWave, t: TFunction): E
   if (!isDraft(wave)) return table;
   return {
     title: table.title,
-    columns: table.columns.map((column, index) => ({ key: column.key, header: index === 0 ? t("panelExports.draftNotice") : "" })),
+    columns: table.columns.map((column, index) => ({
+      key: column.key,
+      header: index === 0 ? t("panelExports.draftNotice") : "",
+    })),
     rows: [Object.fromEntries(table.columns.map((column) => [column.key, column.header])), ...table.rows],
   };
 }

@@ -15,7 +15,12 @@ import { type ManualExclusion, type PanelRules, type SeatRule } from "./panel-ru
 export type RulesFormValues = Record<string, string | string[] | boolean | undefined | null>;
 
 const SEAT_LISTS = ["kinds", "levels", "subregions", "themes", "plans", "funding", "roles"] as const;
-const SEAT_FIELDS = [...SEAT_LISTS, ...BODY_LEVELS.map((level) => `bodies_${level}` as const), "minMeetings", "minMonths"] as const;
+const SEAT_FIELDS = [
+  ...SEAT_LISTS,
+  ...BODY_LEVELS.map((level) => `bodies_${level}` as const),
+  "minMeetings",
+  "minMonths",
+] as const;
 const MANUAL_FIELDS = ["personId", "reason"] as const;
 
 export const EXCLUSION_FIELDS = {
@@ -44,7 +49,10 @@ export const seatRuleCount = (values: RulesFormValues) => count(values, "seatRul
 export const manualCount = (values: RulesFormValues) => count(values, "manualCount");
 
 /** The form's starting values for stored rules; `levelOf` places each chosen body in its level's group. */
-export function rulesToFormValues(rules: PanelRules, levelOf: (bodyId: number) => BodyLevel | undefined): Record<string, string | string[] | boolean> {
+export function rulesToFormValues(
+  rules: PanelRules,
+  levelOf: (bodyId: number) => BodyLevel | undefined,
+): Record<string, string | string[] | boolean> {
   const values: Record<string, string | string[] | boolean> = {
     seatRuleCount: String(rules.seatRules.length),
     manualCount: String(rules.exclude.manual.length),
@@ -55,7 +63,9 @@ export function rulesToFormValues(rules: PanelRules, levelOf: (bodyId: number) =
   };
   rules.seatRules.forEach((rule, n) => {
     for (const level of BODY_LEVELS) {
-      values[seatField(n, `bodies_${level}`)] = rule.bodyIds.filter((id) => (levelOf(id) ?? "operationeel") === level).map(String);
+      values[seatField(n, `bodies_${level}`)] = rule.bodyIds
+        .filter((id) => (levelOf(id) ?? "operationeel") === level)
+        .map(String);
     }
     values[seatField(n, "kinds")] = [...rule.bodyKinds];
     values[seatField(n, "levels")] = [...rule.levels];
@@ -154,7 +164,8 @@ export function formValuesToRules(values: RulesFormValues): RulesFromForm {
 export const rulesFormSchema = z.looseObject({}).superRefine((values, context) => {
   const result = formValuesToRules(values as RulesFormValues);
   if (result.ok) return;
-  for (const [name, message] of Object.entries(result.errors)) context.addIssue({ code: "custom", path: [name], message });
+  for (const [name, message] of Object.entries(result.errors))
+    context.addIssue({ code: "custom", path: [name], message });
 });
 
 /* Round trips that change the form's shape (they work without JavaScript): the values typed stay. */
@@ -168,7 +179,12 @@ export function addSeatRule(values: SubmittedValues): SubmittedValues {
 }
 
 /** Drops rows `index` of a numbered group (`s<n>_` / `m<n>_`) and renumbers the ones after it. */
-function removeRow(values: SubmittedValues, letter: "s" | "m", countField: "seatRuleCount" | "manualCount", index: number): SubmittedValues {
+function removeRow(
+  values: SubmittedValues,
+  letter: "s" | "m",
+  countField: "seatRuleCount" | "manualCount",
+  index: number,
+): SubmittedValues {
   const total = count(values, countField);
   if (index < 0 || index >= total) return values;
   const rows = new RegExp(`^${letter}(\\d+)_(.+)$`);
@@ -183,12 +199,19 @@ function removeRow(values: SubmittedValues, letter: "s" | "m", countField: "seat
   return { ...kept, [countField]: String(total - 1) };
 }
 
-export const removeSeatRule = (values: SubmittedValues, index: number) => removeRow(values, "s", "seatRuleCount", index);
-export const removeManualExclusion = (values: SubmittedValues, index: number) => removeRow(values, "m", "manualCount", index);
+export const removeSeatRule = (values: SubmittedValues, index: number) =>
+  removeRow(values, "s", "seatRuleCount", index);
+export const removeManualExclusion = (values: SubmittedValues, index: number) =>
+  removeRow(values, "m", "manualCount", index);
 
 /** Adds a person to the manual exclusions (reason still to be typed); someone already there is not added twice. */
 export function addManualExclusion(values: SubmittedValues, personId: number): SubmittedValues {
   const total = manualCount(values);
   for (let i = 0; i < total; i++) if (values[manualField(i, "personId")] === String(personId)) return values;
-  return { ...values, [manualField(total, "personId")]: String(personId), [manualField(total, "reason")]: "", manualCount: String(total + 1) };
+  return {
+    ...values,
+    [manualField(total, "personId")]: String(personId),
+    [manualField(total, "reason")]: "",
+    manualCount: String(total + 1),
+  };
 }

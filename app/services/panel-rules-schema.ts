@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { BODY_KINDS, BODY_LEVELS, type BodyLevel, FUNDING_STATUSES, type Language, SEAT_ROLES, type SeatRole } from "../../db/schema";
+import {
+  BODY_KINDS,
+  BODY_LEVELS,
+  type BodyLevel,
+  FUNDING_STATUSES,
+  type Language,
+  SEAT_ROLES,
+  type SeatRole,
+} from "../../db/schema";
 
 /**
  * A survey wave's panel rules, stored with the wave as JSON and edited in a form: data, not code,
@@ -75,7 +83,15 @@ export function parseStoredRules(json: string): PanelRules {
 
 /** Why a person qualifies: a seat matched by a seat rule, or a job matched by an organisation rule. */
 export type PanelReason =
-  | { rule: "seat"; ruleIndex: number; seatId: number; bodyId: number; bodyName: string; role: SeatRole; level: BodyLevel }
+  | {
+      rule: "seat";
+      ruleIndex: number;
+      seatId: number;
+      bodyId: number;
+      bodyName: string;
+      role: SeatRole;
+      level: BodyLevel;
+    }
   | { rule: "organisation"; ruleIndex: number; organisationId: number; organisationName: string };
 
 /** Why a qualifying person is left out. */
@@ -131,6 +147,9 @@ export interface DrawnPanel {
    * that seat rule matches no seat, or { step: "exclusion", reason: "no_email" } when the exclusions
    * removed everyone. Null when the panel has members.
    */
-  emptiedBy: { step: "noRules" } | { step: "seatRule" | "organisationRule"; index: number } | { step: "exclusion"; reason: ExclusionReason } | null;
+  emptiedBy:
+    | { step: "noRules" }
+    | { step: "seatRule" | "organisationRule"; index: number }
+    | { step: "exclusion"; reason: ExclusionReason }
+    | null;
 }
-

@@ -20,7 +20,10 @@ export interface RuleNames {
   people: Record<number, string>;
 }
 
-const AUTOMATIC_EXCLUSIONS: { flag: "researchOptOut" | "noEmail" | "noActiveAffiliation"; reason: Exclude<ExclusionReason, "manual"> }[] = [
+const AUTOMATIC_EXCLUSIONS: {
+  flag: "researchOptOut" | "noEmail" | "noActiveAffiliation";
+  reason: Exclude<ExclusionReason, "manual">;
+}[] = [
   { flag: "researchOptOut", reason: "research_opt_out" },
   { flag: "noEmail", reason: "no_email" },
   { flag: "noActiveAffiliation", reason: "no_active_affiliation" },
@@ -40,25 +43,59 @@ function seatRuleInWords(rule: SeatRule, date: string, names: RuleNames, t: Tran
   const or = t("waves.rulesText.or");
   const lower = (key: string) => t(key).toLowerCase();
   const heads: string[] = [];
-  if (rule.bodyIds.length > 0) heads.push(t("waves.rulesText.theBodies", { bodies: joinList(named(names.bodies, rule.bodyIds), or) }));
-  if (rule.planIds.length > 0) heads.push(t("waves.rulesText.planTeams", { plans: joinList(named(names.plans, rule.planIds), or) }));
+  if (rule.bodyIds.length > 0)
+    heads.push(t("waves.rulesText.theBodies", { bodies: joinList(named(names.bodies, rule.bodyIds), or) }));
+  if (rule.planIds.length > 0)
+    heads.push(t("waves.rulesText.planTeams", { plans: joinList(named(names.plans, rule.planIds), or) }));
   if (rule.planFunding.length > 0) {
-    heads.push(t("waves.rulesText.fundedPlanTeams", { funding: joinList(rule.planFunding.map((f) => t(`themes.funding.${f}`)), or) }));
+    heads.push(
+      t("waves.rulesText.fundedPlanTeams", {
+        funding: joinList(
+          rule.planFunding.map((f) => t(`themes.funding.${f}`)),
+          or,
+        ),
+      }),
+    );
   }
   if (rule.levels.length > 0) {
-    heads.push(t("waves.rulesText.aLevelBody", { levels: joinList(rule.levels.map((l) => lower(`register.levels.${l}`)), or) }));
+    heads.push(
+      t("waves.rulesText.aLevelBody", {
+        levels: joinList(
+          rule.levels.map((l) => lower(`register.levels.${l}`)),
+          or,
+        ),
+      }),
+    );
   }
   const what = [heads.length > 0 ? joinList(heads, t("waves.rulesText.and")) : t("waves.rulesText.aBody")];
   if (rule.bodyKinds.length > 0) {
-    what.push(t("waves.rulesText.kindOf", { kinds: joinList(rule.bodyKinds.map((k) => lower(`register.bodyKinds.${k}`)), or) }));
+    what.push(
+      t("waves.rulesText.kindOf", {
+        kinds: joinList(
+          rule.bodyKinds.map((k) => lower(`register.bodyKinds.${k}`)),
+          or,
+        ),
+      }),
+    );
   }
   if (rule.subregionIds.length > 0) {
-    what.push(t("waves.rulesText.inSubregions", { subregions: joinList(named(names.subregions, rule.subregionIds), or) }));
+    what.push(
+      t("waves.rulesText.inSubregions", { subregions: joinList(named(names.subregions, rule.subregionIds), or) }),
+    );
   }
-  if (rule.themeIds.length > 0) what.push(t("waves.rulesText.aboutThemes", { themes: joinList(named(names.themes, rule.themeIds), or) }));
+  if (rule.themeIds.length > 0)
+    what.push(t("waves.rulesText.aboutThemes", { themes: joinList(named(names.themes, rule.themeIds), or) }));
 
   const words = [t("waves.rulesText.seatEveryone", { date })];
-  if (rule.roles.length > 0) words.push(t("waves.rulesText.asRoles", { roles: joinList(rule.roles.map((r) => lower(`register.roles.${r}`)), or) }));
+  if (rule.roles.length > 0)
+    words.push(
+      t("waves.rulesText.asRoles", {
+        roles: joinList(
+          rule.roles.map((r) => lower(`register.roles.${r}`)),
+          or,
+        ),
+      }),
+    );
   words.push(t("waves.rulesText.inBody", { what: what.join(" ") }));
   const sentence = words.join(" ");
   return rule.minAttendance ? `${sentence}, ${t("waves.rulesText.attendance", rule.minAttendance)}` : sentence;
@@ -72,7 +109,13 @@ export interface RulesInWords {
   text: string;
 }
 
-export function panelRulesInWords(rules: PanelRules, referenceDate: string, names: RuleNames, t: Translate, language: Language): RulesInWords {
+export function panelRulesInWords(
+  rules: PanelRules,
+  referenceDate: string,
+  names: RuleNames,
+  t: Translate,
+  language: Language,
+): RulesInWords {
   const date = formatDay(referenceDate, language);
   const or = t("waves.rulesText.or");
   const inclusions = [
@@ -82,12 +125,17 @@ export function panelRulesInWords(rules: PanelRules, referenceDate: string, name
     ),
   ];
   const exclusions = [
-    ...AUTOMATIC_EXCLUSIONS.filter(({ flag }) => rules.exclude[flag]).map(({ reason }) => t(`waves.rulesText.exclude.${reason}`)),
-    ...rules.exclude.manual.map((m) => t("waves.rulesText.manual", { name: names.people[m.personId] ?? `#${m.personId}`, reason: m.reason })),
+    ...AUTOMATIC_EXCLUSIONS.filter(({ flag }) => rules.exclude[flag]).map(({ reason }) =>
+      t(`waves.rulesText.exclude.${reason}`),
+    ),
+    ...rules.exclude.manual.map((m) =>
+      t("waves.rulesText.manual", { name: names.people[m.personId] ?? `#${m.personId}`, reason: m.reason }),
+    ),
   ];
   if (inclusions.length === 0) return { inclusions, exclusions, text: t("waves.rulesText.none") };
   const included = inclusions.join(`; ${t("waves.rulesText.plus")} `);
-  const sentence = exclusions.length > 0 ? `${included}; ${t("waves.rulesText.not")}: ${exclusions.join(", ")}` : included;
+  const sentence =
+    exclusions.length > 0 ? `${included}; ${t("waves.rulesText.not")}: ${exclusions.join(", ")}` : included;
   return { inclusions, exclusions, text: `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.` };
 }
 
@@ -102,5 +150,7 @@ export function reasonsInWords(reasons: readonly PanelReason[], t: Translate): s
 
 /** Why a qualifying person is left out, one phrase per reason (a manual exclusion with its note). */
 export function exclusionsInWords(reasons: readonly ExclusionReason[], note: string | null, t: Translate): string[] {
-  return reasons.map((reason) => t(`waves.exclusions.${reason}`, reason === "manual" ? { reason: note ?? "" } : undefined));
+  return reasons.map((reason) =>
+    t(`waves.exclusions.${reason}`, reason === "manual" ? { reason: note ?? "" } : undefined),
+  );
 }

@@ -18,15 +18,25 @@ export function stratumCells(stratum: Stratum, t: TFunction) {
 export const COMPARISON_COLUMNS = ["level", "sector", "subregion", "stayed", "joined", "left"] as const;
 
 export function comparisonColumnHeader(column: (typeof COMPARISON_COLUMNS)[number], t: TFunction): string {
-  return column === "stayed" || column === "joined" || column === "left" ? t(`panel.compare.${column}`) : t(`panel.columns.${column}`);
+  return column === "stayed" || column === "joined" || column === "left"
+    ? t(`panel.compare.${column}`)
+    : t(`panel.columns.${column}`);
 }
 
 type ComparedStratum = Stratum & { stayed: number; joined: number; left: number };
 
-export function comparisonTable(comparison: { a: { name: string }; b: { name: string }; strata: readonly ComparedStratum[] }, t: TFunction): ExportTable {
+export function comparisonTable(
+  comparison: { a: { name: string }; b: { name: string }; strata: readonly ComparedStratum[] },
+  t: TFunction,
+): ExportTable {
   return {
     title: t("panel.compare.fileTitle", { a: comparison.a.name, b: comparison.b.name }),
     columns: COMPARISON_COLUMNS.map((key) => ({ key, header: comparisonColumnHeader(key, t) })),
-    rows: comparison.strata.map((stratum) => ({ ...stratumCells(stratum, t), stayed: stratum.stayed, joined: stratum.joined, left: stratum.left })),
+    rows: comparison.strata.map((stratum) => ({
+      ...stratumCells(stratum, t),
+      stayed: stratum.stayed,
+      joined: stratum.joined,
+      left: stratum.left,
+    })),
   };
 }

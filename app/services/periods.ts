@@ -8,7 +8,9 @@ export interface Period {
 }
 
 export function isActiveOn(period: Period, day: string): boolean {
-  return (period.start_date === null || period.start_date <= day) && (period.end_date === null || period.end_date >= day);
+  return (
+    (period.start_date === null || period.start_date <= day) && (period.end_date === null || period.end_date >= day)
+  );
 }
 
 export function addDays(day: string, days: number): string {
@@ -59,7 +61,10 @@ export function neighbouringChanges(periods: readonly Period[], day: string) {
   const afterPreviousEnd = previousEnd === null ? null : addDays(previousEnd, 1);
   const afterNextEnd = nextEnd === null ? null : addDays(nextEnd, 1);
   return {
-    previous: afterPreviousEnd === null || (previousStart !== null && previousStart > afterPreviousEnd) ? previousStart : afterPreviousEnd,
+    previous:
+      afterPreviousEnd === null || (previousStart !== null && previousStart > afterPreviousEnd)
+        ? previousStart
+        : afterPreviousEnd,
     next: afterNextEnd === null || (nextStart !== null && nextStart < afterNextEnd) ? nextStart : afterNextEnd,
   };
 }

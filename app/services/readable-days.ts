@@ -12,5 +12,8 @@ export function withReadableDays(message: string, language: Language): string {
   const { key, values } = splitMessageKey(message);
   const entries = Object.entries(values);
   if (entries.length === 0) return message;
-  return messageKey(key, Object.fromEntries(entries.map(([name, value]) => [name, isIsoDay(value) ? formatDay(value, language) : value])));
+  return messageKey(
+    key,
+    Object.fromEntries(entries.map(([name, value]) => [name, isIsoDay(value) ? formatDay(value, language) : value])),
+  );
 }

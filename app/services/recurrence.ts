@@ -92,13 +92,20 @@ function checkRule(rule: RecurrenceRule): void {
   if (rule.ordinal !== null && !ORDINALS.includes(rule.ordinal)) throw unsupported;
   const maxInterval = MAX_INTERVAL[rule.frequency];
   if (!Number.isInteger(rule.interval) || rule.interval < 1 || rule.interval > maxInterval) {
-    throw new RecurrenceError(withValues(`meetingSeries.errors.interval.${rule.frequency}`, { max: maxInterval }), "interval");
+    throw new RecurrenceError(
+      withValues(`meetingSeries.errors.interval.${rule.frequency}`, { max: maxInterval }),
+      "interval",
+    );
   }
   if ((rule.count === null) === (rule.until === null)) throw unsupported;
   if (rule.count !== null) {
-    if (!Number.isInteger(rule.count) || rule.count < 1) throw new RecurrenceError("meetingSeries.errors.noOccurrences", "count");
+    if (!Number.isInteger(rule.count) || rule.count < 1)
+      throw new RecurrenceError("meetingSeries.errors.noOccurrences", "count");
     if (rule.count > MAX_OCCURRENCES) {
-      throw new RecurrenceError(withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }), "count");
+      throw new RecurrenceError(
+        withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
+        "count",
+      );
     }
   }
   if (rule.until !== null && !isIsoDay(rule.until)) throw new RecurrenceError("common.form.dateInvalid", "until");
@@ -122,7 +129,10 @@ const BY_DAY = /^([+-]?\d)?(MO|TU|WE|TH|FR|SA|SU)$/;
 export function parseRRule(text: string): RecurrenceRule {
   const unsupported = new RecurrenceError("meetingSeries.errors.ruleUnsupported");
   const parts = new Map<string, string>();
-  for (const part of text.trim().replace(/^RRULE:/i, "").split(";")) {
+  for (const part of text
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .split(";")) {
     const [name, value, ...rest] = part.split("=");
     if (!name || value === undefined || rest.length > 0 || parts.has(name.toUpperCase())) throw unsupported;
     parts.set(name.toUpperCase(), value.toUpperCase());
@@ -139,7 +149,12 @@ export function parseRRule(text: string): RecurrenceRule {
   const interval = parts.has("INTERVAL") ? wholeNumber(parts.get("INTERVAL")) : 1;
   const count = parts.has("COUNT") ? wholeNumber(parts.get("COUNT")) : null;
   const untilText = parts.get("UNTIL");
-  const until = untilText === undefined ? null : /^\d{8}$/.test(untilText) ? `${untilText.slice(0, 4)}-${untilText.slice(4, 6)}-${untilText.slice(6)}` : "";
+  const until =
+    untilText === undefined
+      ? null
+      : /^\d{8}$/.test(untilText)
+        ? `${untilText.slice(0, 4)}-${untilText.slice(4, 6)}-${untilText.slice(6)}`
+        : "";
   if (interval === null || (parts.has("COUNT") && count === null) || until === "") throw unsupported;
 
   const rule: RecurrenceRule = {
@@ -212,7 +227,10 @@ export function occurrences(rule: RecurrenceRule, from: string): string[] {
   for (const day of candidates(rule, from)) {
     if (rule.count !== null ? days.length === rule.count : day > rule.until!) break;
     if (days.length === MAX_OCCURRENCES) {
-      throw new RecurrenceError(withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }), "until");
+      throw new RecurrenceError(
+        withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
+        "until",
+      );
     }
     days.push(day);
   }
@@ -235,7 +253,9 @@ export function describeRule(rule: RecurrenceRule, t: TFunction, language: Langu
         : t("meetingSeries.rule.everyNWeeks", { weekday, interval: rule.interval }),
     );
   } else {
-    pieces.push(t("meetingSeries.rule.monthly", { weekday, which: t(`meetingSeries.ordinals.${ordinalKey(rule.ordinal!)}`) }));
+    pieces.push(
+      t("meetingSeries.rule.monthly", { weekday, which: t(`meetingSeries.ordinals.${ordinalKey(rule.ordinal!)}`) }),
+    );
     if (rule.interval > 1) pieces.push(t("meetingSeries.rule.everyNMonths", { interval: rule.interval }));
   }
   pieces.push(

@@ -12,14 +12,21 @@ export const savedSearchFilterSchema = z
     organisationId: z.number().int().positive().optional(),
     researchConsent: z.literal(true).optional(),
   })
-  .refine((filter) => filter.q !== undefined || filter.organisationId !== undefined || filter.researchConsent !== undefined, {
-    message: "savedSearches.errors.filterEmpty",
-  });
+  .refine(
+    (filter) => filter.q !== undefined || filter.organisationId !== undefined || filter.researchConsent !== undefined,
+    {
+      message: "savedSearches.errors.filterEmpty",
+    },
+  );
 
 export type SavedSearchFilter = z.output<typeof savedSearchFilterSchema>;
 
 /** The people list's filter as the list's URL carries it (?q=…&organisatie=…&onderzoek=1), dropping what is not set. */
-export function savedSearchFilter(values: { q?: string | null; organisationId?: number | null; researchConsent?: boolean | null }) {
+export function savedSearchFilter(values: {
+  q?: string | null;
+  organisationId?: number | null;
+  researchConsent?: boolean | null;
+}) {
   return {
     ...(values.q?.trim() ? { q: values.q.trim() } : {}),
     ...(values.organisationId ? { organisationId: values.organisationId } : {}),

@@ -31,7 +31,8 @@ export interface SearchRequest {
 }
 
 type Values = Record<string, string | string[] | undefined>;
-const textOf = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+const textOf = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
 
 /**
  * The search a posted form asks for, or null when it asks to save. A search button searches
@@ -41,7 +42,9 @@ const textOf = (value: string | string[] | undefined) => (Array.isArray(value) ?
 export function searchAsked(values: Values): SearchRequest | null {
   const button = textOf(values[SEARCH_BUTTON]);
   const kinds: SearchKind[] =
-    button === ENTER ? ["person", "organisation"] : (["person", "organisation"] as const).filter((kind) => BUTTON_VALUE[kind] === button);
+    button === ENTER
+      ? ["person", "organisation"]
+      : (["person", "organisation"] as const).filter((kind) => BUTTON_VALUE[kind] === button);
   for (const kind of kinds) {
     const query = textOf(values[QUERY_OF[kind]]);
     if (query) return { kind, query };
@@ -97,10 +100,16 @@ export function organisationOptions(
       holders.set(organisation.id, entry);
     }
   }
-  const options = [...holders].map(([id, { name, people }]) => ({ value: String(id), label: picked ? name : `${name} (${people.join(", ")})` }));
+  const options = [...holders].map(([id, { name, people }]) => ({
+    value: String(id),
+    label: picked ? name : `${name} (${people.join(", ")})`,
+  }));
   for (const organisation of choices.organisations) {
     if (holders.has(organisation.id)) continue;
-    options.push({ value: String(organisation.id), label: organisation.archived ? archivedLabel(organisation.name) : organisation.name });
+    options.push({
+      value: String(organisation.id),
+      label: organisation.archived ? archivedLabel(organisation.name) : organisation.name,
+    });
   }
   return options;
 }

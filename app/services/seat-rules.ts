@@ -28,7 +28,10 @@ export function periodsOverlap(a: SeatPeriod, b: SeatPeriod): boolean {
  * body on a shared day. Vacancies never collide (several open places in one role are normal),
  * and a seat is not compared with itself (an edit keeps its id).
  */
-export function overlappingSeat<T extends SeatForOverlap>(candidate: SeatForOverlap, existing: readonly T[]): T | undefined {
+export function overlappingSeat<T extends SeatForOverlap>(
+  candidate: SeatForOverlap,
+  existing: readonly T[],
+): T | undefined {
   if (candidate.person_id === null) return undefined;
   return existing.find(
     (seat) =>
@@ -53,8 +56,7 @@ export function endRefusal(seat: SeatPeriod, endDate: string): EndRefusal | null
 }
 
 export type SuccessionPlan =
-  | { ok: true; previousEnds: string; nextEnds: string | null }
-  | { ok: false; reason: "notAfterStart" | "endedBefore" };
+  { ok: true; previousEnds: string; nextEnds: string | null } | { ok: false; reason: "notAfterStart" | "endedBefore" };
 
 /**
  * A seat handed on from `day`: a move to another organisation, or a vacancy filled. The old seat

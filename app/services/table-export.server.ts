@@ -32,7 +32,10 @@ const cellText = (value: string | number | null | undefined) =>
 /** Semicolons and a byte-order mark: what Excel with Dutch settings opens without an import wizard. */
 export function tableToCsv(table: ExportTable): string {
   const body = stringify(
-    [table.columns.map((c) => neutraliseFormula(c.header)), ...table.rows.map((row) => table.columns.map((c) => cellText(row[c.key])))],
+    [
+      table.columns.map((c) => neutraliseFormula(c.header)),
+      ...table.rows.map((row) => table.columns.map((c) => cellText(row[c.key]))),
+    ],
     { delimiter: ";", record_delimiter: "\r\n", quoted_match: /[;"\r\n]/ },
   );
   return `\uFEFF${body}`;
@@ -40,7 +43,12 @@ export function tableToCsv(table: ExportTable): string {
 
 /** Excel's rules for a sheet name: at most 31 characters, none of : \ / ? * [ ]. */
 export function sheetName(title: string): string {
-  const cleaned = title.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31).trim();
+  const cleaned = title
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 31)
+    .trim();
   return cleaned || "Kring";
 }
 
@@ -58,11 +66,22 @@ export async function tableToXlsx(table: ExportTable): Promise<Buffer> {
   const widths = table.columns.map((c) => {
     const longest = Math.max(
       c.header.length,
-      ...table.rows.map((row) => Math.max(0, ...String(row[c.key] ?? "").split("\n").map((line) => line.length))),
+      ...table.rows.map((row) =>
+        Math.max(
+          0,
+          ...String(row[c.key] ?? "")
+            .split("\n")
+            .map((line) => line.length),
+        ),
+      ),
     );
     return { width: Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, longest + 2)) };
   });
-  return writeXlsxFile([header, ...rows], { sheet: sheetName(table.title), columns: widths, stickyRowsCount: 1 }).toBuffer();
+  return writeXlsxFile([header, ...rows], {
+    sheet: sheetName(table.title),
+    columns: widths,
+    stickyRowsCount: 1,
+  }).toBuffer();
 }
 
 /** A file name that every browser and file system accepts: ASCII letters, digits and dashes. */

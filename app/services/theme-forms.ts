@@ -18,7 +18,8 @@ export const themeFields = {
 /** A select whose first option is "choose": left there, the field is missing, not invalid. */
 function requiredChoice<const T extends readonly [string, ...string[]]>(values: T) {
   return z.enum(values, {
-    error: (issue) => (issue.input === undefined || issue.input === "" ? FIELD_MESSAGES.required : FIELD_MESSAGES.invalid),
+    error: (issue) =>
+      issue.input === undefined || issue.input === "" ? FIELD_MESSAGES.required : FIELD_MESSAGES.invalid,
   });
 }
 
@@ -58,4 +59,5 @@ export const editPlanSchemas = {
 
 export type EditIntent = keyof typeof editThemeSchemas;
 const EDIT_INTENTS: readonly string[] = Object.keys(editThemeSchemas);
-export const isEditIntent = (value: unknown): value is EditIntent => typeof value === "string" && EDIT_INTENTS.includes(value);
+export const isEditIntent = (value: unknown): value is EditIntent =>
+  typeof value === "string" && EDIT_INTENTS.includes(value);

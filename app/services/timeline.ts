@@ -59,8 +59,5 @@ export function personTimeline(
   affiliations: readonly TimelineAffiliation[],
   seats: readonly TimelineSeat[],
 ): TimelineEvent[] {
-  return [
-    ...affiliations.flatMap(affiliationEvents),
-    ...seats.flatMap(seatEvents),
-  ].sort(compareEvents);
+  return [...affiliations.flatMap(affiliationEvents), ...seats.flatMap(seatEvents)].sort(compareEvents);
 }

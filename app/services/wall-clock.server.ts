@@ -1,4 +1,9 @@
-import type { ICalTemporalInstantStub, ICalTemporalPlainDateStub, ICalTemporalPlainDateTimeStub, ICalTemporalZonedDateTimeStub } from "ical-generator";
+import type {
+  ICalTemporalInstantStub,
+  ICalTemporalPlainDateStub,
+  ICalTemporalPlainDateTimeStub,
+  ICalTemporalZonedDateTimeStub,
+} from "ical-generator";
 import type { ClockTime, IsoDate } from "../../db/schema";
 
 /**
@@ -44,7 +49,9 @@ function fieldsAt(epochMilliseconds: number, zone: string): Fields {
     });
     formatters.set(zone, formatter);
   }
-  const parts = Object.fromEntries(formatter.formatToParts(new Date(epochMilliseconds)).map((part) => [part.type, part.value]));
+  const parts = Object.fromEntries(
+    formatter.formatToParts(new Date(epochMilliseconds)).map((part) => [part.type, part.value]),
+  );
   return {
     year: Number(parts.year),
     month: Number(parts.month),

@@ -44,7 +44,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("short_name", "text")
     .addColumn("sector_id", "integer", (c) => c.notNull().references("sectors.id"))
-    .addColumn("iza_signatory", "integer", (c) => c.notNull().defaultTo(0).check(sql`iza_signatory in (0, 1)`))
+    .addColumn("iza_signatory", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`iza_signatory in (0, 1)`),
+    )
     .addColumn("parent_id", "integer", (c) => c.references("organisations.id"))
     .addColumn("website", "text")
     .addColumn("email", "text")
@@ -84,7 +89,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("title", "text")
     .addColumn("phone", "text")
     .addColumn("preferred_language", "text", (c) =>
-      c.notNull().defaultTo("nl").check(sql`preferred_language in ('nl', 'en')`),
+      c
+        .notNull()
+        .defaultTo("nl")
+        .check(sql`preferred_language in ('nl', 'en')`),
     )
     .addColumn("notes", "text")
     .addColumn("archived_at", "text")
@@ -100,7 +108,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("id", "integer", (c) => c.primaryKey())
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id").onDelete("cascade"))
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email) and email like '%_@_%'`))
-    .addColumn("is_primary", "integer", (c) => c.notNull().defaultTo(0).check(sql`is_primary in (0, 1)`))
+    .addColumn("is_primary", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`is_primary in (0, 1)`),
+    )
     .execute();
   await db.schema.createIndex("person_emails_email_unique").on("person_emails").column("email").unique().execute();
   await db.schema.createIndex("person_emails_person").on("person_emails").column("person_id").execute();
@@ -139,10 +152,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
-    .addCheckConstraint(
-      "affiliations_period",
-      sql`start_date is null or end_date is null or start_date <= end_date`,
-    )
+    .addCheckConstraint("affiliations_period", sql`start_date is null or end_date is null or start_date <= end_date`)
     .execute();
   await db.schema.createIndex("affiliations_person").on("affiliations").columns(["person_id", "start_date"]).execute();
   await db.schema.createIndex("affiliations_organisation").on("affiliations").column("organisation_id").execute();
@@ -165,9 +175,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("abbreviation", "text")
     .addColumn("kind", "text", (c) => c.notNull())
-    .addColumn("level", "text", (c) =>
-      c.notNull().check(sql`level in ('strategisch', 'tactisch', 'operationeel')`),
-    )
+    .addColumn("level", "text", (c) => c.notNull().check(sql`level in ('strategisch', 'tactisch', 'operationeel')`))
     .addColumn("parent_id", "integer", (c) => c.references("bodies.id"))
     .addColumn("subregion_id", "integer", (c) => c.references("subregions.id"))
     .addColumn("theme_id", "integer", (c) => c.references("themes.id"))
@@ -180,10 +188,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .addCheckConstraint("bodies_not_own_parent", sql`parent_id is null or parent_id <> id`)
-    .addCheckConstraint(
-      "bodies_period",
-      sql`active_from is null or active_to is null or active_from <= active_to`,
-    )
+    .addCheckConstraint("bodies_period", sql`active_from is null or active_to is null or active_from <= active_to`)
     .execute();
   await sql`create unique index bodies_name_unique on bodies (name collate nocase)`.execute(db);
   await db.schema.createIndex("bodies_parent").on("bodies").column("parent_id").execute();

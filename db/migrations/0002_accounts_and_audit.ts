@@ -13,7 +13,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("role", "text", (c) =>
       c.notNull().check(sql`role in ('beheerder', 'redacteur', 'onderzoeker', 'lezer')`),
     )
-    .addColumn("language", "text", (c) => c.notNull().defaultTo("nl").check(sql`language in ('nl', 'en')`))
+    .addColumn("language", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("nl")
+        .check(sql`language in ('nl', 'en')`),
+    )
     .addColumn("disabled_at", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))

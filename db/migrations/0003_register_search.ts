@@ -39,7 +39,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   const { rows } = await sql<{ found: number }>`
     select count(*) as found from pragma_compile_options where compile_options = 'ENABLE_FTS5'`.execute(db);
   if (!rows[0]?.found) {
-    throw new Error("This SQLite build has no FTS5 module, which the register search needs (better-sqlite3's own build has it).");
+    throw new Error(
+      "This SQLite build has no FTS5 module, which the register search needs (better-sqlite3's own build has it).",
+    );
   }
 
   await run(`create virtual table register_search using fts5(

@@ -44,7 +44,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("body_id", "integer", (c) => c.references("bodies.id"))
     .addColumn("series_id", "integer", (c) => c.references("meeting_series.id"))
     .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('vergadering', 'brede_netwerkbijeenkomst', 'heisessie', 'leerbijeenkomst', 'themasessie')`),
+      c
+        .notNull()
+        .check(sql`kind in ('vergadering', 'brede_netwerkbijeenkomst', 'heisessie', 'leerbijeenkomst', 'themasessie')`),
     )
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("date", "text", (c) => c.notNull().check(isoDate("date")))
@@ -52,7 +54,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("end_time", "text", (c) => c.check(clockTime("end_time")))
     .addColumn("location", "text")
     .addColumn("online_url", "text")
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("gepland").check(sql`status in ('gepland', 'gehouden', 'geannuleerd')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("gepland")
+        .check(sql`status in ('gepland', 'gehouden', 'geannuleerd')`),
+    )
     .addColumn("agenda", "text")
     .addColumn("minutes", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
@@ -100,7 +107,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint("attendance_meeting_person", ["meeting_id", "person_id"])
     .execute();
   await db.schema.createIndex("attendance_person").on("attendance").columns(["person_id", "meeting_id"]).execute();
-  await db.schema.createIndex("attendance_organisation").on("attendance").columns(["organisation_id", "meeting_id"]).execute();
+  await db.schema
+    .createIndex("attendance_organisation")
+    .on("attendance")
+    .columns(["organisation_id", "meeting_id"])
+    .execute();
   await db.schema.createIndex("attendance_substitute").on("attendance").column("substitute_person_id").execute();
 
   await db.schema
@@ -114,7 +125,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("revoked_at", "text")
     .addColumn("revoked_by", "integer", (c) => c.references("users.id"))
     .execute();
-  await sql`create unique index calendar_feeds_one_active on calendar_feeds (body_id) where revoked_at is null`.execute(db);
+  await sql`create unique index calendar_feeds_one_active on calendar_feeds (body_id) where revoked_at is null`.execute(
+    db,
+  );
 }
 
 export async function down(): Promise<void> {

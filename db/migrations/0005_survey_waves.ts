@@ -22,7 +22,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // the questionnaire link, with {token} where each member's token goes
     .addColumn("link_template", "text", (c) => c.notNull().check(sql`instr(link_template, '{token}') > 0`))
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("draft").check(sql`status in ('draft', 'frozen', 'in_field', 'closed')`),
+      c
+        .notNull()
+        .defaultTo("draft")
+        .check(sql`status in ('draft', 'frozen', 'in_field', 'closed')`),
     )
     .addColumn("method_notes", "text")
     .addColumn("rules", "text", (c) => c.notNull().check(sql`json_valid(rules)`))

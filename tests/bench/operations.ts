@@ -3,7 +3,12 @@ import type { DB } from "../../db/index";
 import { searchRegister } from "../../db/search";
 import { bodyRoster, HISTORY_SHOWN } from "../../app/models/bodies.server";
 import { bodyMeetings } from "../../app/models/meetings.server";
-import { attendanceFigures, attendanceLastYear, recentAttendance, yearOverview } from "../../app/models/meeting-reports.server";
+import {
+  attendanceFigures,
+  attendanceLastYear,
+  recentAttendance,
+  yearOverview,
+} from "../../app/models/meeting-reports.server";
 import { membershipMatrix } from "../../app/models/overviews.server";
 import { organisationFilterOptions } from "../../app/models/organisations.server";
 import { organisationChoice } from "../../app/models/named-choices.server";
@@ -72,8 +77,11 @@ export function pickFixtures(raw: SQLite.Database, today: string): Fixtures {
       `select organisation_id as id from affiliations a where ${activeOn("a", true)} group by organisation_id order by count(*) desc limit 1`,
       { day: today },
     ).id,
-    busyPersonId: one<{ id: number }>("select person_id as id from seats where person_id is not null group by person_id order by count(*) desc limit 1").id,
-    bigBodyId: one<{ id: number }>("select body_id as id from seats group by body_id order by count(*) desc limit 1").id,
+    busyPersonId: one<{ id: number }>(
+      "select person_id as id from seats where person_id is not null group by person_id order by count(*) desc limit 1",
+    ).id,
+    bigBodyId: one<{ id: number }>("select body_id as id from seats group by body_id order by count(*) desc limit 1")
+      .id,
     figuresBodyId: one<{ id: number }>(
       "select body_id as id from meetings where status = 'gehouden' and date between @from and @to and body_id is not null group by body_id order by count(*) desc limit 1",
       { from: `${year}-01-01`, to: `${year}-12-31` },
@@ -105,7 +113,9 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
   const organisationById = statement("select id, name, short_name from organisations where id = ?");
 
   const personRow = statement("select * from people where id = ?");
-  const personEmails = statement("select id, email, is_primary from person_emails where person_id = ? order by is_primary desc, email");
+  const personEmails = statement(
+    "select id, email, is_primary from person_emails where person_id = ? order by is_primary desc, email",
+  );
   const personConsents = statement(
     "select id, purpose, status, recorded_on, source, created_at from consents where person_id = ? order by recorded_on desc, id desc",
   );
@@ -240,19 +250,36 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         personYear.all({ id, from: lastYearFrom, to: f.today });
         return { jobs, seats, history, recentRows };
       },
-      modelKey: (r) => [r.found!.affiliations.map((a) => a.id), r.found!.seats.length, r.history.map((h) => h.id), r.recentRows.map((a) => a.attendanceId)],
-      rawKey: (r) => [r.jobs.map((a) => a.id), r.seats.length, r.history.map((h) => h.id), r.recentRows.map((a) => a.id)],
+      modelKey: (r) => [
+        r.found!.affiliations.map((a) => a.id),
+        r.found!.seats.length,
+        r.history.map((h) => h.id),
+        r.recentRows.map((a) => a.attendanceId),
+      ],
+      rawKey: (r) => [
+        r.jobs.map((a) => a.id),
+        r.seats.length,
+        r.history.map((h) => h.id),
+        r.recentRows.map((a) => a.id),
+      ],
       path: `/personen/${f.busyPersonId}`,
     }),
     op({
       name: `bezetting grootste gremium op ${f.pastDay}`,
       kind: "page",
       model: async () => {
-        const [roster, meetings] = await Promise.all([bodyRoster(db, f.bigBodyId, f.pastDay, HISTORY_SHOWN), bodyMeetings(db, f.bigBodyId, f.today)]);
+        const [roster, meetings] = await Promise.all([
+          bodyRoster(db, f.bigBodyId, f.pastDay, HISTORY_SHOWN),
+          bodyMeetings(db, f.bigBodyId, f.today),
+        ]);
         return { roster, meetings };
       },
       raw: () => {
-        const seats = rosterRows.all({ body: f.bigBodyId }) as Array<{ id: number; start_date: string; end_date: string | null }>;
+        const seats = rosterRows.all({ body: f.bigBodyId }) as Array<{
+          id: number;
+          start_date: string;
+          end_date: string | null;
+        }>;
         upcoming.all(f.bigBodyId, f.today);
         recent.all(f.bigBodyId, f.today);
         return seats.filter((s) => s.start_date <= f.pastDay && (s.end_date === null || s.end_date >= f.pastDay));
@@ -275,7 +302,11 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         for (const options of filterOptions) options.all();
         return matrixRows.all({ day: f.today, subregion: f.matrixSubregionId }) as Array<{ seat_id: number }>;
       },
-      modelKey: (m) => Object.values(m.cells).flat().map((r) => r.seatId).sort((a, b) => a - b),
+      modelKey: (m) =>
+        Object.values(m.cells)
+          .flat()
+          .map((r) => r.seatId)
+          .sort((a, b) => a - b),
       rawKey: (rows) => rows.map((r) => r.seat_id).sort((a, b) => a - b),
       path: `/overzichten/matrix?subregio=${f.matrixSubregionId}&niveau=strategisch`,
     }),
@@ -288,7 +319,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
           const words = query.split(/\s+/);
           const match = words.map((word, index) => `"${word}"${index === words.length - 1 ? "*" : ""}`).join(" ");
           const hits = searchHits.all(match) as Array<{ kind: string; record_id: number }>;
-          const people = hits.filter((hit) => hit.kind === "person").slice(0, RESULTS_LIMIT + 1).map((hit) => hit.record_id);
+          const people = hits
+            .filter((hit) => hit.kind === "person")
+            .slice(0, RESULTS_LIMIT + 1)
+            .map((hit) => hit.record_id);
           employers.all(JSON.stringify(people), { day: f.today });
           return hits;
         },
@@ -300,7 +334,8 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     op({
       name: `presentiecijfers van een gremium over ${f.year}`,
       kind: "page",
-      model: () => attendanceFigures(db, { groupBy: "person", bodyId: f.figuresBodyId, from: figuresFrom, to: figuresTo }),
+      model: () =>
+        attendanceFigures(db, { groupBy: "person", bodyId: f.figuresBodyId, from: figuresFrom, to: figuresTo }),
       raw: () => {
         const params = { body: f.figuresBodyId, from: figuresFrom, to: figuresTo };
         figureFacts.all(params);

@@ -51,7 +51,10 @@ const lines: Line[] = [];
 function report(line: Line) {
   lines.push(line);
   const figures = Object.entries(line.figures)
-    .map(([key, value]) => `${key} ${typeof value === "number" ? (key.includes("MB") ? value.toFixed(0) : key.startsWith("ratio") ? value.toFixed(2) : ms(value)) : value}`)
+    .map(
+      ([key, value]) =>
+        `${key} ${typeof value === "number" ? (key.includes("MB") ? value.toFixed(0) : key.startsWith("ratio") ? value.toFixed(2) : ms(value)) : value}`,
+    )
     .join(" · ");
   console.log(`${line.pass ? "PASS" : "FAIL"}  ${line.name.padEnd(58)} ${figures}  (norm: ${line.target})`);
 }
@@ -60,7 +63,8 @@ async function timeHttp(url: string, cookie: string): Promise<() => Promise<void
   return async () => {
     const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
     const body = await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
+    if (response.status !== 200)
+      throw new Error(`${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
   };
 }
 
@@ -91,8 +95,14 @@ function watchMemory(pid: number) {
 }
 
 async function throughput(url: string, cookie: string | null) {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: THROUGHPUT_SECONDS / THROUGHPUT_TURNS, headers: cookie ? { cookie } : {} });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} answers other than 2xx, ${result.errors} errors`);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: THROUGHPUT_SECONDS / THROUGHPUT_TURNS,
+    headers: cookie ? { cookie } : {},
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} answers other than 2xx, ${result.errors} errors`);
   return result.requests.average;
 }
 
@@ -133,16 +143,24 @@ async function main() {
     const fixtures = pickFixtures(raw, today);
 
     console.log(
-      `Kring-benchmark op ${Object.entries(counts).map(([table, n]) => `${n.toLocaleString("nl-NL")} ${table}`).join(", ")}.\n` +
+      `Kring-benchmark op ${Object.entries(counts)
+        .map(([table, n]) => `${n.toLocaleString("nl-NL")} ${table}`)
+        .join(", ")}.\n` +
         `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
         `${RUNS} metingen per regel, afwisselend rauw / model / HTTP.\n`,
     );
 
-    const results: Record<string, { same?: boolean } & Partial<Record<"raw" | "model" | "http", Summary>> & Record<string, unknown>> = {};
+    const results: Record<
+      string,
+      { same?: boolean } & Partial<Record<"raw" | "model" | "http", Summary>> & Record<string, unknown>
+    > = {};
     for (const operation of operations(db, raw, fixtures)) {
       memory.phase(operation.name);
       const http = await timeHttp(`${server.url}${operation.path}`, cookie);
-      const same = isDeepStrictEqual(operation.modelKey((await operation.model()) as never), operation.rawKey(operation.raw() as never));
+      const same = isDeepStrictEqual(
+        operation.modelKey((await operation.model()) as never),
+        operation.rawKey(operation.raw() as never),
+      );
       const samples = await alternate({ raw: operation.raw, model: operation.model, http }, RUNS);
       const [rawTime, model, httpTime] = [summarise(samples.raw!), summarise(samples.model!), summarise(samples.http!)];
       results[operation.name] = { raw: rawTime, model, http: httpTime, same };
@@ -152,14 +170,25 @@ async function main() {
           name: operation.name,
           target: `p95 < ${TARGETS.searchMs} ms (model en HTTP)${same ? "" : "; ANDERE RIJEN"}`,
           pass: same && model.p95Ms < TARGETS.searchMs && httpTime.p95Ms < TARGETS.searchMs,
-          figures: { "rauw p95": rawTime.p95Ms, "model p95": model.p95Ms, "HTTP p95": httpTime.p95Ms, "ratio model/rauw": ratio },
+          figures: {
+            "rauw p95": rawTime.p95Ms,
+            "model p95": model.p95Ms,
+            "HTTP p95": httpTime.p95Ms,
+            "ratio model/rauw": ratio,
+          },
         });
       } else {
         report({
           name: operation.name,
           target: `model ≤ ${TARGETS.pageRatio}× rauw, HTTP < ${TARGETS.pageServerMs} ms${same ? "" : "; ANDERE RIJEN"}`,
           pass: same && ratio <= TARGETS.pageRatio && httpTime.p95Ms < TARGETS.pageServerMs,
-          figures: { "rauw p95": rawTime.p95Ms, "model p95": model.p95Ms, "ratio model/rauw": ratio, "HTTP p95": httpTime.p95Ms, "HTTP mediaan": httpTime.medianMs },
+          figures: {
+            "rauw p95": rawTime.p95Ms,
+            "model p95": model.p95Ms,
+            "ratio model/rauw": ratio,
+            "HTTP p95": httpTime.p95Ms,
+            "HTTP mediaan": httpTime.medianMs,
+          },
         });
       }
     }
@@ -218,14 +247,21 @@ async function main() {
     // sign-in page (same layout, same middleware, no data). /status, which renders no page at all,
     // is printed for comparison: every HTML page of a Remix server costs a React render it does not.
     const typicalBody = raw
-      .prepare("select body_id from seats group by body_id order by count(*) limit 1 offset (select count(distinct body_id) / 2 from seats)")
+      .prepare(
+        "select body_id from seats group by body_id order by count(*) limit 1 offset (select count(distinct body_id) / 2 from seats)",
+      )
       .pluck()
       .get() as number;
     const rosterPath = `/gremia/${typicalBody}?datum=${fixtures.pastDay}`;
     memory.phase("doorvoer");
     // In short turns, alternating, as the latencies are: a busy moment of the host hurts all alike.
     // The many who look a roster up read it; the few who edit it get its forms as well.
-    const rates = { status: [] as number[], trivial: [] as number[], roster: [] as number[], rosterForEditor: [] as number[] };
+    const rates = {
+      status: [] as number[],
+      trivial: [] as number[],
+      roster: [] as number[],
+      rosterForEditor: [] as number[],
+    };
     for (let turn = 0; turn < THROUGHPUT_TURNS; turn += 1) {
       rates.status.push(await throughput(`${server.url}/status`, null));
       rates.trivial.push(await throughput(`${server.url}/login`, null));
@@ -233,7 +269,12 @@ async function main() {
       rates.rosterForEditor.push(await throughput(`${server.url}${rosterPath}`, cookie));
     }
     const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    const [status, trivial, roster, rosterForEditor] = [rates.status, rates.trivial, rates.roster, rates.rosterForEditor].map(mean) as [number, number, number, number];
+    const [status, trivial, roster, rosterForEditor] = [
+      rates.status,
+      rates.trivial,
+      rates.roster,
+      rates.rosterForEditor,
+    ].map(mean) as [number, number, number, number];
     results["doorvoer"] = { status, trivial, roster, rosterForEditor, rosterPath, turns: rates };
     report({
       name: `doorvoer bezettingspagina, lezer (${CONNECTIONS} gelijktijdige clients)`,
@@ -266,7 +307,13 @@ async function main() {
       `${JSON.stringify(
         {
           at: new Date().toISOString(),
-          machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: os.totalmem() / 2 ** 30, node: process.version, platform: `${os.platform()} ${os.release()}` },
+          machine: {
+            cpus: os.cpus().length,
+            model: os.cpus()[0]?.model,
+            memoryGiB: os.totalmem() / 2 ** 30,
+            node: process.version,
+            platform: `${os.platform()} ${os.release()}`,
+          },
           counts,
           targets: TARGETS,
           lines,
@@ -276,7 +323,9 @@ async function main() {
         2,
       )}\n`,
     );
-    console.log(`\n${failed.length === 0 ? "Alle regels PASS." : `${failed.length} regel(s) FAIL.`} Cijfers als JSON: ${out}`);
+    console.log(
+      `\n${failed.length === 0 ? "Alle regels PASS." : `${failed.length} regel(s) FAIL.`} Cijfers als JSON: ${out}`,
+    );
     if (failed.length > 0) process.exitCode = 1;
   } catch (error) {
     // a failed request is most often the server falling over: its own last words say why

@@ -30,7 +30,8 @@ async function main() {
     log: (line) => console.log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  ${line}`),
   });
   console.log(`Klaar in ${((performance.now() - started) / 1000).toFixed(1)} s:`);
-  for (const [what, count] of Object.entries(counts)) console.log(`  ${what.padEnd(14)} ${count.toLocaleString("nl-NL").padStart(12)}`);
+  for (const [what, count] of Object.entries(counts))
+    console.log(`  ${what.padEnd(14)} ${count.toLocaleString("nl-NL").padStart(12)}`);
 }
 
 main().catch((error: unknown) => {

@@ -99,32 +99,185 @@ const SECTOR_NAME_PARTS: Record<string, string[]> = {
 };
 
 const FIRST_NAMES = [
-  "Anna", "Bram", "Carla", "Daan", "Eva", "Fleur", "Gijs", "Hanna", "Ilse", "Jeroen", "Karin", "Lars", "Maud",
-  "Niels", "Olga", "Pieter", "Quinten", "Rosa", "Sander", "Tessa", "Umut", "Vera", "Wouter", "Yara", "Zeynep",
-  "Ahmed", "Bianca", "Chantal", "Dirk", "Esther", "Frank", "Greetje", "Hans", "Inge", "Joost", "Kim", "Leon",
-  "Marieke", "Noor", "Oscar", "Paula", "Ruud", "Sanne", "Thijs", "Ursula", "Vincent", "Willemijn", "Xander",
-  "Yvonne", "Zoë", "Ayşe", "Fatima", "Mohammed", "Priya", "Ricardo", "Siobhan", "Jan", "Marie", "Loes", "Sem",
+  "Anna",
+  "Bram",
+  "Carla",
+  "Daan",
+  "Eva",
+  "Fleur",
+  "Gijs",
+  "Hanna",
+  "Ilse",
+  "Jeroen",
+  "Karin",
+  "Lars",
+  "Maud",
+  "Niels",
+  "Olga",
+  "Pieter",
+  "Quinten",
+  "Rosa",
+  "Sander",
+  "Tessa",
+  "Umut",
+  "Vera",
+  "Wouter",
+  "Yara",
+  "Zeynep",
+  "Ahmed",
+  "Bianca",
+  "Chantal",
+  "Dirk",
+  "Esther",
+  "Frank",
+  "Greetje",
+  "Hans",
+  "Inge",
+  "Joost",
+  "Kim",
+  "Leon",
+  "Marieke",
+  "Noor",
+  "Oscar",
+  "Paula",
+  "Ruud",
+  "Sanne",
+  "Thijs",
+  "Ursula",
+  "Vincent",
+  "Willemijn",
+  "Xander",
+  "Yvonne",
+  "Zoë",
+  "Ayşe",
+  "Fatima",
+  "Mohammed",
+  "Priya",
+  "Ricardo",
+  "Siobhan",
+  "Jan",
+  "Marie",
+  "Loes",
+  "Sem",
 ];
 const INFIXES = ["van", "de", "van der", "van den", "van de", "ter", "op de", "in 't", "den"];
 const LAST_NAMES = [
-  "Janssen", "Peeters", "Smeets", "Willems", "Hendriks", "Bemelmans", "Vliegen", "Ramakers", "Schepers", "Kuijpers",
-  "Bosch", "Berg", "Dijk", "Vries", "Meulen", "Linden", "Brink", "Heuvel", "Wiel", "Beek", "Houben", "Coenen",
-  "Jacobs", "Lemmens", "Claessens", "Frissen", "Geurts", "Habets", "Hermans", "Jongen", "Kerckhoffs", "Lenssen",
-  "Mertens", "Notermans", "Offermans", "Pluijmen", "Quaedvlieg", "Rutten", "Senden", "Theunissen", "Ubachs",
-  "Vaessen", "Wetzels", "Xhonneux", "Yilmaz", "Zeegers", "Bakker", "Visser", "Mulder", "Bos", "Vos", "Dekker",
-  "Öztürk", "El Amrani", "Nguyen", "Kowalski", "Schmitz", "Müller", "Dupont", "Martens", "Pauwels", "Kessels",
+  "Janssen",
+  "Peeters",
+  "Smeets",
+  "Willems",
+  "Hendriks",
+  "Bemelmans",
+  "Vliegen",
+  "Ramakers",
+  "Schepers",
+  "Kuijpers",
+  "Bosch",
+  "Berg",
+  "Dijk",
+  "Vries",
+  "Meulen",
+  "Linden",
+  "Brink",
+  "Heuvel",
+  "Wiel",
+  "Beek",
+  "Houben",
+  "Coenen",
+  "Jacobs",
+  "Lemmens",
+  "Claessens",
+  "Frissen",
+  "Geurts",
+  "Habets",
+  "Hermans",
+  "Jongen",
+  "Kerckhoffs",
+  "Lenssen",
+  "Mertens",
+  "Notermans",
+  "Offermans",
+  "Pluijmen",
+  "Quaedvlieg",
+  "Rutten",
+  "Senden",
+  "Theunissen",
+  "Ubachs",
+  "Vaessen",
+  "Wetzels",
+  "Xhonneux",
+  "Yilmaz",
+  "Zeegers",
+  "Bakker",
+  "Visser",
+  "Mulder",
+  "Bos",
+  "Vos",
+  "Dekker",
+  "Öztürk",
+  "El Amrani",
+  "Nguyen",
+  "Kowalski",
+  "Schmitz",
+  "Müller",
+  "Dupont",
+  "Martens",
+  "Pauwels",
+  "Kessels",
 ];
 const PLACES = [
-  "Noord", "Zuid", "Oost", "West", "Centrum", "De Heide", "Het Veld", "Aan de Maas", "De Linde", "Bergen",
-  "Dal", "Heuvelrug", "Waterkant", "Kasteelpark", "Molenwijk", "De Kempen", "Rivierzone", "Zonnedael",
+  "Noord",
+  "Zuid",
+  "Oost",
+  "West",
+  "Centrum",
+  "De Heide",
+  "Het Veld",
+  "Aan de Maas",
+  "De Linde",
+  "Bergen",
+  "Dal",
+  "Heuvelrug",
+  "Waterkant",
+  "Kasteelpark",
+  "Molenwijk",
+  "De Kempen",
+  "Rivierzone",
+  "Zonnedael",
 ];
 const TOPICS = [
-  "Ouderenzorg", "Jeugd en gezin", "Mentale gezondheid", "Leefstijl", "Eerstelijnszorg", "Wonen en zorg",
-  "Arbeidsmarkt", "Digitale zorg", "Armoede en gezondheid", "Valpreventie", "Dementie", "Acute zorg",
-  "Palliatieve zorg", "Gezonde school", "Sport en bewegen", "Eenzaamheid", "Mantelzorg", "Preventie",
+  "Ouderenzorg",
+  "Jeugd en gezin",
+  "Mentale gezondheid",
+  "Leefstijl",
+  "Eerstelijnszorg",
+  "Wonen en zorg",
+  "Arbeidsmarkt",
+  "Digitale zorg",
+  "Armoede en gezondheid",
+  "Valpreventie",
+  "Dementie",
+  "Acute zorg",
+  "Palliatieve zorg",
+  "Gezonde school",
+  "Sport en bewegen",
+  "Eenzaamheid",
+  "Mantelzorg",
+  "Preventie",
 ];
 const FUNDING: FundingStatus[] = ["iza", "iza", "andere", "wachtlijst_iza", "geen_iza", "white_spot"];
-const MEMBER_ROLES: SeatRole[] = ["lid", "lid", "lid", "lid", "lid", "lid", "adviseur", "agendalid", "plaatsvervanger", "themaleider"];
+const MEMBER_ROLES: SeatRole[] = [
+  "lid",
+  "lid",
+  "lid",
+  "lid",
+  "lid",
+  "lid",
+  "adviseur",
+  "agendalid",
+  "plaatsvervanger",
+  "themaleider",
+];
 
 /** The first meeting the scale data records; earlier meetings were never kept in Kring. */
 const FIRST_MEETING_DAY = "2022-01-01";
@@ -195,7 +348,10 @@ interface SeatSpan {
   end: number | null;
 }
 
-export async function generateScaleNetwork(file: string, { scale, today, log = () => {} }: ScaleOptions): Promise<ScaleCounts> {
+export async function generateScaleNetwork(
+  file: string,
+  { scale, today, log = () => {} }: ScaleOptions,
+): Promise<ScaleCounts> {
   if (!(scale > 0)) throw new Error(`The scale must be a positive number, not ${scale}.`);
   for (const suffix of ["", "-wal", "-shm"]) if (existsSync(file + suffix)) rmSync(file + suffix);
 
@@ -228,7 +384,9 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
   const inTransaction = (work: () => void) => db.transaction(work)();
 
   // Regions and subregions of the whole country.
-  const subregionIds: number[] = (db.prepare("select id from subregions").all() as Array<{ id: number }>).map((r) => r.id);
+  const subregionIds: number[] = (db.prepare("select id from subregions").all() as Array<{ id: number }>).map(
+    (r) => r.id,
+  );
   inTransaction(() => {
     const insertRegion = db.prepare("insert into regions (code, name) values (?, ?)");
     const insertSubregion = db.prepare("insert into subregions (region_id, code, name) values (?, ?, ?)");
@@ -240,7 +398,10 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
     }
   });
   const sectorIds = new Map(
-    (db.prepare("select id, code from sectors").all() as Array<{ id: number; code: string }>).map((r) => [r.code, r.id]),
+    (db.prepare("select id, code from sectors").all() as Array<{ id: number; code: string }>).map((r) => [
+      r.code,
+      r.id,
+    ]),
   );
   const pickSector = weightedPicker(SECTOR_WEIGHTS, ([, weight]) => weight);
   const themeIds = (db.prepare("select id from themes").all() as Array<{ id: number }>).map((r) => r.id);
@@ -253,7 +414,9 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
     const insert = db.prepare(
       "insert into organisations (name, short_name, sector_id, iza_signatory, website, email, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     );
-    const insertSubregion = db.prepare("insert into organisation_subregions (organisation_id, subregion_id) values (?, ?)");
+    const insertSubregion = db.prepare(
+      "insert into organisation_subregions (organisation_id, subregion_id) values (?, ?)",
+    );
     for (let i = 1; i <= organisationCount; i += 1) {
       const [sector] = pickSector(random);
       const name = `${random.pick(SECTOR_NAME_PARTS[sector]!)} ${random.pick(PLACES)} ${i}`;
@@ -266,7 +429,8 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
         email: `info@organisatie${i}.example`,
       };
       const id = Number(
-        insert.run(row.name, row.short_name, row.sector_id, row.iza_signatory, row.website, row.email, stamp, stamp).lastInsertRowid,
+        insert.run(row.name, row.short_name, row.sector_id, row.iza_signatory, row.website, row.email, stamp, stamp)
+          .lastInsertRowid,
       );
       const subregions = new Set([random.pick(subregionIds)]);
       if (random.chance(0.15)) subregions.add(random.pick(subregionIds));
@@ -294,7 +458,18 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
     const insertJob = db.prepare(
       "insert into affiliations (person_id, organisation_id, function_title, start_date, end_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?)",
     );
-    const jobTitles = ["Beleidsadviseur", "Directeur", "Programmamanager", "Huisarts", "Projectleider", "Teamleider", "Wethouder", "Onderzoeker", "Coördinator", "Bestuurder"];
+    const jobTitles = [
+      "Beleidsadviseur",
+      "Directeur",
+      "Programmamanager",
+      "Huisarts",
+      "Projectleider",
+      "Teamleider",
+      "Wethouder",
+      "Onderzoeker",
+      "Coördinator",
+      "Bestuurder",
+    ];
     for (let i = 1; i <= personCount; i += 1) {
       const firstName = random.pick(FIRST_NAMES);
       const infix = random.chance(0.3) ? random.pick(INFIXES) : null;
@@ -310,7 +485,15 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       };
       const id = Number(
         insertPerson.run(
-          row.first_name, row.infix, row.last_name, row.initials, row.salutation, row.preferred_language, row.archived_at, stamp, stamp,
+          row.first_name,
+          row.infix,
+          row.last_name,
+          row.initials,
+          row.salutation,
+          row.preferred_language,
+          row.archived_at,
+          stamp,
+          stamp,
         ).lastInsertRowid,
       );
       personIds.push(id);
@@ -320,7 +503,12 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       // One in fifty has no address at all: the survey must exclude them.
       if (!random.chance(0.02)) insertEmail.run(id, `${local}@org${employer}.example`, 1);
       if (random.chance(0.1)) insertEmail.run(id, `${local}@prive.example`, 0);
-      if (random.chance(0.5)) insertConsent.run(id, random.chance(0.04) ? "withdrawn" : "given", toDay(todayMs - random.int(30, 1500) * DAY_MS));
+      if (random.chance(0.5))
+        insertConsent.run(
+          id,
+          random.chance(0.04) ? "withdrawn" : "given",
+          toDay(todayMs - random.int(30, 1500) * DAY_MS),
+        );
 
       const jobStart = toDay(todayMs - random.int(200, 5000) * DAY_MS);
       // One in thirty left their job: no active affiliation.
@@ -328,12 +516,20 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       const title = random.pick(jobTitles);
       const jobId = Number(insertJob.run(id, employer, title, jobStart, jobEnd, stamp, stamp).lastInsertRowid);
       audit("people", id, row);
-      audit("affiliations", jobId, { person_id: id, organisation_id: employer, function_title: title, start_date: jobStart, end_date: jobEnd });
+      audit("affiliations", jobId, {
+        person_id: id,
+        organisation_id: employer,
+        function_title: title,
+        start_date: jobStart,
+        end_date: jobEnd,
+      });
       if (random.chance(0.3)) {
         const earlier = pickEmployer(random);
         const end = toDay(dayMs(jobStart) - DAY_MS);
         const start = toDay(dayMs(jobStart) - random.int(400, 3000) * DAY_MS);
-        const earlierId = Number(insertJob.run(id, earlier, random.pick(jobTitles), start, end, stamp, stamp).lastInsertRowid);
+        const earlierId = Number(
+          insertJob.run(id, earlier, random.pick(jobTitles), start, end, stamp, stamp).lastInsertRowid,
+        );
         audit("affiliations", earlierId, { person_id: id, organisation_id: earlier, start_date: start, end_date: end });
       }
     }
@@ -362,8 +558,12 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       const size = random.next();
       // A few very large bodies (network meetings, broad coalitions), a tenth medium, most small.
       const positionCount = size < 0.01 ? random.int(250, 700) : size < 0.1 ? random.int(40, 100) : random.int(6, 22);
-      const level: BodyLevel = positionCount > 200 ? "strategisch" : random.pick(["strategisch", "tactisch", "tactisch", "operationeel", "operationeel", "operationeel"]);
-      const kind: BodyKind = positionCount > 200 ? random.pick(["netwerkbijeenkomst", "coalitie"]) : random.pick(BODY_KINDS);
+      const level: BodyLevel =
+        positionCount > 200
+          ? "strategisch"
+          : random.pick(["strategisch", "tactisch", "tactisch", "operationeel", "operationeel", "operationeel"]);
+      const kind: BodyKind =
+        positionCount > 200 ? random.pick(["netwerkbijeenkomst", "coalitie"]) : random.pick(BODY_KINDS);
       const fromMs = todayMs - random.int(400, 4000) * DAY_MS;
       const toMs = random.chance(0.1) ? Math.min(todayMs - 30 * DAY_MS, fromMs + random.int(365, 2500) * DAY_MS) : null;
       const row = {
@@ -380,8 +580,18 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
       };
       const bodyId = Number(
         insertBody.run(
-          row.name, row.abbreviation, row.kind, row.level, row.parent_id, row.subregion_id, row.theme_id,
-          row.active_from, row.active_to, row.meetings_per_year, stamp, stamp,
+          row.name,
+          row.abbreviation,
+          row.kind,
+          row.level,
+          row.parent_id,
+          row.subregion_id,
+          row.theme_id,
+          row.active_from,
+          row.active_to,
+          row.meetings_per_year,
+          stamp,
+          stamp,
         ).lastInsertRowid,
       );
       audit("bodies", bodyId, row);
@@ -396,13 +606,29 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
           subregion_id: row.subregion_id,
         };
         const planId = Number(
-          insertPlan.run(plan.name, plan.theme_id, plan.funding_status, plan.lead_organisation_id, plan.subregion_id, bodyId, stamp, stamp).lastInsertRowid,
+          insertPlan.run(
+            plan.name,
+            plan.theme_id,
+            plan.funding_status,
+            plan.lead_organisation_id,
+            plan.subregion_id,
+            bodyId,
+            stamp,
+            stamp,
+          ).lastInsertRowid,
         );
         audit("plans", planId, { ...plan, team_body_id: bodyId });
       }
 
       const positions: Position[] = Array.from({ length: positionCount }, (_, index) => ({
-        role: index === 0 ? "voorzitter" : index === 1 ? "secretaris" : index === 2 && kind === "projectteam" ? "projectleider" : random.pick(MEMBER_ROLES),
+        role:
+          index === 0
+            ? "voorzitter"
+            : index === 1
+              ? "secretaris"
+              : index === 2 && kind === "projectteam"
+                ? "projectleider"
+                : random.pick(MEMBER_ROLES),
       }));
       const spans: SeatSpan[] = [];
       const lastDay = toMs ?? todayMs + 400 * DAY_MS;
@@ -418,9 +644,17 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
           const startDay = toDay(start);
           const endDay = endMs === null ? null : toDay(endMs);
           const seatId = Number(
-            insertSeat.run(bodyId, personId, position.role, organisationId, startDay, endDay, stamp, stamp).lastInsertRowid,
+            insertSeat.run(bodyId, personId, position.role, organisationId, startDay, endDay, stamp, stamp)
+              .lastInsertRowid,
           );
-          audit("seats", seatId, { body_id: bodyId, person_id: personId, role: position.role, organisation_id: organisationId, start_date: startDay, end_date: endDay });
+          audit("seats", seatId, {
+            body_id: bodyId,
+            person_id: personId,
+            role: position.role,
+            organisation_id: organisationId,
+            start_date: startDay,
+            end_date: endDay,
+          });
           spans.push({ id: seatId, personId, organisationId, start, end: endMs });
           if (endMs === null) break;
           start = endMs + DAY_MS;
@@ -470,34 +704,64 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
         const spans = seatsByBody.get(bodyId)!;
         for (const day of days.sort((a, b) => a - b)) {
           const past = day < todayMs;
-          const status = past ? (random.chance(0.05) ? "geannuleerd" : "gehouden") : random.chance(0.03) ? "geannuleerd" : "gepland";
+          const status = past
+            ? random.chance(0.05)
+              ? "geannuleerd"
+              : "gehouden"
+            : random.chance(0.03)
+              ? "geannuleerd"
+              : "gepland";
           const hour = random.pick(["09:00", "10:00", "13:30", "15:00", "19:30"]);
-          const end = hour === "19:30" ? "21:30" : `${String(Number(hour.slice(0, 2)) + 2).padStart(2, "0")}${hour.slice(2)}`;
+          const end =
+            hour === "19:30" ? "21:30" : `${String(Number(hour.slice(0, 2)) + 2).padStart(2, "0")}${hour.slice(2)}`;
           const date = toDay(day);
           const meetingId = Number(
-            insertMeeting.run(bodyId, `Vergadering ${name}`, date, hour, end, random.pick(["Online", "Gemeentehuis", "Stadhuis", "Zorgcentrum"]), status, stamp, stamp)
-              .lastInsertRowid,
+            insertMeeting.run(
+              bodyId,
+              `Vergadering ${name}`,
+              date,
+              hour,
+              end,
+              random.pick(["Online", "Gemeentehuis", "Stadhuis", "Zorgcentrum"]),
+              status,
+              stamp,
+              stamp,
+            ).lastInsertRowid,
           );
           audit("meetings", meetingId, { body_id: bodyId, title: `Vergadering ${name}`, date, status });
           if (status !== "gehouden") continue;
           const present = new Set<number>();
           for (const seat of spans) {
-            if (seat.personId === null || seat.start > day || (seat.end !== null && seat.end < day) || present.has(seat.personId)) continue;
+            if (
+              seat.personId === null ||
+              seat.start > day ||
+              (seat.end !== null && seat.end < day) ||
+              present.has(seat.personId)
+            )
+              continue;
             present.add(seat.personId);
             const roll = random.next();
-            const attendance = roll < 0.72 ? "aanwezig" : roll < 0.87 ? "afgemeld" : roll < 0.95 ? "afwezig" : "vervangen";
+            const attendance =
+              roll < 0.72 ? "aanwezig" : roll < 0.87 ? "afgemeld" : roll < 0.95 ? "afwezig" : "vervangen";
             let substitute: number | null = null;
             if (attendance === "vervangen") {
               substitute = random.pick(personIds);
               if (present.has(substitute) || substitute === seat.personId) substitute = null;
             }
-            insertAttendance.run(meetingId, seat.personId, substitute === null && attendance === "vervangen" ? "afgemeld" : attendance, substitute, seat.id, seat.organisationId);
+            insertAttendance.run(
+              meetingId,
+              seat.personId,
+              substitute === null && attendance === "vervangen" ? "afgemeld" : attendance,
+              substitute,
+              seat.id,
+              seat.organisationId,
+            );
           }
           if (random.chance(0.1)) {
             const guest = random.pick(personIds);
             if (!present.has(guest)) {
               insertAttendance.run(meetingId, guest, "gast", null, null, employerOf.get(guest) ?? null);
-              }
+            }
           }
         }
       }
@@ -505,7 +769,7 @@ export async function generateScaleNetwork(file: string, { scale, today, log = (
   }
 
   db.pragma("wal_checkpoint(truncate)");
-  const count = (table: string) => (db.prepare(`select count(*) from ${table}`).pluck().get() as number);
+  const count = (table: string) => db.prepare(`select count(*) from ${table}`).pluck().get() as number;
   const counts: ScaleCounts = {
     organisations: count("organisations"),
     people: count("people"),

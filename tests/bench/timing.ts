@@ -25,7 +25,11 @@ export type Contender = () => unknown;
  * Runs each contender `runs` times after `warmUp` unmeasured runs, alternating them and rotating
  * who goes first in each round, so a busy moment of the machine hurts all of them alike.
  */
-export async function alternate(contenders: Record<string, Contender>, runs: number, warmUp = 3): Promise<Record<string, number[]>> {
+export async function alternate(
+  contenders: Record<string, Contender>,
+  runs: number,
+  warmUp = 3,
+): Promise<Record<string, number[]>> {
   const names = Object.keys(contenders);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((name) => [name, []]));
   for (let round = 0; round < warmUp + runs; round += 1) {

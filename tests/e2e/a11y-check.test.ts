@@ -27,12 +27,16 @@ describe("the accessibility check of the browser tests", () => {
   async function pageWith(html: string) {
     if (!browser) throw new Error("no browser");
     const page = await browser.newPage();
-    await page.setContent(`<!doctype html><html lang="nl"><head><title>Proef</title></head><body>${html}</body></html>`);
+    await page.setContent(
+      `<!doctype html><html lang="nl"><head><title>Proef</title></head><body>${html}</body></html>`,
+    );
     return page;
   }
 
   it("fails on an unlabelled field and an image without text, naming rule, impact, element and help", async () => {
-    const page = await pageWith(`<main><h1>Proef</h1><img src="data:," id="foto"><form><input id="naam"></form></main>`);
+    const page = await pageWith(
+      `<main><h1>Proef</h1><img src="data:," id="foto"><form><input id="naam"></form></main>`,
+    );
     try {
       const violations = await seriousA11yViolations(page);
       expect(violations.map((v) => v.id).sort()).toEqual(expect.arrayContaining(["image-alt", "label"]));

@@ -32,7 +32,12 @@ async function storedRegister(databasePath: string, meetingId: number) {
 const focused = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement as HTMLInputElement | null;
-    return { tag: element?.tagName ?? "", name: element?.getAttribute("name") ?? "", value: element?.value ?? "", text: element?.textContent ?? "" };
+    return {
+      tag: element?.tagName ?? "",
+      name: element?.getAttribute("name") ?? "",
+      value: element?.value ?? "",
+      text: element?.textContent ?? "",
+    };
   });
 
 /** Presses Tab until the focus is on what `wanted` recognises (a keyboard user looking for a button). */
@@ -66,8 +71,12 @@ describe("the attendance register in the browser", () => {
       const guest = await makePerson(db, { first_name: "Gert", last_name: "Gastvrij" });
       await makeAffiliation(db, { person_id: guest.id, organisation_id: envida.id });
       seeded.guest = guest.id;
-      seeded.keyboardMeeting = (await makeMeeting(db, { body_id: body.id, title: "CMO juni", date: "2025-06-10", status: "gepland" })).id;
-      seeded.plainMeeting = (await makeMeeting(db, { body_id: body.id, title: "CMO juli", date: "2025-07-08", status: "gepland" })).id;
+      seeded.keyboardMeeting = (
+        await makeMeeting(db, { body_id: body.id, title: "CMO juni", date: "2025-06-10", status: "gepland" })
+      ).id;
+      seeded.plainMeeting = (
+        await makeMeeting(db, { body_id: body.id, title: "CMO juli", date: "2025-07-08", status: "gepland" })
+      ).id;
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
@@ -108,14 +117,20 @@ describe("the attendance register in the browser", () => {
     // Enter on a choice saves the register
     await act((p) => p.keyboard.press("Enter"));
     await expect(notice(page).textContent()).resolves.toContain(nl.attendance.saved);
-    await expect(notice(page).textContent()).resolves.toContain("Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 0");
+    await expect(notice(page).textContent()).resolves.toContain(
+      "Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 0",
+    );
     expect(Date.now() - started).toBeLessThan(60_000);
 
     const register = await storedRegister(env.server().databasePath, seeded.keyboardMeeting);
     expect(register).toHaveLength(25);
     expect(register.filter((row) => row.status === "aanwezig")).toHaveLength(22);
     expect(register.filter((row) => row.status === "afgemeld").map((row) => row.person_id)).toEqual([first, second]);
-    expect(register.find((row) => row.person_id === third)).toEqual({ person_id: third, status: "vervangen", substitute_person_id: seeded.substitute });
+    expect(register.find((row) => row.person_id === third)).toEqual({
+      person_id: third,
+      status: "vervangen",
+      substitute_person_id: seeded.substitute,
+    });
     expect(env.checked().errors()).toEqual([]);
   });
 
@@ -133,15 +148,26 @@ describe("the attendance register in the browser", () => {
       await row(2).getByLabel(nl.meetings.attendanceStatuses.afgemeld, { exact: true }).check();
       await row(3).getByLabel(nl.meetings.attendanceStatuses.vervangen, { exact: true }).check();
       // the search field shows for a replaced member only (CSS, no script)
-      const substituteSearch = page.getByRole("searchbox", { name: `Vervanger zoeken voor Test ${memberName(3)}`, exact: true });
+      const substituteSearch = page.getByRole("searchbox", {
+        name: `Vervanger zoeken voor Test ${memberName(3)}`,
+        exact: true,
+      });
       await substituteSearch.fill("Vervanger");
       await act((p) => p.getByRole("button", { name: `Vervanger zoeken voor Test ${memberName(3)}` }).click());
 
       // a new page, with every status chosen before the search still chosen
-      await expect(row(1).getByLabel(nl.meetings.attendanceStatuses.afgemeld, { exact: true }).isChecked()).resolves.toBe(true);
-      await expect(row(2).getByLabel(nl.meetings.attendanceStatuses.afgemeld, { exact: true }).isChecked()).resolves.toBe(true);
-      await expect(row(3).getByLabel(nl.meetings.attendanceStatuses.vervangen, { exact: true }).isChecked()).resolves.toBe(true);
-      await expect(row(4).getByLabel(nl.meetings.attendanceStatuses.aanwezig, { exact: true }).isChecked()).resolves.toBe(true);
+      await expect(
+        row(1).getByLabel(nl.meetings.attendanceStatuses.afgemeld, { exact: true }).isChecked(),
+      ).resolves.toBe(true);
+      await expect(
+        row(2).getByLabel(nl.meetings.attendanceStatuses.afgemeld, { exact: true }).isChecked(),
+      ).resolves.toBe(true);
+      await expect(
+        row(3).getByLabel(nl.meetings.attendanceStatuses.vervangen, { exact: true }).isChecked(),
+      ).resolves.toBe(true);
+      await expect(
+        row(4).getByLabel(nl.meetings.attendanceStatuses.aanwezig, { exact: true }).isChecked(),
+      ).resolves.toBe(true);
       await page.getByLabel(/Vera Vervanger/).check();
 
       await page.getByLabel(nl.attendance.guests.search, { exact: true }).fill("Gastvrij");
@@ -151,11 +177,16 @@ describe("the attendance register in the browser", () => {
       await expect(page.getByLabel(/Vera Vervanger/).isChecked()).resolves.toBe(true);
 
       await act((p) => p.getByRole("button", { name: nl.attendance.save }).click());
-      await expect(notice(page).textContent()).resolves.toContain("Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 1");
+      await expect(notice(page).textContent()).resolves.toContain(
+        "Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 1",
+      );
       const register = await storedRegister(env.server().databasePath, seeded.plainMeeting);
       expect(register).toHaveLength(26);
       expect(register.find((r) => r.person_id === seeded.guest)?.status).toBe("gast");
-      expect(register.find((r) => r.person_id === seeded.rows[3])).toMatchObject({ status: "vervangen", substitute_person_id: seeded.substitute });
+      expect(register.find((r) => r.person_id === seeded.rows[3])).toMatchObject({
+        status: "vervangen",
+        substitute_person_id: seeded.substitute,
+      });
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
       await noScripts.close();

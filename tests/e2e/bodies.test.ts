@@ -45,10 +45,28 @@ describe("bodies and seats in the browser", () => {
       const carla = await makePerson(db, { first_name: "Carla", last_name: "Smeets" });
 
       const body = await makeBody(db, { name: "Adviesteam Zorg en Welzijn", kind: "adviesteam", level: "tactisch" });
-      await makeSeat(db, { body_id: body.id, person_id: anna.id, organisation_id: envida.id, start_date: "2024-01-01" });
+      await makeSeat(db, {
+        body_id: body.id,
+        person_id: anna.id,
+        organisation_id: envida.id,
+        start_date: "2024-01-01",
+      });
       const pastBody = await makeBody(db, { name: "Regiegroep Parkstad", kind: "regiegroep", level: "strategisch" });
-      await makeSeat(db, { body_id: pastBody.id, person_id: bram.id, role: "voorzitter", organisation_id: heerlen.id, start_date: "2023-01-01", end_date: "2024-12-31" });
-      await makeSeat(db, { body_id: pastBody.id, person_id: carla.id, role: "voorzitter", organisation_id: heerlen.id, start_date: "2025-01-01" });
+      await makeSeat(db, {
+        body_id: pastBody.id,
+        person_id: bram.id,
+        role: "voorzitter",
+        organisation_id: heerlen.id,
+        start_date: "2023-01-01",
+        end_date: "2024-12-31",
+      });
+      await makeSeat(db, {
+        body_id: pastBody.id,
+        person_id: carla.id,
+        role: "voorzitter",
+        organisation_id: heerlen.id,
+        start_date: "2025-01-01",
+      });
       Object.assign(ids, { body: body.id, pastBody: pastBody.id });
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
@@ -92,7 +110,9 @@ describe("bodies and seats in the browser", () => {
       await signIn(noScripts);
       await visit(`/gremia/${ids.body}`);
       const form = () => page.locator("form", { has: page.getByRole("button", { name: nl.bodies.addSeat.submit }) });
-      await form().getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.secretaris });
+      await form()
+        .getByLabel(nl.bodies.addSeat.role, { exact: true })
+        .selectOption({ label: nl.register.roles.secretaris });
       await form().getByLabel(nl.bodies.addSeat.from, { exact: true }).fill("2025-02-01");
       await form().getByLabel(nl.bodies.choices.personSearch, { exact: true }).fill("bakker");
       await act(() => form().getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
@@ -113,10 +133,14 @@ describe("bodies and seats in the browser", () => {
       await form().getByLabel(nl.bodies.choices.personSearch, { exact: true }).fill("Eva Bakker");
       await act(() => form().getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
       await form().getByRole("radio", { name: "Eva Bakker" }).check();
-      await form().getByLabel(nl.bodies.addSeat.role, { exact: true }).selectOption({ label: nl.register.roles.secretaris });
+      await form()
+        .getByLabel(nl.bodies.addSeat.role, { exact: true })
+        .selectOption({ label: nl.register.roles.secretaris });
       await form().getByLabel(nl.bodies.addSeat.from, { exact: true }).fill("2025-03-01");
       await act(() => form().getByRole("button", { name: nl.bodies.addSeat.submit }).click());
-      await expect(page.getByRole("alert").textContent()).resolves.toContain("Eva Bakker heeft deze rol in dit gremium al sinds 1 februari 2025");
+      await expect(page.getByRole("alert").textContent()).resolves.toContain(
+        "Eva Bakker heeft deze rol in dit gremium al sinds 1 februari 2025",
+      );
       await expect(form().getByLabel(nl.bodies.addSeat.from, { exact: true }).inputValue()).resolves.toBe("2025-03-01");
       await expect(form().getByRole("radio", { name: "Eva Bakker" }).isChecked()).resolves.toBe(true);
       expect(noScripts.uncheckedUrls()).toEqual([]);
@@ -136,7 +160,9 @@ describe("bodies and seats in the browser", () => {
     await act((p) => p.getByRole("button", { name: nl.register.bodies.show }).click());
     await page.getByRole("heading", { name: "Samenstelling op 1 juni 2024" }).waitFor();
     expect(new URL(page.url()).searchParams.get("datum")).toBe("2024-06-01");
-    await expect(rosterRows(checked).allTextContents()).resolves.toEqual([expect.stringMatching(/Voorzitter.*Bram Jansen.*Gemeente Heerlen/)]);
+    await expect(rosterRows(checked).allTextContents()).resolves.toEqual([
+      expect.stringMatching(/Voorzitter.*Bram Jansen.*Gemeente Heerlen/),
+    ]);
 
     await visit(`/gremia/${ids.pastBody}`);
     await act((p) => p.getByRole("link", { name: /Vorige wijziging \(1 januari 2025\)/ }).click());
@@ -163,9 +189,13 @@ describe("bodies and seats in the browser", () => {
     await act((p) => p.getByRole("button", { name: nl.bodies.seat.moveSubmit }).click());
 
     await page.getByText(nl.bodies.page.notices.verplaatst).waitFor();
-    await expect(rosterRows(checked).filter({ hasText: "Anna de Vries" }).textContent()).resolves.toContain("Zuyderland");
+    await expect(rosterRows(checked).filter({ hasText: "Anna de Vries" }).textContent()).resolves.toContain(
+      "Zuyderland",
+    );
     const history = await historyItems(checked).allTextContents();
-    expect(history).toContainEqual(expect.stringMatching(/1 juni 2025\s*Anna de Vries begon als lid — namens Zuyderland/));
+    expect(history).toContainEqual(
+      expect.stringMatching(/1 juni 2025\s*Anna de Vries begon als lid — namens Zuyderland/),
+    );
     expect(history).toContainEqual(expect.stringMatching(/31 mei 2025\s*Anna de Vries stopte als lid — namens Envida/));
   });
 
@@ -183,8 +213,12 @@ describe("bodies and seats in the browser", () => {
     await act((p) => p.getByRole("link", { name: nl.bodies.list.newBody }).click());
     await page.getByRole("heading", { level: 1, name: nl.bodies.create.title }).waitFor();
     await page.getByLabel(nl.bodies.fields.name, { exact: true }).fill("Werkgroep Mantelzorg");
-    await page.getByLabel(nl.bodies.fields.kind, { exact: true }).selectOption({ label: nl.register.bodyKinds.werkgroep });
-    await page.getByLabel(nl.bodies.fields.level, { exact: true }).selectOption({ label: nl.register.levels.operationeel });
+    await page
+      .getByLabel(nl.bodies.fields.kind, { exact: true })
+      .selectOption({ label: nl.register.bodyKinds.werkgroep });
+    await page
+      .getByLabel(nl.bodies.fields.level, { exact: true })
+      .selectOption({ label: nl.register.levels.operationeel });
     await page.getByLabel(nl.bodies.fields.activeFrom, { exact: true }).fill("2025-03-01");
     await page.getByLabel(nl.bodies.fields.activeTo, { exact: true }).fill("2025-01-01");
     await act((p) => p.getByRole("button", { name: nl.bodies.create.submit }).click());

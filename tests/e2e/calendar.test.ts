@@ -22,7 +22,14 @@ describe("calendar subscriptions in the browser", () => {
       seeded.cookie = await sessionCookieFor(db, user.id);
       seeded.cmo = (await makeBody(db, { name: BODY, abbreviation: "CMO" })).id;
       seeded.werkgroep = (await makeBody(db, { name: "Werkgroep Wonen" })).id;
-      await makeMeeting(db, { body_id: seeded.cmo, title: "Zomeroverleg", date: nextJuly, status: "gepland", start_time: "14:00", end_time: "16:00" });
+      await makeMeeting(db, {
+        body_id: seeded.cmo,
+        title: "Zomeroverleg",
+        date: nextJuly,
+        status: "gepland",
+        start_time: "14:00",
+        end_time: "16:00",
+      });
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
@@ -46,7 +53,9 @@ describe("calendar subscriptions in the browser", () => {
     const field = page.getByLabel(text.page.address, { exact: true });
     const address = await field.inputValue();
     expect(address).toMatch(new RegExp(`^${env.server().url}/agenda/[a-z2-7]{32}\\.ics$`));
-    expect(await page.getByRole("link", { name: text.page.openInApp }).getAttribute("href")).toBe(address.replace(/^http:/, "webcal:"));
+    expect(await page.getByRole("link", { name: text.page.openInApp }).getAttribute("href")).toBe(
+      address.replace(/^http:/, "webcal:"),
+    );
     await page.getByText(/Gemaakt door Bea Beheer op/).waitFor();
 
     await page.getByRole("button", { name: text.page.copy }).click();
@@ -93,11 +102,19 @@ describe("calendar subscriptions in the browser", () => {
 
       await page.getByLabel(text.admin.revokeConfirm.replace("{{body}}", "Werkgroep Wonen")).check();
       await act(() => page.getByRole("button", { name: text.admin.revoke }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: text.admin.revoked.replace("{{body}}", "Werkgroep Wonen") }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: text.admin.revoked.replace("{{body}}", "Werkgroep Wonen") })
+        .waitFor();
       expect((await fetchFeed(address)).status).toBe(404);
 
       await act(() => page.getByRole("button", { name: nl.common.form.undo }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: text.admin.restored.replace("{{body}}", "Werkgroep Wonen") }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: text.admin.restored.replace("{{body}}", "Werkgroep Wonen") })
+        .waitFor();
       expect((await fetchFeed(address)).status).toBe(200);
     } finally {
       await noScripts.close();

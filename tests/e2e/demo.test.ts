@@ -7,7 +7,9 @@ import { useBrowser } from "../support/e2e";
 /** The demo accounts as the server prints them once at its first start. */
 function printedAccounts(output: string) {
   const accounts = new Map<string, { email: string; password: string }>();
-  for (const match of output.matchAll(/^\s+(beheerder|redacteur|onderzoeker|lezer)\s+(\S+@example\.org)\s+(\S+)\s*$/gm)) {
+  for (const match of output.matchAll(
+    /^\s+(beheerder|redacteur|onderzoeker|lezer)\s+(\S+@example\.org)\s+(\S+)\s*$/gm,
+  )) {
     accounts.set(match[1]!, { email: match[2]!, password: match[3]! });
   }
   return accounts;

@@ -17,10 +17,21 @@ describe("the lookup in the header", () => {
       const { user } = await makeUser(db, { role: "lezer", name: "Lies Lezer" });
       made.cookie = await sessionCookieFor(db, user.id);
       const employer = await makeOrganisation(db, { name: "Zuyderland Medisch Centrum", short_name: "Zuyderland" });
-      const anna = await makePerson(db, { first_name: "Anna", infix: "van den", last_name: "Berg", email: "anna.vandenberg@example.org" });
+      const anna = await makePerson(db, {
+        first_name: "Anna",
+        infix: "van den",
+        last_name: "Berg",
+        email: "anna.vandenberg@example.org",
+      });
       await db
         .insertInto("affiliations")
-        .values({ person_id: anna.id, organisation_id: employer.id, function_title: null, start_date: null, end_date: null })
+        .values({
+          person_id: anna.id,
+          organisation_id: employer.id,
+          function_title: null,
+          start_date: null,
+          end_date: null,
+        })
         .execute();
       await makePerson(db, { first_name: "Erik", infix: null, last_name: "Bergmans" });
       made.annaId = anna.id;
@@ -42,7 +53,9 @@ describe("the lookup in the header", () => {
     const listbox = page.getByRole("listbox", { name: nl.lookup.suggestions });
     await listbox.waitFor();
     await expect.poll(() => box().getAttribute("aria-expanded")).toBe("true");
-    await expect.poll(() => page.getByRole("status").filter({ hasText: "resultaat" }).textContent()).toBe("1 resultaat");
+    await expect
+      .poll(() => page.getByRole("status").filter({ hasText: "resultaat" }).textContent())
+      .toBe("1 resultaat");
     const options = listbox.getByRole("option");
     expect(await options.count()).toBe(2);
     expect(await options.first().textContent()).toContain("Anna van den Berg");

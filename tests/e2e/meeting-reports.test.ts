@@ -20,23 +20,49 @@ describe("the meeting figures in the browser", () => {
       seeded.cookie = await sessionCookieFor(db, user.id);
       const heerlen = await makeOrganisation(db, { name: "Gemeente Heerlen" });
       const envida = await makeOrganisation(db, { name: "Envida" });
-      const brgzl = await makeBody(db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", meetings_per_year: 4 });
-      const cmo = await makeBody(db, { name: "Coördinatieoverleg", abbreviation: "CMO", level: "tactisch", meetings_per_year: 20 });
+      const brgzl = await makeBody(db, {
+        name: "Bestuurlijke Regiegroep",
+        abbreviation: "BRGZL",
+        level: "strategisch",
+        meetings_per_year: 4,
+      });
+      const cmo = await makeBody(db, {
+        name: "Coördinatieoverleg",
+        abbreviation: "CMO",
+        level: "tactisch",
+        meetings_per_year: 20,
+      });
       const anna = await makePerson(db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
       const piet = await makePerson(db, { first_name: "Piet", last_name: "Jansen" });
       const kees = await makePerson(db, { first_name: "Kees", last_name: "Smeets" });
       // the CMO met five times and the BRGZL twice in 2025; one BRGZL meeting was cancelled
       for (const date of ["2025-01-14", "2025-03-11", "2025-05-13", "2025-09-09", "2025-11-11"]) {
         const meeting = await makeMeeting(db, { body_id: cmo.id, date });
-        await makeAttendance(db, { meeting_id: meeting.id, person_id: anna.id, organisation_id: heerlen.id, status: date < "2025-06-01" ? "aanwezig" : "afwezig" });
+        await makeAttendance(db, {
+          meeting_id: meeting.id,
+          person_id: anna.id,
+          organisation_id: heerlen.id,
+          status: date < "2025-06-01" ? "aanwezig" : "afwezig",
+        });
       }
       for (const date of ["2025-02-10", "2025-06-16"]) {
         const meeting = await makeMeeting(db, { body_id: brgzl.id, date });
-        await makeAttendance(db, { meeting_id: meeting.id, person_id: piet.id, organisation_id: envida.id, status: "vervangen", substitute_person_id: kees.id });
+        await makeAttendance(db, {
+          meeting_id: meeting.id,
+          person_id: piet.id,
+          organisation_id: envida.id,
+          status: "vervangen",
+          substitute_person_id: kees.id,
+        });
       }
       await makeMeeting(db, { body_id: brgzl.id, date: "2025-10-13", status: "geannuleerd" });
       const lastWeek = await makeMeeting(db, { body_id: cmo.id, date: addDays(todayInAmsterdam(), -7) });
-      await makeAttendance(db, { meeting_id: lastWeek.id, person_id: anna.id, organisation_id: heerlen.id, status: "aanwezig" });
+      await makeAttendance(db, {
+        meeting_id: lastWeek.id,
+        person_id: anna.id,
+        organisation_id: heerlen.id,
+        status: "aanwezig",
+      });
       seeded.annaId = anna.id;
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
@@ -60,15 +86,18 @@ describe("the meeting figures in the browser", () => {
 
     await expect(page.locator("#report-line").textContent()).resolves.toBe("2× BRGZL, 5× CMO");
     const levels = page.getByRole("table", { name: "Vergaderingen in 2025, per niveau" });
-    await expect(levels.getByRole("row", { name: "Strategisch" }).getByRole("cell").allTextContents()).resolves.toEqual([
-      expect.stringMatching(/^1/),
-      "2",
-      "0",
-      "1",
-      "4",
-    ]);
+    await expect(levels.getByRole("row", { name: "Strategisch" }).getByRole("cell").allTextContents()).resolves.toEqual(
+      [expect.stringMatching(/^1/), "2", "0", "1", "4"],
+    );
     const bodies = page.getByRole("table", { name: "Vergaderingen in 2025 per gremium" });
-    await expect(bodies.getByRole("row", { name: /CMO/ }).getByRole("cell").allTextContents()).resolves.toEqual(["Tactisch", text.year.wholeRegion, "5", "0", "0", "20"]);
+    await expect(bodies.getByRole("row", { name: /CMO/ }).getByRole("cell").allTextContents()).resolves.toEqual([
+      "Tactisch",
+      text.year.wholeRegion,
+      "5",
+      "0",
+      "0",
+      "20",
+    ]);
 
     // the totals lead to the bodies they count
     await act((p) => p.getByRole("link", { name: /Gremia van Strategisch tonen/ }).click());
@@ -94,11 +123,21 @@ describe("the meeting figures in the browser", () => {
     await act((p) => p.getByRole("button", { name: text.figures.show }).click());
     await expect.poll(() => new URL(page.url()).searchParams.get("groep")).toBe("organisatie");
     await expect(page.getByRole("rowheader").allTextContents()).resolves.toEqual(["Envida", "Gemeente Heerlen"]);
-    await expect(page.getByRole("row", { name: /Envida/ }).getByRole("cell").last().textContent()).resolves.toBe("100%");
+    await expect(
+      page
+        .getByRole("row", { name: /Envida/ })
+        .getByRole("cell")
+        .last()
+        .textContent(),
+    ).resolves.toBe("100%");
 
     await act((p) => p.getByRole("link", { name: `Sorteren op ${text.figures.columns.rate.organisation}` }).click());
     await expect.poll(() => new URL(page.url()).searchParams.get("sortering")).toBe("opkomst");
-    await expect(page.getByRole("columnheader", { name: new RegExp(text.figures.columns.rate.organisation) }).getAttribute("aria-sort")).resolves.toBe("descending");
+    await expect(
+      page
+        .getByRole("columnheader", { name: new RegExp(text.figures.columns.rate.organisation) })
+        .getAttribute("aria-sort"),
+    ).resolves.toBe("descending");
     await expect(page.getByRole("rowheader").allTextContents()).resolves.toEqual(["Envida", "Gemeente Heerlen"]);
     await act((p) => p.getByRole("link", { name: `Sorteren op ${text.figures.columns.rate.organisation}` }).click());
     await expect.poll(() => new URL(page.url()).searchParams.get("volgorde")).toBe("oplopend");

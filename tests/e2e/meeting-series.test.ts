@@ -32,7 +32,12 @@ async function fillSixTimesAYear(page: Page) {
 async function meetingsOf(databasePath: string, bodyId: number) {
   const db = await openMigratedDatabase(databasePath);
   try {
-    return await db.selectFrom("meetings").select(["date", "start_time", "status", "series_id"]).where("body_id", "=", bodyId).orderBy("date").execute();
+    return await db
+      .selectFrom("meetings")
+      .select(["date", "start_time", "status", "series_id"])
+      .where("body_id", "=", bodyId)
+      .orderBy("date")
+      .execute();
   } finally {
     await db.destroy();
   }
@@ -44,8 +49,17 @@ describe("planning a series of meetings in the browser", () => {
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
-      seeded.body = (await makeBody(db, { name: "Bestuurlijke Regiegroep", kind: "regiegroep", level: "strategisch", active_from: "2023-01-01" })).id;
-      seeded.endingBody = (await makeBody(db, { name: "Werkgroep Dementie", active_from: "2024-01-01", active_to: "2025-08-31" })).id;
+      seeded.body = (
+        await makeBody(db, {
+          name: "Bestuurlijke Regiegroep",
+          kind: "regiegroep",
+          level: "strategisch",
+          active_from: "2023-01-01",
+        })
+      ).id;
+      seeded.endingBody = (
+        await makeBody(db, { name: "Werkgroep Dementie", active_from: "2024-01-01", active_to: "2025-08-31" })
+      ).id;
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
@@ -56,7 +70,9 @@ describe("planning a series of meetings in the browser", () => {
     const { page, visit, act } = env.checked();
     await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit(`/vergaderingen/reeks?gremium=${seeded.body}`);
-    await expect(page.getByLabel(text.fields.title, { exact: true }).inputValue()).resolves.toBe("Bestuurlijke Regiegroep");
+    await expect(page.getByLabel(text.fields.title, { exact: true }).inputValue()).resolves.toBe(
+      "Bestuurlijke Regiegroep",
+    );
     await fillSixTimesAYear(page);
     await page.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
 
@@ -81,10 +97,22 @@ describe("planning a series of meetings in the browser", () => {
       .filter({ hasText: fill(text.created.notice_other, { count: 6, body: "Bestuurlijke Regiegroep" }) })
       .waitFor();
     const meetings = await meetingsOf(env.server().databasePath, seeded.body);
-    expect(meetings.map((m) => m.date)).toEqual(["2025-01-14", "2025-03-11", "2025-05-13", "2025-07-08", "2025-09-09", "2025-11-11"]);
+    expect(meetings.map((m) => m.date)).toEqual([
+      "2025-01-14",
+      "2025-03-11",
+      "2025-05-13",
+      "2025-07-08",
+      "2025-09-09",
+      "2025-11-11",
+    ]);
     expect(new Set(meetings.map((m) => `${m.start_time} ${m.status} ${m.series_id}`)).size).toBe(1);
     expect(meetings[0]).toMatchObject({ start_time: "14:00", status: "gepland" });
-    await expect(page.getByRole("main").getByRole("link", { name: /Bestuurlijke Regiegroep, dinsdag 14 januari 2025/ }).count()).resolves.toBe(1);
+    await expect(
+      page
+        .getByRole("main")
+        .getByRole("link", { name: /Bestuurlijke Regiegroep, dinsdag 14 januari 2025/ })
+        .count(),
+    ).resolves.toBe(1);
     expect(await page.evaluate(() => "stillTheSamePage" in window)).toBe(true);
     expect(env.checked().errors()).toEqual([]);
   });
@@ -99,7 +127,9 @@ describe("planning a series of meetings in the browser", () => {
 
       await act((p) => p.getByRole("button", { name: text.preview, exact: true }).click());
       const preview = page.getByRole("region", { name: fill(text.previewHeading_other, { count: 6 }) });
-      await expect(preview.getByRole("listitem").filter({ hasText: text.outsidePeriod }).allTextContents()).resolves.toEqual([
+      await expect(
+        preview.getByRole("listitem").filter({ hasText: text.outsidePeriod }).allTextContents(),
+      ).resolves.toEqual([
         `dinsdag 9 september 2025(${text.outsidePeriod})`,
         `dinsdag 11 november 2025(${text.outsidePeriod})`,
       ]);
@@ -109,12 +139,18 @@ describe("planning a series of meetings in the browser", () => {
       await expect(page.getByRole("alert").textContent()).resolves.toContain(
         "Werkgroep Dementie is actief van 1 januari 2024 tot en met 31 augustus 2025. Deze data vallen daarbuiten: 9 september 2025, 11 november 2025.",
       );
-      await expect(page.getByLabel(text.fields.location, { exact: true }).inputValue()).resolves.toBe("Provinciehuis, Maastricht");
+      await expect(page.getByLabel(text.fields.location, { exact: true }).inputValue()).resolves.toBe(
+        "Provinciehuis, Maastricht",
+      );
       expect(await meetingsOf(env.server().databasePath, seeded.endingBody)).toEqual([]);
 
       await page.getByLabel(text.fields.count, { exact: true }).fill("4");
       await act((p) => p.getByRole("button", { name: text.create, exact: true }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: fill(text.created.notice_other, { count: 4, body: "Werkgroep Dementie" }) }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: fill(text.created.notice_other, { count: 4, body: "Werkgroep Dementie" }) })
+        .waitFor();
       const meetings = await meetingsOf(env.server().databasePath, seeded.endingBody);
       expect(meetings.map((m) => m.date)).toEqual(["2025-01-14", "2025-03-11", "2025-05-13", "2025-07-08"]);
       expect(noScripts.uncheckedUrls()).toEqual([]);

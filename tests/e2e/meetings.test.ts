@@ -33,12 +33,22 @@ describe("meetings in the browser", () => {
     const db = await openMigratedDatabase(server.databasePath);
     try {
       await makeUser(db, { role: "redacteur", name: "Rita Redactie", ...editor });
-      const body = await makeBody(db, { name: "Coalitie Mijnstreek", kind: "coalitie", level: "tactisch", active_from: "2024-01-01" });
+      const body = await makeBody(db, {
+        name: "Coalitie Mijnstreek",
+        kind: "coalitie",
+        level: "tactisch",
+        active_from: "2024-01-01",
+      });
       const anna = await makePerson(db, { first_name: "Anna", last_name: "Aerts" });
       const bram = await makePerson(db, { first_name: "Bram", last_name: "Bos" });
       await makeSeat(db, { body_id: body.id, person_id: anna.id, start_date: "2024-01-01" });
       await makeSeat(db, { body_id: body.id, person_id: bram.id, start_date: "2024-01-01", end_date: "2025-05-31" });
-      const recorded = await makeMeeting(db, { body_id: body.id, date: "2025-05-20", title: "Coalitie mei", status: "gehouden" });
+      const recorded = await makeMeeting(db, {
+        body_id: body.id,
+        date: "2025-05-20",
+        title: "Coalitie mei",
+        status: "gehouden",
+      });
       await makeAttendance(db, { meeting_id: recorded.id, person_id: anna.id, status: "aanwezig" });
       await makeAttendance(db, { meeting_id: recorded.id, person_id: bram.id, status: "afgemeld" });
       Object.assign(ids, { body: body.id, recordedMeeting: recorded.id });
@@ -64,14 +74,20 @@ describe("meetings in the browser", () => {
     await field(page, nl.meetings.fields.agenda).fill("1. Opening\n2. Jaarplan");
     await act((p) => p.getByRole("button", { name: nl.meetings.create.submitMeeting }).click());
 
-    await page.getByRole("main").getByRole("status").filter({ hasText: nl.meetings.detail.notices.aangemaakt }).waitFor();
+    await page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: nl.meetings.detail.notices.aangemaakt })
+      .waitFor();
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Coalitie maart");
     const facts = await page.getByRole("main").locator("dl").first().textContent();
     expect(facts).toMatch(/Coalitie Mijnstreek.*12 maart 2030.*14:00–16:30.*Stadhuis Sittard.*Gepland/);
 
     await visit("/vergaderingen");
     const row = page.getByRole("row").filter({ hasText: "Coalitie maart" });
-    await expect(row.textContent()).resolves.toMatch(/12 maart 2030.*14:00–16:30.*Coalitie Mijnstreek.*Coalitie maart.*Gepland/);
+    await expect(row.textContent()).resolves.toMatch(
+      /12 maart 2030.*14:00–16:30.*Coalitie Mijnstreek.*Coalitie maart.*Gepland/,
+    );
     // the held meeting of May 2025 is past: on the other tab
     await expect(page.getByRole("row").filter({ hasText: "Coalitie mei" }).count()).resolves.toBe(0);
     await act((p) => p.getByRole("link", { name: nl.meetings.list.timeframes.afgelopen }).click());
@@ -98,18 +114,31 @@ describe("meetings in the browser", () => {
     await expect(page.getByText(nl.meetings.errors.noInvitations).count()).resolves.toBe(1);
     await page.getByRole("group", { name: nl.meetings.fields.invitedBodies }).getByLabel("Coalitie Mijnstreek").check();
     await act((p) => p.getByRole("button", { name: nl.meetings.create.submitEvent }).click());
-    await page.getByRole("main").getByRole("status").filter({ hasText: nl.meetings.detail.notices.aangemaakt }).waitFor();
-    await expect(page.getByRole("region", { name: nl.meetings.detail.invitations }).textContent()).resolves.toContain("Coalitie Mijnstreek");
+    await page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: nl.meetings.detail.notices.aangemaakt })
+      .waitFor();
+    await expect(page.getByRole("region", { name: nl.meetings.detail.invitations }).textContent()).resolves.toContain(
+      "Coalitie Mijnstreek",
+    );
 
     await act((p) => p.getByRole("link", { name: nl.meetings.detail.edit }).click());
     await act((p) => p.getByRole("button", { name: nl.meetings.edit.cancelSubmit }).click());
     await expect(page.getByText(nl.meetings.errors.confirmCancel).count()).resolves.toBe(1);
     await page.getByLabel(/Ja, annuleer Leerbijeenkomst samenwerking op 18 juni 2030/).check();
     await act((p) => p.getByRole("button", { name: nl.meetings.edit.cancelSubmit }).click());
-    const notice = page.getByRole("main").getByRole("status").filter({ hasText: "Leerbijeenkomst samenwerking is geannuleerd." });
+    const notice = page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: "Leerbijeenkomst samenwerking is geannuleerd." });
     await notice.waitFor();
     await act(() => notice.getByRole("button", { name: nl.common.form.undo }).click());
-    await page.getByRole("main").getByRole("status").filter({ hasText: "Leerbijeenkomst samenwerking is niet meer geannuleerd." }).waitFor();
+    await page
+      .getByRole("main")
+      .getByRole("status")
+      .filter({ hasText: "Leerbijeenkomst samenwerking is niet meer geannuleerd." })
+      .waitFor();
     await expect(page.getByRole("button", { name: nl.meetings.edit.markHeld }).count()).resolves.toBe(1);
     expect(checked.errors()).toEqual([]);
   });
@@ -135,7 +164,11 @@ describe("meetings in the browser", () => {
 
       await field(page, nl.meetings.fields.endTime).fill("17:00");
       await act((p) => p.getByRole("button", { name: nl.meetings.create.submitMeeting }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: nl.meetings.detail.notices.aangemaakt }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: nl.meetings.detail.notices.aangemaakt })
+        .waitFor();
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
       await noScripts.close();
@@ -152,16 +185,26 @@ describe("meetings in the browser", () => {
       await field(page, nl.meetings.fields.minutes).fill("Verplaatst wegens Pinksteren");
       await act((p) => p.getByRole("button", { name: nl.meetings.edit.submit }).click());
 
-      await expect(page.getByRole("alert").textContent()).resolves.toContain("Voor deze vergadering is al presentie vastgelegd (2 in de presentielijst)");
+      await expect(page.getByRole("alert").textContent()).resolves.toContain(
+        "Voor deze vergadering is al presentie vastgelegd (2 in de presentielijst)",
+      );
       const question = page.getByRole("radiogroup", { name: nl.meetings.edit.decisionLegend });
       await expect(question.count()).resolves.toBe(1);
-      await expect(page.getByRole("main").getByText("Niet op de samenstelling van 3 juni 2025").count()).resolves.toBe(1);
-      await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Bram Bos" }).count()).resolves.toBe(1);
+      await expect(page.getByRole("main").getByText("Niet op de samenstelling van 3 juni 2025").count()).resolves.toBe(
+        1,
+      );
+      await expect(page.getByRole("main").getByRole("listitem").filter({ hasText: "Bram Bos" }).count()).resolves.toBe(
+        1,
+      );
       await expect(field(page, nl.meetings.fields.minutes).inputValue()).resolves.toBe("Verplaatst wegens Pinksteren");
 
       await question.getByLabel(nl.meetings.edit.decisionClear).check();
       await act((p) => p.getByRole("button", { name: nl.meetings.edit.submit }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: nl.meetings.detail.notices.gewijzigd }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: nl.meetings.detail.notices.gewijzigd })
+        .waitFor();
       await expect(page.getByText(nl.meetings.detail.attendanceNone).count()).resolves.toBe(1);
       await expect(page.getByText("3 juni 2025").count()).resolves.toBeGreaterThan(0);
       expect(noScripts.uncheckedUrls()).toEqual([]);

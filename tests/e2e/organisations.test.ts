@@ -24,7 +24,10 @@ describe("keeping organisations in the browser", () => {
       seeded.editId = (await makeOrganisation(db, { name: "Welzijn Parkstad", sector_id: sector.id })).id;
       seeded.archiveId = (await makeOrganisation(db, { name: "Stichting Oud Heerlen", sector_id: sector.id })).id;
       seeded.archiveNoJsId = (await makeOrganisation(db, { name: "Stichting Oud Kerkrade", sector_id: sector.id })).id;
-      const body = await makeBody(db, { name: "Bestuurlijke Regiegroep Gezond Zuid-Limburg voor het Integraal Zorgakkoord", abbreviation: "BRGZL" });
+      const body = await makeBody(db, {
+        name: "Bestuurlijke Regiegroep Gezond Zuid-Limburg voor het Integraal Zorgakkoord",
+        abbreviation: "BRGZL",
+      });
       await makeSeat(db, { body_id: body.id, organisation_id: seeded.editId, start_date: "2024-01-01" });
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
@@ -63,7 +66,9 @@ describe("keeping organisations in the browser", () => {
     const details = await page.locator("main dl").textContent();
     expect(details).toContain("Parkstad");
     expect(details).toContain("hzp.example.nl");
-    await expect(page.getByRole("region", { name: text.history.heading }).textContent()).resolves.toContain(text.history.actions.create);
+    await expect(page.getByRole("region", { name: text.history.heading }).textContent()).resolves.toContain(
+      text.history.actions.create,
+    );
   });
 
   it("edits an organisation without JavaScript: a refused website keeps everything typed", async () => {
@@ -85,7 +90,9 @@ describe("keeping organisations in the browser", () => {
       await expect(page.getByRole("alert").textContent()).resolves.toContain(nl.common.form.urlInvalid);
       await expect(page.getByLabel(labels.website, { exact: true }).inputValue()).resolves.toBe("welzijnparkstad");
       await expect(page.getByLabel(text.fields.phone, { exact: true }).inputValue()).resolves.toBe("045 123 4567");
-      await expect(page.getByLabel(labels.notes, { exact: true }).inputValue()).resolves.toBe("Werkt samen met de wijkteams.");
+      await expect(page.getByLabel(labels.notes, { exact: true }).inputValue()).resolves.toBe(
+        "Werkt samen met de wijkteams.",
+      );
       await expect(page.getByLabel(labels.sector, { exact: true }).inputValue()).resolves.not.toBe("");
 
       await page.getByLabel(labels.website, { exact: true }).fill("https://www.welzijnparkstad.example.nl");
@@ -159,7 +166,9 @@ describe("keeping organisations in the browser", () => {
     await page.getByLabel(text.list.seatIn).fill("brgzl");
     await act((p) => p.getByRole("button", { name: nl.register.filters.apply }).click());
     await expect.poll(() => new URL(page.url()).searchParams.get("gremium_naam")).toBe("brgzl");
-    await expect(page.getByLabel(text.list.seatIn).inputValue()).resolves.toBe("Bestuurlijke Regiegroep Gezond Zuid-Limburg voor het Integraal Zorgakkoord");
+    await expect(page.getByLabel(text.list.seatIn).inputValue()).resolves.toBe(
+      "Bestuurlijke Regiegroep Gezond Zuid-Limburg voor het Integraal Zorgakkoord",
+    );
     await expect(page.locator("main tbody tr").count()).resolves.toBe(1);
     await expect(page.getByRole("link", { name: "Welzijn Parkstad" }).count()).resolves.toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -2,7 +2,15 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
-import { makeBody, makeOrganisation, makePerson, makeSeat, makeSector, makeUser, sessionCookieFor } from "../support/db";
+import {
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  makeUser,
+  sessionCookieFor,
+} from "../support/db";
 import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 
@@ -19,12 +27,27 @@ describe("the overviews in the browser", () => {
       const envida = await makeOrganisation(db, { name: "Envida", sector_id: sector.id });
       const heerlen = await makeOrganisation(db, { name: "Gemeente Heerlen", sector_id: sector.id });
       seeded.envidaId = envida.id;
-      const brgzl = await makeBody(db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch" });
+      const brgzl = await makeBody(db, {
+        name: "Bestuurlijke Regiegroep",
+        abbreviation: "BRGZL",
+        level: "strategisch",
+      });
       const werkgroep = await makeBody(db, { name: "Werkgroep Wonen", level: "operationeel" });
       const anna = await makePerson(db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
       const piet = await makePerson(db, { first_name: "Piet", last_name: "Jansen" });
-      await makeSeat(db, { body_id: brgzl.id, person_id: anna.id, organisation_id: heerlen.id, role: "voorzitter", start_date: "2024-01-01" });
-      await makeSeat(db, { body_id: werkgroep.id, person_id: piet.id, organisation_id: envida.id, start_date: "2024-01-01" });
+      await makeSeat(db, {
+        body_id: brgzl.id,
+        person_id: anna.id,
+        organisation_id: heerlen.id,
+        role: "voorzitter",
+        start_date: "2024-01-01",
+      });
+      await makeSeat(db, {
+        body_id: werkgroep.id,
+        person_id: piet.id,
+        organisation_id: envida.id,
+        start_date: "2024-01-01",
+      });
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
@@ -44,18 +67,24 @@ describe("the overviews in the browser", () => {
     await page.getByLabel(text.level).selectOption("strategisch");
     await act((p) => p.getByRole("button", { name: text.show }).click());
     await expect.poll(() => new URL(page.url()).searchParams.get("niveau")).toBe("strategisch");
-    await expect(page.getByRole("rowheader").allTextContents()).resolves.toEqual([expect.stringContaining("Gemeente Heerlen")]);
+    await expect(page.getByRole("rowheader").allTextContents()).resolves.toEqual([
+      expect.stringContaining("Gemeente Heerlen"),
+    ]);
     await expect(page.getByRole("cell", { name: "Anna van den Berg (voorzitter)" }).count()).resolves.toBe(1);
 
     // the link as the page offers it, fetched with the page's own session
     const href = await page.getByRole("link", { name: text.csv }).getAttribute("href");
     const download = await page.request.get(new URL(href!, page.url()).href);
-    expect(download.headers()["content-disposition"]).toMatch(/^attachment; filename="matrix-organisaties-en-gremia-.*\.csv"/);
+    expect(download.headers()["content-disposition"]).toMatch(
+      /^attachment; filename="matrix-organisaties-en-gremia-.*\.csv"/,
+    );
     const csv = await download.text();
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n").slice(0, 2)).toEqual([
-      "Organisatie;Sector;BRGZL",
-      "Gemeente Heerlen;VVT;Anna van den Berg (voorzitter)",
-    ]);
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .slice(0, 2),
+    ).toEqual(["Organisatie;Sector;BRGZL", "Gemeente Heerlen;VVT;Anna van den Berg (voorzitter)"]);
   });
 
   it("shows who sits where for one organisation, picked without typing its address", async () => {

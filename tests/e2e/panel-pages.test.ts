@@ -42,13 +42,22 @@ describe("frozen panels in the browser", () => {
       await act(() => form.getByRole("button", { name: nl.panel.exclude.submit }).click());
       // no confirmation: refused, the reason kept
       await expect(page.getByRole("alert").textContent()).resolves.toContain(nl.panel.exclude.confirmRequired);
-      await expect(page.locator("#uitsluiten").getByLabel(nl.panel.exclude.reason, { exact: true }).inputValue()).resolves.toBe("Uit het netwerk vertrokken");
+      await expect(
+        page.locator("#uitsluiten").getByLabel(nl.panel.exclude.reason, { exact: true }).inputValue(),
+      ).resolves.toBe("Uit het netwerk vertrokken");
 
-      await page.locator("#uitsluiten").getByLabel("Ja, sluit Test Bakker uit van deze meting", { exact: true }).check();
+      await page
+        .locator("#uitsluiten")
+        .getByLabel("Ja, sluit Test Bakker uit van deze meting", { exact: true })
+        .check();
       await act(() => page.locator("#uitsluiten").getByRole("button", { name: nl.panel.exclude.submit }).click());
-      await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain("Test Bakker is later uitgesloten");
+      await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(
+        "Test Bakker is later uitgesloten",
+      );
       const row = page.getByRole("row").filter({ hasText: "Bakker, Test" });
-      await expect(row.textContent()).resolves.toMatch(/Later uitgesloten op \d+ \w+ \d{4}: Uit het netwerk vertrokken/);
+      await expect(row.textContent()).resolves.toMatch(
+        /Later uitgesloten op \d+ \w+ \d{4}: Uit het netwerk vertrokken/,
+      );
       await expect(row.getByRole("link", { name: /Later uitsluiten/ }).count()).resolves.toBe(0);
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
@@ -60,7 +69,9 @@ describe("frozen panels in the browser", () => {
     const { page, visit, act } = env.checked();
     await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await visit("/onderzoek/vergelijken");
-    await expect(page.getByTestId("totals").textContent()).resolves.toBe(`${nl.panel.compare.stayed}2${nl.panel.compare.joined}1${nl.panel.compare.left}1`);
+    await expect(page.getByTestId("totals").textContent()).resolves.toBe(
+      `${nl.panel.compare.stayed}2${nl.panel.compare.joined}1${nl.panel.compare.left}1`,
+    );
     await expect(page.getByTestId("joined-names").textContent()).resolves.toContain("Dekker, Test");
     await expect(page.getByTestId("left-names").textContent()).resolves.toContain("Claes, Test");
     await expect(page.getByTestId("compare-strata").getByRole("row").count()).resolves.toBe(3);

@@ -21,10 +21,27 @@ describe("previewing and freezing a panel in the browser", () => {
       const tactical = await makeBody(db, { name: "Beleidsadviesteam", level: "tactisch" });
       const anna = await makePerson(db, { first_name: "Anna", last_name: "Aalders", email: "anna@example.org" });
       const bram = await makePerson(db, { first_name: "Bram", last_name: "Bakker", email: "bram@example.org" });
-      for (const person of [anna, bram]) await makeAffiliation(db, { person_id: person.id, organisation_id: organisation.id });
-      await makeSeat(db, { body_id: strategic.id, person_id: anna.id, organisation_id: organisation.id, role: "voorzitter", start_date: "2024-01-01" });
-      await makeSeat(db, { body_id: tactical.id, person_id: anna.id, organisation_id: organisation.id, start_date: "2024-01-01" });
-      await makeSeat(db, { body_id: tactical.id, person_id: bram.id, organisation_id: organisation.id, start_date: "2024-01-01" });
+      for (const person of [anna, bram])
+        await makeAffiliation(db, { person_id: person.id, organisation_id: organisation.id });
+      await makeSeat(db, {
+        body_id: strategic.id,
+        person_id: anna.id,
+        organisation_id: organisation.id,
+        role: "voorzitter",
+        start_date: "2024-01-01",
+      });
+      await makeSeat(db, {
+        body_id: tactical.id,
+        person_id: anna.id,
+        organisation_id: organisation.id,
+        start_date: "2024-01-01",
+      });
+      await makeSeat(db, {
+        body_id: tactical.id,
+        person_id: bram.id,
+        organisation_id: organisation.id,
+        start_date: "2024-01-01",
+      });
       const wave = await db
         .insertInto("survey_waves")
         .values({
@@ -50,7 +67,10 @@ describe("previewing and freezing a panel in the browser", () => {
     const members = page.getByRole("region", { name: nl.waves.preview.members });
     await expect(members.getByRole("row").count()).resolves.toBe(3);
     const anna = members.getByRole("row", { name: /Anna Aalders/ });
-    await expect(anna.getByRole("listitem").allTextContents()).resolves.toEqual(["voorzitter in Bestuurlijke Regiegroep", "lid in Beleidsadviesteam"]);
+    await expect(anna.getByRole("listitem").allTextContents()).resolves.toEqual([
+      "voorzitter in Bestuurlijke Regiegroep",
+      "lid in Beleidsadviesteam",
+    ]);
 
     await act((p) => p.getByRole("button", { name: nl.waves.preview.freeze }).click());
     await expect(page.getByText(nl.waves.preview.confirmRequired).first().isVisible()).resolves.toBe(true);

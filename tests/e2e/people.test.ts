@@ -18,11 +18,18 @@ describe("people in the browser", () => {
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
-      seeded.ownerId = (await makePerson(db, { first_name: "Jan", infix: "de", last_name: "Vries", email: "jan.devries@example.org" })).id;
+      seeded.ownerId = (
+        await makePerson(db, { first_name: "Jan", infix: "de", last_name: "Vries", email: "jan.devries@example.org" })
+      ).id;
       const employee = await makePerson(db, { first_name: "Mila", last_name: "Peters" });
       seeded.employeeId = employee.id;
       const envida = await makeOrganisation(db, { name: "Envida" });
-      await makeAffiliation(db, { person_id: employee.id, organisation_id: envida.id, function_title: "Teamleider", start_date: "2021-04-01" });
+      await makeAffiliation(db, {
+        person_id: employee.id,
+        organisation_id: envida.id,
+        function_title: "Teamleider",
+        start_date: "2021-04-01",
+      });
       await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
@@ -75,11 +82,17 @@ describe("people in the browser", () => {
       await act((p) => p.getByRole("button", { name: nl.people.create.submit }).click());
 
       expect(new URL(page.url()).pathname).toBe("/personen/nieuw");
-      await expect(page.getByRole("alert").textContent()).resolves.toContain("Dit e-mailadres hoort al bij Jan de Vries.");
+      await expect(page.getByRole("alert").textContent()).resolves.toContain(
+        "Dit e-mailadres hoort al bij Jan de Vries.",
+      );
       await expect(page.getByLabel(nl.people.fields.first_name, { exact: true }).inputValue()).resolves.toBe("Johan");
       await expect(page.getByLabel(nl.people.fields.last_name, { exact: true }).inputValue()).resolves.toBe("Vries");
-      await expect(page.getByLabel(nl.people.fields.phone, { exact: true }).inputValue()).resolves.toBe("043 987 65 43");
-      await expect(page.getByLabel(nl.people.fields.email, { exact: true }).inputValue()).resolves.toBe("Jan.DeVries@example.org");
+      await expect(page.getByLabel(nl.people.fields.phone, { exact: true }).inputValue()).resolves.toBe(
+        "043 987 65 43",
+      );
+      await expect(page.getByLabel(nl.people.fields.email, { exact: true }).inputValue()).resolves.toBe(
+        "Jan.DeVries@example.org",
+      );
 
       await act((p) => p.getByRole("link", { name: "Open Jan de Vries" }).click());
       expect(new URL(page.url()).pathname).toBe(`/personen/${seeded.ownerId}`);
@@ -104,7 +117,9 @@ describe("people in the browser", () => {
 
     await page.getByLabel("Ja, beëindig de functie bij Envida").check();
     await act((p) => p.getByRole("button", { name: nl.people.jobs.endSubmit }).click());
-    const notice = page.getByRole("status").filter({ hasText: "De functie bij Envida is beëindigd per 28 februari 2025." });
+    const notice = page
+      .getByRole("status")
+      .filter({ hasText: "De functie bij Envida is beëindigd per 28 februari 2025." });
     await notice.waitFor();
     await expect(current.getByRole("link", { name: "Envida" }).count()).resolves.toBe(0);
     const past = page.locator("section", { has: page.getByRole("heading", { name: nl.people.jobs.past }) });
@@ -120,7 +135,8 @@ describe("people in the browser", () => {
     const { page, visit, act } = env.checked();
     await addSessionCookie(page.context(), seeded.cookie, env.server().url);
     await page.setViewportSize({ width: 360, height: 740 });
-    const fitsThePhone = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const fitsThePhone = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
     await visit(`/personen/${seeded.employeeId}/bewerken`);
     await fitsThePhone();

@@ -39,22 +39,39 @@ describe("saved searches in the browser", () => {
       await visit(`/personen?organisatie=${seeded.organisation}`);
       await page.getByLabel(text.saveForm.name, { exact: true }).fill("Iedereen bij de GGD");
       await act((p) => p.getByRole("button", { name: text.saveForm.submit }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: "Zoekopdracht „Iedereen bij de GGD” bewaard." }).waitFor();
-      const item = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Iedereen bij de GGD" }) });
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: "Zoekopdracht „Iedereen bij de GGD” bewaard." })
+        .waitFor();
+      const item = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: "Iedereen bij de GGD" }) });
       await expect(item.textContent()).resolves.toContain("werkt bij GGD Zuid Limburg");
-      await expect(item.getByRole("link", { name: "2 personen tonen" }).getAttribute("href")).resolves.toBe(`/personen?organisatie=${seeded.organisation}`);
+      await expect(item.getByRole("link", { name: "2 personen tonen" }).getAttribute("href")).resolves.toBe(
+        `/personen?organisatie=${seeded.organisation}`,
+      );
 
       await item.getByText(text.edit.summary).click();
       await act(() => item.getByRole("button", { name: text.edit.archiveSubmit }).click());
       await expect(page.getByRole("alert").textContent()).resolves.toContain(text.errors.confirmArchive);
 
-      const again = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Iedereen bij de GGD" }) });
+      const again = page
+        .getByRole("listitem")
+        .filter({ has: page.getByRole("heading", { name: "Iedereen bij de GGD" }) });
       await again.getByLabel("Ja, archiveer „Iedereen bij de GGD”").check();
       await act(() => again.getByRole("button", { name: text.edit.archiveSubmit }).click());
-      const undo = page.getByRole("main").getByRole("status").filter({ hasText: "„Iedereen bij de GGD” is gearchiveerd." });
+      const undo = page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: "„Iedereen bij de GGD” is gearchiveerd." });
       await expect(page.getByRole("heading", { name: "Iedereen bij de GGD" }).count()).resolves.toBe(0);
       await act(() => undo.getByRole("button", { name: nl.common.form.undo }).click());
-      await page.getByRole("main").getByRole("status").filter({ hasText: "„Iedereen bij de GGD” is teruggezet." }).waitFor();
+      await page
+        .getByRole("main")
+        .getByRole("status")
+        .filter({ hasText: "„Iedereen bij de GGD” is teruggezet." })
+        .waitFor();
       await expect(page.getByRole("heading", { name: "Iedereen bij de GGD" }).count()).resolves.toBe(1);
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
@@ -68,9 +85,18 @@ describe("saved searches in the browser", () => {
     await visit(`/personen?q=Test&organisatie=${seeded.organisation}`);
     await page.getByLabel(text.saveForm.name, { exact: true }).fill("IEDEREEN BIJ DE GGD");
     await act((p) => p.getByRole("button", { name: text.saveForm.submit }).click());
-    await expect(page.getByRole("alert").textContent()).resolves.toContain("Er is al een bewaarde zoekopdracht „Iedereen bij de GGD”");
-    await expect(page.getByLabel(text.saveForm.name, { exact: true }).inputValue()).resolves.toBe("IEDEREEN BIJ DE GGD");
+    await expect(page.getByRole("alert").textContent()).resolves.toContain(
+      "Er is al een bewaarde zoekopdracht „Iedereen bij de GGD”",
+    );
+    await expect(page.getByLabel(text.saveForm.name, { exact: true }).inputValue()).resolves.toBe(
+      "IEDEREEN BIJ DE GGD",
+    );
     // the refusal itself is a 400 answer, which the browser logs; nothing else may go wrong
-    expect(env.checked().errors().filter((error) => !error.includes("status of 400"))).toEqual([]);
+    expect(
+      env
+        .checked()
+        .errors()
+        .filter((error) => !error.includes("status of 400")),
+    ).toEqual([]);
   });
 });

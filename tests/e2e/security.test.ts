@@ -143,7 +143,11 @@ describe("the security headers of the real server", () => {
     const { status } = await new Promise<{ status: number | undefined }>((resolve, reject) => {
       const post = request(`${server.url}/login`, {
         method: "POST",
-        headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", "Transfer-Encoding": "chunked" },
+        headers: {
+          Origin: server.url,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Transfer-Encoding": "chunked",
+        },
       });
       post.on("response", (res) => {
         res.resume();
@@ -221,7 +225,15 @@ describe("a login form of one field repeated to just under the size limit", () =
     server = await startServer();
     // an account, so that /login reads its form instead of sending the visitor to /setup
     const password = "een lang genoeg wachtwoord";
-    const setup = await post("/setup", new URLSearchParams({ name: "Beheer", email: "beheer@example.org", password, passwordConfirm: password }).toString());
+    const setup = await post(
+      "/setup",
+      new URLSearchParams({
+        name: "Beheer",
+        email: "beheer@example.org",
+        password,
+        passwordConfirm: password,
+      }).toString(),
+    );
     expect(setup.status).toBe(302);
   });
   afterAll(async () => {

@@ -84,7 +84,9 @@ describe("the page shell, on a new installation (no users)", () => {
         elements.map((el) => {
           const input = el as HTMLInputElement;
           const labelled =
-            (input.labels?.length ?? 0) > 0 || !!input.getAttribute("aria-label") || !!input.getAttribute("aria-labelledby");
+            (input.labels?.length ?? 0) > 0 ||
+            !!input.getAttribute("aria-label") ||
+            !!input.getAttribute("aria-labelledby");
           return { name: input.name, labelled };
         }),
       );

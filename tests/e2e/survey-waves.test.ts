@@ -45,13 +45,24 @@ describe("survey waves in the browser", () => {
     const rule = (n: number) => page.getByRole("group", { name: `Regel ${n} (zetels)`, exact: true });
     await act((p) => p.getByRole("button", { name: nl.waves.rules.addSeatRule }).click());
     await rule(1).waitFor();
-    await rule(1).getByRole("group", { name: nl.waves.rules.levels }).getByLabel("Strategisch", { exact: true }).check();
+    await rule(1)
+      .getByRole("group", { name: nl.waves.rules.levels })
+      .getByLabel("Strategisch", { exact: true })
+      .check();
     await rule(1).getByRole("group", { name: nl.waves.rules.levels }).getByLabel("Tactisch", { exact: true }).check();
     await act((p) => p.getByRole("button", { name: nl.waves.rules.addSeatRule }).click());
     await rule(2).waitFor();
-    await expect(rule(1).getByRole("group", { name: nl.waves.rules.levels }).getByLabel("Tactisch", { exact: true }).isChecked()).resolves.toBe(true);
-    await rule(2).getByRole("group", { name: nl.waves.rules.planFunding }).getByLabel("IZA-financiering", { exact: true }).check();
-    await rule(2).getByRole("group", { name: nl.waves.rules.roles }).getByLabel("Projectleider", { exact: true }).check();
+    await expect(
+      rule(1).getByRole("group", { name: nl.waves.rules.levels }).getByLabel("Tactisch", { exact: true }).isChecked(),
+    ).resolves.toBe(true);
+    await rule(2)
+      .getByRole("group", { name: nl.waves.rules.planFunding })
+      .getByLabel("IZA-financiering", { exact: true })
+      .check();
+    await rule(2)
+      .getByRole("group", { name: nl.waves.rules.roles })
+      .getByLabel("Projectleider", { exact: true })
+      .check();
     await act((p) => p.getByRole("button", { name: nl.waves.rules.submit }).click());
     await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(nl.waves.rules.saved);
     await expect(page.getByTestId("rules-in-words").textContent()).resolves.toBe(IN_WORDS);
@@ -65,11 +76,24 @@ describe("survey waves in the browser", () => {
       await addSessionCookie(noScripts.context, seeded.cookie, env.server().url);
       await noScripts.visit(`${waveUrl}/regels`);
       const plainRule = (n: number) => noScripts.page.getByRole("group", { name: `Regel ${n} (zetels)`, exact: true });
-      await plainRule(1).getByRole("group", { name: nl.waves.rules.roles }).getByLabel("Voorzitter", { exact: true }).check();
+      await plainRule(1)
+        .getByRole("group", { name: nl.waves.rules.roles })
+        .getByLabel("Voorzitter", { exact: true })
+        .check();
       await noScripts.act((p) => p.getByRole("button", { name: nl.waves.rules.addSeatRule }).click());
       await plainRule(3).waitFor();
-      await expect(plainRule(1).getByRole("group", { name: nl.waves.rules.roles }).getByLabel("Voorzitter", { exact: true }).isChecked()).resolves.toBe(true);
-      await expect(plainRule(2).getByRole("group", { name: nl.waves.rules.roles }).getByLabel("Projectleider", { exact: true }).isChecked()).resolves.toBe(true);
+      await expect(
+        plainRule(1)
+          .getByRole("group", { name: nl.waves.rules.roles })
+          .getByLabel("Voorzitter", { exact: true })
+          .isChecked(),
+      ).resolves.toBe(true);
+      await expect(
+        plainRule(2)
+          .getByRole("group", { name: nl.waves.rules.roles })
+          .getByLabel("Projectleider", { exact: true })
+          .isChecked(),
+      ).resolves.toBe(true);
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {
       await noScripts.close();

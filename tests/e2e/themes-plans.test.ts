@@ -58,13 +58,17 @@ describe("themes and plans in the browser", () => {
     await act((p) => p.getByRole("link", { name: nl.themes.actions.newPlanForTheme }).click());
     await page.getByRole("heading", { level: 1, name: nl.themes.newPlan.title }).waitFor();
     // the theme the page was opened from is already chosen
-    await expect(page.getByLabel(nl.themes.fields.theme).locator("option:checked").textContent()).resolves.toBe("Valpreventie");
+    await expect(page.getByLabel(nl.themes.fields.theme).locator("option:checked").textContent()).resolves.toBe(
+      "Valpreventie",
+    );
     await page.getByLabel(nl.themes.fields.name, { exact: true }).fill("Vallen voorkomen");
     await page.getByLabel(nl.themes.fields.fundingStatus).selectOption({ label: nl.themes.funding.wachtlijst_iza });
     await page.getByLabel(nl.themes.fields.leadOrganisation).selectOption({ label: "Zuyderland" });
     await act((p) => p.getByRole("button", { name: nl.themes.newPlan.submit }).click());
     await page.getByRole("heading", { level: 1, name: "Vallen voorkomen" }).waitFor();
-    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain("Projectteam Vallen voorkomen");
+    await expect(page.getByRole("main").getByRole("status").textContent()).resolves.toContain(
+      "Projectteam Vallen voorkomen",
+    );
     await expect(page.getByText(nl.themes.funding.wachtlijst_iza).count()).resolves.toBeGreaterThan(0);
     await expect(page.getByText(nl.themes.plan.noProjectLeader).count()).resolves.toBe(1);
 
@@ -127,7 +131,9 @@ describe("themes and plans in the browser", () => {
       await page.getByRole("alert").waitFor();
       expect(new URL(page.url()).pathname).toBe("/plannen/nieuw");
       await expect(page.getByText(nl.themes.errors.duplicatePlan).count()).resolves.toBeGreaterThan(0);
-      await expect(page.getByLabel(nl.themes.fields.name, { exact: true }).inputValue()).resolves.toBe("deltaplan Ouderen");
+      await expect(page.getByLabel(nl.themes.fields.name, { exact: true }).inputValue()).resolves.toBe(
+        "deltaplan Ouderen",
+      );
       await expect(page.getByLabel(nl.themes.fields.description).inputValue()).resolves.toBe("Tweede poging");
       await expect(page.getByLabel(nl.themes.fields.teamName).inputValue()).resolves.toBe("Kernteam ouderen");
       await expect(page.getByLabel(nl.themes.fields.fundingStatus).inputValue()).resolves.toBe("geen_iza");

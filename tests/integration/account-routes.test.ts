@@ -18,7 +18,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 describe("/setup", () => {
@@ -32,18 +33,31 @@ describe("/setup", () => {
   it("creates the first beheerder and signs them in", async () => {
     const response = await call(
       setupRoute.action,
-      formRequest("/setup", { name: "Eerste", email: "eerste@example.org", password: "een lang wachtwoord", passwordConfirm: "een lang wachtwoord" }),
+      formRequest("/setup", {
+        name: "Eerste",
+        email: "eerste@example.org",
+        password: "een lang wachtwoord",
+        passwordConfirm: "een lang wachtwoord",
+      }),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/");
     const token = /kring_session=([^;]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
-    expect((await validateSessionToken(t.db, token!))?.user).toMatchObject({ role: "beheerder", email: "eerste@example.org" });
+    expect((await validateSessionToken(t.db, token!))?.user).toMatchObject({
+      role: "beheerder",
+      email: "eerste@example.org",
+    });
   });
 
   it("refuses two different passwords, on the repetition, without echoing either", async () => {
     const response = await call(
       setupRoute.action,
-      formRequest("/setup", { name: "Eerste", email: "eerste@example.org", password: "een lang wachtwoord", passwordConfirm: "een ander wachtwoord" }),
+      formRequest("/setup", {
+        name: "Eerste",
+        email: "eerste@example.org",
+        password: "een lang wachtwoord",
+        passwordConfirm: "een ander wachtwoord",
+      }),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -56,7 +70,12 @@ describe("/setup", () => {
     expect((await call(setupRoute.loader, get("/setup"))).status).toBe(404);
     const response = await call(
       setupRoute.action,
-      formRequest("/setup", { name: "Indringer", email: "x@example.org", password: "een lang wachtwoord", passwordConfirm: "een lang wachtwoord" }),
+      formRequest("/setup", {
+        name: "Indringer",
+        email: "x@example.org",
+        password: "een lang wachtwoord",
+        passwordConfirm: "een lang wachtwoord",
+      }),
     );
     expect(response.status).toBe(404);
     expect(await t.db.selectFrom("users").select("email").execute()).not.toContainEqual({ email: "x@example.org" });
@@ -74,7 +93,11 @@ describe("/login", () => {
     await makeUser(t.db, { role: "lezer" });
     const response = await call(loginRoute.action, formRequest("/login", { email: "geen-adres", password: "geheim" }));
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ ok: false, values: { email: "geen-adres" }, errors: { email: "auth.errors.emailInvalid" } });
+    expect(await response.json()).toEqual({
+      ok: false,
+      values: { email: "geen-adres" },
+      errors: { email: "auth.errors.emailInvalid" },
+    });
   });
 });
 
@@ -91,17 +114,30 @@ describe("pages behind the permission check", () => {
     expect((await call(usersRoute.loader, get("/beheer/gebruikers", cookie))).status).toBe(403);
     const add = await call(
       usersRoute.action,
-      formRequest("/beheer/gebruikers", { name: "X", email: "x@example.org", role: "beheerder", password: "een lang wachtwoord" }, { cookie }),
+      formRequest(
+        "/beheer/gebruikers",
+        { name: "X", email: "x@example.org", role: "beheerder", password: "een lang wachtwoord" },
+        { cookie },
+      ),
     );
     expect(add.status).toBe(403);
-    expect((await call(editUserRoute.loader, get(`/beheer/gebruikers/${user.id}`, cookie), { userId: String(user.id) })).status).toBe(403);
+    expect(
+      (await call(editUserRoute.loader, get(`/beheer/gebruikers/${user.id}`, cookie), { userId: String(user.id) }))
+        .status,
+    ).toBe(403);
     const promote = await call(
       editUserRoute.action,
-      formRequest(`/beheer/gebruikers/${user.id}`, { intent: "save", version: 1, name: "Ik", role: "beheerder" }, { cookie }),
+      formRequest(
+        `/beheer/gebruikers/${user.id}`,
+        { intent: "save", version: 1, name: "Ik", role: "beheerder" },
+        { cookie },
+      ),
       { userId: String(user.id) },
     );
     expect(promote.status).toBe(403);
-    expect((await t.db.selectFrom("users").select("role").where("id", "=", user.id).executeTakeFirstOrThrow()).role).toBe("lezer");
+    expect(
+      (await t.db.selectFrom("users").select("role").where("id", "=", user.id).executeTakeFirstOrThrow()).role,
+    ).toBe("lezer");
   });
 
   it("refuse a redacteur the audit log", async () => {
@@ -121,7 +157,10 @@ describe("user administration", () => {
     expect(list.added).toBe("Dirk");
     expect(list.users.map((u: { email: string }) => u.email)).toContain("dirk@example.org");
 
-    const again = await call(usersRoute.action, formRequest("/beheer/gebruikers", { ...fields, email: "DIRK@example.org" }, { cookie }));
+    const again = await call(
+      usersRoute.action,
+      formRequest("/beheer/gebruikers", { ...fields, email: "DIRK@example.org" }, { cookie }),
+    );
     expect(again.status).toBe(400);
     expect((await again.json()).errors).toEqual({ email: "admin.errors.emailTaken" });
   });
@@ -132,9 +171,16 @@ describe("user administration", () => {
     const params = { userId: String(user.id) };
     const path = `/beheer/gebruikers/${user.id}`;
 
-    const unconfirmed = await call(editUserRoute.action, formRequest(path, { intent: "disable", version: user.version }, { cookie }), params);
+    const unconfirmed = await call(
+      editUserRoute.action,
+      formRequest(path, { intent: "disable", version: user.version }, { cookie }),
+      params,
+    );
     expect(unconfirmed.status).toBe(400);
-    expect(await unconfirmed.json()).toMatchObject({ intent: "disable", errors: { confirm: "admin.errors.confirmDisable" } });
+    expect(await unconfirmed.json()).toMatchObject({
+      intent: "disable",
+      errors: { confirm: "admin.errors.confirmDisable" },
+    });
 
     const confirmed = await call(
       editUserRoute.action,
@@ -152,21 +198,34 @@ describe("user administration", () => {
     const { user } = await makeUser(t.db, { role: "lezer" });
     const params = { userId: String(user.id) };
     const path = `/beheer/gebruikers/${user.id}`;
-    await call(editUserRoute.action, formRequest(path, { intent: "save", version: user.version, name: "Eerst", role: "lezer" }, { cookie }), params);
+    await call(
+      editUserRoute.action,
+      formRequest(path, { intent: "save", version: user.version, name: "Eerst", role: "lezer" }, { cookie }),
+      params,
+    );
     const stale = await call(
       editUserRoute.action,
       formRequest(path, { intent: "save", version: user.version, name: "Later", role: "redacteur" }, { cookie }),
       params,
     );
     expect(stale.status).toBe(409);
-    expect(await stale.json()).toEqual({ ok: false, intent: "save", values: {}, errors: { _form: "admin.errors.staleVersion" } });
+    expect(await stale.json()).toEqual({
+      ok: false,
+      intent: "save",
+      values: {},
+      errors: { _form: "admin.errors.staleVersion" },
+    });
   });
 
   it("refuses to demote the last beheerder with a message on the form", async () => {
     const { cookie, user } = await signedIn("beheerder");
     const response = await call(
       editUserRoute.action,
-      formRequest(`/beheer/gebruikers/${user.id}`, { intent: "save", version: user.version, name: user.name, role: "lezer" }, { cookie }),
+      formRequest(
+        `/beheer/gebruikers/${user.id}`,
+        { intent: "save", version: user.version, name: user.name, role: "lezer" },
+        { cookie },
+      ),
       { userId: String(user.id) },
     );
     expect(response.status).toBe(400);
@@ -175,8 +234,12 @@ describe("user administration", () => {
 
   it("answers 404 for a user that does not exist", async () => {
     const { cookie } = await signedIn("beheerder");
-    expect((await call(editUserRoute.loader, get("/beheer/gebruikers/999", cookie), { userId: "999" })).status).toBe(404);
-    expect((await call(editUserRoute.loader, get("/beheer/gebruikers/abc", cookie), { userId: "abc" })).status).toBe(404);
+    expect((await call(editUserRoute.loader, get("/beheer/gebruikers/999", cookie), { userId: "999" })).status).toBe(
+      404,
+    );
+    expect((await call(editUserRoute.loader, get("/beheer/gebruikers/abc", cookie), { userId: "abc" })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -186,12 +249,25 @@ describe("the audit log page", () => {
     const { user: other } = await makeUser(t.db, { role: "lezer" });
     await call(
       editUserRoute.action,
-      formRequest(`/beheer/gebruikers/${other.id}`, { intent: "save", version: other.version, name: "Hernoemd", role: "lezer" }, { cookie }),
+      formRequest(
+        `/beheer/gebruikers/${other.id}`,
+        { intent: "save", version: other.version, name: "Hernoemd", role: "lezer" },
+        { cookie },
+      ),
       { userId: String(other.id) },
     );
-    await call(usersRoute.action, formRequest("/beheer/gebruikers", { name: "Nieuw", email: "nieuw@example.org", role: "lezer", password: "een lang wachtwoord" }, { cookie }));
+    await call(
+      usersRoute.action,
+      formRequest(
+        "/beheer/gebruikers",
+        { name: "Nieuw", email: "nieuw@example.org", role: "lezer", password: "een lang wachtwoord" },
+        { cookie },
+      ),
+    );
 
-    const byRecord = await (await call(auditRoute.loader, get(`/beheer/logboek?soort=users&record=${other.id}`, cookie))).json();
+    const byRecord = await (
+      await call(auditRoute.loader, get(`/beheer/logboek?soort=users&record=${other.id}`, cookie))
+    ).json();
     expect(byRecord.entries).toHaveLength(1);
     expect(byRecord.entries[0]).toMatchObject({
       action: "update",
@@ -224,7 +300,12 @@ describe("my account", () => {
       accountRoute.action,
       formRequest(
         "/account",
-        { intent: "password", currentPassword: password, newPassword: "een nieuw lang wachtwoord", newPasswordConfirm: "een nieuw lang wachtwoord" },
+        {
+          intent: "password",
+          currentPassword: password,
+          newPassword: "een nieuw lang wachtwoord",
+          newPasswordConfirm: "een nieuw lang wachtwoord",
+        },
         { cookie },
       ),
     );
@@ -240,7 +321,12 @@ describe("my account", () => {
       accountRoute.action,
       formRequest(
         "/account",
-        { intent: "password", currentPassword: "geraden", newPassword: "een nieuw lang wachtwoord", newPasswordConfirm: "een nieuw lang wachtwoord" },
+        {
+          intent: "password",
+          currentPassword: "geraden",
+          newPassword: "een nieuw lang wachtwoord",
+          newPasswordConfirm: "een nieuw lang wachtwoord",
+        },
         { cookie },
       ),
     );
@@ -255,10 +341,16 @@ describe("my account", () => {
 
   it("saves the language preference on the account", async () => {
     const { cookie, user } = await signedIn("lezer");
-    const response = await call(accountRoute.action, formRequest("/account", { intent: "language", language: "en" }, { cookie }));
+    const response = await call(
+      accountRoute.action,
+      formRequest("/account", { intent: "language", language: "en" }, { cookie }),
+    );
     expect(response.headers.get("Location")).toBe("/account?opgeslagen=taal");
     expect(response.headers.get("Set-Cookie")).toMatch(/^kring_lang=en;/);
     const page = await (await call(accountRoute.loader, get("/account?opgeslagen=taal", cookie))).json();
-    expect(page).toEqual({ account: { name: user.name, email: user.email, role: "lezer", language: "en" }, saved: "taal" });
+    expect(page).toEqual({
+      account: { name: user.name, email: user.email, role: "lezer", language: "en" },
+      saved: "taal",
+    });
   });
 });

@@ -27,7 +27,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 /** A body with three members on 2025-03-11 (chair first), a meeting that day, and a redacteur. */
@@ -45,7 +46,8 @@ async function heldMeeting(status: "gepland" | "gehouden" = "gepland") {
   return { user, body, organisation, chair, anna, bram, meeting };
 }
 
-const present = (...ids: number[]) => ids.map((person_id) => ({ person_id, status: "aanwezig" as const, substitute_person_id: null }));
+const present = (...ids: number[]) =>
+  ids.map((person_id) => ({ person_id, status: "aanwezig" as const, substitute_person_id: null }));
 
 describe("the register's pre-fill", () => {
   it("is the roster on the meeting date: a seat ended the day before is not on it, one starting that day is, vacancies are not, two seats count once", async () => {
@@ -55,7 +57,12 @@ describe("the register's pre-fill", () => {
     const leftYesterday = await makePerson(t.db, { first_name: "Gisteren", last_name: "Vertrokken" });
     const startsToday = await makePerson(t.db, { first_name: "Vandaag", last_name: "Begonnen" });
     await makeSeat(t.db, { body_id: body.id, person_id: twoSeats.id, role: "lid" });
-    await makeSeat(t.db, { body_id: body.id, person_id: twoSeats.id, role: "voorzitter", organisation_id: organisation.id });
+    await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: twoSeats.id,
+      role: "voorzitter",
+      organisation_id: organisation.id,
+    });
     await makeSeat(t.db, { body_id: body.id, person_id: leftYesterday.id, end_date: "2025-03-10" });
     await makeSeat(t.db, { body_id: body.id, person_id: startsToday.id, start_date: "2025-03-11" });
     await makeSeat(t.db, { body_id: body.id, person_id: null });
@@ -74,10 +81,26 @@ describe("the register's pre-fill", () => {
     const { meeting, chair, anna, bram, body } = await heldMeeting("gehouden");
     const formerMember = await makePerson(t.db, { first_name: "Oud", last_name: "Lid" });
     const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gast" });
-    const oldSeat = await makeSeat(t.db, { body_id: body.id, person_id: formerMember.id, role: "secretaris", start_date: "2024-01-01", end_date: "2024-12-31" });
-    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: anna.id, status: "vervangen", substitute_person_id: guest.id });
+    const oldSeat = await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: formerMember.id,
+      role: "secretaris",
+      start_date: "2024-01-01",
+      end_date: "2024-12-31",
+    });
+    await makeAttendance(t.db, {
+      meeting_id: meeting.id,
+      person_id: anna.id,
+      status: "vervangen",
+      substitute_person_id: guest.id,
+    });
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: chair.id, status: "afgemeld" });
-    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: formerMember.id, status: "aanwezig", seat_id: oldSeat.id });
+    await makeAttendance(t.db, {
+      meeting_id: meeting.id,
+      person_id: formerMember.id,
+      status: "aanwezig",
+      seat_id: oldSeat.id,
+    });
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: guest.id, status: "gast" });
 
     const sheet = await attendanceSheet(t.db, meeting.id);
@@ -96,16 +119,25 @@ describe("the register's pre-fill", () => {
     const employee = await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
     await makeAffiliation(t.db, { person_id: employee.id, organisation_id: organisation.id });
     const event = await makeMeeting(t.db, { kind: "heisessie", date: "2025-05-01" });
-    await t.db.insertInto("meeting_invitations").values({ meeting_id: event.id, organisation_id: organisation.id }).execute();
+    await t.db
+      .insertInto("meeting_invitations")
+      .values({ meeting_id: event.id, organisation_id: organisation.id })
+      .execute();
 
     const sheet = await attendanceSheet(t.db, event.id);
-    expect(sheet.members.map((m) => [m.name, m.role, m.organisation_name])).toEqual([["Eva Bakker", null, "GGD Zuid Limburg"]]);
+    expect(sheet.members.map((m) => [m.name, m.role, m.organisation_name])).toEqual([
+      ["Eva Bakker", null, "GGD Zuid Limburg"],
+    ]);
   });
 
   it("says why a cancelled or a future meeting has no register", async () => {
     const body = await makeBody(t.db, {});
     const cancelled = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-11", status: "geannuleerd" });
-    const future = await makeMeeting(t.db, { body_id: body.id, date: addDays(todayInAmsterdam(), 1), status: "gepland" });
+    const future = await makeMeeting(t.db, {
+      body_id: body.id,
+      date: addDays(todayInAmsterdam(), 1),
+      status: "gepland",
+    });
     expect((await attendanceSheet(t.db, cancelled.id)).closed).toBe("cancelled");
     expect((await attendanceSheet(t.db, future.id)).closed).toBe("future");
   });
@@ -129,7 +161,12 @@ describe("saving the register", () => {
     const rows = await t.db
       .selectFrom("attendance")
       .innerJoin("seats", (join) => join.onRef("seats.id", "=", "attendance.seat_id"))
-      .select(["attendance.person_id", "attendance.status", "attendance.organisation_id", "seats.person_id as seat_holder"])
+      .select([
+        "attendance.person_id",
+        "attendance.status",
+        "attendance.organisation_id",
+        "seats.person_id as seat_holder",
+      ])
       .where("meeting_id", "=", meeting.id)
       .orderBy("attendance.person_id")
       .execute();
@@ -138,12 +175,24 @@ describe("saving the register", () => {
       { person_id: anna.id, status: "vervangen", organisation_id: organisation.id, seat_holder: anna.id },
       { person_id: bram.id, status: "afgemeld", organisation_id: null, seat_holder: bram.id },
     ]);
-    const guestRow = await t.db.selectFrom("attendance").selectAll().where("person_id", "=", guest.id).executeTakeFirstOrThrow();
+    const guestRow = await t.db
+      .selectFrom("attendance")
+      .selectAll()
+      .where("person_id", "=", guest.id)
+      .executeTakeFirstOrThrow();
     expect(guestRow).toMatchObject({ status: "gast", seat_id: null, organisation_id: organisation.id });
 
-    const after = await t.db.selectFrom("meetings").select(["status", "version"]).where("id", "=", meeting.id).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom("meetings")
+      .select(["status", "version"])
+      .where("id", "=", meeting.id)
+      .executeTakeFirstOrThrow();
     expect(after).toEqual({ status: "gehouden", version: meeting.version + 1 });
-    const log = await t.db.selectFrom("audit_log").select(["entity", "entity_id", "user_id", "after"]).orderBy("id").execute();
+    const log = await t.db
+      .selectFrom("audit_log")
+      .select(["entity", "entity_id", "user_id", "after"])
+      .orderBy("id")
+      .execute();
     expect(log.map((entry) => entry.entity)).toEqual(["meetings", "attendance"]);
     expect(log[1]).toMatchObject({ entity_id: String(meeting.id), user_id: user.id });
     expect(JSON.parse(log[1]!.after!)).toMatchObject({
@@ -156,10 +205,14 @@ describe("saving the register", () => {
     const { user, meeting, chair, anna } = await heldMeeting();
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: chair.id, status: "afwezig" });
     // bram has no status: the whole save is refused and the stored register stays
-    await expect(saveAttendance(t.db, user, meeting.id, meeting.version, present(chair.id, anna.id))).rejects.toMatchObject({
+    await expect(
+      saveAttendance(t.db, user, meeting.id, meeting.version, present(chair.id, anna.id)),
+    ).rejects.toMatchObject({
       messageKey: "attendance.errors.statusMissing",
     });
-    expect(await t.db.selectFrom("attendance").select(["person_id", "status"]).execute()).toEqual([{ person_id: chair.id, status: "afwezig" }]);
+    expect(await t.db.selectFrom("attendance").select(["person_id", "status"]).execute()).toEqual([
+      { person_id: chair.id, status: "afwezig" },
+    ]);
     expect(await t.db.selectFrom("audit_log").select("id").execute()).toEqual([]);
   });
 
@@ -175,7 +228,9 @@ describe("saving the register", () => {
       messageKey: `attendance.errors.future?date=${tomorrow}`,
     });
     // the same meeting can be registered on its own day
-    await expect(everyonePresent(t.db, user, future.id, future.version, tomorrow)).resolves.toMatchObject({ aanwezig: 3 });
+    await expect(everyonePresent(t.db, user, future.id, future.version, tomorrow)).resolves.toMatchObject({
+      aanwezig: 3,
+    });
   });
 
   it("refuses a substitute who is the member themselves, and 'vervangen' without a substitute, on that row", async () => {
@@ -230,8 +285,16 @@ describe("saving the register", () => {
     await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
     const error = (await stale.catch((e: unknown) => e)) as StaleVersionError;
     expect(error.currentVersion).toBe(meeting.version + 1);
-    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({ field: "status", before: "gepland", after: "gehouden" });
-    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({ field: `Anna de Vries (${anna.id})`, before: null, after: "aanwezig" });
+    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({
+      field: "status",
+      before: "gepland",
+      after: "gehouden",
+    });
+    expect(error.changes.flatMap((change) => change.fields)).toContainEqual({
+      field: `Anna de Vries (${anna.id})`,
+      before: null,
+      after: "aanwezig",
+    });
   });
 });
 
@@ -242,7 +305,13 @@ describe("everyone present", () => {
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: guest.id, status: "gast" });
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: anna.id, status: "afgemeld" });
 
-    expect(await everyonePresent(t.db, user, meeting.id, meeting.version)).toEqual({ aanwezig: 3, afgemeld: 0, afwezig: 0, vervangen: 0, gast: 1 });
+    expect(await everyonePresent(t.db, user, meeting.id, meeting.version)).toEqual({
+      aanwezig: 3,
+      afgemeld: 0,
+      afwezig: 0,
+      vervangen: 0,
+      gast: 1,
+    });
     const rows = await t.db.selectFrom("attendance").select(["person_id", "status"]).orderBy("person_id").execute();
     expect(rows).toEqual([
       { person_id: chair.id, status: "aanwezig" },
@@ -272,7 +341,11 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     const data = await page.json();
     expect(data.canEdit).toBe(false);
     expect(data.sheet.members[0].person_id).toBe(chair.id);
-    const post = await call(registerRoute.action, formRequest(path(meeting.id), { intent: "everyonePresent", version: "1" }, { cookie }), params(meeting.id));
+    const post = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { intent: "everyonePresent", version: "1" }, { cookie }),
+      params(meeting.id),
+    );
     expect(post.status).toBe(403);
   });
 
@@ -281,12 +354,25 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     const { cookie } = await signedIn("redacteur");
     const response = await call(
       registerRoute.action,
-      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "afgemeld"], [bram.id, "afwezig"]]) }, { cookie }),
+      formRequest(
+        path(meeting.id),
+        {
+          intent: "save",
+          ...form(meeting.version, [
+            [chair.id, "aanwezig"],
+            [anna.id, "afgemeld"],
+            [bram.id, "afwezig"],
+          ]),
+        },
+        { cookie },
+      ),
       params(meeting.id),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?opgeslagen=lijst`);
-    const page = await (await call(registerRoute.loader, get(`${path(meeting.id)}?opgeslagen=lijst`, cookie), params(meeting.id))).json();
+    const page = await (
+      await call(registerRoute.loader, get(`${path(meeting.id)}?opgeslagen=lijst`, cookie), params(meeting.id))
+    ).json();
     expect(page.saved).toBe("lijst");
     expect(page.sheet.counts).toEqual({ aanwezig: 1, afgemeld: 1, afwezig: 1, vervangen: 0, gast: 0 });
   });
@@ -296,12 +382,26 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     const { cookie } = await signedIn("redacteur");
     const response = await call(
       registerRoute.action,
-      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "vervangen"], [bram.id, ""]]) }, { cookie }),
+      formRequest(
+        path(meeting.id),
+        {
+          intent: "save",
+          ...form(meeting.version, [
+            [chair.id, "afgemeld"],
+            [anna.id, "vervangen"],
+            [bram.id, ""],
+          ]),
+        },
+        { cookie },
+      ),
       params(meeting.id),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.errors).toEqual({ [`substitute-${anna.id}`]: "attendance.errors.substituteMissing", [`status-${bram.id}`]: "attendance.errors.statusMissing" });
+    expect(body.errors).toEqual({
+      [`substitute-${anna.id}`]: "attendance.errors.substituteMissing",
+      [`status-${bram.id}`]: "attendance.errors.statusMissing",
+    });
     expect(body.values).toMatchObject({ [`status-${chair.id}`]: "afgemeld", [`status-${anna.id}`]: "vervangen" });
     expect(await t.db.selectFrom("attendance").select("id").execute()).toEqual([]);
   });
@@ -310,27 +410,49 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     const { meeting, chair, anna, bram } = await heldMeeting();
     const substitute = await makePerson(t.db, { first_name: "Vera", last_name: "Vries" });
     const { cookie } = await signedIn("redacteur");
-    const chosen = form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "vervangen"], [bram.id, "afwezig"]]);
+    const chosen = form(meeting.version, [
+      [chair.id, "afgemeld"],
+      [anna.id, "vervangen"],
+      [bram.id, "afwezig"],
+    ]);
     // Enter in the search field presses the form's default button ("enter"): with text to search, it searches
     const searched = await call(
       registerRoute.action,
-      formRequest(path(meeting.id), { intent: "enter", ...chosen, [`substituteQuery-${anna.id}`]: "Vries" }, { cookie }),
+      formRequest(
+        path(meeting.id),
+        { intent: "enter", ...chosen, [`substituteQuery-${anna.id}`]: "Vries" },
+        { cookie },
+      ),
       params(meeting.id),
     );
     expect(searched.status).toBe(200);
     const answer = await searched.json();
-    expect(answer.searches[`substituteQuery-${anna.id}`].results.map((p: { id: number }) => p.id)).toEqual([substitute.id]);
-    expect(answer.values).toMatchObject({ [`status-${chair.id}`]: "afgemeld", [`status-${anna.id}`]: "vervangen", [`status-${bram.id}`]: "afwezig" });
+    expect(answer.searches[`substituteQuery-${anna.id}`].results.map((p: { id: number }) => p.id)).toEqual([
+      substitute.id,
+    ]);
+    expect(answer.values).toMatchObject({
+      [`status-${chair.id}`]: "afgemeld",
+      [`status-${anna.id}`]: "vervangen",
+      [`status-${bram.id}`]: "afwezig",
+    });
     expect(answer.values[`substituteQuery-${anna.id}`]).toBe("");
     expect(await t.db.selectFrom("attendance").select("id").execute()).toEqual([]);
 
     const saved = await call(
       registerRoute.action,
-      formRequest(path(meeting.id), { intent: "enter", ...answer.values, [`substitute-${anna.id}`]: String(substitute.id) }, { cookie }),
+      formRequest(
+        path(meeting.id),
+        { intent: "enter", ...answer.values, [`substitute-${anna.id}`]: String(substitute.id) },
+        { cookie },
+      ),
       params(meeting.id),
     );
     expect(saved.status).toBe(302);
-    const row = await t.db.selectFrom("attendance").select(["status", "substitute_person_id"]).where("person_id", "=", anna.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("attendance")
+      .select(["status", "substitute_person_id"])
+      .where("person_id", "=", anna.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "vervangen", substitute_person_id: substitute.id });
   });
 
@@ -341,27 +463,49 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
       registerRoute.action,
       formRequest(
         path(meeting.id),
-        { intent: "save", ...form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "vervangen"], [bram.id, "aanwezig"]]), [`substitute-${anna.id}`]: String(anna.id) },
+        {
+          intent: "save",
+          ...form(meeting.version, [
+            [chair.id, "aanwezig"],
+            [anna.id, "vervangen"],
+            [bram.id, "aanwezig"],
+          ]),
+          [`substitute-${anna.id}`]: String(anna.id),
+        },
         { cookie },
       ),
       params(meeting.id),
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).errors).toEqual({ [`substitute-${anna.id}`]: "attendance.errors.substituteIsMember" });
+    expect((await response.json()).errors).toEqual({
+      [`substitute-${anna.id}`]: "attendance.errors.substituteIsMember",
+    });
   });
 
   it("adds a guest found by search, refuses one already on the list, and removes one before saving", async () => {
     const { meeting, chair, anna, bram } = await heldMeeting();
     const guest = await makePerson(t.db, { first_name: "Gert", last_name: "Gastvrij" });
     const { cookie } = await signedIn("redacteur");
-    const chosen = form(meeting.version, [[chair.id, "aanwezig"], [anna.id, "aanwezig"], [bram.id, "aanwezig"]]);
+    const chosen = form(meeting.version, [
+      [chair.id, "aanwezig"],
+      [anna.id, "aanwezig"],
+      [bram.id, "aanwezig"],
+    ]);
     const searched = await (
-      await call(registerRoute.action, formRequest(path(meeting.id), { intent: "search", ...chosen, guestQuery: "Gastvrij" }, { cookie }), params(meeting.id))
+      await call(
+        registerRoute.action,
+        formRequest(path(meeting.id), { intent: "search", ...chosen, guestQuery: "Gastvrij" }, { cookie }),
+        params(meeting.id),
+      )
     ).json();
     expect(searched.searches.guestQuery.results.map((p: { name: string }) => p.name)).toEqual(["Gert Gastvrij"]);
 
     const added = await (
-      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `addGuest:${guest.id}`, ...searched.values }, { cookie }), params(meeting.id))
+      await call(
+        registerRoute.action,
+        formRequest(path(meeting.id), { intent: `addGuest:${guest.id}`, ...searched.values }, { cookie }),
+        params(meeting.id),
+      )
     ).json();
     expect(added.values.guest).toEqual([String(guest.id)]);
     expect(added.people[guest.id].name).toBe("Gert Gastvrij");
@@ -375,7 +519,11 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     expect((await duplicate.json()).errors).toEqual({ guest: "attendance.errors.guestListed?name=Anna+de+Vries" });
 
     const removed = await (
-      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeGuest:${guest.id}`, ...added.values }, { cookie }), params(meeting.id))
+      await call(
+        registerRoute.action,
+        formRequest(path(meeting.id), { intent: `removeGuest:${guest.id}`, ...added.values }, { cookie }),
+        params(meeting.id),
+      )
     ).json();
     expect(removed.values.guest).toEqual([]);
     expect(removed.values[`status-${anna.id}`]).toBe("aanwezig");
@@ -387,14 +535,31 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
     const { cookie } = await signedIn("redacteur");
     const response = await call(
       registerRoute.action,
-      formRequest(path(meeting.id), { intent: "save", ...form(meeting.version, [[chair.id, "afgemeld"], [anna.id, "aanwezig"], [bram.id, "aanwezig"]]) }, { cookie }),
+      formRequest(
+        path(meeting.id),
+        {
+          intent: "save",
+          ...form(meeting.version, [
+            [chair.id, "afgemeld"],
+            [anna.id, "aanwezig"],
+            [bram.id, "aanwezig"],
+          ]),
+        },
+        { cookie },
+      ),
       params(meeting.id),
     );
     expect(response.status).toBe(409);
     const body = await response.json();
     expect(body.values).toMatchObject({ version: String(meeting.version + 1), [`status-${chair.id}`]: "afgemeld" });
-    expect(body.conflict.flatMap((change: { fields: { field: string }[] }) => change.fields.map((f) => f.field))).toContain(`Carla Smeets (${chair.id})`);
-    const stored = await t.db.selectFrom("attendance").select("status").where("person_id", "=", chair.id).executeTakeFirstOrThrow();
+    expect(
+      body.conflict.flatMap((change: { fields: { field: string }[] }) => change.fields.map((f) => f.field)),
+    ).toContain(`Carla Smeets (${chair.id})`);
+    const stored = await t.db
+      .selectFrom("attendance")
+      .select("status")
+      .where("person_id", "=", chair.id)
+      .executeTakeFirstOrThrow();
     expect(stored.status).toBe("aanwezig");
   });
 
@@ -428,27 +593,68 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
   it("takes someone no longer on the roster off the list, but never an expected member", async () => {
     const { meeting, chair, anna, bram, body } = await heldMeeting("gehouden");
     const former = await makePerson(t.db, {});
-    const oldSeat = await makeSeat(t.db, { body_id: body.id, person_id: former.id, start_date: "2024-01-01", end_date: "2024-12-31" });
-    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: former.id, status: "aanwezig", seat_id: oldSeat.id });
+    const oldSeat = await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: former.id,
+      start_date: "2024-01-01",
+      end_date: "2024-12-31",
+    });
+    await makeAttendance(t.db, {
+      meeting_id: meeting.id,
+      person_id: former.id,
+      status: "aanwezig",
+      seat_id: oldSeat.id,
+    });
     const { cookie } = await signedIn("redacteur");
-    const rows: [number, string][] = [[chair.id, "aanwezig"], [anna.id, "aanwezig"], [bram.id, "aanwezig"], [former.id, "aanwezig"]];
+    const rows: [number, string][] = [
+      [chair.id, "aanwezig"],
+      [anna.id, "aanwezig"],
+      [bram.id, "aanwezig"],
+      [former.id, "aanwezig"],
+    ];
     const removed = await (
-      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeMember:${former.id}`, ...form(meeting.version, rows) }, { cookie }), params(meeting.id))
+      await call(
+        registerRoute.action,
+        formRequest(
+          path(meeting.id),
+          { intent: `removeMember:${former.id}`, ...form(meeting.version, rows) },
+          { cookie },
+        ),
+        params(meeting.id),
+      )
     ).json();
     expect(removed.values.member).toEqual([chair.id, anna.id, bram.id].map(String));
     const kept = await (
-      await call(registerRoute.action, formRequest(path(meeting.id), { intent: `removeMember:${anna.id}`, ...form(meeting.version, rows) }, { cookie }), params(meeting.id))
+      await call(
+        registerRoute.action,
+        formRequest(
+          path(meeting.id),
+          { intent: `removeMember:${anna.id}`, ...form(meeting.version, rows) },
+          { cookie },
+        ),
+        params(meeting.id),
+      )
     ).json();
     expect(kept.values.member).toContain(String(anna.id));
 
-    const saved = await call(registerRoute.action, formRequest(path(meeting.id), { ...removed.values, intent: "save" }, { cookie }), params(meeting.id));
+    const saved = await call(
+      registerRoute.action,
+      formRequest(path(meeting.id), { ...removed.values, intent: "save" }, { cookie }),
+      params(meeting.id),
+    );
     expect(saved.status).toBe(302);
-    expect(await t.db.selectFrom("attendance").select("person_id").where("person_id", "=", former.id).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom("attendance").select("person_id").where("person_id", "=", former.id).execute(),
+    ).toEqual([]);
   });
 
   it("shows a future meeting's page with the reason and refuses a post to it", async () => {
     const { body, chair } = await heldMeeting();
-    const future = await makeMeeting(t.db, { body_id: body.id, date: addDays(todayInAmsterdam(), 7), status: "gepland" });
+    const future = await makeMeeting(t.db, {
+      body_id: body.id,
+      date: addDays(todayInAmsterdam(), 7),
+      status: "gepland",
+    });
     const { cookie } = await signedIn("redacteur");
     const page = await (await call(registerRoute.loader, get(path(future.id), cookie), params(future.id))).json();
     expect(page.sheet.closed).toBe("future");

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
-import { activeFeed, createFeed, feedByToken, feedMeetings, listFeeds, revokeFeed } from "../../app/models/calendar.server";
+import {
+  activeFeed,
+  createFeed,
+  feedByToken,
+  feedMeetings,
+  listFeeds,
+  revokeFeed,
+} from "../../app/models/calendar.server";
 import * as feedRoute from "../../app/routes/agenda.$token";
 import * as adminRoute from "../../app/routes/beheer.agenda";
 import * as bodyCalendarRoute from "../../app/routes/gremia.$bodyId_.agenda";
@@ -20,7 +27,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 /** Fetches a feed as a calendar application does: no cookie, just the address. */
@@ -46,7 +54,14 @@ async function auditOf(feedId: number) {
 describe("a body's calendar feed", () => {
   it("is made by an editor and then serves the body's meetings to anyone with the address", async () => {
     const body = await makeBody(t.db, { name: "Coördinerend Medisch Overleg", abbreviation: "CMO" });
-    await makeMeeting(t.db, { body_id: body.id, title: "Zomeroverleg", date: nextJuly, start_time: "14:00", end_time: "16:00", status: "gepland" });
+    await makeMeeting(t.db, {
+      body_id: body.id,
+      title: "Zomeroverleg",
+      date: nextJuly,
+      start_time: "14:00",
+      end_time: "16:00",
+      status: "gepland",
+    });
     const editor = await signedIn("redacteur");
 
     const made = await post(body.id, editor.cookie, { intent: "create" });
@@ -63,7 +78,11 @@ describe("a body's calendar feed", () => {
     const calendar = parseIcs(await response.text());
     expect(calendar.name).toBe("Coördinerend Medisch Overleg");
     expect(calendar.events).toEqual([
-      expect.objectContaining({ summary: "CMO: Zomeroverleg", localStart: `${nextJuly}T14:00:00`, utcStart: `${nextJuly}T12:00:00.000Z` }),
+      expect.objectContaining({
+        summary: "CMO: Zomeroverleg",
+        localStart: `${nextJuly}T14:00:00`,
+        utcStart: `${nextJuly}T12:00:00.000Z`,
+      }),
     ]);
   });
 
@@ -72,7 +91,9 @@ describe("a body's calendar feed", () => {
     const beheerder = await signedIn("beheerder");
     const feed = await createFeed(t.db, beheerder.user, body.id, null);
     const reader = await signedIn("lezer");
-    const response = await call(bodyCalendarRoute.loader, get(bodyPage(body.id), reader.cookie), { bodyId: String(body.id) });
+    const response = await call(bodyCalendarRoute.loader, get(bodyPage(body.id), reader.cookie), {
+      bodyId: String(body.id),
+    });
     const data = await response.json();
     expect(data.feed).toMatchObject({
       address: `http://localhost/agenda/${feed.token}.ics`,
@@ -115,7 +136,9 @@ describe("a body's calendar feed", () => {
     const revoked = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id, confirm: "on" });
     expect(revoked.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=ingetrokken&link=${feed.id}`);
     expect((await fetchFeed(feed.token)).status).toBe(404);
-    expect(await t.db.selectFrom("calendar_feeds").select(["revoked_by"]).where("id", "=", feed.id).executeTakeFirst()).toEqual({
+    expect(
+      await t.db.selectFrom("calendar_feeds").select(["revoked_by"]).where("id", "=", feed.id).executeTakeFirst(),
+    ).toEqual({
       revoked_by: beheerder.user.id,
     });
 
@@ -148,7 +171,9 @@ describe("a body's calendar feed", () => {
     const late = await post(body.id, second.cookie, { intent: "create" });
     expect(late.status).toBe(400);
     expect((await late.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.feedChanged" });
-    expect(await t.db.selectFrom("calendar_feeds").select("created_by").execute()).toEqual([{ created_by: first.user.id }]);
+    expect(await t.db.selectFrom("calendar_feeds").select("created_by").execute()).toEqual([
+      { created_by: first.user.id },
+    ]);
   });
 
   it("cannot be made by a lezer, nor replaced or revoked by a redacteur", async () => {
@@ -164,7 +189,9 @@ describe("a body's calendar feed", () => {
     expect((await post(body.id, editor.cookie, { intent: "replace", feed: feed.id, confirm: "on" })).status).toBe(403);
     expect((await call(adminRoute.loader, get("/beheer/agenda", editor.cookie))).status).toBe(403);
     expect((await fetchFeed(feed.token)).status).toBe(200);
-    const page = await (await call(bodyCalendarRoute.loader, get(bodyPage(body.id), editor.cookie), { bodyId: String(body.id) })).json();
+    const page = await (
+      await call(bodyCalendarRoute.loader, get(bodyPage(body.id), editor.cookie), { bodyId: String(body.id) })
+    ).json();
     expect(page).toMatchObject({ canCreate: true, canManage: false });
   });
 
@@ -223,7 +250,12 @@ describe("what a feed carries", () => {
     const body = await makeBody(t.db);
     const person = await makePerson(t.db, { first_name: "Geheim", last_name: "Deelnemer" });
     await makeSeat(t.db, { body_id: body.id, person_id: person.id });
-    const meeting = await makeMeeting(t.db, { body_id: body.id, date: nextJuly, minutes: "Besloten notulen", agenda: "1. Opening" });
+    const meeting = await makeMeeting(t.db, {
+      body_id: body.id,
+      date: nextJuly,
+      minutes: "Besloten notulen",
+      agenda: "1. Opening",
+    });
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: "afgemeld" });
     const beheerder = await signedIn("beheerder");
     const feed = await createFeed(t.db, beheerder.user, body.id, null);
@@ -250,7 +282,9 @@ describe("one meeting as an .ics file", () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toBe(`attachment; filename="meeting-2025-10-26-${meeting.id}.ics"`);
+    expect(response.headers.get("Content-Disposition")).toBe(
+      `attachment; filename="meeting-2025-10-26-${meeting.id}.ics"`,
+    );
     const { events, timeZones } = parseIcs(await response.text());
     expect(timeZones).toEqual(["Europe/Amsterdam"]);
     expect(events).toEqual([
@@ -267,10 +301,14 @@ describe("one meeting as an .ics file", () => {
 
   it("needs a login and an existing meeting", async () => {
     const meeting = await makeMeeting(t.db, { kind: "heisessie", date: "2025-06-01" });
-    const anonymous = await call(meetingIcsRoute.loader, get(`/vergaderingen/${meeting.id}/agenda.ics`), { meetingId: String(meeting.id) });
+    const anonymous = await call(meetingIcsRoute.loader, get(`/vergaderingen/${meeting.id}/agenda.ics`), {
+      meetingId: String(meeting.id),
+    });
     expect(anonymous.status).toBe(302);
     const reader = await signedIn("lezer");
-    const missing = await call(meetingIcsRoute.loader, get(`/vergaderingen/999/agenda.ics`, reader.cookie), { meetingId: "999" });
+    const missing = await call(meetingIcsRoute.loader, get(`/vergaderingen/999/agenda.ics`, reader.cookie), {
+      meetingId: "999",
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -289,15 +327,26 @@ describe("/beheer/agenda", () => {
     expect(page.feeds.map((feed: { bodyName: string }) => feed.bodyName)).toEqual(["A-overleg", "B-overleg"]);
     expect(JSON.stringify(page)).not.toContain(feedA.token);
 
-    const unconfirmed = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id }, { cookie: beheerder.cookie }));
+    const unconfirmed = await call(
+      adminRoute.action,
+      formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id }, { cookie: beheerder.cookie }),
+    );
     expect(unconfirmed.status).toBe(400);
-    const revoked = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }));
+    const revoked = await call(
+      adminRoute.action,
+      formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }),
+    );
     expect(revoked.headers.get("Location")).toBe(`/beheer/agenda?ingetrokken=${feedB.id}`);
-    const after = await (await call(adminRoute.loader, get(`/beheer/agenda?ingetrokken=${feedB.id}`, beheerder.cookie))).json();
+    const after = await (
+      await call(adminRoute.loader, get(`/beheer/agenda?ingetrokken=${feedB.id}`, beheerder.cookie))
+    ).json();
     expect(after.revoked).toEqual({ id: feedB.id, bodyName: "B-overleg" });
     expect((await listFeeds(t.db)).map((feed) => feed.body_name)).toEqual(["A-overleg"]);
 
-    const again = await call(adminRoute.action, formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }));
+    const again = await call(
+      adminRoute.action,
+      formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }),
+    );
     expect((await again.json()).errors).toEqual({ [FORM_ERROR]: "calendar.errors.alreadyRevoked" });
   });
 });

@@ -121,7 +121,11 @@ describe("the database after the migrations", () => {
     const a = await makePerson(test.db, { email: "Iemand@Example.org" });
     const b = await makePerson(test.db);
     expect(a.last_name).not.toBe(b.last_name);
-    const email = await test.db.selectFrom("person_emails").selectAll().where("person_id", "=", a.id).executeTakeFirst();
+    const email = await test.db
+      .selectFrom("person_emails")
+      .selectAll()
+      .where("person_id", "=", a.id)
+      .executeTakeFirst();
     expect(email).toMatchObject({ email: "iemand@example.org", is_primary: 1 });
     const { user, password } = await makeUser(test.db, { role: "beheerder" });
     expect(user.password_hash).not.toContain(password);

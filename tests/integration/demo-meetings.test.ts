@@ -80,13 +80,13 @@ describe("the demo network's meetings", () => {
   });
 
   it("held the network events of 2025 the annual report lists, each with its invitations", async () => {
-    const events = await heldIn2025(test.db)
-      .select(["id", "kind", "title"])
-      .where("body_id", "is", null)
-      .execute();
+    const events = await heldIn2025(test.db).select(["id", "kind", "title"]).where("body_id", "is", null).execute();
     for (const { kind, titleStart, count } of REPORTED_EVENTS_2025) {
       const matching = events.filter((event) => event.title.startsWith(titleStart));
-      expect(matching.map((event) => event.kind), titleStart).toEqual(Array(count).fill(kind));
+      expect(
+        matching.map((event) => event.kind),
+        titleStart,
+      ).toEqual(Array(count).fill(kind));
     }
     expect(events).toHaveLength(REPORTED_EVENTS_2025.reduce((sum, event) => sum + event.count, 0));
     expect(events.find((event) => event.title.startsWith("RvT-sessie"))?.title).toContain("Toezicht op het Regioplan");
@@ -95,7 +95,16 @@ describe("the demo network's meetings", () => {
       .selectFrom("meetings")
       .select("meetings.title")
       .where("meetings.body_id", "is", null)
-      .where((eb) => eb.not(eb.exists(eb.selectFrom("meeting_invitations").select("id").whereRef("meeting_invitations.meeting_id", "=", "meetings.id"))))
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom("meeting_invitations")
+              .select("id")
+              .whereRef("meeting_invitations.meeting_id", "=", "meetings.id"),
+          ),
+        ),
+      )
       .execute();
     expect(uninvited).toEqual([]);
   });
@@ -124,7 +133,11 @@ describe("the demo network's meetings", () => {
     const rows = await attendanceRows(test.db);
     const byMeeting = new Map<number, typeof rows>();
     for (const row of rows) byMeeting.set(row.meeting_id, [...(byMeeting.get(row.meeting_id) ?? []), row]);
-    const meetings = await test.db.selectFrom("meetings").select(["id", "body_id", "date"]).where("status", "=", "gehouden").execute();
+    const meetings = await test.db
+      .selectFrom("meetings")
+      .select(["id", "body_id", "date"])
+      .where("status", "=", "gehouden")
+      .execute();
     const problems: string[] = [];
     for (const meeting of meetings) {
       const expected = new Map((await expectedAttendees(test.db, meeting.id)).map((entry) => [entry.person_id, entry]));
@@ -138,13 +151,17 @@ describe("the demo network's meetings", () => {
           continue;
         }
         if (!entry) problems.push(`${where}: not on the roster or invited`);
-        else if (meeting.body_id !== null && (row.seat_id !== entry.seat_id || row.organisation_id !== entry.organisation_id)) {
+        else if (
+          meeting.body_id !== null &&
+          (row.seat_id !== entry.seat_id || row.organisation_id !== entry.organisation_id)
+        ) {
           problems.push(`${where}: seat or organisation differs from the roster`);
         }
         if (row.status === "vervangen") {
           const substitute = row.substitute_person_id!;
           if (substitute === row.person_id) problems.push(`${where}: substitutes themselves`);
-          if (expected.has(substitute) || present.has(substitute)) problems.push(`${where}: substitute ${substitute} is on the list already`);
+          if (expected.has(substitute) || present.has(substitute))
+            problems.push(`${where}: substitute ${substitute} is on the list already`);
           const colleague = await test.db
             .selectFrom("affiliations")
             .select("id")
@@ -195,7 +212,13 @@ describe("the demo network's meetings", () => {
       .groupBy("bodies.name")
       .execute();
     const plannedBy = Object.fromEntries(planned.map((row) => [row.name ?? "network events", row.planned]));
-    for (const name of ["Coördinerend Managementoverleg", "Bestuurlijke Regiegroep Gezond Zuid-Limburg", "Beleidsadviesteam Zuid-Limburg", "Projectleidersoverleg", "network events"]) {
+    for (const name of [
+      "Coördinerend Managementoverleg",
+      "Bestuurlijke Regiegroep Gezond Zuid-Limburg",
+      "Beleidsadviesteam Zuid-Limburg",
+      "Projectleidersoverleg",
+      "network events",
+    ]) {
       expect(plannedBy[name], name).toBeGreaterThan(0);
     }
     const held2026 = await test.db
@@ -209,8 +232,14 @@ describe("the demo network's meetings", () => {
 
   it("logs one audit entry per meeting and per series, as for the rest of the demo data", async () => {
     const [meetings, series, logged] = await Promise.all([
-      test.db.selectFrom("meetings").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
-      test.db.selectFrom("meeting_series").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+      test.db
+        .selectFrom("meetings")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .executeTakeFirstOrThrow(),
+      test.db
+        .selectFrom("meeting_series")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .executeTakeFirstOrThrow(),
       test.db
         .selectFrom("audit_log")
         .select(["entity", (eb) => eb.fn.countAll<number>().as("count")])
@@ -220,7 +249,10 @@ describe("the demo network's meetings", () => {
         .execute(),
     ]);
     expect(series.count).toBeGreaterThan(0);
-    expect(Object.fromEntries(logged.map((row) => [row.entity, row.count]))).toEqual({ meetings: meetings.count, meeting_series: series.count });
+    expect(Object.fromEntries(logged.map((row) => [row.entity, row.count]))).toEqual({
+      meetings: meetings.count,
+      meeting_series: series.count,
+    });
   });
 
   it("gives the same attendance on every load", async () => {

@@ -72,7 +72,10 @@ describe("signing in", () => {
     const { password } = await makeUser(t.db, { role: "lezer", email: "anna@example.org" });
     const now = Date.UTC(2026, 0, 5, 9, 0, 0);
     for (let i = 1; i <= 4; i++) {
-      expect(await attemptLogin(t.db, "anna@example.org", "fout", `10.0.0.${i}`, now + i)).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin(t.db, "anna@example.org", "fout", `10.0.0.${i}`, now + i)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     // the fifth failure itself already says how long to wait
     expect(await attemptLogin(t.db, "anna@example.org", "fout", "10.0.0.5", now + 5)).toEqual({
@@ -86,7 +89,9 @@ describe("signing in", () => {
       reason: "throttled",
       waitSeconds: 20,
     });
-    expect(await attemptLogin(t.db, "anna@example.org", password, "10.0.0.6", now + 31_000)).toMatchObject({ ok: true });
+    expect(await attemptLogin(t.db, "anna@example.org", password, "10.0.0.6", now + 31_000)).toMatchObject({
+      ok: true,
+    });
   });
 
   it("shows the wait on the login page in the reader's terms", async () => {
@@ -102,7 +107,10 @@ describe("signing in", () => {
     for (let i = 0; i < 4; i++) await attemptLogin(t.db, "anna@example.org", "fout", "10.0.0.1");
     expect(await attemptLogin(t.db, "anna@example.org", password, "10.0.0.1")).toMatchObject({ ok: true });
     for (let i = 0; i < 4; i++) {
-      expect(await attemptLogin(t.db, "anna@example.org", "fout", "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
+      expect(await attemptLogin(t.db, "anna@example.org", "fout", "10.0.0.1")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
   });
 });

@@ -9,7 +9,15 @@ import * as yearPage from "../../app/routes/vergaderingen.jaaroverzicht";
 import * as yearDownload from "../../app/routes/vergaderingen.jaaroverzicht_.download";
 import { reportLine } from "../../app/services/attendance-figures";
 import { addDays } from "../../app/services/periods";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  type TestDatabase,
+} from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { call, get, signedIn } from "../support/routes";
 
@@ -34,24 +42,65 @@ async function network() {
   const sector = await makeSector(t.db, { name_nl: "Gemeenten" });
   const heerlen = await makeOrganisation(t.db, { name: "Gemeente Heerlen", sector_id: sector.id });
   const envida = await makeOrganisation(t.db, { name: "Envida", sector_id: sector.id });
-  const region = await t.db.insertInto("regions").values({ code: "zl", name: "Zuid-Limburg" }).returning("id").executeTakeFirstOrThrow();
-  const parkstad = await t.db.insertInto("subregions").values({ region_id: region.id, code: "parkstad", name: "Parkstad" }).returning("id").executeTakeFirstOrThrow();
-  const regiegroep = await makeBody(t.db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", meetings_per_year: 4 });
-  const cmo = await makeBody(t.db, { name: "Coördinatieoverleg", abbreviation: "CMO", level: "tactisch", subregion_id: parkstad.id, meetings_per_year: 20 });
-  const klankbord = await makeBody(t.db, { name: "Klankbordgroep Wonen", kind: "klankbordgroep", level: "operationeel", meetings_per_year: 6 });
+  const region = await t.db
+    .insertInto("regions")
+    .values({ code: "zl", name: "Zuid-Limburg" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const parkstad = await t.db
+    .insertInto("subregions")
+    .values({ region_id: region.id, code: "parkstad", name: "Parkstad" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const regiegroep = await makeBody(t.db, {
+    name: "Bestuurlijke Regiegroep",
+    abbreviation: "BRGZL",
+    level: "strategisch",
+    meetings_per_year: 4,
+  });
+  const cmo = await makeBody(t.db, {
+    name: "Coördinatieoverleg",
+    abbreviation: "CMO",
+    level: "tactisch",
+    subregion_id: parkstad.id,
+    meetings_per_year: 20,
+  });
+  const klankbord = await makeBody(t.db, {
+    name: "Klankbordgroep Wonen",
+    kind: "klankbordgroep",
+    level: "operationeel",
+    meetings_per_year: 6,
+  });
   // neither met in 2025 nor should have: stopped before it, archived, or without an intended number
   await makeBody(t.db, { name: "Opgeheven werkgroep", meetings_per_year: 6, active_to: "2024-12-31" });
-  await makeBody(t.db, { name: "Gearchiveerde werkgroep", meetings_per_year: 6, archived_at: "2025-01-15T10:00:00.000Z" });
+  await makeBody(t.db, {
+    name: "Gearchiveerde werkgroep",
+    meetings_per_year: 6,
+    archived_at: "2025-01-15T10:00:00.000Z",
+  });
   await makeBody(t.db, { name: "Werkgroep zonder ritme" });
 
   const anna = await makePerson(t.db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
   const piet = await makePerson(t.db, { first_name: "Piet", last_name: "Jansen" });
   const kees = await makePerson(t.db, { first_name: "Kees", last_name: "Smeets" });
   const gijs = await makePerson(t.db, { first_name: "Gijs", last_name: "Gastman" });
-  const annaSeat = await makeSeat(t.db, { body_id: regiegroep.id, person_id: anna.id, organisation_id: heerlen.id, start_date: "2024-01-01" });
-  const pietSeat = await makeSeat(t.db, { body_id: regiegroep.id, person_id: piet.id, organisation_id: envida.id, start_date: "2024-01-01" });
+  const annaSeat = await makeSeat(t.db, {
+    body_id: regiegroep.id,
+    person_id: anna.id,
+    organisation_id: heerlen.id,
+    start_date: "2024-01-01",
+  });
+  const pietSeat = await makeSeat(t.db, {
+    body_id: regiegroep.id,
+    person_id: piet.id,
+    organisation_id: envida.id,
+    start_date: "2024-01-01",
+  });
 
-  const register = async (meetingId: number, rows: [number, "aanwezig" | "afgemeld" | "afwezig" | "vervangen" | "gast", number | null, number | null][]) => {
+  const register = async (
+    meetingId: number,
+    rows: [number, "aanwezig" | "afgemeld" | "afwezig" | "vervangen" | "gast", number | null, number | null][],
+  ) => {
     for (const [personId, status, organisationId, substitute] of rows) {
       await makeAttendance(t.db, {
         meeting_id: meetingId,
@@ -90,9 +139,29 @@ async function network() {
   ]);
   const heisessie = await makeMeeting(t.db, { kind: "heisessie", title: "Heisessie", date: "2025-06-01" });
   await register(heisessie.id, [[anna.id, "aanwezig", heerlen.id, null]]);
-  await makeMeeting(t.db, { kind: "brede_netwerkbijeenkomst", title: "Netwerkdag", date: "2025-10-01", status: "gepland" });
+  await makeMeeting(t.db, {
+    kind: "brede_netwerkbijeenkomst",
+    title: "Netwerkdag",
+    date: "2025-10-01",
+    status: "gepland",
+  });
 
-  return { heerlen, envida, parkstad, regiegroep, cmo, klankbord, anna, piet, kees, gijs, first, second, cmoMeeting, heisessie };
+  return {
+    heerlen,
+    envida,
+    parkstad,
+    regiegroep,
+    cmo,
+    klankbord,
+    anna,
+    piet,
+    kees,
+    gijs,
+    first,
+    second,
+    cmoMeeting,
+    heisessie,
+  };
 }
 
 const counts = ["held", "present", "excused", "absent", "replaced", "guest", "asSubstitute"] as const;
@@ -106,10 +175,22 @@ describe("attendance figures per person", () => {
     await network();
     const rows = await attendanceFigures(t.db, { groupBy: "person", ...YEAR_2025 });
     expect(rows.map((row) => [row.name, countsOf(row)])).toEqual([
-      ["Anna van den Berg", { held: 4, present: 2, excused: 1, absent: 1, replaced: 0, guest: 0, asSubstitute: 0, rate: 0.5 }],
-      ["Gijs Gastman", { held: 0, present: 0, excused: 0, absent: 0, replaced: 0, guest: 1, asSubstitute: 0, rate: null }],
-      ["Piet Jansen", { held: 3, present: 2, excused: 0, absent: 0, replaced: 1, guest: 0, asSubstitute: 0, rate: 2 / 3 }],
-      ["Kees Smeets", { held: 0, present: 0, excused: 0, absent: 0, replaced: 0, guest: 0, asSubstitute: 1, rate: null }],
+      [
+        "Anna van den Berg",
+        { held: 4, present: 2, excused: 1, absent: 1, replaced: 0, guest: 0, asSubstitute: 0, rate: 0.5 },
+      ],
+      [
+        "Gijs Gastman",
+        { held: 0, present: 0, excused: 0, absent: 0, replaced: 0, guest: 1, asSubstitute: 0, rate: null },
+      ],
+      [
+        "Piet Jansen",
+        { held: 3, present: 2, excused: 0, absent: 0, replaced: 1, guest: 0, asSubstitute: 0, rate: 2 / 3 },
+      ],
+      [
+        "Kees Smeets",
+        { held: 0, present: 0, excused: 0, absent: 0, replaced: 0, guest: 0, asSubstitute: 1, rate: null },
+      ],
     ]);
   });
 
@@ -125,14 +206,26 @@ describe("attendance figures per person", () => {
 
   it("count both the first and the last day of the period", async () => {
     const n = await network();
-    const rows = await attendanceFigures(t.db, { groupBy: "person", from: "2025-02-10", to: "2025-05-12", personId: n.anna.id });
-    expect(rows.map((row) => [row.name, row.held, row.present, row.excused, row.absent])).toEqual([["Anna van den Berg", 3, 1, 1, 1]]);
+    const rows = await attendanceFigures(t.db, {
+      groupBy: "person",
+      from: "2025-02-10",
+      to: "2025-05-12",
+      personId: n.anna.id,
+    });
+    expect(rows.map((row) => [row.name, row.held, row.present, row.excused, row.absent])).toEqual([
+      ["Anna van den Berg", 3, 1, 1, 1],
+    ]);
   });
 
   it("narrow to a body's level, one body, or the attendance on an organisation's behalf", async () => {
     const n = await network();
     const strategic = await attendanceFigures(t.db, { groupBy: "person", ...YEAR_2025, level: "strategisch" });
-    expect(strategic.find((row) => row.groupId === n.anna.id)).toMatchObject({ held: 2, present: 1, excused: 1, rate: 0.5 });
+    expect(strategic.find((row) => row.groupId === n.anna.id)).toMatchObject({
+      held: 2,
+      present: 1,
+      excused: 1,
+      rate: 0.5,
+    });
     const cmo = await attendanceFigures(t.db, { groupBy: "person", ...YEAR_2025, bodyId: n.cmo.id });
     expect(cmo.map((row) => [row.name, row.present, row.absent])).toEqual([
       ["Anna van den Berg", 0, 1],
@@ -149,18 +242,30 @@ describe("attendance figures per organisation", () => {
     const rows = await attendanceFigures(t.db, { groupBy: "organisation", ...YEAR_2025 });
     expect(rows.map((row) => [row.name, countsOf(row)])).toEqual([
       ["Envida", { held: 3, present: 2, excused: 0, absent: 0, replaced: 1, guest: 0, asSubstitute: 0, rate: 1 }],
-      ["Gemeente Heerlen", { held: 4, present: 2, excused: 1, absent: 1, replaced: 0, guest: 0, asSubstitute: 0, rate: 0.5 }],
+      [
+        "Gemeente Heerlen",
+        { held: 4, present: 2, excused: 1, absent: 1, replaced: 0, guest: 0, asSubstitute: 0, rate: 0.5 },
+      ],
     ]);
   });
   it("count a meeting once, at the best status of its people there, and the meetings with a guest on its behalf", async () => {
     const n = await network();
     const gerda = await makePerson(t.db, { first_name: "Gerda", last_name: "Hermans" });
     // a second person for Heerlen, present at the CMO meeting Anna missed, and a guest on its behalf at the second
-    await t.db.insertInto("attendance").values({ meeting_id: n.second.id, person_id: gerda.id, status: "gast", organisation_id: n.heerlen.id }).execute();
-    await t.db.insertInto("attendance").values({ meeting_id: n.cmoMeeting.id, person_id: gerda.id, status: "aanwezig", organisation_id: n.heerlen.id }).execute();
+    await t.db
+      .insertInto("attendance")
+      .values({ meeting_id: n.second.id, person_id: gerda.id, status: "gast", organisation_id: n.heerlen.id })
+      .execute();
+    await t.db
+      .insertInto("attendance")
+      .values({ meeting_id: n.cmoMeeting.id, person_id: gerda.id, status: "aanwezig", organisation_id: n.heerlen.id })
+      .execute();
     const rows = await attendanceFigures(t.db, { groupBy: "organisation", ...YEAR_2025, organisationId: n.heerlen.id });
     expect(rows.map((row) => [row.name, countsOf(row)])).toEqual([
-      ["Gemeente Heerlen", { held: 4, present: 3, excused: 1, absent: 0, replaced: 0, guest: 1, asSubstitute: 0, rate: 0.75 }],
+      [
+        "Gemeente Heerlen",
+        { held: 4, present: 3, excused: 1, absent: 0, replaced: 0, guest: 1, asSubstitute: 0, rate: 0.75 },
+      ],
     ]);
   });
 });
@@ -170,10 +275,40 @@ describe("attendance figures per body", () => {
     await network();
     const rows = await attendanceFigures(t.db, { groupBy: "body", ...YEAR_2025 });
     expect(
-      rows.map((row) => ({ name: row.name, held: row.held, registered: row.registered, expected: row.expected, present: row.present, replaced: row.replaced, guest: row.guest, rate: row.rate, average: row.averageAtTable })),
+      rows.map((row) => ({
+        name: row.name,
+        held: row.held,
+        registered: row.registered,
+        expected: row.expected,
+        present: row.present,
+        replaced: row.replaced,
+        guest: row.guest,
+        rate: row.rate,
+        average: row.averageAtTable,
+      })),
     ).toEqual([
-      { name: "Bestuurlijke Regiegroep", held: 3, registered: 2, expected: 4, present: 2, replaced: 1, guest: 1, rate: 0.5, average: 1.5 },
-      { name: "Coördinatieoverleg", held: 1, registered: 1, expected: 2, present: 1, replaced: 0, guest: 0, rate: 0.5, average: 1 },
+      {
+        name: "Bestuurlijke Regiegroep",
+        held: 3,
+        registered: 2,
+        expected: 4,
+        present: 2,
+        replaced: 1,
+        guest: 1,
+        rate: 0.5,
+        average: 1.5,
+      },
+      {
+        name: "Coördinatieoverleg",
+        held: 1,
+        registered: 1,
+        expected: 2,
+        present: 1,
+        replaced: 0,
+        guest: 0,
+        rate: 0.5,
+        average: 1,
+      },
     ]);
   });
 });
@@ -182,7 +317,11 @@ describe("the figures page and its download", () => {
   it("shows the figures grouped and ordered as the URL says", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, figuresPage.loader, get("/vergaderingen/cijfers?groep=organisatie&van=2025-01-01&tot=2025-12-31&sortering=opkomst", cookie));
+    const response = await call(
+      t.db,
+      figuresPage.loader,
+      get("/vergaderingen/cijfers?groep=organisatie&van=2025-01-01&tot=2025-12-31&sortering=opkomst", cookie),
+    );
     const data = (await response.json()) as { rows: { name: string; rate: number }[]; query: { grouping: string } };
     expect(data.query.grouping).toBe("organisation");
     expect(data.rows.map((row) => [row.name, row.rate])).toEqual([
@@ -194,7 +333,11 @@ describe("the figures page and its download", () => {
   it("shows nothing, and says why, when the period starts after it ends", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, figuresPage.loader, get("/vergaderingen/cijfers?van=2025-12-31&tot=2025-01-01", cookie));
+    const response = await call(
+      t.db,
+      figuresPage.loader,
+      get("/vergaderingen/cijfers?van=2025-12-31&tot=2025-01-01", cookie),
+    );
     const data = (await response.json()) as { rows: unknown[]; query: { period: { reversed: boolean } } };
     expect(data.query.period.reversed).toBe(true);
     expect(data.rows).toEqual([]);
@@ -203,10 +346,22 @@ describe("the figures page and its download", () => {
   it("downloads as CSV the rows, headers and order the page shows", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "onderzoeker");
-    const response = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?groep=persoon&van=2025-01-01&tot=2025-12-31&sortering=opkomst&formaat=csv", cookie));
+    const response = await call(
+      t.db,
+      figuresDownload.loader,
+      get(
+        "/vergaderingen/cijfers/download?groep=persoon&van=2025-01-01&tot=2025-12-31&sortering=opkomst&formaat=csv",
+        cookie,
+      ),
+    );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toContain('filename="aanwezigheid-per-persoon-1-januari-2025-tot-en-met-31-december-2025.csv"');
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(response.headers.get("Content-Disposition")).toContain(
+      'filename="aanwezigheid-per-persoon-1-januari-2025-tot-en-met-31-december-2025.csv"',
+    );
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toEqual([
       "Persoon;Verwacht;Aanwezig;Afgemeld;Afwezig;Vervangen;Als gast;Als vervanger;Opkomst",
       "Piet Jansen;3;2;0;0;1;0;0;67%",
@@ -221,11 +376,20 @@ describe("the figures page and its download", () => {
     const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-03-01", status: "gehouden" });
     for (let i = 1; i <= 60; i++) {
       const person = await makePerson(t.db, { first_name: "Lid", last_name: `Nummer ${String(i).padStart(2, "0")}` });
-      await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: i % 3 === 0 ? "afwezig" : "aanwezig", organisation_id: null });
+      await makeAttendance(t.db, {
+        meeting_id: meeting.id,
+        person_id: person.id,
+        status: i % 3 === 0 ? "afwezig" : "aanwezig",
+        organisation_id: null,
+      });
     }
     const { cookie } = await signedIn(t.db, "beheerder");
-    type Page = { rows: { name: string }[]; page: { page: number; pages: number; from: number; to: number; total: number } };
-    const pageOf = async (query: string) => (await (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?${query}`, cookie))).json()) as Page;
+    type Page = {
+      rows: { name: string }[];
+      page: { page: number; pages: number; from: number; to: number; total: number };
+    };
+    const pageOf = async (query: string) =>
+      (await (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?${query}`, cookie))).json()) as Page;
 
     const first = await pageOf("van=2025-01-01&tot=2025-12-31&sortering=opkomst&volgorde=oplopend");
     expect(first.page).toMatchObject({ page: 1, pages: 2, from: 1, to: 50, total: 60 });
@@ -236,33 +400,61 @@ describe("the figures page and its download", () => {
     expect(second.page).toMatchObject({ page: 2, from: 51, to: 60 });
     expect(second.rows.map((row) => row.name).at(-1)).toBe("Lid Nummer 59");
 
-    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&pagina=2&formaat=csv", cookie));
+    const csv = await call(
+      t.db,
+      figuresDownload.loader,
+      get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&pagina=2&formaat=csv", cookie),
+    );
     expect((await csv.text()).trim().split("\r\n")).toHaveLength(61);
   });
 
   it("narrows to a body or organisation typed by name, on the page and in its download", async () => {
     const n = await network();
     const { cookie } = await signedIn(t.db, "beheerder");
-    const page = async (query: string) => (await call(t.db, figuresPage.loader, get(`/vergaderingen/cijfers?van=2025-01-01&tot=2025-12-31&${query}`, cookie))).json();
+    const page = async (query: string) =>
+      (
+        await call(
+          t.db,
+          figuresPage.loader,
+          get(`/vergaderingen/cijfers?van=2025-01-01&tot=2025-12-31&${query}`, cookie),
+        )
+      ).json();
 
     const byBody = await page("gremium_naam=brgzl");
     expect(byBody.body).toMatchObject({ state: "chosen", choice: { id: n.regiegroep.id, shortName: "BRGZL" } });
-    expect(byBody.rows.map((row: { name: string }) => row.name)).toEqual(["Anna van den Berg", "Gijs Gastman", "Piet Jansen", "Kees Smeets"]);
+    expect(byBody.rows.map((row: { name: string }) => row.name)).toEqual([
+      "Anna van den Berg",
+      "Gijs Gastman",
+      "Piet Jansen",
+      "Kees Smeets",
+    ]);
     const byOrganisation = await page("organisatie_naam=Envida");
     expect(byOrganisation.rows.map((row: { name: string }) => row.name)).toEqual(["Piet Jansen", "Kees Smeets"]);
 
     const unknown = await page("gremium_naam=Stuurgroep");
     expect(unknown.body).toEqual({ state: "unknown", text: "Stuurgroep" });
     expect(unknown.rows).toEqual([]);
-    const csv = await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&organisatie_naam=Envida&formaat=csv", cookie));
-    expect((await csv.text()).trim().split("\r\n").slice(1).map((line) => line.split(";")[0])).toEqual(["Piet Jansen", "Kees Smeets"]);
+    const csv = await call(
+      t.db,
+      figuresDownload.loader,
+      get("/vergaderingen/cijfers/download?van=2025-01-01&tot=2025-12-31&organisatie_naam=Envida&formaat=csv", cookie),
+    );
+    expect(
+      (await csv.text())
+        .trim()
+        .split("\r\n")
+        .slice(1)
+        .map((line) => line.split(";")[0]),
+    ).toEqual(["Piet Jansen", "Kees Smeets"]);
   });
 
   it("lets a lezer see the figures but not download them", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
     expect((await call(t.db, figuresPage.loader, get("/vergaderingen/cijfers", cookie))).status).toBe(200);
-    expect((await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?formaat=csv", cookie))).status).toBe(403);
+    expect(
+      (await call(t.db, figuresDownload.loader, get("/vergaderingen/cijfers/download?formaat=csv", cookie))).status,
+    ).toBe(403);
   });
 });
 
@@ -270,10 +462,12 @@ describe("the year overview", () => {
   it("counts held, planned and cancelled meetings per body of that year, with its intended number", async () => {
     const n = await network();
     const overview = await yearOverview(t.db, 2025);
-    const byName = Object.fromEntries(overview.bodies.map((body) => [body.name, [body.held, body.planned, body.cancelled, body.meetingsPerYear]]));
+    const byName = Object.fromEntries(
+      overview.bodies.map((body) => [body.name, [body.held, body.planned, body.cancelled, body.meetingsPerYear]]),
+    );
     expect(byName).toEqual({
       "Bestuurlijke Regiegroep": [3, 1, 1, 4],
-      "Coördinatieoverleg": [1, 0, 0, 20],
+      Coördinatieoverleg: [1, 0, 0, 20],
       "Klankbordgroep Wonen": [0, 0, 0, 6],
     });
     expect(overview.bodies.find((body) => body.id === n.cmo.id)?.subregionName).toBe("Parkstad");
@@ -308,14 +502,29 @@ describe("the year overview", () => {
 
   it("shows totals per level and subregion, and the bodies a page at a time, narrowed by level or subregion", async () => {
     const n = await network();
-    for (let i = 1; i <= 55; i++) await makeBody(t.db, { name: `Werkgroep ${String(i).padStart(2, "0")}`, level: "operationeel", meetings_per_year: 2 });
+    for (let i = 1; i <= 55; i++)
+      await makeBody(t.db, {
+        name: `Werkgroep ${String(i).padStart(2, "0")}`,
+        level: "operationeel",
+        meetings_per_year: 2,
+      });
     const { cookie } = await signedIn(t.db, "lezer");
     type Summary = { key: string; bodies: number; totals: { held: number; meetingsPerYear: number } };
-    type Data = { byLevel: Summary[]; bySubregion: Summary[]; bodies: { name: string }[]; page: { total: number; from: number; to: number } };
-    const pageOf = async (query: string) => (await (await call(t.db, yearPage.loader, get(`/vergaderingen/jaaroverzicht?jaar=2025&${query}`, cookie))).json()) as Data;
+    type Data = {
+      byLevel: Summary[];
+      bySubregion: Summary[];
+      bodies: { name: string }[];
+      page: { total: number; from: number; to: number };
+    };
+    const pageOf = async (query: string) =>
+      (await (
+        await call(t.db, yearPage.loader, get(`/vergaderingen/jaaroverzicht?jaar=2025&${query}`, cookie))
+      ).json()) as Data;
 
     const all = await pageOf("");
-    expect(all.byLevel.map((group) => [group.key, group.bodies, group.totals.held, group.totals.meetingsPerYear])).toEqual([
+    expect(
+      all.byLevel.map((group) => [group.key, group.bodies, group.totals.held, group.totals.meetingsPerYear]),
+    ).toEqual([
       ["strategisch", 1, 3, 4],
       ["tactisch", 1, 1, 20],
       ["operationeel", 56, 0, 116],
@@ -329,15 +538,24 @@ describe("the year overview", () => {
     expect((await pageOf("pagina=2")).bodies).toHaveLength(8);
     expect((await pageOf("niveau=tactisch")).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
     expect((await pageOf(`subregio=${n.parkstad.id}`)).bodies.map((body) => body.name)).toEqual(["Coördinatieoverleg"]);
-    expect((await pageOf("subregio=regio&niveau=strategisch")).bodies.map((body) => body.name)).toEqual(["Bestuurlijke Regiegroep"]);
+    expect((await pageOf("subregio=regio&niveau=strategisch")).bodies.map((body) => body.name)).toEqual([
+      "Bestuurlijke Regiegroep",
+    ]);
   });
 
   it("downloads as CSV the tables of the page, by level, by subregion and the events", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "redacteur");
-    const response = await call(t.db, yearDownload.loader, get("/vergaderingen/jaaroverzicht/download?jaar=2025&formaat=csv", cookie));
+    const response = await call(
+      t.db,
+      yearDownload.loader,
+      get("/vergaderingen/jaaroverzicht/download?jaar=2025&formaat=csv", cookie),
+    );
     expect(response.headers.get("Content-Disposition")).toContain('filename="vergaderingen-2025.csv"');
-    const lines = (await response.text()).replace(/^\uFEFF/, "").trim().split("\r\n");
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(lines).toEqual([
       "Indeling;Groep;Gremium / Soort bijeenkomst;Gehouden;Nog gepland;Geannuleerd;Voornemen per jaar",
       "Niveau;Strategisch;Bestuurlijke Regiegroep (BRGZL);3;1;1;4",
@@ -362,7 +580,11 @@ describe("the year overview", () => {
   it("is not downloadable for a lezer", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, yearDownload.loader, get("/vergaderingen/jaaroverzicht/download?jaar=2025&formaat=xlsx", cookie));
+    const response = await call(
+      t.db,
+      yearDownload.loader,
+      get("/vergaderingen/jaaroverzicht/download?jaar=2025&formaat=xlsx", cookie),
+    );
     expect(response.status).toBe(403);
   });
 });
@@ -381,7 +603,9 @@ describe("recent attendance", () => {
     ]);
     expect(await recentAttendance(t.db, { personId: n.anna.id }, 2)).toHaveLength(2);
     const kees = await recentAttendance(t.db, { personId: n.kees.id }, 10);
-    expect(kees.map((line) => [line.date, line.personName, line.status, line.substituteName])).toEqual([["2025-02-10", "Piet Jansen", "vervangen", "Kees Smeets"]]);
+    expect(kees.map((line) => [line.date, line.personName, line.status, line.substituteName])).toEqual([
+      ["2025-02-10", "Piet Jansen", "vervangen", "Kees Smeets"],
+    ]);
   });
 
   it("shows on the person page the recent meetings and the rate over the last twelve months", async () => {
@@ -395,7 +619,9 @@ describe("recent attendance", () => {
     await makeAttendance(t.db, { meeting_id: older.id, person_id: person.id, status: "afgemeld" });
     await makeAttendance(t.db, { meeting_id: longAgo.id, person_id: person.id, status: "afwezig" });
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, personPage.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) });
+    const response = await call(t.db, personPage.loader, get(`/personen/${person.id}`, cookie), {
+      personId: String(person.id),
+    });
     const data = (await response.json()) as {
       recent: { meetingId: number }[];
       lastYear: { from: string; to: string; row: { held: number; present: number; rate: number } };
@@ -411,14 +637,24 @@ describe("recent attendance", () => {
     const member = await makePerson(t.db, {});
     const substitute = await makePerson(t.db, {});
     const meeting = await makeMeeting(t.db, { body_id: body.id, date: addDays(todayInAmsterdam(), -10) });
-    await makeAttendance(t.db, { meeting_id: meeting.id, person_id: member.id, status: "vervangen", substitute_person_id: substitute.id, organisation_id: organisation.id });
+    await makeAttendance(t.db, {
+      meeting_id: meeting.id,
+      person_id: member.id,
+      status: "vervangen",
+      substitute_person_id: substitute.id,
+      organisation_id: organisation.id,
+    });
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, organisationPage.loader, get(`/organisaties/${organisation.id}`, cookie), { organisationId: String(organisation.id) });
+    const response = await call(t.db, organisationPage.loader, get(`/organisaties/${organisation.id}`, cookie), {
+      organisationId: String(organisation.id),
+    });
     const data = (await response.json()) as {
       recent: { personId: number; status: string; substituteId: number }[];
       lastYear: { row: { held: number; replaced: number; rate: number } };
     };
-    expect(data.recent).toEqual([expect.objectContaining({ personId: member.id, status: "vervangen", substituteId: substitute.id })]);
+    expect(data.recent).toEqual([
+      expect.objectContaining({ personId: member.id, status: "vervangen", substituteId: substitute.id }),
+    ]);
     expect(data.lastYear.row).toMatchObject({ held: 1, replaced: 1, rate: 1 });
   });
 });

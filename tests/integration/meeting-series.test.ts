@@ -60,8 +60,17 @@ describe("planning a series", () => {
     const body = await makeBody(t.db, { name: "Bestuurlijke Regiegroep", active_from: "2024-01-01" });
     const { series, meetings } = await createSeries(t.db, user, body.id, sixTimesAYear);
 
-    expect(series).toMatchObject({ body_id: body.id, rule: "FREQ=MONTHLY;INTERVAL=2;BYDAY=+2TU;COUNT=6", first_date: "2025-01-14" });
-    const stored = await t.db.selectFrom("meetings").selectAll().where("series_id", "=", series.id).orderBy("date").execute();
+    expect(series).toMatchObject({
+      body_id: body.id,
+      rule: "FREQ=MONTHLY;INTERVAL=2;BYDAY=+2TU;COUNT=6",
+      first_date: "2025-01-14",
+    });
+    const stored = await t.db
+      .selectFrom("meetings")
+      .selectAll()
+      .where("series_id", "=", series.id)
+      .orderBy("date")
+      .execute();
     expect(stored.map((m) => m.date)).toEqual(SIX_DAYS);
     expect(meetings.map((m) => m.id).sort()).toEqual(stored.map((m) => m.id).sort());
     for (const meeting of stored) {
@@ -84,7 +93,11 @@ describe("planning a series", () => {
 
   it("refuses a series that runs past the body's end, naming the days, and saves nothing", async () => {
     const { user } = await makeUser(t.db, { role: "redacteur" });
-    const body = await makeBody(t.db, { name: "Werkgroep Dementie", active_from: "2024-01-01", active_to: "2025-08-31" });
+    const body = await makeBody(t.db, {
+      name: "Werkgroep Dementie",
+      active_from: "2024-01-01",
+      active_to: "2025-08-31",
+    });
     const refused = createSeries(t.db, user, body.id, sixTimesAYear);
     await expect(refused).rejects.toMatchObject({
       messageKey: expect.stringMatching(/^meetingSeries\.errors\.outsidePeriod\.fromTo\?/),
@@ -100,7 +113,9 @@ describe("planning a series", () => {
     const { user } = await makeUser(t.db, { role: "redacteur" });
     const later = await makeBody(t.db, { active_from: "2025-04-01" });
     await expect(createSeries(t.db, user, later.id, sixTimesAYear)).rejects.toMatchObject({
-      messageKey: expect.stringMatching(/^meetingSeries\.errors\.outsidePeriod\.from\?.*dates=2025-01-14%2C\+2025-03-11/),
+      messageKey: expect.stringMatching(
+        /^meetingSeries\.errors\.outsidePeriod\.from\?.*dates=2025-01-14%2C\+2025-03-11/,
+      ),
     });
     const archived = await makeBody(t.db, { archived_at: "2024-12-01T00:00:00.000Z" });
     await expect(createSeries(t.db, user, archived.id, sixTimesAYear)).rejects.toMatchObject({
@@ -121,7 +136,14 @@ describe("planning a series", () => {
   it("refuses a rule with too many occurrences on the field to change", async () => {
     const { user } = await makeUser(t.db, { role: "redacteur" });
     const body = await makeBody(t.db);
-    const everyWeekForTwoYears: SeriesInput = { ...sixTimesAYear, frequency: "weekly", interval: 1, ends: "until", count: null, until: "2026-12-31" };
+    const everyWeekForTwoYears: SeriesInput = {
+      ...sixTimesAYear,
+      frequency: "weekly",
+      interval: 1,
+      ends: "until",
+      count: null,
+      until: "2026-12-31",
+    };
     await expect(createSeries(t.db, user, body.id, everyWeekForTwoYears)).rejects.toMatchObject({
       messageKey: "meetingSeries.errors.tooManyOccurrences?max=60",
       field: "until",
@@ -132,7 +154,10 @@ describe("planning a series", () => {
     const body = await makeBody(t.db, { active_from: "2024-01-01", active_to: "2025-08-31" });
     const preview = await previewSeries(t.db, body.id, sixTimesAYear);
     expect(preview.rrule).toBe("FREQ=MONTHLY;INTERVAL=2;BYDAY=+2TU;COUNT=6");
-    expect(preview.days.filter((day) => day.outsideBodyPeriod).map((day) => day.date)).toEqual(["2025-09-09", "2025-11-11"]);
+    expect(preview.days.filter((day) => day.outsideBodyPeriod).map((day) => day.date)).toEqual([
+      "2025-09-09",
+      "2025-11-11",
+    ]);
     expect(preview.days).toHaveLength(6);
     expect(await t.db.selectFrom("meeting_series").select("id").execute()).toEqual([]);
   });
@@ -143,7 +168,10 @@ describe("/vergaderingen/reeks", () => {
     const { cookie } = await signedIn("lezer");
     const body = await makeBody(t.db);
     expect((await call(seriesRoute.loader, get("/vergaderingen/reeks", cookie))).status).toBe(403);
-    expect((await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie }))).status).toBe(403);
+    expect(
+      (await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie })))
+        .status,
+    ).toBe(403);
     expect(await t.db.selectFrom("meetings").select("id").execute()).toEqual([]);
   });
 
@@ -161,7 +189,10 @@ describe("/vergaderingen/reeks", () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db, { name: "Bestuurlijke Regiegroep" });
 
-    const preview = await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "preview"), { cookie }));
+    const preview = await call(
+      seriesRoute.action,
+      formRequest("/vergaderingen/reeks", formFields(body.id, "preview"), { cookie }),
+    );
     expect(preview.status).toBe(200);
     const previewData = await preview.json();
     expect(previewData.preview.days.map((day: { date: string }) => day.date)).toEqual(SIX_DAYS);
@@ -169,20 +200,34 @@ describe("/vergaderingen/reeks", () => {
     expect(previewData.values).toMatchObject({ first_date: "2025-01-01", count: "6", weekday: "TU" });
     expect(await t.db.selectFrom("meetings").select("id").execute()).toEqual([]);
 
-    const created = await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie }));
+    const created = await call(
+      seriesRoute.action,
+      formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie }),
+    );
     expect(created.status).toBe(302);
     const location = created.headers.get("Location")!;
     expect(location).toMatch(/^\/vergaderingen\/reeks\?reeks=\d+$/);
 
     const page = await (await call(seriesRoute.loader, get(location, cookie))).json();
-    expect(page.created).toMatchObject({ body_id: body.id, body_name: "Bestuurlijke Regiegroep", parsedRule: { frequency: "monthly", interval: 2, count: 6 } });
+    expect(page.created).toMatchObject({
+      body_id: body.id,
+      body_name: "Bestuurlijke Regiegroep",
+      parsedRule: { frequency: "monthly", interval: 2, count: 6 },
+    });
     expect(page.created.meetings.map((m: { date: string }) => m.date)).toEqual(SIX_DAYS);
   });
 
   it("refuses a series outside the body's period with the days in the reader's words, keeping what was typed", async () => {
     const { cookie } = await signedIn("redacteur");
-    const body = await makeBody(t.db, { name: "Werkgroep Dementie", active_from: "2024-01-01", active_to: "2025-08-31" });
-    const response = await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie }));
+    const body = await makeBody(t.db, {
+      name: "Werkgroep Dementie",
+      active_from: "2024-01-01",
+      active_to: "2025-08-31",
+    });
+    const response = await call(
+      seriesRoute.action,
+      formRequest("/vergaderingen/reeks", formFields(body.id, "create"), { cookie }),
+    );
     expect(response.status).toBe(400);
     const data = await response.json();
     const [key, values] = data.errors._form.split("?");
@@ -201,7 +246,9 @@ describe("/vergaderingen/reeks", () => {
     const body = await makeBody(t.db);
     const missingCount = await call(
       seriesRoute.action,
-      formRequest("/vergaderingen/reeks", formFields(body.id, "preview", { count: "", start_time: "half drie" }), { cookie }),
+      formRequest("/vergaderingen/reeks", formFields(body.id, "preview", { count: "", start_time: "half drie" }), {
+        cookie,
+      }),
     );
     expect(missingCount.status).toBe(400);
     expect((await missingCount.json()).errors).toMatchObject({
@@ -210,7 +257,9 @@ describe("/vergaderingen/reeks", () => {
     });
     const endBeforeStart = await call(
       seriesRoute.action,
-      formRequest("/vergaderingen/reeks", formFields(body.id, "create", { start_time: "16.00", end_time: "9:30" }), { cookie }),
+      formRequest("/vergaderingen/reeks", formFields(body.id, "create", { start_time: "16.00", end_time: "9:30" }), {
+        cookie,
+      }),
     );
     expect((await endBeforeStart.json()).errors).toEqual({ end_time: "meetings.errors.endBeforeStart" });
   });
@@ -218,8 +267,16 @@ describe("/vergaderingen/reeks", () => {
   it("uses the title typed, else the body's name", async () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db, { name: "CMO" });
-    await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create", { title: "CMO-overleg", count: "1" }), { cookie }));
-    await call(seriesRoute.action, formRequest("/vergaderingen/reeks", formFields(body.id, "create", { count: "1" }), { cookie }));
+    await call(
+      seriesRoute.action,
+      formRequest("/vergaderingen/reeks", formFields(body.id, "create", { title: "CMO-overleg", count: "1" }), {
+        cookie,
+      }),
+    );
+    await call(
+      seriesRoute.action,
+      formRequest("/vergaderingen/reeks", formFields(body.id, "create", { count: "1" }), { cookie }),
+    );
     const titles = await t.db.selectFrom("meetings").select("title").orderBy("id").execute();
     expect(titles.map((m) => m.title)).toEqual(["CMO-overleg", "CMO"]);
   });

@@ -1,6 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBodyMeeting, expectedAttendees, getMeeting } from "../../app/models/meetings.server";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeUser,
+  type TestDatabase,
+} from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
 
@@ -29,7 +37,11 @@ describe("a body's meetings", () => {
     const meeting = await createBodyMeeting(test.db, user, { ...meetingFields, body_id: body.id, date: "2025-03-11" });
     expect(meeting.status).toBe("gepland");
     expect((await getMeeting(test.db, meeting.id))?.body_name).toBe(body.name);
-    const audit = await test.db.selectFrom("audit_log").select(["action", "entity"]).where("entity", "=", "meetings").execute();
+    const audit = await test.db
+      .selectFrom("audit_log")
+      .select(["action", "entity"])
+      .where("entity", "=", "meetings")
+      .execute();
     expect(audit).toEqual([{ action: "create", entity: "meetings" }]);
   });
 
@@ -54,12 +66,19 @@ describe("a body's meetings", () => {
     const person = await makePerson(test.db, {});
     const meeting = await makeMeeting(test.db, { body_id: body.id, date: "2025-02-01" });
     await expect(
-      makeAttendance(test.db, { meeting_id: meeting.id, person_id: person.id, status: "vervangen", substitute_person_id: person.id }),
+      makeAttendance(test.db, {
+        meeting_id: meeting.id,
+        person_id: person.id,
+        status: "vervangen",
+        substitute_person_id: person.id,
+      }),
     ).rejects.toThrow(/CHECK constraint failed/);
   });
 
   it("an event without a body and a body meeting without one are told apart by the database", async () => {
-    await expect(makeMeeting(test.db, { date: "2025-02-01", kind: "vergadering" })).rejects.toThrow(/CHECK constraint failed/);
+    await expect(makeMeeting(test.db, { date: "2025-02-01", kind: "vergadering" })).rejects.toThrow(
+      /CHECK constraint failed/,
+    );
     const event = await makeMeeting(test.db, { date: "2025-02-01", kind: "heisessie" });
     expect(event.body_id).toBeNull();
   });
@@ -89,7 +108,14 @@ describe("who is expected at a meeting", () => {
 
     const expected = await expectedAttendees(test.db, meeting.id);
     expect(expected).toEqual([
-      { person_id: chair.id, organisation_id: null, seat_id: chairSeat.id, role: "voorzitter", body_id: body.id, invited_via: "seat" },
+      {
+        person_id: chair.id,
+        organisation_id: null,
+        seat_id: chairSeat.id,
+        role: "voorzitter",
+        body_id: body.id,
+        invited_via: "seat",
+      },
     ]);
   });
 
@@ -102,7 +128,11 @@ describe("who is expected at a meeting", () => {
     await makeSeat(test.db, { body_id: body.id, person_id: member.id, organisation_id: organisation.id });
     await makeAffiliation(test.db, { person_id: member.id, organisation_id: organisation.id });
     await makeAffiliation(test.db, { person_id: employee.id, organisation_id: organisation.id });
-    await makeAffiliation(test.db, { person_id: employee.id, organisation_id: organisation.id, end_date: "2024-12-31" });
+    await makeAffiliation(test.db, {
+      person_id: employee.id,
+      organisation_id: organisation.id,
+      end_date: "2024-12-31",
+    });
     const search = await test.db
       .insertInto("saved_searches")
       .values({ name: "Zoekbaren", filter: JSON.stringify({ q: "Zoekbaar" }) })

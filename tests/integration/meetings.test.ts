@@ -14,7 +14,16 @@ import * as editRoute from "../../app/routes/vergaderingen.$meetingId_.bewerken"
 import * as listRoute from "../../app/routes/vergaderingen._index";
 import * as newRoute from "../../app/routes/vergaderingen.nieuw";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeBody, makeOrganisation, makePerson, makeSeat, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeUser,
+  type TestDatabase,
+} from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
@@ -27,7 +36,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 const fields = {
@@ -57,20 +67,34 @@ function meetingForm(overrides: Record<string, string | string[]> = {}): Record<
 const titles = (rows: { title: string }[]) => rows.map((row) => row.title);
 
 const auditOf = (entity: string) =>
-  t.db.selectFrom("audit_log").select(["action", "entity", "entity_id", "summary", "before", "after"]).where("entity", "=", entity).orderBy("id").execute();
+  t.db
+    .selectFrom("audit_log")
+    .select(["action", "entity", "entity_id", "summary", "before", "after"])
+    .where("entity", "=", entity)
+    .orderBy("id")
+    .execute();
 
 describe("planning a meeting of a body", () => {
   it("plans it from the form and shows it on its page", async () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db, { name: "Coalitie Mijnstreek" });
-    const response = await call(newRoute.action, formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }));
+    const response = await call(
+      newRoute.action,
+      formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }),
+    );
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
     expect(location).toMatch(/^\/vergaderingen\/\d+\?opgeslagen=aangemaakt$/);
     const id = location.split("/")[2]!.split("?")[0]!;
     const page = await call(detailRoute.loader, get(location, cookie), { meetingId: id });
     const data = await page.json();
-    expect(data.meeting).toMatchObject({ body_id: body.id, body_name: "Coalitie Mijnstreek", date: "2030-03-12", status: "gepland", agenda: "1. Opening\n2. Rondvraag" });
+    expect(data.meeting).toMatchObject({
+      body_id: body.id,
+      body_name: "Coalitie Mijnstreek",
+      date: "2030-03-12",
+      status: "gepland",
+      agenda: "1. Opening\n2. Rondvraag",
+    });
     expect(data.notice).toBe("aangemaakt");
     expect(data.recorded).toBe(0);
   });
@@ -78,33 +102,53 @@ describe("planning a meeting of a body", () => {
   it("refuses a date outside the body's active period, keeping what was typed", async () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db, { active_from: "2024-01-01", active_to: "2025-12-31" });
-    const response = await call(newRoute.action, formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }));
+    const response = await call(
+      newRoute.action,
+      formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }),
+    );
     expect(response.status).toBe(400);
     const data = await response.json();
     expect(data.errors.date).toMatch(/^meetings\.errors\.afterBodyEnd\?/);
-    expect(data.values).toMatchObject({ title: "Overleg CMO", date: "2030-03-12", location: "Gouvernement, Maastricht" });
+    expect(data.values).toMatchObject({
+      title: "Overleg CMO",
+      date: "2030-03-12",
+      location: "Gouvernement, Maastricht",
+    });
     expect(await t.db.selectFrom("meetings").select("id").execute()).toEqual([]);
   });
 
   it("refuses an end time before the start time and a time that is not HH:MM", async () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db, {});
-    const before = await call(newRoute.action, formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id), end_time: "13:30" }), { cookie }));
+    const before = await call(
+      newRoute.action,
+      formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id), end_time: "13:30" }), { cookie }),
+    );
     expect(before.status).toBe(400);
     expect((await before.json()).errors).toEqual({ end_time: "meetings.errors.endBeforeStart" });
 
     const garbled = await call(
       newRoute.action,
-      formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id), start_time: "25:00", date: "2030-02-30" }), { cookie }),
+      formRequest(
+        "/vergaderingen/nieuw",
+        meetingForm({ body_id: String(body.id), start_time: "25:00", date: "2030-02-30" }),
+        { cookie },
+      ),
     );
     expect(garbled.status).toBe(400);
-    expect((await garbled.json()).errors).toEqual({ start_time: "meetings.errors.timeInvalid", date: "common.form.dateInvalid" });
+    expect((await garbled.json()).errors).toEqual({
+      start_time: "meetings.errors.timeInvalid",
+      date: "common.form.dateInvalid",
+    });
   });
 
   it("is not open to a reader", async () => {
     const { cookie } = await signedIn("lezer");
     const body = await makeBody(t.db, {});
-    const response = await call(newRoute.action, formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }));
+    const response = await call(
+      newRoute.action,
+      formRequest("/vergaderingen/nieuw", meetingForm({ body_id: String(body.id) }), { cookie }),
+    );
     expect(response.status).toBe(403);
     expect((await call(newRoute.loader, get("/vergaderingen/nieuw", cookie))).status).toBe(403);
   });
@@ -119,7 +163,13 @@ describe("network-wide events", () => {
       newRoute.action,
       formRequest(
         "/vergaderingen/nieuw?soort=evenement",
-        meetingForm({ soort: "evenement", kind: "heisessie", title: "Heisessie 2030", invited_bodies: [String(body.id)], invited_organisations: [String(organisation.id)] }),
+        meetingForm({
+          soort: "evenement",
+          kind: "heisessie",
+          title: "Heisessie 2030",
+          invited_bodies: [String(body.id)],
+          invited_organisations: [String(organisation.id)],
+        }),
         { cookie },
       ),
     );
@@ -127,7 +177,11 @@ describe("network-wide events", () => {
     const id = response.headers.get("Location")!.split("/")[2]!.split("?")[0]!;
     const data = await (await call(detailRoute.loader, get(`/vergaderingen/${id}`, cookie), { meetingId: id })).json();
     expect(data.meeting).toMatchObject({ body_id: null, kind: "heisessie", title: "Heisessie 2030" });
-    expect(data.invitations).toEqual({ bodies: [{ id: body.id, name: "Adviesteam" }], organisations: [{ id: organisation.id, name: "Envida" }], savedSearches: [] });
+    expect(data.invitations).toEqual({
+      bodies: [{ id: body.id, name: "Adviesteam" }],
+      organisations: [{ id: organisation.id, name: "Envida" }],
+      savedSearches: [],
+    });
     expect((await auditOf("meeting_invitations")).map((entry) => [entry.action, entry.summary])).toEqual([
       ["create", "invitation_added"],
       ["create", "invitation_added"],
@@ -146,10 +200,16 @@ describe("network-wide events", () => {
     const archived = await makeOrganisation(t.db, { name: "Opgeheven", archived_at: "2024-01-01T00:00:00.000Z" });
     const refused = await call(
       newRoute.action,
-      formRequest("/vergaderingen/nieuw", meetingForm({ soort: "evenement", kind: "leerbijeenkomst", invited_organisations: [String(archived.id)] }), { cookie }),
+      formRequest(
+        "/vergaderingen/nieuw",
+        meetingForm({ soort: "evenement", kind: "leerbijeenkomst", invited_organisations: [String(archived.id)] }),
+        { cookie },
+      ),
     );
     expect(refused.status).toBe(400);
-    expect((await refused.json()).errors).toEqual({ invited_organisations: "meetings.errors.invitationArchived?name=Opgeheven" });
+    expect((await refused.json()).errors).toEqual({
+      invited_organisations: "meetings.errors.invitationArchived?name=Opgeheven",
+    });
     expect(await t.db.selectFrom("meetings").select("id").execute()).toEqual([]);
   });
 
@@ -165,13 +225,31 @@ describe("network-wide events", () => {
     });
     const response = await call(
       editRoute.action,
-      formRequest(`/vergaderingen/${event.id}/bewerken`, meetingForm({ intent: "save", version: "1", kind: "themasessie", date: "2030-05-01", invited_organisations: [String(second.id)] }), { cookie }),
+      formRequest(
+        `/vergaderingen/${event.id}/bewerken`,
+        meetingForm({
+          intent: "save",
+          version: "1",
+          kind: "themasessie",
+          date: "2030-05-01",
+          invited_organisations: [String(second.id)],
+        }),
+        { cookie },
+      ),
       { meetingId: String(event.id) },
     );
     expect(response.status).toBe(302);
-    const invited = await t.db.selectFrom("meeting_invitations").select("organisation_id").where("meeting_id", "=", event.id).execute();
+    const invited = await t.db
+      .selectFrom("meeting_invitations")
+      .select("organisation_id")
+      .where("meeting_id", "=", event.id)
+      .execute();
     expect(invited).toEqual([{ organisation_id: second.id }]);
-    expect((await auditOf("meeting_invitations")).map((entry) => entry.summary)).toEqual(["invitation_added", "invitation_removed", "invitation_added"]);
+    expect((await auditOf("meeting_invitations")).map((entry) => entry.summary)).toEqual([
+      "invitation_added",
+      "invitation_removed",
+      "invitation_added",
+    ]);
   });
 });
 
@@ -184,13 +262,20 @@ describe("editing a meeting", () => {
     await updateMeeting(t.db, user, meeting.id, 1, { ...fields, date: "2030-03-12", location: "Heerlen" });
     const response = await call(
       editRoute.action,
-      formRequest(`/vergaderingen/${meeting.id}/bewerken`, meetingForm({ intent: "save", version: "1", location: "Sittard" }), { cookie }),
+      formRequest(
+        `/vergaderingen/${meeting.id}/bewerken`,
+        meetingForm({ intent: "save", version: "1", location: "Sittard" }),
+        { cookie },
+      ),
       { meetingId: String(meeting.id) },
     );
     expect(response.status).toBe(409);
     const data = await response.json();
     expect(data.values).toMatchObject({ location: "Sittard", version: "2" });
-    expect(data.conflict[0]).toMatchObject({ by: "Eerste Redacteur", fields: expect.arrayContaining([{ field: "location", before: null, after: "Heerlen" }]) });
+    expect(data.conflict[0]).toMatchObject({
+      by: "Eerste Redacteur",
+      fields: expect.arrayContaining([{ field: "location", before: null, after: "Heerlen" }]),
+    });
     expect((await t.db.selectFrom("meetings").select("location").executeTakeFirstOrThrow()).location).toBe("Heerlen");
   });
 
@@ -201,18 +286,30 @@ describe("editing a meeting", () => {
     const path = `/vergaderingen/${meeting.id}/bewerken`;
     const params = { meetingId: String(meeting.id) };
 
-    const unconfirmed = await call(editRoute.action, formRequest(path, { intent: "cancel", version: "1" }, { cookie }), params);
+    const unconfirmed = await call(
+      editRoute.action,
+      formRequest(path, { intent: "cancel", version: "1" }, { cookie }),
+      params,
+    );
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).errors).toEqual({ confirm: "meetings.errors.confirmCancel" });
 
-    const cancelled = await call(editRoute.action, formRequest(path, { intent: "cancel", version: "1", confirm: "on" }, { cookie }), params);
+    const cancelled = await call(
+      editRoute.action,
+      formRequest(path, { intent: "cancel", version: "1", confirm: "on" }, { cookie }),
+      params,
+    );
     expect(cancelled.headers.get("Location")).toBe(`${path}?geannuleerd=2&was=gepland`);
     const page = await (await call(editRoute.loader, get(cancelled.headers.get("Location")!, cookie), params)).json();
     expect(page.meeting.status).toBe("geannuleerd");
     expect(page.undo).toEqual({ version: 2, status: "gepland" });
     expect(await t.db.selectFrom("meetings").select("id").execute()).toHaveLength(1);
 
-    const undone = await call(editRoute.action, formRequest(path, { intent: "undo", version: "2", status: "gepland" }, { cookie }), params);
+    const undone = await call(
+      editRoute.action,
+      formRequest(path, { intent: "undo", version: "2", status: "gepland" }, { cookie }),
+      params,
+    );
     expect(undone.headers.get("Location")).toBe(`${path}?hersteld=1`);
     expect((await t.db.selectFrom("meetings").select("status").executeTakeFirstOrThrow()).status).toBe("gepland");
     expect((await auditOf("meetings")).map((entry) => [entry.action, entry.summary])).toEqual([
@@ -228,7 +325,11 @@ describe("editing a meeting", () => {
     const meeting = await createBodyMeeting(t.db, user, { ...fields, body_id: body.id, date: "2099-01-01" });
     const response = await call(
       editRoute.action,
-      formRequest(`/vergaderingen/${meeting.id}/bewerken`, { intent: "status", version: "1", status: "gehouden" }, { cookie }),
+      formRequest(
+        `/vergaderingen/${meeting.id}/bewerken`,
+        { intent: "status", version: "1", status: "gehouden" },
+        { cookie },
+      ),
       { meetingId: String(meeting.id) },
     );
     expect(response.status).toBe(400);
@@ -239,9 +340,13 @@ describe("editing a meeting", () => {
     const { user } = await makeUser(t.db, { role: "redacteur" });
     const body = await makeBody(t.db, {});
     const meeting = await createBodyMeeting(t.db, user, { ...fields, body_id: body.id, date: "2030-03-12" });
-    await expect(restoreMeeting(t.db, user, meeting.id, 1)).rejects.toMatchObject({ messageKey: "meetings.errors.notCancelled" });
+    await expect(restoreMeeting(t.db, user, meeting.id, 1)).rejects.toMatchObject({
+      messageKey: "meetings.errors.notCancelled",
+    });
     await cancelMeeting(t.db, user, meeting.id, 1);
-    await expect(cancelMeeting(t.db, user, meeting.id, 2)).rejects.toMatchObject({ messageKey: "meetings.errors.alreadyCancelled" });
+    await expect(cancelMeeting(t.db, user, meeting.id, 2)).rejects.toMatchObject({
+      messageKey: "meetings.errors.alreadyCancelled",
+    });
   });
 });
 
@@ -258,13 +363,21 @@ describe("changing the date of a meeting whose attendance was recorded", () => {
     await makeSeat(t.db, { body_id: body.id, person_id: bram.id, start_date: "2025-01-01", end_date: "2025-05-31" });
     await makeSeat(t.db, { body_id: body.id, person_id: carla.id, start_date: "2025-06-01" });
     const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2025-05-20", status: "gehouden" });
-    for (const [person, status] of [[anna, "aanwezig"], [bram, "afgemeld"], [gijs, "gast"]] as const) {
+    for (const [person, status] of [
+      [anna, "aanwezig"],
+      [bram, "afgemeld"],
+      [gijs, "gast"],
+    ] as const) {
       await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status });
     }
     const save = (overrides: Record<string, string>) =>
       call(
         editRoute.action,
-        formRequest(`/vergaderingen/${meeting.id}/bewerken`, meetingForm({ intent: "save", version: "1", title: "Vergadering", date: "2025-06-03", ...overrides }), { cookie }),
+        formRequest(
+          `/vergaderingen/${meeting.id}/bewerken`,
+          meetingForm({ intent: "save", version: "1", title: "Vergadering", date: "2025-06-03", ...overrides }),
+          { cookie },
+        ),
         { meetingId: String(meeting.id) },
       );
     return { user, meeting, anna, bram, save };
@@ -278,7 +391,11 @@ describe("changing the date of a meeting whose attendance was recorded", () => {
     expect(data.errors).toEqual({ attendance_decision: "meetings.errors.attendanceDecision?count=3" });
     expect(data.decision).toEqual({ date: "2025-06-03", notOnRoster: [{ person_id: bram.id, name: "Bram Bos" }] });
     expect(data.values).toMatchObject({ date: "2025-06-03", title: "Vergadering" });
-    const stored = await t.db.selectFrom("meetings").select(["date", "version"]).where("id", "=", meeting.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("meetings")
+      .select(["date", "version"])
+      .where("id", "=", meeting.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ date: "2025-05-20", version: 1 });
   });
 
@@ -290,7 +407,9 @@ describe("changing the date of a meeting whose attendance was recorded", () => {
   it("keeps the register when told to", async () => {
     const { meeting, save } = await recordedMeeting();
     expect((await save({ attendance_decision: "keep" })).status).toBe(302);
-    expect(await t.db.selectFrom("attendance").select("id").where("meeting_id", "=", meeting.id).execute()).toHaveLength(3);
+    expect(
+      await t.db.selectFrom("attendance").select("id").where("meeting_id", "=", meeting.id).execute(),
+    ).toHaveLength(3);
     expect((await t.db.selectFrom("meetings").select("date").executeTakeFirstOrThrow()).date).toBe("2025-06-03");
   });
 
@@ -300,15 +419,26 @@ describe("changing the date of a meeting whose attendance was recorded", () => {
     expect(await t.db.selectFrom("attendance").select("id").where("meeting_id", "=", meeting.id).execute()).toEqual([]);
     const log = await auditOf("attendance");
     expect(log).toHaveLength(3);
-    expect(log.every((entry) => entry.action === "delete" && entry.summary === "attendance_cleared" && entry.after === null)).toBe(true);
-    expect(JSON.parse(log[0]!.before!)).toMatchObject({ meeting_id: meeting.id, person_id: anna.id, status: "aanwezig" });
+    expect(
+      log.every((entry) => entry.action === "delete" && entry.summary === "attendance_cleared" && entry.after === null),
+    ).toBe(true);
+    expect(JSON.parse(log[0]!.before!)).toMatchObject({
+      meeting_id: meeting.id,
+      person_id: anna.id,
+      status: "aanwezig",
+    });
   });
 
   it("asks for an event too, comparing with whom its invitations reach on the new date", async () => {
     const { user } = await makeUser(t.db, { role: "redacteur" });
     const organisation = await makeOrganisation(t.db, {});
     const leaver = await makePerson(t.db, { first_name: "Lotte", last_name: "Lindeman" });
-    await makeAffiliation(t.db, { person_id: leaver.id, organisation_id: organisation.id, start_date: "2024-01-01", end_date: "2025-06-30" });
+    await makeAffiliation(t.db, {
+      person_id: leaver.id,
+      organisation_id: organisation.id,
+      start_date: "2024-01-01",
+      end_date: "2025-06-30",
+    });
     const event = await createEvent(t.db, user, {
       ...fields,
       date: "2025-06-10",
@@ -328,9 +458,24 @@ describe("the list of meetings", () => {
     const bat = await makeBody(t.db, { name: "BAT" });
     const past = await makeMeeting(t.db, { body_id: cmo.id, date: "2025-01-14", title: "CMO januari" });
     const older = await makeMeeting(t.db, { body_id: bat.id, date: "2024-11-05", title: "BAT november" });
-    const soon = await makeMeeting(t.db, { body_id: cmo.id, date: "2025-03-11", title: "CMO maart", status: "gepland" });
-    const later = await makeMeeting(t.db, { kind: "heisessie", date: "2025-04-01", title: "Heisessie", status: "gepland" });
-    const cancelled = await makeMeeting(t.db, { body_id: bat.id, date: "2025-05-06", title: "BAT mei", status: "geannuleerd" });
+    const soon = await makeMeeting(t.db, {
+      body_id: cmo.id,
+      date: "2025-03-11",
+      title: "CMO maart",
+      status: "gepland",
+    });
+    const later = await makeMeeting(t.db, {
+      kind: "heisessie",
+      date: "2025-04-01",
+      title: "Heisessie",
+      status: "gepland",
+    });
+    const cancelled = await makeMeeting(t.db, {
+      body_id: bat.id,
+      date: "2025-05-06",
+      title: "BAT mei",
+      status: "geannuleerd",
+    });
     return { cmo, bat, past, older, soon, later, cancelled };
   }
 
@@ -345,17 +490,28 @@ describe("the list of meetings", () => {
   it("filters on body, kind, status, year and period", async () => {
     const { cmo } = await someMeetings();
     const all = { timeframe: "alle" as const };
-    expect(titles((await listMeetings(t.db, { ...all, bodyId: cmo.id }, 1)).rows)).toEqual(["CMO januari", "CMO maart"]);
+    expect(titles((await listMeetings(t.db, { ...all, bodyId: cmo.id }, 1)).rows)).toEqual([
+      "CMO januari",
+      "CMO maart",
+    ]);
     expect(titles((await listMeetings(t.db, { ...all, kind: "evenementen" }, 1)).rows)).toEqual(["Heisessie"]);
-    expect(titles((await listMeetings(t.db, { ...all, kind: "vergaderingen", status: "geannuleerd" }, 1)).rows)).toEqual(["BAT mei"]);
+    expect(
+      titles((await listMeetings(t.db, { ...all, kind: "vergaderingen", status: "geannuleerd" }, 1)).rows),
+    ).toEqual(["BAT mei"]);
     expect(titles((await listMeetings(t.db, { ...all, year: 2024 }, 1)).rows)).toEqual(["BAT november"]);
-    expect(titles((await listMeetings(t.db, { ...all, from: "2025-03-01", to: "2025-04-30" }, 1)).rows)).toEqual(["CMO maart", "Heisessie"]);
+    expect(titles((await listMeetings(t.db, { ...all, from: "2025-03-01", to: "2025-04-30" }, 1)).rows)).toEqual([
+      "CMO maart",
+      "Heisessie",
+    ]);
   });
 
   it("reads its filters from the URL and tells which ones it ignored", async () => {
     const { cmo } = await someMeetings();
     const { cookie } = await signedIn("lezer");
-    const response = await call(listRoute.loader, get(`/vergaderingen?wanneer=alle&gremium=${cmo.id}&jaar=20x5`, cookie));
+    const response = await call(
+      listRoute.loader,
+      get(`/vergaderingen?wanneer=alle&gremium=${cmo.id}&jaar=20x5`, cookie),
+    );
     const data = await response.json();
     expect(titles(data.meetings)).toEqual(["CMO januari", "CMO maart"]);
     expect(data.ignored).toEqual(["20x5"]);
@@ -364,10 +520,17 @@ describe("the list of meetings", () => {
 
   it("pages through many meetings", async () => {
     const body = await makeBody(t.db, {});
-    for (let day = 1; day <= 30; day++) await makeMeeting(t.db, { body_id: body.id, date: `2031-01-${String(day).padStart(2, "0")}` });
+    for (let day = 1; day <= 30; day++)
+      await makeMeeting(t.db, { body_id: body.id, date: `2031-01-${String(day).padStart(2, "0")}` });
     const second = await listMeetings(t.db, { timeframe: "komend" }, 2, "2030-12-31");
     expect(second.page).toMatchObject({ page: 2, pages: 2, total: 30, from: 26, to: 30 });
-    expect(second.rows.map((row) => row.date)).toEqual(["2031-01-26", "2031-01-27", "2031-01-28", "2031-01-29", "2031-01-30"]);
+    expect(second.rows.map((row) => row.date)).toEqual([
+      "2031-01-26",
+      "2031-01-27",
+      "2031-01-28",
+      "2031-01-29",
+      "2031-01-30",
+    ]);
   });
 });
 
@@ -379,7 +542,9 @@ describe("a body's page", () => {
     await makeMeeting(t.db, { body_id: body.id, date: "2020-02-01", title: "Lang geleden" });
     await makeMeeting(t.db, { body_id: body.id, date: "2099-02-01", title: "Ver weg", status: "gepland" });
     await makeMeeting(t.db, { body_id: other.id, date: "2099-02-01", title: "Ander gremium", status: "gepland" });
-    const data = await (await call(bodyRoute.loader, get(`/gremia/${body.id}`, cookie), { bodyId: String(body.id) })).json();
+    const data = await (
+      await call(bodyRoute.loader, get(`/gremia/${body.id}`, cookie), { bodyId: String(body.id) })
+    ).json();
     expect(titles(data.meetings.upcoming)).toEqual(["Ver weg"]);
     expect(titles(data.meetings.recent)).toEqual(["Lang geleden"]);
     const direct = await bodyMeetings(t.db, body.id, "2099-03-01");

@@ -6,7 +6,15 @@ import * as listRoute from "../../app/routes/organisaties._index";
 import * as newRoute from "../../app/routes/organisaties.nieuw";
 import { addDays } from "../../app/services/periods";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeBody, makeOrganisation, makeSeat, makeSector, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makeSeat,
+  makeSector,
+  type TestDatabase,
+} from "../support/db";
 import { makeSubregion, organisationForm } from "../support/organisations";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -18,7 +26,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 const auditOf = (id: number) =>
@@ -37,7 +46,8 @@ const auditOf = (id: number) =>
       })),
     );
 
-const organisationRow = (id: number) => t.db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+const organisationRow = (id: number) =>
+  t.db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 
 const subregionIdsOf = async (id: number) =>
   (
@@ -51,7 +61,9 @@ const subregionIdsOf = async (id: number) =>
 
 /** The edit form as its loader fills it, changed by `changes`. */
 async function editForm(cookie: string, id: number, changes: Record<string, string | number | readonly string[]> = {}) {
-  const response = await call(editRoute.loader, get(`/organisaties/${id}/bewerken`, cookie), { organisationId: String(id) });
+  const response = await call(editRoute.loader, get(`/organisaties/${id}/bewerken`, cookie), {
+    organisationId: String(id),
+  });
   expect(response.status).toBe(200);
   const { organisation } = await response.json();
   const value = (v: string | null) => v ?? "";
@@ -74,7 +86,9 @@ async function editForm(cookie: string, id: number, changes: Record<string, stri
 }
 
 const saveEdit = (cookie: string, id: number, fields: Record<string, string | number | readonly string[]>) =>
-  call(editRoute.action, formRequest(`/organisaties/${id}/bewerken`, fields, { cookie }), { organisationId: String(id) });
+  call(editRoute.action, formRequest(`/organisaties/${id}/bewerken`, fields, { cookie }), {
+    organisationId: String(id),
+  });
 
 describe("creating an organisation", () => {
   it("stores it with its subregions and logs the creation with the subregions in the snapshot", async () => {
@@ -108,13 +122,21 @@ describe("creating an organisation", () => {
     const [entry, ...more] = await auditOf(id);
     expect(more).toEqual([]);
     expect(entry).toMatchObject({ action: "create", user_id: user.id, before: null });
-    expect(entry!.after).toMatchObject({ name: "Huisartsenzorg Heuvelland", subregion_ids: [west.id, oost.id].sort((a, b) => a - b) });
+    expect(entry!.after).toMatchObject({
+      name: "Huisartsenzorg Heuvelland",
+      subregion_ids: [west.id, oost.id].sort((a, b) => a - b),
+    });
   });
 
   it("refuses an invalid website and e-mail address, returning everything typed", async () => {
     const { cookie } = await signedIn("redacteur");
     const sector = await makeSector(t.db);
-    const fields = organisationForm(sector.id, { name: "Welzijn Oost", website: "welzijn oost", email: "geen-adres", notes: "Belangrijke notitie" });
+    const fields = organisationForm(sector.id, {
+      name: "Welzijn Oost",
+      website: "welzijn oost",
+      email: "geen-adres",
+      notes: "Belangrijke notitie",
+    });
     const response = await call(newRoute.action, formRequest("/organisaties/nieuw", fields, { cookie }));
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -142,9 +164,13 @@ describe("creating an organisation", () => {
     const sector = await makeSector(t.db);
     const archived = await makeOrganisation(t.db, { name: "Oude koepel", archived_at: "2025-01-01T00:00:00.000Z" });
     const post = (fields: Record<string, string | number | readonly string[]>) =>
-      call(newRoute.action, formRequest("/organisaties/nieuw", organisationForm(sector.id, fields), { cookie })).then((r) => r.json());
+      call(newRoute.action, formRequest("/organisaties/nieuw", organisationForm(sector.id, fields), { cookie })).then(
+        (r) => r.json(),
+      );
     expect((await post({ sector_id: 9999 })).errors).toEqual({ sector_id: "organisations.errors.sectorMissing" });
-    expect((await post({ subregion_ids: ["9999"] })).errors).toEqual({ subregion_ids: "organisations.errors.subregionMissing" });
+    expect((await post({ subregion_ids: ["9999"] })).errors).toEqual({
+      subregion_ids: "organisations.errors.subregionMissing",
+    });
     expect((await post({ parent_id: archived.id })).errors).toEqual({
       parent_id: "organisations.errors.parentArchived?name=Oude+koepel",
     });
@@ -157,9 +183,16 @@ describe("editing an organisation", () => {
     const { cookie, user } = await signedIn("redacteur");
     const [first, second] = [await makeSubregion(t.db), await makeSubregion(t.db)];
     const org = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
-    await t.db.insertInto("organisation_subregions").values({ organisation_id: org.id, subregion_id: first.id }).execute();
+    await t.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: org.id, subregion_id: first.id })
+      .execute();
 
-    const response = await saveEdit(cookie, org.id, await editForm(cookie, org.id, { phone: "+31 46 850 5000", subregion_ids: [String(second.id)] }));
+    const response = await saveEdit(
+      cookie,
+      org.id,
+      await editForm(cookie, org.id, { phone: "+31 46 850 5000", subregion_ids: [String(second.id)] }),
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?opgeslagen=1`);
     expect(await organisationRow(org.id)).toMatchObject({ phone: "+31 46 850 5000", version: 2 });
@@ -184,7 +217,10 @@ describe("editing an organisation", () => {
     const second = await signedIn("beheerder");
     const subregion = await makeSubregion(t.db);
     const org = await makeOrganisation(t.db, { name: "Envida" });
-    const formOfFirst = await editForm(first.cookie, org.id, { name: "Envida Maastricht", subregion_ids: [String(subregion.id)] });
+    const formOfFirst = await editForm(first.cookie, org.id, {
+      name: "Envida Maastricht",
+      subregion_ids: [String(subregion.id)],
+    });
     const formOfSecond = await editForm(second.cookie, org.id, { phone: "043 369 0690", notes: "Nieuwe notitie" });
     expect(formOfFirst.version).toBe(1);
     expect(formOfSecond.version).toBe(1);
@@ -230,7 +266,9 @@ describe("editing an organisation", () => {
     const child = await makeOrganisation(t.db, { name: "Dochter", parent_id: top.id });
     const other = await makeOrganisation(t.db, { name: "Ander" });
     await makeOrganisation(t.db, { name: "Gearchiveerd", archived_at: "2025-01-01T00:00:00.000Z" });
-    const response = await call(editRoute.loader, get(`/organisaties/${top.id}/bewerken`, cookie), { organisationId: String(top.id) });
+    const response = await call(editRoute.loader, get(`/organisaties/${top.id}/bewerken`, cookie), {
+      organisationId: String(top.id),
+    });
     const { options } = await response.json();
     expect(options.parents.map((p: { id: number }) => p.id)).toEqual([other.id]);
     expect(child.parent_id).toBe(top.id);
@@ -240,7 +278,11 @@ describe("editing an organisation", () => {
     const { cookie } = await signedIn("redacteur");
     const parent = await makeOrganisation(t.db, { name: "Oude koepel" });
     const org = await makeOrganisation(t.db, { parent_id: parent.id });
-    await t.db.updateTable("organisations").set({ archived_at: "2025-06-01T00:00:00.000Z" }).where("id", "=", parent.id).execute();
+    await t.db
+      .updateTable("organisations")
+      .set({ archived_at: "2025-06-01T00:00:00.000Z" })
+      .where("id", "=", parent.id)
+      .execute();
     const response = await saveEdit(cookie, org.id, await editForm(cookie, org.id, { notes: "Koepel opgeheven" }));
     expect(response.status).toBe(302);
     expect(await organisationRow(org.id)).toMatchObject({ parent_id: parent.id, notes: "Koepel opgeheven" });
@@ -267,7 +309,9 @@ describe("archiving and restoring", () => {
     expect(archived.headers.get("Location")).toBe(`/organisaties/${org.id}?gearchiveerd=1`);
     expect((await organisationRow(org.id)).archived_at).not.toBeNull();
 
-    const page = await call(organisationRoute.loader, get(`/organisaties/${org.id}?gearchiveerd=1`, cookie), { organisationId: String(org.id) });
+    const page = await call(organisationRoute.loader, get(`/organisaties/${org.id}?gearchiveerd=1`, cookie), {
+      organisationId: String(org.id),
+    });
     const data = await page.json();
     expect(data).toMatchObject({ notice: "archived", canEdit: true });
     expect(data.currentSeats).toHaveLength(1);
@@ -303,22 +347,31 @@ describe("the organisation page", () => {
   it("shows its history newest first, with the fields that changed", async () => {
     const { cookie } = await signedIn("redacteur");
     const sector = await makeSector(t.db, { name_nl: "Huisartsen" });
-    const created = await call(newRoute.action, formRequest("/organisaties/nieuw", organisationForm(sector.id, { name: "HZH" }), { cookie }));
+    const created = await call(
+      newRoute.action,
+      formRequest("/organisaties/nieuw", organisationForm(sector.id, { name: "HZH" }), { cookie }),
+    );
     const id = Number(/(\d+)/.exec(created.headers.get("Location") ?? "")?.[1]);
     await saveEdit(cookie, id, await editForm(cookie, id, { name: "Huisartsenzorg Heuvelland" }));
 
-    const response = await call(organisationRoute.loader, get(`/organisaties/${id}`, cookie), { organisationId: String(id) });
+    const response = await call(organisationRoute.loader, get(`/organisaties/${id}`, cookie), {
+      organisationId: String(id),
+    });
     const { history } = await response.json();
     expect(history.entries.map((e: { action: string }) => e.action)).toEqual(["update", "create"]);
     expect(history.entries[0].changes).toEqual([{ field: "name", before: "HZH", after: "Huisartsenzorg Heuvelland" }]);
-    expect(history.entries[1].changes).toEqual(expect.arrayContaining([{ field: "sector_id", before: null, after: sector.id }]));
+    expect(history.entries[1].changes).toEqual(
+      expect.arrayContaining([{ field: "sector_id", before: null, after: sector.id }]),
+    );
     expect(history.names.sectors).toEqual([{ id: sector.id, name_nl: "Huisartsen", name_en: sector.name_en }]);
   });
 
   it("is readable by a lezer, without the edit link's permission", async () => {
     const { cookie } = await signedIn("lezer");
     const org = await makeOrganisation(t.db);
-    const response = await call(organisationRoute.loader, get(`/organisaties/${org.id}`, cookie), { organisationId: String(org.id) });
+    const response = await call(organisationRoute.loader, get(`/organisaties/${org.id}`, cookie), {
+      organisationId: String(org.id),
+    });
     expect(response.status).toBe(200);
     expect((await response.json()).canEdit).toBe(false);
   });
@@ -338,7 +391,10 @@ describe("the list of organisations", () => {
     const subregion = await makeSubregion(t.db);
     const a = await makeOrganisation(t.db, { name: "A zorg", sector_id: care.id });
     await makeOrganisation(t.db, { name: "B welzijn", sector_id: welfare.id });
-    await t.db.insertInto("organisation_subregions").values({ organisation_id: a.id, subregion_id: subregion.id }).execute();
+    await t.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: a.id, subregion_id: subregion.id })
+      .execute();
     expect(await list(cookie, `sector=${welfare.id}`)).toEqual(["B welzijn"]);
     expect(await list(cookie, `subregio=${subregion.id}`)).toEqual(["A zorg"]);
   });
@@ -370,7 +426,10 @@ describe("the list of organisations", () => {
     expect(await list(cookie, `gremium=${body.id}`)).toEqual(["Vacature", "Zit er nu"]);
     expect(await list(cookie, "gremium_naam=regiegroep")).toEqual(["Vacature", "Zit er nu"]);
     const response = await call(listRoute.loader, get(`/organisaties?gremium=${body.id}`, cookie));
-    expect((await response.json()).body).toEqual({ state: "chosen", choice: { id: body.id, name: "Bestuurlijke Regiegroep", shortName: null } });
+    expect((await response.json()).body).toEqual({
+      state: "chosen",
+      choice: { id: body.id, name: "Bestuurlijke Regiegroep", shortName: null },
+    });
   });
 
   it("searches names and short names, taking % and _ literally", async () => {
@@ -397,7 +456,8 @@ describe("the list of organisations", () => {
   it("pages through long lists, keeping the filters", async () => {
     const { cookie } = await signedIn("lezer");
     const sector = await makeSector(t.db);
-    for (let i = 1; i <= 27; i += 1) await makeOrganisation(t.db, { name: `Org ${String(i).padStart(2, "0")}`, sector_id: sector.id });
+    for (let i = 1; i <= 27; i += 1)
+      await makeOrganisation(t.db, { name: `Org ${String(i).padStart(2, "0")}`, sector_id: sector.id });
     await makeOrganisation(t.db, { name: "Andere sector" });
     const response = await call(listRoute.loader, get(`/organisaties?sector=${sector.id}&pagina=2`, cookie));
     const body = await response.json();
@@ -420,10 +480,19 @@ describe("who may change organisations", () => {
     const params = { organisationId: String(org.id) };
     expect((await call(newRoute.loader, get("/organisaties/nieuw", cookie))).status).toBe(403);
     expect((await call(editRoute.loader, get(`/organisaties/${org.id}/bewerken`, cookie), params)).status).toBe(403);
-    expect((await call(newRoute.action, formRequest("/organisaties/nieuw", organisationForm(org.sector_id), { cookie }))).status).toBe(403);
+    expect(
+      (await call(newRoute.action, formRequest("/organisaties/nieuw", organisationForm(org.sector_id), { cookie })))
+        .status,
+    ).toBe(403);
     expect((await saveEdit(cookie, org.id, { intent: "restore", version: 1 })).status).toBe(403);
     expect(
-      (await call(organisationRoute.action, formRequest(`/organisaties/${org.id}`, { intent: "undo" }, { cookie }), params)).status,
+      (
+        await call(
+          organisationRoute.action,
+          formRequest(`/organisaties/${org.id}`, { intent: "undo" }, { cookie }),
+          params,
+        )
+      ).status,
     ).toBe(403);
     expect(await organisationRow(org.id)).toMatchObject({ archived_at: "2025-01-01T00:00:00.000Z", version: 1 });
     expect(await t.db.selectFrom("organisations").select("id").execute()).toHaveLength(1);
@@ -431,8 +500,12 @@ describe("who may change organisations", () => {
 
   it("answers 404 for an organisation that does not exist", async () => {
     const { cookie } = await signedIn("redacteur");
-    expect((await call(editRoute.loader, get("/organisaties/999/bewerken", cookie), { organisationId: "999" })).status).toBe(404);
-    expect((await call(organisationRoute.loader, get("/organisaties/999", cookie), { organisationId: "999" })).status).toBe(404);
+    expect(
+      (await call(editRoute.loader, get("/organisaties/999/bewerken", cookie), { organisationId: "999" })).status,
+    ).toBe(404);
+    expect(
+      (await call(organisationRoute.loader, get("/organisaties/999", cookie), { organisationId: "999" })).status,
+    ).toBe(404);
     expect((await saveEdit(cookie, 999, { intent: "restore", version: 1 })).status).toBe(404);
   });
 });

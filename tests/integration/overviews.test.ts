@@ -4,7 +4,15 @@ import * as matrixDownload from "../../app/routes/overzichten.matrix_.download";
 import * as organisationRoute from "../../app/routes/overzichten.organisaties.$organisationId";
 import * as organisationDownload from "../../app/routes/overzichten.organisaties.$organisationId_.download";
 import { type MembershipMatrix, membershipMatrix, organisationSeats } from "../../app/models/overviews.server";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  type TestDatabase,
+} from "../support/db";
 import { call, get, signedIn } from "../support/routes";
 
 let t: TestDatabase;
@@ -19,13 +27,35 @@ async function network() {
   const sector = await makeSector(t.db, { name_nl: "Gemeenten", name_en: "Municipalities" });
   const heerlen = await makeOrganisation(t.db, { name: "Gemeente Heerlen", sector_id: sector.id });
   const envida = await makeOrganisation(t.db, { name: "Envida", sector_id: sector.id });
-  const regiegroep = await makeBody(t.db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch" });
+  const regiegroep = await makeBody(t.db, {
+    name: "Bestuurlijke Regiegroep",
+    abbreviation: "BRGZL",
+    level: "strategisch",
+  });
   const werkgroep = await makeBody(t.db, { name: "Werkgroep Wonen", level: "operationeel" });
   const anna = await makePerson(t.db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
   const piet = await makePerson(t.db, { first_name: "Piet", last_name: "Jansen" });
-  await makeSeat(t.db, { body_id: regiegroep.id, person_id: anna.id, organisation_id: heerlen.id, role: "voorzitter", start_date: "2025-01-01", end_date: "2025-03-01" });
-  await makeSeat(t.db, { body_id: regiegroep.id, person_id: piet.id, organisation_id: envida.id, start_date: "2025-03-02" });
-  await makeSeat(t.db, { body_id: werkgroep.id, person_id: piet.id, organisation_id: envida.id, start_date: "2024-01-01", end_date: "2025-02-28" });
+  await makeSeat(t.db, {
+    body_id: regiegroep.id,
+    person_id: anna.id,
+    organisation_id: heerlen.id,
+    role: "voorzitter",
+    start_date: "2025-01-01",
+    end_date: "2025-03-01",
+  });
+  await makeSeat(t.db, {
+    body_id: regiegroep.id,
+    person_id: piet.id,
+    organisation_id: envida.id,
+    start_date: "2025-03-02",
+  });
+  await makeSeat(t.db, {
+    body_id: werkgroep.id,
+    person_id: piet.id,
+    organisation_id: envida.id,
+    start_date: "2024-01-01",
+    end_date: "2025-02-28",
+  });
   return { heerlen, envida, regiegroep, werkgroep, anna, piet };
 }
 
@@ -34,7 +64,9 @@ describe("the organisations × bodies matrix", () => {
     const n = await network();
     const onFirst = await membershipMatrix(t.db, { date: "2025-03-01" }, "nl");
     expect(onFirst.organisations.map((o) => o.name)).toEqual(["Gemeente Heerlen"]);
-    expect(onFirst.cells[`${n.heerlen.id}:${n.regiegroep.id}`]?.map((r) => [r.name, r.role])).toEqual([["Anna van den Berg", "voorzitter"]]);
+    expect(onFirst.cells[`${n.heerlen.id}:${n.regiegroep.id}`]?.map((r) => [r.name, r.role])).toEqual([
+      ["Anna van den Berg", "voorzitter"],
+    ]);
 
     const onSecond = await membershipMatrix(t.db, { date: "2025-03-02" }, "nl");
     expect(onSecond.organisations.map((o) => o.name)).toEqual(["Envida"]);
@@ -52,9 +84,20 @@ describe("the organisations × bodies matrix", () => {
 
   it("narrows the organisations to a subregion", async () => {
     const n = await network();
-    const region = await t.db.insertInto("regions").values({ code: "zl", name: "Zuid-Limburg" }).returning("id").executeTakeFirstOrThrow();
-    const parkstad = await t.db.insertInto("subregions").values({ region_id: region.id, code: "parkstad", name: "Parkstad" }).returning("id").executeTakeFirstOrThrow();
-    await t.db.insertInto("organisation_subregions").values({ organisation_id: n.heerlen.id, subregion_id: parkstad.id }).execute();
+    const region = await t.db
+      .insertInto("regions")
+      .values({ code: "zl", name: "Zuid-Limburg" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const parkstad = await t.db
+      .insertInto("subregions")
+      .values({ region_id: region.id, code: "parkstad", name: "Parkstad" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: n.heerlen.id, subregion_id: parkstad.id })
+      .execute();
     const matrix = await membershipMatrix(t.db, { date: "2025-02-01", subregionId: parkstad.id }, "nl");
     expect(matrix.organisations.map((o) => o.name)).toEqual(["Gemeente Heerlen"]);
   });
@@ -62,9 +105,15 @@ describe("the organisations × bodies matrix", () => {
   it("downloads as CSV the rows and headers the page shows, for roles that may export", async () => {
     await network();
     const { cookie } = await signedIn(t.db, "onderzoeker");
-    const response = await call(t.db, matrixDownload.loader, get("/overzichten/matrix/download?datum=2025-02-01&formaat=csv", cookie));
+    const response = await call(
+      t.db,
+      matrixDownload.loader,
+      get("/overzichten/matrix/download?datum=2025-02-01&formaat=csv", cookie),
+    );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toContain('filename="matrix-organisaties-en-gremia-1-februari-2025.csv"');
+    expect(response.headers.get("Content-Disposition")).toContain(
+      'filename="matrix-organisaties-en-gremia-1-februari-2025.csv"',
+    );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
@@ -74,14 +123,24 @@ describe("the organisations × bodies matrix", () => {
   });
 
   it("asks for a narrowing before drawing the whole network, and pages the organisations", async () => {
-    const [wide, narrow] = [await makeBody(t.db, { name: "Breed overleg" }), await makeBody(t.db, { name: "Klein overleg" })];
+    const [wide, narrow] = [
+      await makeBody(t.db, { name: "Breed overleg" }),
+      await makeBody(t.db, { name: "Klein overleg" }),
+    ];
     for (let i = 1; i <= 55; i++) {
       const organisation = await makeOrganisation(t.db, { name: `Organisatie ${String(i).padStart(2, "0")}` });
-      await makeSeat(t.db, { body_id: i > 50 ? narrow.id : wide.id, organisation_id: organisation.id, start_date: "2025-01-01" });
+      await makeSeat(t.db, {
+        body_id: i > 50 ? narrow.id : wide.id,
+        organisation_id: organisation.id,
+        start_date: "2025-01-01",
+      });
     }
     const { cookie } = await signedIn(t.db, "lezer");
     type Data = { matrix: MembershipMatrix | null; allBodies: number; page: { total: number; pages: number } };
-    const pageOf = async (query: string) => (await (await call(t.db, matrixRoute.loader, get(`/overzichten/matrix?datum=2025-02-01&${query}`, cookie))).json()) as Data;
+    const pageOf = async (query: string) =>
+      (await (
+        await call(t.db, matrixRoute.loader, get(`/overzichten/matrix?datum=2025-02-01&${query}`, cookie))
+      ).json()) as Data;
 
     expect((await pageOf("")).matrix).toBeNull();
     const first = await pageOf("niveau=tactisch");
@@ -90,7 +149,13 @@ describe("the organisations × bodies matrix", () => {
     expect(first.matrix?.bodies.map((body) => body.name)).toEqual(["Breed overleg"]);
     expect(first.allBodies).toBe(2);
     const second = await pageOf("niveau=tactisch&pagina=2");
-    expect(second.matrix?.organisations.map((o) => o.name)).toEqual(["Organisatie 51", "Organisatie 52", "Organisatie 53", "Organisatie 54", "Organisatie 55"]);
+    expect(second.matrix?.organisations.map((o) => o.name)).toEqual([
+      "Organisatie 51",
+      "Organisatie 52",
+      "Organisatie 53",
+      "Organisatie 54",
+      "Organisatie 55",
+    ]);
     expect(second.matrix?.bodies.map((body) => body.name)).toEqual(["Klein overleg"]);
   });
 
@@ -99,7 +164,11 @@ describe("the organisations × bodies matrix", () => {
     const { cookie } = await signedIn(t.db, "lezer");
     const page = await call(t.db, matrixRoute.loader, get("/overzichten/matrix?datum=2025-02-01", cookie));
     expect(page.status).toBe(200);
-    const download = await call(t.db, matrixDownload.loader, get("/overzichten/matrix/download?datum=2025-02-01&formaat=xlsx", cookie));
+    const download = await call(
+      t.db,
+      matrixDownload.loader,
+      get("/overzichten/matrix/download?datum=2025-02-01&formaat=xlsx", cookie),
+    );
     expect(download.status).toBe(403);
   });
 });
@@ -112,14 +181,23 @@ describe("who sits where for one organisation", () => {
     expect(await organisationSeats(t.db, n.envida.id, "2025-03-01")).toEqual([]);
 
     const { cookie } = await signedIn(t.db, "redacteur");
-    const response = await call(t.db, organisationDownload.loader, get("/overzichten/organisaties/0/download?formaat=xlsx", cookie), { organisationId: String(n.envida.id) });
-    expect(response.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    const response = await call(
+      t.db,
+      organisationDownload.loader,
+      get("/overzichten/organisaties/0/download?formaat=xlsx", cookie),
+      { organisationId: String(n.envida.id) },
+    );
+    expect(response.headers.get("Content-Type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
     expect(new Uint8Array(await response.arrayBuffer()).slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
   });
 
   it("answers 404 for an organisation that does not exist", async () => {
     const { cookie } = await signedIn(t.db, "lezer");
-    const response = await call(t.db, organisationRoute.loader, get("/overzichten/organisaties/999", cookie), { organisationId: "999" });
+    const response = await call(t.db, organisationRoute.loader, get("/overzichten/organisaties/999", cookie), {
+      organisationId: "999",
+    });
     expect(response.status).toBe(404);
   });
 });

@@ -2,7 +2,15 @@ import type { KyselyPlugin } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { drawPanel, loadPanelFacts } from "../../app/models/panel-facts.server";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  type TestDatabase,
+} from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { makeSubregion } from "../support/organisations";
 import { makeAffiliation } from "../support/people";
@@ -31,9 +39,21 @@ describe("drawing a panel from the register", () => {
   it("draws the issue's panel: strategic and tactical seats on 1 October 2025, plus project leaders of IZA-funded plans", async () => {
     const subregion = await makeSubregion(test.db, { name: "Parkstad" });
     const sector = await makeSector(test.db, { code: "gemeente", name_nl: "Gemeente" });
-    const heerlen = await makeOrganisation(test.db, { name: "Gemeente Heerlen", short_name: "Heerlen", sector_id: sector.id });
-    await test.db.insertInto("organisation_subregions").values({ organisation_id: heerlen.id, subregion_id: subregion.id }).execute();
-    const regiegroep = await makeBody(test.db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", kind: "regiegroep", level: "strategisch" });
+    const heerlen = await makeOrganisation(test.db, {
+      name: "Gemeente Heerlen",
+      short_name: "Heerlen",
+      sector_id: sector.id,
+    });
+    await test.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: heerlen.id, subregion_id: subregion.id })
+      .execute();
+    const regiegroep = await makeBody(test.db, {
+      name: "Bestuurlijke Regiegroep",
+      abbreviation: "BRGZL",
+      kind: "regiegroep",
+      level: "strategisch",
+    });
     const adviesteam = await makeBody(test.db, { name: "Adviesteam", kind: "adviesteam", level: "tactisch" });
     const werkgroep = await makeBody(test.db, { level: "operationeel" });
     const izaPlan = await makePlan(test.db, { funding_status: "iza" });
@@ -46,7 +66,12 @@ describe("drawing a panel from the register", () => {
     const teamMember = await networker(heerlen.id);
     const operational = await networker(heerlen.id);
     const leftBefore = await networker(heerlen.id);
-    await makeSeat(test.db, { body_id: regiegroep.id, person_id: chair.id, role: "voorzitter", organisation_id: heerlen.id });
+    await makeSeat(test.db, {
+      body_id: regiegroep.id,
+      person_id: chair.id,
+      role: "voorzitter",
+      organisation_id: heerlen.id,
+    });
     await makeSeat(test.db, { body_id: adviesteam.id, person_id: chair.id, role: "lid" });
     await makeSeat(test.db, { body_id: adviesteam.id, person_id: adviser.id, start_date: REFERENCE });
     await makeSeat(test.db, { body_id: izaPlan.team_body_id!, person_id: leader.id, role: "projectleider" });
@@ -57,7 +82,9 @@ describe("drawing a panel from the register", () => {
 
     const panel = await drawPanel(
       test.db,
-      rules({ seatRules: [{ levels: ["strategisch", "tactisch"] }, { planFunding: ["iza"], roles: ["projectleider"] }] }),
+      rules({
+        seatRules: [{ levels: ["strategisch", "tactisch"] }, { planFunding: ["iza"], roles: ["projectleider"] }],
+      }),
       REFERENCE,
     );
     expect(panel.members.map((m) => m.personId)).toEqual([chair.id, adviser.id, leader.id]);
@@ -72,7 +99,13 @@ describe("drawing a panel from the register", () => {
       level: "strategisch",
       roles: ["voorzitter", "lid"],
     });
-    expect(first!.attributes.bodies[0]).toEqual({ id: regiegroep.id, name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", role: "voorzitter" });
+    expect(first!.attributes.bodies[0]).toEqual({
+      id: regiegroep.id,
+      name: "Bestuurlijke Regiegroep",
+      abbreviation: "BRGZL",
+      level: "strategisch",
+      role: "voorzitter",
+    });
     expect(panel.emptiedBy).toBeNull();
   });
 
@@ -82,21 +115,53 @@ describe("drawing a panel from the register", () => {
     const withdrawnThenGiven = await networker(organisation.id);
     const givenThenWithdrawn = await networker(organisation.id);
     const secondaryOnly = await makePerson(test.db);
-    await test.db.insertInto("person_emails").values({ person_id: secondaryOnly.id, email: "tweede@example.org", is_primary: 0 }).execute();
+    await test.db
+      .insertInto("person_emails")
+      .values({ person_id: secondaryOnly.id, email: "tweede@example.org", is_primary: 0 })
+      .execute();
     await makeAffiliation(test.db, { person_id: secondaryOnly.id, organisation_id: organisation.id });
     const formerJob = await makePerson(test.db, { email: "oud@example.org" });
-    await makeAffiliation(test.db, { person_id: formerJob.id, organisation_id: organisation.id, end_date: "2025-09-30" });
+    await makeAffiliation(test.db, {
+      person_id: formerJob.id,
+      organisation_id: organisation.id,
+      end_date: "2025-09-30",
+    });
     await test.db
       .insertInto("consents")
       .values([
-        { person_id: withdrawnThenGiven.id, purpose: "research", status: "withdrawn", recorded_on: "2024-01-01", source: null },
-        { person_id: withdrawnThenGiven.id, purpose: "research", status: "given", recorded_on: "2025-01-01", source: null },
-        { person_id: givenThenWithdrawn.id, purpose: "research", status: "given", recorded_on: "2024-01-01", source: null },
-        { person_id: givenThenWithdrawn.id, purpose: "research", status: "withdrawn", recorded_on: "2025-01-01", source: null },
+        {
+          person_id: withdrawnThenGiven.id,
+          purpose: "research",
+          status: "withdrawn",
+          recorded_on: "2024-01-01",
+          source: null,
+        },
+        {
+          person_id: withdrawnThenGiven.id,
+          purpose: "research",
+          status: "given",
+          recorded_on: "2025-01-01",
+          source: null,
+        },
+        {
+          person_id: givenThenWithdrawn.id,
+          purpose: "research",
+          status: "given",
+          recorded_on: "2024-01-01",
+          source: null,
+        },
+        {
+          person_id: givenThenWithdrawn.id,
+          purpose: "research",
+          status: "withdrawn",
+          recorded_on: "2025-01-01",
+          source: null,
+        },
         { person_id: givenThenWithdrawn.id, purpose: "news", status: "given", recorded_on: "2025-06-01", source: null },
       ])
       .execute();
-    for (const p of [withdrawnThenGiven, givenThenWithdrawn, secondaryOnly, formerJob]) await makeSeat(test.db, { body_id: body.id, person_id: p.id });
+    for (const p of [withdrawnThenGiven, givenThenWithdrawn, secondaryOnly, formerJob])
+      await makeSeat(test.db, { body_id: body.id, person_id: p.id });
 
     const panel = await drawPanel(test.db, rules({ seatRules: [{}] }), REFERENCE);
     expect(panel.members.map((m) => m.personId).sort()).toEqual([withdrawnThenGiven.id, secondaryOnly.id].sort());
@@ -117,13 +182,57 @@ describe("drawing a panel from the register", () => {
       ["2025-07-01", "2025-09-30", REFERENCE].map((date) => makeMeeting(test.db, { body_id: body.id, date })),
     );
     const cancelled = await makeMeeting(test.db, { body_id: body.id, date: "2025-08-01", status: "geannuleerd" });
-    await makeAttendance(test.db, { meeting_id: meetings[0]!.id, person_id: regular.id, status: "aanwezig", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
-    await makeAttendance(test.db, { meeting_id: meetings[1]!.id, person_id: regular.id, status: "aanwezig", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
-    await makeAttendance(test.db, { meeting_id: meetings[1]!.id, person_id: rare.id, status: "afgemeld", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
-    await makeAttendance(test.db, { meeting_id: meetings[2]!.id, person_id: rare.id, status: "aanwezig", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
-    await makeAttendance(test.db, { meeting_id: cancelled.id, person_id: rare.id, status: "aanwezig", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
+    await makeAttendance(test.db, {
+      meeting_id: meetings[0]!.id,
+      person_id: regular.id,
+      status: "aanwezig",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
+    await makeAttendance(test.db, {
+      meeting_id: meetings[1]!.id,
+      person_id: regular.id,
+      status: "aanwezig",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
+    await makeAttendance(test.db, {
+      meeting_id: meetings[1]!.id,
+      person_id: rare.id,
+      status: "afgemeld",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
+    await makeAttendance(test.db, {
+      meeting_id: meetings[2]!.id,
+      person_id: rare.id,
+      status: "aanwezig",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
+    await makeAttendance(test.db, {
+      meeting_id: cancelled.id,
+      person_id: rare.id,
+      status: "aanwezig",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
 
-    const panel = await drawPanel(test.db, rules({ seatRules: [{ minAttendance: { meetings: 2, months: 3 } }] }), REFERENCE);
+    const panel = await drawPanel(
+      test.db,
+      rules({ seatRules: [{ minAttendance: { meetings: 2, months: 3 } }] }),
+      REFERENCE,
+    );
     expect(panel.members.map((m) => m.personId)).toEqual([regular.id]);
   });
 
@@ -135,7 +244,9 @@ describe("drawing a panel from the register", () => {
     await networker(elsewhere.id);
     const panel = await drawPanel(test.db, rules({ organisationRules: [{ sectorIds: [care.id] }] }), REFERENCE);
     expect(panel.members.map((m) => m.personId)).toEqual([nurse.id]);
-    expect(panel.members[0]!.reasons).toEqual([{ rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: hospital.name }]);
+    expect(panel.members[0]!.reasons).toEqual([
+      { rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: hospital.name },
+    ]);
   });
 
   it("reads nothing for a wave without rules, and no attendance unless a rule asks for it", async () => {
@@ -144,11 +255,29 @@ describe("drawing a panel from the register", () => {
     const p = await networker(organisation.id);
     await makeSeat(test.db, { body_id: body.id, person_id: p.id });
     const meeting = await makeMeeting(test.db, { body_id: body.id, date: "2025-09-01" });
-    await makeAttendance(test.db, { meeting_id: meeting.id, person_id: p.id, status: "aanwezig", substitute_person_id: null, seat_id: null, organisation_id: null, note: null });
+    await makeAttendance(test.db, {
+      meeting_id: meeting.id,
+      person_id: p.id,
+      status: "aanwezig",
+      substitute_person_id: null,
+      seat_id: null,
+      organisation_id: null,
+      note: null,
+    });
 
-    expect(await loadPanelFacts(test.db, REFERENCE, rules({}))).toEqual({ bodies: [], seats: [], people: [], affiliations: [], organisations: [], presences: [] });
+    expect(await loadPanelFacts(test.db, REFERENCE, rules({}))).toEqual({
+      bodies: [],
+      seats: [],
+      people: [],
+      affiliations: [],
+      organisations: [],
+      presences: [],
+    });
     expect((await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{}] }))).presences).toEqual([]);
-    expect((await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{ minAttendance: { meetings: 1, months: 1 } }] }))).presences).toHaveLength(1);
+    expect(
+      (await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{ minAttendance: { meetings: 1, months: 1 } }] })))
+        .presences,
+    ).toHaveLength(1);
   });
 
   it("asks the database the same number of questions for a handful of people as for many", async () => {

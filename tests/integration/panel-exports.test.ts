@@ -4,7 +4,16 @@ import { pseudonymFor } from "../../app/services/panel-export-formats";
 import { EMPTY_PANEL_RULES, type PanelAttributes } from "../../app/services/panel-rules-schema";
 import * as exportRoute from "../../app/routes/onderzoek.$waveId_.export.$kind";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, type TestDatabase, testContext } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  type TestDatabase,
+  testContext,
+} from "../support/db";
 import { call as call_, get, signedIn as signedIn_ } from "../support/routes";
 
 let t: TestDatabase;
@@ -17,7 +26,10 @@ afterEach(async () => {
 
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 const download = (waveId: number, kind: string, cookie: string, query = "") =>
-  call_(t.db, exportRoute.loader, get(`/onderzoek/${waveId}/export/${kind}${query}`, cookie), { waveId: String(waveId), kind });
+  call_(t.db, exportRoute.loader, get(`/onderzoek/${waveId}/export/${kind}${query}`, cookie), {
+    waveId: String(waveId),
+    kind,
+  });
 
 async function waveWithPanel(status: "draft" | "frozen") {
   const sector = await makeSector(t.db, { code: "ziekenhuis", name_nl: "Ziekenhuis" });
@@ -26,7 +38,13 @@ async function waveWithPanel(status: "draft" | "frozen") {
   const gone = await makePerson(t.db, { first_name: "Weg", last_name: "Gegaan" });
   const wave = await t.db
     .insertInto("survey_waves")
-    .values({ name: "Meting 2025", year: 2025, reference_date: "2025-10-01", link_template: "https://enquete.example.org/s/{token}", rules: JSON.stringify(EMPTY_PANEL_RULES) })
+    .values({
+      name: "Meting 2025",
+      year: 2025,
+      reference_date: "2025-10-01",
+      link_template: "https://enquete.example.org/s/{token}",
+      rules: JSON.stringify(EMPTY_PANEL_RULES),
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const attributes: PanelAttributes = {
@@ -41,10 +59,26 @@ async function waveWithPanel(status: "draft" | "frozen") {
     roles: ["lid"],
   };
   if (status === "frozen") {
-    for (const [person, token, email] of [[ayse, "tokAyse", "ayse@example.org"], [gone, "tokGone", "weg@example.org"]] as const) {
+    for (const [person, token, email] of [
+      [ayse, "tokAyse", "ayse@example.org"],
+      [gone, "tokGone", "weg@example.org"],
+    ] as const) {
       await t.db
         .insertInto("panel_members")
-        .values({ wave_id: wave.id, person_id: person.id, token, first_name: person.first_name, last_name: person.last_name, email, language: "nl", organisation_id: organisation.id, sector_code: "ziekenhuis", level: "strategisch", attributes: JSON.stringify(attributes), reasons: "[]" })
+        .values({
+          wave_id: wave.id,
+          person_id: person.id,
+          token,
+          first_name: person.first_name,
+          last_name: person.last_name,
+          email,
+          language: "nl",
+          organisation_id: organisation.id,
+          sector_code: "ziekenhuis",
+          level: "strategisch",
+          attributes: JSON.stringify(attributes),
+          reasons: "[]",
+        })
         .execute();
     }
     await t.db
@@ -52,7 +86,11 @@ async function waveWithPanel(status: "draft" | "frozen") {
       .set({ status: "frozen", frozen_at: "2025-10-02T08:00:00.000Z", content_hash: "abc", frozen_counts: "{}" })
       .where("id", "=", wave.id)
       .execute();
-    await t.db.updateTable("panel_members").set({ excluded_at: "2025-10-05T09:00:00.000Z", exclusion_reason: "Vertrokken" }).where("person_id", "=", gone.id).execute();
+    await t.db
+      .updateTable("panel_members")
+      .set({ excluded_at: "2025-10-05T09:00:00.000Z", exclusion_reason: "Vertrokken" })
+      .where("person_id", "=", gone.id)
+      .execute();
   }
   return { wave, organisation, ayse };
 }
@@ -70,7 +108,14 @@ describe("downloading the exports of a frozen wave", () => {
     expect(lines[1]?.startsWith("Ayşe,Özdemir,ayse@example.org,tokAyse,nl,")).toBe(true);
     expect(lines.filter((line) => line !== "")).toHaveLength(2);
     const audit = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "survey_waves").execute();
-    expect(audit).toEqual([expect.objectContaining({ user_id: user.id, entity_id: String(wave.id), summary: "export_limesurvey", after: JSON.stringify({ export: "limesurvey", rows: 1 }) })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        user_id: user.id,
+        entity_id: String(wave.id),
+        summary: "export_limesurvey",
+        after: JSON.stringify({ export: "limesurvey", rows: 1 }),
+      }),
+    ]);
   });
 
   it("gives each other file with its own content type and name, each download logged", async () => {
@@ -107,8 +152,17 @@ describe("downloading the exports of a frozen wave", () => {
     expect(labelSet.headers.get("Content-Disposition")).toBe('attachment; filename="meting-2025-organisaties.lsl"');
     expect(await labelSet.text()).toContain("<LimeSurveyDocType>Label set</LimeSurveyDocType>");
 
-    const summaries = (await t.db.selectFrom("audit_log").select("summary").where("entity", "=", "survey_waves").orderBy("id").execute()).map((row) => row.summary);
-    expect(summaries).toEqual(["export_qualtrics", "export_csv", "export_xlsx", "export_pseudoniem", "export_organisaties_csv", "export_organisaties_limesurvey"]);
+    const summaries = (
+      await t.db.selectFrom("audit_log").select("summary").where("entity", "=", "survey_waves").orderBy("id").execute()
+    ).map((row) => row.summary);
+    expect(summaries).toEqual([
+      "export_qualtrics",
+      "export_csv",
+      "export_xlsx",
+      "export_pseudoniem",
+      "export_organisaties_csv",
+      "export_organisaties_limesurvey",
+    ]);
   });
 
   it("gives the roster of all organisations of the chosen levels on the reference date", async () => {
@@ -117,7 +171,12 @@ describe("downloading the exports of a frozen wave", () => {
     const ggd = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
     const ended = await makeOrganisation(t.db, { name: "Gestopt" });
     await makeSeat(t.db, { body_id: tactical.id, organisation_id: ggd.id, start_date: "2025-01-01" });
-    await makeSeat(t.db, { body_id: tactical.id, organisation_id: ended.id, start_date: "2024-01-01", end_date: "2025-09-30" });
+    await makeSeat(t.db, {
+      body_id: tactical.id,
+      organisation_id: ended.id,
+      start_date: "2024-01-01",
+      end_date: "2025-09-30",
+    });
     const { cookie } = await signedIn("redacteur");
     const text = await (await download(wave.id, "organisaties-csv", cookie, "?bron=niveaus&niveau=tactisch")).text();
     expect(text).toContain(`${ggd.id};GGD Zuid Limburg;`);
@@ -136,7 +195,9 @@ describe("who may download", () => {
     expect((await download(wave.id, "pseudoniem", redacteur.cookie)).status).toBe(403);
     expect((await download(wave.id, "csv", redacteur.cookie)).status).toBe(403);
     expect((await download(wave.id, "organisaties-csv", redacteur.cookie)).status).toBe(200);
-    expect(await t.db.selectFrom("audit_log").select("summary").where("entity", "=", "survey_waves").execute()).toEqual([{ summary: "export_organisaties_csv" }]);
+    expect(await t.db.selectFrom("audit_log").select("summary").where("entity", "=", "survey_waves").execute()).toEqual(
+      [{ summary: "export_organisaties_csv" }],
+    );
   });
 
   it("answers 404 for an unknown kind or wave", async () => {
@@ -164,6 +225,8 @@ describe("a draft wave", () => {
     const { cookie } = await signedIn("onderzoeker");
     const response = await download(wave.id, "csv", cookie);
     expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="meting-2025-panel-CONCEPT.csv"');
-    expect((await response.text()).startsWith('"CONCEPT — nog niet bevroren; dit panel kan nog veranderen"')).toBe(true);
+    expect((await response.text()).startsWith('"CONCEPT — nog niet bevroren; dit panel kan nog veranderen"')).toBe(
+      true,
+    );
   });
 });

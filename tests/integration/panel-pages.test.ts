@@ -16,14 +16,17 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 type PanelPage = Awaited<ReturnType<typeof panelRoute.loader>> extends { json(): Promise<infer T> } ? T : never;
 type ComparePage = Awaited<ReturnType<typeof compareRoute.loader>> extends { json(): Promise<infer T> } ? T : never;
 
 async function panelPage(waveId: number, cookie: string, search = ""): Promise<PanelPage> {
-  const response = await call(panelRoute.loader, get(`/onderzoek/${waveId}/panel${search}`, cookie), { waveId: String(waveId) });
+  const response = await call(panelRoute.loader, get(`/onderzoek/${waveId}/panel${search}`, cookie), {
+    waveId: String(waveId),
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as PanelPage;
 }
@@ -56,7 +59,12 @@ describe("the frozen panel page", () => {
   it("shows the facts for the method section, the counts per stratum and per body, and the members with their reasons", async () => {
     const { researcher, wave2025, people } = await twoWaves();
     const page = await panelPage(wave2025.id, researcher.cookie);
-    expect(page.wave).toMatchObject({ name: "Meting 2025", status: "frozen", reference_date: "2025-10-01", content_hash: wave2025.content_hash });
+    expect(page.wave).toMatchObject({
+      name: "Meting 2025",
+      status: "frozen",
+      reference_date: "2025-10-01",
+      content_hash: wave2025.content_hash,
+    });
     expect(page.wave.content_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(page.frozenByName).toBe(researcher.user.name);
     expect(page.counts?.total).toBe(3);
@@ -72,14 +80,21 @@ describe("the frozen panel page", () => {
     expect(page.members.rows.map((m) => m.last_name)).toEqual(["Aalders", "Bakker", "Dekker"]);
     const aalders = page.members.rows[0]!;
     expect(aalders).toMatchObject({ person_id: people.aalders.id, level: "strategisch", excluded_at: null });
-    expect(aalders.attributes).toMatchObject({ organisationName: "GGD Zuid Limburg", sectorName: "GGD", subregions: ["Parkstad"] });
-    expect(aalders.reasons).toEqual([expect.objectContaining({ rule: "seat", ruleIndex: 0, bodyName: "Bestuurlijke Regiegroep", role: "lid" })]);
+    expect(aalders.attributes).toMatchObject({
+      organisationName: "GGD Zuid Limburg",
+      sectorName: "GGD",
+      subregions: ["Parkstad"],
+    });
+    expect(aalders.reasons).toEqual([
+      expect.objectContaining({ rule: "seat", ruleIndex: 0, bodyName: "Bestuurlijke Regiegroep", role: "lid" }),
+    ]);
   });
 
   it("pages through a large panel in the URL and filters it by name", async () => {
     const researcher = await signedIn("onderzoeker");
     const register = await panelRegister(t.db);
-    for (let i = 0; i < 60; i += 1) await register.member(`Lid ${String(i).padStart(2, "0")}`, { level: "tactisch", organisation: "welzijn" });
+    for (let i = 0; i < 60; i += 1)
+      await register.member(`Lid ${String(i).padStart(2, "0")}`, { level: "tactisch", organisation: "welzijn" });
     await register.member("Zuidema", { level: "strategisch", organisation: "ggd" });
     const wave = await frozenWave(t.db, researcher.user, "Grote meting", "2025-10-01");
 
@@ -88,7 +103,10 @@ describe("the frozen panel page", () => {
     expect(first.members.rows).toHaveLength(50);
     expect(first.members.rows[0]!.last_name).toBe("Lid 00");
     const second = await panelPage(wave.id, researcher.cookie, "?pagina=2");
-    expect(second.members.rows.map((m) => m.last_name)).toEqual([...Array.from({ length: 10 }, (_, i) => `Lid ${50 + i}`), "Zuidema"]);
+    expect(second.members.rows.map((m) => m.last_name)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `Lid ${50 + i}`),
+      "Zuidema",
+    ]);
 
     const found = await panelPage(wave.id, researcher.cookie, "?q=zuid");
     expect(found.members.rows.map((m) => m.last_name)).toEqual(["Zuidema"]);
@@ -101,39 +119,76 @@ describe("the frozen panel page", () => {
     const { researcher, wave2025, people } = await twoWaves();
     const params = { waveId: String(wave2025.id) };
     const url = `/onderzoek/${wave2025.id}/panel?q=bak&uitsluiten=${people.bakker.id}`;
-    const post = (fields: Record<string, string>) => call(panelRoute.action, formRequest(url, fields, { cookie: researcher.cookie }), params);
+    const post = (fields: Record<string, string>) =>
+      call(panelRoute.action, formRequest(url, fields, { cookie: researcher.cookie }), params);
 
     const form = await panelPage(wave2025.id, researcher.cookie, `?uitsluiten=${people.bakker.id}`);
-    expect(form.exclusion).toMatchObject({ personId: people.bakker.id, member: { last_name: "Bakker", excluded_at: null } });
+    expect(form.exclusion).toMatchObject({
+      personId: people.bakker.id,
+      member: { last_name: "Bakker", excluded_at: null },
+    });
 
     const noReason = await post({ personId: String(people.bakker.id), reason: "  ", confirm: "on" });
     expect(noReason.status).toBe(400);
     expect(await noReason.json()).toMatchObject({ errors: { reason: "waves.errors.exclusionReasonRequired" } });
     const unconfirmed = await post({ personId: String(people.bakker.id), reason: "Uit het netwerk vertrokken" });
     expect(unconfirmed.status).toBe(400);
-    expect(await unconfirmed.json()).toMatchObject({ errors: { confirm: "panel.exclude.confirmRequired" }, values: { reason: "Uit het netwerk vertrokken" } });
-    expect(await t.db.selectFrom("panel_members").select("excluded_at").where("person_id", "=", people.bakker.id).where("wave_id", "=", wave2025.id).executeTakeFirst()).toEqual({ excluded_at: null });
+    expect(await unconfirmed.json()).toMatchObject({
+      errors: { confirm: "panel.exclude.confirmRequired" },
+      values: { reason: "Uit het netwerk vertrokken" },
+    });
+    expect(
+      await t.db
+        .selectFrom("panel_members")
+        .select("excluded_at")
+        .where("person_id", "=", people.bakker.id)
+        .where("wave_id", "=", wave2025.id)
+        .executeTakeFirst(),
+    ).toEqual({ excluded_at: null });
 
-    const done = await post({ personId: String(people.bakker.id), reason: "Uit het netwerk vertrokken", confirm: "on" });
+    const done = await post({
+      personId: String(people.bakker.id),
+      reason: "Uit het netwerk vertrokken",
+      confirm: "on",
+    });
     expect(done.status).toBe(302);
-    expect(done.headers.get("Location")).toBe(`/onderzoek/${wave2025.id}/panel?q=bak&opgeslagen=uitgesloten&persoon=${people.bakker.id}`);
-    const stored = await t.db.selectFrom("panel_members").selectAll().where("person_id", "=", people.bakker.id).where("wave_id", "=", wave2025.id).executeTakeFirstOrThrow();
+    expect(done.headers.get("Location")).toBe(
+      `/onderzoek/${wave2025.id}/panel?q=bak&opgeslagen=uitgesloten&persoon=${people.bakker.id}`,
+    );
+    const stored = await t.db
+      .selectFrom("panel_members")
+      .selectAll()
+      .where("person_id", "=", people.bakker.id)
+      .where("wave_id", "=", wave2025.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ excluded_by: researcher.user.id, exclusion_reason: "Uit het netwerk vertrokken" });
     expect(stored.excluded_at).not.toBeNull();
     const audit = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "panel_members").execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ user_id: researcher.user.id, entity_id: String(stored.id), summary: "panel_member_excluded" });
+    expect(audit[0]).toMatchObject({
+      user_id: researcher.user.id,
+      entity_id: String(stored.id),
+      summary: "panel_member_excluded",
+    });
 
-    const notice = await panelPage(wave2025.id, researcher.cookie, `?opgeslagen=uitgesloten&persoon=${people.bakker.id}`);
+    const notice = await panelPage(
+      wave2025.id,
+      researcher.cookie,
+      `?opgeslagen=uitgesloten&persoon=${people.bakker.id}`,
+    );
     expect(notice.notice).toBe("Test Bakker");
     const excludedOnly = await panelPage(wave2025.id, researcher.cookie, "?uitgesloten=1");
-    expect(excludedOnly.members.rows.map((m) => [m.last_name, m.exclusion_reason, m.excluded_by_name])).toEqual([["Bakker", "Uit het netwerk vertrokken", researcher.user.name]]);
+    expect(excludedOnly.members.rows.map((m) => [m.last_name, m.exclusion_reason, m.excluded_by_name])).toEqual([
+      ["Bakker", "Uit het netwerk vertrokken", researcher.user.name],
+    ]);
     expect(excludedOnly.laterExcluded).toBe(1);
 
     const again = await post({ personId: String(people.bakker.id), reason: "Nog eens", confirm: "on" });
     expect(again.status).toBe(400);
     expect(await again.json()).toMatchObject({ errors: { _form: "waves.errors.alreadyExcluded" } });
-    expect(await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "panel_members").execute()).toHaveLength(1);
+    expect(await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "panel_members").execute()).toHaveLength(
+      1,
+    );
   });
 
   it("sends a draft wave to its preview, and answers 404 for a wave that does not exist", async () => {
@@ -145,10 +200,14 @@ describe("the frozen panel page", () => {
       link_template: "https://enquete.example.org/s/{token}",
       method_notes: null,
     });
-    const response = await call(panelRoute.loader, get(`/onderzoek/${draft.id}/panel`, researcher.cookie), { waveId: String(draft.id) });
+    const response = await call(panelRoute.loader, get(`/onderzoek/${draft.id}/panel`, researcher.cookie), {
+      waveId: String(draft.id),
+    });
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/onderzoek/${draft.id}/voorbeeld`);
-    expect((await call(panelRoute.loader, get("/onderzoek/999/panel", researcher.cookie), { waveId: "999" })).status).toBe(404);
+    expect(
+      (await call(panelRoute.loader, get("/onderzoek/999/panel", researcher.cookie), { waveId: "999" })).status,
+    ).toBe(404);
   });
 
   it("is closed to lezers and redacteuren", async () => {
@@ -157,12 +216,20 @@ describe("the frozen panel page", () => {
     for (const role of ["lezer", "redacteur"] as const) {
       const { cookie } = await signedIn(role);
       expect((await call(panelRoute.loader, get(`/onderzoek/${wave2025.id}/panel`, cookie), params)).status).toBe(403);
-      const post = formRequest(`/onderzoek/${wave2025.id}/panel`, { personId: String(people.aalders.id), reason: "x", confirm: "on" }, { cookie });
+      const post = formRequest(
+        `/onderzoek/${wave2025.id}/panel`,
+        { personId: String(people.aalders.id), reason: "x", confirm: "on" },
+        { cookie },
+      );
       expect((await call(panelRoute.action, post, params)).status).toBe(403);
       expect((await call(compareRoute.loader, get("/onderzoek/vergelijken", cookie))).status).toBe(403);
-      expect((await call(downloadRoute.loader, get("/onderzoek/vergelijken/download?formaat=csv", cookie))).status).toBe(403);
+      expect(
+        (await call(downloadRoute.loader, get("/onderzoek/vergelijken/download?formaat=csv", cookie))).status,
+      ).toBe(403);
     }
-    expect(await t.db.selectFrom("panel_members").select("excluded_at").where("excluded_at", "is not", null).execute()).toEqual([]);
+    expect(
+      await t.db.selectFrom("panel_members").select("excluded_at").where("excluded_at", "is not", null).execute(),
+    ).toEqual([]);
   });
 });
 
@@ -172,8 +239,14 @@ describe("comparing two waves", () => {
     const page = await comparePage(researcher.cookie);
     expect(page.chosen).toEqual({ a: wave2024.id, b: wave2025.id });
     expect(page.problem).toBeNull();
-    expect(page.comparison).toMatchObject({ a: { name: "Meting 2024", size: 3 }, b: { name: "Meting 2025", size: 3 }, totals: { stayed: 2, joined: 1, left: 1 } });
-    expect(page.comparison?.strata.map((s) => [s.level, s.sectorCode, s.subregion, s.stayed, s.joined, s.left])).toEqual([
+    expect(page.comparison).toMatchObject({
+      a: { name: "Meting 2024", size: 3 },
+      b: { name: "Meting 2025", size: 3 },
+      totals: { stayed: 2, joined: 1, left: 1 },
+    });
+    expect(
+      page.comparison?.strata.map((s) => [s.level, s.sectorCode, s.subregion, s.stayed, s.joined, s.left]),
+    ).toEqual([
       ["strategisch", "ggd", "Parkstad", 1, 1, 0],
       ["tactisch", "welzijn", null, 1, 0, 1],
     ]);
@@ -200,7 +273,10 @@ describe("comparing two waves", () => {
     const withDraft = await comparePage(researcher.cookie, `?a=${wave2025.id}&b=${draft.id}`);
     expect(withDraft).toMatchObject({ comparison: null, problem: "panel.compare.errors.draft" });
     expect(withDraft.waves.map((w) => w.name)).toEqual(["Meting 2025", "Meting 2024"]);
-    const download = await call(downloadRoute.loader, get(`/onderzoek/vergelijken/download?a=${wave2025.id}&b=${wave2025.id}&formaat=csv`, researcher.cookie));
+    const download = await call(
+      downloadRoute.loader,
+      get(`/onderzoek/vergelijken/download?a=${wave2025.id}&b=${wave2025.id}&formaat=csv`, researcher.cookie),
+    );
     expect(download.status).toBe(400);
   });
 
@@ -209,22 +285,37 @@ describe("comparing two waves", () => {
     const register = await panelRegister(t.db);
     await register.member("Aalders", { level: "strategisch", organisation: "ggd" });
     await frozenWave(t.db, researcher.user, "Enige meting", "2025-10-01");
-    expect(await comparePage(researcher.cookie)).toMatchObject({ chosen: null, comparison: null, problem: "panel.compare.tooFew" });
+    expect(await comparePage(researcher.cookie)).toMatchObject({
+      chosen: null,
+      comparison: null,
+      problem: "panel.compare.tooFew",
+    });
   });
 
   it("downloads the stratum table as CSV, as the page shows it", async () => {
     const { researcher, wave2024, wave2025 } = await twoWaves();
-    const response = await call(downloadRoute.loader, get(`/onderzoek/vergelijken/download?a=${wave2024.id}&b=${wave2025.id}&formaat=csv`, researcher.cookie));
+    const response = await call(
+      downloadRoute.loader,
+      get(`/onderzoek/vergelijken/download?a=${wave2024.id}&b=${wave2025.id}&formaat=csv`, researcher.cookie),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("Content-Disposition")).toContain("Vergelijking");
     const csv = await response.text();
-    expect(csv.replace(/^\uFEFF/, "").split("\r\n").filter(Boolean)).toEqual([
+    expect(
+      csv
+        .replace(/^\uFEFF/, "")
+        .split("\r\n")
+        .filter(Boolean),
+    ).toEqual([
       "Niveau;Sector;Subregio;Gebleven;Nieuw;Vertrokken",
       "Strategisch;GGD;Parkstad;1;1;0",
       "Tactisch;Welzijn;geen subregio;1;0;1",
     ]);
-    const xlsx = await call(downloadRoute.loader, get(`/onderzoek/vergelijken/download?a=${wave2024.id}&b=${wave2025.id}&formaat=xlsx`, researcher.cookie));
+    const xlsx = await call(
+      downloadRoute.loader,
+      get(`/onderzoek/vergelijken/download?a=${wave2024.id}&b=${wave2025.id}&formaat=xlsx`, researcher.cookie),
+    );
     expect(xlsx.status).toBe(200);
     expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
   });

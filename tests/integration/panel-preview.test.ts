@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "../../app/routes/onderzoek.$waveId_.export.$kind";
 import * as previewRoute from "../../app/routes/onderzoek.$waveId_.voorbeeld";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
-import { createTestDatabase, formRequest, makeBody, makeOrganisation, makePerson, makeSeat, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  type TestDatabase,
+} from "../support/db";
 import { makeAffiliation } from "../support/people";
 import { call, get, signedIn } from "../support/routes";
 
@@ -41,7 +49,10 @@ describe("the panel preview and freezing it", () => {
     };
     const steady = await member("Aalders", "2024-01-01");
     const optedOut = await member("Bakker", "2024-01-01");
-    await t.db.insertInto("consents").values({ person_id: optedOut.id, purpose: "research", status: "withdrawn", recorded_on: "2025-01-05" }).execute();
+    await t.db
+      .insertInto("consents")
+      .values({ person_id: optedOut.id, purpose: "research", status: "withdrawn", recorded_on: "2025-01-05" })
+      .execute();
     const newcomer = await member("Claes", "2026-01-01");
     return { steady, optedOut, newcomer };
   }
@@ -50,10 +61,16 @@ describe("the panel preview and freezing it", () => {
     const { steady, optedOut } = await register();
     const draft = await wave("Meting 2025", "2025-10-01");
     const { cookie } = await signedIn(t.db, "onderzoeker");
-    const data = await (await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld`, cookie), { waveId: String(draft.id) })).json();
+    const data = await (
+      await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld`, cookie), {
+        waveId: String(draft.id),
+      })
+    ).json();
     expect(data.strata.total).toBe(1);
     expect(data.members.map((m: { personId: number }) => m.personId)).toEqual([steady.id]);
-    expect(data.members[0].reasons).toEqual([expect.objectContaining({ rule: "seat", bodyName: "Bestuurlijke Regiegroep", role: "lid" })]);
+    expect(data.members[0].reasons).toEqual([
+      expect.objectContaining({ rule: "seat", bodyName: "Bestuurlijke Regiegroep", role: "lid" }),
+    ]);
     expect(data.excluded).toEqual([expect.objectContaining({ personId: optedOut.id, reasons: ["research_opt_out"] })]);
     expect(data.strata.strata).toEqual([expect.objectContaining({ level: "strategisch", count: 1 })]);
     expect(data.comparison).toBeNull();
@@ -65,11 +82,21 @@ describe("the panel preview and freezing it", () => {
     const draft = await wave("Meting 2025", "2025-10-01");
     const { cookie } = await signedIn(t.db, "onderzoeker");
     const params = { waveId: String(draft.id) };
-    const unticked = await call(t.db, previewRoute.action, formRequest(`/onderzoek/${draft.id}/voorbeeld`, { version: String(draft.version) }, { cookie }), params);
+    const unticked = await call(
+      t.db,
+      previewRoute.action,
+      formRequest(`/onderzoek/${draft.id}/voorbeeld`, { version: String(draft.version) }, { cookie }),
+      params,
+    );
     expect(unticked.status).toBe(400);
     expect((await unticked.json()).errors).toEqual({ confirm: "waves.preview.confirmRequired" });
 
-    const frozen = await call(t.db, previewRoute.action, formRequest(`/onderzoek/${draft.id}/voorbeeld`, { version: String(draft.version), confirm: "on" }, { cookie }), params);
+    const frozen = await call(
+      t.db,
+      previewRoute.action,
+      formRequest(`/onderzoek/${draft.id}/voorbeeld`, { version: String(draft.version), confirm: "on" }, { cookie }),
+      params,
+    );
     expect(frozen.status).toBe(302);
     expect(frozen.headers.get("location")).toBe(`/onderzoek/${draft.id}?opgeslagen=bevroren`);
     expect(await t.db.selectFrom("panel_members").select("id").execute()).toHaveLength(1);
@@ -82,14 +109,29 @@ describe("the panel preview and freezing it", () => {
     const { steady, newcomer, optedOut } = await register();
     const { cookie } = await signedIn(t.db, "onderzoeker");
     const first = await wave("Meting 2025", "2025-10-01");
-    await call(t.db, previewRoute.action, formRequest(`/onderzoek/${first.id}/voorbeeld`, { version: String(first.version), confirm: "on" }, { cookie }), { waveId: String(first.id) });
+    await call(
+      t.db,
+      previewRoute.action,
+      formRequest(`/onderzoek/${first.id}/voorbeeld`, { version: String(first.version), confirm: "on" }, { cookie }),
+      { waveId: String(first.id) },
+    );
     await t.db.updateTable("seats").set({ end_date: "2026-06-30" }).where("person_id", "=", steady.id).execute();
-    await t.db.insertInto("consents").values({ person_id: optedOut.id, purpose: "research", status: "given", recorded_on: "2026-02-01" }).execute();
+    await t.db
+      .insertInto("consents")
+      .values({ person_id: optedOut.id, purpose: "research", status: "given", recorded_on: "2026-02-01" })
+      .execute();
 
     const second = await wave("Meting 2026", "2026-10-01");
-    const data = await (await call(t.db, previewRoute.loader, get(`/onderzoek/${second.id}/voorbeeld`, cookie), { waveId: String(second.id) })).json();
+    const data = await (
+      await call(t.db, previewRoute.loader, get(`/onderzoek/${second.id}/voorbeeld`, cookie), {
+        waveId: String(second.id),
+      })
+    ).json();
     expect(data.comparison.wave).toEqual({ id: first.id, name: "Meting 2025", referenceDate: "2025-10-01" });
-    expect(data.comparison.joined).toEqual({ count: 2, names: ["Bakker", "Claes"].map((n) => expect.stringContaining(n)) });
+    expect(data.comparison.joined).toEqual({
+      count: 2,
+      names: ["Bakker", "Claes"].map((n) => expect.stringContaining(n)),
+    });
     expect(data.comparison.left).toEqual({ count: 1, names: [expect.stringContaining("Aalders")] });
     expect(data.comparison.stayed).toBe(0);
     expect(newcomer.id).toBeGreaterThan(0);
@@ -100,7 +142,10 @@ describe("the panel preview and freezing it", () => {
     const draft = await wave("Meting 2025", "2025-10-01");
     const { cookie } = await signedIn(t.db, "onderzoeker");
     const download = (kind: string) =>
-      call(t.db, exportRoute.loader, get(`/onderzoek/${draft.id}/export/${kind}`, cookie), { waveId: String(draft.id), kind });
+      call(t.db, exportRoute.loader, get(`/onderzoek/${draft.id}/export/${kind}`, cookie), {
+        waveId: String(draft.id),
+        kind,
+      });
     const csv = await download("csv");
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-disposition")).toContain("CONCEPT");
@@ -111,7 +156,11 @@ describe("the panel preview and freezing it", () => {
     expect((await download("limesurvey")).status).toBe(409);
     const roster = await (await download("organisaties-csv")).text();
     expect(roster).toContain("Zuyderland");
-    const logged = await t.db.selectFrom("audit_log").select(["action", "summary"]).where("entity", "=", "survey_waves").execute();
+    const logged = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "summary"])
+      .where("entity", "=", "survey_waves")
+      .execute();
     expect(logged).toEqual([
       { action: "export", summary: "export_csv" },
       { action: "export", summary: "export_organisaties_csv" },
@@ -123,7 +172,9 @@ describe("the panel preview and freezing it", () => {
     const draft = await wave("Meting 2025", "2025-10-01");
     for (const role of ["lezer", "redacteur"] as const) {
       const { cookie } = await signedIn(t.db, role);
-      const response = await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld`, cookie), { waveId: String(draft.id) });
+      const response = await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld`, cookie), {
+        waveId: String(draft.id),
+      });
       expect(response.status).toBe(403);
     }
   });

@@ -21,7 +21,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 const auditOf = (entity: string, entityId: number) =>
@@ -34,23 +35,41 @@ const auditOf = (entity: string, entityId: number) =>
     .execute();
 
 const emailsOf = (personId: number) =>
-  t.db.selectFrom("person_emails").select(["email", "is_primary"]).where("person_id", "=", personId).orderBy("id").execute();
+  t.db
+    .selectFrom("person_emails")
+    .select(["email", "is_primary"])
+    .where("person_id", "=", personId)
+    .orderBy("id")
+    .execute();
 
 /** Posts a form of the edit page of a person. */
 const postEdit = (personId: number, cookie: string, fields: Record<string, string | number>) =>
-  call(editRoute.action, formRequest(`/personen/${personId}/bewerken`, fields, { cookie }), { personId: String(personId) });
+  call(editRoute.action, formRequest(`/personen/${personId}/bewerken`, fields, { cookie }), {
+    personId: String(personId),
+  });
 
 const postJobs = (personId: number, cookie: string, fields: Record<string, string | number>) =>
-  call(jobsRoute.action, formRequest(`/personen/${personId}/functies`, fields, { cookie }), { personId: String(personId) });
+  call(jobsRoute.action, formRequest(`/personen/${personId}/functies`, fields, { cookie }), {
+    personId: String(personId),
+  });
 
 describe("creating and editing a person", () => {
   it("creates the person with a primary address and logs both, by the user who did it", async () => {
     const { user, cookie } = await signedIn("redacteur");
-    const response = await call(newRoute.action, formRequest("/personen/nieuw", { ...personForm(), email: "Anna.Berg@Example.org" }, { cookie }));
+    const response = await call(
+      newRoute.action,
+      formRequest("/personen/nieuw", { ...personForm(), email: "Anna.Berg@Example.org" }, { cookie }),
+    );
     expect(response.status).toBe(302);
     const person = await t.db.selectFrom("people").selectAll().executeTakeFirstOrThrow();
     expect(response.headers.get("Location")).toBe(`/personen/${person.id}?opgeslagen=nieuw`);
-    expect(person).toMatchObject({ first_name: "Anna", infix: "van den", last_name: "Berg", title: null, phone: "043 123 45 67" });
+    expect(person).toMatchObject({
+      first_name: "Anna",
+      infix: "van den",
+      last_name: "Berg",
+      title: null,
+      phone: "043 123 45 67",
+    });
     expect(await emailsOf(person.id)).toEqual([{ email: "anna.berg@example.org", is_primary: 1 }]);
 
     const audit = await auditOf("people", person.id);
@@ -64,7 +83,11 @@ describe("creating and editing a person", () => {
   it("logs an update with the record before and after", async () => {
     const { user, cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db, { first_name: "Anna", last_name: "Berg" });
-    const response = await postEdit(person.id, cookie, { intent: "save", version: person.version, ...personForm({ last_name: "Bergh" }) });
+    const response = await postEdit(person.id, cookie, {
+      intent: "save",
+      version: person.version,
+      ...personForm({ last_name: "Bergh" }),
+    });
     expect(response.status).toBe(302);
 
     const [entry] = await auditOf("people", person.id);
@@ -75,14 +98,24 @@ describe("creating and editing a person", () => {
 
   it("refuses an e-mail address of another person, naming and linking that person, and keeps what was typed", async () => {
     const { cookie } = await signedIn("redacteur");
-    const owner = await makePerson(t.db, { first_name: "Jan", infix: "de", last_name: "Vries", email: "jan@example.org" });
+    const owner = await makePerson(t.db, {
+      first_name: "Jan",
+      infix: "de",
+      last_name: "Vries",
+      email: "jan@example.org",
+    });
     const typed = { ...personForm({ first_name: "Johan", last_name: "Vries", infix: "" }), email: "JAN@example.org" };
     const response = await call(newRoute.action, formRequest("/personen/nieuw", typed, { cookie }));
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ email: messageKey("people.errors.emailTaken", { name: "Jan de Vries" }) });
     expect(body.links).toEqual({ email: { href: `/personen/${owner.id}`, name: "Jan de Vries" } });
-    expect(body.values).toMatchObject({ first_name: "Johan", last_name: "Vries", email: "JAN@example.org", phone: "043 123 45 67" });
+    expect(body.values).toMatchObject({
+      first_name: "Johan",
+      last_name: "Vries",
+      email: "JAN@example.org",
+      phone: "043 123 45 67",
+    });
     expect(await t.db.selectFrom("people").select("id").execute()).toHaveLength(1);
 
     const other = await makePerson(t.db);
@@ -93,7 +126,10 @@ describe("creating and editing a person", () => {
 
   it("refuses an e-mail address that is not one, and a phone number that is not one, keeping the input", async () => {
     const { cookie } = await signedIn("redacteur");
-    const response = await call(newRoute.action, formRequest("/personen/nieuw", { ...personForm({ phone: "bel mij" }), email: "anna-at-example" }, { cookie }));
+    const response = await call(
+      newRoute.action,
+      formRequest("/personen/nieuw", { ...personForm({ phone: "bel mij" }), email: "anna-at-example" }, { cookie }),
+    );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ email: "auth.errors.emailInvalid", phone: "people.errors.phoneInvalid" });
@@ -107,8 +143,15 @@ describe("creating and editing a person", () => {
     const { first_name, infix, last_name, initials, salutation, phone } = personForm();
     const person = await makePerson(t.db, { first_name, infix, last_name, initials, salutation, phone });
     // both open the form at version 1
-    expect((await postEdit(person.id, first.cookie, { intent: "save", version: 1, ...personForm({ last_name: "Bergh" }) })).status).toBe(302);
-    const response = await postEdit(person.id, second.cookie, { intent: "save", version: 1, ...personForm({ phone: "06 12345678" }) });
+    expect(
+      (await postEdit(person.id, first.cookie, { intent: "save", version: 1, ...personForm({ last_name: "Bergh" }) }))
+        .status,
+    ).toBe(302);
+    const response = await postEdit(person.id, second.cookie, {
+      intent: "save",
+      version: 1,
+      ...personForm({ phone: "06 12345678" }),
+    });
 
     expect(response.status).toBe(409);
     const body = await response.json();
@@ -118,7 +161,11 @@ describe("creating and editing a person", () => {
     expect(body.conflict).toEqual([
       { at: expect.any(String), by: first.user.name, fields: [{ field: "last_name", before: "Berg", after: "Bergh" }] },
     ]);
-    const stored = await t.db.selectFrom("people").select(["last_name", "phone", "version"]).where("id", "=", person.id).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom("people")
+      .select(["last_name", "phone", "version"])
+      .where("id", "=", person.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ last_name: "Bergh", phone: "043 123 45 67", version: 2 });
   });
 
@@ -131,7 +178,8 @@ describe("creating and editing a person", () => {
 
     const archived = await postEdit(person.id, cookie, { intent: "archive", version: 1, confirm: "on" });
     expect(archived.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?gearchiveerd=2`);
-    const listed = async () => (await (await call(listRoute.loader, get("/personen", cookie))).json()).rows.map((r: { id: number }) => r.id);
+    const listed = async () =>
+      (await (await call(listRoute.loader, get("/personen", cookie))).json()).rows.map((r: { id: number }) => r.id);
     expect(await listed()).toEqual([]);
 
     const undone = await postEdit(person.id, cookie, { intent: "undo", wat: "archive", version: 2 });
@@ -152,11 +200,19 @@ describe("e-mail addresses", () => {
     ]);
 
     await postEdit(person.id, cookie, { intent: "addEmail", email: "derde@example.org", primary: "on" });
-    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([{ email: "derde@example.org", is_primary: 1 }]);
+    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([
+      { email: "derde@example.org", is_primary: 1 },
+    ]);
 
-    const second = await t.db.selectFrom("person_emails").select("id").where("email", "=", "tweede@example.org").executeTakeFirstOrThrow();
+    const second = await t.db
+      .selectFrom("person_emails")
+      .select("id")
+      .where("email", "=", "tweede@example.org")
+      .executeTakeFirstOrThrow();
     await postEdit(person.id, cookie, { intent: "primaryEmail", emailId: second.id });
-    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([{ email: "tweede@example.org", is_primary: 1 }]);
+    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([
+      { email: "tweede@example.org", is_primary: 1 },
+    ]);
 
     const removal = await postEdit(person.id, cookie, { intent: "removeEmail", emailId: second.id });
     expect(removal.status).toBe(302);
@@ -167,10 +223,16 @@ describe("e-mail addresses", () => {
 
     // the notice after the removal offers the address back, as primary again
     const audit = new URL(removal.headers.get("Location")!, "http://localhost").searchParams.get("verwijderd")!;
-    const page = await (await call(editRoute.loader, get(`/personen/${person.id}/bewerken?verwijderd=${audit}`, cookie), { personId: String(person.id) })).json();
+    const page = await (
+      await call(editRoute.loader, get(`/personen/${person.id}/bewerken?verwijderd=${audit}`, cookie), {
+        personId: String(person.id),
+      })
+    ).json();
     expect(page.removed).toEqual({ email: "tweede@example.org", audit: Number(audit) });
     await postEdit(person.id, cookie, { intent: "undo", wat: "email", audit });
-    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([{ email: "tweede@example.org", is_primary: 1 }]);
+    expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([
+      { email: "tweede@example.org", is_primary: 1 },
+    ]);
   });
 
   it("makes a person's first address the primary one, asked or not", async () => {
@@ -200,13 +262,25 @@ describe("consent", () => {
       ["withdrawn", "2025-03-01", "e-mail"],
       ["given", "2024-06-01", "oud papieren formulier"],
     ] as const) {
-      const response = await postEdit(person.id, cookie, { intent: "consent", purpose: "research", status, recorded_on: day, source });
+      const response = await postEdit(person.id, cookie, {
+        intent: "consent",
+        purpose: "research",
+        status,
+        recorded_on: day,
+        source,
+      });
       expect(response.status).toBe(302);
     }
-    expect(await currentConsent(t.db, person.id, "research")).toEqual({ status: "withdrawn", recorded_on: "2025-03-01", source: "e-mail" });
+    expect(await currentConsent(t.db, person.id, "research")).toEqual({
+      status: "withdrawn",
+      recorded_on: "2025-03-01",
+      source: "e-mail",
+    });
     expect(await currentConsent(t.db, person.id, "news")).toBeNull();
 
-    const page = await (await call(personRoute.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) })).json();
+    const page = await (
+      await call(personRoute.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) })
+    ).json();
     expect(page.consents.map((c: { status: string; recorded_on: string }) => [c.status, c.recorded_on])).toEqual([
       ["withdrawn", "2025-03-01"],
       ["given", "2025-01-10"],
@@ -215,7 +289,12 @@ describe("consent", () => {
     expect(page.history.filter((e: { summary: string }) => e.summary === "consent_recorded")).toHaveLength(3);
 
     // on the same day, the later record wins
-    await recordConsent(t.db, user, person.id, { purpose: "research", status: "given", recorded_on: "2025-03-01", source: "telefoon" });
+    await recordConsent(t.db, user, person.id, {
+      purpose: "research",
+      status: "given",
+      recorded_on: "2025-03-01",
+      source: "telefoon",
+    });
     expect((await currentConsent(t.db, person.id, "research"))?.status).toBe("given");
   });
 
@@ -242,7 +321,13 @@ describe("jobs (affiliations)", () => {
     const envida = await makeOrganisation(t.db, { name: "Envida" });
     const zuyderland = await makeOrganisation(t.db, { name: "Zuyderland" });
     for (const organisation of [envida, zuyderland]) {
-      const response = await postJobs(person.id, cookie, { intent: "add", organisation_id: organisation.id, function_title: "Adviseur", start_date: "2025-01-01", end_date: "" });
+      const response = await postJobs(person.id, cookie, {
+        intent: "add",
+        organisation_id: organisation.id,
+        function_title: "Adviseur",
+        start_date: "2025-01-01",
+        end_date: "",
+      });
       expect(response.status).toBe(302);
     }
     const jobs = await t.db.selectFrom("affiliations").selectAll().where("person_id", "=", person.id).execute();
@@ -256,22 +341,43 @@ describe("jobs (affiliations)", () => {
   it("ends a job by setting its last day, keeping the row, and the undo makes it ongoing again", async () => {
     const { cookie } = await signedIn("redacteur");
     const job = await makeAffiliation(t.db, { start_date: "2023-05-01" });
-    const unconfirmed = await postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28" });
+    const unconfirmed = await postJobs(job.person_id, cookie, {
+      intent: "end",
+      affiliationId: job.id,
+      version: 1,
+      end_date: "2025-02-28",
+    });
     expect((await unconfirmed.json()).errors).toEqual({ confirm: "people.errors.confirmEnd" });
 
-    const ended = await postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" });
+    const ended = await postJobs(job.person_id, cookie, {
+      intent: "end",
+      affiliationId: job.id,
+      version: 1,
+      end_date: "2025-02-28",
+      confirm: "on",
+    });
     expect(ended.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?beeindigd=${job.id}&versie=2`);
     const row = await t.db.selectFrom("affiliations").selectAll().where("id", "=", job.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ start_date: "2023-05-01", end_date: "2025-02-28", version: 2 });
 
     const page = await (
-      await call(jobsRoute.loader, get(`/personen/${job.person_id}/functies?beeindigd=${job.id}&versie=2`, cookie), { personId: String(job.person_id) })
+      await call(jobsRoute.loader, get(`/personen/${job.person_id}/functies?beeindigd=${job.id}&versie=2`, cookie), {
+        personId: String(job.person_id),
+      })
     ).json();
     expect(page.ended).toMatchObject({ id: job.id, end_date: "2025-02-28" });
 
     const undone = await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 });
-    expect(undone.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?opgeslagen=undo&functie=${job.id}`);
-    expect(await t.db.selectFrom("affiliations").select(["end_date", "version"]).where("id", "=", job.id).executeTakeFirstOrThrow()).toEqual({
+    expect(undone.headers.get("Location")).toBe(
+      `/personen/${job.person_id}/functies?opgeslagen=undo&functie=${job.id}`,
+    );
+    expect(
+      await t.db
+        .selectFrom("affiliations")
+        .select(["end_date", "version"])
+        .where("id", "=", job.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       end_date: null,
       version: 3,
     });
@@ -284,7 +390,13 @@ describe("jobs (affiliations)", () => {
   it("does not undo an end over a change someone made after it", async () => {
     const { cookie } = await signedIn("redacteur");
     const job = await makeAffiliation(t.db, { start_date: "2023-05-01" });
-    await postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" });
+    await postJobs(job.person_id, cookie, {
+      intent: "end",
+      affiliationId: job.id,
+      version: 1,
+      end_date: "2025-02-28",
+      confirm: "on",
+    });
     await postJobs(job.person_id, cookie, {
       intent: "edit",
       affiliationId: job.id,
@@ -297,13 +409,22 @@ describe("jobs (affiliations)", () => {
     const undo = await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 });
     expect(undo.status).toBe(409);
     expect((await undo.json()).errors).toEqual({ _form: "people.errors.undoStale" });
-    expect((await t.db.selectFrom("affiliations").select("end_date").where("id", "=", job.id).executeTakeFirstOrThrow()).end_date).toBe("2025-03-31");
+    expect(
+      (await t.db.selectFrom("affiliations").select("end_date").where("id", "=", job.id).executeTakeFirstOrThrow())
+        .end_date,
+    ).toBe("2025-03-31");
   });
 
   it("refuses an end before the start, in the browser's schema and in the model", async () => {
     const { cookie } = await signedIn("redacteur");
     const job = await makeAffiliation(t.db, { start_date: "2025-03-01" });
-    const ending = await postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" });
+    const ending = await postJobs(job.person_id, cookie, {
+      intent: "end",
+      affiliationId: job.id,
+      version: 1,
+      end_date: "2025-02-28",
+      confirm: "on",
+    });
     expect(ending.status).toBe(400);
     expect((await ending.json()).errors).toEqual({ end_date: "common.form.endBeforeStart" });
 
@@ -318,7 +439,11 @@ describe("jobs (affiliations)", () => {
     expect(adding.status).toBe(400);
     const body = await adding.json();
     expect(body.errors).toEqual({ end_date: "common.form.endBeforeStart" });
-    expect(body.values).toMatchObject({ function_title: "Projectleider", start_date: "2025-03-01", end_date: "2025-01-31" });
+    expect(body.values).toMatchObject({
+      function_title: "Projectleider",
+      start_date: "2025-03-01",
+      end_date: "2025-01-31",
+    });
     expect(await t.db.selectFrom("affiliations").select(["end_date"]).execute()).toEqual([{ end_date: null }]);
   });
 
@@ -326,10 +451,18 @@ describe("jobs (affiliations)", () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db);
     const gone = await makeOrganisation(t.db, { name: "Opgeheven stichting", archived_at: "2024-12-31T12:00:00.000Z" });
-    const response = await postJobs(person.id, cookie, { intent: "add", organisation_id: gone.id, function_title: "Directeur", start_date: "", end_date: "" });
+    const response = await postJobs(person.id, cookie, {
+      intent: "add",
+      organisation_id: gone.id,
+      function_title: "Directeur",
+      start_date: "",
+      end_date: "",
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.errors).toEqual({ organisation_id: messageKey("people.errors.organisationArchived", { name: "Opgeheven stichting" }) });
+    expect(body.errors).toEqual({
+      organisation_id: messageKey("people.errors.organisationArchived", { name: "Opgeheven stichting" }),
+    });
     expect(body.links).toEqual({ organisation_id: { href: `/organisaties/${gone.id}`, name: "Opgeheven stichting" } });
     expect(body.values).toMatchObject({ function_title: "Directeur" });
     expect(await t.db.selectFrom("affiliations").select("id").execute()).toEqual([]);
@@ -338,7 +471,11 @@ describe("jobs (affiliations)", () => {
   it("lets an old job at a since archived organisation have its dates corrected", async () => {
     const { cookie } = await signedIn("redacteur");
     const gone = await makeOrganisation(t.db, { archived_at: "2024-12-31T12:00:00.000Z" });
-    const job = await makeAffiliation(t.db, { organisation_id: gone.id, start_date: "2020-01-01", end_date: "2023-12-31" });
+    const job = await makeAffiliation(t.db, {
+      organisation_id: gone.id,
+      start_date: "2020-01-01",
+      end_date: "2023-12-31",
+    });
     const response = await postJobs(job.person_id, cookie, {
       intent: "edit",
       affiliationId: job.id,
@@ -349,14 +486,23 @@ describe("jobs (affiliations)", () => {
       end_date: "2023-12-31",
     });
     expect(response.status).toBe(302);
-    expect((await t.db.selectFrom("affiliations").select("start_date").where("id", "=", job.id).executeTakeFirstOrThrow()).start_date).toBe("2019-09-01");
+    expect(
+      (await t.db.selectFrom("affiliations").select("start_date").where("id", "=", job.id).executeTakeFirstOrThrow())
+        .start_date,
+    ).toBe("2019-09-01");
   });
 
   it("does not let one person's page touch another person's job", async () => {
     const { cookie } = await signedIn("redacteur");
     const job = await makeAffiliation(t.db);
     const stranger = await makePerson(t.db);
-    const response = await postJobs(stranger.id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" });
+    const response = await postJobs(stranger.id, cookie, {
+      intent: "end",
+      affiliationId: job.id,
+      version: 1,
+      end_date: "2025-02-28",
+      confirm: "on",
+    });
     expect(response.status).toBe(404);
   });
 });
@@ -400,11 +546,23 @@ describe("the list of people", () => {
     const before = await makePerson(t.db, { last_name: "Vroeger" });
     await makeAffiliation(t.db, { person_id: now.id, organisation_id: envida.id });
     await makeAffiliation(t.db, { person_id: before.id, organisation_id: envida.id, end_date: "2024-06-30" });
-    await recordConsent(t.db, user, now.id, { purpose: "research", status: "withdrawn", recorded_on: "2025-01-01", source: null });
-    await recordConsent(t.db, user, before.id, { purpose: "research", status: "given", recorded_on: "2025-01-01", source: null });
+    await recordConsent(t.db, user, now.id, {
+      purpose: "research",
+      status: "withdrawn",
+      recorded_on: "2025-01-01",
+      source: null,
+    });
+    await recordConsent(t.db, user, before.id, {
+      purpose: "research",
+      status: "given",
+      recorded_on: "2025-01-01",
+      source: null,
+    });
 
     const names = async (query: string) =>
-      (await (await call(listRoute.loader, get(`/personen?${query}`, cookie))).json()).rows.map((r: { last_name: string }) => r.last_name);
+      (await (await call(listRoute.loader, get(`/personen?${query}`, cookie))).json()).rows.map(
+        (r: { last_name: string }) => r.last_name,
+      );
     expect(await names(`organisatie=${envida.id}`)).toEqual(["Nu"]);
     expect(await names("onderzoek=1")).toEqual(["Vroeger"]);
     expect(await names(`organisatie=${envida.id}&onderzoek=1`)).toEqual([]);
@@ -415,14 +573,25 @@ describe("the list of people", () => {
     const envida = await makeOrganisation(t.db, { name: "Envida", short_name: "ENV" });
     const envidaCare = await makeOrganisation(t.db, { name: "Envida Thuiszorg" });
     await makeOrganisation(t.db, { name: "Zuyderland" });
-    await makeAffiliation(t.db, { person_id: (await makePerson(t.db, { last_name: "Nu" })).id, organisation_id: envida.id });
-    await makeAffiliation(t.db, { person_id: (await makePerson(t.db, { last_name: "Thuis" })).id, organisation_id: envidaCare.id });
+    await makeAffiliation(t.db, {
+      person_id: (await makePerson(t.db, { last_name: "Nu" })).id,
+      organisation_id: envida.id,
+    });
+    await makeAffiliation(t.db, {
+      person_id: (await makePerson(t.db, { last_name: "Thuis" })).id,
+      organisation_id: envidaCare.id,
+    });
     const list = async (query: string) => (await call(listRoute.loader, get(`/personen?${query}`, cookie))).json();
 
     const exact = await list("organisatie_naam=envida");
     expect(exact.rows.map((r: { last_name: string }) => r.last_name)).toEqual(["Nu"]);
-    expect(exact.organisation).toEqual({ state: "chosen", choice: { id: envida.id, name: "Envida", shortName: "ENV" } });
-    expect((await list("organisatie_naam=thuisz")).rows.map((r: { last_name: string }) => r.last_name)).toEqual(["Thuis"]);
+    expect(exact.organisation).toEqual({
+      state: "chosen",
+      choice: { id: envida.id, name: "Envida", shortName: "ENV" },
+    });
+    expect((await list("organisatie_naam=thuisz")).rows.map((r: { last_name: string }) => r.last_name)).toEqual([
+      "Thuis",
+    ]);
 
     const several = await list("organisatie_naam=nvid");
     expect(several.rows).toEqual([]);
@@ -431,18 +600,27 @@ describe("the list of people", () => {
 
     expect((await list("organisatie_naam=Cicero")).organisation).toEqual({ state: "unknown", text: "Cicero" });
     // the form sends the chosen id along: it keeps the choice while the name still names it
-    expect((await list(`organisatie=${envidaCare.id}&organisatie_naam=Envida%20Thuiszorg`)).organisation.choice.id).toBe(envidaCare.id);
+    expect(
+      (await list(`organisatie=${envidaCare.id}&organisatie_naam=Envida%20Thuiszorg`)).organisation.choice.id,
+    ).toBe(envidaCare.id);
     expect((await list(`organisatie=${envidaCare.id}&organisatie_naam=ENV`)).organisation.choice.id).toBe(envida.id);
   });
 
   it("finds people by name with tussenvoegsel and by any of their e-mail addresses", async () => {
     const { user, cookie } = await signedIn("lezer");
-    const anna = await makePerson(t.db, { first_name: "Anna", infix: "van den", last_name: "Berg", email: "anna@example.org" });
+    const anna = await makePerson(t.db, {
+      first_name: "Anna",
+      infix: "van den",
+      last_name: "Berg",
+      email: "anna@example.org",
+    });
     await makePerson(t.db, { first_name: "Bert", last_name: "Bakker", email: "bert@example.org" });
     await addPersonEmail(t.db, user, anna.id, "a.vandenberg@example.nl");
 
     const ids = async (q: string) =>
-      (await (await call(listRoute.loader, get(`/personen?q=${encodeURIComponent(q)}`, cookie))).json()).rows.map((r: { id: number }) => r.id);
+      (await (await call(listRoute.loader, get(`/personen?q=${encodeURIComponent(q)}`, cookie))).json()).rows.map(
+        (r: { id: number }) => r.id,
+      );
     expect(await ids("van den berg")).toEqual([anna.id]);
     expect(await ids("vandenberg@example.nl")).toEqual([anna.id]);
     expect(await ids("@example.org")).toHaveLength(2);
@@ -465,9 +643,21 @@ describe("permissions", () => {
       call(newRoute.action, formRequest("/personen/nieuw", { ...personForm(), email: "x@example.org" }, { cookie })),
       postEdit(job.person_id, cookie, { intent: "save", version: 1, ...personForm() }),
       postEdit(job.person_id, cookie, { intent: "addEmail", email: "x@example.org" }),
-      postEdit(job.person_id, cookie, { intent: "consent", purpose: "news", status: "given", recorded_on: "2025-01-01", source: "" }),
+      postEdit(job.person_id, cookie, {
+        intent: "consent",
+        purpose: "news",
+        status: "given",
+        recorded_on: "2025-01-01",
+        source: "",
+      }),
       postEdit(job.person_id, cookie, { intent: "archive", version: 1, confirm: "on" }),
-      postJobs(job.person_id, cookie, { intent: "end", affiliationId: job.id, version: 1, end_date: "2025-02-28", confirm: "on" }),
+      postJobs(job.person_id, cookie, {
+        intent: "end",
+        affiliationId: job.id,
+        version: 1,
+        end_date: "2025-02-28",
+        confirm: "on",
+      }),
       call(newRoute.loader, get("/personen/nieuw", cookie)),
       call(editRoute.loader, get(`/personen/${job.person_id}/bewerken`, cookie), params),
       call(jobsRoute.loader, get(`/personen/${job.person_id}/functies`, cookie), params),
@@ -480,7 +670,9 @@ describe("permissions", () => {
   it("shows a lezer the person page without edit links", async () => {
     const { cookie } = await signedIn("lezer");
     const person = await makePerson(t.db);
-    const response = await call(personRoute.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) });
+    const response = await call(personRoute.loader, get(`/personen/${person.id}`, cookie), {
+      personId: String(person.id),
+    });
     expect(response.status).toBe(200);
     expect((await response.json()).canEdit).toBe(false);
   });
@@ -491,20 +683,50 @@ describe("the person page", () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db);
     const envida = await makeOrganisation(t.db, { name: "Envida" });
-    await postJobs(person.id, cookie, { intent: "add", organisation_id: envida.id, function_title: "Teamleider", start_date: "2022-01-01", end_date: "2024-12-31" });
+    await postJobs(person.id, cookie, {
+      intent: "add",
+      organisation_id: envida.id,
+      function_title: "Teamleider",
+      start_date: "2022-01-01",
+      end_date: "2024-12-31",
+    });
     const body = await t.db
       .insertInto("bodies")
-      .values({ name: "BAT", kind: "adviesteam", level: "tactisch", parent_id: null, subregion_id: null, theme_id: null, description: null, abbreviation: null, active_from: null, active_to: null, meetings_per_year: null, archived_at: null })
+      .values({
+        name: "BAT",
+        kind: "adviesteam",
+        level: "tactisch",
+        parent_id: null,
+        subregion_id: null,
+        theme_id: null,
+        description: null,
+        abbreviation: null,
+        active_from: null,
+        active_to: null,
+        meetings_per_year: null,
+        archived_at: null,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await t.db.insertInto("seats").values({ body_id: body.id, person_id: person.id, role: "lid", organisation_id: envida.id, start_date: "2023-03-01", end_date: null, note: null }).execute();
+    await t.db
+      .insertInto("seats")
+      .values({
+        body_id: body.id,
+        person_id: person.id,
+        role: "lid",
+        organisation_id: envida.id,
+        start_date: "2023-03-01",
+        end_date: null,
+        note: null,
+      })
+      .execute();
 
-    const page = await (await call(personRoute.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) })).json();
-    expect(page.timeline.map((e: { day: string; type: string; kind: string }) => `${e.day} ${e.type} ${e.kind}`)).toEqual([
-      "2024-12-31 affiliation end",
-      "2023-03-01 seat start",
-      "2022-01-01 affiliation start",
-    ]);
+    const page = await (
+      await call(personRoute.loader, get(`/personen/${person.id}`, cookie), { personId: String(person.id) })
+    ).json();
+    expect(
+      page.timeline.map((e: { day: string; type: string; kind: string }) => `${e.day} ${e.type} ${e.kind}`),
+    ).toEqual(["2024-12-31 affiliation end", "2023-03-01 seat start", "2022-01-01 affiliation start"]);
     expect(page.history[0]).toMatchObject({ entity: "affiliations", action: "create", subject: "Envida" });
   });
 });

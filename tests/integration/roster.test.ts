@@ -21,7 +21,12 @@ describe("the roster of a body on a date", () => {
     const body = await makeBody(test.db);
     const leaver = await makePerson(test.db, { last_name: "Vertrokken" });
     const stayer = await makePerson(test.db, { last_name: "Blijver" });
-    await makeSeat(test.db, { body_id: body.id, person_id: leaver.id, start_date: "2024-01-01", end_date: addDays(today, -1) });
+    await makeSeat(test.db, {
+      body_id: body.id,
+      person_id: leaver.id,
+      start_date: "2024-01-01",
+      end_date: addDays(today, -1),
+    });
     await makeSeat(test.db, { body_id: body.id, person_id: stayer.id, start_date: "2024-01-01" });
 
     const { roster } = await bodyRoster(test.db, body.id, today);
@@ -47,8 +52,19 @@ describe("the roster of a body on a date", () => {
     const maastricht = await makeOrganisation(test.db, { name: "Gemeente Maastricht" });
     const member = await makePerson(test.db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
     const chair = await makePerson(test.db, { last_name: "Wetzels" });
-    await makeSeat(test.db, { body_id: body.id, person_id: member.id, organisation_id: cz.id, start_date: "2024-01-01" });
-    await makeSeat(test.db, { body_id: body.id, person_id: chair.id, role: "voorzitter", organisation_id: maastricht.id, start_date: "2024-06-01" });
+    await makeSeat(test.db, {
+      body_id: body.id,
+      person_id: member.id,
+      organisation_id: cz.id,
+      start_date: "2024-01-01",
+    });
+    await makeSeat(test.db, {
+      body_id: body.id,
+      person_id: chair.id,
+      role: "voorzitter",
+      organisation_id: maastricht.id,
+      start_date: "2024-06-01",
+    });
 
     const { roster } = await bodyRoster(test.db, body.id, "2025-03-01");
     expect(roster.map((s) => [s.role, s.person_name, s.organisation_name])).toEqual([
@@ -65,7 +81,13 @@ describe("the roster of a body on a date", () => {
 
   it("shows a vacant seat as an open place and counts it apart from members", async () => {
     const body = await makeBody(test.db, { name: "Beleidsadviesteam test" });
-    await makeSeat(test.db, { body_id: body.id, person_id: null, role: "lid", start_date: "2025-01-01", note: "vacature" });
+    await makeSeat(test.db, {
+      body_id: body.id,
+      person_id: null,
+      role: "lid",
+      start_date: "2025-01-01",
+      note: "vacature",
+    });
     await makeSeat(test.db, { body_id: body.id, start_date: "2025-01-01" });
 
     const { roster } = await bodyRoster(test.db, body.id, "2025-05-01");
@@ -81,7 +103,11 @@ describe("the roster of a body on a date", () => {
 
     const { changes, history } = await bodyRoster(test.db, body.id, "2025-02-01");
     expect(changes).toEqual({ previous: "2025-01-01", next: "2025-04-01" });
-    expect(history.map((e) => `${e.day} ${e.kind}`)).toEqual(["2025-04-01 start", "2024-12-31 end", "2024-01-01 start"]);
+    expect(history.map((e) => `${e.day} ${e.kind}`)).toEqual([
+      "2025-04-01 start",
+      "2024-12-31 end",
+      "2024-01-01 start",
+    ]);
   });
 });
 
@@ -98,11 +124,28 @@ describe("the history of a large body", () => {
       ["2026-01-01", null],
     ];
     for (const [start_date, end_date] of periods) await makeSeat(test.db, { body_id: body.id, start_date, end_date });
-    const seats = await test.db.selectFrom("seats").select(["id", "start_date", "end_date"]).where("body_id", "=", body.id).orderBy("id").execute();
-    for (const day of ["2022-06-01", "2024-01-01", "2024-06-30", "2024-07-01", "2025-03-01", "2025-03-02", "2025-06-01", "2027-01-01"]) {
+    const seats = await test.db
+      .selectFrom("seats")
+      .select(["id", "start_date", "end_date"])
+      .where("body_id", "=", body.id)
+      .orderBy("id")
+      .execute();
+    for (const day of [
+      "2022-06-01",
+      "2024-01-01",
+      "2024-06-30",
+      "2024-07-01",
+      "2025-03-01",
+      "2025-03-02",
+      "2025-06-01",
+      "2027-01-01",
+    ]) {
       const { changes, history, historyTotal } = await bodyRoster(test.db, body.id, day);
       expect(changes, day).toEqual(neighbouringChanges(seats, day));
-      expect(history.map((e) => `${e.day} ${e.kind} ${e.seat_id}`), day).toEqual(periodEvents(seats).map((e) => `${e.day} ${e.kind} ${e.item.id}`));
+      expect(
+        history.map((e) => `${e.day} ${e.kind} ${e.seat_id}`),
+        day,
+      ).toEqual(periodEvents(seats).map((e) => `${e.day} ${e.kind} ${e.item.id}`));
       expect(historyTotal).toBe(periodEvents(seats).length);
     }
   });
@@ -113,11 +156,15 @@ describe("the history of a large body", () => {
     await makeSeats(test.db, body.id, 30, { start_date: "2024-01-01", end_date: "2024-12-31" });
     await makeSeats(test.db, body.id, 5, { start_date: "2025-01-01" });
     const page = async (search: string) =>
-      (await call(test.db, bodyRoute.loader, get(`/gremia/${body.id}${search}`, cookie), { bodyId: String(body.id) })).json();
+      (
+        await call(test.db, bodyRoute.loader, get(`/gremia/${body.id}${search}`, cookie), { bodyId: String(body.id) })
+      ).json();
 
     const recent = await page("?datum=2025-06-01");
     expect([recent.history.length, recent.historyTotal, recent.allHistory]).toEqual([50, 65, false]);
-    expect(recent.history.slice(0, 5).map((e: { day: string; kind: string }) => `${e.day} ${e.kind}`)).toEqual(Array(5).fill("2025-01-01 start"));
+    expect(recent.history.slice(0, 5).map((e: { day: string; kind: string }) => `${e.day} ${e.kind}`)).toEqual(
+      Array(5).fill("2025-01-01 start"),
+    );
     expect(recent.roster).toHaveLength(5);
     const all = await page("?datum=2025-06-01&geschiedenis=alle");
     expect([all.history.length, all.historyTotal, all.allHistory]).toEqual([65, 65, true]);

@@ -58,16 +58,20 @@ describe("the scale network", () => {
            where s.body_id <> m.body_id or s.person_id <> a.person_id or s.start_date > m.date
               or (s.end_date is not null and s.end_date < m.date)`),
     ).toBe(0);
-    expect(one("select count(*) from attendance a join meetings m on m.id = a.meeting_id where m.status <> 'gehouden'")).toBe(0);
+    expect(
+      one("select count(*) from attendance a join meetings m on m.id = a.meeting_id where m.status <> 'gehouden'"),
+    ).toBe(0);
     expect(one(`select count(*) from meetings where status = 'gehouden' and date >= '${TODAY}'`)).toBe(0);
     // at a body's meeting everyone but a guest came through a seat (events invite without seats)
     expect(
-      one("select count(*) from attendance a join meetings m on m.id = a.meeting_id where m.body_id is not null and a.seat_id is null and a.status <> 'gast'"),
+      one(
+        "select count(*) from attendance a join meetings m on m.id = a.meeting_id where m.body_id is not null and a.seat_id is null and a.status <> 'gast'",
+      ),
     ).toBe(0);
   });
 
   it("has the skew of a real network: a few very large bodies, mostly small ones", () => {
-    const sizes = (raw.prepare("select count(*) from seats group by body_id order by 1").pluck().all() as number[]);
+    const sizes = raw.prepare("select count(*) from seats group by body_id order by 1").pluck().all() as number[];
     const median = sizes[Math.floor(sizes.length / 2)]!;
     expect(sizes.at(-1)!).toBeGreaterThan(10 * median);
   });
@@ -93,7 +97,12 @@ describe("the scale network", () => {
     const other = new SQLite(again, { readonly: true });
     try {
       const fingerprint = (db: SQLite.Database) =>
-        db.prepare("select group_concat(body_id || ':' || coalesce(person_id, '-') || ':' || start_date, ',') from (select * from seats order by id)").pluck().get();
+        db
+          .prepare(
+            "select group_concat(body_id || ':' || coalesce(person_id, '-') || ':' || start_date, ',') from (select * from seats order by id)",
+          )
+          .pluck()
+          .get();
       expect(fingerprint(other)).toBe(fingerprint(raw));
     } finally {
       other.close();
@@ -101,6 +110,8 @@ describe("the scale network", () => {
   }, 120_000);
 
   it("refuses a scale that is not a positive number", async () => {
-    await expect(generateScaleNetwork(path.join(dir, "zero.sqlite"), { scale: 0, today: TODAY })).rejects.toThrow(/positive/);
+    await expect(generateScaleNetwork(path.join(dir, "zero.sqlite"), { scale: 0, today: TODAY })).rejects.toThrow(
+      /positive/,
+    );
   });
 });

@@ -30,7 +30,9 @@ describe("finding records in the register", () => {
     const alliance = await makeBody(t.db, { name: "Alliantie Santé", level: "strategisch" });
     await makeBody(t.db, { name: "Werkgroep Sanitair" });
     const found = await searchRegister(t.db, "sante");
-    expect(found).toEqual([{ kind: "body", id: alliance.id, title: "Alliantie Santé", subtitle: "Strategisch", archived: false }]);
+    expect(found).toEqual([
+      { kind: "body", id: alliance.id, title: "Alliantie Santé", subtitle: "Strategisch", archived: false },
+    ]);
     expect(await titles("SANTÉ")).toEqual(["Alliantie Santé"]);
     expect(await titles("alliantie sant")).toEqual(["Alliantie Santé"]);
   });
@@ -40,7 +42,10 @@ describe("finding records in the register", () => {
     await makePerson(t.db, { first_name: "Jan", infix: "van der", last_name: "Linden" });
     for (const typed of ["berg", "van den berg", "Van den Berg", "anna berg", "vandenberg", "Berg, van den"]) {
       const found = await searchRegister(t.db, typed);
-      expect(found.map((r) => [r.kind, r.id]), typed).toEqual([["person", anna.id]]);
+      expect(
+        found.map((r) => [r.kind, r.id]),
+        typed,
+      ).toEqual([["person", anna.id]]);
     }
     expect(await titles("van der berg")).toEqual([]);
   });
@@ -60,9 +65,21 @@ describe("finding records in the register", () => {
     await t.db
       .insertInto("affiliations")
       .values([
-        { person_id: anna.id, organisation_id: zuyderland.id, function_title: null, start_date: "2024-01-01", end_date: null },
+        {
+          person_id: anna.id,
+          organisation_id: zuyderland.id,
+          function_title: null,
+          start_date: "2024-01-01",
+          end_date: null,
+        },
         { person_id: anna.id, organisation_id: envida.id, function_title: null, start_date: null, end_date: null },
-        { person_id: anna.id, organisation_id: formerEmployer.id, function_title: null, start_date: "2020-01-01", end_date: "2023-12-31" },
+        {
+          person_id: anna.id,
+          organisation_id: formerEmployer.id,
+          function_title: null,
+          start_date: "2020-01-01",
+          end_date: "2023-12-31",
+        },
       ])
       .execute();
     const [found] = await searchRegister(t.db, "berg", { onDay: "2025-06-01" });
@@ -76,11 +93,18 @@ describe("finding records in the register", () => {
   });
 
   it("finds a person by an e-mail address typed whole, or by its beginning", async () => {
-    const anna = await makePerson(t.db, { first_name: "Anna", last_name: "Berg", email: "a.berg@zuyderland.example.nl" });
+    const anna = await makePerson(t.db, {
+      first_name: "Anna",
+      last_name: "Berg",
+      email: "a.berg@zuyderland.example.nl",
+    });
     await makePerson(t.db, { first_name: "Piet", last_name: "Smeets", email: "p.smeets@zuyderland.example.nl" });
     for (const typed of ["a.berg@zuyderland.example.nl", "A.Berg@Zuyderland.example.nl", "a.berg@zuy"]) {
       const found = await searchRegister(t.db, typed);
-      expect(found.map((r) => r.id), typed).toEqual([anna.id]);
+      expect(
+        found.map((r) => r.id),
+        typed,
+      ).toEqual([anna.id]);
     }
   });
 
@@ -88,7 +112,10 @@ describe("finding records in the register", () => {
     const anna = await makePerson(t.db, { first_name: "Anna", last_name: "Berg", email: "anna@oud.example.org" });
     expect((await searchRegister(t.db, "anna@oud.example.org")).map((r) => r.id)).toEqual([anna.id]);
 
-    await t.db.insertInto("person_emails").values({ person_id: anna.id, email: "anna@nieuw.example.org", is_primary: 0 }).execute();
+    await t.db
+      .insertInto("person_emails")
+      .values({ person_id: anna.id, email: "anna@nieuw.example.org", is_primary: 0 })
+      .execute();
     await t.db.deleteFrom("person_emails").where("email", "=", "anna@oud.example.org").execute();
 
     expect(await searchRegister(t.db, "anna@oud.example.org")).toEqual([]);
@@ -130,7 +157,11 @@ describe("finding records in the register", () => {
       sector_id: sector.id,
       archived_at: "2024-01-01T00:00:00.000Z",
     });
-    const current = await makeOrganisation(t.db, { name: "Stichting Welzijn Nieuw", short_name: "SWN", sector_id: sector.id });
+    const current = await makeOrganisation(t.db, {
+      name: "Stichting Welzijn Nieuw",
+      short_name: "SWN",
+      sector_id: sector.id,
+    });
     const found = await searchRegister(t.db, "stichting welzijn");
     expect(found.map((r) => [r.id, r.archived])).toEqual([
       [current.id, false],
@@ -156,8 +187,29 @@ describe("finding records in the register", () => {
   it("treats query syntax typed by a user as text: it never fails and never widens the search", async () => {
     await makePerson(t.db, { first_name: "Anna", infix: "van den", last_name: "Berg" });
     await makeBody(t.db, { name: "Alliantie Santé" });
-    const hostile = ['"', '""', "*", "-", ":", "(", ")", "NEAR(", "NEAR(berg sante)", "berg OR sante", "berg AND", "NOT berg",
-      "-berg", "name:berg", "{name alias}: berg", "^berg", "berg*", 'berg" OR "sante', "'; drop table people; --", "\u0000", "berg\u0000"];
+    const hostile = [
+      '"',
+      '""',
+      "*",
+      "-",
+      ":",
+      "(",
+      ")",
+      "NEAR(",
+      "NEAR(berg sante)",
+      "berg OR sante",
+      "berg AND",
+      "NOT berg",
+      "-berg",
+      "name:berg",
+      "{name alias}: berg",
+      "^berg",
+      "berg*",
+      'berg" OR "sante',
+      "'; drop table people; --",
+      "\u0000",
+      "berg\u0000",
+    ];
     for (const typed of hostile) {
       const found = await searchRegister(t.db, typed);
       expect(found.length, typed).toBeLessThanOrEqual(1);
@@ -180,14 +232,21 @@ describe("the search index when the migration runs on existing data", () => {
     try {
       const { error } = await migrator(db).migrateTo("0002_accounts_and_audit");
       expect(error).toBeUndefined();
-      const anna = await makePerson(db, { first_name: "Anna", infix: "van den", last_name: "Berg", email: "anna@example.org" });
+      const anna = await makePerson(db, {
+        first_name: "Anna",
+        infix: "van den",
+        last_name: "Berg",
+        email: "anna@example.org",
+      });
       const organisation = await makeOrganisation(db, { name: "Alliantie Santé" });
       const body = await makeBody(db, { name: "Coördinerend Managementoverleg", abbreviation: "CMO" });
 
       expect(await migrateToLatest(db, file)).toContain("0003_register_search");
       expect((await searchRegister(db, "anna@example.org")).map((r) => r.id)).toEqual([anna.id]);
       expect((await searchRegister(db, "van den berg")).map((r) => r.id)).toEqual([anna.id]);
-      expect((await searchRegister(db, "sante")).map((r) => [r.kind, r.id])).toEqual([["organisation", organisation.id]]);
+      expect((await searchRegister(db, "sante")).map((r) => [r.kind, r.id])).toEqual([
+        ["organisation", organisation.id],
+      ]);
       expect((await searchRegister(db, "cmo")).map((r) => [r.kind, r.id])).toEqual([["body", body.id]]);
     } finally {
       await db.destroy();

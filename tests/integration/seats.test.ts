@@ -11,7 +11,16 @@ import * as seatRoute from "../../app/routes/zetels.$seatId";
 import { messageKey } from "../../app/services/form-data";
 import { addDays } from "../../app/services/periods";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeBody, makeOrganisation, makePerson, makeSeat, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeUser,
+  type TestDatabase,
+} from "../support/db";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
 let t: TestDatabase;
@@ -22,13 +31,20 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 const redacteur = async () => (await makeUser(t.db, { role: "redacteur" })).user;
 
 const seatRow = (id: number) => t.db.selectFrom("seats").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const auditOf = (entity: string, id: number) =>
-  t.db.selectFrom("audit_log").select(["action", "summary", "user_id", "before", "after"]).where("entity", "=", entity).where("entity_id", "=", String(id)).orderBy("id").execute();
+  t.db
+    .selectFrom("audit_log")
+    .select(["action", "summary", "user_id", "before", "after"])
+    .where("entity", "=", entity)
+    .where("entity_id", "=", String(id))
+    .orderBy("id")
+    .execute();
 
 /** The refusal a model function throws, for its message key and field. */
 async function refusal(promise: Promise<unknown>): Promise<RegisterError> {
@@ -56,7 +72,12 @@ describe("seats on the roster by date", () => {
     const today = todayInAmsterdam();
     const body = await makeBody(t.db);
     const person = await makePerson(t.db);
-    const seat = await addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, start_date: addDays(today, -30) }));
+    const seat = await addSeat(
+      t.db,
+      actor,
+      body.id,
+      lidFields({ person_id: person.id, start_date: addDays(today, -30) }),
+    );
     await endSeat(t.db, actor, seat.id, seat.version, addDays(today, -1));
 
     expect((await bodyRoster(t.db, body.id, today)).roster).toEqual([]);
@@ -67,9 +88,19 @@ describe("seats on the roster by date", () => {
     const actor = await redacteur();
     const body = await makeBody(t.db);
     const person = await makePerson(t.db);
-    await addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, start_date: "2025-03-01", end_date: "2025-03-31" }));
+    await addSeat(
+      t.db,
+      actor,
+      body.id,
+      lidFields({ person_id: person.id, start_date: "2025-03-01", end_date: "2025-03-31" }),
+    );
     const onRoster = async (day: string) => (await bodyRoster(t.db, body.id, day)).roster.length;
-    expect([await onRoster("2025-02-28"), await onRoster("2025-03-01"), await onRoster("2025-03-31"), await onRoster("2025-04-01")]).toEqual([0, 1, 1, 0]);
+    expect([
+      await onRoster("2025-02-28"),
+      await onRoster("2025-03-01"),
+      await onRoster("2025-03-31"),
+      await onRoster("2025-04-01"),
+    ]).toEqual([0, 1, 1, 0]);
   });
 
   it("ends a seat today when no day is given, and never deletes it", async () => {
@@ -85,22 +116,37 @@ describe("the overlap rule", () => {
     const { cookie } = await signedIn("redacteur");
     const body = await makeBody(t.db);
     const person = await makePerson(t.db, { first_name: "Anna", infix: "de", last_name: "Vries" });
-    const existing = await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2025-01-01", end_date: "2025-06-30" });
+    const existing = await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: person.id,
+      start_date: "2025-01-01",
+      end_date: "2025-06-30",
+    });
 
     const response = await call(
       bodyRoute.action,
-      formRequest(`/gremia/${body.id}`, { intent: "add", person: String(person.id), role: "lid", organisation_id: "", start_date: "2025-06-30" }, { cookie }),
+      formRequest(
+        `/gremia/${body.id}`,
+        { intent: "add", person: String(person.id), role: "lid", organisation_id: "", start_date: "2025-06-30" },
+        { cookie },
+      ),
       { bodyId: String(body.id) },
     );
     expect(response.status).toBe(400);
     const answer = await response.json();
     expect(answer.errors).toEqual({
-      start_date: messageKey("bodies.errors.overlapRange", { person: "Anna de Vries", start: "1 januari 2025", end: "30 juni 2025" }),
+      start_date: messageKey("bodies.errors.overlapRange", {
+        person: "Anna de Vries",
+        start: "1 januari 2025",
+        end: "30 juni 2025",
+      }),
     });
     expect(answer.links.start_date).toEqual({ href: `/zetels/${existing.id}`, name: "de bestaande zetel" });
     expect(answer.values).toMatchObject({ person: String(person.id), role: "lid", start_date: "2025-06-30" });
     // the chosen person stays on offer, named, without a new search
-    expect(answer.choices.people.map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([[person.id, "Anna de Vries"]]);
+    expect(answer.choices.people.map((p: { id: number; name: string }) => [p.id, p.name])).toEqual([
+      [person.id, "Anna de Vries"],
+    ]);
     expect(await t.db.selectFrom("seats").select("id").where("body_id", "=", body.id).execute()).toHaveLength(1);
   });
 
@@ -109,7 +155,9 @@ describe("the overlap rule", () => {
     const body = await makeBody(t.db);
     const person = await makePerson(t.db);
     await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2024-05-01" });
-    const error = await refusal(addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, start_date: "2030-01-01" })));
+    const error = await refusal(
+      addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, start_date: "2030-01-01" })),
+    );
     expect(error.messageKey).toMatch(/^bodies\.errors\.overlapOngoing\?.*start=2024-05-01/);
   });
 
@@ -120,7 +168,12 @@ describe("the overlap rule", () => {
     await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2025-01-01", end_date: "2025-06-30" });
 
     await addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, start_date: "2025-07-01" }));
-    await addSeat(t.db, actor, body.id, lidFields({ person_id: person.id, role: "voorzitter", start_date: "2025-03-01" }));
+    await addSeat(
+      t.db,
+      actor,
+      body.id,
+      lidFields({ person_id: person.id, role: "voorzitter", start_date: "2025-03-01" }),
+    );
     await addSeat(t.db, actor, body.id, lidFields());
     await addSeat(t.db, actor, body.id, lidFields());
     expect((await bodyRoster(t.db, body.id, "2025-07-01")).roster).toHaveLength(4);
@@ -133,7 +186,13 @@ describe("the overlap rule", () => {
     await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2025-01-01", end_date: "2025-06-30" });
     const later = await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2025-07-01" });
     const error = await refusal(
-      updateSeat(t.db, actor, later.id, later.version, { role: "lid", organisation_id: null, start_date: "2025-06-01", end_date: null, note: null }),
+      updateSeat(t.db, actor, later.id, later.version, {
+        role: "lid",
+        organisation_id: null,
+        start_date: "2025-06-01",
+        end_date: null,
+        note: null,
+      }),
     );
     expect(error.field).toBe("start_date");
     expect((await seatRow(later.id)).start_date).toBe("2025-07-01");
@@ -142,7 +201,14 @@ describe("the overlap rule", () => {
 
 describe("choosing the person and the organisation by searching", () => {
   /** The body page's add form as a browser posts it: the seat so far, plus what the pressed button sends. */
-  const addForm = (fields: Record<string, string>) => ({ intent: "add", person: "", role: "adviseur", organisation_id: "", start_date: "2025-03-01", ...fields });
+  const addForm = (fields: Record<string, string>) => ({
+    intent: "add",
+    person: "",
+    role: "adviseur",
+    organisation_id: "",
+    start_date: "2025-03-01",
+    ...fields,
+  });
   const postToBody = async (bodyId: number, cookie: string, fields: Record<string, string>) =>
     call(bodyRoute.action, formRequest(`/gremia/${bodyId}`, addForm(fields), { cookie }), { bodyId: String(bodyId) });
 
@@ -151,7 +217,12 @@ describe("choosing the person and the organisation by searching", () => {
     const body = await makeBody(t.db);
     const envida = await makeOrganisation(t.db, { name: "Envida" });
     const daan = await makePerson(t.db, { first_name: "Daan", last_name: "Peters" });
-    await addAffiliation(t.db, user, daan.id, { organisation_id: envida.id, function_title: null, start_date: "2020-01-01", end_date: null });
+    await addAffiliation(t.db, user, daan.id, {
+      organisation_id: envida.id,
+      function_title: null,
+      start_date: "2020-01-01",
+      end_date: null,
+    });
     await makePerson(t.db, { first_name: "Petra", last_name: "Peters", archived_at: "2024-01-01T00:00:00.000Z" });
     await makePerson(t.db, { first_name: "Eva", last_name: "Bakker" });
 
@@ -161,7 +232,9 @@ describe("choosing the person and the organisation by searching", () => {
     expect(answer.values).toMatchObject({ role: "adviseur", start_date: "2025-03-01", persoon_zoeken: "" });
     expect(answer.values.zoeken).toBeUndefined();
     // archived people are not offered
-    expect(answer.choices.people).toEqual([{ id: daan.id, name: "Daan Peters", organisations: [{ id: envida.id, name: "Envida" }] }]);
+    expect(answer.choices.people).toEqual([
+      { id: daan.id, name: "Daan Peters", organisations: [{ id: envida.id, name: "Envida" }] },
+    ]);
     expect(answer.choices.found).toEqual({ kind: "person", query: "Peters", ids: [daan.id] });
     expect(await t.db.selectFrom("seats").select("id").where("body_id", "=", body.id).execute()).toEqual([]);
   });
@@ -180,7 +253,9 @@ describe("choosing the person and the organisation by searching", () => {
 
     const saved = await postToBody(body.id, cookie, { person: String(eva.id), zoeken: "enter" });
     expect(saved.status).toBe(302);
-    expect(await t.db.selectFrom("seats").select("person_id").where("body_id", "=", body.id).execute()).toEqual([{ person_id: eva.id }]);
+    expect(await t.db.selectFrom("seats").select("person_id").where("body_id", "=", body.id).execute()).toEqual([
+      { person_id: eva.id },
+    ]);
   });
 
   it("finds organisations that are not archived, and keeps the person chosen before", async () => {
@@ -190,8 +265,16 @@ describe("choosing the person and the organisation by searching", () => {
     const open = await makeOrganisation(t.db, { name: "Stichting Mantelzorg Parkstad" });
     await makeOrganisation(t.db, { name: "Stichting Mantelzorg Oud", archived_at: "2024-01-01T00:00:00.000Z" });
 
-    const answer = await (await postToBody(body.id, cookie, { person: String(eva.id), organisatie_zoeken: "Mantelzorg", zoeken: "organisatie" })).json();
-    expect(answer.choices.organisations).toEqual([{ id: open.id, name: "Stichting Mantelzorg Parkstad", archived: false }]);
+    const answer = await (
+      await postToBody(body.id, cookie, {
+        person: String(eva.id),
+        organisatie_zoeken: "Mantelzorg",
+        zoeken: "organisatie",
+      })
+    ).json();
+    expect(answer.choices.organisations).toEqual([
+      { id: open.id, name: "Stichting Mantelzorg Parkstad", archived: false },
+    ]);
     expect(answer.choices.people.map((p: { id: number }) => p.id)).toEqual([eva.id]);
     expect(answer.values).toMatchObject({ person: String(eva.id), organisatie_zoeken: "" });
   });
@@ -210,11 +293,27 @@ describe("choosing the person and the organisation by searching", () => {
     const carla = await makePerson(t.db, { first_name: "Carla", last_name: "Smeets" });
     const zuyderland = await makeOrganisation(t.db, { name: "Zuyderland" });
     const params = { seatId: String(vacancy.id) };
-    const fill = { intent: "fill", version: String(vacancy.version), person_id: "", organisation_id: "", start_date: "2025-03-01" };
+    const fill = {
+      intent: "fill",
+      version: String(vacancy.version),
+      person_id: "",
+      organisation_id: "",
+      start_date: "2025-03-01",
+    };
 
-    const found = await (await call(seatRoute.action, formRequest(`/zetels/${vacancy.id}`, { ...fill, persoon_zoeken: "Smeets", zoeken: "persoon" }, { cookie }), params)).json();
+    const found = await (
+      await call(
+        seatRoute.action,
+        formRequest(`/zetels/${vacancy.id}`, { ...fill, persoon_zoeken: "Smeets", zoeken: "persoon" }, { cookie }),
+        params,
+      )
+    ).json();
     expect([found.intent, found.choices.found.ids]).toEqual(["fill", [carla.id]]);
-    const filled = await call(seatRoute.action, formRequest(`/zetels/${vacancy.id}`, { ...fill, person_id: String(carla.id) }, { cookie }), params);
+    const filled = await call(
+      seatRoute.action,
+      formRequest(`/zetels/${vacancy.id}`, { ...fill, person_id: String(carla.id) }, { cookie }),
+      params,
+    );
     expect(filled.status).toBe(302);
 
     const seat = await t.db.selectFrom("seats").selectAll().where("person_id", "=", carla.id).executeTakeFirstOrThrow();
@@ -223,10 +322,22 @@ describe("choosing the person and the organisation by searching", () => {
     const refused = await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, move, { cookie }), seatParams);
     expect((await refused.json()).errors).toEqual({ organisation_id: "bodies.errors.chooseOrganisation" });
     const organisations = await (
-      await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, { ...move, organisatie_zoeken: "Zuyderland", zoeken: "organisatie" }, { cookie }), seatParams)
+      await call(
+        seatRoute.action,
+        formRequest(
+          `/zetels/${seat.id}`,
+          { ...move, organisatie_zoeken: "Zuyderland", zoeken: "organisatie" },
+          { cookie },
+        ),
+        seatParams,
+      )
     ).json();
     expect(organisations.choices.organisations).toEqual([{ id: zuyderland.id, name: "Zuyderland", archived: false }]);
-    const moved = await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, { ...move, organisation_id: String(zuyderland.id) }, { cookie }), seatParams);
+    const moved = await call(
+      seatRoute.action,
+      formRequest(`/zetels/${seat.id}`, { ...move, organisation_id: String(zuyderland.id) }, { cookie }),
+      seatParams,
+    );
     expect(moved.status).toBe(302);
   });
 
@@ -236,12 +347,24 @@ describe("choosing the person and the organisation by searching", () => {
     const old = await makeOrganisation(t.db, { name: "Oude Werkgever" });
     await makeOrganisation(t.db, { name: "Niet Gekoppeld" });
     const anna = await makePerson(t.db, { first_name: "Anna", last_name: "Vries" });
-    await addAffiliation(t.db, user, anna.id, { organisation_id: envida.id, function_title: null, start_date: "2020-01-01", end_date: null });
-    await addAffiliation(t.db, user, anna.id, { organisation_id: old.id, function_title: null, start_date: "2010-01-01", end_date: "2019-12-31" });
+    await addAffiliation(t.db, user, anna.id, {
+      organisation_id: envida.id,
+      function_title: null,
+      start_date: "2020-01-01",
+      end_date: null,
+    });
+    await addAffiliation(t.db, user, anna.id, {
+      organisation_id: old.id,
+      function_title: null,
+      start_date: "2010-01-01",
+      end_date: "2019-12-31",
+    });
     await makePerson(t.db, { last_name: "Anderen" });
     const seat = await makeSeat(t.db, { person_id: anna.id, organisation_id: old.id, start_date: "2015-01-01" });
 
-    const page = await (await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })).json();
+    const page = await (
+      await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })
+    ).json();
     expect(page.choices).toEqual({
       people: [{ id: anna.id, name: "Anna Vries", organisations: [{ id: envida.id, name: "Envida" }] }],
       organisations: [{ id: old.id, name: "Oude Werkgever", archived: false }],
@@ -260,7 +383,13 @@ describe("refused seats", () => {
       bodyRoute.action,
       formRequest(
         `/gremia/${body.id}`,
-        { intent: "add", person: String(person.id), role: "lid", organisation_id: String(gone.id), start_date: "2025-02-01" },
+        {
+          intent: "add",
+          person: String(person.id),
+          role: "lid",
+          organisation_id: String(gone.id),
+          start_date: "2025-02-01",
+        },
         { cookie },
       ),
       { bodyId: String(body.id) },
@@ -283,14 +412,22 @@ describe("refused seats", () => {
     const seat = await makeSeat(t.db, { start_date: "2025-03-01" });
     const ending = await call(
       seatRoute.action,
-      formRequest(`/zetels/${seat.id}`, { intent: "end", version: seat.version, end_date: "2025-02-28", confirm: "on" }, { cookie }),
+      formRequest(
+        `/zetels/${seat.id}`,
+        { intent: "end", version: seat.version, end_date: "2025-02-28", confirm: "on" },
+        { cookie },
+      ),
       { seatId: String(seat.id) },
     );
     expect(ending.status).toBe(400);
-    expect((await ending.json()).errors).toEqual({ end_date: messageKey("bodies.errors.endBeforeSeatStart", { start: "1 maart 2025" }) });
+    expect((await ending.json()).errors).toEqual({
+      end_date: messageKey("bodies.errors.endBeforeSeatStart", { start: "1 maart 2025" }),
+    });
 
     const actor = await redacteur();
-    const error = await refusal(addSeat(t.db, actor, seat.body_id, lidFields({ start_date: "2025-03-01", end_date: "2025-02-01" })));
+    const error = await refusal(
+      addSeat(t.db, actor, seat.body_id, lidFields({ start_date: "2025-03-01", end_date: "2025-02-01" })),
+    );
     expect([error.messageKey, error.field]).toEqual(["common.form.endBeforeStart", "end_date"]);
   });
 
@@ -315,15 +452,27 @@ describe("moving a seat to another organisation", () => {
     const zuyderland = await makeOrganisation(t.db, { name: "Zuyderland" });
     const body = await makeBody(t.db);
     const person = await makePerson(t.db);
-    const seat = await makeSeat(t.db, { body_id: body.id, person_id: person.id, organisation_id: envida.id, start_date: "2024-01-01", note: "namens de VVT" });
+    const seat = await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: person.id,
+      organisation_id: envida.id,
+      start_date: "2024-01-01",
+      note: "namens de VVT",
+    });
 
     const response = await call(
       seatRoute.action,
-      formRequest(`/zetels/${seat.id}`, { intent: "move", version: seat.version, organisation_id: String(zuyderland.id), move_date: "2025-03-01" }, { cookie }),
+      formRequest(
+        `/zetels/${seat.id}`,
+        { intent: "move", version: seat.version, organisation_id: String(zuyderland.id), move_date: "2025-03-01" },
+        { cookie },
+      ),
       { seatId: String(seat.id) },
     );
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toMatch(new RegExp(`^/gremia/${body.id}\\?opgeslagen=verplaatst&zetel=\\d+$`));
+    expect(response.headers.get("Location")).toMatch(
+      new RegExp(`^/gremia/${body.id}\\?opgeslagen=verplaatst&zetel=\\d+$`),
+    );
 
     expect((await seatRow(seat.id)).end_date).toBe("2025-02-28");
     const seats = await t.db.selectFrom("seats").selectAll().where("body_id", "=", body.id).orderBy("id").execute();
@@ -332,26 +481,39 @@ describe("moving a seat to another organisation", () => {
       [zuyderland.id, person.id, "lid", "2025-03-01", null, "namens de VVT"],
     ]);
     expect((await bodyRoster(t.db, body.id, "2025-02-28")).roster.map((s) => s.organisation_name)).toEqual(["Envida"]);
-    expect((await bodyRoster(t.db, body.id, "2025-03-01")).roster.map((s) => s.organisation_name)).toEqual(["Zuyderland"]);
+    expect((await bodyRoster(t.db, body.id, "2025-03-01")).roster.map((s) => s.organisation_name)).toEqual([
+      "Zuyderland",
+    ]);
     const { history } = await bodyRoster(t.db, body.id, "2025-03-01");
     expect(history.map((e) => `${e.day} ${e.kind} ${e.organisation_name}`)).toEqual([
       "2025-03-01 start Zuyderland",
       "2025-02-28 end Envida",
       "2024-01-01 start Envida",
     ]);
-    expect((await auditOf("seats", seat.id)).map((e) => [e.action, e.summary, e.user_id])).toEqual([["end", "seat_moved", user.id]]);
-    expect((await auditOf("seats", seats[1]!.id)).map((e) => [e.action, e.summary, e.user_id])).toEqual([["create", "seat_moved", user.id]]);
+    expect((await auditOf("seats", seat.id)).map((e) => [e.action, e.summary, e.user_id])).toEqual([
+      ["end", "seat_moved", user.id],
+    ]);
+    expect((await auditOf("seats", seats[1]!.id)).map((e) => [e.action, e.summary, e.user_id])).toEqual([
+      ["create", "seat_moved", user.id],
+    ]);
   });
 
   it("refuses a move date not after the old seat's start, and a move to an archived organisation", async () => {
     const actor = await redacteur();
     const seat = await makeSeat(t.db, { start_date: "2025-03-01", organisation_id: (await makeOrganisation(t.db)).id });
     const other = await makeOrganisation(t.db);
-    const early = await refusal(moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: other.id, move_date: "2025-03-01" }));
-    expect([early.messageKey, early.field]).toEqual([messageKey("bodies.errors.moveNotAfterStart", { start: "2025-03-01" }), "move_date"]);
+    const early = await refusal(
+      moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: other.id, move_date: "2025-03-01" }),
+    );
+    expect([early.messageKey, early.field]).toEqual([
+      messageKey("bodies.errors.moveNotAfterStart", { start: "2025-03-01" }),
+      "move_date",
+    ]);
 
     const archived = await makeOrganisation(t.db, { archived_at: "2025-01-01T00:00:00.000Z" });
-    const toArchived = await refusal(moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: archived.id, move_date: "2025-04-01" }));
+    const toArchived = await refusal(
+      moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: archived.id, move_date: "2025-04-01" }),
+    );
     expect(toArchived.field).toBe("organisation_id");
     expect(await t.db.selectFrom("seats").select("id").where("body_id", "=", seat.body_id).execute()).toHaveLength(1);
     expect((await seatRow(seat.id)).end_date).toBeNull();
@@ -365,7 +527,9 @@ describe("moving a seat to another organisation", () => {
     const seat = await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2024-01-01" });
     // an overlapping seat from before the rule (the factory writes directly): the moved seat would run into it
     await makeSeat(t.db, { body_id: body.id, person_id: person.id, start_date: "2026-01-01", end_date: "2026-12-31" });
-    const error = await refusal(moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: other.id, move_date: "2025-03-01" }));
+    const error = await refusal(
+      moveSeat(t.db, actor, seat.id, seat.version, { organisation_id: other.id, move_date: "2025-03-01" }),
+    );
     expect(error.field).toBe("move_date");
     expect(await seatRow(seat.id)).toMatchObject({ end_date: null, version: seat.version });
     expect(await t.db.selectFrom("seats").select("id").where("organisation_id", "=", other.id).execute()).toEqual([]);
@@ -377,9 +541,18 @@ describe("filling a vacancy", () => {
   it("closes the vacancy the day before and gives the person the seat from the day, in the same role", async () => {
     const actor = await redacteur();
     const body = await makeBody(t.db);
-    const vacancy = await makeSeat(t.db, { body_id: body.id, person_id: null, role: "secretaris", start_date: "2025-01-01" });
+    const vacancy = await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: null,
+      role: "secretaris",
+      start_date: "2025-01-01",
+    });
     const person = await makePerson(t.db);
-    const { seat } = await fillVacancy(t.db, actor, vacancy.id, vacancy.version, { person_id: person.id, organisation_id: null, start_date: "2025-05-01" });
+    const { seat } = await fillVacancy(t.db, actor, vacancy.id, vacancy.version, {
+      person_id: person.id,
+      organisation_id: null,
+      start_date: "2025-05-01",
+    });
     expect((await seatRow(vacancy.id)).end_date).toBe("2025-04-30");
     expect(seat).toMatchObject({ person_id: person.id, role: "secretaris", start_date: "2025-05-01", end_date: null });
     expect((await bodyRoster(t.db, body.id, "2025-04-30")).roster.map((s) => s.person_id)).toEqual([null]);
@@ -389,7 +562,13 @@ describe("filling a vacancy", () => {
   it("refuses a seat that is not a vacancy", async () => {
     const actor = await redacteur();
     const seat = await makeSeat(t.db);
-    const error = await refusal(fillVacancy(t.db, actor, seat.id, seat.version, { person_id: (await makePerson(t.db)).id, organisation_id: null, start_date: "2025-05-01" }));
+    const error = await refusal(
+      fillVacancy(t.db, actor, seat.id, seat.version, {
+        person_id: (await makePerson(t.db)).id,
+        organisation_id: null,
+        start_date: "2025-05-01",
+      }),
+    );
     expect(error.messageKey).toBe("bodies.errors.notVacant");
   });
 });
@@ -405,15 +584,25 @@ describe("undoing the end of a seat", () => {
     ] as const) {
       const ended = await call(
         seatRoute.action,
-        formRequest(`/zetels/${seat.id}`, { intent: "end", version: seat.version, end_date: "2025-06-30", confirm: "on" }, { cookie }),
+        formRequest(
+          `/zetels/${seat.id}`,
+          { intent: "end", version: seat.version, end_date: "2025-06-30", confirm: "on" },
+          { cookie },
+        ),
         { seatId: String(seat.id) },
       );
       expect(ended.status).toBe(302);
       const version = Number(/beeindigd=(\d+)/.exec(ended.headers.get("Location") ?? "")?.[1]);
-      const page = await (await call(seatRoute.loader, get(ended.headers.get("Location")!, cookie), { seatId: String(seat.id) })).json();
+      const page = await (
+        await call(seatRoute.loader, get(ended.headers.get("Location")!, cookie), { seatId: String(seat.id) })
+      ).json();
       expect(page.endedVersion).toBe(version);
 
-      const undone = await call(seatRoute.action, formRequest(`/zetels/${seat.id}`, { intent: "undo", version }, { cookie }), { seatId: String(seat.id) });
+      const undone = await call(
+        seatRoute.action,
+        formRequest(`/zetels/${seat.id}`, { intent: "undo", version }, { cookie }),
+        { seatId: String(seat.id) },
+      );
       expect(undone.headers.get("Location")).toBe(`/zetels/${seat.id}?hersteld=1`);
       expect((await seatRow(seat.id)).end_date).toBe(before);
     }
@@ -423,7 +612,13 @@ describe("undoing the end of a seat", () => {
     const actor = await redacteur();
     const seat = await makeSeat(t.db, { start_date: "2024-01-01" });
     const ended = await endSeat(t.db, actor, seat.id, seat.version, "2025-06-30");
-    await updateSeat(t.db, actor, seat.id, ended.version, { role: "lid", organisation_id: null, start_date: "2024-01-01", end_date: "2025-07-31", note: "gecorrigeerd" });
+    await updateSeat(t.db, actor, seat.id, ended.version, {
+      role: "lid",
+      organisation_id: null,
+      start_date: "2024-01-01",
+      end_date: "2025-07-31",
+      note: "gecorrigeerd",
+    });
     await expect(undoSeatEnd(t.db, actor, seat.id, ended.version)).rejects.toThrow("stale version");
     expect((await seatRow(seat.id)).end_date).toBe("2025-07-31");
   });
@@ -462,16 +657,27 @@ describe("bodies", () => {
 
   it("creates a body from the form and refuses a name that is taken, whatever its case", async () => {
     const { cookie } = await signedIn("redacteur");
-    const fields = { name: "Regionaal Overleg Test", kind: "overleg", level: "tactisch", meetings_per_year: "4", active_from: "2025-01-01" };
+    const fields = {
+      name: "Regionaal Overleg Test",
+      kind: "overleg",
+      level: "tactisch",
+      meetings_per_year: "4",
+      active_from: "2025-01-01",
+    };
     const created = await call(newBodyRoute.action, formRequest("/gremia/nieuw", fields, { cookie }));
     expect(created.status).toBe(302);
     const id = Number(/gremia\/(\d+)\?opgeslagen=aangemaakt/.exec(created.headers.get("Location") ?? "")?.[1]);
-    expect(await t.db.selectFrom("bodies").select(["name", "meetings_per_year"]).where("id", "=", id).executeTakeFirst()).toEqual({
+    expect(
+      await t.db.selectFrom("bodies").select(["name", "meetings_per_year"]).where("id", "=", id).executeTakeFirst(),
+    ).toEqual({
       name: "Regionaal Overleg Test",
       meetings_per_year: 4,
     });
 
-    const again = await call(newBodyRoute.action, formRequest("/gremia/nieuw", { ...fields, name: "regionaal overleg test" }, { cookie }));
+    const again = await call(
+      newBodyRoute.action,
+      formRequest("/gremia/nieuw", { ...fields, name: "regionaal overleg test" }, { cookie }),
+    );
     expect(again.status).toBe(400);
     const answer = await again.json();
     expect(answer.errors).toEqual({ name: "bodies.errors.nameTaken" });
@@ -483,7 +689,9 @@ describe("bodies", () => {
     const top = await makeBody(t.db);
     const middle = await makeBody(t.db, { parent_id: top.id });
     const bottom = await makeBody(t.db, { parent_id: middle.id });
-    const error = await refusal(updateBody(t.db, actor, top.id, top.version, { ...bodyFields, name: top.name, parent_id: bottom.id }));
+    const error = await refusal(
+      updateBody(t.db, actor, top.id, top.version, { ...bodyFields, name: top.name, parent_id: bottom.id }),
+    );
     expect([error.messageKey, error.field]).toEqual(["bodies.errors.parentCycle", "parent_id"]);
   });
 
@@ -492,13 +700,27 @@ describe("bodies", () => {
     const second = await signedIn("beheerder");
     const body = await makeBody(t.db, { name: "Klankbordgroep Test", kind: "klankbordgroep", level: "operationeel" });
     const params = { bodyId: String(body.id) };
-    const form = { intent: "save", version: String(body.version), name: "Klankbordgroep Test", kind: "klankbordgroep", level: "operationeel" };
+    const form = {
+      intent: "save",
+      version: String(body.version),
+      name: "Klankbordgroep Test",
+      kind: "klankbordgroep",
+      level: "operationeel",
+    };
 
-    const saved = await call(bodyEditRoute.action, formRequest(`/gremia/${body.id}/bewerken`, { ...form, meetings_per_year: "10" }, { cookie: first.cookie }), params);
+    const saved = await call(
+      bodyEditRoute.action,
+      formRequest(`/gremia/${body.id}/bewerken`, { ...form, meetings_per_year: "10" }, { cookie: first.cookie }),
+      params,
+    );
     expect(saved.status).toBe(302);
     const refused = await call(
       bodyEditRoute.action,
-      formRequest(`/gremia/${body.id}/bewerken`, { ...form, description: "Mijn tekst", meetings_per_year: "6" }, { cookie: second.cookie }),
+      formRequest(
+        `/gremia/${body.id}/bewerken`,
+        { ...form, description: "Mijn tekst", meetings_per_year: "6" },
+        { cookie: second.cookie },
+      ),
       params,
     );
     expect(refused.status).toBe(409);
@@ -506,9 +728,19 @@ describe("bodies", () => {
     expect(answer.intent).toBe("save");
     expect(answer.values).toMatchObject({ description: "Mijn tekst", meetings_per_year: "6", version: "2" });
     expect(answer.conflict).toEqual([
-      { at: expect.any(String), by: first.user.name, fields: [{ field: "meetings_per_year", before: null, after: "10" }] },
+      {
+        at: expect.any(String),
+        by: first.user.name,
+        fields: [{ field: "meetings_per_year", before: null, after: "10" }],
+      },
     ]);
-    expect(await t.db.selectFrom("bodies").select(["description", "meetings_per_year"]).where("id", "=", body.id).executeTakeFirst()).toEqual({
+    expect(
+      await t.db
+        .selectFrom("bodies")
+        .select(["description", "meetings_per_year"])
+        .where("id", "=", body.id)
+        .executeTakeFirst(),
+    ).toEqual({
       description: null,
       meetings_per_year: 10,
     });
@@ -519,16 +751,35 @@ describe("bodies", () => {
     const body = await makeBody(t.db);
     const params = { bodyId: String(body.id) };
     const path = `/gremia/${body.id}/bewerken`;
-    expect((await call(bodyEditRoute.action, formRequest(path, { intent: "archive", version: body.version }, { cookie }), params)).status).toBe(400);
+    expect(
+      (
+        await call(
+          bodyEditRoute.action,
+          formRequest(path, { intent: "archive", version: body.version }, { cookie }),
+          params,
+        )
+      ).status,
+    ).toBe(400);
 
-    const archived = await call(bodyEditRoute.action, formRequest(path, { intent: "archive", version: body.version, confirm: "on" }, { cookie }), params);
+    const archived = await call(
+      bodyEditRoute.action,
+      formRequest(path, { intent: "archive", version: body.version, confirm: "on" }, { cookie }),
+      params,
+    );
     const location = archived.headers.get("Location")!;
     expect(location).toBe(`${path}?gearchiveerd=2`);
     expect((await (await call(bodyEditRoute.loader, get(location, cookie), params)).json()).archivedVersion).toBe(2);
 
-    const undone = await call(bodyEditRoute.action, formRequest(path, { intent: "undo", version: "2" }, { cookie }), params);
+    const undone = await call(
+      bodyEditRoute.action,
+      formRequest(path, { intent: "undo", version: "2" }, { cookie }),
+      params,
+    );
     expect(undone.headers.get("Location")).toBe(`${path}?hersteld=1`);
-    expect((await t.db.selectFrom("bodies").select("archived_at").where("id", "=", body.id).executeTakeFirstOrThrow()).archived_at).toBeNull();
+    expect(
+      (await t.db.selectFrom("bodies").select("archived_at").where("id", "=", body.id).executeTakeFirstOrThrow())
+        .archived_at,
+    ).toBeNull();
   });
 });
 
@@ -543,22 +794,54 @@ describe("permissions", () => {
     const bodyParams = { bodyId: String(body.id) };
     const attempts: [Handler, string, Record<string, string | number>, Record<string, string>][] = [
       [newBodyRoute.action, "/gremia/nieuw", { name: "X", kind: "overleg", level: "tactisch" }, {}],
-      [bodyRoute.action, `/gremia/${body.id}`, { intent: "add", person: String(person.id), role: "lid", start_date: "2025-01-01" }, bodyParams],
-      [bodyEditRoute.action, `/gremia/${body.id}/bewerken`, { intent: "save", version: 1, name: "Y", kind: "overleg", level: "tactisch" }, bodyParams],
-      [bodyEditRoute.action, `/gremia/${body.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, bodyParams],
+      [
+        bodyRoute.action,
+        `/gremia/${body.id}`,
+        { intent: "add", person: String(person.id), role: "lid", start_date: "2025-01-01" },
+        bodyParams,
+      ],
+      [
+        bodyEditRoute.action,
+        `/gremia/${body.id}/bewerken`,
+        { intent: "save", version: 1, name: "Y", kind: "overleg", level: "tactisch" },
+        bodyParams,
+      ],
+      [
+        bodyEditRoute.action,
+        `/gremia/${body.id}/bewerken`,
+        { intent: "archive", version: 1, confirm: "on" },
+        bodyParams,
+      ],
       [bodyEditRoute.action, `/gremia/${body.id}/bewerken`, { intent: "undo", version: 1 }, bodyParams],
       ...(["save", "end", "undo", "move"] as const).map(
         (intent): [Handler, string, Record<string, string | number>, Record<string, string>] => [
           seatRoute.action,
           `/zetels/${seat.id}`,
-          { intent, version: 1, role: "lid", start_date: "2025-01-01", end_date: "2025-02-01", confirm: "on", organisation_id: organisation.id, move_date: "2025-03-01" },
+          {
+            intent,
+            version: 1,
+            role: "lid",
+            start_date: "2025-01-01",
+            end_date: "2025-02-01",
+            confirm: "on",
+            organisation_id: organisation.id,
+            move_date: "2025-03-01",
+          },
           { seatId: String(seat.id) },
         ],
       ),
-      [seatRoute.action, `/zetels/${vacancy.id}`, { intent: "fill", version: 1, person_id: person.id, start_date: "2025-03-01" }, { seatId: String(vacancy.id) }],
+      [
+        seatRoute.action,
+        `/zetels/${vacancy.id}`,
+        { intent: "fill", version: 1, person_id: person.id, start_date: "2025-03-01" },
+        { seatId: String(vacancy.id) },
+      ],
     ];
     for (const [handler, path, fields, params] of attempts) {
-      expect((await call(handler, formRequest(path, fields, { cookie }), params)).status, `${path} ${fields.intent ?? ""}`).toBe(403);
+      expect(
+        (await call(handler, formRequest(path, fields, { cookie }), params)).status,
+        `${path} ${fields.intent ?? ""}`,
+      ).toBe(403);
     }
     expect((await call(bodyEditRoute.loader, get(`/gremia/${body.id}/bewerken`, cookie), bodyParams)).status).toBe(403);
     expect((await call(newBodyRoute.loader, get("/gremia/nieuw", cookie))).status).toBe(403);
@@ -569,9 +852,13 @@ describe("permissions", () => {
   it("lets a lezer read the body and seat pages, without the editing forms", async () => {
     const { cookie } = await signedIn("lezer");
     const seat = await makeSeat(t.db);
-    const bodyPage = await (await call(bodyRoute.loader, get(`/gremia/${seat.body_id}`, cookie), { bodyId: String(seat.body_id) })).json();
+    const bodyPage = await (
+      await call(bodyRoute.loader, get(`/gremia/${seat.body_id}`, cookie), { bodyId: String(seat.body_id) })
+    ).json();
     expect([bodyPage.canEdit, bodyPage.canAddSeat]).toEqual([false, false]);
-    const seatPage = await (await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })).json();
+    const seatPage = await (
+      await call(seatRoute.loader, get(`/zetels/${seat.id}`, cookie), { seatId: String(seat.id) })
+    ).json();
     expect(seatPage.choices).toBeNull();
   });
 });

@@ -32,7 +32,18 @@ import * as previewRoute from "../../app/routes/onderzoek.$waveId_.voorbeeld";
 import * as wavesRoute from "../../app/routes/onderzoek._index";
 import * as searchRoute from "../../app/routes/zoeken";
 import type { User } from "../../db/schema";
-import { createTestDatabase, makeBody, makeOrganisation, makePerson, makeSeat, makeSector, makeUser, sessionCookieFor, type TestDatabase, unique } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeSector,
+  makeUser,
+  sessionCookieFor,
+  type TestDatabase,
+  unique,
+} from "../support/db";
 import { makeHeldMeetings, makePeople, makeSeats, recordAttendance, seatHolders, times } from "../support/bulk";
 import { makeMeeting } from "../support/meetings";
 import { makeSubregion } from "../support/organisations";
@@ -73,7 +84,11 @@ interface Measured<L extends Handler> {
 }
 
 /** Signed in as a beheerder (who may read everything), the loader's statements and its data. */
-async function measure<L extends Handler>(loader: L, path: string, params: Record<string, string> = {}): Promise<Measured<L>> {
+async function measure<L extends Handler>(
+  loader: L,
+  path: string,
+  params: Record<string, string> = {},
+): Promise<Measured<L>> {
   const { response, count, sql: statements } = await statementsOf(t.db, loader, get(path, cookie), params);
   expect(response.status, `GET ${path}`).toBe(200);
   return { count, sql: statements, data: (await response.json()) as LoaderData<L> };
@@ -93,7 +108,9 @@ interface BoundedPage<L extends Handler> {
 
 /** The same count over few and many rows (else the statements that grew are shown), within the bound. */
 function expectBounded<L extends Handler>(label: string, small: Measured<L>, large: Measured<L>, bound: number) {
-  expect(large.count, `${label} ran more statements with more rows:\n${statementGrowth(small.sql, large.sql)}`).toBe(small.count);
+  expect(large.count, `${label} ran more statements with more rows:\n${statementGrowth(small.sql, large.sql)}`).toBe(
+    small.count,
+  );
   expect(small.count, `${label} ran:\n${statementSummary(small.sql)}`).toBeLessThanOrEqual(bound);
 }
 
@@ -116,10 +133,7 @@ describe("the statement counter", () => {
     expect(statements).toEqual([]);
     await query.execute();
     await db.selectFrom("organisations").selectAll().executeTakeFirst();
-    expect(statements).toEqual([
-      'select "id" from "people" where "last_name" = ?',
-      'select * from "organisations"',
-    ]);
+    expect(statements).toEqual(['select "id" from "people" where "last_name" = ?', 'select * from "organisations"']);
   });
 
   it("counts raw sql run on the counting handle", async () => {
@@ -148,7 +162,9 @@ describe("the statement counter", () => {
   });
 
   it("shows which statements ran more often the second time", () => {
-    expect(statementGrowth(["select a", "select b"], ["select a", "select b", "select b", "select c"])).toBe("1× → 2× select b\n0× → 1× select c");
+    expect(statementGrowth(["select a", "select b"], ["select a", "select b", "select b", "select c"])).toBe(
+      "1× → 2× select b\n0× → 1× select c",
+    );
   });
 });
 
@@ -167,12 +183,22 @@ describe("people pages", () => {
 
   it("/personen/:id of someone with many jobs, seats and meetings attended", async () => {
     const person = await makePerson(t.db, { email: "veel@example.org" });
-    await recordConsent(t.db, user, person.id, { purpose: "research", status: "given", recorded_on: "2025-01-01", source: "formulier" });
+    await recordConsent(t.db, user, person.id, {
+      purpose: "research",
+      status: "given",
+      recorded_on: "2025-01-01",
+      source: "formulier",
+    });
     const body = await makeBody(t.db);
     const meetings = await makeHeldMeetings(t.db, body.id, 43, addDays(today, -1));
     const addRecord = async (index: number) => {
       const organisation = await makeOrganisation(t.db);
-      await addAffiliation(t.db, user, person.id, { organisation_id: organisation.id, function_title: "Adviseur", start_date: "2024-01-01", end_date: null });
+      await addAffiliation(t.db, user, person.id, {
+        organisation_id: organisation.id,
+        function_title: "Adviseur",
+        start_date: "2024-01-01",
+        end_date: null,
+      });
       const seat = await makeSeat(t.db, { person_id: person.id, organisation_id: organisation.id });
       await recordAttendance(t.db, meetings[index]!.id, seatHolders([seat]));
     };
@@ -192,7 +218,10 @@ describe("organisation pages", () => {
   /** An organisation in a sector and a subregion, with a seat in the body. */
   async function listedOrganisation(sectorId: number, subregionId: number, bodyId: number) {
     const organisation = await makeOrganisation(t.db, { sector_id: sectorId, short_name: "Org" });
-    await t.db.insertInto("organisation_subregions").values({ organisation_id: organisation.id, subregion_id: subregionId }).execute();
+    await t.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: organisation.id, subregion_id: subregionId })
+      .execute();
     await makeSeat(t.db, { body_id: bodyId, organisation_id: organisation.id });
     return organisation;
   }
@@ -317,7 +346,8 @@ describe("theme and plan pages", () => {
     const theme = await makeTheme(t.db);
     const lead = await makeOrganisation(t.db);
     const subregion = await makeSubregion(t.db);
-    const addPlan = () => makePlan(t.db, { theme_id: theme.id, lead_organisation_id: lead.id, subregion_id: subregion.id });
+    const addPlan = () =>
+      makePlan(t.db, { theme_id: theme.id, lead_organisation_id: lead.id, subregion_id: subregion.id });
     await times(3, addPlan);
     await expectBoundedStatements({
       loader: plansRoute.loader,
@@ -445,7 +475,14 @@ describe("meeting pages", () => {
       .executeTakeFirstOrThrow();
     const meeting = await makeMeeting(t.db, { body_id: body.id, series_id: series.id, date: "2025-01-07" });
     const addRegister = async (n: number) => {
-      await times(n, (index) => makeMeeting(t.db, { body_id: body.id, series_id: series.id, date: addDays("2025-01-14", 7 * index), status: "gepland" }));
+      await times(n, (index) =>
+        makeMeeting(t.db, {
+          body_id: body.id,
+          series_id: series.id,
+          date: addDays("2025-01-14", 7 * index),
+          status: "gepland",
+        }),
+      );
       await recordAttendance(t.db, meeting.id, seatHolders(await makeSeats(t.db, body.id, n)));
     };
     await addRegister(3);
@@ -468,7 +505,8 @@ describe("meeting pages", () => {
       path: `/vergaderingen/${event.id}`,
       params: { meetingId: String(event.id) },
       grow: () => invite(40),
-      shown: (data) => data.invitations.bodies.length + data.invitations.organisations.length + data.invitations.savedSearches.length,
+      shown: (data) =>
+        data.invitations.bodies.length + data.invitations.organisations.length + data.invitations.savedSearches.length,
       bound: 5,
     });
   });
@@ -485,12 +523,23 @@ describe("meeting pages", () => {
         const substitute = await makePerson(t.db);
         await t.db
           .insertInto("attendance")
-          .values({ meeting_id: meeting.id, person_id: seat.person_id!, status: "vervangen", substitute_person_id: substitute.id, seat_id: seat.id })
+          .values({
+            meeting_id: meeting.id,
+            person_id: seat.person_id!,
+            status: "vervangen",
+            substitute_person_id: substitute.id,
+            seat_id: seat.id,
+          })
           .execute();
       }
       const former = await makeSeats(t.db, body.id, n, { start_date: "2024-01-01", end_date: "2024-12-31" });
       await recordAttendance(t.db, meeting.id, seatHolders(former), "afgemeld");
-      await recordAttendance(t.db, meeting.id, (await makePeople(t.db, n, { organisationId: organisation.id })).map((person) => ({ person_id: person.id })), "gast");
+      await recordAttendance(
+        t.db,
+        meeting.id,
+        (await makePeople(t.db, n, { organisationId: organisation.id })).map((person) => ({ person_id: person.id })),
+        "gast",
+      );
     };
     await addRegister(3);
     await expectBoundedStatements({
@@ -528,7 +577,10 @@ describe("meeting pages", () => {
       const addAttendance = async (n: number) => {
         const seatBody = filter === "gremium" ? body : await makeBody(t.db, { level: "tactisch" });
         const organisation = await makeOrganisation(t.db);
-        const seats = await makeSeats(t.db, seatBody.id, n, { organisation_id: organisation.id, start_date: "2024-01-01" });
+        const seats = await makeSeats(t.db, seatBody.id, n, {
+          organisation_id: organisation.id,
+          start_date: "2024-01-01",
+        });
         for (const meeting of await makeHeldMeetings(t.db, seatBody.id, 3, "2025-12-20")) {
           await recordAttendance(t.db, meeting.id, seatHolders(seats));
         }
@@ -596,9 +648,19 @@ describe("research pages", () => {
     const plan = await makePlan(t.db, { funding_status: "iza" });
     const meeting = await makeMeeting(t.db, { body_id: register.bodies.tactisch.id, date: "2026-09-01" });
     const addMembers = async (n: number) => {
-      const people = await times(n, async (index) => register.member(`Lid${unique()}`, { level: index % 2 ? "strategisch" : "tactisch", organisation: index % 2 ? "ggd" : "welzijn" }));
+      const people = await times(n, async (index) =>
+        register.member(`Lid${unique()}`, {
+          level: index % 2 ? "strategisch" : "tactisch",
+          organisation: index % 2 ? "ggd" : "welzijn",
+        }),
+      );
       for (const person of people) {
-        await makeSeat(t.db, { body_id: plan.team_body_id!, person_id: person.id, role: "projectleider", organisation_id: register.ggd.id });
+        await makeSeat(t.db, {
+          body_id: plan.team_body_id!,
+          person_id: person.id,
+          role: "projectleider",
+          organisation_id: register.ggd.id,
+        });
         await recordAttendance(t.db, meeting.id, [{ person_id: person.id }]);
       }
       await makePeople(t.db, n, { organisationId: register.welzijn.id });
@@ -637,12 +699,21 @@ describe("research pages", () => {
     const { addMembers } = await researchRegister();
     const panelPage = async (name: string, referenceDate: string) => {
       const wave = await frozenWave(t.db, user, name, referenceDate);
-      const [first, second] = await t.db.selectFrom("panel_members").select("person_id").where("wave_id", "=", wave.id).orderBy("person_id").execute();
+      const [first, second] = await t.db
+        .selectFrom("panel_members")
+        .select("person_id")
+        .where("wave_id", "=", wave.id)
+        .orderBy("person_id")
+        .execute();
       await recordLaterExclusion(t.db, user, wave.id, first!.person_id, "Vertrokken");
       // the exclusion form open and the notice after the previous exclusion: every query the page may run
-      return measure(waveRoute.loader, `/onderzoek/${wave.id}/panel?uitsluiten=${second!.person_id}&opgeslagen=uitgesloten&persoon=${first!.person_id}`, {
-        waveId: String(wave.id),
-      });
+      return measure(
+        waveRoute.loader,
+        `/onderzoek/${wave.id}/panel?uitsluiten=${second!.person_id}&opgeslagen=uitgesloten&persoon=${first!.person_id}`,
+        {
+          waveId: String(wave.id),
+        },
+      );
     };
     await addMembers(3);
     const small = await panelPage("Meting 2025", "2025-10-01");
@@ -667,7 +738,10 @@ describe("research pages", () => {
     await addMembers(40);
     const large = await freeze("Meting 2026", "2026-10-01");
     expect(large.members).toBeGreaterThan(small.members);
-    expect(large.count, `freezing ran more statements with more members:\n${statementGrowth(small.sql, large.sql)}`).toBe(small.count);
+    expect(
+      large.count,
+      `freezing ran more statements with more members:\n${statementGrowth(small.sql, large.sql)}`,
+    ).toBe(small.count);
   });
 });
 
@@ -676,7 +750,12 @@ describe("audit log and saved searches", () => {
     const person = await makePerson(t.db);
     const addEntries = (n: number) =>
       times(n, async () =>
-        addAffiliation(t.db, user, person.id, { organisation_id: (await makeOrganisation(t.db)).id, function_title: null, start_date: null, end_date: null }),
+        addAffiliation(t.db, user, person.id, {
+          organisation_id: (await makeOrganisation(t.db)).id,
+          function_title: null,
+          start_date: null,
+          end_date: null,
+        }),
       );
     await addEntries(3);
     await expectBoundedStatements({
@@ -690,17 +769,26 @@ describe("audit log and saved searches", () => {
 
   it("finds the people of 201 saved searches in two statements (SQLite allows 500 parts in one), each search its own", async () => {
     const [first, second] = await times(2, () => makeOrganisation(t.db));
-    const staff = await Promise.all([first!, second!].map((organisation) => makePeople(t.db, 2, { organisationId: organisation.id })));
+    const staff = await Promise.all(
+      [first!, second!].map((organisation) => makePeople(t.db, 2, { organisationId: organisation.id })),
+    );
     const searches = await t.db
       .insertInto("saved_searches")
-      .values(Array.from({ length: 201 }, (_, index) => ({ name: `Zoekopdracht ${index}`, filter: JSON.stringify({ organisationId: (index % 2 ? second : first)!.id }) })))
+      .values(
+        Array.from({ length: 201 }, (_, index) => ({
+          name: `Zoekopdracht ${index}`,
+          filter: JSON.stringify({ organisationId: (index % 2 ? second : first)!.id }),
+        })),
+      )
       .returning(["id", "filter"])
       .execute();
     const counted = countStatements(t.db);
     const found = await peopleFoundBy(counted.db, readableSearches(searches), today);
     expect(counted.statements).toHaveLength(2);
     expect(found.size).toBe(201);
-    searches.forEach((search, index) => expect(found.get(search.id)).toEqual(staff[index % 2]!.map((person) => person.id)));
+    searches.forEach((search, index) =>
+      expect(found.get(search.id)).toEqual(staff[index % 2]!.map((person) => person.id)),
+    );
   });
 
   it("/personen/zoekopdrachten with many saved searches", async () => {

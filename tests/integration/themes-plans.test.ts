@@ -12,7 +12,15 @@ import * as themesRoute from "../../app/routes/themas._index";
 import * as newThemeRoute from "../../app/routes/themas.nieuw";
 import { addDays } from "../../app/services/periods";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeBody, makeOrganisation, makePerson, makeSeat, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  type TestDatabase,
+} from "../support/db";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 import { makePlan, makeSubregion, makeTheme } from "../support/themes";
 
@@ -24,7 +32,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const call = (handler: Handler, request: Request, params: Record<string, string> = {}) => call_(t.db, handler, request, params);
+const call = (handler: Handler, request: Request, params: Record<string, string> = {}) =>
+  call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
 /** What a submitted plan form holds, with every field as the browser sends it. */
@@ -41,7 +50,12 @@ const planForm = (fields: Record<string, string | number>) => ({
 const planRow = (id: number) => t.db.selectFrom("plans").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const bodyRow = (id: number) => t.db.selectFrom("bodies").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
 const auditOf = (entity: string) =>
-  t.db.selectFrom("audit_log").select(["action", "entity_id", "user_id", "before", "after"]).where("entity", "=", entity).orderBy("id").execute();
+  t.db
+    .selectFrom("audit_log")
+    .select(["action", "entity_id", "user_id", "before", "after"])
+    .where("entity", "=", entity)
+    .orderBy("id")
+    .execute();
 
 describe("creating a plan", () => {
   it("creates its team body, a projectteam at operational level named after the plan, under the plan's theme and subregion", async () => {
@@ -53,15 +67,31 @@ describe("creating a plan", () => {
       newPlanRoute.action,
       formRequest(
         "/plannen/nieuw",
-        planForm({ name: "Valpreventie", theme_id: theme.id, funding_status: "wachtlijst_iza", lead_organisation_id: lead.id, subregion_id: subregion.id, team_name: "" }),
+        planForm({
+          name: "Valpreventie",
+          theme_id: theme.id,
+          funding_status: "wachtlijst_iza",
+          lead_organisation_id: lead.id,
+          subregion_id: subregion.id,
+          team_name: "",
+        }),
         { cookie },
       ),
     );
 
     expect(response.status).toBe(302);
-    const plan = await t.db.selectFrom("plans").selectAll().where("name", "=", "Valpreventie").executeTakeFirstOrThrow();
+    const plan = await t.db
+      .selectFrom("plans")
+      .selectAll()
+      .where("name", "=", "Valpreventie")
+      .executeTakeFirstOrThrow();
     expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}?aangemaakt=1`);
-    expect(plan).toMatchObject({ theme_id: theme.id, funding_status: "wachtlijst_iza", lead_organisation_id: lead.id, subregion_id: subregion.id });
+    expect(plan).toMatchObject({
+      theme_id: theme.id,
+      funding_status: "wachtlijst_iza",
+      lead_organisation_id: lead.id,
+      subregion_id: subregion.id,
+    });
     expect(await bodyRow(plan.team_body_id!)).toMatchObject({
       name: "Projectteam Valpreventie",
       kind: "projectteam",
@@ -74,13 +104,19 @@ describe("creating a plan", () => {
   it("writes an audit entry for the plan and one for its team, both by the editor", async () => {
     const { user, cookie } = await signedIn("redacteur");
     const theme = await makeTheme(t.db);
-    await call(newPlanRoute.action, formRequest("/plannen/nieuw", planForm({ name: "Pluswijken", theme_id: theme.id }), { cookie }));
+    await call(
+      newPlanRoute.action,
+      formRequest("/plannen/nieuw", planForm({ name: "Pluswijken", theme_id: theme.id }), { cookie }),
+    );
 
     const [planEntry] = await auditOf("plans");
     const [teamEntry] = await auditOf("bodies");
     expect(planEntry).toMatchObject({ action: "create", user_id: user.id, before: null });
     expect(teamEntry).toMatchObject({ action: "create", user_id: user.id, before: null });
-    expect(JSON.parse(planEntry!.after!)).toMatchObject({ name: "Pluswijken", team_body_id: Number(teamEntry!.entity_id) });
+    expect(JSON.parse(planEntry!.after!)).toMatchObject({
+      name: "Pluswijken",
+      team_body_id: Number(teamEntry!.entity_id),
+    });
     expect(JSON.parse(teamEntry!.after!)).toMatchObject({ name: "Projectteam Pluswijken", kind: "projectteam" });
   });
 
@@ -89,9 +125,17 @@ describe("creating a plan", () => {
     const theme = await makeTheme(t.db);
     await call(
       newPlanRoute.action,
-      formRequest("/plannen/nieuw", planForm({ name: "Beweeghuis", theme_id: theme.id, team_name: "Kerngroep Beweeghuis" }), { cookie }),
+      formRequest(
+        "/plannen/nieuw",
+        planForm({ name: "Beweeghuis", theme_id: theme.id, team_name: "Kerngroep Beweeghuis" }),
+        { cookie },
+      ),
     );
-    const plan = await t.db.selectFrom("plans").select("team_body_id").where("name", "=", "Beweeghuis").executeTakeFirstOrThrow();
+    const plan = await t.db
+      .selectFrom("plans")
+      .select("team_body_id")
+      .where("name", "=", "Beweeghuis")
+      .executeTakeFirstOrThrow();
     expect((await bodyRow(plan.team_body_id!)).name).toBe("Kerngroep Beweeghuis");
   });
 
@@ -99,10 +143,20 @@ describe("creating a plan", () => {
     const { user } = await signedIn("redacteur");
     const theme = await makeTheme(t.db);
     // the database refuses the plan row, after the team body has been inserted
-    await sql`create trigger refuse_plans before insert on plans begin select raise(abort, 'plan refused'); end`.execute(t.db);
+    await sql`create trigger refuse_plans before insert on plans begin select raise(abort, 'plan refused'); end`.execute(
+      t.db,
+    );
 
     await expect(
-      createPlan(t.db, user, { name: "Gestrand", theme_id: theme.id, funding_status: "iza", lead_organisation_id: null, subregion_id: null, description: null, teamName: null }),
+      createPlan(t.db, user, {
+        name: "Gestrand",
+        theme_id: theme.id,
+        funding_status: "iza",
+        lead_organisation_id: null,
+        subregion_id: null,
+        description: null,
+        teamName: null,
+      }),
     ).rejects.toThrow(/plan refused/);
 
     expect(await t.db.selectFrom("bodies").select("name").execute()).toEqual([]);
@@ -115,7 +169,11 @@ describe("creating a plan", () => {
     const existing = await makeBody(t.db, { name: "Projectteam Valpreventie" });
     const response = await call(
       newPlanRoute.action,
-      formRequest("/plannen/nieuw", planForm({ name: "valpreventie", theme_id: theme.id, description: "Minder vallen" }), { cookie }),
+      formRequest(
+        "/plannen/nieuw",
+        planForm({ name: "valpreventie", theme_id: theme.id, description: "Minder vallen" }),
+        { cookie },
+      ),
     );
 
     expect(response.status).toBe(400);
@@ -129,7 +187,10 @@ describe("creating a plan", () => {
   it("refuses an archived theme", async () => {
     const { cookie } = await signedIn("redacteur");
     const theme = await makeTheme(t.db, { archived_at: "2025-01-01T00:00:00.000Z" });
-    const response = await call(newPlanRoute.action, formRequest("/plannen/nieuw", planForm({ name: "Oud plan", theme_id: theme.id }), { cookie }));
+    const response = await call(
+      newPlanRoute.action,
+      formRequest("/plannen/nieuw", planForm({ name: "Oud plan", theme_id: theme.id }), { cookie }),
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ theme_id: "themes.errors.themeArchived" });
     expect(await t.db.selectFrom("bodies").select("id").execute()).toEqual([]);
@@ -141,7 +202,9 @@ describe("creating a plan", () => {
     const gone = await makeOrganisation(t.db, { archived_at: "2025-01-01T00:00:00.000Z" });
     const response = await call(
       newPlanRoute.action,
-      formRequest("/plannen/nieuw", planForm({ name: "Plan", theme_id: theme.id, lead_organisation_id: gone.id }), { cookie }),
+      formRequest("/plannen/nieuw", planForm({ name: "Plan", theme_id: theme.id, lead_organisation_id: gone.id }), {
+        cookie,
+      }),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ lead_organisation_id: "themes.errors.organisationArchived" });
@@ -155,7 +218,11 @@ describe("creating a plan", () => {
     );
     expect(response.status).toBe(400);
     const body = await response.json();
-    expect(body.errors).toEqual({ name: "common.form.required", theme_id: "common.form.required", funding_status: "common.form.required" });
+    expect(body.errors).toEqual({
+      name: "common.form.required",
+      theme_id: "common.form.required",
+      funding_status: "common.form.required",
+    });
     expect(body.values.description).toBe("Iets");
   });
 });
@@ -166,7 +233,11 @@ describe("names are unique, whatever their case", () => {
     const existing = await makeTheme(t.db, { name: "Mentale gezondheid" });
     const response = await call(
       newThemeRoute.action,
-      formRequest("/themas/nieuw", { name: "  mentale Gezondheid ", kind: "inhoudelijk", description: "Dubbel" }, { cookie }),
+      formRequest(
+        "/themas/nieuw",
+        { name: "  mentale Gezondheid ", kind: "inhoudelijk", description: "Dubbel" },
+        { cookie },
+      ),
     );
 
     expect(response.status).toBe(400);
@@ -182,7 +253,11 @@ describe("names are unique, whatever their case", () => {
     const existing = await makePlan(t.db, { name: "Deltaplan ouderen" });
     const response = await call(
       newPlanRoute.action,
-      formRequest("/plannen/nieuw", planForm({ name: "DELTAPLAN OUDEREN", theme_id: existing.theme_id!, team_name: "Ander team" }), { cookie }),
+      formRequest(
+        "/plannen/nieuw",
+        planForm({ name: "DELTAPLAN OUDEREN", theme_id: existing.theme_id!, team_name: "Ander team" }),
+        { cookie },
+      ),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
@@ -197,7 +272,11 @@ describe("names are unique, whatever their case", () => {
     const save = (name: string, version: number) =>
       call(
         editPlanRoute.action,
-        formRequest(`/plannen/${plan.id}/bewerken`, planForm({ intent: "save", version, name, theme_id: plan.theme_id! }), { cookie }),
+        formRequest(
+          `/plannen/${plan.id}/bewerken`,
+          planForm({ intent: "save", version, name, theme_id: plan.theme_id! }),
+          { cookie },
+        ),
         { planId: String(plan.id) },
       );
 
@@ -216,12 +295,18 @@ describe("two people editing the same plan", () => {
     const second = await signedIn("beheerder");
     const plan = await makePlan(t.db, { name: "Sociale WiFi", funding_status: "iza" });
     const form = (fields: Record<string, string | number>) =>
-      formRequest(`/plannen/${plan.id}/bewerken`, planForm({ intent: "save", version: 1, name: "Sociale WiFi", theme_id: plan.theme_id!, ...fields }), {
-        cookie: fields.cookie as string,
-      });
+      formRequest(
+        `/plannen/${plan.id}/bewerken`,
+        planForm({ intent: "save", version: 1, name: "Sociale WiFi", theme_id: plan.theme_id!, ...fields }),
+        {
+          cookie: fields.cookie as string,
+        },
+      );
     const params = { planId: String(plan.id) };
 
-    expect((await call(editPlanRoute.action, form({ funding_status: "andere", cookie: first.cookie }), params)).status).toBe(302);
+    expect(
+      (await call(editPlanRoute.action, form({ funding_status: "andere", cookie: first.cookie }), params)).status,
+    ).toBe(302);
     const response = await call(
       editPlanRoute.action,
       form({ name: "Sociale WiFi Zuid-Limburg", description: "Mijn tekst", cookie: second.cookie }),
@@ -239,7 +324,11 @@ describe("two people editing the same plan", () => {
     expect(await planRow(plan.id)).toMatchObject({ name: "Sociale WiFi", funding_status: "andere", version: 2 });
 
     // saving again, now knowingly against version 2, goes through
-    const again = await call(editPlanRoute.action, form({ version: 2, name: "Sociale WiFi Zuid-Limburg", cookie: second.cookie }), params);
+    const again = await call(
+      editPlanRoute.action,
+      form({ version: 2, name: "Sociale WiFi Zuid-Limburg", cookie: second.cookie }),
+      params,
+    );
     expect(again.status).toBe(302);
     expect((await planRow(plan.id)).name).toBe("Sociale WiFi Zuid-Limburg");
   });
@@ -249,7 +338,15 @@ describe("two people editing the same plan", () => {
     const theme = await makeTheme(t.db, { name: "Arbeidsmarkt" });
     const params = { themeId: String(theme.id) };
     const save = (fields: Record<string, string | number>) =>
-      call(editThemeRoute.action, formRequest(`/themas/${theme.id}/bewerken`, { intent: "save", version: 1, name: "Arbeidsmarkt", kind: "inhoudelijk", description: "", ...fields }, { cookie }), params);
+      call(
+        editThemeRoute.action,
+        formRequest(
+          `/themas/${theme.id}/bewerken`,
+          { intent: "save", version: 1, name: "Arbeidsmarkt", kind: "inhoudelijk", description: "", ...fields },
+          { cookie },
+        ),
+        params,
+      );
 
     expect((await save({ kind: "randvoorwaardelijk" })).status).toBe(302);
     const response = await save({ description: "Nieuwe omschrijving" });
@@ -266,7 +363,11 @@ describe("editing a plan", () => {
     const plan = await makePlan(t.db, { name: "Academie voor zelfzorg" });
     const response = await call(
       editPlanRoute.action,
-      formRequest(`/plannen/${plan.id}/bewerken`, planForm({ intent: "save", version: 1, name: "Zelfzorgacademie", theme_id: plan.theme_id! }), { cookie }),
+      formRequest(
+        `/plannen/${plan.id}/bewerken`,
+        planForm({ intent: "save", version: 1, name: "Zelfzorgacademie", theme_id: plan.theme_id! }),
+        { cookie },
+      ),
       { planId: String(plan.id) },
     );
 
@@ -288,7 +389,11 @@ describe("editing a plan", () => {
     const save = (themeId: number, version: number) =>
       call(
         editPlanRoute.action,
-        formRequest(`/plannen/${plan.id}/bewerken`, planForm({ intent: "save", version, name: plan.name, theme_id: themeId, description: "Bijgewerkt" }), { cookie }),
+        formRequest(
+          `/plannen/${plan.id}/bewerken`,
+          planForm({ intent: "save", version, name: plan.name, theme_id: themeId, description: "Bijgewerkt" }),
+          { cookie },
+        ),
         { planId: String(plan.id) },
       );
 
@@ -303,9 +408,13 @@ describe("archiving", () => {
   it("asks for confirmation before archiving a plan", async () => {
     const { cookie } = await signedIn("redacteur");
     const plan = await makePlan(t.db);
-    const response = await call(editPlanRoute.action, formRequest(`/plannen/${plan.id}/bewerken`, { intent: "archive", version: 1 }, { cookie }), {
-      planId: String(plan.id),
-    });
+    const response = await call(
+      editPlanRoute.action,
+      formRequest(`/plannen/${plan.id}/bewerken`, { intent: "archive", version: 1 }, { cookie }),
+      {
+        planId: String(plan.id),
+      },
+    );
     expect(response.status).toBe(400);
     expect((await response.json()).errors).toEqual({ confirm: "themes.errors.confirmArchive" });
     expect((await planRow(plan.id)).archived_at).toBeNull();
@@ -324,10 +433,16 @@ describe("archiving", () => {
     expect((await planRow(plan.id)).archived_at).not.toBeNull();
     expect((await bodyRow(plan.team_body_id!)).archived_at).toBeNull();
 
-    const page = await (await call(editPlanRoute.loader, get(`/plannen/${plan.id}/bewerken?opgeslagen=archive`, cookie), params)).json();
+    const page = await (
+      await call(editPlanRoute.loader, get(`/plannen/${plan.id}/bewerken?opgeslagen=archive`, cookie), params)
+    ).json();
     expect(page).toMatchObject({ saved: "archive", plan: { version: 2 } });
 
-    const undone = await call(editPlanRoute.action, formRequest(`/plannen/${plan.id}/bewerken`, { intent: "undo", version: 2 }, { cookie }), params);
+    const undone = await call(
+      editPlanRoute.action,
+      formRequest(`/plannen/${plan.id}/bewerken`, { intent: "undo", version: 2 }, { cookie }),
+      params,
+    );
     expect(undone.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?opgeslagen=undo`);
     expect((await planRow(plan.id)).archived_at).toBeNull();
     expect((await auditOf("plans")).map((entry) => entry.action)).toEqual(["archive", "restore"]);
@@ -336,9 +451,13 @@ describe("archiving", () => {
   it("takes an archived theme out of the list and out of the plan form's choices", async () => {
     const { cookie } = await signedIn("redacteur");
     const theme = await makeTheme(t.db, { name: "Digitalisering" });
-    await call(editThemeRoute.action, formRequest(`/themas/${theme.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }), {
-      themeId: String(theme.id),
-    });
+    await call(
+      editThemeRoute.action,
+      formRequest(`/themas/${theme.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }),
+      {
+        themeId: String(theme.id),
+      },
+    );
 
     const list = await (await call(themesRoute.loader, get("/themas", cookie))).json();
     expect(list.themes.map((row: { name: string }) => row.name)).toEqual([]);
@@ -358,10 +477,22 @@ describe("the lists", () => {
     const mijnstreek = await makeSubregion(t.db, "Westelijke Mijnstreek");
     await makePlan(t.db, { name: "RSO Zuid-Limburg", theme_id: digital.id, funding_status: "iza" });
     await makePlan(t.db, { name: "Digitale voordeur", theme_id: digital.id, funding_status: "wachtlijst_iza" });
-    await makePlan(t.db, { name: "Palliatieve zorg Mijnstreek", theme_id: care.id, funding_status: "iza", subregion_id: mijnstreek.id });
-    await makePlan(t.db, { name: "Oud plan", theme_id: care.id, funding_status: "iza", archived_at: "2025-01-01T00:00:00.000Z" });
+    await makePlan(t.db, {
+      name: "Palliatieve zorg Mijnstreek",
+      theme_id: care.id,
+      funding_status: "iza",
+      subregion_id: mijnstreek.id,
+    });
+    await makePlan(t.db, {
+      name: "Oud plan",
+      theme_id: care.id,
+      funding_status: "iza",
+      archived_at: "2025-01-01T00:00:00.000Z",
+    });
     const names = async (query: string) =>
-      ((await (await call(plansRoute.loader, get(`/plannen${query}`, cookie))).json()).rows as { name: string }[]).map((row) => row.name);
+      ((await (await call(plansRoute.loader, get(`/plannen${query}`, cookie))).json()).rows as { name: string }[]).map(
+        (row) => row.name,
+      );
 
     expect(await names("")).toEqual(["Digitale voordeur", "Palliatieve zorg Mijnstreek", "RSO Zuid-Limburg"]);
     expect(await names(`?thema=${digital.id}`)).toEqual(["Digitale voordeur", "RSO Zuid-Limburg"]);
@@ -369,8 +500,16 @@ describe("the lists", () => {
     expect(await names(`?financiering=iza&thema=${digital.id}`)).toEqual(["RSO Zuid-Limburg"]);
     expect(await names(`?subregio=${mijnstreek.id}`)).toEqual(["Palliatieve zorg Mijnstreek"]);
     expect(await names("?archief=1&q=oud")).toEqual(["Oud plan"]);
-    expect(await names("?sorteer=financiering")).toEqual(["Palliatieve zorg Mijnstreek", "RSO Zuid-Limburg", "Digitale voordeur"]);
-    expect(await names("?sorteer=thema")).toEqual(["Digitale voordeur", "RSO Zuid-Limburg", "Palliatieve zorg Mijnstreek"]);
+    expect(await names("?sorteer=financiering")).toEqual([
+      "Palliatieve zorg Mijnstreek",
+      "RSO Zuid-Limburg",
+      "Digitale voordeur",
+    ]);
+    expect(await names("?sorteer=thema")).toEqual([
+      "Digitale voordeur",
+      "RSO Zuid-Limburg",
+      "Palliatieve zorg Mijnstreek",
+    ]);
     // an unknown value is no filter
     expect(await names("?financiering=alles&thema=abc")).toHaveLength(3);
   });
@@ -378,7 +517,8 @@ describe("the lists", () => {
   it("pages plans 25 at a time", async () => {
     const { cookie } = await signedIn("lezer");
     const theme = await makeTheme(t.db);
-    for (let n = 1; n <= 27; n += 1) await makePlan(t.db, { name: `Plan ${String(n).padStart(2, "0")}`, theme_id: theme.id, team_body_id: null });
+    for (let n = 1; n <= 27; n += 1)
+      await makePlan(t.db, { name: `Plan ${String(n).padStart(2, "0")}`, theme_id: theme.id, team_body_id: null });
     const second = await (await call(plansRoute.loader, get("/plannen?pagina=2", cookie))).json();
     expect(second.rows.map((row: { name: string }) => row.name)).toEqual(["Plan 26", "Plan 27"]);
     expect(second.page).toMatchObject({ page: 2, pages: 2, total: 27 });
@@ -392,8 +532,14 @@ describe("the lists", () => {
     await makeBody(t.db, { theme_id: content.id, archived_at: "2025-01-01T00:00:00.000Z" });
     await makePlan(t.db, { name: "Trendbreuk", theme_id: content.id, funding_status: "andere", team_body_id: null });
     await makePlan(t.db, { name: "Kansrijke start", theme_id: content.id, funding_status: "iza", team_body_id: null });
-    await makePlan(t.db, { name: "Zorg leert samen", theme_id: enabling.id, funding_status: "white_spot", team_body_id: null });
-    const themes = async (query: string) => (await (await call(themesRoute.loader, get(`/themas${query}`, cookie))).json()).themes;
+    await makePlan(t.db, {
+      name: "Zorg leert samen",
+      theme_id: enabling.id,
+      funding_status: "white_spot",
+      team_body_id: null,
+    });
+    const themes = async (query: string) =>
+      (await (await call(themesRoute.loader, get(`/themas${query}`, cookie))).json()).themes;
 
     const all = await themes("");
     expect(all.map((row: { name: string; kind: string }) => [row.kind, row.name])).toEqual([
@@ -404,7 +550,9 @@ describe("the lists", () => {
     // plans in the design's order of funding status
     expect(all[0].plans.map((plan: { name: string }) => plan.name)).toEqual(["Kansrijke start", "Trendbreuk"]);
 
-    expect((await themes("?soort=randvoorwaardelijk")).map((row: { name: string }) => row.name)).toEqual(["Arbeidsmarkt"]);
+    expect((await themes("?soort=randvoorwaardelijk")).map((row: { name: string }) => row.name)).toEqual([
+      "Arbeidsmarkt",
+    ]);
     const andere = await themes("?financiering=andere");
     expect(andere.map((row: { name: string }) => row.name)).toEqual(["Gezonde generatie"]);
     expect(andere[0].plans.map((plan: { name: string }) => plan.name)).toEqual(["Trendbreuk"]);
@@ -421,11 +569,19 @@ describe("the pages of a theme and a plan", () => {
     const member = await makePerson(t.db, { last_name: "Lid" });
     const body_id = plan.team_body_id!;
     await makeSeat(t.db, { body_id, person_id: leader.id, role: "projectleider", start_date: "2025-01-01" });
-    await makeSeat(t.db, { body_id, person_id: former.id, role: "projectleider", start_date: "2024-01-01", end_date: addDays(today, -1) });
+    await makeSeat(t.db, {
+      body_id,
+      person_id: former.id,
+      role: "projectleider",
+      start_date: "2024-01-01",
+      end_date: addDays(today, -1),
+    });
     await makeSeat(t.db, { body_id, person_id: member.id, role: "lid", start_date: "2025-01-01" });
     await makeSeat(t.db, { body_id, person_id: null, role: "lid", start_date: "2025-01-01" });
 
-    const page = await (await call(planRoute.loader, get(`/plannen/${plan.id}`, cookie), { planId: String(plan.id) })).json();
+    const page = await (
+      await call(planRoute.loader, get(`/plannen/${plan.id}`, cookie), { planId: String(plan.id) })
+    ).json();
     expect(page.plan).toMatchObject({ name: "Pluswijken", team_body_id: body_id, team_name: "Projectteam Pluswijken" });
     expect(page.projectLeaders.map((seat: { person_name: string }) => seat.person_name)).toEqual(["Test Leider"]);
     expect(page.members.map((seat: { person_name: string | null }) => seat.person_name)).toEqual(["Test Lid", null]);
@@ -438,8 +594,13 @@ describe("the pages of a theme and a plan", () => {
     await makeBody(t.db, { name: "Themagroep zorgoptimalisatie", theme_id: theme.id, kind: "themagroep" });
     await makePlan(t.db, { name: "Beweeghuis", theme_id: theme.id });
 
-    const page = await (await call(themeRoute.loader, get(`/themas/${theme.id}`, cookie), { themeId: String(theme.id) })).json();
-    expect(page.bodies.map((body: { name: string }) => body.name)).toEqual(["Projectteam Beweeghuis", "Themagroep zorgoptimalisatie"]);
+    const page = await (
+      await call(themeRoute.loader, get(`/themas/${theme.id}`, cookie), { themeId: String(theme.id) })
+    ).json();
+    expect(page.bodies.map((body: { name: string }) => body.name)).toEqual([
+      "Projectteam Beweeghuis",
+      "Themagroep zorgoptimalisatie",
+    ]);
     expect(page.plans.map((plan: { name: string }) => plan.name)).toEqual(["Beweeghuis"]);
     expect(page.canEdit).toBe(true);
   });
@@ -463,19 +624,53 @@ describe("a lezer", () => {
       [newThemeRoute.loader, get("/themas/nieuw", cookie), {}],
       [newThemeRoute.action, formRequest("/themas/nieuw", { name: "Nieuw", kind: "inhoudelijk" }, { cookie }), {}],
       [editThemeRoute.loader, get(`/themas/${theme.id}/bewerken`, cookie), themeParams],
-      [editThemeRoute.action, formRequest(`/themas/${theme.id}/bewerken`, { intent: "save", version: 1, name: "Anders", kind: "inhoudelijk" }, { cookie }), themeParams],
-      [editThemeRoute.action, formRequest(`/themas/${theme.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }), themeParams],
+      [
+        editThemeRoute.action,
+        formRequest(
+          `/themas/${theme.id}/bewerken`,
+          { intent: "save", version: 1, name: "Anders", kind: "inhoudelijk" },
+          { cookie },
+        ),
+        themeParams,
+      ],
+      [
+        editThemeRoute.action,
+        formRequest(`/themas/${theme.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }),
+        themeParams,
+      ],
       [newPlanRoute.loader, get("/plannen/nieuw", cookie), {}],
-      [newPlanRoute.action, formRequest("/plannen/nieuw", planForm({ name: "Nieuw", theme_id: theme.id }), { cookie }), {}],
+      [
+        newPlanRoute.action,
+        formRequest("/plannen/nieuw", planForm({ name: "Nieuw", theme_id: theme.id }), { cookie }),
+        {},
+      ],
       [editPlanRoute.loader, get(`/plannen/${plan.id}/bewerken`, cookie), planParams],
-      [editPlanRoute.action, formRequest(`/plannen/${plan.id}/bewerken`, planForm({ intent: "save", version: 1, name: "Anders", theme_id: theme.id }), { cookie }), planParams],
-      [editPlanRoute.action, formRequest(`/plannen/${plan.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }), planParams],
-      [editPlanRoute.action, formRequest(`/plannen/${plan.id}/bewerken`, { intent: "undo", version: 1 }, { cookie }), planParams],
+      [
+        editPlanRoute.action,
+        formRequest(
+          `/plannen/${plan.id}/bewerken`,
+          planForm({ intent: "save", version: 1, name: "Anders", theme_id: theme.id }),
+          { cookie },
+        ),
+        planParams,
+      ],
+      [
+        editPlanRoute.action,
+        formRequest(`/plannen/${plan.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }),
+        planParams,
+      ],
+      [
+        editPlanRoute.action,
+        formRequest(`/plannen/${plan.id}/bewerken`, { intent: "undo", version: 1 }, { cookie }),
+        planParams,
+      ],
     ];
     for (const [handler, request, params] of attempts) {
       expect((await call(handler, request, params)).status, `${request.method} ${request.url}`).toBe(403);
     }
-    expect(await t.db.selectFrom("themes").select(["name", "version"]).execute()).toEqual([{ name: "Ongewijzigd", version: 1 }]);
+    expect(await t.db.selectFrom("themes").select(["name", "version"]).execute()).toEqual([
+      { name: "Ongewijzigd", version: 1 },
+    ]);
     expect(await planRow(plan.id)).toMatchObject({ name: plan.name, version: 1, archived_at: null });
     expect(await t.db.selectFrom("audit_log").select("id").execute()).toEqual([]);
   });

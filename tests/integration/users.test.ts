@@ -42,17 +42,27 @@ const auditRows = () => t.db.selectFrom("audit_log").selectAll().orderBy("id").e
 
 describe("the first beheerder", () => {
   it("is created on an empty register, as a beheerder, and logged as a system change", async () => {
-    const user = await createFirstBeheerder(t.db, { name: "Eerste", email: "Eerste@Example.org", password: "een lang wachtwoord" });
+    const user = await createFirstBeheerder(t.db, {
+      name: "Eerste",
+      email: "Eerste@Example.org",
+      password: "een lang wachtwoord",
+    });
     expect(user).toMatchObject({ role: "beheerder", email: "eerste@example.org" });
     const [entry] = await auditRows();
-    expect(entry).toMatchObject({ action: "create", entity: "users", entity_id: String(user.id), user_id: null, summary: "first_setup" });
+    expect(entry).toMatchObject({
+      action: "create",
+      entity: "users",
+      entity_id: String(user.id),
+      user_id: null,
+      summary: "first_setup",
+    });
   });
 
   it("cannot be created once any user exists", async () => {
     await makeUser(t.db, { role: "lezer" });
-    expect(await refusal(createFirstBeheerder(t.db, { name: "X", email: "x@example.org", password: "een lang wachtwoord" }))).toBe(
-      "auth.errors.setupDone",
-    );
+    expect(
+      await refusal(createFirstBeheerder(t.db, { name: "X", email: "x@example.org", password: "een lang wachtwoord" })),
+    ).toBe("auth.errors.setupDone");
     expect(await countUsers(t.db)).toBe(1);
   });
 
@@ -69,28 +79,42 @@ describe("the first beheerder", () => {
 describe("adding users", () => {
   it("stores the address in lower case and a hash, never the password", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
-    const user = await createUser(t.db, admin, { name: " Bram ", email: "Bram@Example.org", role: "redacteur", password: "bram zijn wachtwoord" });
+    const user = await createUser(t.db, admin, {
+      name: " Bram ",
+      email: "Bram@Example.org",
+      role: "redacteur",
+      password: "bram zijn wachtwoord",
+    });
     expect(user).toMatchObject({ name: "Bram", email: "bram@example.org", role: "redacteur" });
     expect("password_hash" in user).toBe(false);
-    const row = await t.db.selectFrom("users").select("password_hash").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom("users")
+      .select("password_hash")
+      .where("id", "=", user.id)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    expect(await attemptLogin(t.db, "bram@example.org", "bram zijn wachtwoord", "10.0.0.1")).toMatchObject({ ok: true });
+    expect(await attemptLogin(t.db, "bram@example.org", "bram zijn wachtwoord", "10.0.0.1")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("refuses an address that is already taken, on the e-mail field", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder", email: "bezet@example.org" });
-    const error = await createUser(t.db, admin, { name: "X", email: "BEZET@example.org", role: "lezer", password: "een lang wachtwoord" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await createUser(t.db, admin, {
+      name: "X",
+      email: "BEZET@example.org",
+      role: "lezer",
+      password: "een lang wachtwoord",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
     expect(error).toMatchObject({ messageKey: "admin.errors.emailTaken", field: "email" });
   });
 
   it("refuses a password shorter than the minimum", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
-    expect(await refusal(createUser(t.db, admin, { name: "X", email: "x@example.org", role: "lezer", password: "kort" }))).toMatch(
-      /^auth\.errors\.passwordTooShort/,
-    );
+    expect(
+      await refusal(createUser(t.db, admin, { name: "X", email: "x@example.org", role: "lezer", password: "kort" })),
+    ).toMatch(/^auth\.errors\.passwordTooShort/);
   });
 
   it("lists active users before disabled ones, without password hashes", async () => {
@@ -106,7 +130,11 @@ describe("changing a user", () => {
   it("changes name and role and moves the version on", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
     const { user } = await makeUser(t.db, { role: "lezer" });
-    const after = await updateUser(t.db, admin, user.id, { version: user.version, name: "Nieuwe naam", role: "onderzoeker" });
+    const after = await updateUser(t.db, admin, user.id, {
+      version: user.version,
+      name: "Nieuwe naam",
+      role: "onderzoeker",
+    });
     expect(after).toMatchObject({ name: "Nieuwe naam", role: "onderzoeker", version: user.version + 1 });
   });
 
@@ -144,7 +172,9 @@ describe("changing a user", () => {
   it("does not let anyone disable their own account", async () => {
     const { user: first } = await makeUser(t.db, { role: "beheerder" });
     await makeUser(t.db, { role: "beheerder" });
-    expect(await refusal(updateUser(t.db, first, first.id, { version: first.version, disabled: true }))).toBe("admin.errors.selfDisable");
+    expect(await refusal(updateUser(t.db, first, first.id, { version: first.version, disabled: true }))).toBe(
+      "admin.errors.selfDisable",
+    );
   });
 
   it("ends every session of a user who is disabled, and they can no longer sign in", async () => {
@@ -175,13 +205,20 @@ describe("changing one's own password", () => {
     const { user: someoneElse } = await makeUser(t.db, { role: "lezer" });
     const theirs = await newSession(someoneElse.id);
 
-    await changePassword(t.db, user, { userId: user.id, sessionId: current.id, currentPassword: password, newPassword: "een nieuw lang wachtwoord" });
+    await changePassword(t.db, user, {
+      userId: user.id,
+      sessionId: current.id,
+      currentPassword: password,
+      newPassword: "een nieuw lang wachtwoord",
+    });
 
     expect(await validateSessionToken(t.db, current.token)).not.toBeNull();
     expect(await validateSessionToken(t.db, other.token)).toBeNull();
     expect(await validateSessionToken(t.db, theirs.token)).not.toBeNull();
     expect(await attemptLogin(t.db, "l@example.org", password, "10.0.0.1")).toEqual({ ok: false, reason: "invalid" });
-    expect(await attemptLogin(t.db, "l@example.org", "een nieuw lang wachtwoord", "10.0.0.1")).toMatchObject({ ok: true });
+    expect(await attemptLogin(t.db, "l@example.org", "een nieuw lang wachtwoord", "10.0.0.1")).toMatchObject({
+      ok: true,
+    });
   });
 
   it("requires the current password, and then changes nothing", async () => {
@@ -203,7 +240,14 @@ describe("changing one's own password", () => {
     const { user, password } = await makeUser(t.db, { role: "lezer" });
     const current = await newSession(user.id);
     expect(
-      await refusal(changePassword(t.db, user, { userId: user.id, sessionId: current.id, currentPassword: password, newPassword: "kort" })),
+      await refusal(
+        changePassword(t.db, user, {
+          userId: user.id,
+          sessionId: current.id,
+          currentPassword: password,
+          newPassword: "kort",
+        }),
+      ),
     ).toMatch(/^auth\.errors\.passwordTooShort/);
   });
 });
@@ -212,11 +256,21 @@ describe("the audit log of account changes", () => {
   it("has an entry with before and after for every change, and never a password hash", async () => {
     const { user: admin, password: adminPassword } = await makeUser(t.db, { role: "beheerder" });
     const session = await newSession(admin.id);
-    const user = await createUser(t.db, admin, { name: "Carla", email: "carla@example.org", role: "lezer", password: "carla haar wachtwoord" });
+    const user = await createUser(t.db, admin, {
+      name: "Carla",
+      email: "carla@example.org",
+      role: "lezer",
+      password: "carla haar wachtwoord",
+    });
     const renamed = await updateUser(t.db, admin, user.id, { version: user.version, name: "Carla B." });
     const disabled = await updateUser(t.db, admin, user.id, { version: renamed.version, disabled: true });
     await updateUser(t.db, admin, user.id, { version: disabled.version, disabled: false });
-    await changePassword(t.db, admin, { userId: admin.id, sessionId: session.id, currentPassword: adminPassword, newPassword: "het nieuwe wachtwoord" });
+    await changePassword(t.db, admin, {
+      userId: admin.id,
+      sessionId: session.id,
+      currentPassword: adminPassword,
+      newPassword: "het nieuwe wachtwoord",
+    });
     await setUserLanguage(t.db, admin, admin.id, "en");
 
     const entries = await auditRows();
@@ -243,7 +297,12 @@ describe("the audit log of account changes", () => {
   it("has no entry for a change that changes nothing", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
     const { user } = await makeUser(t.db, { role: "lezer" });
-    await updateUser(t.db, admin, user.id, { version: user.version, name: user.name, role: user.role, disabled: false });
+    await updateUser(t.db, admin, user.id, {
+      version: user.version,
+      name: user.name,
+      role: user.role,
+      disabled: false,
+    });
     expect(await auditRows()).toEqual([]);
   });
 

@@ -1,7 +1,14 @@
 import { accessSync, constants, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AxeResults, Result as AxeResult } from "axe-core";
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from "playwright-core";
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+  type Response,
+} from "playwright-core";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -47,8 +54,8 @@ export async function seriousA11yViolations(page: Page): Promise<AxeResult[]> {
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy (rightly) refuses
   // inline scripts without its nonce, and the tests must see the page with that policy in force.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeScript());
-  const results = await page.evaluate(
-    () => (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe.run(document),
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (context: Document) => Promise<AxeResults> } }).axe.run(document),
   );
   return results.violations.filter((v) => v.impact && BLOCKING_IMPACTS.has(v.impact));
 }
@@ -57,7 +64,9 @@ export async function seriousA11yViolations(page: Page): Promise<AxeResult[]> {
 export function describeViolations(violations: readonly AxeResult[]): string {
   return violations
     .flatMap((v) =>
-      v.nodes.map((node) => `  - ${v.id} [${node.impact ?? v.impact}] ${JSON.stringify(node.target)}: ${v.help} (${v.helpUrl})`),
+      v.nodes.map(
+        (node) => `  - ${v.id} [${node.impact ?? v.impact}] ${JSON.stringify(node.target)}: ${v.help} (${v.helpUrl})`,
+      ),
     )
     .join("\n");
 }
@@ -66,7 +75,9 @@ export function describeViolations(violations: readonly AxeResult[]): string {
 export async function expectNoSeriousA11yViolations(page: Page, label = page.url()): Promise<void> {
   const violations = await seriousA11yViolations(page);
   if (violations.length > 0) {
-    throw new Error(`Toegankelijkheid / accessibility: ernstige problemen op ${label}:\n${describeViolations(violations)}`);
+    throw new Error(
+      `Toegankelijkheid / accessibility: ernstige problemen op ${label}:\n${describeViolations(violations)}`,
+    );
   }
 }
 

@@ -48,7 +48,9 @@ export function runBuild(): Promise<BuildResult> {
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", (error) => resolve({ ok: false, output: `${output}${error.message}\n`, durationMs: Date.now() - started }));
+    child.on("error", (error) =>
+      resolve({ ok: false, output: `${output}${error.message}\n`, durationMs: Date.now() - started }),
+    );
     child.on("close", (code) => resolve({ ok: code === 0, output, durationMs: Date.now() - started }));
   });
 }

@@ -27,7 +27,8 @@ export async function makePeople(
 ): Promise<Selectable<PeopleTable>[]> {
   return times(n, async () => {
     const person = await makePerson(db, { ...options.values, email: `persoon-${unique()}@example.org` });
-    if (options.organisationId !== undefined) await makeAffiliation(db, { person_id: person.id, organisation_id: options.organisationId });
+    if (options.organisationId !== undefined)
+      await makeAffiliation(db, { person_id: person.id, organisation_id: options.organisationId });
     return person;
   });
 }
@@ -46,7 +47,12 @@ export async function makeSeats(
 /** `n` held meetings of the body (or network events, without one), one a week going back from `lastDay`. */
 export async function makeHeldMeetings(db: DB, bodyId: number | null, n: number, lastDay: IsoDate) {
   return times(n, (index) =>
-    makeMeeting(db, { body_id: bodyId, kind: bodyId === null ? "themasessie" : "vergadering", date: addDays(lastDay, -7 * index), status: "gehouden" }),
+    makeMeeting(db, {
+      body_id: bodyId,
+      kind: bodyId === null ? "themasessie" : "vergadering",
+      date: addDays(lastDay, -7 * index),
+      status: "gehouden",
+    }),
   );
 }
 

@@ -224,7 +224,14 @@ export async function makeSeat(
 
 /** The load context the Express adapter hands to loaders and actions (app/server/app.ts). */
 export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppLoadContext {
-  return { db, cspNonce: "test", clientAddress: "127.0.0.1", pseudonymSecret: "a test key for research pseudonyms, 32+ chars", auth: {}, ...overrides };
+  return {
+    db,
+    cspNonce: "test",
+    clientAddress: "127.0.0.1",
+    pseudonymSecret: "a test key for research pseudonyms, 32+ chars",
+    auth: {},
+    ...overrides,
+  };
 }
 
 export interface FormRequestOptions {

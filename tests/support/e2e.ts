@@ -43,4 +43,3 @@ export function useBrowser(prepare?: (server: RunningServer) => Promise<void>, s
     server: () => state.server,
   };
 }
-

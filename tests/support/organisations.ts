@@ -11,7 +11,13 @@ export async function makeSubregion(
   const n = unique();
   const region_id =
     overrides.region_id ??
-    (await db.insertInto("regions").values({ code: `regio-${n}`, name: `Regio ${n}` }).returningAll().executeTakeFirstOrThrow()).id;
+    (
+      await db
+        .insertInto("regions")
+        .values({ code: `regio-${n}`, name: `Regio ${n}` })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+    ).id;
   return db
     .insertInto("subregions")
     .values({ code: `subregio-${n}`, name: `Subregio ${n}`, ...overrides, region_id })

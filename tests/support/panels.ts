@@ -8,7 +8,9 @@ import { makeSubregion } from "./organisations";
 import { makeAffiliation } from "./people";
 
 /** The rules of the network's yearly panel: everyone with a seat in a strategic or tactical body. */
-export const STRATEGIC_AND_TACTICAL: PanelRules = panelRulesSchema.parse({ seatRules: [{ levels: ["strategisch", "tactisch"] }] });
+export const STRATEGIC_AND_TACTICAL: PanelRules = panelRulesSchema.parse({
+  seatRules: [{ levels: ["strategisch", "tactisch"] }],
+});
 
 /**
  * Two organisations (a GGD in Parkstad, a welfare organisation without subregion), a strategic
@@ -16,29 +18,64 @@ export const STRATEGIC_AND_TACTICAL: PanelRules = panelRulesSchema.parse({ seatR
  */
 export async function panelRegister(db: DB) {
   const parkstad = await makeSubregion(db, { name: "Parkstad" });
-  const ggd = await makeOrganisation(db, { name: "GGD Zuid Limburg", sector_id: (await makeSector(db, { code: "ggd", name_nl: "GGD" })).id });
-  await db.insertInto("organisation_subregions").values({ organisation_id: ggd.id, subregion_id: parkstad.id }).execute();
-  const welzijn = await makeOrganisation(db, { name: "Welzijn Mijnstreek", sector_id: (await makeSector(db, { code: "welzijn", name_nl: "Welzijn" })).id });
+  const ggd = await makeOrganisation(db, {
+    name: "GGD Zuid Limburg",
+    sector_id: (await makeSector(db, { code: "ggd", name_nl: "GGD" })).id,
+  });
+  await db
+    .insertInto("organisation_subregions")
+    .values({ organisation_id: ggd.id, subregion_id: parkstad.id })
+    .execute();
+  const welzijn = await makeOrganisation(db, {
+    name: "Welzijn Mijnstreek",
+    sector_id: (await makeSector(db, { code: "welzijn", name_nl: "Welzijn" })).id,
+  });
   const bodies = {
-    strategisch: await makeBody(db, { name: "Bestuurlijke Regiegroep", abbreviation: "BRG", kind: "regiegroep", level: "strategisch" }),
+    strategisch: await makeBody(db, {
+      name: "Bestuurlijke Regiegroep",
+      abbreviation: "BRG",
+      kind: "regiegroep",
+      level: "strategisch",
+    }),
     tactisch: await makeBody(db, { name: "Adviesteam", kind: "adviesteam", level: "tactisch" }),
   } satisfies Record<Exclude<BodyLevel, "operationeel">, unknown>;
 
   async function member(
     lastName: string,
-    { level, organisation, from = "2024-01-01", until = null }: { level: keyof typeof bodies; organisation: "ggd" | "welzijn"; from?: string; until?: string | null },
+    {
+      level,
+      organisation,
+      from = "2024-01-01",
+      until = null,
+    }: { level: keyof typeof bodies; organisation: "ggd" | "welzijn"; from?: string; until?: string | null },
   ) {
-    const person = await makePerson(db, { first_name: "Test", last_name: lastName, email: `${lastName.toLowerCase().replace(/\W/g, "")}-${unique()}@example.org` });
+    const person = await makePerson(db, {
+      first_name: "Test",
+      last_name: lastName,
+      email: `${lastName.toLowerCase().replace(/\W/g, "")}-${unique()}@example.org`,
+    });
     const organisationId = organisation === "ggd" ? ggd.id : welzijn.id;
     await makeAffiliation(db, { person_id: person.id, organisation_id: organisationId, start_date: "2023-01-01" });
-    await makeSeat(db, { body_id: bodies[level].id, person_id: person.id, organisation_id: organisationId, start_date: from, end_date: until });
+    await makeSeat(db, {
+      body_id: bodies[level].id,
+      person_id: person.id,
+      organisation_id: organisationId,
+      start_date: from,
+      end_date: until,
+    });
     return person;
   }
   return { parkstad, ggd, welzijn, bodies, member };
 }
 
 /** A wave made and frozen as a researcher would: created, its rules saved, frozen. */
-export async function frozenWave(db: DB, actor: User, name: string, referenceDate: string, rules: PanelRules = STRATEGIC_AND_TACTICAL) {
+export async function frozenWave(
+  db: DB,
+  actor: User,
+  name: string,
+  referenceDate: string,
+  rules: PanelRules = STRATEGIC_AND_TACTICAL,
+) {
   const created = await createWave(db, actor, {
     name,
     year: Number(referenceDate.slice(0, 4)),

@@ -12,7 +12,14 @@ export async function makeAffiliation(
   const organisation_id = overrides.organisation_id ?? (await makeOrganisation(db)).id;
   return db
     .insertInto("affiliations")
-    .values({ function_title: "Beleidsadviseur", start_date: "2024-01-01", end_date: null, ...overrides, person_id, organisation_id })
+    .values({
+      function_title: "Beleidsadviseur",
+      start_date: "2024-01-01",
+      end_date: null,
+      ...overrides,
+      person_id,
+      organisation_id,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -4,10 +4,19 @@ import type { UserRole } from "../../db/schema";
 import { makeUser, sessionCookieFor, testContext } from "./db";
 
 /** A route's loader or action, as Remix calls it. */
-export type Handler = (args: { request: Request; context: AppLoadContext; params: Record<string, string> }) => Promise<unknown>;
+export type Handler = (args: {
+  request: Request;
+  context: AppLoadContext;
+  params: Record<string, string>;
+}) => Promise<unknown>;
 
 /** Calls a loader or action as Remix would; a thrown Response (redirect, 403, 404) is returned like any other. */
-export async function call(db: DB, handler: Handler, request: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function call(
+  db: DB,
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response> {
   try {
     return (await handler({ request, context: testContext(db), params })) as Response;
   } catch (thrown) {

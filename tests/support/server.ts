@@ -23,7 +23,9 @@ export function freePort(): Promise<number> {
  * What `npm run serve` gives node (package.json): the bundled server and its heap limit, so the
  * tests run the server exactly as it is served, as one plain node process.
  */
-const SERVE_ARGUMENTS = (JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { serve: string } }).scripts.serve
+const SERVE_ARGUMENTS = (
+  JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { serve: string } }
+).scripts.serve
   .split(/\s+/)
   .slice(1);
 

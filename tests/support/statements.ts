@@ -47,7 +47,12 @@ export interface StatementsOfLoader {
 }
 
 /** Calls a loader (or action) as `call` does, on a counting handle, and returns what it ran. */
-export async function statementsOf(db: DB, handler: Handler, request: Request, params: Record<string, string> = {}): Promise<StatementsOfLoader> {
+export async function statementsOf(
+  db: DB,
+  handler: Handler,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<StatementsOfLoader> {
   const counted = countStatements(db);
   const response = await call(counted.db, handler, request, params);
   return { response, count: counted.statements.length, sql: [...counted.statements] };
@@ -68,7 +73,8 @@ export function statementSummary(sql: readonly string[]): string {
 
 /** The statements that ran more often in `after` than in `before`, as "3× → 43× select …". */
 export function statementGrowth(before: readonly string[], after: readonly string[]): string {
-  const tally = (sql: readonly string[]) => sql.reduce((times, text) => times.set(text, (times.get(text) ?? 0) + 1), new Map<string, number>());
+  const tally = (sql: readonly string[]) =>
+    sql.reduce((times, text) => times.set(text, (times.get(text) ?? 0) + 1), new Map<string, number>());
   const was = tally(before);
   return [...tally(after)]
     .filter(([text, n]) => n > (was.get(text) ?? 0))

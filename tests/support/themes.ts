@@ -4,7 +4,10 @@ import type { PlansTable, ThemesTable } from "../../db/schema";
 import { makeBody, unique } from "./db";
 
 /** A theme (inhoudelijk unless told otherwise). */
-export async function makeTheme(db: DB, overrides: Partial<Insertable<ThemesTable>> = {}): Promise<Selectable<ThemesTable>> {
+export async function makeTheme(
+  db: DB,
+  overrides: Partial<Insertable<ThemesTable>> = {},
+): Promise<Selectable<ThemesTable>> {
   const n = unique();
   return db
     .insertInto("themes")
@@ -17,7 +20,10 @@ export async function makeTheme(db: DB, overrides: Partial<Insertable<ThemesTabl
  * A plan with IZA funding under a new theme, with its own projectteam body, as the demo data
  * stores them; `team_body_id: null` leaves it without a team.
  */
-export async function makePlan(db: DB, overrides: Partial<Insertable<PlansTable>> = {}): Promise<Selectable<PlansTable>> {
+export async function makePlan(
+  db: DB,
+  overrides: Partial<Insertable<PlansTable>> = {},
+): Promise<Selectable<PlansTable>> {
   const n = unique();
   const name = overrides.name ?? `Plan ${n}`;
   const theme_id = overrides.theme_id === undefined ? (await makeTheme(db)).id : overrides.theme_id;
@@ -45,7 +51,11 @@ export async function makePlan(db: DB, overrides: Partial<Insertable<PlansTable>
 /** A region with one subregion (each call a new pair, with unique codes). */
 export async function makeSubregion(db: DB, name?: string) {
   const n = unique();
-  const region = await db.insertInto("regions").values({ code: `regio-${n}`, name: `Regio ${n}` }).returningAll().executeTakeFirstOrThrow();
+  const region = await db
+    .insertInto("regions")
+    .values({ code: `regio-${n}`, name: `Regio ${n}` })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return db
     .insertInto("subregions")
     .values({ region_id: region.id, code: `subregio-${n}`, name: name ?? `Subregio ${n}` })

@@ -24,15 +24,34 @@ import {
   yearFrom,
 } from "../../app/services/attendance-figures";
 
-const counted = (groupId: number, status: StatusCount["status"], count = 1): StatusCount => ({ groupId, status, count });
+const counted = (groupId: number, status: StatusCount["status"], count = 1): StatusCount => ({
+  groupId,
+  status,
+  count,
+});
 
 describe("a person's attendance figures", () => {
-  const own = [counted(10, "aanwezig"), counted(10, "afgemeld"), counted(10, "vervangen"), counted(10, "afwezig"), counted(10, "gast")];
+  const own = [
+    counted(10, "aanwezig"),
+    counted(10, "afgemeld"),
+    counted(10, "vervangen"),
+    counted(10, "afwezig"),
+    counted(10, "gast"),
+  ];
   const stoodIn = [{ groupId: 20, count: 1 }];
 
   it("counts each status and rates present ÷ expected, a replacement not being presence", () => {
     const [anna] = tallyPeople(own, stoodIn).filter((tally) => tally.groupId === 10);
-    expect(anna).toMatchObject({ held: 4, expected: 4, present: 1, excused: 1, replaced: 1, absent: 1, guest: 1, asSubstitute: 0 });
+    expect(anna).toMatchObject({
+      held: 4,
+      expected: 4,
+      present: 1,
+      excused: 1,
+      replaced: 1,
+      absent: 1,
+      guest: 1,
+      asSubstitute: 0,
+    });
     expect(anna?.rate).toBe(0.25);
   });
 
@@ -54,8 +73,21 @@ describe("a person's attendance figures", () => {
 
 describe("an organisation's attendance figures", () => {
   it("is represented at meetings where its best status was present or replaced; guest meetings apart", () => {
-    const [organisation] = tallyOrganisations([counted(7, "aanwezig"), counted(7, "vervangen"), counted(7, "afgemeld"), counted(7, "gast")]);
-    expect(organisation).toMatchObject({ groupId: 7, held: 3, present: 1, replaced: 1, excused: 1, absent: 0, guest: 1 });
+    const [organisation] = tallyOrganisations([
+      counted(7, "aanwezig"),
+      counted(7, "vervangen"),
+      counted(7, "afgemeld"),
+      counted(7, "gast"),
+    ]);
+    expect(organisation).toMatchObject({
+      groupId: 7,
+      held: 3,
+      present: 1,
+      replaced: 1,
+      excused: 1,
+      absent: 0,
+      guest: 1,
+    });
     expect(organisation?.rate).toBeCloseTo(2 / 3);
   });
 
@@ -71,7 +103,16 @@ describe("a body's attendance figures", () => {
       [counted(1, "aanwezig", 2), counted(1, "vervangen"), counted(1, "afgemeld"), counted(1, "gast")],
       [{ groupId: 1, count: 2 }],
     );
-    expect(body).toMatchObject({ groupId: 1, held: 3, registered: 2, expected: 4, present: 2, replaced: 1, excused: 1, guest: 1 });
+    expect(body).toMatchObject({
+      groupId: 1,
+      held: 3,
+      registered: 2,
+      expected: 4,
+      present: 2,
+      replaced: 1,
+      excused: 1,
+      guest: 1,
+    });
     expect(body?.rate).toBe(0.5);
     expect(body?.averageAtTable).toBe(1.5);
   });
@@ -102,11 +143,26 @@ const row = (groupId: number, name: string, rate: number | null, held = 1): Figu
 });
 
 describe("ordering the figures", () => {
-  const rows = [row(1, "Zuyderland", 0.5), row(2, "Envida", null), row(3, "Mosae Zorggroep", 0.9), row(4, "Cicero", 0.5)];
+  const rows = [
+    row(1, "Zuyderland", 0.5),
+    row(2, "Envida", null),
+    row(3, "Mosae Zorggroep", 0.9),
+    row(4, "Cicero", 0.5),
+  ];
 
   it("orders by rate, ties by name, rows without a rate last in either direction", () => {
-    expect(sortFigureRows(rows, { column: "rate", direction: "desc" }).map((r) => r.name)).toEqual(["Mosae Zorggroep", "Cicero", "Zuyderland", "Envida"]);
-    expect(sortFigureRows(rows, { column: "rate", direction: "asc" }).map((r) => r.name)).toEqual(["Cicero", "Zuyderland", "Mosae Zorggroep", "Envida"]);
+    expect(sortFigureRows(rows, { column: "rate", direction: "desc" }).map((r) => r.name)).toEqual([
+      "Mosae Zorggroep",
+      "Cicero",
+      "Zuyderland",
+      "Envida",
+    ]);
+    expect(sortFigureRows(rows, { column: "rate", direction: "asc" }).map((r) => r.name)).toEqual([
+      "Cicero",
+      "Zuyderland",
+      "Mosae Zorggroep",
+      "Envida",
+    ]);
   });
 
   it("orders people on achternaam, ignoring the tussenvoegsel", () => {
@@ -118,9 +174,18 @@ describe("ordering the figures", () => {
   });
 
   it("reads the sort from the URL, refusing a column the grouping does not have", () => {
-    expect(figureSortFrom(new URLSearchParams("sortering=opkomst"), "person")).toEqual({ column: "rate", direction: "desc" });
-    expect(figureSortFrom(new URLSearchParams("sortering=opkomst&volgorde=oplopend"), "body")).toEqual({ column: "rate", direction: "asc" });
-    expect(figureSortFrom(new URLSearchParams("sortering=gemiddeld"), "person")).toEqual({ column: "name", direction: "asc" });
+    expect(figureSortFrom(new URLSearchParams("sortering=opkomst"), "person")).toEqual({
+      column: "rate",
+      direction: "desc",
+    });
+    expect(figureSortFrom(new URLSearchParams("sortering=opkomst&volgorde=oplopend"), "body")).toEqual({
+      column: "rate",
+      direction: "asc",
+    });
+    expect(figureSortFrom(new URLSearchParams("sortering=gemiddeld"), "person")).toEqual({
+      column: "name",
+      direction: "asc",
+    });
   });
 
   it("turns the order round when the sorted column's header is chosen again", () => {
@@ -189,17 +254,64 @@ const body = (values: Partial<BodyYear> & Pick<BodyYear, "id" | "name" | "level"
 
 describe("the year overview", () => {
   const bodies = [
-    body({ id: 1, name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", held: 4, meetingsPerYear: 4 }),
-    body({ id: 2, name: "Coördinatieoverleg", abbreviation: "CMO", level: "tactisch", held: 22, planned: 1, meetingsPerYear: 20 }),
-    body({ id: 3, name: "Bestuurlijk Afstemmingsteam", abbreviation: "BAT", level: "strategisch", held: 5, cancelled: 1 }),
-    body({ id: 4, name: "DB Mijnstreek Coalitie", level: "tactisch", held: 8, subregionId: 9, subregionName: "Westelijke Mijnstreek" }),
-    body({ id: 5, name: "Werkgroep Wonen", level: "operationeel", held: 0, meetingsPerYear: 6, subregionId: 8, subregionName: "Parkstad" }),
+    body({
+      id: 1,
+      name: "Bestuurlijke Regiegroep",
+      abbreviation: "BRGZL",
+      level: "strategisch",
+      held: 4,
+      meetingsPerYear: 4,
+    }),
+    body({
+      id: 2,
+      name: "Coördinatieoverleg",
+      abbreviation: "CMO",
+      level: "tactisch",
+      held: 22,
+      planned: 1,
+      meetingsPerYear: 20,
+    }),
+    body({
+      id: 3,
+      name: "Bestuurlijk Afstemmingsteam",
+      abbreviation: "BAT",
+      level: "strategisch",
+      held: 5,
+      cancelled: 1,
+    }),
+    body({
+      id: 4,
+      name: "DB Mijnstreek Coalitie",
+      level: "tactisch",
+      held: 8,
+      subregionId: 9,
+      subregionName: "Westelijke Mijnstreek",
+    }),
+    body({
+      id: 5,
+      name: "Werkgroep Wonen",
+      level: "operationeel",
+      held: 0,
+      meetingsPerYear: 6,
+      subregionId: 8,
+      subregionName: "Parkstad",
+    }),
   ];
 
   it("puts the counts on their bodies and lists every event kind", () => {
     const overview = assembleYearOverview(
       2025,
-      [{ id: 1, name: "BRG", abbreviation: null, level: "strategisch", subregionId: null, subregionName: null, meetingsPerYear: 4 }],
+      [
+        {
+          id: 1,
+          name: "BRG",
+          abbreviation: null,
+          level: "strategisch",
+          subregionId: null,
+          subregionName: null,
+          meetingsPerYear: 4,
+        },
+      ],
       [
         { bodyId: 1, kind: "vergadering", status: "gehouden", count: 3 },
         { bodyId: 1, kind: "vergadering", status: "geannuleerd", count: 1 },
@@ -207,7 +319,9 @@ describe("the year overview", () => {
         { bodyId: null, kind: "heisessie", status: "gepland", count: 1 },
       ],
     );
-    expect(overview.bodies).toEqual([expect.objectContaining({ id: 1, held: 3, planned: 0, cancelled: 1, meetingsPerYear: 4 })]);
+    expect(overview.bodies).toEqual([
+      expect.objectContaining({ id: 1, held: 3, planned: 0, cancelled: 1, meetingsPerYear: 4 }),
+    ]);
     expect(overview.events).toEqual([
       { kind: "brede_netwerkbijeenkomst", held: 0, planned: 0, cancelled: 0 },
       { kind: "heisessie", held: 2, planned: 1, cancelled: 0 },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { listedPeople, parseIntent, registerSchema, reshapeRegister, rowOfField } from "../../app/services/attendance-form";
+import {
+  listedPeople,
+  parseIntent,
+  registerSchema,
+  reshapeRegister,
+  rowOfField,
+} from "../../app/services/attendance-form";
 
 describe("the attendance register's form", () => {
   it("reads each row's status and substitute, and lists guests as 'gast'", () => {
@@ -23,11 +29,18 @@ describe("the attendance register's form", () => {
 
   it("forgets a substitute picked before the status changed from 'vervangen'", () => {
     const parsed = registerSchema.safeParse({ version: "1", member: "1", "status-1": "afgemeld", "substitute-1": "9" });
-    expect(parsed.success && parsed.data.entries).toEqual([{ person_id: 1, status: "afgemeld", substitute_person_id: null }]);
+    expect(parsed.success && parsed.data.entries).toEqual([
+      { person_id: 1, status: "afgemeld", substitute_person_id: null },
+    ]);
   });
 
   it("refuses a row without a status and 'vervangen' without a substitute, each on its own field", () => {
-    const parsed = registerSchema.safeParse({ version: "1", member: ["1", "2"], "status-2": "vervangen", "status-x": "gast" });
+    const parsed = registerSchema.safeParse({
+      version: "1",
+      member: ["1", "2"],
+      "status-2": "vervangen",
+      "status-x": "gast",
+    });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["status-1", "attendance.errors.statusMissing"],
@@ -78,8 +91,17 @@ describe("reshaping the register between posts", () => {
   });
 
   it("removes a guest, and takes off only members who are no longer on the roster", () => {
-    expect(reshapeRegister(register, { kind: "removeGuest", personId: 7 }, [])).toMatchObject({ ok: true, values: { guest: [] } });
-    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [])).toMatchObject({ ok: true, values: { member: ["1", "2"] } });
-    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [2])).toMatchObject({ ok: true, values: { member: ["1"] } });
+    expect(reshapeRegister(register, { kind: "removeGuest", personId: 7 }, [])).toMatchObject({
+      ok: true,
+      values: { guest: [] },
+    });
+    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [])).toMatchObject({
+      ok: true,
+      values: { member: ["1", "2"] },
+    });
+    expect(reshapeRegister(register, { kind: "removeMember", personId: 2 }, [2])).toMatchObject({
+      ok: true,
+      values: { member: ["1"] },
+    });
   });
 });

@@ -42,7 +42,9 @@ describe("the audit log's before→after diff", () => {
   });
 
   it("honours a custom list of ignored fields", () => {
-    expect(auditDiff({ id: 1, version: 1 }, { id: 1, version: 2 }, [])).toEqual([{ field: "version", before: 1, after: 2 }]);
+    expect(auditDiff({ id: 1, version: 1 }, { id: 1, version: 2 }, [])).toEqual([
+      { field: "version", before: 1, after: 2 },
+    ]);
   });
 
   it("keeps an unreadable snapshot visible instead of failing", () => {

@@ -88,10 +88,18 @@ describe("message keys", () => {
   });
 
   it("used by the schemas exist in both languages", () => {
-    const keys = ["common.form.required", "common.form.tooLong", "common.form.invalid", "auth.errors.emailInvalid", "auth.errors.passwordTooShort"];
+    const keys = [
+      "common.form.required",
+      "common.form.tooLong",
+      "common.form.invalid",
+      "auth.errors.emailInvalid",
+      "auth.errors.passwordTooShort",
+    ];
     for (const language of ["nl", "en"] as const) {
       for (const key of keys) {
-        const value = key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[language].translation);
+        const value = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], resources[language].translation);
         expect(typeof value, `${language}: ${key}`).toBe("string");
       }
     }
@@ -158,6 +166,9 @@ describe("periods and optional fields", () => {
 
   it("refuses a day that does not exist and a web address that is not one", () => {
     const result = parseForm(schema, form({ start_date: "2025-02-30", end_date: "", website: "javascript:alert(1)" }));
-    expect(result.ok ? null : result.errors).toEqual({ start_date: "common.form.dateInvalid", website: "common.form.urlInvalid" });
+    expect(result.ok ? null : result.errors).toEqual({
+      start_date: "common.form.dateInvalid",
+      website: "common.form.urlInvalid",
+    });
   });
 });

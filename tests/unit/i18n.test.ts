@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LANGUAGE, i18nFor, isLanguage, languageFromAcceptHeader, resources, translator } from "../../app/i18n/index";
+import {
+  DEFAULT_LANGUAGE,
+  i18nFor,
+  isLanguage,
+  languageFromAcceptHeader,
+  resources,
+  translator,
+} from "../../app/i18n/index";
 
 describe("language from the browser's Accept-Language", () => {
   it("is Dutch when the browser says nothing", () => {
@@ -74,8 +81,12 @@ describe("the translations", () => {
   });
 
   it("has a non-empty text for every message in both languages", () => {
-    const emptyEnglish = [...en].filter(([, text]) => typeof text !== "string" || text.trim() === "").map(([k]) => `en:${k}`);
-    const emptyDutch = [...nl].filter(([, text]) => typeof text !== "string" || text.trim() === "").map(([k]) => `nl:${k}`);
+    const emptyEnglish = [...en]
+      .filter(([, text]) => typeof text !== "string" || text.trim() === "")
+      .map(([k]) => `en:${k}`);
+    const emptyDutch = [...nl]
+      .filter(([, text]) => typeof text !== "string" || text.trim() === "")
+      .map(([k]) => `nl:${k}`);
     expect([...emptyDutch, ...emptyEnglish]).toEqual([]);
   });
 
@@ -109,7 +120,9 @@ describe("the translators pages use (useTranslation's fixed t)", () => {
       expect(t("register.bodies.title")).toBe(first);
       expect(first).toBe(i18nFor(language).t("register.bodies.title"));
     }
-    expect(i18nFor("nl").getFixedT("nl")("register.bodies.title")).not.toBe(i18nFor("en").getFixedT("en")("register.bodies.title"));
+    expect(i18nFor("nl").getFixedT("nl")("register.bodies.title")).not.toBe(
+      i18nFor("en").getFixedT("en")("register.bodies.title"),
+    );
   });
 
   it("fill in values, counts and other options every time rather than remembering the first", () => {

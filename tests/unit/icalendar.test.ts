@@ -63,7 +63,9 @@ describe.each(SERVER_ZONES)("meetings as iCalendar on a server in %s", (zone) =>
 
   it("writes an hour the server's own clock skips, as given", () => {
     // New York's clocks skip 02:00-03:00 on 9 March 2025; Amsterdam's do not
-    const { events } = parseIcs(generatedIn(zone, [meeting({ date: "2025-03-09", start_time: "02:30", end_time: "03:30" })]));
+    const { events } = parseIcs(
+      generatedIn(zone, [meeting({ date: "2025-03-09", start_time: "02:30", end_time: "03:30" })]),
+    );
     expect(events[0]).toMatchObject({ localStart: "2025-03-09T02:30:00", utcStart: "2025-03-09T01:30:00.000Z" });
   });
 
@@ -78,7 +80,9 @@ describe.each(SERVER_ZONES)("meetings as iCalendar on a server in %s", (zone) =>
   });
 
   it("writes the moment of the last change as DTSTAMP in UTC", () => {
-    const { events } = parseIcs(generatedIn(zone, [meeting({ date: "2025-06-01", updated_at: "2025-05-20T07:15:00.000Z" })]));
+    const { events } = parseIcs(
+      generatedIn(zone, [meeting({ date: "2025-06-01", updated_at: "2025-05-20T07:15:00.000Z" })]),
+    );
     expect(events[0]!.stamp).toBe("2025-05-20T07:15:00Z");
   });
 });
@@ -101,23 +105,45 @@ describe("a meeting as a calendar entry", () => {
         { origin, texts },
       ),
     );
-    expect(events.map((event) => event.summary)).toEqual(["CMO: Juni", "Werkgroep Wonen: Juni", "soort heisessie: Koers"]);
+    expect(events.map((event) => event.summary)).toEqual([
+      "CMO: Juni",
+      "Werkgroep Wonen: Juni",
+      "soort heisessie: Koers",
+    ]);
   });
 
   it("links the online meeting, else the meeting's page, and carries the agenda", () => {
-    const online = meeting({ date: "2025-06-01", location: null, online_url: "https://meet.example/cmo", agenda: "1. Opening\n2. Rondvraag" });
+    const online = meeting({
+      date: "2025-06-01",
+      location: null,
+      online_url: "https://meet.example/cmo",
+      agenda: "1. Opening\n2. Rondvraag",
+    });
     const inPerson = meeting({ date: "2025-06-02", location: "Provinciehuis, Maastricht" });
     const { events } = parseIcs(meetingsToIcs([online, inPerson], { origin, texts }));
     expect(events[0]).toMatchObject({ url: "https://meet.example/cmo", location: "https://meet.example/cmo" });
     expect(events[0]!.description).toBe(
       `1. Opening\n2. Rondvraag\n\nOnline: https://meet.example/cmo\n\nPagina: ${origin}/vergaderingen/${online.id}`,
     );
-    expect(events[1]).toMatchObject({ url: `${origin}/vergaderingen/${inPerson.id}`, location: "Provinciehuis, Maastricht" });
+    expect(events[1]).toMatchObject({
+      url: `${origin}/vergaderingen/${inPerson.id}`,
+      location: "Provinciehuis, Maastricht",
+    });
   });
 
   it("makes a meeting without times an all-day entry on its date", () => {
-    const { events } = parseIcs(meetingsToIcs([meeting({ date: "2025-12-31", start_time: null, end_time: null, status: "gehouden" })], { origin, texts }));
-    expect(events[0]).toMatchObject({ allDay: true, localStart: "2025-12-31", localEnd: "2026-01-01", status: "CONFIRMED" });
+    const { events } = parseIcs(
+      meetingsToIcs([meeting({ date: "2025-12-31", start_time: null, end_time: null, status: "gehouden" })], {
+        origin,
+        texts,
+      }),
+    );
+    expect(events[0]).toMatchObject({
+      allDay: true,
+      localStart: "2025-12-31",
+      localEnd: "2026-01-01",
+      status: "CONFIRMED",
+    });
   });
 
   it("marks cancelled meetings CANCELLED, held ones CONFIRMED, and a planned one without a time TENTATIVE", () => {

@@ -14,17 +14,25 @@ describe("the meeting form's times and dates", () => {
 
   it("refuses times that are not HH:MM, with one message each", () => {
     for (const time of ["9:30", "24:00", "12:60", "noon", "12.30"]) {
-      expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, start_time: time })), time).toEqual({ start_time: "meetings.errors.timeInvalid" });
+      expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, start_time: time })), time).toEqual({
+        start_time: "meetings.errors.timeInvalid",
+      });
     }
   });
 
   it("refuses an end time at or before the start time, on the end field", () => {
-    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, end_time: "14:00" }))).toEqual({ end_time: "meetings.errors.endBeforeStart" });
-    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, end_time: "13:59" }))).toEqual({ end_time: "meetings.errors.endBeforeStart" });
+    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, end_time: "14:00" }))).toEqual({
+      end_time: "meetings.errors.endBeforeStart",
+    });
+    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, end_time: "13:59" }))).toEqual({
+      end_time: "meetings.errors.endBeforeStart",
+    });
   });
 
   it("refuses a day that does not exist", () => {
-    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, date: "2030-02-29" }))).toEqual({ date: "common.form.dateInvalid" });
+    expect(errorsOf(newBodyMeetingSchema.safeParse({ ...meeting, date: "2030-02-29" }))).toEqual({
+      date: "common.form.dateInvalid",
+    });
   });
 });
 
@@ -33,7 +41,10 @@ describe("the event form's invitations", () => {
 
   it("needs at least one invitee, from any of the three groups", () => {
     expect(errorsOf(newEventSchema.safeParse(event))).toEqual({ invited_bodies: "meetings.errors.noInvitations" });
-    expect(newEventSchema.parse({ ...event, invited_searches: "4" })).toMatchObject({ invited_bodies: [], invited_searches: [4] });
+    expect(newEventSchema.parse({ ...event, invited_searches: "4" })).toMatchObject({
+      invited_bodies: [],
+      invited_searches: [4],
+    });
   });
 });
 
@@ -43,6 +54,8 @@ describe("the register decision on the edit form", () => {
   it("is absent until asked, and then keep or clear", () => {
     expect(saveBodyMeetingSchema.parse({ ...save, attendance_decision: null }).attendance_decision).toBeUndefined();
     expect(saveBodyMeetingSchema.parse({ ...save, attendance_decision: "clear" }).attendance_decision).toBe("clear");
-    expect(errorsOf(saveBodyMeetingSchema.safeParse({ ...save, attendance_decision: "later" }))).toEqual({ attendance_decision: "common.form.invalid" });
+    expect(errorsOf(saveBodyMeetingSchema.safeParse({ ...save, attendance_decision: "later" }))).toEqual({
+      attendance_decision: "common.form.invalid",
+    });
   });
 });

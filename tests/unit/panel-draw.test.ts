@@ -22,7 +22,9 @@ function world() {
   const facts: PanelFacts = { bodies: [], seats: [], people: [], affiliations: [], organisations: [], presences: [] };
   let nextId = 1;
   const id = () => nextId++;
-  const organisation = (values: { name?: string; sectorId?: number; sectorCode?: string; subregions?: string[] } = {}) => {
+  const organisation = (
+    values: { name?: string; sectorId?: number; sectorCode?: string; subregions?: string[] } = {},
+  ) => {
     const o = {
       id: id(),
       name: values.name ?? `Organisatie ${nextId}`,
@@ -37,11 +39,23 @@ function world() {
   };
   const defaultOrganisation = organisation({ name: "Gemeente Heerlen" });
   const body = (values: Partial<FactBody> = {}) => {
-    const b: FactBody = { id: id(), name: `Gremium ${nextId}`, abbreviation: null, kind: "overleg", level: "tactisch", subregionId: null, themeId: null, plans: [], ...values };
+    const b: FactBody = {
+      id: id(),
+      name: `Gremium ${nextId}`,
+      abbreviation: null,
+      kind: "overleg",
+      level: "tactisch",
+      subregionId: null,
+      themeId: null,
+      plans: [],
+      ...values,
+    };
     facts.bodies.push(b);
     return b;
   };
-  const person = (values: Partial<FactPerson> & { organisationId?: number | null; jobStart?: string; jobEnd?: string | null } = {}) => {
+  const person = (
+    values: Partial<FactPerson> & { organisationId?: number | null; jobStart?: string; jobEnd?: string | null } = {},
+  ) => {
     const { organisationId, jobStart, jobEnd, ...rest } = values;
     const p: FactPerson = {
       id: id(),
@@ -57,12 +71,27 @@ function world() {
     };
     facts.people.push(p);
     if (organisationId !== null) {
-      facts.affiliations.push({ id: id(), personId: p.id, organisationId: organisationId ?? defaultOrganisation.id, startDate: jobStart ?? "2024-01-01", endDate: jobEnd ?? null });
+      facts.affiliations.push({
+        id: id(),
+        personId: p.id,
+        organisationId: organisationId ?? defaultOrganisation.id,
+        startDate: jobStart ?? "2024-01-01",
+        endDate: jobEnd ?? null,
+      });
     }
     return p;
   };
   const seat = (personId: number, bodyId: number, values: Partial<PanelFacts["seats"][number]> = {}) => {
-    const s = { id: id(), personId, bodyId, role: "lid" as const, organisationId: null, startDate: "2025-01-01", endDate: null, ...values };
+    const s = {
+      id: id(),
+      personId,
+      bodyId,
+      role: "lid" as const,
+      organisationId: null,
+      startDate: "2025-01-01",
+      endDate: null,
+      ...values,
+    };
     facts.seats.push(s);
     return s;
   };
@@ -83,7 +112,8 @@ describe("each seat rule alone", () => {
     const member = w.person();
     w.seat(chair.id, strategic.id, { role: "voorzitter" });
     w.seat(member.id, operational.id);
-    const draw = (rule: Record<string, unknown>) => ids(drawFromFacts(w.facts, rules({ seatRules: [rule] }), REFERENCE));
+    const draw = (rule: Record<string, unknown>) =>
+      ids(drawFromFacts(w.facts, rules({ seatRules: [rule] }), REFERENCE));
 
     expect(draw({ bodyIds: [strategic.id] })).toEqual([chair.id]);
     expect(draw({ bodyKinds: ["werkgroep"] })).toEqual([member.id]);
@@ -113,7 +143,11 @@ describe("each seat rule alone", () => {
     const p = w.person();
     w.seat(p.id, strategic.id, { role: "lid" });
     w.seat(p.id, tactical.id, { role: "voorzitter" });
-    expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{ levels: ["strategisch"], roles: ["voorzitter"] }] }), REFERENCE))).toEqual([]);
+    expect(
+      ids(
+        drawFromFacts(w.facts, rules({ seatRules: [{ levels: ["strategisch"], roles: ["voorzitter"] }] }), REFERENCE),
+      ),
+    ).toEqual([]);
   });
 
   it("never takes in archived people, nor lists them among the excluded", () => {
@@ -139,7 +173,9 @@ describe("the reference date", () => {
     w.seat(startsOnTheDay.id, b.id, { startDate: REFERENCE });
     w.seat(endsOnTheDay.id, b.id, { startDate: "2024-01-01", endDate: REFERENCE });
     w.seat(startsAfter.id, b.id, { startDate: "2025-10-02" });
-    expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE))).toEqual([startsOnTheDay.id, endsOnTheDay.id].sort((x, y) => x - y));
+    expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE))).toEqual(
+      [startsOnTheDay.id, endsOnTheDay.id].sort((x, y) => x - y),
+    );
   });
 });
 
@@ -161,7 +197,11 @@ describe("attendance thresholds", () => {
     w.present(onTheEdges.id, b.id, "2025-07-01", "2025-09-30");
     w.present(oneShort.id, b.id, "2025-08-15", REFERENCE);
     w.present(outside.id, b.id, "2025-06-30", "2025-09-01");
-    const panel = drawFromFacts(w.facts, rules({ seatRules: [{ minAttendance: { meetings: 2, months: 3 } }] }), REFERENCE);
+    const panel = drawFromFacts(
+      w.facts,
+      rules({ seatRules: [{ minAttendance: { meetings: 2, months: 3 } }] }),
+      REFERENCE,
+    );
     expect(ids(panel)).toEqual([onTheEdges.id]);
   });
 
@@ -173,8 +213,12 @@ describe("attendance thresholds", () => {
     w.seat(p.id, b.id);
     w.present(p.id, elsewhere.id, "2025-09-01", "2025-09-15");
     w.present(p.id, b.id, "2025-09-20");
-    expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{ minAttendance: { meetings: 2, months: 12 } }] }), REFERENCE))).toEqual([]);
-    expect(ids(drawFromFacts(w.facts, rules({ seatRules: [{ minAttendance: { meetings: 1, months: 12 } }] }), REFERENCE))).toEqual([p.id]);
+    expect(
+      ids(drawFromFacts(w.facts, rules({ seatRules: [{ minAttendance: { meetings: 2, months: 12 } }] }), REFERENCE)),
+    ).toEqual([]);
+    expect(
+      ids(drawFromFacts(w.facts, rules({ seatRules: [{ minAttendance: { meetings: 1, months: 12 } }] }), REFERENCE)),
+    ).toEqual([p.id]);
   });
 });
 
@@ -187,8 +231,16 @@ describe("organisation rules", () => {
     w.person();
     const panel = drawFromFacts(w.facts, rules({ organisationRules: [{ sectorIds: [2] }] }), REFERENCE);
     expect(ids(panel)).toEqual([nurse.id]);
-    expect(panel.members[0]!.reasons).toEqual([{ rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: "Ziekenhuis" }]);
-    expect(panel.members[0]!.attributes).toMatchObject({ organisationId: hospital.id, sectorCode: "ziekenhuis", level: null, bodies: [], roles: [] });
+    expect(panel.members[0]!.reasons).toEqual([
+      { rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: "Ziekenhuis" },
+    ]);
+    expect(panel.members[0]!.attributes).toMatchObject({
+      organisationId: hospital.id,
+      sectorCode: "ziekenhuis",
+      level: null,
+      bodies: [],
+      roles: [],
+    });
   });
 });
 
@@ -211,9 +263,33 @@ describe("one person, every reason", () => {
     );
     expect(panel.members).toHaveLength(1);
     expect(panel.members[0]!.reasons).toEqual([
-      { rule: "seat", ruleIndex: 0, seatId: s1.id, bodyId: regie.id, bodyName: "Regiegroep", role: "voorzitter", level: "strategisch" },
-      { rule: "seat", ruleIndex: 0, seatId: s2.id, bodyId: team.id, bodyName: "Projectteam", role: "projectleider", level: "tactisch" },
-      { rule: "seat", ruleIndex: 1, seatId: s2.id, bodyId: team.id, bodyName: "Projectteam", role: "projectleider", level: "tactisch" },
+      {
+        rule: "seat",
+        ruleIndex: 0,
+        seatId: s1.id,
+        bodyId: regie.id,
+        bodyName: "Regiegroep",
+        role: "voorzitter",
+        level: "strategisch",
+      },
+      {
+        rule: "seat",
+        ruleIndex: 0,
+        seatId: s2.id,
+        bodyId: team.id,
+        bodyName: "Projectteam",
+        role: "projectleider",
+        level: "tactisch",
+      },
+      {
+        rule: "seat",
+        ruleIndex: 1,
+        seatId: s2.id,
+        bodyId: team.id,
+        bodyName: "Projectteam",
+        role: "projectleider",
+        level: "tactisch",
+      },
       { rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: hospital.name },
     ]);
     expect(panel.members[0]!.attributes.bodies.map((b) => b.id)).toEqual([regie.id, team.id]);
@@ -226,7 +302,11 @@ describe("one person, every reason", () => {
     const adviesteam = w.body({ level: "tactisch", kind: "adviesteam" });
     const werkgroep = w.body({ level: "operationeel", kind: "werkgroep" });
     const izaTeam = w.body({ level: "operationeel", kind: "projectteam", plans: [{ id: 1, funding: "iza" }] });
-    const waitingTeam = w.body({ level: "operationeel", kind: "projectteam", plans: [{ id: 2, funding: "wachtlijst_iza" }] });
+    const waitingTeam = w.body({
+      level: "operationeel",
+      kind: "projectteam",
+      plans: [{ id: 2, funding: "wachtlijst_iza" }],
+    });
     const strategic = w.person();
     const tactical = w.person();
     const operational = w.person();
@@ -242,7 +322,9 @@ describe("one person, every reason", () => {
     w.seat(waitingLeader.id, waitingTeam.id, { role: "projectleider" });
     const panel = drawFromFacts(
       w.facts,
-      rules({ seatRules: [{ levels: ["strategisch", "tactisch"] }, { planFunding: ["iza"], roles: ["projectleider"] }] }),
+      rules({
+        seatRules: [{ levels: ["strategisch", "tactisch"] }, { planFunding: ["iza"], roles: ["projectleider"] }],
+      }),
       REFERENCE,
     );
     expect(ids(panel)).toEqual([strategic.id, tactical.id, izaLeader.id]);
@@ -277,12 +359,15 @@ describe("exclusions", () => {
       [jobless.id]: ["no_active_affiliation"],
       [pastJob.id]: ["no_active_affiliation"],
     });
-    expect(panel.excluded.find((e) => e.personId === noEmail.id)!.qualifiedBy).toEqual([expect.objectContaining({ rule: "seat", ruleIndex: 0 })]);
+    expect(panel.excluded.find((e) => e.personId === noEmail.id)!.qualifiedBy).toEqual([
+      expect.objectContaining({ rule: "seat", ruleIndex: 0 }),
+    ]);
   });
 
   it("each can be switched off", () => {
     const { w, optedOut, noEmail, jobless } = excludable();
-    const off = (exclude: Record<string, boolean>) => ids(drawFromFacts(w.facts, rules({ seatRules: [{}], exclude }), REFERENCE));
+    const off = (exclude: Record<string, boolean>) =>
+      ids(drawFromFacts(w.facts, rules({ seatRules: [{}], exclude }), REFERENCE));
     expect(off({ researchOptOut: false })).toContain(optedOut.id);
     expect(off({ noEmail: false })).toContain(noEmail.id);
     expect(off({ noActiveAffiliation: false })).toContain(jobless.id);
@@ -294,12 +379,26 @@ describe("exclusions", () => {
     const { w, fine, optedOut } = excludable();
     const panel = drawFromFacts(
       w.facts,
-      rules({ seatRules: [{}], exclude: { manual: [{ personId: fine.id, reason: "Met pensioen" }, { personId: optedOut.id, reason: "Op verzoek" }] } }),
+      rules({
+        seatRules: [{}],
+        exclude: {
+          manual: [
+            { personId: fine.id, reason: "Met pensioen" },
+            { personId: optedOut.id, reason: "Op verzoek" },
+          ],
+        },
+      }),
       REFERENCE,
     );
     expect(ids(panel)).not.toContain(fine.id);
-    expect(panel.excluded.find((e) => e.personId === fine.id)).toMatchObject({ reasons: ["manual"], note: "Met pensioen" });
-    expect(panel.excluded.find((e) => e.personId === optedOut.id)).toMatchObject({ reasons: ["research_opt_out", "manual"], note: "Op verzoek" });
+    expect(panel.excluded.find((e) => e.personId === fine.id)).toMatchObject({
+      reasons: ["manual"],
+      note: "Met pensioen",
+    });
+    expect(panel.excluded.find((e) => e.personId === optedOut.id)).toMatchObject({
+      reasons: ["research_opt_out", "manual"],
+      note: "Op verzoek",
+    });
   });
 });
 
@@ -307,7 +406,11 @@ describe("attributes", () => {
   it("take the organisation of the highest-level seat, ties going to the earlier role, then the older seat", () => {
     const w = world();
     const a = w.organisation({ name: "A", sectorCode: "a" });
-    const b = w.organisation({ name: "B", sectorCode: "b", subregions: ["Westelijke Mijnstreek", "Maastricht-Heuvelland"] });
+    const b = w.organisation({
+      name: "B",
+      sectorCode: "b",
+      subregions: ["Westelijke Mijnstreek", "Maastricht-Heuvelland"],
+    });
     const c = w.organisation({ name: "C", sectorCode: "c" });
     const tactical = w.body({ level: "tactisch" });
     const strategic1 = w.body({ level: "strategisch" });
@@ -332,7 +435,13 @@ describe("attributes", () => {
     const later = w.organisation({ name: "Later" });
     const b = w.body();
     const p = w.person({ jobStart: "2020-01-01" });
-    w.facts.affiliations.push({ id: 999, personId: p.id, organisationId: later.id, startDate: "2023-01-01", endDate: null });
+    w.facts.affiliations.push({
+      id: 999,
+      personId: p.id,
+      organisationId: later.id,
+      startDate: "2023-01-01",
+      endDate: null,
+    });
     w.seat(p.id, b.id);
     const [member] = drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE).members;
     expect(member!.attributes.organisationId).toBe(w.defaultOrganisation.id);
@@ -347,7 +456,11 @@ describe("members", () => {
     const aalders = w.person({ firstName: "Piet", lastName: "Aalders" });
     const bakker = w.person({ firstName: "Jan", infix: "de", lastName: "Bakker" });
     for (const p of [berg, aalders, bakker]) w.seat(p.id, b.id);
-    expect(drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE).members.map((m) => m.lastName)).toEqual(["Aalders", "Bakker", "Berg"]);
+    expect(drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE).members.map((m) => m.lastName)).toEqual([
+      "Aalders",
+      "Bakker",
+      "Berg",
+    ]);
   });
 });
 
@@ -363,7 +476,14 @@ describe("an empty panel names what emptied it", () => {
   it("the first rule when no rule matches anybody", () => {
     const w = world();
     w.seat(w.person().id, w.body({ level: "operationeel" }).id);
-    const seatRules = drawFromFacts(w.facts, rules({ seatRules: [{ levels: ["strategisch"] }, { levels: ["tactisch"] }], organisationRules: [{ sectorIds: [99] }] }), REFERENCE);
+    const seatRules = drawFromFacts(
+      w.facts,
+      rules({
+        seatRules: [{ levels: ["strategisch"] }, { levels: ["tactisch"] }],
+        organisationRules: [{ sectorIds: [99] }],
+      }),
+      REFERENCE,
+    );
     expect(seatRules.emptiedBy).toEqual({ step: "seatRule", index: 0 });
     expect(emptiedByMessage(seatRules.emptiedBy!)).toBe("waves.errors.emptyPanel.seatRule?number=1");
     const organisationRule = drawFromFacts(w.facts, rules({ organisationRules: [{ sectorIds: [99] }] }), REFERENCE);
@@ -379,7 +499,11 @@ describe("an empty panel names what emptied it", () => {
     w.seat(noEmail.id, b.id);
     const panel = drawFromFacts(w.facts, rules({ seatRules: [{}] }), REFERENCE);
     expect(panel.emptiedBy).toEqual({ step: "exclusion", reason: "no_email" });
-    const manual = drawFromFacts(w.facts, rules({ seatRules: [{}], exclude: { noEmail: false, manual: [{ personId: noEmail.id, reason: "Vertrokken" }] } }), REFERENCE);
+    const manual = drawFromFacts(
+      w.facts,
+      rules({ seatRules: [{}], exclude: { noEmail: false, manual: [{ personId: noEmail.id, reason: "Vertrokken" }] } }),
+      REFERENCE,
+    );
     expect(manual.emptiedBy).toEqual({ step: "exclusion", reason: "manual" });
     expect(emptiedByMessage(manual.emptiedBy!)).toBe("waves.errors.emptyPanel.exclusion.manual");
   });
@@ -392,7 +516,13 @@ describe("an empty panel names what emptied it", () => {
 });
 
 describe("strata and comparison", () => {
-  const member = (personId: number, level: "strategisch" | "tactisch" | null, sectorCode: string, subregions: string[], bodies: number[] = []) => ({
+  const member = (
+    personId: number,
+    level: "strategisch" | "tactisch" | null,
+    sectorCode: string,
+    subregions: string[],
+    bodies: number[] = [],
+  ) => ({
     personId,
     attributes: {
       organisationId: 1,
@@ -402,7 +532,13 @@ describe("strata and comparison", () => {
       sectorName: sectorCode,
       subregions,
       level,
-      bodies: bodies.map((id) => ({ id, name: `Gremium ${id}`, abbreviation: null, level: "tactisch" as const, role: "lid" as const })),
+      bodies: bodies.map((id) => ({
+        id,
+        name: `Gremium ${id}`,
+        abbreviation: null,
+        level: "tactisch" as const,
+        role: "lid" as const,
+      })),
       roles: [],
     },
   });
@@ -418,7 +554,13 @@ describe("strata and comparison", () => {
     expect(strata.total).toBe(5);
     expect(strata.strata).toEqual([
       { level: "strategisch", sectorCode: "ggd", sectorName: "ggd", subregion: "Parkstad", count: 2 },
-      { level: "strategisch", sectorCode: "ggd", sectorName: "ggd", subregion: "Parkstad, Westelijke Mijnstreek", count: 1 },
+      {
+        level: "strategisch",
+        sectorCode: "ggd",
+        sectorName: "ggd",
+        subregion: "Parkstad, Westelijke Mijnstreek",
+        count: 1,
+      },
       { level: "tactisch", sectorCode: "ggd", sectorName: "ggd", subregion: "Parkstad", count: 1 },
       { level: null, sectorCode: "ggd", sectorName: "ggd", subregion: null, count: 1 },
     ]);
@@ -429,7 +571,11 @@ describe("strata and comparison", () => {
   });
 
   it("tell who joined, left and stayed, by stratum", () => {
-    const previous = [member(1, "tactisch", "ggd", []), member(2, "tactisch", "ggd", []), member(3, "strategisch", "vvt", [])];
+    const previous = [
+      member(1, "tactisch", "ggd", []),
+      member(2, "tactisch", "ggd", []),
+      member(3, "strategisch", "vvt", []),
+    ];
     const current = [member(2, "strategisch", "ggd", []), member(4, "tactisch", "ggd", [])];
     const comparison = comparePanels(previous, current);
     expect(comparison).toMatchObject({ joined: [4], left: [1, 3], stayed: [2] });

@@ -36,23 +36,58 @@ function member(overrides: Partial<ExportMember> = {}): ExportMember {
       sectorName: "Ziekenhuis",
       subregions: ["Parkstad", "Westelijke Mijnstreek"],
       level: "strategisch",
-      bodies: [{ id: 11, name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", role: "voorzitter" }],
+      bodies: [
+        { id: 11, name: "Bestuurlijke Regiegroep", abbreviation: "BRGZL", level: "strategisch", role: "voorzitter" },
+      ],
       roles: ["voorzitter"],
     },
-    reasons: [{ rule: "seat", ruleIndex: 0, seatId: 5, bodyId: 11, bodyName: "Bestuurlijke Regiegroep", role: "voorzitter", level: "strategisch" }],
+    reasons: [
+      {
+        rule: "seat",
+        ruleIndex: 0,
+        seatId: 5,
+        bodyId: 11,
+        bodyName: "Bestuurlijke Regiegroep",
+        role: "voorzitter",
+        level: "strategisch",
+      },
+    ],
     excluded: null,
     ...overrides,
   };
 }
 
-const wave = { id: 1, name: "Meting 2025", year: 2025, referenceDate: "2025-10-01", status: "frozen" as const, linkTemplate: "https://enquete.example.org/s/{token}" };
+const wave = {
+  id: 1,
+  name: "Meting 2025",
+  year: 2025,
+  referenceDate: "2025-10-01",
+  status: "frozen" as const,
+  linkTemplate: "https://enquete.example.org/s/{token}",
+};
 
 const panel: ExportPanel = {
   wave,
   members: [
     member(),
-    member({ personId: 8, token: "tok8", firstName: "Jan", infix: "van der", lastName: "Berg", salutation: 'Beste "Jan"', email: "jan@example.org", language: "en" }),
-    member({ personId: 9, token: "tok9", firstName: "Weg", lastName: "Gegaan", email: "weg@example.org", excluded: { at: "2025-10-05T09:00:00.000Z", reason: "Vertrokken" } }),
+    member({
+      personId: 8,
+      token: "tok8",
+      firstName: "Jan",
+      infix: "van der",
+      lastName: "Berg",
+      salutation: 'Beste "Jan"',
+      email: "jan@example.org",
+      language: "en",
+    }),
+    member({
+      personId: 9,
+      token: "tok9",
+      firstName: "Weg",
+      lastName: "Gegaan",
+      email: "weg@example.org",
+      excluded: { at: "2025-10-05T09:00:00.000Z", reason: "Vertrokken" },
+    }),
   ],
 };
 const draft: ExportPanel = { ...panel, wave: { ...wave, status: "draft" } };
@@ -69,7 +104,7 @@ describe("the LimeSurvey participants file", () => {
 
   it("writes one line per member still surveyed, quoting commas and quotes, keeping UTF-8 names", () => {
     expect(lines[1]).toBe(
-      "Ayşe,Özdemir,ayse@example.org,tok7,nl,Geachte mevrouw Özdemir,\"Zuyderland, Heerlen\",Ziekenhuis,Parkstad; Westelijke Mijnstreek,Strategisch,Bestuurlijke Regiegroep,Voorzitter",
+      'Ayşe,Özdemir,ayse@example.org,tok7,nl,Geachte mevrouw Özdemir,"Zuyderland, Heerlen",Ziekenhuis,Parkstad; Westelijke Mijnstreek,Strategisch,Bestuurlijke Regiegroep,Voorzitter',
     );
     expect(lines[2]).toContain('Jan,van der Berg,jan@example.org,tok8,en,"Beste ""Jan"""');
     expect(csv).not.toContain("weg@example.org");
@@ -113,7 +148,12 @@ describe("the general panel table", () => {
     const table = panelTable(panel, nl);
     expect(table.columns.map((c) => c.header)).toContain("Redenen");
     expect(table.rows).toHaveLength(3);
-    expect(table.rows[0]).toMatchObject({ lastName: "Özdemir", reasons: "Voorzitter van Bestuurlijke Regiegroep (strategisch)", level: "Strategisch", surveyLink: "https://enquete.example.org/s/tok7" });
+    expect(table.rows[0]).toMatchObject({
+      lastName: "Özdemir",
+      reasons: "Voorzitter van Bestuurlijke Regiegroep (strategisch)",
+      level: "Strategisch",
+      surveyLink: "https://enquete.example.org/s/tok7",
+    });
     expect(table.rows[2]).toMatchObject({ excludedAt: "2025-10-05T09:00:00.000Z", exclusionReason: "Vertrokken" });
   });
 
@@ -139,9 +179,19 @@ describe("pseudonyms", () => {
   it("replace names, addresses and tokens in the research file", () => {
     const table = pseudonymisedTable(panel, "s".repeat(32), nl);
     const text = tableToCsv(table);
-    for (const personal of ["Özdemir", "Ayşe", "ayse@example.org", "tok7", "Berg", "weg@example.org"]) expect(text).not.toContain(personal);
-    expect(table.rows.map((row) => row.pseudonym)).toEqual([pseudonymFor("s".repeat(32), 7), pseudonymFor("s".repeat(32), 8)]);
-    expect(table.rows[0]).toMatchObject({ organisationId: 3, sectorCode: "ziekenhuis", level: "strategisch", bodyIds: "11", roles: "voorzitter" });
+    for (const personal of ["Özdemir", "Ayşe", "ayse@example.org", "tok7", "Berg", "weg@example.org"])
+      expect(text).not.toContain(personal);
+    expect(table.rows.map((row) => row.pseudonym)).toEqual([
+      pseudonymFor("s".repeat(32), 7),
+      pseudonymFor("s".repeat(32), 8),
+    ]);
+    expect(table.rows[0]).toMatchObject({
+      organisationId: 3,
+      sectorCode: "ziekenhuis",
+      level: "strategisch",
+      bodyIds: "11",
+      roles: "voorzitter",
+    });
   });
 });
 
@@ -152,7 +202,9 @@ describe("the organisation roster", () => {
   ];
 
   it("as CSV gives id, name, short name, sector and the answer code", () => {
-    const lines = tableToCsv(rosterTable(wave, organisations, nl)).slice(1).split("\r\n");
+    const lines = tableToCsv(rosterTable(wave, organisations, nl))
+      .slice(1)
+      .split("\r\n");
     expect(lines[0]).toBe("Organisatie-id;Organisatie;Korte naam;Sectorcode;Sector;Antwoordcode");
     expect(lines[1]).toBe("3;Zuyderland & Co <ZL>;ZL;ziekenhuis;Ziekenhuis;O3");
   });

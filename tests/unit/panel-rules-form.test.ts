@@ -19,7 +19,12 @@ const rules: PanelRules = {
     seatRuleSchema.parse({ planFunding: ["iza"], roles: ["projectleider"] }),
   ],
   organisationRules: [{ sectorIds: [9] }],
-  exclude: { researchOptOut: true, noEmail: false, noActiveAffiliation: true, manual: [{ personId: 4, reason: "vertrokken" }] },
+  exclude: {
+    researchOptOut: true,
+    noEmail: false,
+    noActiveAffiliation: true,
+    manual: [{ personId: 4, reason: "vertrokken" }],
+  },
 };
 
 /** A form's values as a plain POST sends them: ticked boxes "on", unticked ones missing. */
@@ -44,9 +49,16 @@ describe("the rules form and PanelRules", () => {
   it("reads empty lists and missing fields as no restriction, and an empty form as no rules", () => {
     expect(formValuesToRules({ seatRuleCount: "1" })).toEqual({
       ok: true,
-      rules: { ...EMPTY_PANEL_RULES, seatRules: [seatRuleSchema.parse({})], exclude: { researchOptOut: false, noEmail: false, noActiveAffiliation: false, manual: [] } },
+      rules: {
+        ...EMPTY_PANEL_RULES,
+        seatRules: [seatRuleSchema.parse({})],
+        exclude: { researchOptOut: false, noEmail: false, noActiveAffiliation: false, manual: [] },
+      },
     });
-    expect(formValuesToRules(asPosted(rulesToFormValues(EMPTY_PANEL_RULES, levelOf)))).toEqual({ ok: true, rules: EMPTY_PANEL_RULES });
+    expect(formValuesToRules(asPosted(rulesToFormValues(EMPTY_PANEL_RULES, levelOf)))).toEqual({
+      ok: true,
+      rules: EMPTY_PANEL_RULES,
+    });
   });
 
   it("reads react-hook-form's values: false for an empty group, a single string for one box", () => {
@@ -67,17 +79,30 @@ describe("the rules form and PanelRules", () => {
   });
 
   it("refuses unknown roles and ids that are not numbers, and a manual exclusion without reason", () => {
-    const result = formValuesToRules({ seatRuleCount: "1", s0_roles: ["keizer"], s0_themes: ["x"], manualCount: "1", m0_personId: "4", m0_reason: " " });
+    const result = formValuesToRules({
+      seatRuleCount: "1",
+      s0_roles: ["keizer"],
+      s0_themes: ["x"],
+      manualCount: "1",
+      m0_personId: "4",
+      m0_reason: " ",
+    });
     expect(result).toEqual({
       ok: false,
-      errors: { s0_roles: "common.form.invalid", s0_themes: "common.form.invalid", m0_reason: "waves.errors.manualReasonRequired" },
+      errors: {
+        s0_roles: "common.form.invalid",
+        s0_themes: "common.form.invalid",
+        m0_reason: "waves.errors.manualReasonRequired",
+      },
     });
   });
 
   it("puts the errors on the fields through the form's schema", () => {
     const parsed = rulesFormSchema.safeParse({ seatRuleCount: "1", s0_minMeetings: "3" });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["s0_minMonths", "waves.errors.attendanceIncomplete"]]);
+    expect(parsed.error?.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["s0_minMonths", "waves.errors.attendanceIncomplete"],
+    ]);
   });
 
   it("adds and removes seat rules keeping what was typed in the others", () => {

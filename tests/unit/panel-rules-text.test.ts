@@ -17,7 +17,10 @@ const seatRule = (rule: Partial<PanelRules["seatRules"][number]>) => seatRuleSch
 
 const networkPanel: PanelRules = {
   ...EMPTY_PANEL_RULES,
-  seatRules: [seatRule({ levels: ["strategisch", "tactisch"] }), seatRule({ planFunding: ["iza"], roles: ["projectleider"] })],
+  seatRules: [
+    seatRule({ levels: ["strategisch", "tactisch"] }),
+    seatRule({ planFunding: ["iza"], roles: ["projectleider"] }),
+  ],
 };
 
 describe("panel rules in words", () => {
@@ -40,7 +43,14 @@ describe("panel rules in words", () => {
     const rules: PanelRules = {
       ...EMPTY_PANEL_RULES,
       seatRules: [
-        seatRule({ bodyIds: [1, 2], bodyKinds: ["werkgroep"], subregionIds: [3], themeIds: [4], roles: ["voorzitter", "lid"], minAttendance: { meetings: 3, months: 12 } }),
+        seatRule({
+          bodyIds: [1, 2],
+          bodyKinds: ["werkgroep"],
+          subregionIds: [3],
+          themeIds: [4],
+          roles: ["voorzitter", "lid"],
+          minAttendance: { meetings: 3, months: 12 },
+        }),
       ],
     };
     const [sentence] = panelRulesInWords(rules, "2025-10-01", names, dutch, "nl").inclusions;
@@ -54,7 +64,12 @@ describe("panel rules in words", () => {
     const rules: PanelRules = {
       ...EMPTY_PANEL_RULES,
       organisationRules: [{ sectorIds: [6, 7] }],
-      exclude: { researchOptOut: false, noEmail: false, noActiveAffiliation: false, manual: [{ personId: 8, reason: "met pensioen" }] },
+      exclude: {
+        researchOptOut: false,
+        noEmail: false,
+        noActiveAffiliation: false,
+        manual: [{ personId: 8, reason: "met pensioen" }],
+      },
     };
     expect(panelRulesInWords(rules, "2025-10-01", names, dutch, "nl").text).toBe(
       "Iedereen met op 1 oktober 2025 een functie bij een organisatie in de sector Gemeente of Zorgverzekeraar; niet: Anna de Vries (met pensioen).",
@@ -62,11 +77,15 @@ describe("panel rules in words", () => {
   });
 
   it("says there are no rules yet when nothing is chosen", () => {
-    expect(panelRulesInWords(EMPTY_PANEL_RULES, "2025-10-01", names, dutch, "nl").text).toBe("Er zijn nog geen regels: het panel is leeg.");
+    expect(panelRulesInWords(EMPTY_PANEL_RULES, "2025-10-01", names, dutch, "nl").text).toBe(
+      "Er zijn nog geen regels: het panel is leeg.",
+    );
   });
 
   it("a seat rule with no restriction selects every seat, and says so", () => {
     const rules = { ...EMPTY_PANEL_RULES, seatRules: [seatRule({})] };
-    expect(panelRulesInWords(rules, "2025-10-01", names, dutch, "nl").inclusions).toEqual(["iedereen met op 1 oktober 2025 een zetel in een gremium"]);
+    expect(panelRulesInWords(rules, "2025-10-01", names, dutch, "nl").inclusions).toEqual([
+      "iedereen met op 1 oktober 2025 een zetel in een gremium",
+    ]);
   });
 });

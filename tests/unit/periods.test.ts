@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, changeDays, isActiveOn, isIsoDay, neighbouringChanges, periodEvents } from "../../app/services/periods";
+import {
+  addDays,
+  changeDays,
+  isActiveOn,
+  isIsoDay,
+  neighbouringChanges,
+  periodEvents,
+} from "../../app/services/periods";
 
 describe("periods of days", () => {
   it("counts the start and end days as inside the period", () => {

@@ -14,9 +14,27 @@ import {
 } from "../../app/services/recurrence";
 
 const monthly = (fields: Partial<RuleFields> = {}): RecurrenceRule =>
-  buildRule({ frequency: "monthly", interval: 1, weekday: "TU", ordinal: 2, ends: "count", count: 6, until: null, ...fields });
+  buildRule({
+    frequency: "monthly",
+    interval: 1,
+    weekday: "TU",
+    ordinal: 2,
+    ends: "count",
+    count: 6,
+    until: null,
+    ...fields,
+  });
 const weekly = (fields: Partial<RuleFields> = {}): RecurrenceRule =>
-  buildRule({ frequency: "weekly", interval: 1, weekday: "TU", ordinal: 1, ends: "count", count: 6, until: null, ...fields });
+  buildRule({
+    frequency: "weekly",
+    interval: 1,
+    weekday: "TU",
+    ordinal: 1,
+    ends: "count",
+    count: 6,
+    until: null,
+    ...fields,
+  });
 
 /** The message key a call is refused with (without its values). */
 function refusal(call: () => unknown): string {
@@ -32,7 +50,12 @@ function refusal(call: () => unknown): string {
 describe("every N weeks on a weekday", () => {
   it("starts on the first matching weekday on or after the first date and skips weeks by the interval", () => {
     // 2025-01-01 is a Wednesday: the first Tuesday after it is 7 January
-    expect(occurrences(weekly({ interval: 2, count: 4 }), "2025-01-01")).toEqual(["2025-01-07", "2025-01-21", "2025-02-04", "2025-02-18"]);
+    expect(occurrences(weekly({ interval: 2, count: 4 }), "2025-01-01")).toEqual([
+      "2025-01-07",
+      "2025-01-21",
+      "2025-02-04",
+      "2025-02-18",
+    ]);
   });
 
   it("starts on the first date itself when it is the weekday", () => {
@@ -53,7 +76,14 @@ describe("every N weeks on a weekday", () => {
 describe("the k-th weekday of every N months", () => {
   it("plans 'six times a year, every second Tuesday' as every 2 months, the 2nd Tuesday, 6 times", () => {
     const rule = monthly({ interval: 2, count: 6 });
-    expect(occurrences(rule, "2025-01-01")).toEqual(["2025-01-14", "2025-03-11", "2025-05-13", "2025-07-08", "2025-09-09", "2025-11-11"]);
+    expect(occurrences(rule, "2025-01-01")).toEqual([
+      "2025-01-14",
+      "2025-03-11",
+      "2025-05-13",
+      "2025-07-08",
+      "2025-09-09",
+      "2025-11-11",
+    ]);
   });
 
   it("moves to the next month when this month's occurrence is already past", () => {
@@ -62,12 +92,20 @@ describe("the k-th weekday of every N months", () => {
   });
 
   it("counts the interval from the first occurrence, across the end of the year", () => {
-    expect(occurrences(monthly({ interval: 2, count: 3 }), "2025-11-01")).toEqual(["2025-11-11", "2026-01-13", "2026-03-10"]);
+    expect(occurrences(monthly({ interval: 2, count: 3 }), "2025-11-01")).toEqual([
+      "2025-11-11",
+      "2026-01-13",
+      "2026-03-10",
+    ]);
   });
 
   it("finds the last weekday, which is the fifth in a month that has five", () => {
     // December 2025 has five Tuesdays (2, 9, 16, 23, 30), February 2026 four (3, 10, 17, 24)
-    expect(occurrences(monthly({ ordinal: -1, count: 3 }), "2025-12-01")).toEqual(["2025-12-30", "2026-01-27", "2026-02-24"]);
+    expect(occurrences(monthly({ ordinal: -1, count: 3 }), "2025-12-01")).toEqual([
+      "2025-12-30",
+      "2026-01-27",
+      "2026-02-24",
+    ]);
     expect(occurrences(monthly({ ordinal: 4, count: 1 }), "2025-12-01")).toEqual(["2025-12-23"]);
   });
 
@@ -163,7 +201,10 @@ describe("RRULE text", () => {
       "FREQ=WEEKLY;BYDAY=TU;COUNT=5;WKST=SU",
       "FREQ=WEEKLY;FREQ=WEEKLY;BYDAY=TU;COUNT=5",
     ]) {
-      expect(refusal(() => parseRRule(text)), text).toBe("meetingSeries.errors.ruleUnsupported");
+      expect(
+        refusal(() => parseRRule(text)),
+        text,
+      ).toBe("meetingSeries.errors.ruleUnsupported");
     }
   });
 });
@@ -180,9 +221,9 @@ describe("the rule in words", () => {
 
   it("says weekly rules, the last weekday and an end date", () => {
     expect(describeRule(weekly({ count: 1 }), nl, "nl")).toBe("elke dinsdag, 1 keer");
-    expect(describeRule(weekly({ interval: 2, weekday: "TH", ends: "until", count: null, until: "2025-12-31" }), nl, "nl")).toBe(
-      "om de 2 weken op donderdag, tot en met 31 december 2025",
-    );
+    expect(
+      describeRule(weekly({ interval: 2, weekday: "TH", ends: "until", count: null, until: "2025-12-31" }), nl, "nl"),
+    ).toBe("om de 2 weken op donderdag, tot en met 31 december 2025");
     expect(describeRule(monthly({ ordinal: -1, count: 4 }), en, "en")).toBe("every last Tuesday of the month, 4 times");
   });
 });

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { dutchSortKey } from "../../app/services/names";
 import { compareRosterSeats, type RosterSeat } from "../../app/services/roster";
 
-const seat = (id: number, role: RosterSeat["role"], last_name: string | null, infix: string | null = null): RosterSeat => ({
+const seat = (
+  id: number,
+  role: RosterSeat["role"],
+  last_name: string | null,
+  infix: string | null = null,
+): RosterSeat => ({
   id,
   role,
   start_date: "2024-01-01",

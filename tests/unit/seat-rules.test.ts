@@ -3,7 +3,11 @@ import { endRefusal, overlappingSeat, periodsOverlap, planSuccession } from "../
 import { withReadableDays } from "../../app/services/readable-days";
 import { messageKey } from "../../app/services/form-data";
 
-const seat = (start_date: string, end_date: string | null, overrides: Partial<{ id: number; person_id: number | null; role: string; body_id: number }> = {}) => ({
+const seat = (
+  start_date: string,
+  end_date: string | null,
+  overrides: Partial<{ id: number; person_id: number | null; role: string; body_id: number }> = {},
+) => ({
   id: 1,
   body_id: 10,
   person_id: 100,
@@ -15,16 +19,33 @@ const seat = (start_date: string, end_date: string | null, overrides: Partial<{ 
 
 describe("overlapping periods", () => {
   it("share a day when one starts on the other's last day", () => {
-    expect(periodsOverlap({ start_date: "2025-01-01", end_date: "2025-03-31" }, { start_date: "2025-03-31", end_date: null })).toBe(true);
+    expect(
+      periodsOverlap(
+        { start_date: "2025-01-01", end_date: "2025-03-31" },
+        { start_date: "2025-03-31", end_date: null },
+      ),
+    ).toBe(true);
   });
 
   it("do not overlap when one starts the day after the other ends", () => {
-    expect(periodsOverlap({ start_date: "2025-01-01", end_date: "2025-03-31" }, { start_date: "2025-04-01", end_date: null })).toBe(false);
-    expect(periodsOverlap({ start_date: "2025-04-01", end_date: null }, { start_date: "2025-01-01", end_date: "2025-03-31" })).toBe(false);
+    expect(
+      periodsOverlap(
+        { start_date: "2025-01-01", end_date: "2025-03-31" },
+        { start_date: "2025-04-01", end_date: null },
+      ),
+    ).toBe(false);
+    expect(
+      periodsOverlap(
+        { start_date: "2025-04-01", end_date: null },
+        { start_date: "2025-01-01", end_date: "2025-03-31" },
+      ),
+    ).toBe(false);
   });
 
   it("treat two ongoing periods as overlapping from the later start on", () => {
-    expect(periodsOverlap({ start_date: "2020-01-01", end_date: null }, { start_date: "2030-01-01", end_date: null })).toBe(true);
+    expect(
+      periodsOverlap({ start_date: "2020-01-01", end_date: null }, { start_date: "2030-01-01", end_date: null }),
+    ).toBe(true);
   });
 });
 
@@ -75,22 +96,44 @@ describe("handing a seat on (a move, a vacancy filled)", () => {
   });
 
   it("passes a planned end on to the new seat", () => {
-    expect(planSuccession({ start_date: "2024-01-01", end_date: "2026-12-31" }, "2025-03-01")).toMatchObject({ nextEnds: "2026-12-31" });
-    expect(planSuccession({ start_date: "2024-01-01", end_date: "2025-03-01" }, "2025-03-01")).toMatchObject({ ok: true, previousEnds: "2025-02-28" });
+    expect(planSuccession({ start_date: "2024-01-01", end_date: "2026-12-31" }, "2025-03-01")).toMatchObject({
+      nextEnds: "2026-12-31",
+    });
+    expect(planSuccession({ start_date: "2024-01-01", end_date: "2025-03-01" }, "2025-03-01")).toMatchObject({
+      ok: true,
+      previousEnds: "2025-02-28",
+    });
   });
 
   it("refuses a day on or before the old seat's start, and a day after it ended", () => {
-    expect(planSuccession({ start_date: "2025-03-01", end_date: null }, "2025-03-01")).toEqual({ ok: false, reason: "notAfterStart" });
-    expect(planSuccession({ start_date: "2025-03-01", end_date: null }, "2025-01-01")).toEqual({ ok: false, reason: "notAfterStart" });
-    expect(planSuccession({ start_date: "2024-01-01", end_date: "2024-12-31" }, "2025-03-01")).toEqual({ ok: false, reason: "endedBefore" });
+    expect(planSuccession({ start_date: "2025-03-01", end_date: null }, "2025-03-01")).toEqual({
+      ok: false,
+      reason: "notAfterStart",
+    });
+    expect(planSuccession({ start_date: "2025-03-01", end_date: null }, "2025-01-01")).toEqual({
+      ok: false,
+      reason: "notAfterStart",
+    });
+    expect(planSuccession({ start_date: "2024-01-01", end_date: "2024-12-31" }, "2025-03-01")).toEqual({
+      ok: false,
+      reason: "endedBefore",
+    });
   });
 });
 
 describe("days in refusal messages", () => {
   it("are written as the reader's language writes them; other values stay as they are", () => {
-    const message = messageKey("bodies.errors.overlapRange", { person: "Anna de Vries", start: "2025-03-01", end: "2025-12-31" });
+    const message = messageKey("bodies.errors.overlapRange", {
+      person: "Anna de Vries",
+      start: "2025-03-01",
+      end: "2025-12-31",
+    });
     expect(withReadableDays(message, "nl")).toBe(
-      messageKey("bodies.errors.overlapRange", { person: "Anna de Vries", start: "1 maart 2025", end: "31 december 2025" }),
+      messageKey("bodies.errors.overlapRange", {
+        person: "Anna de Vries",
+        start: "1 maart 2025",
+        end: "31 december 2025",
+      }),
     );
     expect(withReadableDays(message, "en")).toContain(new URLSearchParams({ start: "1 March 2025" }).toString());
     expect(withReadableDays("bodies.errors.nameTaken", "en")).toBe("bodies.errors.nameTaken");

@@ -1,6 +1,13 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { asciiFileName, neutraliseFormula, sheetName, tableToCsv, tableToXlsx, type ExportTable } from "../../app/services/table-export.server";
+import {
+  asciiFileName,
+  neutraliseFormula,
+  sheetName,
+  tableToCsv,
+  tableToXlsx,
+  type ExportTable,
+} from "../../app/services/table-export.server";
 
 const table: ExportTable = {
   title: "Zetels Envida 1 maart 2025",
@@ -11,7 +18,7 @@ const table: ExportTable = {
   ],
   rows: [
     { name: "Anna van den Berg", note: "voorzitter; sinds 2024", count: 3 },
-    { name: "=HYPERLINK(\"x\")", note: "regel 1\nregel 2", count: null },
+    { name: '=HYPERLINK("x")', note: "regel 1\nregel 2", count: null },
   ],
 };
 
@@ -42,7 +49,13 @@ describe("XLSX", () => {
       .filter(([name]) => name.endsWith(".xml"))
       .map(([, content]) => strFromU8(content))
       .join("\n");
-    for (const text of ["Naam", "Notitie", "Anna van den Berg", "voorzitter; sinds 2024", "Zetels Envida 1 maart 2025"]) {
+    for (const text of [
+      "Naam",
+      "Notitie",
+      "Anna van den Berg",
+      "voorzitter; sinds 2024",
+      "Zetels Envida 1 maart 2025",
+    ]) {
       expect(all).toContain(text);
     }
     expect(all).toMatch(/<v>3<\/v>/);

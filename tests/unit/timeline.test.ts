@@ -27,7 +27,10 @@ const lines = (events: ReturnType<typeof personTimeline>) =>
 
 describe("a person's timeline", () => {
   it("merges jobs and seats into one list of starts and ends, newest first", () => {
-    const timeline = personTimeline([job(1, "2020-01-01", "2024-12-31"), job(2, "2025-01-01", null)], [seat(7, "2022-06-01", null)]);
+    const timeline = personTimeline(
+      [job(1, "2020-01-01", "2024-12-31"), job(2, "2025-01-01", null)],
+      [seat(7, "2022-06-01", null)],
+    );
     expect(lines(timeline)).toEqual([
       "2025-01-01 start affiliation 2",
       "2024-12-31 end affiliation 1",

@@ -5,7 +5,8 @@ export const admin: Messages<typeof nl> = {
   title: "Administration",
   users: {
     title: "Users",
-    intro: "Who can sign in to Kring, and with which role. Accounts are not deleted but disabled, so the audit log stays readable.",
+    intro:
+      "Who can sign in to Kring, and with which role. Accounts are not deleted but disabled, so the audit log stays readable.",
     name: "Name",
     email: "Email address",
     role: "Role",
@@ -15,7 +16,8 @@ export const admin: Messages<typeof nl> = {
     you: "(you)",
     addHeading: "Add a user",
     initialPassword: "Initial password",
-    initialPasswordHint: "At least {{min}} characters. Pass the password on securely; the user can change it afterwards.",
+    initialPasswordHint:
+      "At least {{min}} characters. Pass the password on securely; the user can change it afterwards.",
     addSubmit: "Add user",
     added: "{{name}} has been added.",
     roleHelp: {
@@ -34,19 +36,23 @@ export const admin: Messages<typeof nl> = {
     saved: "The changes have been saved.",
     history: "Changes to this user in the audit log",
     disableHeading: "Disable account",
-    disableText: "A disabled user can no longer sign in and is signed out everywhere at once. Their details and the audit log are kept; you can enable the account again later.",
+    disableText:
+      "A disabled user can no longer sign in and is signed out everywhere at once. Their details and the audit log are kept; you can enable the account again later.",
     disableConfirm: "Yes, disable the account of {{name}}",
     disableSubmit: "Disable account",
     disabled: "The account has been disabled and all its sessions ended.",
     enableHeading: "Enable account",
-    enableText: "This account has been disabled since {{date}}. Once enabled, the user can sign in again with their existing password.",
+    enableText:
+      "This account has been disabled since {{date}}. Once enabled, the user can sign in again with their existing password.",
     enableSubmit: "Enable account",
     enabled: "The account is active again.",
   },
   errors: {
     emailTaken: "There already is a user with this email address.",
-    staleVersion: "Someone else changed this user in the meantime. The current details are shown below; make your change again if still needed.",
-    lastBeheerder: "This is the last active administrator. Make someone else administrator before changing this role or disabling this account.",
+    staleVersion:
+      "Someone else changed this user in the meantime. The current details are shown below; make your change again if still needed.",
+    lastBeheerder:
+      "This is the last active administrator. Make someone else administrator before changing this role or disabling this account.",
     selfDisable: "You cannot disable your own account.",
     confirmDisable: "Tick the box to confirm that you really want to disable this account.",
     notFound: "This user does not exist.",

@@ -22,7 +22,8 @@ export const attendance: Messages<typeof nl> = {
     focus: "After “Everyone present” the cursor is on the first person.",
   },
   everyonePresent: "Everyone present",
-  everyonePresentHint: "Start here: the register is saved at once with everyone present. Then change only the exceptions.",
+  everyonePresentHint:
+    "Start here: the register is saved at once with everyone present. Then change only the exceptions.",
   columns: {
     name: "Name",
     role: "Role",
@@ -58,7 +59,8 @@ export const attendance: Messages<typeof nl> = {
   unsavedNote: "Not saved yet: choose Save attendance when the register is right.",
   saved: "The attendance has been saved.",
   savedEveryone: "Everyone is registered as present. Now change the exceptions and save again.",
-  counts: "Present: {{aanwezig}} · sent apologies: {{afgemeld}} · absent: {{afwezig}} · replaced: {{vervangen}} · guests: {{gast}}",
+  counts:
+    "Present: {{aanwezig}} · sent apologies: {{afgemeld}} · absent: {{afwezig}} · replaced: {{vervangen}} · guests: {{gast}}",
   readOnly: "You can read the attendance register but not change it.",
   notRegistered: "not registered",
   replacedBy: "Replaced by {{name}}",

@@ -21,7 +21,8 @@ export const auth: Messages<typeof nl> = {
   },
   setup: {
     title: "Set up Kring",
-    intro: "Nobody can sign in yet. Create the first account here: it becomes an administrator, who can then add others.",
+    intro:
+      "Nobody can sign in yet. Create the first account here: it becomes an administrator, who can then add others.",
     submit: "Create account and sign in",
   },
   account: {

@@ -151,7 +151,8 @@ export const bodies: Messages<typeof nl> = {
     confirmArchive: "Tick the box to confirm you want to archive this body.",
     confirmEnd: "Tick the box to confirm you want to end this seat.",
     bodyArchived: "{{body}} is archived and takes no new members. Restore the body first.",
-    organisationArchived: "{{organisation}} is archived: a seat cannot be held on behalf of an archived organisation. Choose another organisation.",
+    organisationArchived:
+      "{{organisation}} is archived: a seat cannot be held on behalf of an archived organisation. Choose another organisation.",
     personArchived: "{{person}} is archived and cannot get a seat.",
     overlapOngoing:
       "{{person}} has held this role in this body since {{start}}. The same person cannot hold the same role twice at once: end or change the existing seat first.",
@@ -163,7 +164,8 @@ export const bodies: Messages<typeof nl> = {
     nothingToUndo: "There is nothing left to undo here.",
     moveVacancy: "A vacancy has no person to move; fill the vacancy instead.",
     moveNotAfterStart: "The date must be after the current seat began ({{start}}): the old seat ends the day before.",
-    moveAfterEnd: "The current seat already ended as of {{end}}; there is nothing left to move. Add a new seat instead.",
+    moveAfterEnd:
+      "The current seat already ended as of {{end}}; there is nothing left to move. Add a new seat instead.",
     sameOrganisation: "Choose an organisation other than the current one.",
     notVacant: "This seat is not (or no longer) a vacancy.",
     fillNotAfterStart: "The date must be after the vacancy opened ({{start}}): the vacancy ends the day before.",

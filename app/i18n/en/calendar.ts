@@ -62,7 +62,8 @@ export const calendar: Messages<typeof nl> = {
   },
   errors: {
     bodyArchived: "{{body}} is archived and gets no calendar subscription. Restore the body first.",
-    feedChanged: "Someone else changed the link in the meantime. The current state is shown below; try again if needed.",
+    feedChanged:
+      "Someone else changed the link in the meantime. The current state is shown below; try again if needed.",
     alreadyRevoked: "This link had already been revoked.",
     cannotRestore: "This link cannot come back: another link has been made for this body in the meantime.",
     confirmRevoke: "Tick the box to confirm that you want to revoke the link.",

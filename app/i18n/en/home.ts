@@ -4,7 +4,8 @@ import type { Messages } from "../shape";
 export const home: Messages<typeof nl> = {
   title: "Overview",
   welcome: "Welcome, {{name}}",
-  intro: "Kring keeps track of who takes part in the Gezond Zuid-Limburg network: which organisations, which people, in which bodies, since when.",
+  intro:
+    "Kring keeps track of who takes part in the Gezond Zuid-Limburg network: which organisations, which people, in which bodies, since when.",
   countsHeading: "The network on {{date}}",
   counts: {
     organisations: "organisations",

@@ -21,4 +21,25 @@ import { waves } from "./waves";
 import { panelExports } from "./panelExports";
 import { panel } from "./panel";
 
-export const en: Messages<typeof nl> = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports, panel };
+export const en: Messages<typeof nl> = {
+  common,
+  home,
+  auth,
+  admin,
+  register,
+  organisations,
+  people,
+  bodies,
+  themes,
+  lookup,
+  overviews,
+  meetings,
+  attendance,
+  meetingReports,
+  calendar,
+  meetingSeries,
+  savedSearches,
+  waves,
+  panelExports,
+  panel,
+};

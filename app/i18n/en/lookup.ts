@@ -7,7 +7,8 @@ export const lookup: Messages<typeof nl> = {
   placeholder: "Name or e-mail address…",
   submit: "Search",
   shortcut: "Shortcut: / or Ctrl+K",
-  intro: "Search by name, surname with or without its prefix, abbreviation or e-mail address. Capitals and accents do not matter.",
+  intro:
+    "Search by name, surname with or without its prefix, abbreviation or e-mail address. Capitals and accents do not matter.",
   fieldLabel: "Search for",
   suggestions: "Search suggestions",
   kinds: {

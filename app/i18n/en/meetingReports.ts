@@ -6,7 +6,8 @@ export const meetingReports: Messages<typeof nl> = {
   figures: {
     title: "Attendance figures",
     heading: "Attendance from {{from}} to {{to}} inclusive",
-    intro: "Only meetings that were held count, the first and last day of the period included. Planned and cancelled meetings do not count.",
+    intro:
+      "Only meetings that were held count, the first and last day of the period included. Planned and cancelled meetings do not count.",
     filters: "Filters",
     from: "From",
     to: "To (inclusive)",
@@ -24,7 +25,8 @@ export const meetingReports: Messages<typeof nl> = {
     onlyPerson: "Only the attendance of {{name}}.",
     allPeople: "Show everyone",
     invalidDate: "“{{value}}” is not a valid date; the default period (the last 12 months) applies instead.",
-    reversed: "The start date ({{from}}) lies after the end date ({{to}}). Choose a start date on or before the end date.",
+    reversed:
+      "The start date ({{from}}) lies after the end date ({{to}}). Choose a start date on or before the end date.",
     empty: "In this period there are no held meetings with recorded attendance that match these filters.",
     count_one: "{{count}} row",
     count_other: "{{count}} rows",
@@ -33,8 +35,7 @@ export const meetingReports: Messages<typeof nl> = {
         "Attendance rate = present ÷ expected. Someone is expected at every held meeting where they were on the register (not as a guest). Someone who sent a substitute was not present themselves. Visits as a guest and standing in for someone else are shown separately and do not count in the rate.",
       organisation:
         "Represented = (present + replaced) ÷ expected. An organisation counts once per meeting, with the best status among the people on the register on its behalf: present, then replaced, excused, absent. An organisation is represented when someone sat at the table on its behalf, in person or through a substitute. Guests do not count.",
-      body:
-        "Held = all held meetings of the body; with register = those whose attendance was recorded. Attendance rate = members present ÷ members expected, over all meetings together. Average at the table = members present or replaced, per meeting with a register. Guests do not count. Network-wide events belong to no body and are not included here.",
+      body: "Held = all held meetings of the body; with register = those whose attendance was recorded. Attendance rate = members present ÷ members expected, over all meetings together. Average at the table = members present or replaced, per meeting with a register. Guests do not count. Network-wide events belong to no body and are not included here.",
     },
     columns: {
       name: {
@@ -66,7 +67,8 @@ export const meetingReports: Messages<typeof nl> = {
     chart: {
       heading: "Attendance at a glance",
       caption_one: "The first row of the table on this page, in the same order; the bar runs from 0 to 100%.",
-      caption_other: "The first {{count}} rows of the table on this page, in the same order; each bar runs from 0 to 100%.",
+      caption_other:
+        "The first {{count}} rows of the table on this page, in the same order; each bar runs from 0 to 100%.",
     },
     fileTitle: "Attendance per {{grouping}} {{from}} to {{to}}",
   },
@@ -133,7 +135,8 @@ export const meetingReports: Messages<typeof nl> = {
     replacedBy: "Replaced by {{name}}",
     stoodInFor: "Substitute for {{name}}",
     none: "No attendance at held meetings has been recorded yet.",
-    ratePerson: "Attendance rate over the last 12 months: {{rate}} (present at {{present}} of the {{expected}} meetings where expected).",
+    ratePerson:
+      "Attendance rate over the last 12 months: {{rate}} (present at {{present}} of the {{expected}} meetings where expected).",
     rateOrganisation:
       "Represented over the last 12 months: {{rate}} (at {{represented}} of the {{expected}} meetings someone sat at the table on the organisation's behalf, in person or through a substitute).",
     noRate: "Not expected at any held meeting in the last 12 months.",

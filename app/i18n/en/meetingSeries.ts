@@ -70,7 +70,8 @@ export const meetingSeries: Messages<typeof nl> = {
   previewNothingSaved: "Nothing has been saved yet. If the list is right, choose “Create series”.",
   outsidePeriod: "outside the body's active period",
   outsideWarning_one: "{{count}} date falls outside the body's active period; the series cannot be created like this.",
-  outsideWarning_other: "{{count}} dates fall outside the body's active period; the series cannot be created like this.",
+  outsideWarning_other:
+    "{{count}} dates fall outside the body's active period; the series cannot be created like this.",
   created: {
     notice_one: "Series created: {{count}} meeting of {{body}} planned.",
     notice_other: "Series created: {{count}} meetings of {{body}} planned.",

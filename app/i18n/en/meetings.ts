@@ -29,7 +29,8 @@ export const meetings: Messages<typeof nl> = {
     noInvitations: "Invite at least one body, organisation or saved search.",
     invitationArchived: "{{name}} is archived and can no longer be invited.",
     invitationUnknown: "One of the chosen invitees no longer exists. Reload the page and choose again.",
-    heldInFuture: "A meeting in the future cannot have been held yet. Choose a date up to today, or set the status to planned.",
+    heldInFuture:
+      "A meeting in the future cannot have been held yet. Choose a date up to today, or set the status to planned.",
     attendanceDecision:
       "Attendance has already been recorded for this meeting ({{count}} in the register). Choose below whether to keep that register for the new date or to clear it.",
     confirmCancel: "Tick the box to confirm that you want to cancel this meeting.",
@@ -151,7 +152,8 @@ export const meetings: Messages<typeof nl> = {
     markPlanned: "Mark as planned",
     statusSaved: "The status is now “{{status}}”.",
     cancelHeading: "Cancel",
-    cancelText: "A cancelled meeting stays in the register, with the status cancelled. You can take the cancellation back later.",
+    cancelText:
+      "A cancelled meeting stays in the register, with the status cancelled. You can take the cancellation back later.",
     cancelConfirm: "Yes, cancel {{title}} on {{date}}",
     cancelSubmit: "Cancel meeting",
     cancelled: "{{title}} has been cancelled.",

@@ -44,7 +44,8 @@ export const organisations: Messages<typeof nl> = {
     archiveHeading: "Archive",
     archiveText:
       "An archived organisation disappears from lists and pickers. Nothing is deleted: jobs, seats and the history are kept, and you can always restore it.",
-    archiveReferences: "Still linked today — running seats: {{seats}}, staff: {{affiliations}}, parts: {{children}}. They stay as they are.",
+    archiveReferences:
+      "Still linked today — running seats: {{seats}}, staff: {{affiliations}}, parts: {{children}}. They stay as they are.",
     archiveConfirm: "Yes, archive {{name}}",
     archiveSubmit: "Archive",
     restoreHeading: "Restore from the archive",
@@ -54,7 +55,8 @@ export const organisations: Messages<typeof nl> = {
   page: {
     edit: "Edit",
     overviewLink: "Who sits where — print or export",
-    archivedBanner: "This organisation was archived on {{date}}. It no longer appears in lists and pickers; its history is kept.",
+    archivedBanner:
+      "This organisation was archived on {{date}}. It no longer appears in lists and pickers; its history is kept.",
     created: "The organisation was created.",
     saved: "The changes were saved.",
     archived: "Archived.",

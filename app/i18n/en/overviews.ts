@@ -3,7 +3,8 @@ import type { Messages } from "../shape";
 
 export const overviews: Messages<typeof nl> = {
   title: "Overviews",
-  intro: "Who represents which organisation where, on a chosen date. Both overviews can be printed and downloaded as CSV or Excel, exactly as shown.",
+  intro:
+    "Who represents which organisation where, on a chosen date. Both overviews can be printed and downloaded as CSV or Excel, exactly as shown.",
   matrixLink: "Matrix of organisations × bodies",
   matrixText: "Per organisation (row) and body (column), who sits there on the organisation's behalf.",
   perOrganisation: "Who sits where, per organisation",
@@ -31,7 +32,8 @@ export const overviews: Messages<typeof nl> = {
     count: "{{organisations}} organisations, {{bodies}} bodies",
     narrow:
       "The whole network does not fit one table. Choose a level, a subregion or a sector to show the matrix; the download (CSV or Excel) has the whole network.",
-    paged: "{{size}} organisations a page; as columns the bodies in which the organisations on this page have seats ({{bodies}} of {{allBodies}}).",
+    paged:
+      "{{size}} organisations a page; as columns the bodies in which the organisations on this page have seats ({{bodies}} of {{allBodies}}).",
     fileTitle: "Matrix organisations and bodies {{date}}",
   },
   organisation: {

@@ -12,7 +12,8 @@ export const panel: Messages<typeof nl> = {
     unknownUser: "unknown",
     referenceDate: "Reference date",
     contentHash: "Content hash (SHA-256)",
-    contentHashHint: "Computed over the reference date, the rules and each member's attributes and reasons; recomputing the panel later gives the same hash.",
+    contentHashHint:
+      "Computed over the reference date, the rules and each member's attributes and reasons; recomputing the panel later gives the same hash.",
     rules: "Rules",
     size: "Size",
     sizeText: "{{total}} people in the panel; {{excluded}} excluded at the draw; {{later}} excluded later.",
@@ -64,7 +65,8 @@ export const panel: Messages<typeof nl> = {
     link: "Exclude later",
     linkFor: "Exclude {{name}} later",
     heading: "Exclude {{name}} later",
-    intro: "The person stays in the frozen panel but is no longer approached. The exclusion is recorded with its reason and time and cannot be undone.",
+    intro:
+      "The person stays in the frozen panel but is no longer approached. The exclusion is recorded with its reason and time and cannot be undone.",
     reason: "Reason",
     reasonHint: "For example: left the network, no longer wants research mail.",
     confirm: "Yes, exclude {{name}} from this wave",
@@ -77,7 +79,8 @@ export const panel: Messages<typeof nl> = {
   compare: {
     title: "Compare waves",
     back: "All waves",
-    intro: "Who stayed, who joined and who left between two frozen panels. The panels are compared as they were drawn: someone excluded later still counts.",
+    intro:
+      "Who stayed, who joined and who left between two frozen panels. The panels are compared as they were drawn: someone excluded later still counts.",
     a: "Earlier wave (A)",
     b: "Later wave (B)",
     submit: "Compare",

@@ -21,9 +21,13 @@ export const panelExports: Messages<typeof nl> = {
     },
     qualtrics: {
       label: "Qualtrics contact list (CSV)",
-      description: "Import as a contact list; the attributes come along as embedded data, the token as ExternalDataReference.",
+      description:
+        "Import as a contact list; the attributes come along as embedded data, the token as ExternalDataReference.",
     },
-    csv: { label: "Panel (CSV)", description: "Every member with attributes, reasons and later exclusions, to read in Excel." },
+    csv: {
+      label: "Panel (CSV)",
+      description: "Every member with attributes, reasons and later exclusions, to read in Excel.",
+    },
     xlsx: { label: "Panel (Excel)", description: "The same as the CSV, as an Excel file." },
     "organisaties-csv": {
       label: "Organisations (CSV)",
@@ -35,7 +39,8 @@ export const panelExports: Messages<typeof nl> = {
     },
     pseudoniem: {
       label: "Pseudonymised research file (CSV)",
-      description: "No names, addresses or tokens: a stable pseudonym per person (the same in every wave) with the attributes.",
+      description:
+        "No names, addresses or tokens: a stable pseudonym per person (the same in every wave) with the attributes.",
     },
   },
   rosterLevels: {

@@ -34,7 +34,8 @@ export const people: Messages<typeof nl> = {
   },
   create: {
     title: "New person",
-    intro: "Register someone who takes part in the network. Add jobs, seats and consents afterwards on the person's page.",
+    intro:
+      "Register someone who takes part in the network. Add jobs, seats and consents afterwards on the person's page.",
     submit: "Save person",
     created: "{{name}} has been added.",
   },
@@ -99,7 +100,8 @@ export const people: Messages<typeof nl> = {
     emailPrimary: "The primary email address has been changed.",
     emailRemoved: "{{email}} has been removed.",
     archiveHeading: "Archive",
-    archiveText: "An archived person disappears from lists and pickers; nothing is deleted. Jobs and seats stay as they are: end them first if needed.",
+    archiveText:
+      "An archived person disappears from lists and pickers; nothing is deleted. Jobs and seats stay as they are: end them first if needed.",
     archiveConfirm: "Yes, archive {{name}}",
     archiveSubmit: "Archive",
     archived: "{{name}} has been archived.",

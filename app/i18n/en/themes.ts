@@ -111,7 +111,8 @@ export const themes: Messages<typeof nl> = {
     archiveHeading: "Archive",
     archiveThemeText:
       "An archived theme no longer appears in the lists and can no longer be chosen for a plan. Bodies and plans under the theme keep it.",
-    archivePlanText: "An archived plan no longer appears in the lists. Its project team and the seats in it stay as they are.",
+    archivePlanText:
+      "An archived plan no longer appears in the lists. Its project team and the seats in it stay as they are.",
     archiveConfirm: "Yes, archive {{name}}",
     archiveSubmit: "Archive",
     archivedTheme: "The theme has been archived.",

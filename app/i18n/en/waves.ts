@@ -3,7 +3,8 @@ import type { Messages } from "../shape";
 
 export const waves: Messages<typeof nl> = {
   title: "Survey waves",
-  intro: "The yearly measurements of collaboration: per wave the reference date, the rules that make up the panel, and the status.",
+  intro:
+    "The yearly measurements of collaboration: per wave the reference date, the rules that make up the panel, and the status.",
   newWave: "New wave",
   none: "There are no survey waves yet.",
   columns: {
@@ -28,7 +29,8 @@ export const waves: Messages<typeof nl> = {
     referenceDate: "Reference date",
     referenceDateHint: "The day on which seats, jobs and details are judged.",
     linkTemplate: "Questionnaire link",
-    linkTemplateHint: "With {token} where each person's own code goes, for example https://survey.example.org/s/{token}.",
+    linkTemplateHint:
+      "With {token} where each person's own code goes, for example https://survey.example.org/s/{token}.",
     methodNotes: "Notes on method",
   },
   create: {
@@ -40,7 +42,8 @@ export const waves: Messages<typeof nl> = {
     title: "Edit {{name}}",
     submit: "Save",
     back: "Back to {{name}}",
-    frozen: "This wave is frozen: its name, reference date, link and notes are fixed so that the draw can be accounted for.",
+    frozen:
+      "This wave is frozen: its name, reference date, link and notes are fixed so that the draw can be accounted for.",
   },
   wave: {
     back: "All survey waves",
@@ -73,7 +76,8 @@ export const waves: Messages<typeof nl> = {
   rules: {
     title: "Rules of {{name}}",
     back: "Back to {{name}}",
-    intro: "Whoever meets at least one rule on the reference date is in the panel; the exclusions then take people out. An empty choice means: no restriction.",
+    intro:
+      "Whoever meets at least one rule on the reference date is in the panel; the exclusions then take people out. An empty choice means: no restriction.",
     saved: "The rules have been saved.",
     readOnly: "This wave is frozen: its rules are fixed.",
     summaryHeading: "In words",
@@ -138,7 +142,8 @@ export const waves: Messages<typeof nl> = {
   preview: {
     title: "Panel preview: {{name}}",
     back: "Back to {{name}}",
-    intro: "The panel as the rules draw it now on the reference date {{date}}. Adjust the rules until it is right, then freeze it.",
+    intro:
+      "The panel as the rules draw it now on the reference date {{date}}. Adjust the rules until it is right, then freeze it.",
     summary: "Summary",
     count_one: "{{count}} person in the panel",
     count_other: "{{count}} people in the panel",
@@ -163,7 +168,8 @@ export const waves: Messages<typeof nl> = {
     whyExcluded: "Excluded because",
     wouldQualify: "Would take part through",
     freezeHeading: "Freeze",
-    freezeText: "Freezing fixes the panel as it is now, with everyone's attributes on the reference date, a personal code per person, the rules and a check value (hash). After that the rules and the panel cannot change; later exclusions are recorded separately.",
+    freezeText:
+      "Freezing fixes the panel as it is now, with everyone's attributes on the reference date, a personal code per person, the rules and a check value (hash). After that the rules and the panel cannot change; later exclusions are recorded separately.",
     confirm_one: "I want to freeze this panel of {{count}} person; this cannot be undone.",
     confirm_other: "I want to freeze this panel of {{count}} people; this cannot be undone.",
     confirmRequired: "Tick the box to confirm that you want to freeze the panel.",
@@ -172,7 +178,8 @@ export const waves: Messages<typeof nl> = {
   errors: {
     nameTaken: "There already is a wave with this name.",
     linkWithoutToken: "Put {token} in the link, where each person's own code goes.",
-    referenceDateClosed: "This reference date lies in a closed period: wave ‘{{wave}}’ with reference date {{date}} is already closed. Choose a later reference date.",
+    referenceDateClosed:
+      "This reference date lies in a closed period: wave ‘{{wave}}’ with reference date {{date}} is already closed. Choose a later reference date.",
     yearInvalid: "Enter a year between 2000 and 2100.",
     alreadyFrozen: "This wave is already frozen.",
     frozen: "This wave is frozen: its rules and details cannot change any more.",

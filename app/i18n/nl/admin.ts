@@ -2,7 +2,8 @@ export const admin = {
   title: "Beheer",
   users: {
     title: "Gebruikers",
-    intro: "Wie kan inloggen op Kring, en met welke rol. Accounts worden niet verwijderd maar geblokkeerd, zodat het logboek leesbaar blijft.",
+    intro:
+      "Wie kan inloggen op Kring, en met welke rol. Accounts worden niet verwijderd maar geblokkeerd, zodat het logboek leesbaar blijft.",
     name: "Naam",
     email: "E-mailadres",
     role: "Rol",
@@ -12,7 +13,8 @@ export const admin = {
     you: "(uzelf)",
     addHeading: "Gebruiker toevoegen",
     initialPassword: "Voorlopig wachtwoord",
-    initialPasswordHint: "Minstens {{min}} tekens. Geef het wachtwoord op een veilige manier door; de gebruiker kan het daarna zelf wijzigen.",
+    initialPasswordHint:
+      "Minstens {{min}} tekens. Geef het wachtwoord op een veilige manier door; de gebruiker kan het daarna zelf wijzigen.",
     addSubmit: "Gebruiker toevoegen",
     added: "{{name}} is toegevoegd.",
     roleHelp: {
@@ -31,26 +33,31 @@ export const admin = {
     saved: "De wijzigingen zijn opgeslagen.",
     history: "Wijzigingen van deze gebruiker in het logboek",
     disableHeading: "Account blokkeren",
-    disableText: "Een geblokkeerde gebruiker kan niet meer inloggen en wordt direct overal uitgelogd. De gegevens en het logboek blijven bewaard; u kunt het account later weer deblokkeren.",
+    disableText:
+      "Een geblokkeerde gebruiker kan niet meer inloggen en wordt direct overal uitgelogd. De gegevens en het logboek blijven bewaard; u kunt het account later weer deblokkeren.",
     disableConfirm: "Ja, blokkeer het account van {{name}}",
     disableSubmit: "Account blokkeren",
     disabled: "Het account is geblokkeerd en alle sessies zijn beëindigd.",
     enableHeading: "Account deblokkeren",
-    enableText: "Dit account is geblokkeerd sinds {{date}}. Na deblokkeren kan de gebruiker weer inloggen met het bestaande wachtwoord.",
+    enableText:
+      "Dit account is geblokkeerd sinds {{date}}. Na deblokkeren kan de gebruiker weer inloggen met het bestaande wachtwoord.",
     enableSubmit: "Account deblokkeren",
     enabled: "Het account is weer actief.",
   },
   errors: {
     emailTaken: "Er is al een gebruiker met dit e-mailadres.",
-    staleVersion: "Iemand anders heeft deze gebruiker intussen gewijzigd. Hieronder staan de huidige gegevens; breng uw wijziging zo nodig opnieuw aan.",
-    lastBeheerder: "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder voordat u deze rol wijzigt of dit account blokkeert.",
+    staleVersion:
+      "Iemand anders heeft deze gebruiker intussen gewijzigd. Hieronder staan de huidige gegevens; breng uw wijziging zo nodig opnieuw aan.",
+    lastBeheerder:
+      "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder voordat u deze rol wijzigt of dit account blokkeert.",
     selfDisable: "U kunt uw eigen account niet blokkeren.",
     confirmDisable: "Vink aan dat u dit account echt wilt blokkeren.",
     notFound: "Deze gebruiker bestaat niet.",
   },
   audit: {
     title: "Logboek",
-    intro: "Elke wijziging in Kring: wie, wanneer, en wat er voor en na stond. Wachtwoorden staan nooit in het logboek.",
+    intro:
+      "Elke wijziging in Kring: wie, wanneer, en wat er voor en na stond. Wachtwoorden staan nooit in het logboek.",
     filters: "Filters",
     entity: "Soort gegeven",
     recordId: "Nummer van het gegeven",

@@ -19,7 +19,8 @@ export const attendance = {
     focus: "Na „Iedereen aanwezig” staat de cursor op de eerste persoon.",
   },
   everyonePresent: "Iedereen aanwezig",
-  everyonePresentHint: "Begin hiermee: de lijst wordt meteen opgeslagen met iedereen aanwezig. Daarna past u alleen de uitzonderingen aan.",
+  everyonePresentHint:
+    "Begin hiermee: de lijst wordt meteen opgeslagen met iedereen aanwezig. Daarna past u alleen de uitzonderingen aan.",
   columns: {
     name: "Naam",
     role: "Rol",
@@ -55,7 +56,8 @@ export const attendance = {
   unsavedNote: "Nog niet opgeslagen: kies Presentie opslaan als de lijst klopt.",
   saved: "De presentie is opgeslagen.",
   savedEveryone: "Iedereen staat als aanwezig geregistreerd. Pas nu de uitzonderingen aan en sla opnieuw op.",
-  counts: "Aanwezig: {{aanwezig}} · afgemeld: {{afgemeld}} · afwezig: {{afwezig}} · vervangen: {{vervangen}} · gasten: {{gast}}",
+  counts:
+    "Aanwezig: {{aanwezig}} · afgemeld: {{afgemeld}} · afwezig: {{afwezig}} · vervangen: {{vervangen}} · gasten: {{gast}}",
   readOnly: "U kunt de presentielijst bekijken maar niet wijzigen.",
   notRegistered: "niet geregistreerd",
   replacedBy: "Vervangen door {{name}}",

@@ -18,7 +18,8 @@ export const auth = {
   },
   setup: {
     title: "Kring inrichten",
-    intro: "Er is nog niemand die kan inloggen. Maak hier het eerste account aan: dat wordt een beheerder, die daarna anderen kan toevoegen.",
+    intro:
+      "Er is nog niemand die kan inloggen. Maak hier het eerste account aan: dat wordt een beheerder, die daarna anderen kan toevoegen.",
     submit: "Account aanmaken en inloggen",
   },
   account: {

@@ -46,7 +46,8 @@ export const bodies = {
     restoreText: "Dit gremium is gearchiveerd op {{date}}.",
     restoreSubmit: "Terugzetten",
     restored: "{{name}} is teruggezet.",
-    undoStale: "Het gremium is intussen door iemand anders gewijzigd. Bekijk de gegevens en zet het gremium zo nodig hieronder terug.",
+    undoStale:
+      "Het gremium is intussen door iemand anders gewijzigd. Bekijk de gegevens en zet het gremium zo nodig hieronder terug.",
   },
   page: {
     edit: "Gremium bewerken",
@@ -110,7 +111,8 @@ export const bodies = {
     archivedOrganisation: "{{name}} (gearchiveerd)",
     bodyArchived: "Het gremium is gearchiveerd.",
     editHeading: "Zetel wijzigen",
-    editHint: "Voor correcties. Een andere persoon krijgt een eigen zetel; iemand die van baan wisselt verplaatst u hierboven.",
+    editHint:
+      "Voor correcties. Een andere persoon krijgt een eigen zetel; iemand die van baan wisselt verplaatst u hierboven.",
     from: "Vanaf",
     to: "Tot en met",
     toHint: "De laatste dag in deze rol; leeg als de zetel doorloopt.",
@@ -148,7 +150,8 @@ export const bodies = {
     confirmArchive: "Vink aan dat u dit gremium wilt archiveren.",
     confirmEnd: "Vink aan dat u deze zetel wilt beëindigen.",
     bodyArchived: "{{body}} is gearchiveerd en krijgt geen nieuwe leden. Zet het gremium eerst terug.",
-    organisationArchived: "{{organisation}} is gearchiveerd: een zetel kan niet namens een gearchiveerde organisatie. Kies een andere organisatie.",
+    organisationArchived:
+      "{{organisation}} is gearchiveerd: een zetel kan niet namens een gearchiveerde organisatie. Kies een andere organisatie.",
     personArchived: "{{person}} is gearchiveerd en kan geen zetel krijgen.",
     overlapOngoing:
       "{{person}} heeft deze rol in dit gremium al sinds {{start}}. Dezelfde persoon kan niet twee keer tegelijk dezelfde rol hebben: beëindig of wijzig eerst de bestaande zetel.",
@@ -159,11 +162,14 @@ export const bodies = {
     alreadyEnded: "Deze zetel is al beëindigd per {{end}}. Een latere einddatum zet u via 'Zetel wijzigen'.",
     nothingToUndo: "Er is hier niets meer ongedaan te maken.",
     moveVacancy: "Een vacature heeft geen persoon om te verplaatsen; vervul de vacature.",
-    moveNotAfterStart: "De datum moet na het begin van de huidige zetel ({{start}}) liggen: de oude zetel eindigt de dag ervoor.",
-    moveAfterEnd: "De huidige zetel is al beëindigd per {{end}}; er is niets meer te verplaatsen. Voeg een nieuwe zetel toe.",
+    moveNotAfterStart:
+      "De datum moet na het begin van de huidige zetel ({{start}}) liggen: de oude zetel eindigt de dag ervoor.",
+    moveAfterEnd:
+      "De huidige zetel is al beëindigd per {{end}}; er is niets meer te verplaatsen. Voeg een nieuwe zetel toe.",
     sameOrganisation: "Kies een andere organisatie dan de huidige.",
     notVacant: "Deze zetel is geen vacature (meer).",
-    fillNotAfterStart: "De datum moet na de opening van de vacature ({{start}}) liggen: de vacature eindigt de dag ervoor.",
+    fillNotAfterStart:
+      "De datum moet na de opening van de vacature ({{start}}) liggen: de vacature eindigt de dag ervoor.",
     vacancyClosed: "Deze vacature is al gesloten per {{end}}.",
   },
 } as const;

@@ -59,7 +59,8 @@ export const calendar = {
   },
   errors: {
     bodyArchived: "{{body}} is gearchiveerd en krijgt geen agenda-abonnement. Zet het gremium eerst terug.",
-    feedChanged: "Iemand anders heeft de link intussen gewijzigd. Hieronder staat de huidige stand; probeer het zo nodig opnieuw.",
+    feedChanged:
+      "Iemand anders heeft de link intussen gewijzigd. Hieronder staat de huidige stand; probeer het zo nodig opnieuw.",
     alreadyRevoked: "Deze link was al ingetrokken.",
     cannotRestore: "Deze link kan niet terugkomen: er is intussen een andere link voor dit gremium gemaakt.",
     confirmRevoke: "Vink aan dat u de link echt wilt intrekken.",

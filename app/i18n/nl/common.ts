@@ -63,7 +63,8 @@ export const common = {
     openLinked: "Open {{name}}",
     confirmRequired: "Vink aan dat u dit wilt.",
     conflictTitle: "Niet opgeslagen: iemand anders heeft dit intussen gewijzigd",
-    conflictText: "Uw invoer staat nog in het formulier. Bekijk wat er veranderd is, pas zo nodig aan en sla opnieuw op.",
+    conflictText:
+      "Uw invoer staat nog in het formulier. Bekijk wat er veranderd is, pas zo nodig aan en sla opnieuw op.",
     conflictBy: "{{when}} door {{who}}",
     conflictBySystem: "{{when}} door het systeem",
     changedFrom: "{{field}}: „{{before}}” → „{{after}}”",
@@ -75,9 +76,11 @@ export const common = {
     notFoundTitle: "Pagina niet gevonden",
     notFoundText: "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar het overzicht.",
     forbiddenTitle: "Geen toegang",
-    forbiddenText: "Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt, neem dan contact op met een beheerder.",
+    forbiddenText:
+      "Uw rol geeft geen toegang tot deze pagina. Denkt u dat dit niet klopt, neem dan contact op met een beheerder.",
     genericTitle: "Er ging iets mis",
-    genericText: "Er is een onverwachte fout opgetreden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
+    genericText:
+      "Er is een onverwachte fout opgetreden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
     toHome: "Naar het overzicht",
   },
   footer: "Kring — register van het netwerk Gezond Zuid-Limburg",

@@ -1,7 +1,8 @@
 export const home = {
   title: "Overzicht",
   welcome: "Welkom, {{name}}",
-  intro: "Kring houdt bij wie er in het netwerk Gezond Zuid-Limburg meedoet: welke organisaties, welke mensen, in welke gremia, sinds wanneer.",
+  intro:
+    "Kring houdt bij wie er in het netwerk Gezond Zuid-Limburg meedoet: welke organisaties, welke mensen, in welke gremia, sinds wanneer.",
   countsHeading: "Het netwerk op {{date}}",
   counts: {
     organisations: "organisaties",

@@ -19,4 +19,25 @@ import { waves } from "./waves";
 import { panelExports } from "./panelExports";
 import { panel } from "./panel";
 
-export const nl = { common, home, auth, admin, register, organisations, people, bodies, themes, lookup, overviews, meetings, attendance, meetingReports, calendar, meetingSeries, savedSearches, waves, panelExports, panel } as const;
+export const nl = {
+  common,
+  home,
+  auth,
+  admin,
+  register,
+  organisations,
+  people,
+  bodies,
+  themes,
+  lookup,
+  overviews,
+  meetings,
+  attendance,
+  meetingReports,
+  calendar,
+  meetingSeries,
+  savedSearches,
+  waves,
+  panelExports,
+  panel,
+} as const;

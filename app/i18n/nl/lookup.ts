@@ -4,7 +4,8 @@ export const lookup = {
   placeholder: "Naam of e-mailadres…",
   submit: "Zoeken",
   shortcut: "Sneltoets: / of Ctrl+K",
-  intro: "Zoek op naam, achternaam met of zonder tussenvoegsel, afkorting of e-mailadres. Hoofdletters en accenten maken niet uit.",
+  intro:
+    "Zoek op naam, achternaam met of zonder tussenvoegsel, afkorting of e-mailadres. Hoofdletters en accenten maken niet uit.",
   fieldLabel: "Zoekterm",
   suggestions: "Zoeksuggesties",
   kinds: {

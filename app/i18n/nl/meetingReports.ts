@@ -21,9 +21,11 @@ export const meetingReports = {
     show: "Tonen",
     onlyPerson: "Alleen de aanwezigheid van {{name}}.",
     allPeople: "Alle personen tonen",
-    invalidDate: "„{{value}}” is geen geldige datum; daarvoor in de plaats geldt de standaardperiode (de afgelopen 12 maanden).",
+    invalidDate:
+      "„{{value}}” is geen geldige datum; daarvoor in de plaats geldt de standaardperiode (de afgelopen 12 maanden).",
     reversed: "De begindatum ({{from}}) ligt na de einddatum ({{to}}). Kies een begindatum op of vóór de einddatum.",
-    empty: "Er zijn in deze periode geen gehouden vergaderingen met geregistreerde aanwezigheid die aan deze filters voldoen.",
+    empty:
+      "Er zijn in deze periode geen gehouden vergaderingen met geregistreerde aanwezigheid die aan deze filters voldoen.",
     count_one: "{{count}} rij",
     count_other: "{{count}} rijen",
     definitions: {
@@ -31,8 +33,7 @@ export const meetingReports = {
         "Opkomst = aanwezig ÷ verwacht. Verwacht is iemand bij elke gehouden vergadering waar hij of zij op de presentielijst stond (niet als gast). Wie zich liet vervangen, was niet zelf aanwezig. Gastbezoek en invallen als vervanger staan apart en tellen niet mee in de opkomst.",
       organisation:
         "Vertegenwoordigd = (aanwezig + vervangen) ÷ verwacht. Per vergadering telt een organisatie één keer, met de beste status van de mensen die namens haar op de presentielijst stonden: aanwezig, dan vervangen, afgemeld, afwezig. Een organisatie is vertegenwoordigd als iemand namens haar aan tafel zat, zelf of via een vervanger. Gasten tellen niet mee.",
-      body:
-        "Gehouden = alle gehouden vergaderingen van het gremium; met presentie = daarvan de vergaderingen waarvan de aanwezigheid is geregistreerd. Opkomst = aanwezige leden ÷ verwachte leden, over alle vergaderingen samen. Gemiddeld aan tafel = leden die aanwezig waren of zich lieten vervangen, per vergadering met presentie. Gasten tellen niet mee. Netwerkbijeenkomsten horen bij geen gremium en staan hier niet in.",
+      body: "Gehouden = alle gehouden vergaderingen van het gremium; met presentie = daarvan de vergaderingen waarvan de aanwezigheid is geregistreerd. Opkomst = aanwezige leden ÷ verwachte leden, over alle vergaderingen samen. Gemiddeld aan tafel = leden die aanwezig waren of zich lieten vervangen, per vergadering met presentie. Gasten tellen niet mee. Netwerkbijeenkomsten horen bij geen gremium en staan hier niet in.",
     },
     columns: {
       name: {
@@ -64,7 +65,8 @@ export const meetingReports = {
     chart: {
       heading: "Opkomst in beeld",
       caption_one: "De eerste rij van de tabel op deze pagina, in dezelfde volgorde; de balk loopt van 0 tot 100 %.",
-      caption_other: "De eerste {{count}} rijen van de tabel op deze pagina, in dezelfde volgorde; elke balk loopt van 0 tot 100 %.",
+      caption_other:
+        "De eerste {{count}} rijen van de tabel op deze pagina, in dezelfde volgorde; elke balk loopt van 0 tot 100 %.",
     },
     fileTitle: "Aanwezigheid per {{grouping}} {{from}} tot en met {{to}}",
   },
@@ -84,7 +86,8 @@ export const meetingReports = {
     byLevel: "Per niveau",
     bySubregion: "Per subregio",
     byBody: "Per gremium",
-    byBodyHelp: "Op niveau en daarbinnen op aantal gehouden vergaderingen, 50 per pagina. De download (CSV of Excel) bevat alle gremia.",
+    byBodyHelp:
+      "Op niveau en daarbinnen op aantal gehouden vergaderingen, 50 per pagina. De download (CSV of Excel) bevat alle gremia.",
     narrowBodies: "Gremia filteren",
     all: "Alle",
     showBodies: "Gremia van {{group}} tonen",
@@ -131,7 +134,8 @@ export const meetingReports = {
     replacedBy: "Vervangen door {{name}}",
     stoodInFor: "Vervanger van {{name}}",
     none: "Er is nog geen aanwezigheid bij gehouden vergaderingen geregistreerd.",
-    ratePerson: "Opkomst in de afgelopen 12 maanden: {{rate}} (aanwezig bij {{present}} van de {{expected}} vergaderingen waar verwacht).",
+    ratePerson:
+      "Opkomst in de afgelopen 12 maanden: {{rate}} (aanwezig bij {{present}} van de {{expected}} vergaderingen waar verwacht).",
     rateOrganisation:
       "Vertegenwoordigd in de afgelopen 12 maanden: {{rate}} (bij {{represented}} van de {{expected}} vergaderingen zat iemand namens de organisatie aan tafel, zelf of via een vervanger).",
     noRate: "In de afgelopen 12 maanden niet verwacht bij een gehouden vergadering.",

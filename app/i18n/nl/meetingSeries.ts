@@ -66,8 +66,10 @@ export const meetingSeries = {
   previewRule: "{{body}}: {{rule}}, van {{start}} tot {{end}} uur.",
   previewNothingSaved: "Er is nog niets opgeslagen. Klopt de lijst, kies dan „Reeks aanmaken”.",
   outsidePeriod: "buiten de actieve periode van het gremium",
-  outsideWarning_one: "{{count}} datum valt buiten de actieve periode van het gremium; zo wordt de reeks niet aangemaakt.",
-  outsideWarning_other: "{{count}} data vallen buiten de actieve periode van het gremium; zo wordt de reeks niet aangemaakt.",
+  outsideWarning_one:
+    "{{count}} datum valt buiten de actieve periode van het gremium; zo wordt de reeks niet aangemaakt.",
+  outsideWarning_other:
+    "{{count}} data vallen buiten de actieve periode van het gremium; zo wordt de reeks niet aangemaakt.",
   created: {
     notice_one: "Reeks aangemaakt: {{count}} vergadering van {{body}} gepland.",
     notice_other: "Reeks aangemaakt: {{count}} vergaderingen van {{body}} gepland.",
@@ -85,7 +87,8 @@ export const meetingSeries = {
       weekly: "Kies om de hoeveel weken: 1 tot en met {{max}}.",
       monthly: "Kies om de hoeveel maanden: 1 tot en met {{max}}.",
     },
-    tooManyOccurrences: "Zo worden het meer dan {{max}} vergaderingen. Kies een eerdere einddatum of een kleiner aantal.",
+    tooManyOccurrences:
+      "Zo worden het meer dan {{max}} vergaderingen. Kies een eerdere einddatum of een kleiner aantal.",
     noOccurrences: "Zo valt er geen enkele vergadering in de reeks. Kies een latere einddatum of een ander patroon.",
     countRequired: "Vul in hoeveel keer de reeks vergadert.",
     untilRequired: "Vul de laatste datum van de reeks in.",

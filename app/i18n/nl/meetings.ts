@@ -26,7 +26,8 @@ export const meetings = {
     noInvitations: "Nodig ten minste één gremium, organisatie of opgeslagen zoekopdracht uit.",
     invitationArchived: "{{name}} is gearchiveerd en kan niet meer worden uitgenodigd.",
     invitationUnknown: "Een van de gekozen genodigden bestaat niet (meer). Laad de pagina opnieuw en kies opnieuw.",
-    heldInFuture: "Een vergadering in de toekomst kan nog niet gehouden zijn. Kies een datum tot en met vandaag, of zet de status op gepland.",
+    heldInFuture:
+      "Een vergadering in de toekomst kan nog niet gehouden zijn. Kies een datum tot en met vandaag, of zet de status op gepland.",
     attendanceDecision:
       "Voor deze vergadering is al presentie vastgelegd ({{count}} in de presentielijst). Kies hieronder of u die presentielijst bij de nieuwe datum wilt houden of wilt wissen.",
     confirmCancel: "Vink aan dat u deze vergadering wilt annuleren.",

@@ -41,17 +41,20 @@ export const organisations = {
     archiveHeading: "Archiveren",
     archiveText:
       "Een gearchiveerde organisatie verdwijnt uit de lijsten en keuzelijsten. Er wordt niets verwijderd: functies, zetels en de geschiedenis blijven bewaard, en u kunt haar altijd terugzetten.",
-    archiveReferences: "Vandaag nog gekoppeld — lopende zetels: {{seats}}, medewerkers: {{affiliations}}, onderdelen: {{children}}. Die blijven zoals ze zijn.",
+    archiveReferences:
+      "Vandaag nog gekoppeld — lopende zetels: {{seats}}, medewerkers: {{affiliations}}, onderdelen: {{children}}. Die blijven zoals ze zijn.",
     archiveConfirm: "Ja, archiveer {{name}}",
     archiveSubmit: "Archiveren",
     restoreHeading: "Terugzetten uit het archief",
-    restoreText: "Deze organisatie is gearchiveerd op {{date}}. Terugzetten maakt haar weer zichtbaar in lijsten en keuzelijsten.",
+    restoreText:
+      "Deze organisatie is gearchiveerd op {{date}}. Terugzetten maakt haar weer zichtbaar in lijsten en keuzelijsten.",
     restoreSubmit: "Terugzetten",
   },
   page: {
     edit: "Bewerken",
     overviewLink: "Wie zit waar — afdrukken of exporteren",
-    archivedBanner: "Deze organisatie is gearchiveerd op {{date}}. Ze staat niet meer in lijsten en keuzelijsten; haar geschiedenis blijft bewaard.",
+    archivedBanner:
+      "Deze organisatie is gearchiveerd op {{date}}. Ze staat niet meer in lijsten en keuzelijsten; haar geschiedenis blijft bewaard.",
     created: "De organisatie is aangemaakt.",
     saved: "De wijzigingen zijn opgeslagen.",
     archived: "Gearchiveerd.",
@@ -95,7 +98,8 @@ export const organisations = {
     ownParent: "Een organisatie kan niet onder zichzelf vallen.",
     parentMissing: "Deze organisatie bestaat niet (meer). Kies een andere.",
     parentArchived: "{{name}} is gearchiveerd en kan geen nieuwe onderdelen krijgen.",
-    parentCycle: "{{name}} valt zelf (via via) onder deze organisatie en kan dus niet de bovenliggende organisatie zijn.",
+    parentCycle:
+      "{{name}} valt zelf (via via) onder deze organisatie en kan dus niet de bovenliggende organisatie zijn.",
     alreadyArchived: "Deze organisatie is al gearchiveerd.",
     phoneInvalid: "Vul een telefoonnummer in met cijfers, en eventueel +, spaties, streepjes of haakjes.",
     confirmArchive: "Vink aan dat u deze organisatie wilt archiveren.",

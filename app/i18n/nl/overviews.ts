@@ -1,6 +1,7 @@
 export const overviews = {
   title: "Overzichten",
-  intro: "Wie vertegenwoordigt welke organisatie waar, op een gekozen datum. Beide overzichten zijn af te drukken en te downloaden als CSV of Excel, precies zoals getoond.",
+  intro:
+    "Wie vertegenwoordigt welke organisatie waar, op een gekozen datum. Beide overzichten zijn af te drukken en te downloaden als CSV of Excel, precies zoals getoond.",
   matrixLink: "Matrix organisaties × gremia",
   matrixText: "Per organisatie (rij) en gremium (kolom) wie er namens de organisatie zitting heeft.",
   perOrganisation: "Wie zit waar, per organisatie",
@@ -28,7 +29,8 @@ export const overviews = {
     count: "{{organisations}} organisaties, {{bodies}} gremia",
     narrow:
       "Het hele netwerk past niet in één tabel. Kies een niveau, een subregio of een sector om de matrix te tonen; de download (CSV of Excel) bevat het hele netwerk.",
-    paged: "Per pagina {{size}} organisaties; als kolommen de gremia waarin de organisaties op deze pagina zitting hebben ({{bodies}} van de {{allBodies}}).",
+    paged:
+      "Per pagina {{size}} organisaties; als kolommen de gremia waarin de organisaties op deze pagina zitting hebben ({{bodies}} van de {{allBodies}}).",
     fileTitle: "Matrix organisaties en gremia {{date}}",
   },
   organisation: {

@@ -9,7 +9,8 @@ export const panel = {
     unknownUser: "onbekend",
     referenceDate: "Peildatum",
     contentHash: "Inhoudshash (SHA-256)",
-    contentHashHint: "Berekend over de peildatum, de regels en per lid de kenmerken en redenen; wie het panel later opnieuw berekent, vindt dezelfde hash.",
+    contentHashHint:
+      "Berekend over de peildatum, de regels en per lid de kenmerken en redenen; wie het panel later opnieuw berekent, vindt dezelfde hash.",
     rules: "Regels",
     size: "Omvang",
     sizeText: "{{total}} personen in het panel; {{excluded}} bij het trekken uitgesloten; {{later}} later uitgesloten.",
@@ -61,7 +62,8 @@ export const panel = {
     link: "Later uitsluiten",
     linkFor: "{{name}} later uitsluiten",
     heading: "{{name}} later uitsluiten",
-    intro: "De persoon blijft in het bevroren panel staan, maar wordt niet meer benaderd. De uitsluiting wordt met reden en tijd vastgelegd en kan niet worden teruggedraaid.",
+    intro:
+      "De persoon blijft in het bevroren panel staan, maar wordt niet meer benaderd. De uitsluiting wordt met reden en tijd vastgelegd en kan niet worden teruggedraaid.",
     reason: "Reden",
     reasonHint: "Bijvoorbeeld: uit het netwerk vertrokken, wil geen onderzoeksmail meer.",
     confirm: "Ja, sluit {{name}} uit van deze meting",
@@ -74,7 +76,8 @@ export const panel = {
   compare: {
     title: "Metingen vergelijken",
     back: "Alle metingen",
-    intro: "Wie bleef, wie kwam erbij en wie verdween tussen twee bevroren panels. Vergeleken worden de panels zoals ze getrokken zijn: wie later is uitgesloten, telt nog mee.",
+    intro:
+      "Wie bleef, wie kwam erbij en wie verdween tussen twee bevroren panels. Vergeleken worden de panels zoals ze getrokken zijn: wie later is uitgesloten, telt nog mee.",
     a: "Eerdere meting (A)",
     b: "Latere meting (B)",
     submit: "Vergelijken",

@@ -18,9 +18,13 @@ export const panelExports = {
     },
     qualtrics: {
       label: "Qualtrics-contactlijst (CSV)",
-      description: "Importeer als contactlijst; de kenmerken komen als embedded data mee, het token als ExternalDataReference.",
+      description:
+        "Importeer als contactlijst; de kenmerken komen als embedded data mee, het token als ExternalDataReference.",
     },
-    csv: { label: "Panel (CSV)", description: "Alle leden met kenmerken, redenen en latere uitsluitingen, om te lezen in Excel." },
+    csv: {
+      label: "Panel (CSV)",
+      description: "Alle leden met kenmerken, redenen en latere uitsluitingen, om te lezen in Excel.",
+    },
     xlsx: { label: "Panel (Excel)", description: "Hetzelfde als de CSV, als Excel-bestand." },
     "organisaties-csv": {
       label: "Organisaties (CSV)",
@@ -32,7 +36,8 @@ export const panelExports = {
     },
     pseudoniem: {
       label: "Gepseudonimiseerd onderzoeksbestand (CSV)",
-      description: "Zonder namen, adressen en tokens: een vast pseudoniem per persoon (gelijk in elke meting) met de kenmerken.",
+      description:
+        "Zonder namen, adressen en tokens: een vast pseudoniem per persoon (gelijk in elke meting) met de kenmerken.",
     },
   },
   rosterLevels: {

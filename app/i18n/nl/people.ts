@@ -31,7 +31,8 @@ export const people = {
   },
   create: {
     title: "Nieuwe persoon",
-    intro: "Leg iemand vast die in het netwerk meedoet. Functies, zetels en toestemmingen voegt u daarna toe op de pagina van de persoon.",
+    intro:
+      "Leg iemand vast die in het netwerk meedoet. Functies, zetels en toestemmingen voegt u daarna toe op de pagina van de persoon.",
     submit: "Persoon opslaan",
     created: "{{name}} is toegevoegd.",
   },
@@ -71,7 +72,8 @@ export const people = {
   },
   consent: {
     heading: "Toestemming vastleggen",
-    intro: "Elke vastlegging blijft in de geschiedenis staan; de nieuwste per doel geldt. Mailings en panels houden zich eraan.",
+    intro:
+      "Elke vastlegging blijft in de geschiedenis staan; de nieuwste per doel geldt. Mailings en panels houden zich eraan.",
     purpose: "Waarvoor",
     status: "Toestemming",
     recorded_on: "Datum",
@@ -96,7 +98,8 @@ export const people = {
     emailPrimary: "Het primaire e-mailadres is gewijzigd.",
     emailRemoved: "{{email}} is verwijderd.",
     archiveHeading: "Archiveren",
-    archiveText: "Een gearchiveerde persoon verdwijnt uit lijsten en keuzelijsten; er wordt niets verwijderd. Functies en zetels blijven zoals ze zijn: beëindig die eerst als dat nodig is.",
+    archiveText:
+      "Een gearchiveerde persoon verdwijnt uit lijsten en keuzelijsten; er wordt niets verwijderd. Functies en zetels blijven zoals ze zijn: beëindig die eerst als dat nodig is.",
     archiveConfirm: "Ja, archiveer {{name}}",
     archiveSubmit: "Archiveren",
     archived: "{{name}} is gearchiveerd.",
@@ -109,7 +112,8 @@ export const people = {
     title: "Functies van {{name}}",
     back: "Terug naar {{name}}",
     addHeading: "Functie toevoegen",
-    addIntro: "Iemand kan meer functies tegelijk hebben. Een functie die stopt, beëindigt u hieronder; ze blijft in de geschiedenis staan.",
+    addIntro:
+      "Iemand kan meer functies tegelijk hebben. Een functie die stopt, beëindigt u hieronder; ze blijft in de geschiedenis staan.",
     organisation: "Organisatie",
     function_title: "Functie",
     start_date: "Vanaf",

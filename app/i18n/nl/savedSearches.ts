@@ -26,7 +26,8 @@ export const savedSearches = {
     summaryLabel: "„{{name}}” wijzigen",
     name: "Nieuwe naam",
     renameSubmit: "Naam opslaan",
-    archiveText: "Een gearchiveerde zoekopdracht staat niet meer in de lijsten; bijeenkomsten die ermee uitnodigden, houden hem.",
+    archiveText:
+      "Een gearchiveerde zoekopdracht staat niet meer in de lijsten; bijeenkomsten die ermee uitnodigden, houden hem.",
     archiveConfirm: "Ja, archiveer „{{name}}”",
     archiveSubmit: "Archiveren",
     restoreSubmit: "Terugzetten",
@@ -61,7 +62,8 @@ export const savedSearches = {
     filterEmpty: "Er is geen filter om te bewaren: zoek eerst op naam, organisatie of toestemming.",
     filterInvalid: "Dit filter kan niet worden bewaard. Filter de personenlijst opnieuw en probeer het nog eens.",
     nameTaken: "Er is al een bewaarde zoekopdracht „{{name}}”. Kies een andere naam.",
-    nameTakenArchived: "Er is al een gearchiveerde zoekopdracht „{{name}}”. Kies een andere naam, of zet die zoekopdracht terug.",
+    nameTakenArchived:
+      "Er is al een gearchiveerde zoekopdracht „{{name}}”. Kies een andere naam, of zet die zoekopdracht terug.",
     confirmArchive: "Vink aan dat u deze zoekopdracht wilt archiveren.",
     alreadyArchived: "Deze zoekopdracht is al gearchiveerd.",
     notArchived: "Deze zoekopdracht is niet gearchiveerd.",

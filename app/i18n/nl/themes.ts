@@ -103,7 +103,8 @@ export const themes = {
     themeTitle: "Thema {{name}} bewerken",
     planTitle: "Plan {{name}} bewerken",
     heading: "Gegevens",
-    teamNotRenamed: "Het projectteam houdt zijn naam als u het plan hernoemt; die wijzigt u op de pagina van het gremium.",
+    teamNotRenamed:
+      "Het projectteam houdt zijn naam als u het plan hernoemt; die wijzigt u op de pagina van het gremium.",
     saved: "De wijzigingen zijn opgeslagen.",
     archiveHeading: "Archiveren",
     archiveThemeText:

@@ -1,6 +1,7 @@
 export const waves = {
   title: "Metingen",
-  intro: "De jaarlijkse metingen van de samenwerking: per meting de peildatum, de regels die het panel bepalen en de status.",
+  intro:
+    "De jaarlijkse metingen van de samenwerking: per meting de peildatum, de regels die het panel bepalen en de status.",
   newWave: "Nieuwe meting",
   none: "Er zijn nog geen metingen.",
   columns: {
@@ -25,7 +26,8 @@ export const waves = {
     referenceDate: "Peildatum",
     referenceDateHint: "De dag waarop zetels, functies en gegevens worden beoordeeld.",
     linkTemplate: "Link naar de vragenlijst",
-    linkTemplateHint: "Met {token} op de plek van ieders persoonlijke code, bijvoorbeeld https://enquete.example.org/s/{token}.",
+    linkTemplateHint:
+      "Met {token} op de plek van ieders persoonlijke code, bijvoorbeeld https://enquete.example.org/s/{token}.",
     methodNotes: "Toelichting op de methode",
   },
   create: {
@@ -37,7 +39,8 @@ export const waves = {
     title: "{{name}} bewerken",
     submit: "Opslaan",
     back: "Terug naar {{name}}",
-    frozen: "Deze meting is bevroren: naam, peildatum, link en toelichting liggen vast zodat de trekking te verantwoorden blijft.",
+    frozen:
+      "Deze meting is bevroren: naam, peildatum, link en toelichting liggen vast zodat de trekking te verantwoorden blijft.",
   },
   wave: {
     back: "Alle metingen",
@@ -64,13 +67,15 @@ export const waves = {
       closed: "Sluit de meting af als de vragenlijst dicht is. Daarna kan de status niet meer veranderen.",
     },
     confirm: "Ja, ik wil de status wijzigen in: {{status}}",
-    draftText: "Deze meting is een concept. Bekijk het voorbeeld van het panel en bevries het daar als de regels kloppen.",
+    draftText:
+      "Deze meting is een concept. Bekijk het voorbeeld van het panel en bevries het daar als de regels kloppen.",
     closedText: "Deze meting is afgesloten.",
   },
   rules: {
     title: "Regels van {{name}}",
     back: "Terug naar {{name}}",
-    intro: "Wie op de peildatum aan ten minste één regel voldoet, komt in het panel; de uitsluitingen halen daarna mensen weg. Een lege keuze betekent: geen beperking.",
+    intro:
+      "Wie op de peildatum aan ten minste één regel voldoet, komt in het panel; de uitsluitingen halen daarna mensen weg. Een lege keuze betekent: geen beperking.",
     saved: "De regels zijn opgeslagen.",
     readOnly: "Deze meting is bevroren: de regels liggen vast.",
     summaryHeading: "In woorden",
@@ -135,7 +140,8 @@ export const waves = {
   preview: {
     title: "Voorbeeld van het panel: {{name}}",
     back: "Terug naar {{name}}",
-    intro: "Het panel zoals de regels het nu trekken op de peildatum {{date}}. Pas de regels aan tot het klopt, en bevries het dan.",
+    intro:
+      "Het panel zoals de regels het nu trekken op de peildatum {{date}}. Pas de regels aan tot het klopt, en bevries het dan.",
     summary: "Samenvatting",
     count_one: "{{count}} persoon in het panel",
     count_other: "{{count}} personen in het panel",
@@ -160,7 +166,8 @@ export const waves = {
     whyExcluded: "Uitgesloten omdat",
     wouldQualify: "Zou meedoen via",
     freezeHeading: "Bevriezen",
-    freezeText: "Bevriezen legt het panel vast zoals het nu is, met ieders kenmerken op de peildatum, een persoonlijke code per persoon, de regels en een controlegetal (hash). Daarna kunnen de regels en het panel niet meer veranderen; latere uitsluitingen worden apart vastgelegd.",
+    freezeText:
+      "Bevriezen legt het panel vast zoals het nu is, met ieders kenmerken op de peildatum, een persoonlijke code per persoon, de regels en een controlegetal (hash). Daarna kunnen de regels en het panel niet meer veranderen; latere uitsluitingen worden apart vastgelegd.",
     confirm_one: "Ik wil dit panel van {{count}} persoon bevriezen; dit kan niet ongedaan worden gemaakt.",
     confirm_other: "Ik wil dit panel van {{count}} personen bevriezen; dit kan niet ongedaan worden gemaakt.",
     confirmRequired: "Vink aan dat u het panel wilt bevriezen.",
@@ -169,7 +176,8 @@ export const waves = {
   errors: {
     nameTaken: "Er is al een meting met deze naam.",
     linkWithoutToken: "Zet {token} in de link, op de plek van ieders persoonlijke code.",
-    referenceDateClosed: "Deze peildatum valt in een afgesloten periode: meting ‘{{wave}}’ met peildatum {{date}} is al afgesloten. Kies een latere peildatum.",
+    referenceDateClosed:
+      "Deze peildatum valt in een afgesloten periode: meting ‘{{wave}}’ met peildatum {{date}} is al afgesloten. Kies een latere peildatum.",
     yearInvalid: "Vul een jaar in tussen 2000 en 2100.",
     alreadyFrozen: "Deze meting is al bevroren.",
     frozen: "Deze meting is bevroren: de regels en gegevens kunnen niet meer veranderen.",
@@ -182,7 +190,8 @@ export const waves = {
       exclusion: {
         research_opt_out: "Na het uitsluiten van wie onderzoeksmail heeft afgemeld blijft niemand over.",
         no_email: "Na het uitsluiten van wie geen bruikbaar e-mailadres heeft blijft niemand over.",
-        no_active_affiliation: "Na het uitsluiten van wie geen actieve functie heeft op de peildatum blijft niemand over.",
+        no_active_affiliation:
+          "Na het uitsluiten van wie geen actieve functie heeft op de peildatum blijft niemand over.",
         manual: "Na de handmatige uitsluitingen blijft niemand over.",
       },
     },
