@@ -28,6 +28,18 @@ export default tseslint.config(
     },
   },
   {
+    // the lowest layer: the app builds on the database, never the other way round
+    files: ["db/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["**/app/**", "~/*"], message: "db/ imports nothing from app/ (docs/architecture.md)." }],
+        },
+      ],
+    },
+  },
+  {
     // tests read JSON answers (typed any) and poke at them; the app itself may not
     files: ["tests/**/*.ts"],
     rules: {

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
-import { dutchSortKey } from "../app/services/names";
 import { MIGRATIONS } from "./migration-list";
 import type { Database } from "./schema";
+import { dutchSortKey } from "./sort-name";
 
 export type DB = Kysely<Database>;
 
@@ -101,7 +101,7 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
 export function migrator(db: DB): Migrator {
   return new Migrator({
     db,
-    provider: { getMigrations: async () => MIGRATIONS },
+    provider: { getMigrations: () => Promise.resolve(MIGRATIONS) },
   });
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "./search.server";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, IsoDate, Language, SeatRole } from "../../db/schema";
 import { SEAT_ROLES } from "../../db/schema";

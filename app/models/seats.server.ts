@@ -1,7 +1,7 @@
 import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { IsoDate, Language, SeatRole, SeatsTable } from "../../db/schema";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "./search.server";
 import { todayInAmsterdam } from "../i18n/format";
 import { messageKey } from "../services/form-data";
 import { displayName } from "../services/names";

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
 import type { MouseEvent, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "../models/search.server";
 import { BODY_KINDS, BODY_LEVELS, FUNDING_STATUSES, type Language, SEAT_ROLES } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import {

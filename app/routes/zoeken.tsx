@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "../models/search.server";
 import { requirePermission } from "../auth/guard.server";
 import { pageTitle } from "../i18n/meta";
 import { MAX_SEARCH_LENGTH, resultPath, SEARCH_KINDS } from "../services/search-query";

@@ -1,3 +1,8 @@
+import { foldForComparison } from "../../db/sort-name";
+
+// the folding and the stored sort key are the database's (it calls them): shared from there
+export { dutchSortKey, foldForComparison } from "../../db/sort-name";
+
 /** Dutch personal names: voornaam, tussenvoegsel, achternaam, and how lists show and sort them. */
 export interface NameParts {
   first_name: string | null;
@@ -32,25 +37,6 @@ const dutchCollator = new Intl.Collator("nl");
 
 /** Dutch alphabetical order of two texts (for names of organisations, bodies and the like). */
 export const compareDutch = (a: string, b: string): number => dutchCollator.compare(a, b);
-
-/** Lower case without accents: "Santé" and "sante" compare equal. */
-export function foldForComparison(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLocaleLowerCase("nl");
-}
-
-/**
- * The key a database sorts people on, in the order compareByDutchName gives: the folded achternaam,
- * then first name (or initials), then tussenvoegsel, separated by a character below every letter
- * so that "Berg" comes before "Bergmans" in a plain byte comparison.
- */
-export function dutchSortKey(person: NameParts): string {
-  return [person.last_name, person.first_name ?? person.initials ?? "", person.infix ?? ""]
-    .map(foldForComparison)
-    .join("\u0001");
-}
 
 /**
  * The items in compareByDutchName's order (ties broken by `tieBreak`), folding each name once

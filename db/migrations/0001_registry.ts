@@ -233,7 +233,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("seats_person").on("seats").columns(["person_id", "start_date"]).execute();
   await db.schema.createIndex("seats_organisation").on("seats").column("organisation_id").execute();
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

@@ -61,7 +61,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex("audit_log_entity").on("audit_log").columns(["entity", "entity_id", "id"]).execute();
   await db.schema.createIndex("audit_log_user").on("audit_log").columns(["user_id", "id"]).execute();
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

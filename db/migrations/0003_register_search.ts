@@ -94,7 +94,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   };
   for (const [name, body] of Object.entries(triggers)) await run(`create trigger ${name} ${body}`);
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

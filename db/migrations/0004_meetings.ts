@@ -129,7 +129,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

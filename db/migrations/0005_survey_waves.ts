@@ -99,7 +99,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     when (select frozen_at from survey_waves where id = new.wave_id) is not null
     begin select raise(abort, 'a frozen panel gets no new members'); end`);
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

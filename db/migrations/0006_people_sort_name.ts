@@ -20,7 +20,3 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     update people set sort_name = ${sortName("new")} where id = new.id;
   end`);
 }
-
-export async function down(): Promise<void> {
-  throw new Error("Migrations are forward-only.");
-}

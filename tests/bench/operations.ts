@@ -1,6 +1,6 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../../db/index";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "../../app/models/search.server";
 import { bodyRoster, HISTORY_SHOWN } from "../../app/models/bodies.server";
 import { bodyMeetings } from "../../app/models/meetings.server";
 import {

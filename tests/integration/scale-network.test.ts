@@ -4,7 +4,7 @@ import path from "node:path";
 import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openMigratedDatabase } from "../../db/index";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "../../app/models/search.server";
 import { listPeople } from "../../app/models/people.server";
 import { readDemoData } from "../../seeds/load";
 import { generateScaleNetwork, type ScaleCounts } from "../bench/scale-network";

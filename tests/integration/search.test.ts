@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as searchRoute from "../../app/routes/zoeken";
 import { migrateToLatest, migrator, openDatabase } from "../../db/index";
-import { searchRegister } from "../../db/search";
+import { searchRegister } from "../../app/models/search.server";
 import {
   createTestDatabase,
   makeBody,

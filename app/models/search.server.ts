@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { todayInAmsterdam } from "../app/i18n/format";
-import { translator } from "../app/i18n/index";
-import { displayName } from "../app/services/names";
-import { ftsMatchExpression, rankCandidates, type SearchKind } from "../app/services/search-query";
-import type { DB } from "./index";
-import type { BodyLevel, IsoDate, Language } from "./schema";
+import { todayInAmsterdam } from "../i18n/format";
+import { translator } from "../i18n/index";
+import { displayName } from "../services/names";
+import { ftsMatchExpression, rankCandidates, type SearchKind } from "../services/search-query";
+import type { DB } from "../../db/index";
+import type { BodyLevel, IsoDate, Language } from "../../db/schema";
 
 /**
  * The lookup: people, organisations and bodies found as you type. The one place that knows the
