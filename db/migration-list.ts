@@ -5,6 +5,7 @@ import * as registerSearch from "./migrations/0003_register_search";
 import * as meetings from "./migrations/0004_meetings";
 import * as surveyWaves from "./migrations/0005_survey_waves";
 import * as peopleSortName from "./migrations/0006_people_sort_name";
+import * as auditLogAppendOnly from "./migrations/0007_audit_log_append_only";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -18,4 +19,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0004_meetings": meetings,
   "0005_survey_waves": surveyWaves,
   "0006_people_sort_name": peopleSortName,
+  "0007_audit_log_append_only": auditLogAppendOnly,
 };

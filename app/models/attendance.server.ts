@@ -1,23 +1,15 @@
-import { sql } from "kysely";
 import { searchRegister } from "./search.server";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, IsoDate, Language, SeatRole } from "../../db/schema";
 import { SEAT_ROLES } from "../../db/schema";
 import { todayInAmsterdam } from "../i18n/format";
 import { GUEST_FIELD, type RegisterEntry, statusField, substituteField } from "../services/attendance-form";
-import { auditDiff, displayValue } from "../services/audit-diff";
-import { type ConcurrentChange, messageKey } from "../services/form-data";
+import { messageKey } from "../services/form-data";
 import { compareByDutchName, displayName, type NameParts } from "../services/names";
-import { type Actor, recordAudit, type Trx } from "./audit.server";
-import {
-  changesSince,
-  inTransaction,
-  RecordNotFoundError,
-  RegisterError,
-  StaleVersionError,
-  updateAudited,
-} from "./editing.server";
-import { type ExpectedAttendee, expectedAttendees, getMeeting } from "./meetings.server";
+import type { Actor, Trx } from "./audit.server";
+import { assertVersion, inTransaction, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
+import { registerFields } from "./meeting-register.server";
+import { type ExpectedAttendee, expectedAttendees, getMeeting, MEETING_AUDIT_SUMMARIES } from "./meetings.server";
 
 /**
  * The attendance register of one meeting: who was expected on its date (the body's roster, or an
@@ -207,57 +199,6 @@ function countStatuses(rows: readonly { status: AttendanceStatus }[]): Attendanc
 }
 
 /**
- * The register as the audit log keeps it: one field per person ("Anna de Vries (12)"), so the
- * log's before/after comparison reads as who changed from what to what.
- */
-function auditSnapshot(rows: readonly StoredRow[], people: Map<number, PersonFacts>): Record<string, string> {
-  const label = (id: number) => `${people.has(id) ? displayName(people.get(id)!) : "?"} (${id})`;
-  return Object.fromEntries(
-    rows.map((row) => [
-      label(row.person_id),
-      row.substitute_person_id === null ? row.status : `${row.status} door ${label(row.substitute_person_id)}`,
-    ]),
-  );
-}
-
-/**
- * What was saved to the meeting and its register after the editor loaded `version`: the meeting's
- * own changes, and every register save since the save that produced that version.
- */
-async function registerChangesSince(trx: Trx, meetingId: number, version: number): Promise<ConcurrentChange[]> {
-  const seen = await trx
-    .selectFrom("audit_log")
-    .select("id")
-    .where("entity", "=", "meetings")
-    .where("entity_id", "=", String(meetingId))
-    .where(sql<number>`cast(json_extract(after, '$.version') as integer)`, "=", version)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
-  const saves = await trx
-    .selectFrom("audit_log")
-    .leftJoin("users", "users.id", "audit_log.user_id")
-    .select(["audit_log.at", "audit_log.before", "audit_log.after", "users.name as user_name"])
-    .where("audit_log.entity", "=", "attendance")
-    .where("audit_log.entity_id", "=", String(meetingId))
-    .where("audit_log.id", ">", seen?.id ?? 0)
-    .orderBy("audit_log.id")
-    .execute();
-  const registerChanges = saves.map((save) => ({
-    at: save.at,
-    by: save.user_name ?? null,
-    fields: auditDiff(save.before, save.after, []).map((change) => ({
-      field: change.field,
-      before: displayValue(change.before),
-      after: displayValue(change.after),
-    })),
-  }));
-  const meetingChanges = (await changesSince(trx, "meetings", meetingId, version)).filter(
-    (change) => change.fields.length > 0,
-  );
-  return [...meetingChanges, ...registerChanges].sort((a, b) => a.at.localeCompare(b.at));
-}
-
-/**
  * Replaces the register in one transaction: refuses a cancelled or future meeting and a register
  * changed since `version`, checks the entries (see checkEntries), writes the rows, marks a
  * planned meeting held (moving its version) and logs the register's before and after.
@@ -280,8 +221,7 @@ async function replaceRegister(
     const closed = registerClosed(meeting, today);
     if (closed === "cancelled") throw new RegisterError("attendance.errors.cancelled");
     if (closed === "future") throw new RegisterError(messageKey("attendance.errors.future", { date: meeting.date }));
-    if (meeting.version !== version)
-      throw new StaleVersionError(await registerChangesSince(trx, meetingId, version), meeting.version);
+    await assertVersion(trx, "meetings", meetingId, meeting.version, version);
 
     const expected = await expectedAttendees(trx, meetingId);
     const stored = await storedRows(trx, meetingId);
@@ -315,12 +255,6 @@ async function replaceRegister(
       };
     });
 
-    await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
-    if (rows.length > 0)
-      await trx
-        .insertInto("attendance")
-        .values(rows.map((row) => ({ ...row, meeting_id: meetingId })))
-        .execute();
     await updateAudited(
       trx,
       actor,
@@ -328,14 +262,21 @@ async function replaceRegister(
       meetingId,
       version,
       meeting.status === "gepland" ? { status: "gehouden" } : {},
+      {
+        summary: MEETING_AUDIT_SUMMARIES.registerSaved,
+        children: {
+          read: registerFields,
+          write: async () => {
+            await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
+            if (rows.length > 0)
+              await trx
+                .insertInto("attendance")
+                .values(rows.map((row) => ({ ...row, meeting_id: meetingId })))
+                .execute();
+          },
+        },
+      },
     );
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "attendance",
-      entityId: meetingId,
-      before: auditSnapshot(stored, people),
-      after: auditSnapshot(rows, people),
-    });
     return countStatuses(rows);
   });
 }

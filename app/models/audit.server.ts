@@ -30,8 +30,8 @@ export interface AuditChange {
  * Writes one audit entry. Takes a transaction, not the database: the entry must commit
  * or roll back together with the change it describes.
  */
-export async function recordAudit(trx: Trx, actor: Actor | null, change: AuditChange) {
-  await trx
+export async function recordAudit(trx: Trx, actor: Actor | null, change: AuditChange): Promise<number> {
+  const entry = await trx
     .insertInto("audit_log")
     .values({
       user_id: actor?.id ?? null,
@@ -42,7 +42,9 @@ export async function recordAudit(trx: Trx, actor: Actor | null, change: AuditCh
       before: snapshot(change.before),
       after: snapshot(change.after),
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return entry.id;
 }
 
 export const AUDIT_PAGE_SIZE = 50;

@@ -84,40 +84,68 @@ export async function changesSince(
   }));
 }
 
-/** Inserts a row and logs its creation, in the caller's transaction. */
+/**
+ * A record's child rows (a person's e-mail addresses and consents, an organisation's subregions, a
+ * meeting's invitations and register) are part of the record: they are changed under its version
+ * and logged in its entry, one field per kind of child, so that the history and the list of
+ * concurrent changes show them with the rest of the save, and a stale save of them is refused.
+ */
+export interface ChildRows<T extends VersionedTable> {
+  /** the children as the audit entry shows them (field → value), read before and after `write` */
+  read: (trx: Trx, parentId: number) => Promise<Record<string, unknown>>;
+  /** changes the child rows, after the version check and the record's own update (or insert) */
+  write: (trx: Trx, parent: Row<T>) => Promise<void>;
+}
+
+/** Kysely cannot follow a table name that is a type parameter; the public signatures stay typed. */
+interface UntypedTrx {
+  insertInto: (table: string) => any;
+  selectFrom: (table: string) => any;
+  updateTable: (table: string) => any;
+}
+const untyped = (trx: Trx) => trx as unknown as UntypedTrx;
+
+/** Inserts a row (and its children) and logs its creation, in the caller's transaction. */
 export async function insertAudited<T extends VersionedTable>(
   trx: Trx,
   actor: Actor | null,
   table: T,
   values: Insertable<Database[T]>,
-  summary?: string,
+  options: { summary?: string; children?: ChildRows<T> } = {},
 ): Promise<Row<T>> {
-  // Kysely cannot follow a table name that is a type parameter; the public signature stays typed.
-  const untyped = trx as unknown as Trx & { insertInto: (t: string) => any };
-  const row = (await untyped.insertInto(table).values(values).returningAll().executeTakeFirstOrThrow()) as Row<T>;
-  await recordAudit(trx, actor, {
-    action: "create",
-    entity: table,
-    entityId: (row as { id: number }).id,
-    after: row,
-    summary,
-  });
+  const row = (await untyped(trx).insertInto(table).values(values).returningAll().executeTakeFirstOrThrow()) as Row<T>;
+  const id = (row as { id: number }).id;
+  let after: object = row;
+  if (options.children) {
+    await options.children.write(trx, row);
+    after = { ...row, ...(await options.children.read(trx, id)) };
+  }
+  await recordAudit(trx, actor, { action: "create", entity: table, entityId: id, after, summary: options.summary });
   return row;
 }
 
 /** The current row, or RecordNotFoundError. */
 export async function loadForUpdate<T extends VersionedTable>(trx: Trx, table: T, id: number): Promise<Row<T>> {
-  const untyped = trx as unknown as { selectFrom: (t: string) => any };
-  const row = (await untyped.selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst()) as
+  const row = (await untyped(trx).selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst()) as
     Row<T> | undefined;
   if (!row) throw new RecordNotFoundError(table, id);
   return row;
 }
 
 /**
- * Updates a row if it still has the version the editor saw (else StaleVersionError listing what
- * changed), bumps the version and logs before and after. `version` null skips the check: for
- * changes the system makes on the user's behalf (ending a seat as part of a move).
+ * Refuses a save against `seen` when the record is at `current` now, listing what changed since
+ * (StaleVersionError). For checks that must come before a change's own validation; updateAudited
+ * makes it itself. `seen` null: no check.
+ */
+export async function assertVersion(trx: Trx, table: VersionedTable, id: number, current: number, seen: number | null) {
+  if (seen !== null && current !== seen) throw new StaleVersionError(await changesSince(trx, table, id, seen), current);
+}
+
+/**
+ * Updates a row (and, with `children`, its child rows) if it still has the version the editor saw
+ * (else StaleVersionError listing what changed), bumps the version and logs before and after in one
+ * entry. `version` null skips the check: for changes the system makes on the user's behalf (ending
+ * a seat as part of a move).
  */
 export async function updateAudited<T extends VersionedTable>(
   trx: Trx,
@@ -126,29 +154,31 @@ export async function updateAudited<T extends VersionedTable>(
   id: number,
   version: number | null,
   values: Updateable<Database[T]>,
-  options: { action?: Exclude<AuditAction, "create" | "delete">; summary?: string } = {},
-): Promise<{ before: Row<T>; after: Row<T> }> {
+  options: { action?: Exclude<AuditAction, "create" | "delete">; summary?: string; children?: ChildRows<T> } = {},
+): Promise<{ before: Row<T>; after: Row<T>; auditId: number }> {
   const before = await loadForUpdate(trx, table, id);
   const currentVersion = (before as { version: number }).version;
-  if (version !== null && currentVersion !== version) {
-    throw new StaleVersionError(await changesSince(trx, table, id, version), currentVersion);
-  }
-  const untyped = trx as unknown as { updateTable: (t: string) => any };
-  const after = (await untyped
+  await assertVersion(trx, table, id, currentVersion, version);
+  const childrenBefore = options.children ? await options.children.read(trx, id) : {};
+  const after = (await untyped(trx)
     .updateTable(table)
     .set({ ...values, version: currentVersion + 1, updated_at: nowIso() })
     .where("id", "=", id)
+    .where("version", "=", currentVersion)
     .returningAll()
     .executeTakeFirstOrThrow()) as Row<T>;
-  await recordAudit(trx, actor, {
+  // the children are written against the record as saved (a moved meeting's roster is the new date's)
+  if (options.children) await options.children.write(trx, after);
+  const childrenAfter = options.children ? await options.children.read(trx, id) : {};
+  const auditId = await recordAudit(trx, actor, {
     action: options.action ?? "update",
     entity: table,
     entityId: id,
-    before,
-    after,
+    before: { ...before, ...childrenBefore },
+    after: { ...after, ...childrenAfter },
     summary: options.summary,
   });
-  return { before, after };
+  return { before, after, auditId };
 }
 
 /** Runs a change in one transaction (the row and its audit entry commit together or not at all). */

@@ -16,9 +16,11 @@ import { messageKey } from "../services/form-data";
 import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../services/meeting-form";
 import { paging } from "../services/list-params";
 import { compareDutch, compareByDutchName, displayName } from "../services/names";
-import { type Actor, recordAudit, type Trx } from "./audit.server";
+import type { Actor, Trx } from "./audit.server";
+import { registerFields } from "./meeting-register.server";
 import { peopleFoundBy, readableSearches } from "./saved-searches.server";
 import {
+  type ChildRows,
   inTransaction,
   insertAudited,
   loadForUpdate,
@@ -32,6 +34,16 @@ import {
  * Their date and times are wall-clock values in Europe/Amsterdam.
  */
 export type Meeting = Selectable<MeetingsTable>;
+
+/** What a meeting's audit entries say happened (admin.audit.summaries translates them). */
+export const MEETING_AUDIT_SUMMARIES = {
+  held: "meeting_held",
+  planned: "meeting_planned",
+  cancelled: "meeting_cancelled",
+  restored: "meeting_restored",
+  registerSaved: "register_saved",
+  registerCleared: "attendance_cleared",
+} as const;
 
 export interface MeetingFields {
   title: string;
@@ -276,51 +288,52 @@ async function assertInvitable(trx: Trx, invitations: Invitations, alreadyInvite
   }
 }
 
-/** Makes the event's invitations these (adding and removing rows), each change logged. */
-async function writeInvitations(trx: Trx, actor: Actor, meetingId: number, invitations: Invitations) {
+/** The invitations as the event's audit entry shows them: the invited ids per kind. */
+async function invitationFields(trx: Trx, meetingId: number): Promise<Record<string, number[]>> {
+  const current = await currentInvitations(trx, meetingId);
+  return Object.fromEntries(INVITATION_SOURCES.map((source) => [source.field, current[source.key]]));
+}
+
+/** Makes the event's invitations these, adding and removing rows. */
+async function writeInvitations(trx: Trx, meetingId: number, invitations: Invitations) {
   const existing = await trx
     .selectFrom("meeting_invitations")
     .selectAll()
     .where("meeting_id", "=", meetingId)
-    .orderBy("id")
     .execute();
   for (const source of INVITATION_SOURCES) {
     const wanted = new Set(invitations[source.key]);
-    for (const row of existing) {
-      const id = row[source.column];
-      if (id === null || wanted.has(id)) continue;
-      await trx.deleteFrom("meeting_invitations").where("id", "=", row.id).execute();
-      await recordAudit(trx, actor, {
-        action: "delete",
-        entity: "meeting_invitations",
-        entityId: row.id,
-        before: row,
-        summary: "invitation_removed",
-      });
-    }
+    const gone = existing.filter((row) => row[source.column] !== null && !wanted.has(row[source.column]!));
+    if (gone.length > 0)
+      await trx
+        .deleteFrom("meeting_invitations")
+        .where(
+          "id",
+          "in",
+          gone.map((row) => row.id),
+        )
+        .execute();
     const present = new Set(existing.flatMap((row) => (row[source.column] === null ? [] : [row[source.column]])));
-    for (const id of wanted) {
-      if (present.has(id)) continue;
-      const row = await trx
+    const added = [...wanted].filter((id) => !present.has(id));
+    if (added.length > 0)
+      await trx
         .insertInto("meeting_invitations")
-        .values({
-          meeting_id: meetingId,
-          body_id: null,
-          organisation_id: null,
-          saved_search_id: null,
-          [source.column]: id,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, actor, {
-        action: "create",
-        entity: "meeting_invitations",
-        entityId: row.id,
-        after: row,
-        summary: "invitation_added",
-      });
-    }
+        .values(
+          added.map((id) => ({
+            meeting_id: meetingId,
+            body_id: null,
+            organisation_id: null,
+            saved_search_id: null,
+            [source.column]: id,
+          })),
+        )
+        .execute();
   }
+}
+
+/** An event's invitations are its child rows: changed under its version, logged in its entry. */
+function invitationRows(trx: Trx, invitations: Invitations): ChildRows<"meetings"> {
+  return { read: invitationFields, write: (_trx, meeting) => writeInvitations(trx, meeting.id, invitations) };
 }
 
 /** Plans a network-wide event with its invitations, in one transaction. */
@@ -329,9 +342,7 @@ export async function createEvent(db: DB, actor: Actor, fields: NewEvent): Promi
   const { invitations, ...values } = fields;
   return inTransaction(db, async (trx) => {
     await assertInvitable(trx, invitations);
-    const meeting = await insertAudited(trx, actor, "meetings", values);
-    await writeInvitations(trx, actor, meeting.id, invitations);
-    return meeting;
+    return insertAudited(trx, actor, "meetings", values, { children: invitationRows(trx, invitations) });
   });
 }
 
@@ -372,29 +383,15 @@ export interface MeetingChange extends MeetingFields {
 }
 
 /**
- * After a date change, the register of the old date: kept as it is, cleared (each row logged), or,
- * without a decision, the refusal that asks for one. Runs after the change inside the transaction,
- * so the roster it compares with is the new date's (and, for an event, the new invitations').
+ * After a date change, the register of the old date: kept as it is, cleared, or, without a
+ * decision, the refusal that asks for one. Runs after the change inside the transaction, so the
+ * roster it compares with is the new date's (and, for an event, the new invitations').
  */
-async function settleRegister(trx: Trx, actor: Actor, meetingId: number, decision: AttendanceDecision | undefined) {
-  const rows = await trx
-    .selectFrom("attendance")
-    .selectAll()
-    .where("meeting_id", "=", meetingId)
-    .orderBy("id")
-    .execute();
+async function settleRegister(trx: Trx, meetingId: number, decision: AttendanceDecision | undefined) {
+  const rows = await trx.selectFrom("attendance").selectAll().where("meeting_id", "=", meetingId).execute();
   if (rows.length === 0 || decision === "keep") return;
   if (decision === "clear") {
     await trx.deleteFrom("attendance").where("meeting_id", "=", meetingId).execute();
-    for (const row of rows) {
-      await recordAudit(trx, actor, {
-        action: "delete",
-        entity: "attendance",
-        entityId: row.id,
-        before: row,
-        summary: "attendance_cleared",
-      });
-    }
     return;
   }
   const expected = new Set((await expectedAttendees(trx, meetingId)).map((attendee) => attendee.person_id));
@@ -446,12 +443,29 @@ export async function updateMeeting(
       await assertWithinBodyPeriod(trx, current.body_id, fields.date);
     assertHeldNotInFuture(current.status, fields.date);
     if (isEvent && invitations) await assertInvitable(trx, invitations, await currentInvitations(trx, id));
-    const { after } = await updateAudited(trx, actor, "meetings", id, version, {
-      ...fields,
-      ...(isEvent && kind ? { kind } : {}),
-    });
-    if (isEvent && invitations) await writeInvitations(trx, actor, id, invitations);
-    if (fields.date !== current.date) await settleRegister(trx, actor, id, attendanceDecision);
+    const invite = isEvent && invitations ? invitationRows(trx, invitations) : null;
+    const moved = fields.date !== current.date;
+    const { after } = await updateAudited(
+      trx,
+      actor,
+      "meetings",
+      id,
+      version,
+      { ...fields, ...(isEvent && kind ? { kind } : {}) },
+      {
+        summary: moved && attendanceDecision === "clear" ? MEETING_AUDIT_SUMMARIES.registerCleared : undefined,
+        children: {
+          read: async (trx, meetingId) => ({
+            ...(invite ? await invite.read(trx, meetingId) : {}),
+            ...(moved ? await registerFields(trx, meetingId) : {}),
+          }),
+          write: async (trx, meeting) => {
+            if (invite) await invite.write(trx, meeting);
+            if (moved) await settleRegister(trx, meeting.id, attendanceDecision);
+          },
+        },
+      },
+    );
     return after;
   });
 }
@@ -475,7 +489,7 @@ export async function setMeetingStatus(
       version,
       { status },
       {
-        summary: status === "gehouden" ? "meeting_held" : "meeting_planned",
+        summary: status === "gehouden" ? MEETING_AUDIT_SUMMARIES.held : MEETING_AUDIT_SUMMARIES.planned,
       },
     );
     return after;
@@ -494,7 +508,7 @@ export async function cancelMeeting(db: DB, actor: Actor, id: number, version: n
       id,
       version,
       { status: "geannuleerd" },
-      { summary: "meeting_cancelled" },
+      { summary: MEETING_AUDIT_SUMMARIES.cancelled },
     );
     return { meeting: after, previousStatus: current.status as "gepland" | "gehouden" };
   });
@@ -519,7 +533,7 @@ export async function restoreMeeting(
       id,
       version,
       { status },
-      { action: "restore", summary: "meeting_restored" },
+      { action: "restore", summary: MEETING_AUDIT_SUMMARIES.restored },
     );
     return after;
   });

@@ -6,7 +6,14 @@ import { auditDiff } from "../services/audit-diff";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import { type Actor, listAuditEntries, type Trx } from "./audit.server";
-import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import {
+  type ChildRows,
+  inTransaction,
+  insertAudited,
+  loadForUpdate,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
 
 export type Organisation = Selectable<OrganisationsTable>;
 
@@ -373,37 +380,20 @@ function rowValues(input: OrganisationInput) {
   };
 }
 
-/**
- * The subregions live in organisation_subregions, outside the row that insertAudited and
- * updateAudited log; they are added to the entry just written, so that the history and the list
- * of concurrent changes show them with the rest of the save.
- */
-async function addSubregionsToLatestEntry(trx: Trx, organisationId: number, before: number[] | null, after: number[]) {
-  const entry = await trx
-    .selectFrom("audit_log")
-    .select(["id", "before", "after"])
-    .where("entity", "=", "organisations")
-    .where("entity_id", "=", String(organisationId))
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  const withIds = (snapshot: string | null, ids: number[] | null) =>
-    snapshot === null || ids === null ? snapshot : JSON.stringify({ ...JSON.parse(snapshot), subregion_ids: ids });
-  await trx
-    .updateTable("audit_log")
-    .set({ before: withIds(entry.before, before), after: withIds(entry.after, after) })
-    .where("id", "=", entry.id)
-    .execute();
-}
-
-async function replaceSubregions(trx: Trx, organisationId: number, ids: number[]) {
-  await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", organisationId).execute();
-  if (ids.length > 0) {
-    await trx
-      .insertInto("organisation_subregions")
-      .values(ids.map((subregion_id) => ({ organisation_id: organisationId, subregion_id })))
-      .execute();
-  }
+/** The subregions an organisation works in are child rows: changed under its version, logged in its entry. */
+function subregionRows(ids: number[]): ChildRows<"organisations"> {
+  return {
+    read: async (trx, organisationId) => ({ subregion_ids: await subregionIdsOf(trx, organisationId) }),
+    write: async (trx, organisation) => {
+      await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", organisation.id).execute();
+      if (ids.length > 0) {
+        await trx
+          .insertInto("organisation_subregions")
+          .values(ids.map((subregion_id) => ({ organisation_id: organisation.id, subregion_id })))
+          .execute();
+      }
+    },
+  };
 }
 
 const sortedIds = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
@@ -412,11 +402,9 @@ export async function createOrganisation(db: DB, actor: Actor, input: Organisati
   return inTransaction(db, async (trx) => {
     await checkInput(trx, input, null);
     await checkParent(trx, input.parent_id, null, null);
-    const organisation = await insertAudited(trx, actor, "organisations", rowValues(input));
-    const subregionIds = sortedIds(input.subregion_ids);
-    await replaceSubregions(trx, organisation.id, subregionIds);
-    await addSubregionsToLatestEntry(trx, organisation.id, null, subregionIds);
-    return organisation;
+    return insertAudited(trx, actor, "organisations", rowValues(input), {
+      children: subregionRows(sortedIds(input.subregion_ids)),
+    });
   });
 }
 
@@ -445,9 +433,9 @@ export async function updateOrganisation(
       await checkInput(trx, input, id);
       await checkParent(trx, input.parent_id, id, current.parent_id);
     }
-    const { after } = await updateAudited(trx, actor, "organisations", id, version, values);
-    await replaceSubregions(trx, id, subregionIds);
-    await addSubregionsToLatestEntry(trx, id, previousIds, subregionIds);
+    const { after } = await updateAudited(trx, actor, "organisations", id, version, values, {
+      children: subregionRows(subregionIds),
+    });
     return after;
   });
 }

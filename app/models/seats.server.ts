@@ -297,7 +297,7 @@ export async function moveSeat(
       note: current.note,
     };
     await assertNoOverlap(trx, successor, "move_date");
-    const seat = await insertAudited(trx, actor, "seats", successor, SEAT_AUDIT_SUMMARIES.moved);
+    const seat = await insertAudited(trx, actor, "seats", successor, { summary: SEAT_AUDIT_SUMMARIES.moved });
     return { ended, seat };
   });
 }
@@ -357,7 +357,7 @@ export async function fillVacancy(
       note: null,
     };
     await assertNoOverlap(trx, successor, "start_date");
-    const seat = await insertAudited(trx, actor, "seats", successor, SEAT_AUDIT_SUMMARIES.vacancyFilled);
+    const seat = await insertAudited(trx, actor, "seats", successor, { summary: SEAT_AUDIT_SUMMARIES.vacancyFilled });
     return { vacancy, seat };
   });
 }

@@ -112,6 +112,22 @@ describe("the database after the migrations", () => {
     await expect(makeSeat(test.db, { start_date: "1-3-2025" })).rejects.toThrow(/CHECK constraint failed/);
   });
 
+  it("keeps the audit log append-only: an entry can be added, never changed or removed", async () => {
+    const entry = await test.db
+      .insertInto("audit_log")
+      .values({ action: "update", entity: "people", entity_id: "1", before: '{"last_name":"Berg"}', after: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await expect(
+      test.db.updateTable("audit_log").set({ before: null }).where("id", "=", entry.id).execute(),
+    ).rejects.toThrow(/audit_log is append-only/);
+    await expect(test.db.deleteFrom("audit_log").where("id", "=", entry.id).execute()).rejects.toThrow(
+      /audit_log is append-only/,
+    );
+    const kept = await test.db.selectFrom("audit_log").select("before").where("id", "=", entry.id).executeTakeFirst();
+    expect(kept).toEqual({ before: '{"last_name":"Berg"}' });
+  });
+
   it("refuses a second account with the same e-mail address", async () => {
     await makeUser(test.db, { role: "lezer", email: "dubbel@example.org" });
     await expect(makeUser(test.db, { role: "redacteur", email: "dubbel@example.org" })).rejects.toThrow(/UNIQUE/);

@@ -176,6 +176,7 @@ export const admin: Messages<typeof nl> = {
       invitation_added: "invitation added",
       invitation_removed: "invitation removed",
       attendance_cleared: "attendance register cleared after a date change",
+      register_saved: "attendance register saved",
       calendar_feed_created: "calendar link made",
       calendar_feed_revoked: "calendar link revoked",
       calendar_feed_replaced: "calendar link replaced",

@@ -174,6 +174,7 @@ export const admin = {
       invitation_added: "uitnodiging toegevoegd",
       invitation_removed: "uitnodiging verwijderd",
       attendance_cleared: "presentielijst gewist bij datumwijziging",
+      register_saved: "presentielijst opgeslagen",
       calendar_feed_created: "agenda-link gemaakt",
       calendar_feed_revoked: "agenda-link ingetrokken",
       calendar_feed_replaced: "agenda-link vervangen door een nieuwe",
