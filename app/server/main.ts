@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
 import { createApp } from "./app";
+import { demoChoice, demoStartLine } from "./demo-choice";
 import { pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
@@ -17,7 +18,10 @@ async function main() {
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = pseudonymSecret(file);
   const db = await openMigratedDatabase(file);
-  if (process.env.KRING_DEMO !== "0") await loadDemoIfEmpty(db, { log: console.log });
+  const demo = demoChoice(process.env);
+  const loaded = demo.load ? await loadDemoIfEmpty(db, { log: console.log }) : null;
+  const demoLine = demoStartLine(demo, loaded !== null);
+  if (demoLine) console.log(demoLine);
 
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;

@@ -23,6 +23,21 @@ describe("starting the server", () => {
     }
   });
 
+  it("loads no demo people into a database named by DATABASE_PATH, and says so", async () => {
+    // startServer names a database in a temp folder; without KRING_DEMO that is a real install
+    const server = await startServer({ env: { KRING_DEMO: undefined } });
+    try {
+      expect(server.output()).toContain("Demonetwerk niet geladen: DATABASE_PATH");
+      expect(server.output()).not.toContain("Demo-accounts");
+      const first = await fetch(`${server.url}/`, { redirect: "manual" });
+      expect(first.headers.get("location")).toMatch(/^\/login/);
+      const login = await fetch(`${server.url}/login`, { redirect: "manual" });
+      expect(login.headers.get("location")).toBe("/setup");
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses to start on a file that is not a database: exits non-zero naming the file and the cause", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kring-garbage-"));
     dirs.push(dir);
