@@ -115,15 +115,9 @@ function asNumber(value: unknown): number | null {
 }
 
 function asIdList(value: unknown): number[] {
-  let list = value;
-  if (typeof value === "string") {
-    try {
-      list = JSON.parse(value);
-    } catch {
-      return [];
-    }
-  }
-  return Array.isArray(list) ? list.map(asNumber).filter((id): id is number => id !== null) : [];
+  // a list from the log ("2, 5"; "[2,5]" in entries written before child rows were logged as lists)
+  if (typeof value === "string") return (value.match(/\d+/g) ?? []).map(Number);
+  return Array.isArray(value) ? value.map(asNumber).filter((id): id is number => id !== null) : [];
 }
 
 /**
@@ -137,6 +131,13 @@ export function readableOrganisationValue(
   t: TFunction,
   language: Language,
 ): string | null {
+  if (field === "subregion_ids") {
+    // no subregion is a value of its own: the organisation works region-wide
+    const ids = asIdList(value);
+    return ids.length
+      ? ids.map((id) => names.subregions.find((item) => item.id === id)?.name ?? `#${id}`).join(", ")
+      : t("register.organisations.regionWide");
+  }
   if (value === null || value === undefined || value === "") return null;
   const nameOf = (list: readonly { id: number; name: string }[], id: number | null) =>
     id === null ? String(value) : (list.find((item) => item.id === id)?.name ?? `#${id}`);
@@ -148,12 +149,6 @@ export function readableOrganisationValue(
     }
     case "parent_id":
       return nameOf(names.organisations, asNumber(value));
-    case "subregion_ids": {
-      const ids = asIdList(value);
-      return ids.length
-        ? ids.map((id) => nameOf(names.subregions, id)).join(", ")
-        : t("register.organisations.regionWide");
-    }
     case "iza_signatory":
       return asNumber(value) === 1 || value === true ? t("common.yes") : t("common.no");
     case "archived_at":

@@ -60,5 +60,8 @@ export function displayValue(value: unknown): string | null {
   if (isEmpty(value)) return null;
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
+  // a list of child rows (a person's e-mail addresses, an organisation's subregion ids) reads as a list
+  if (Array.isArray(value) && value.every((item) => typeof item === "string" || typeof item === "number"))
+    return value.length === 0 ? null : value.join(", ");
   return JSON.stringify(value);
 }

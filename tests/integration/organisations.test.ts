@@ -236,7 +236,7 @@ describe("editing an organisation", () => {
     expect(body.conflict[0].fields).toEqual(
       expect.arrayContaining([
         { field: "name", before: "Envida", after: "Envida Maastricht" },
-        { field: "subregion_ids", before: "[]", after: `[${subregion.id}]` },
+        { field: "subregion_ids", before: null, after: String(subregion.id) },
       ]),
     );
     expect(body.values).toMatchObject({ name: "Envida", phone: "043 369 0690", notes: "Nieuwe notitie", version: "2" });

@@ -62,3 +62,11 @@ describe("the audit log's before→after diff", () => {
     expect(displayValue("")).toBeNull();
   });
 });
+
+describe("a list of child rows as text", () => {
+  it("reads as a list, and an empty list as nothing", () => {
+    expect(displayValue(["a@example.org", "b@example.org"])).toBe("a@example.org, b@example.org");
+    expect(displayValue([2, 5])).toBe("2, 5");
+    expect(displayValue([])).toBeNull();
+  });
+});

@@ -54,4 +54,22 @@ describe("an organisation's stored values, as a reader sees them", () => {
       { field: "name", before: "HZP", after: "Huisartsenzorg Parkstad" },
     ]);
   });
+
+  it("reads a list of subregions as the log writes it now: none as empty, several separated by commas", () => {
+    const [change] = readableConflict(
+      [
+        {
+          at: "2025-03-01T10:00:00.000Z",
+          by: "Rita",
+          fields: [{ field: "subregion_ids", before: null, after: "1, 2" }],
+        },
+      ],
+      names,
+      nl,
+      "nl",
+    )!;
+    expect(change!.fields).toEqual([
+      { field: "subregion_ids", before: "hele regio", after: "Parkstad, Westelijke Mijnstreek" },
+    ]);
+  });
 });
