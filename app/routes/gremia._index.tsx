@@ -12,7 +12,7 @@ import { pageTitle } from "../i18n/meta";
 import { listBodiesPage } from "../models/bodies.server";
 import { organisationFilterOptions } from "../models/organisations.server";
 import { BODY_SORTS } from "../services/body-list";
-import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { oneOf, pageFrom, positiveIntFrom, SORT_PARAM, sortFrom } from "../services/list-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.bodies.title"));
 
@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     kind: oneOf(params, "soort", BODY_KINDS),
     subregionId: positiveIntFrom(params, "subregio"),
     includeArchived: params.get("archief") === "1",
-    sort: oneOf(params, "sortering", BODY_SORTS) ?? "niveau",
+    sort: sortFrom(params, BODY_SORTS) ?? "niveau",
   };
   const [{ rows, page }, { subregions }] = await Promise.all([
     listBodiesPage(context.db, todayInAmsterdam(), filter, pageFrom(params)),
@@ -69,7 +69,7 @@ export default function Bodies() {
           options={subregions.map((s) => ({ value: s.id, label: s.name }))}
         />
         <FilterSelect
-          name="sortering"
+          name={SORT_PARAM}
           label={t("bodies.list.sort")}
           value={filter.sort}
           options={BODY_SORTS.map((sort) => ({ value: sort, label: t(`bodies.list.sortOptions.${sort}`) }))}

@@ -17,17 +17,17 @@ import {
   organisationFilterOptions,
   type OrganisationSort,
 } from "../models/organisations.server";
-import { oneOf, pageFrom, paging, positiveIntFrom } from "../services/list-params";
+import { oneOf, pageFrom, paging, positiveIntFrom, SORT_PARAM, sortFrom } from "../services/list-params";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.organisations.title"));
 
-/** The URL speaks Dutch (`?archief=alleen&sorteer=gewijzigd`); the model's names are English. */
+/** The URL speaks Dutch (`?archief=alleen&sortering=gewijzigd`); the model's names are English. */
 const ARCHIVE_PARAM: Record<string, ArchiveScope> = {
   ook: "include",
   alleen: "only",
 };
-const SORT_PARAM: Record<string, OrganisationSort> = {
+const SORTS: Record<string, OrganisationSort> = {
   naam: "name",
   sector: "sector",
   gewijzigd: "changed",
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
   const archief = oneOf(params, "archief", Object.keys(ARCHIVE_PARAM));
-  const sorteer = oneOf(params, "sorteer", Object.keys(SORT_PARAM)) ?? "naam";
+  const sortering = sortFrom(params, Object.keys(SORTS)) ?? "naam";
   const body = await bodyChoice(context.db, namedChoiceFrom(params, "gremium"));
   const filter = {
     q: params.get("q")?.trim().slice(0, 100) || undefined,
@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     subregionId: positiveIntFrom(params, "subregio"),
     bodyId: chosenId(body),
     archief: archief ?? "",
-    sorteer,
+    sortering,
   };
   // a name that is not (yet) one body filters on nothing: the field says what to do instead
   const unresolved = body.state === "unknown" || body.state === "ambiguous";
@@ -59,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           bodyId: filter.bodyId,
           seatDate: todayInAmsterdam(),
           archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
-          sort: SORT_PARAM[sorteer],
+          sort: SORTS[sortering],
           page: pageFrom(params),
         }),
     organisationFilterOptions(context.db),
@@ -72,7 +72,7 @@ export default function Organisations() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const sectorName = (s: { sector_nl: string; sector_en: string }) => (language === "en" ? s.sector_en : s.sector_nl);
-  const showChanged = filter.sorteer === "gewijzigd";
+  const showChanged = filter.sortering === "gewijzigd";
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -117,9 +117,9 @@ export default function Organisations() {
           ]}
         />
         <FilterSelect
-          name="sorteer"
+          name={SORT_PARAM}
           label={t("organisations.list.sort")}
-          value={filter.sorteer}
+          value={filter.sortering}
           options={[
             { value: "naam", label: t("organisations.list.sorts.name") },
             { value: "sector", label: t("organisations.list.sorts.sector") },

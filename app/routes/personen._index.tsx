@@ -14,7 +14,7 @@ import { organisationChoice } from "../models/named-choices.server";
 import { listPeople } from "../models/people.server";
 import { saveSearch } from "../models/saved-searches.server";
 import { checkbox, optionalId, optionalText, parseForm, requiredText } from "../services/form-data";
-import { oneOf, pageFrom, paging } from "../services/list-params";
+import { pageFrom, paging, SORT_PARAM, sortFrom } from "../services/list-params";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { listName } from "../services/names";
 import { PEOPLE_SORTS } from "../services/people-list";
@@ -40,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisationId: chosenId(organisation),
     researchConsent: params.get("onderzoek") === "1",
     includeArchived: params.get("archief") === "1",
-    sort: oneOf(params, "sortering", PEOPLE_SORTS) ?? "naam",
+    sort: sortFrom(params, PEOPLE_SORTS) ?? "naam",
     page: pageFrom(params),
   };
   // a name that is not (yet) one organisation filters on nothing: the field says what to do instead
@@ -101,10 +101,10 @@ export default function People() {
           result={organisation}
         />
         <div>
-          <label htmlFor="sortering" className="field-label">
+          <label htmlFor={SORT_PARAM} className="field-label">
             {t("people.list.sort")}
           </label>
-          <select id="sortering" name="sortering" defaultValue={filter.sort} className="field-input">
+          <select id={SORT_PARAM} name={SORT_PARAM} defaultValue={filter.sort} className="field-input">
             {PEOPLE_SORTS.map((sort) => (
               <option key={sort} value={sort}>
                 {t(`people.list.sorts.${sort}`)}

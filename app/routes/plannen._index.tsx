@@ -9,7 +9,7 @@ import { FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from "../compo
 import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
 import { listPlans, planFilterOptions } from "../models/plans.server";
-import { oneOf, pageFrom, positiveIntFrom } from "../services/list-params";
+import { oneOf, pageFrom, positiveIntFrom, SORT_PARAM, sortFrom } from "../services/list-params";
 import { PLAN_SORTS } from "../services/plan-sorts";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.plans.title"));
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     fundingStatus: oneOf(params, "financiering", FUNDING_STATUSES),
     subregionId: positiveIntFrom(params, "subregio"),
     includeArchived: params.get("archief") === "1",
-    sort: oneOf(params, "sorteer", PLAN_SORTS) ?? "naam",
+    sort: sortFrom(params, PLAN_SORTS) ?? "naam",
     page: pageFrom(params),
   };
   const [result, options] = await Promise.all([listPlans(context.db, filter), planFilterOptions(context.db)]);
@@ -75,7 +75,7 @@ export default function Plans() {
           options={subregions.map((subregion) => ({ value: subregion.id, label: subregion.name }))}
         />
         <FilterSelect
-          name="sorteer"
+          name={SORT_PARAM}
           label={t("themes.filters.sort")}
           value={filter.sort}
           options={PLAN_SORTS.map((sort) => ({ value: sort, label: t(`themes.filters.sorts.${sort}`) }))}

@@ -7,7 +7,7 @@ import {
   type MeetingKind,
   type MeetingStatus,
 } from "../../db/schema";
-import { oneOf, positiveIntFrom } from "./list-params";
+import { askedSort, oneOf, positiveIntFrom } from "./list-params";
 import { compareDutch, foldForComparison, type NameParts } from "./names";
 import { addDays, isIsoDay } from "./periods";
 
@@ -236,7 +236,7 @@ export const defaultDirection = (column: FigureColumnKey): SortDirection => (col
 
 /** The sort asked for in the URL, if the grouping has that column; by name otherwise. */
 export function figureSortFrom(search: URLSearchParams, grouping: FigureGrouping): FigureSort {
-  const asked = search.get("sortering");
+  const asked = askedSort(search);
   const column = FIGURE_COLUMNS[grouping].find((key) => SORT_PARAMS[key] === asked) ?? "name";
   const direction = (Object.keys(DIRECTION_PARAMS) as SortDirection[]).find(
     (d) => DIRECTION_PARAMS[d] === search.get("volgorde"),

@@ -16,6 +16,22 @@ export function oneOf<T extends string>(params: URLSearchParams, name: string, a
   return (allowed as readonly string[]).includes(value ?? "") ? (value as T) : undefined;
 }
 
+/** The one name of the sort parameter on every list. */
+export const SORT_PARAM = "sortering";
+/** The name two lists used before; links with it keep working. */
+const FORMER_SORT_PARAM = "sorteer";
+
+/** The order the URL asks for, as written. */
+export function askedSort(params: URLSearchParams): string | null {
+  return params.get(SORT_PARAM) ?? params.get(FORMER_SORT_PARAM);
+}
+
+/** The list's order asked for in the URL, if it is one the list offers. */
+export function sortFrom<T extends string>(params: URLSearchParams, allowed: readonly T[]): T | undefined {
+  const asked = askedSort(params);
+  return (allowed as readonly string[]).includes(asked ?? "") ? (asked as T) : undefined;
+}
+
 export function paging(total: number, page: number, pageSize = PAGE_SIZE) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(page, pages);

@@ -448,8 +448,10 @@ describe("the list of organisations", () => {
     await makeOrganisation(t.db, { name: "Alfa", sector_id: second.id, updated_at: "2025-03-01T00:00:00.000Z" });
     await makeOrganisation(t.db, { name: "Bravo", sector_id: first.id, updated_at: "2025-01-01T00:00:00.000Z" });
     await makeOrganisation(t.db, { name: "Charlie", sector_id: second.id, updated_at: "2025-02-01T00:00:00.000Z" });
-    expect(await list(cookie, "sorteer=naam")).toEqual(["Alfa", "Bravo", "Charlie"]);
-    expect(await list(cookie, "sorteer=sector")).toEqual(["Bravo", "Alfa", "Charlie"]);
+    expect(await list(cookie, "sortering=naam")).toEqual(["Alfa", "Bravo", "Charlie"]);
+    expect(await list(cookie, "sortering=sector")).toEqual(["Bravo", "Alfa", "Charlie"]);
+    expect(await list(cookie, "sortering=gewijzigd")).toEqual(["Alfa", "Charlie", "Bravo"]);
+    // the parameter's former name, in links made before every list used one name
     expect(await list(cookie, "sorteer=gewijzigd")).toEqual(["Alfa", "Charlie", "Bravo"]);
   });
 

@@ -500,7 +500,7 @@ describe("the lists", () => {
     expect(await names(`?financiering=iza&thema=${digital.id}`)).toEqual(["RSO Zuid-Limburg"]);
     expect(await names(`?subregio=${mijnstreek.id}`)).toEqual(["Palliatieve zorg Mijnstreek"]);
     expect(await names("?archief=1&q=oud")).toEqual(["Oud plan"]);
-    expect(await names("?sorteer=financiering")).toEqual([
+    expect(await names("?sortering=financiering")).toEqual([
       "Palliatieve zorg Mijnstreek",
       "RSO Zuid-Limburg",
       "Digitale voordeur",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oneOf, pageFrom, paging, positiveIntFrom } from "../../app/services/list-params";
+import { oneOf, pageFrom, paging, positiveIntFrom, sortFrom } from "../../app/services/list-params";
 
 describe("list parameters from the URL", () => {
   it("reads a page number and ignores nonsense", () => {
@@ -19,5 +19,18 @@ describe("list parameters from the URL", () => {
   it("clamps a page past the end to the last page", () => {
     expect(paging(60, 9, 25)).toMatchObject({ page: 3, pages: 3, from: 51, to: 60, offset: 50 });
     expect(paging(0, 1, 25)).toMatchObject({ page: 1, pages: 1, from: 0, to: 0 });
+  });
+});
+
+describe("the sort parameter", () => {
+  const sorts = ["naam", "sector"] as const;
+  it("is read under its one name, and under its former name from older links", () => {
+    expect(sortFrom(new URLSearchParams("sortering=sector"), sorts)).toBe("sector");
+    expect(sortFrom(new URLSearchParams("sorteer=sector"), sorts)).toBe("sector");
+    expect(sortFrom(new URLSearchParams("sortering=naam&sorteer=sector"), sorts)).toBe("naam");
+  });
+
+  it("ignores an order the list does not offer", () => {
+    expect(sortFrom(new URLSearchParams("sortering=wachtwoord"), sorts)).toBeUndefined();
   });
 });
