@@ -13,7 +13,7 @@ const text = nl.organisations;
 const labels = nl.register.organisations;
 
 describe("keeping organisations in the browser", () => {
-  const seeded = { cookie: "", editId: 0, archiveId: 0, archiveNoJsId: 0 };
+  const seeded = { cookie: "", editId: 0, archiveId: 0, archiveNoJsId: 0, childId: 0 };
   const env = useBrowser(async (server) => {
     const db = await openMigratedDatabase(server.databasePath);
     try {
@@ -23,6 +23,9 @@ describe("keeping organisations in the browser", () => {
       await makeSubregion(db, { name: "Parkstad" });
       seeded.editId = (await makeOrganisation(db, { name: "Welzijn Parkstad", sector_id: sector.id })).id;
       seeded.archiveId = (await makeOrganisation(db, { name: "Stichting Oud Heerlen", sector_id: sector.id })).id;
+      seeded.childId = (
+        await makeOrganisation(db, { name: "Welzijn Parkstad Jeugd", sector_id: sector.id, parent_id: seeded.editId })
+      ).id;
       seeded.archiveNoJsId = (await makeOrganisation(db, { name: "Stichting Oud Kerkrade", sector_id: sector.id })).id;
       const body = await makeBody(db, {
         name: "Bestuurlijke Regiegroep Gezond Zuid-Limburg voor het Integraal Zorgakkoord",
@@ -39,6 +42,16 @@ describe("keeping organisations in the browser", () => {
   async function signIn(page: Page) {
     await addSessionCookie(page.context(), seeded.cookie, env.server().url);
   }
+
+  it("underlines links in running text, so they are told apart without their colour", async () => {
+    const { page, visit } = env.checked();
+    await signIn(page);
+    await visit(`/organisaties/${seeded.childId}`);
+    const parent = page.getByRole("main").getByRole("link", { name: "Welzijn Parkstad", exact: true });
+    expect(await parent.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe("underline");
+    const menu = page.getByRole("navigation").getByRole("link").first();
+    expect(await menu.evaluate((link) => getComputedStyle(link).textDecorationLine)).toBe("none");
+  });
 
   it("creates an organisation with JavaScript, checking the form before sending it", async () => {
     const { page, visit, act } = env.checked();
