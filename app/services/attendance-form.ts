@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AttendanceStatus } from "../../db/schema";
-import { positiveInt } from "./form-data";
+import { positiveInt, type SubmittedValues } from "./form-data";
 
 /**
  * The attendance register's form (app/routes/vergaderingen.$meetingId_.presentie.tsx): one group
@@ -17,6 +17,20 @@ export const MEMBER_STATUSES = [
 ] as const satisfies readonly AttendanceStatus[];
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
+export const isMemberStatus = (value: string): value is MemberStatus =>
+  (MEMBER_STATUSES as readonly string[]).includes(value);
+
+/** What ?opgeslagen= says was saved: the register, or everyone present in one go. */
+export const SAVED_NOTICES = ["lijst", "iedereen"] as const;
+export type SavedNotice = (typeof SAVED_NOTICES)[number];
+
+export const savedNoticeFrom = (value: string | null): SavedNotice | null =>
+  SAVED_NOTICES.find((notice) => notice === value) ?? null;
+
+/** The register page's address, with the notice a save leaves behind. */
+export const registerPath = (meetingId: number, saved?: SavedNotice) =>
+  `/vergaderingen/${meetingId}/presentie${saved ? `?opgeslagen=${saved}` : ""}`;
+
 /** Every person shown as a row (hidden field, once per row): a row without a chosen status still counts. */
 export const MEMBER_FIELD = "member";
 /** Every guest on the list (hidden field, once per guest). */
@@ -27,6 +41,9 @@ export const GUEST_QUERY_FIELD = "guestQuery";
 export const statusField = (personId: number) => `status-${personId}`;
 export const substituteField = (personId: number) => `substitute-${personId}`;
 export const substituteQueryField = (personId: number) => `substituteQuery-${personId}`;
+
+/** Where the error summary's link for a field leads. */
+export const fieldAnchor = (field: string) => `veld-${field}`;
 
 /** The person a row field belongs to (status-12 → 12), or null for any other field. */
 export function rowOfField(field: string): number | null {
@@ -84,7 +101,7 @@ export const registerSchema = z
     const entries: RegisterEntry[] = [];
     for (const personId of ids(form[MEMBER_FIELD])) {
       const status = text(form[statusField(personId)]);
-      if (!(MEMBER_STATUSES as readonly string[]).includes(status)) {
+      if (!isMemberStatus(status)) {
         context.addIssue({ code: "custom", path: [statusField(personId)], message: "attendance.errors.statusMissing" });
         continue;
       }
@@ -97,7 +114,7 @@ export const registerSchema = z
         });
         continue;
       }
-      entries.push({ person_id: personId, status: status as MemberStatus, substitute_person_id: substitute });
+      entries.push({ person_id: personId, status, substitute_person_id: substitute });
     }
     for (const personId of ids(form[GUEST_FIELD]))
       entries.push({ person_id: personId, status: "gast", substitute_person_id: null });
@@ -107,6 +124,35 @@ export const registerSchema = z
 /** The guests on the submitted list and the people shown as rows, in their order. */
 export function listedPeople(values: Record<string, unknown>): { members: number[]; guests: number[] } {
   return { members: ids(values[MEMBER_FIELD]), guests: ids(values[GUEST_FIELD]) };
+}
+
+/** A field's text as typed (the first, when the name was sent more than once), trimmed. */
+export const fieldText = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? (value[0] ?? "") : (value ?? "")).trim();
+
+const SEARCH_FIELD = /^(?:substituteQuery-\d+|guestQuery)$/;
+
+/** A search a post asks for: a search field holding text, and the row it is for (null: the guest search). */
+export interface SearchAsked {
+  field: string;
+  query: string;
+  row: number | null;
+}
+
+/** Every search field of the submitted register that holds text, in the form's order. */
+export function searchesAsked(values: SubmittedValues): SearchAsked[] {
+  return Object.entries(values).flatMap(([field, value]) => {
+    const query = fieldText(value);
+    return SEARCH_FIELD.test(field) && query !== "" ? [{ field, query, row: rowOfField(field) }] : [];
+  });
+}
+
+/** The people a submitted register refers to by id alone: its guests and the substitutes picked. */
+export function peopleToName(values: SubmittedValues): number[] {
+  const substitutes = Object.entries(values).flatMap(([field, value]) =>
+    field.startsWith("substitute-") && /^\d+$/.test(fieldText(value)) ? [Number(fieldText(value))] : [],
+  );
+  return [...listedPeople(values).guests, ...substitutes];
 }
 
 export type ReshapeIntent = Extract<RegisterIntent, { kind: "addGuest" | "removeGuest" | "removeMember" }>;

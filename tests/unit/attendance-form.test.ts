@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
+  fieldText,
+  isMemberStatus,
   listedPeople,
   parseIntent,
+  peopleToName,
+  registerPath,
   registerSchema,
   reshapeRegister,
   rowOfField,
+  savedNoticeFrom,
+  searchesAsked,
 } from "../../app/services/attendance-form";
 
 describe("the attendance register's form", () => {
@@ -103,5 +109,48 @@ describe("reshaping the register between posts", () => {
       ok: true,
       values: { member: ["1"] },
     });
+  });
+});
+
+describe("what a post to the register asks", () => {
+  it("searches every search field holding text, for its row or for a guest", () => {
+    expect(
+      searchesAsked({
+        member: ["1", "2"],
+        "substituteQuery-1": "  Vries ",
+        "substituteQuery-2": "   ",
+        guestQuery: "Gast",
+        "status-1": "vervangen",
+      }),
+    ).toEqual([
+      { field: "substituteQuery-1", query: "Vries", row: 1 },
+      { field: "guestQuery", query: "Gast", row: null },
+    ]);
+    expect(searchesAsked({ member: "1", "status-1": "aanwezig", guestQuery: "" })).toEqual([]);
+  });
+
+  it("names the guests and the substitutes picked, not the people searched for", () => {
+    expect(
+      peopleToName({ guest: ["7", "8"], "substitute-1": "9", "substitute-2": "", "substituteQuery-3": "12" }),
+    ).toEqual([7, 8, 9]);
+  });
+
+  it("reads a field's first text, trimmed", () => {
+    expect(fieldText(" 3 ")).toBe("3");
+    expect(fieldText(["4", "5"])).toBe("4");
+    expect(fieldText(undefined)).toBe("");
+  });
+
+  it("knows the statuses a row may be given", () => {
+    expect(isMemberStatus("vervangen")).toBe(true);
+    expect(isMemberStatus("gast")).toBe(false);
+  });
+
+  it("goes back to the page with the notice of what was saved, and ignores any other notice", () => {
+    expect(registerPath(4)).toBe("/vergaderingen/4/presentie");
+    expect(registerPath(4, "iedereen")).toBe("/vergaderingen/4/presentie?opgeslagen=iedereen");
+    expect(savedNoticeFrom("lijst")).toBe("lijst");
+    expect(savedNoticeFrom("alles")).toBeNull();
+    expect(savedNoticeFrom(null)).toBeNull();
   });
 });

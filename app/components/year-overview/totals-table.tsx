@@ -1,0 +1,68 @@
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { type YearGroupSummary, yearGroupName } from "../../services/meeting-report-tables";
+import { CountCells, CountHeaders, numberCell } from "./count-columns";
+import { TableRegion } from "../table-region";
+
+/** The year's counts per level or per subregion; each group's number of bodies leads to those bodies. */
+export function TotalsTable({
+  groups,
+  kind,
+  year,
+}: {
+  groups: YearGroupSummary[];
+  kind: "level" | "subregion";
+  year: number;
+}) {
+  const { t } = useTranslation();
+  const heading = t(kind === "level" ? "meetingReports.year.byLevel" : "meetingReports.year.bySubregion");
+  const caption = t("meetingReports.year.caption.totals", { year, grouping: heading.toLowerCase() });
+  const filterLink = (group: YearGroupSummary) =>
+    `?${new URLSearchParams(
+      kind === "level" ? { jaar: String(year), niveau: group.key } : { jaar: String(year), subregio: group.key },
+    )}#by-body-heading`;
+  return (
+    <section aria-labelledby={`by-${kind}-heading`} className="card space-y-2 break-inside-avoid">
+      <h2 id={`by-${kind}-heading`} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      <TableRegion label={caption}>
+        <table className="data-table">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`meetingReports.year.columns.${kind}`)}</th>
+              <th scope="col" className={numberCell}>
+                {t("meetingReports.year.columns.bodies")}
+              </th>
+              <CountHeaders />
+              <th scope="col" className={numberCell}>
+                {t("meetingReports.year.columns.meetingsPerYear")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((group) => {
+              const name = yearGroupName(t, { ...group, rows: [] });
+              return (
+                <tr key={group.key}>
+                  <th scope="row" className="font-normal">
+                    {name}
+                  </th>
+                  <td className={numberCell}>
+                    <Link to={filterLink(group)}>
+                      {group.bodies}
+                      <span className="sr-only"> – {t("meetingReports.year.showBodies", { group: name })}</span>
+                    </Link>
+                  </td>
+                  <CountCells counts={group.totals} />
+                  <td className={numberCell}>{group.totals.meetingsPerYear}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableRegion>
+    </section>
+  );
+}
