@@ -85,6 +85,7 @@ function FoundNotice({ choices, kind, field }: { choices: SeatChoices; kind: Sea
           field,
         });
   return (
+    // eslint-disable-next-line jsx-a11y/no-autofocus -- after a search round trip (also without JavaScript) focus goes to what was found, next to the choices
     <p role="status" tabIndex={-1} autoFocus className="text-sm font-medium">
       {text}
     </p>

@@ -168,9 +168,6 @@ export interface SeatEvent {
   organisation_name: string | null;
 }
 
-/** How many changes the body page's history shows unless the reader asks for all of them. */
-export const HISTORY_SHOWN = 50;
-
 /**
  * The roster on a day: who held which role on behalf of which organisation, in roster order
  * (roster.ts); the neighbouring days on which it changed; and the history, newest first

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ConcurrentChange, FormFailure, SubmittedValues } from "./form-data";
 
 /**
  * Choosing a person and an organisation in the seat forms by searching, not from a list of the
@@ -53,6 +54,12 @@ export function searchAsked(values: Values): SearchRequest | null {
   return button && button !== ENTER ? { kind: kinds[0] ?? "person", query: "" } : null;
 }
 
+/** The form as a search brings it back: as posted, without the search button, the searched field emptied for the next search. */
+export function valuesAfterSearch(values: SubmittedValues, search: SearchRequest): SubmittedValues {
+  const { [SEARCH_BUTTON]: _button, ...kept } = values;
+  return { ...kept, [queryField(search.kind)]: "" };
+}
+
 /** A person offered as a choice, with the organisations they work for (their jobs) on the day. */
 export interface PersonOption {
   id: number;
@@ -74,6 +81,32 @@ export interface SeatChoices {
 }
 
 export const NO_CHOICES: SeatChoices = { people: [], organisations: [], found: null };
+
+/** What a seat form has chosen so far (null: nothing yet), offered again after a round trip, with the people's jobs on `onDay`. */
+export interface ChosenSoFar {
+  personIds: (number | null)[];
+  organisationIds: (number | null)[];
+  onDay: string;
+}
+
+/**
+ * A seat form's answer to a search: the form as it was (valuesAfterSearch) with what it offers now.
+ * `roundTrip` is new with every search: the key that renders the form anew with these values.
+ */
+export interface SearchedAnswer {
+  kind: "searched";
+  ok: true;
+  values: SubmittedValues;
+  choices: SeatChoices;
+  roundTrip: string;
+}
+
+/** A seat form's answer to a refused save: what was typed and why, with what the form offers again (null: no choices). */
+export type RefusedAnswer<C extends SeatChoices | null = SeatChoices> = FormFailure & {
+  kind: "refused";
+  choices: C;
+  roundTrip: null;
+};
 
 /** The id in a form value, if it holds one. */
 export function idIn(value: string | string[] | undefined | null): number | null {
@@ -112,6 +145,15 @@ export function organisationOptions(
     });
   }
   return options;
+}
+
+/** The organisations another editor's changes name, so that the conflict notice can name them too. */
+export function organisationsNamedIn(changes: readonly ConcurrentChange[]): number[] {
+  return changes.flatMap((change) =>
+    change.fields
+      .filter((f) => f.field === "organisation_id")
+      .flatMap((f) => [idIn(f.before), idIn(f.after)].filter((id) => id !== null)),
+  );
 }
 
 /** The id of a person or organisation that must be chosen, with the message that says how. */

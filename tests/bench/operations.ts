@@ -1,7 +1,8 @@
 import type SQLite from "better-sqlite3";
 import type { DB } from "../../db/index";
 import { searchRegister } from "../../app/models/search.server";
-import { bodyRoster, HISTORY_SHOWN } from "../../app/models/bodies.server";
+import { bodyRoster } from "../../app/models/bodies.server";
+import { HISTORY_SHOWN } from "../../app/services/roster-view";
 import { bodyMeetings } from "../../app/models/meetings.server";
 import {
   attendanceFigures,
