@@ -62,5 +62,11 @@ export function usePersonFieldLabels(): Record<string, string> {
     preferred_language: t("people.fields.preferred_language"),
     notes: t("people.fields.notes"),
     archived_at: t("people.history.fields.archived_at"),
+    emails: t("people.history.fields.emails"),
+    primary_email: t("people.history.fields.primary_email"),
+    consent_research: t("people.history.fields.consent_research"),
+    consent_news: t("people.history.fields.consent_news"),
+    recorded_on: t("people.history.fields.recorded_on"),
+    source: t("people.history.fields.source"),
   };
 }

@@ -8,8 +8,15 @@ import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import type { PeopleSort } from "../services/people-list";
 import { displayName } from "../services/names";
-import { type Actor, recordAudit, type Trx } from "./audit.server";
-import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { type Actor, type Trx } from "./audit.server";
+import {
+  type ChildRows,
+  inTransaction,
+  insertAudited,
+  loadForUpdate,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
 import { idList } from "./id-list.server";
 
 /**
@@ -71,7 +78,7 @@ function personColumns(input: PersonFields): PersonFields {
 
 const nowIso = () => new Date().toISOString();
 
-/* ---------- e-mail addresses ---------- */
+/* ---------- e-mail addresses and consents: child rows of the person ---------- */
 
 /**
  * Refuses an address that is already in the register. On another person the message names them
@@ -93,44 +100,67 @@ async function assertEmailFree(trx: Trx, email: string, personId: number | null,
   });
 }
 
-async function insertEmail(trx: Trx, actor: Actor | null, personId: number, email: string, primary: boolean) {
-  if (primary) {
-    // the partial unique index allows one primary per person: clear the old one first
-    await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
-  }
-  const row = await trx
-    .insertInto("person_emails")
-    .values({ person_id: personId, email, is_primary: primary ? 1 : 0 })
-    .returning(["id", "email", "is_primary"])
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, {
-    action: "update",
-    entity: "people",
-    entityId: personId,
-    after: { email: row.email, is_primary: row.is_primary },
-    summary: PERSON_AUDIT_SUMMARIES.emailAdded,
-  });
-  return row;
+/** The person's addresses, primary first, then in the order they were added. */
+async function emailsOf(trx: Trx, personId: number) {
+  return trx
+    .selectFrom("person_emails")
+    .select(["id", "email", "is_primary"])
+    .where("person_id", "=", personId)
+    .orderBy("is_primary", "desc")
+    .orderBy("id")
+    .execute();
 }
 
-async function hasEmails(trx: Trx, personId: number): Promise<boolean> {
-  return !!(await trx
-    .selectFrom("person_emails")
-    .select("id")
-    .where("person_id", "=", personId)
-    .limit(1)
-    .executeTakeFirst());
+/** The addresses as the person's audit entry shows them. */
+const emailRows = (write: ChildRows<"people">["write"]): ChildRows<"people"> => ({
+  read: async (trx, personId) => {
+    const emails = await emailsOf(trx, personId);
+    return {
+      emails: emails.map((e) => e.email),
+      primary_email: emails.find((e) => e.is_primary)?.email ?? null,
+    };
+  },
+  write,
+});
+
+/** Adds an address; the first one, or one asked to be, becomes the primary one (one per person). */
+async function insertEmail(trx: Trx, personId: number, email: string, primary: boolean) {
+  const makePrimary = primary || (await emailsOf(trx, personId)).length === 0;
+  // the partial unique index allows one primary per person: clear the old one first
+  if (makePrimary)
+    await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
+  await trx
+    .insertInto("person_emails")
+    .values({ person_id: personId, email, is_primary: makePrimary ? 1 : 0 })
+    .execute();
 }
 
 /**
- * Adds an address to a person. The first address becomes the primary one; a later one only when
- * asked. `email` is expected in lower case (the form schema does that).
+ * Adds an address to a person, if the person is still at `version`. The first address becomes the
+ * primary one; a later one only when asked. `email` is expected in lower case (the form schema does that).
  */
-export async function addPersonEmail(db: DB, actor: Actor, personId: number, email: string, makePrimary = false) {
+export async function addPersonEmail(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  version: number,
+  email: string,
+  makePrimary = false,
+) {
   return inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "people", personId);
     await assertEmailFree(trx, email, personId, "email");
-    return insertEmail(trx, actor, personId, email, makePrimary || !(await hasEmails(trx, personId)));
+    const change = emailRows(() => insertEmail(trx, personId, email, makePrimary));
+    return (
+      await updateAudited(
+        trx,
+        actor,
+        "people",
+        personId,
+        version,
+        {},
+        { summary: PERSON_AUDIT_SUMMARIES.emailAdded, children: change },
+      )
+    ).after;
   });
 }
 
@@ -139,48 +169,37 @@ export async function addPersonEmail(db: DB, actor: Actor, personId: number, ema
  * person with addresses always has exactly one primary. Returns the id of the audit entry, which
  * is what undoEmailRemoval needs (the address itself stays out of URLs).
  */
-export async function removePersonEmail(db: DB, actor: Actor, personId: number, emailId: number): Promise<number> {
+export async function removePersonEmail(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  version: number,
+  emailId: number,
+): Promise<number> {
   return inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "people", personId);
-    const row = await trx
-      .selectFrom("person_emails")
-      .select(["id", "email", "is_primary"])
-      .where("id", "=", emailId)
-      .where("person_id", "=", personId)
-      .executeTakeFirst();
-    if (!row) throw new RegisterError("people.errors.emailGone");
-    await trx.deleteFrom("person_emails").where("id", "=", emailId).execute();
-    let successor: string | null = null;
-    if (row.is_primary) {
-      const next = await trx
-        .selectFrom("person_emails")
-        .select(["id", "email"])
-        .where("person_id", "=", personId)
-        .orderBy("id")
-        .limit(1)
-        .executeTakeFirst();
-      if (next) {
-        await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", next.id).execute();
-        successor = next.email;
+    const change = emailRows(async () => {
+      const emails = await emailsOf(trx, personId);
+      const removed = emails.find((e) => e.id === emailId);
+      if (!removed) throw new RegisterError("people.errors.emailGone");
+      await trx.deleteFrom("person_emails").where("id", "=", emailId).execute();
+      const successor = emails.filter((e) => e.id !== emailId).sort((a, b) => a.id - b.id)[0];
+      if (removed.is_primary && successor) {
+        await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", successor.id).execute();
       }
-    }
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "people",
-      entityId: personId,
-      before: { email: row.email, is_primary: row.is_primary, ...(successor ? { primary_email: row.email } : {}) },
-      after: successor ? { primary_email: successor } : null,
-      summary: PERSON_AUDIT_SUMMARIES.emailRemoved,
     });
-    const entry = await trx
-      .selectFrom("audit_log")
-      .select("id")
-      .where("entity", "=", "people")
-      .where("entity_id", "=", String(personId))
-      .orderBy("id", "desc")
-      .limit(1)
-      .executeTakeFirstOrThrow();
-    return entry.id;
+    const { auditId } = await updateAudited(
+      trx,
+      actor,
+      "people",
+      personId,
+      version,
+      {},
+      {
+        summary: PERSON_AUDIT_SUMMARIES.emailRemoved,
+        children: change,
+      },
+    );
+    return auditId;
   });
 }
 
@@ -188,51 +207,74 @@ export async function removePersonEmail(db: DB, actor: Actor, personId: number, 
 export async function removedEmail(db: DB | Trx, personId: number, auditId: number) {
   const entry = await db
     .selectFrom("audit_log")
-    .select("before")
+    .select(["before", "after"])
     .where("id", "=", auditId)
     .where("entity", "=", "people")
     .where("entity_id", "=", String(personId))
     .where("summary", "=", PERSON_AUDIT_SUMMARIES.emailRemoved)
     .executeTakeFirst();
-  const before = parseSnapshot(entry?.before);
-  if (!before || typeof before.email !== "string") return null;
-  return { email: before.email, wasPrimary: before.is_primary === 1 };
+  const addresses = (snapshot: string | null | undefined) => {
+    const emails = parseSnapshot(snapshot)?.emails;
+    return Array.isArray(emails) ? emails.filter((e): e is string => typeof e === "string") : [];
+  };
+  const after = new Set(addresses(entry?.after));
+  const email = addresses(entry?.before).find((address) => !after.has(address));
+  if (!email) return null;
+  return { email, wasPrimary: parseSnapshot(entry?.before)?.primary_email === email };
 }
 
-/** Puts a removed address back (as primary if it was), unless it is back already or taken meanwhile. */
-export async function undoEmailRemoval(db: DB, actor: Actor, personId: number, auditId: number) {
+/**
+ * Puts a removed address back (as primary if it was), unless it is back already or taken meanwhile.
+ * `version` null (the undo offered right after the removal) skips the version check: putting back
+ * what the user just took away changes nothing anyone else typed.
+ */
+export async function undoEmailRemoval(
+  db: DB,
+  actor: Actor,
+  personId: number,
+  version: number | null,
+  auditId: number,
+) {
   return inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "people", personId);
     const removed = await removedEmail(trx, personId, auditId);
     if (!removed) throw new RegisterError("people.errors.nothingToUndo");
     await assertEmailFree(trx, removed.email, personId, "email");
-    return insertEmail(trx, actor, personId, removed.email, removed.wasPrimary || !(await hasEmails(trx, personId)));
+    const change = emailRows(() => insertEmail(trx, personId, removed.email, removed.wasPrimary));
+    return (
+      await updateAudited(
+        trx,
+        actor,
+        "people",
+        personId,
+        version,
+        {},
+        { summary: PERSON_AUDIT_SUMMARIES.emailAdded, children: change },
+      )
+    ).after;
   });
 }
 
 /** Makes one of the person's addresses the primary one (the one mailings use). */
-export async function makePrimaryEmail(db: DB, actor: Actor, personId: number, emailId: number) {
+export async function makePrimaryEmail(db: DB, actor: Actor, personId: number, version: number, emailId: number) {
   await inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "people", personId);
-    const emails = await trx
-      .selectFrom("person_emails")
-      .select(["id", "email", "is_primary"])
-      .where("person_id", "=", personId)
-      .execute();
+    const emails = await emailsOf(trx, personId);
     const target = emails.find((e) => e.id === emailId);
     if (!target) throw new RegisterError("people.errors.emailGone");
-    if (target.is_primary) return;
-    const previous = emails.find((e) => e.is_primary);
-    await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
-    await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", emailId).execute();
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "people",
-      entityId: personId,
-      before: { primary_email: previous?.email ?? null },
-      after: { primary_email: target.email },
-      summary: PERSON_AUDIT_SUMMARIES.emailPrimary,
+    const current = await loadForUpdate(trx, "people", personId);
+    if (target.is_primary && current.version === version) return;
+    const change = emailRows(async () => {
+      await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
+      await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", emailId).execute();
     });
+    await updateAudited(
+      trx,
+      actor,
+      "people",
+      personId,
+      version,
+      {},
+      { summary: PERSON_AUDIT_SUMMARIES.emailPrimary, children: change },
+    );
   });
 }
 
@@ -245,10 +287,19 @@ export interface NewPerson extends PersonFields {
 
 export async function createPerson(db: DB, actor: Actor, input: NewPerson): Promise<Person> {
   return inTransaction(db, async (trx) => {
-    if (input.email) await assertEmailFree(trx, input.email, null, "email");
-    const person = await insertAudited(trx, actor, "people", { ...personColumns(input), archived_at: null });
-    if (input.email) await insertEmail(trx, actor, person.id, input.email, true);
-    return person;
+    const email = input.email;
+    if (email) await assertEmailFree(trx, email, null, "email");
+    return insertAudited(
+      trx,
+      actor,
+      "people",
+      { ...personColumns(input), archived_at: null },
+      {
+        children: emailRows(async (_trx, person) => {
+          if (email) await insertEmail(trx, person.id, email, true);
+        }),
+      },
+    );
   });
 }
 
@@ -351,32 +402,44 @@ export interface ConsentInput extends ConsentState {
  * the fact); an earlier day than the current record's goes into the history without changing the
  * current state.
  */
-export async function recordConsent(db: DB, actor: Actor, personId: number, input: ConsentInput) {
+export async function recordConsent(db: DB, actor: Actor, personId: number, version: number, input: ConsentInput) {
   if (input.recorded_on > todayInAmsterdam()) throw new RegisterError("people.errors.consentInFuture", "recorded_on");
   return inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "people", personId);
-    const previous = await currentConsent(trx, personId, input.purpose);
-    const row = await trx
-      .insertInto("consents")
-      .values({
-        person_id: personId,
-        purpose: input.purpose,
-        status: input.status,
-        recorded_on: input.recorded_on,
-        source: input.source,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
     const key = `consent_${input.purpose}`;
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "people",
-      entityId: personId,
-      before: previous ? { [key]: previous.status, recorded_on: previous.recorded_on, source: previous.source } : null,
-      after: { [key]: row.status, recorded_on: row.recorded_on, source: row.source },
-      summary: PERSON_AUDIT_SUMMARIES.consentRecorded,
-    });
-    return row;
+    // the purpose's current consent as the person's entry shows it (a record dated earlier goes into
+    // the history below it and changes none of these)
+    const read = async () => {
+      const current = await currentConsent(trx, personId, input.purpose);
+      return {
+        [key]: current?.status ?? null,
+        recorded_on: current?.recorded_on ?? null,
+        source: current?.source ?? null,
+      };
+    };
+    const write = async () => {
+      await trx
+        .insertInto("consents")
+        .values({
+          person_id: personId,
+          purpose: input.purpose,
+          status: input.status,
+          recorded_on: input.recorded_on,
+          source: input.source,
+        })
+        .execute();
+    };
+    await updateAudited(
+      trx,
+      actor,
+      "people",
+      personId,
+      version,
+      {},
+      {
+        summary: PERSON_AUDIT_SUMMARIES.consentRecorded,
+        children: { read, write },
+      },
+    );
   });
 }
 

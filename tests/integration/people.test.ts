@@ -42,6 +42,10 @@ const emailsOf = (personId: number) =>
     .orderBy("id")
     .execute();
 
+/** The person's version now: the e-mail and consent forms carry it, as the page gives it to them. */
+const versionOf = async (personId: number) =>
+  (await t.db.selectFrom("people").select("version").where("id", "=", personId).executeTakeFirstOrThrow()).version;
+
 /** Posts a form of the edit page of a person. */
 const postEdit = (personId: number, cookie: string, fields: Record<string, string | number>) =>
   call(editRoute.action, formRequest(`/personen/${personId}/bewerken`, fields, { cookie }), {
@@ -72,12 +76,15 @@ describe("creating and editing a person", () => {
     });
     expect(await emailsOf(person.id)).toEqual([{ email: "anna.berg@example.org", is_primary: 1 }]);
 
+    // one entry: the person with their address, a child row of the person
     const audit = await auditOf("people", person.id);
-    expect(audit.map((entry) => [entry.action, entry.summary, entry.user_id])).toEqual([
-      ["create", null, user.id],
-      ["update", "email_added", user.id],
-    ]);
-    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ last_name: "Berg", infix: "van den" });
+    expect(audit.map((entry) => [entry.action, entry.summary, entry.user_id])).toEqual([["create", null, user.id]]);
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({
+      last_name: "Berg",
+      infix: "van den",
+      emails: ["anna.berg@example.org"],
+      primary_email: "anna.berg@example.org",
+    });
   });
 
   it("logs an update with the record before and after", async () => {
@@ -119,7 +126,11 @@ describe("creating and editing a person", () => {
     expect(await t.db.selectFrom("people").select("id").execute()).toHaveLength(1);
 
     const other = await makePerson(t.db);
-    const added = await postEdit(other.id, cookie, { intent: "addEmail", email: "jan@example.org" });
+    const added = await postEdit(other.id, cookie, {
+      intent: "addEmail",
+      version: await versionOf(other.id),
+      email: "jan@example.org",
+    });
     expect(added.status).toBe(400);
     expect((await added.json()).links).toEqual({ email: { href: `/personen/${owner.id}`, name: "Jan de Vries" } });
   });
@@ -193,13 +204,22 @@ describe("e-mail addresses", () => {
   it("keeps exactly one primary address: a new primary replaces the old, a removed primary passes it on", async () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db, { email: "eerste@example.org" });
-    await postEdit(person.id, cookie, { intent: "addEmail", email: "tweede@example.org" });
+    await postEdit(person.id, cookie, {
+      intent: "addEmail",
+      version: await versionOf(person.id),
+      email: "tweede@example.org",
+    });
     expect(await emailsOf(person.id)).toEqual([
       { email: "eerste@example.org", is_primary: 1 },
       { email: "tweede@example.org", is_primary: 0 },
     ]);
 
-    await postEdit(person.id, cookie, { intent: "addEmail", email: "derde@example.org", primary: "on" });
+    await postEdit(person.id, cookie, {
+      intent: "addEmail",
+      version: await versionOf(person.id),
+      email: "derde@example.org",
+      primary: "on",
+    });
     expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([
       { email: "derde@example.org", is_primary: 1 },
     ]);
@@ -209,12 +229,20 @@ describe("e-mail addresses", () => {
       .select("id")
       .where("email", "=", "tweede@example.org")
       .executeTakeFirstOrThrow();
-    await postEdit(person.id, cookie, { intent: "primaryEmail", emailId: second.id });
+    await postEdit(person.id, cookie, {
+      intent: "primaryEmail",
+      version: await versionOf(person.id),
+      emailId: second.id,
+    });
     expect((await emailsOf(person.id)).filter((e) => e.is_primary)).toEqual([
       { email: "tweede@example.org", is_primary: 1 },
     ]);
 
-    const removal = await postEdit(person.id, cookie, { intent: "removeEmail", emailId: second.id });
+    const removal = await postEdit(person.id, cookie, {
+      intent: "removeEmail",
+      version: await versionOf(person.id),
+      emailId: second.id,
+    });
     expect(removal.status).toBe(302);
     expect(await emailsOf(person.id)).toEqual([
       { email: "eerste@example.org", is_primary: 1 },
@@ -235,17 +263,71 @@ describe("e-mail addresses", () => {
     ]);
   });
 
+  it("refuses a change to the addresses made on an old version, with what changed meanwhile, keeping what was typed", async () => {
+    const first = await signedIn("redacteur");
+    const second = await signedIn("beheerder");
+    const person = await makePerson(t.db, { email: "eerste@example.org" });
+    const opened = await versionOf(person.id);
+    // both have the edit page open; the first adds an address
+    const added = await postEdit(person.id, first.cookie, {
+      intent: "addEmail",
+      version: opened,
+      email: "tweede@example.org",
+    });
+    expect(added.status).toBe(302);
+    // the second, on the page as it was, adds another and makes it the primary one
+    const refused = await postEdit(person.id, second.cookie, {
+      intent: "addEmail",
+      version: opened,
+      email: "derde@example.org",
+      primary: "on",
+    });
+    expect(refused.status).toBe(409);
+    const body = await refused.json();
+    expect(body.values).toMatchObject({ email: "derde@example.org", primary: "on", version: String(opened + 1) });
+    expect(body.conflict).toEqual([
+      {
+        at: expect.any(String),
+        by: first.user.name,
+        fields: [{ field: "emails", before: "eerste@example.org", after: "eerste@example.org, tweede@example.org" }],
+      },
+    ]);
+    expect(await emailsOf(person.id)).toEqual([
+      { email: "eerste@example.org", is_primary: 1 },
+      { email: "tweede@example.org", is_primary: 0 },
+    ]);
+    // a consent recorded on the old version is refused in the same way
+    const consent = await postEdit(person.id, second.cookie, {
+      intent: "consent",
+      version: opened,
+      purpose: "research",
+      status: "withdrawn",
+      recorded_on: "2025-01-01",
+      source: "",
+    });
+    expect(consent.status).toBe(409);
+    expect(await t.db.selectFrom("consents").select("id").execute()).toEqual([]);
+  });
+
   it("makes a person's first address the primary one, asked or not", async () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db);
-    await postEdit(person.id, cookie, { intent: "addEmail", email: "enige@example.org" });
+    await postEdit(person.id, cookie, {
+      intent: "addEmail",
+      version: await versionOf(person.id),
+      email: "enige@example.org",
+    });
     expect(await emailsOf(person.id)).toEqual([{ email: "enige@example.org", is_primary: 1 }]);
   });
 
   it("refuses an address the person already has without pointing elsewhere", async () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db, { email: "al@example.org" });
-    const response = await postEdit(person.id, cookie, { intent: "addEmail", email: "al@example.org" });
+    const response = await postEdit(person.id, cookie, {
+      intent: "addEmail",
+      version: await versionOf(person.id),
+      email: "al@example.org",
+    });
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ email: "people.errors.emailAlreadyHere" });
@@ -264,6 +346,7 @@ describe("consent", () => {
     ] as const) {
       const response = await postEdit(person.id, cookie, {
         intent: "consent",
+        version: await versionOf(person.id),
         purpose: "research",
         status,
         recorded_on: day,
@@ -289,7 +372,7 @@ describe("consent", () => {
     expect(page.history.filter((e: { summary: string }) => e.summary === "consent_recorded")).toHaveLength(3);
 
     // on the same day, the later record wins
-    await recordConsent(t.db, user, person.id, {
+    await recordConsent(t.db, user, person.id, await versionOf(person.id), {
       purpose: "research",
       status: "given",
       recorded_on: "2025-03-01",
@@ -303,6 +386,7 @@ describe("consent", () => {
     const person = await makePerson(t.db);
     const response = await postEdit(person.id, cookie, {
       intent: "consent",
+      version: await versionOf(person.id),
       purpose: "news",
       status: "given",
       recorded_on: addDays(todayInAmsterdam(), 1),
@@ -546,13 +630,13 @@ describe("the list of people", () => {
     const before = await makePerson(t.db, { last_name: "Vroeger" });
     await makeAffiliation(t.db, { person_id: now.id, organisation_id: envida.id });
     await makeAffiliation(t.db, { person_id: before.id, organisation_id: envida.id, end_date: "2024-06-30" });
-    await recordConsent(t.db, user, now.id, {
+    await recordConsent(t.db, user, now.id, now.version, {
       purpose: "research",
       status: "withdrawn",
       recorded_on: "2025-01-01",
       source: null,
     });
-    await recordConsent(t.db, user, before.id, {
+    await recordConsent(t.db, user, before.id, before.version, {
       purpose: "research",
       status: "given",
       recorded_on: "2025-01-01",
@@ -615,7 +699,7 @@ describe("the list of people", () => {
       email: "anna@example.org",
     });
     await makePerson(t.db, { first_name: "Bert", last_name: "Bakker", email: "bert@example.org" });
-    await addPersonEmail(t.db, user, anna.id, "a.vandenberg@example.nl");
+    await addPersonEmail(t.db, user, anna.id, anna.version, "a.vandenberg@example.nl");
 
     const ids = async (q: string) =>
       (await (await call(listRoute.loader, get(`/personen?q=${encodeURIComponent(q)}`, cookie))).json()).rows.map(

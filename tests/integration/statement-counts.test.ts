@@ -183,7 +183,7 @@ describe("people pages", () => {
 
   it("/personen/:id of someone with many jobs, seats and meetings attended", async () => {
     const person = await makePerson(t.db, { email: "veel@example.org" });
-    await recordConsent(t.db, user, person.id, {
+    await recordConsent(t.db, user, person.id, person.version, {
       purpose: "research",
       status: "given",
       recorded_on: "2025-01-01",

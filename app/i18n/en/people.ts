@@ -185,6 +185,7 @@ export const people: Messages<typeof nl> = {
       notes: "Notes",
       archived_at: "Archived",
       email: "Email address",
+      emails: "E-mail addresses",
       is_primary: "Primary",
       primary_email: "Primary email address",
       consent_research: "Research mail",

@@ -184,6 +184,7 @@ export const people = {
       notes: "Notities",
       archived_at: "Gearchiveerd",
       email: "E-mailadres",
+      emails: "E-mailadressen",
       is_primary: "Primair",
       primary_email: "Primair e-mailadres",
       consent_research: "Onderzoeksmail",

@@ -1,0 +1,108 @@
+import { useTranslation } from "react-i18next";
+import { addEmailSchema, primaryEmailSchema, removeEmailSchema } from "../../services/person-edit-forms";
+import { CheckboxField, type FormActionData, HiddenField, SubmitButton, TextField, ValidatedForm } from "../form";
+
+export interface EditableEmail {
+  id: number;
+  email: string;
+  is_primary: number;
+}
+
+type EmailIntent = "addEmail" | "primaryEmail" | "removeEmail";
+
+/**
+ * The "E-mailadressen" section of a person's edit page: each address with its own forms to make
+ * it the primary one or remove it, then the form that adds one.
+ */
+export function EmailAddressesSection({
+  version,
+  emails,
+  removedAudit,
+  answerFor,
+  fieldLabels,
+}: {
+  /** the person's version: the addresses change under it */
+  version: number;
+  emails: readonly EditableEmail[];
+  /** the removal the page offers to undo: the add form starts empty again after it */
+  removedAudit: number | null;
+  /** the action's refusal of a form (`emailId` for the forms of one address) */
+  answerFor: (intent: EmailIntent, emailId?: string) => FormActionData | null;
+  /** names of the person's fields, for the list of what someone else changed meanwhile */
+  fieldLabels: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="emails-heading" className="card space-y-4">
+      <h2 id="emails-heading" className="text-lg font-semibold">
+        {t("people.edit.emailsHeading")}
+      </h2>
+      {emails.length === 0 ? (
+        <p className="text-sm">{t("people.page.noEmails")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-200 text-sm">
+          {emails.map((e) => (
+            <li key={e.id} className="flex flex-wrap items-start gap-3 py-2">
+              <span className="min-w-0 flex-1 break-all pt-2">
+                {e.email}
+                {e.is_primary ? (
+                  <span className="ml-2 rounded bg-brand-100 px-2 py-0.5 text-xs font-semibold text-brand-900">
+                    {t("people.edit.primary")}
+                  </span>
+                ) : null}
+              </span>
+              {e.is_primary ? null : (
+                <ValidatedForm
+                  id={`primary-${e.id}`}
+                  schema={primaryEmailSchema}
+                  actionData={answerFor("primaryEmail", String(e.id))}
+                  defaultValues={{ intent: "primaryEmail", version, emailId: e.id }}
+                  fieldLabels={fieldLabels}
+                >
+                  <HiddenField name="intent" />
+                  <HiddenField name="version" />
+                  <HiddenField name="emailId" />
+                  <SubmitButton className="btn-secondary">
+                    {t("people.edit.makePrimary")}
+                    <span className="sr-only">: {e.email}</span>
+                  </SubmitButton>
+                </ValidatedForm>
+              )}
+              <ValidatedForm
+                id={`remove-${e.id}`}
+                schema={removeEmailSchema}
+                actionData={answerFor("removeEmail", String(e.id))}
+                defaultValues={{ intent: "removeEmail", version, emailId: e.id }}
+                fieldLabels={fieldLabels}
+              >
+                <HiddenField name="intent" />
+                <HiddenField name="version" />
+                <HiddenField name="emailId" />
+                <SubmitButton className="btn-secondary">
+                  {t("people.edit.remove")}
+                  <span className="sr-only">: {e.email}</span>
+                </SubmitButton>
+              </ValidatedForm>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="font-semibold">{t("people.edit.addEmailHeading")}</h3>
+      <ValidatedForm
+        id="add-email"
+        key={`add-email-${emails.length}-${removedAudit ?? ""}`}
+        schema={addEmailSchema}
+        actionData={answerFor("addEmail")}
+        defaultValues={{ intent: "addEmail", version }}
+        fieldLabels={fieldLabels}
+        className="space-y-3"
+      >
+        <HiddenField name="intent" />
+        <HiddenField name="version" />
+        <TextField name="email" type="email" label={t("people.fields.email")} autoComplete="off" required />
+        {emails.length > 0 ? <CheckboxField name="primary" label={t("people.edit.makePrimaryOnAdd")} /> : null}
+        <SubmitButton className="btn-secondary">{t("people.edit.addEmailSubmit")}</SubmitButton>
+      </ValidatedForm>
+    </section>
+  );
+}
