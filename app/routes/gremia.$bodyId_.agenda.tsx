@@ -1,48 +1,32 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { FeedAddress } from "../components/calendar/feed-address";
+import { FeedManagement } from "../components/calendar/feed-management";
+import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { PageRefusal } from "../components/refusal-alert";
-import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
-import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getBody } from "../models/bodies.server";
-import { activeFeed, createFeed, restoreFeed, revokeFeed } from "../models/calendar.server";
-import { checkbox, parseForm, positiveInt } from "../services/form-data";
+import { activeFeed } from "../models/calendar.server";
+import { changeFeed } from "../services/calendar-feed-changes.server";
+import {
+  CALENDAR_FEED_NOTICES,
+  CALENDAR_FEED_SCHEMAS,
+  type CalendarFeedAnswer,
+  createSchema,
+  isCalendarFeedIntent,
+  placeFeedRefusal,
+} from "../services/calendar-feed-forms";
+import { parseForm } from "../services/form-data";
 import { oneOf, positiveIntFrom } from "../services/list-params";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("calendar.page.title", { body: data.body.name }) : t("calendar.title")));
-
-const createSchema = z.object({ intent: z.literal("create") });
-
-/** Replacing and revoking break every subscription to the old address: a ticked box confirms it. */
-const replaceSchema = z.object({
-  intent: z.literal("replace"),
-  feed: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "calendar.errors.confirmReplace"),
-});
-
-const revokeSchema = z.object({
-  intent: z.literal("revoke"),
-  feed: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "calendar.errors.confirmRevoke"),
-});
-
-const undoSchema = z.object({ intent: z.literal("undo"), feed: positiveInt() });
-
-const SCHEMAS = { create: createSchema, replace: replaceSchema, revoke: revokeSchema, undo: undoSchema } as const;
-type Intent = keyof typeof SCHEMAS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
-
-const NOTICES = ["aangemaakt", "vervangen", "ingetrokken", "teruggezet"] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
@@ -65,82 +49,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         : null,
     canCreate: can(user.role, "register.edit") && body.archived_at === null,
     canManage: can(user.role, "calendar.manage"),
-    notice: oneOf(url.searchParams, "opgeslagen", NOTICES) ?? null,
+    notice: oneOf(url.searchParams, "opgeslagen", CALENDAR_FEED_NOTICES) ?? null,
     revokedFeedId: positiveIntFrom(url.searchParams, "link") ?? null,
   });
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
+export async function action({
+  request,
+  context,
+  params,
+}: ActionFunctionArgs): Promise<TypedResponse<CalendarFeedAnswer>> {
   const user = await requirePermission(request, context, "register.edit");
   const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const intent = formData.get("intent");
-  if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
+  if (!isCalendarFeedIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
   // editors may make the first link; replacing, revoking and bringing one back are for beheerders
   if (intent !== "create" && !can(user.role, "calendar.manage"))
     throw new Response(null, { status: 403, statusText: "Forbidden" });
-  const parsed = parseForm(SCHEMAS[intent], formData);
-  if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
-  const data = parsed.data;
-  const back = `/gremia/${bodyId}/agenda`;
+  const parsed = parseForm(CALENDAR_FEED_SCHEMAS[intent], formData);
+  if (!parsed.ok) return json({ ...parsed, kind: "refused", intent }, { status: 400 });
   try {
-    switch (data.intent) {
-      case "create":
-        await createFeed(context.db, user, bodyId, null);
-        return redirect(`${back}?opgeslagen=aangemaakt`);
-      case "replace":
-        await createFeed(context.db, user, bodyId, data.feed);
-        return redirect(`${back}?opgeslagen=vervangen`);
-      case "revoke":
-        await revokeFeed(context.db, user, data.feed);
-        return redirect(`${back}?opgeslagen=ingetrokken&link=${data.feed}`);
-      case "undo":
-        await restoreFeed(context.db, user, data.feed);
-        return redirect(`${back}?opgeslagen=teruggezet`);
-    }
+    return redirect(await changeFeed(context.db, user, bodyId, parsed.data));
   } catch (error) {
-    return refusalResponse(error, formData, { intent });
+    return refusalResponse(error, formData, { kind: "refused" as const, intent });
   }
-}
-
-/** Copies the address with one click where the browser allows it; without JavaScript the field is there to select. */
-function CopyButton({ address }: { address: string }) {
-  const { t } = useTranslation();
-  const [available, setAvailable] = useState(false);
-  const [outcome, setOutcome] = useState<"copied" | "copyFailed" | null>(null);
-  useEffect(() => setAvailable(typeof navigator !== "undefined" && navigator.clipboard !== undefined), []);
-  if (!available) return null;
-  const copy = () =>
-    navigator.clipboard.writeText(address).then(
-      () => setOutcome("copied"),
-      () => setOutcome("copyFailed"),
-    );
-  return (
-    <>
-      <button type="button" className="btn-secondary" onClick={() => void copy()}>
-        {t("calendar.page.copy")}
-      </button>
-      <span aria-live="polite" className="text-sm text-slate-700">
-        {outcome ? t(`calendar.page.${outcome}`) : ""}
-      </span>
-    </>
-  );
 }
 
 export default function BodyCalendar() {
   const { body, feed, canCreate, canManage, notice, revokedFeedId } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
-  // A refusal belongs to the form it came from only while that form is still about the same link:
-  // after someone else's change the page shows the current link, and the refusal above the forms.
-  const refused = actionData && "intent" in actionData ? actionData : null;
-  const shownWith = (intent: Intent) =>
-    intent === "create"
-      ? feed === null
-      : intent !== "undo" && feed !== null && refused?.values.feed === String(feed.id);
-  const forForm = (intent: Intent) => (refused?.intent === intent && shownWith(intent) ? refused : null);
-  const pageRefusal = refused && !shownWith(refused.intent) ? Object.values(refused.errors) : [];
+  const refusal = placeFeedRefusal(useActionData<typeof action>() ?? null, feed?.id ?? null);
+  const { t } = useTranslation();
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -155,38 +94,14 @@ export default function BodyCalendar() {
       ) : notice ? (
         <SuccessNotice>{t(`calendar.page.notices.${notice}`)}</SuccessNotice>
       ) : null}
-      <PageRefusal messageKeys={pageRefusal} />
+      <PageRefusal messageKeys={refusal.onPage} />
 
       <section aria-labelledby="feed-heading" className="card space-y-4">
         <h2 id="feed-heading" className="text-lg font-semibold">
           {t("calendar.page.subscribeHeading")}
         </h2>
         {feed ? (
-          <>
-            <p className="text-sm text-slate-700">{t("calendar.page.howTo")}</p>
-            <div>
-              <label htmlFor="feed-address" className="field-label">
-                {t("calendar.page.address")}
-              </label>
-              <div className="mt-1 flex flex-wrap items-center gap-3">
-                <input
-                  id="feed-address"
-                  readOnly
-                  value={feed.address}
-                  onFocus={(event) => event.currentTarget.select()}
-                  className="field-input w-full font-mono text-sm"
-                />
-                <CopyButton address={feed.address} />
-                <a href={feed.webcal}>{t("calendar.page.openInApp")}</a>
-              </div>
-            </div>
-            <p className="text-sm text-slate-700">{t("calendar.page.secret")}</p>
-            <p className="text-sm text-slate-600">
-              {feed.createdBy
-                ? t("calendar.page.created", { name: feed.createdBy, date: formatMoment(feed.createdAt, language) })
-                : t("calendar.page.createdUnknown", { date: formatMoment(feed.createdAt, language) })}
-            </p>
-          </>
+          <FeedAddress feed={feed} />
         ) : (
           <>
             <p>{t("calendar.page.none")}</p>
@@ -194,7 +109,7 @@ export default function BodyCalendar() {
               <ValidatedForm
                 id="create-feed"
                 schema={createSchema}
-                actionData={forForm("create")}
+                actionData={refusal.forForm("create")}
                 defaultValues={{ intent: "create" }}
               >
                 <HiddenField name="intent" />
@@ -208,39 +123,12 @@ export default function BodyCalendar() {
       </section>
 
       {feed && canManage ? (
-        <section aria-labelledby="manage-heading" className="card space-y-6">
-          <h2 id="manage-heading" className="text-lg font-semibold">
-            {t("calendar.page.manageHeading")}
-          </h2>
-          <ValidatedForm
-            id="revoke-feed"
-            key={`revoke-${feed.id}`}
-            schema={revokeSchema}
-            actionData={forForm("revoke")}
-            defaultValues={{ intent: "revoke", feed: feed.id }}
-            className="space-y-3"
-          >
-            <p className="text-sm text-slate-700">{t("calendar.page.revokeText")}</p>
-            <HiddenField name="intent" />
-            <HiddenField name="feed" />
-            <CheckboxField name="confirm" label={t("calendar.page.revokeConfirm", { body: body.name })} />
-            <SubmitButton className="btn-danger">{t("calendar.page.revoke")}</SubmitButton>
-          </ValidatedForm>
-          <ValidatedForm
-            id="replace-feed"
-            key={`replace-${feed.id}`}
-            schema={replaceSchema}
-            actionData={forForm("replace")}
-            defaultValues={{ intent: "replace", feed: feed.id }}
-            className="space-y-3"
-          >
-            <p className="text-sm text-slate-700">{t("calendar.page.replaceText")}</p>
-            <HiddenField name="intent" />
-            <HiddenField name="feed" />
-            <CheckboxField name="confirm" label={t("calendar.page.replaceConfirm", { body: body.name })} />
-            <SubmitButton className="btn-secondary">{t("calendar.page.replace")}</SubmitButton>
-          </ValidatedForm>
-        </section>
+        <FeedManagement
+          feedId={feed.id}
+          bodyName={body.name}
+          revokeRefusal={refusal.forForm("revoke")}
+          replaceRefusal={refusal.forForm("replace")}
+        />
       ) : null}
     </div>
   );
