@@ -15,6 +15,7 @@ import { organisationFilterOptions } from "../models/organisations.server";
 import { membershipMatrix } from "../models/overviews.server";
 import { pageFrom, paging } from "../services/list-params";
 import { cellKey, matrixFilterFrom, matrixNarrowed, matrixPage, representativeText } from "../services/overview-tables";
+import { TableRegion } from "../components/table-region";
 
 const ORGANISATIONS_PAGE_SIZE = 50;
 
@@ -103,12 +104,9 @@ export default function Matrix() {
               ? t("overviews.matrix.paged", { size: page.limit, bodies: matrix.bodies.length, allBodies })
               : null}
           </p>
-          {/* the table scrolls inside its box, so the page itself never scrolls sideways on a phone */}
-          <div
+          <TableRegion
             className="max-h-[75vh] overflow-auto rounded-md border border-slate-200 print:max-h-none print:overflow-visible"
-            tabIndex={0}
-            role="region"
-            aria-label={t("overviews.matrix.caption", { date: dateText })}
+            label={t("overviews.matrix.caption", { date: dateText })}
           >
             <table className="min-w-full border-collapse text-sm">
               <caption className="sr-only">{t("overviews.matrix.caption", { date: dateText })}</caption>
@@ -162,7 +160,7 @@ export default function Matrix() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
           <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
         </>
       )}

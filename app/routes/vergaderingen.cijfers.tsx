@@ -7,6 +7,8 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
+import { FiguresTable } from "../components/meeting-reports/figures-table";
+import { RateChart } from "../components/meeting-reports/rate-chart";
 import { Pagination } from "../components/lists";
 import { NamedFilterField } from "../components/named-filter";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -14,21 +16,12 @@ import { pageTitle } from "../i18n/meta";
 import { attendanceFigures, figureChoices, personNameFor } from "../models/meeting-reports.server";
 import {
   DIRECTION_PARAMS,
-  FIGURE_COLUMNS,
   FIGURE_GROUPINGS,
-  type FigureColumnKey,
-  type FigureGrouping,
-  type FigureRow,
-  type FigureSort,
   figureQueryFrom,
   GROUPING_PARAMS,
-  nextSort,
-  percentText,
-  rateBars,
   SORT_PARAMS,
 } from "../services/attendance-figures";
-import { pageFrom, paging } from "../services/list-params";
-import { figureCellValue, figureColumnHeader } from "../services/meeting-report-tables";
+import { pageFrom, paging, SORT_PARAM } from "../services/list-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingReports.figures.title"));
 
@@ -63,78 +56,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
 }
 
-function rowLink(grouping: FigureGrouping, id: number) {
-  return grouping === "person" ? `/personen/${id}` : grouping === "body" ? `/gremia/${id}` : `/organisaties/${id}`;
-}
-
-function SortableHeader({
-  grouping,
-  column,
-  sort,
-}: {
-  grouping: FigureGrouping;
-  column: FigureColumnKey;
-  sort: FigureSort;
-}) {
-  const { t } = useTranslation();
-  const location = useLocation();
-  const target = nextSort(sort, column);
-  const params = new URLSearchParams(location.search);
-  params.set("sortering", SORT_PARAMS[column]);
-  params.set("volgorde", DIRECTION_PARAMS[target.direction]);
-  // another order is another first page
-  params.delete("pagina");
-  const sorted = sort.column === column;
-  const header = figureColumnHeader(t, grouping, column);
-  return (
-    <th
-      scope="col"
-      aria-sort={sorted ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
-      className={column === "name" ? "" : "text-right"}
-    >
-      <Link to={`?${params}`} preventScrollReset aria-label={t("meetingReports.figures.sortBy", { column: header })}>
-        {header}
-        {sorted ? <span aria-hidden="true">{sort.direction === "asc" ? " ▲" : " ▼"}</span> : null}
-      </Link>
-    </th>
-  );
-}
-
-function RateChart({ rows }: { rows: FigureRow[] }) {
-  const { t } = useTranslation();
-  const bars = rateBars(rows);
-  if (bars.length === 0) return null;
-  return (
-    <figure className="card space-y-3 break-inside-avoid" aria-labelledby="chart-heading">
-      <h2 id="chart-heading" className="text-lg font-semibold">
-        {t("meetingReports.figures.chart.heading")}
-      </h2>
-      <figcaption className="text-sm text-slate-600">
-        {t("meetingReports.figures.chart.caption", { count: bars.length })}
-      </figcaption>
-      <ul className="space-y-2 text-sm">
-        {bars.map((bar) => (
-          <li key={bar.id} className="grid grid-cols-[1fr_3.5rem] items-center gap-x-3 sm:grid-cols-[16rem_1fr_3.5rem]">
-            <span className="col-span-2 break-words sm:col-span-1">{bar.name}</span>
-            {/* the bar repeats the percentage beside it, which is what assistive technology reads */}
-            <svg
-              viewBox="0 0 100 10"
-              preserveAspectRatio="none"
-              className="h-3 w-full"
-              aria-hidden="true"
-              focusable="false"
-            >
-              <rect width="100" height="10" className="fill-slate-200" />
-              <rect width={bar.width} height="10" className="fill-brand-700" />
-            </svg>
-            <span className="text-right tabular-nums">{percentText(bar.rate)}</span>
-          </li>
-        ))}
-      </ul>
-    </figure>
-  );
-}
-
 export default function AttendanceFiguresPage() {
   const { query, rows, page, body, organisation, personName, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
@@ -143,7 +64,6 @@ export default function AttendanceFiguresPage() {
   const { grouping, period, sort } = query;
   const from = formatDay(period.from, language);
   const to = formatDay(period.to, language);
-  const columns = FIGURE_COLUMNS[grouping];
   const withoutPerson = new URLSearchParams(location.search);
   withoutPerson.delete("persoon");
   const caption = t("meetingReports.figures.caption", {
@@ -207,7 +127,7 @@ export default function AttendanceFiguresPage() {
           options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
         />
         {query.personId ? <input type="hidden" name="persoon" value={query.personId} /> : null}
-        <input type="hidden" name="sortering" value={SORT_PARAMS[sort.column]} />
+        <input type="hidden" name={SORT_PARAM} value={SORT_PARAMS[sort.column]} />
         <input type="hidden" name="volgorde" value={DIRECTION_PARAMS[sort.direction]} />
         <div>
           <button type="submit" className="btn-primary">
@@ -235,43 +155,7 @@ export default function AttendanceFiguresPage() {
         <>
           <RateChart rows={rows} />
           <p className="text-sm text-slate-600">{t("meetingReports.figures.count", { count: page.total })}</p>
-          <div
-            className="overflow-x-auto rounded-md border border-slate-200 bg-white print:overflow-visible"
-            tabIndex={0}
-            role="region"
-            aria-label={caption}
-          >
-            <table className="data-table">
-              <caption className="sr-only">{caption}</caption>
-              <thead>
-                <tr>
-                  {columns.map((column) => (
-                    <SortableHeader key={column} grouping={grouping} column={column} sort={sort} />
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((row) => (
-                  <tr key={row.groupId} className="break-inside-avoid">
-                    {columns.map((column) =>
-                      column === "name" ? (
-                        <th key={column} scope="row" className="font-normal">
-                          <Link to={rowLink(grouping, row.groupId)}>{row.name}</Link>
-                          {row.level ? (
-                            <span className="block text-xs text-slate-600">{t(`register.levels.${row.level}`)}</span>
-                          ) : null}
-                        </th>
-                      ) : (
-                        <td key={column} className="text-right tabular-nums">
-                          {figureCellValue(row as FigureRow, column, language)}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <FiguresTable grouping={grouping} sort={sort} rows={rows} caption={caption} />
           <Pagination page={page.page} pages={page.pages} from={page.from} to={page.to} total={page.total} />
         </>
       )}
