@@ -25,4 +25,4 @@ export function newPasswordField() {
   );
 }
 
-export const PASSWORDS_DIFFER = "auth.errors.passwordsDiffer";
+export const PASSWORDS_DIFFER = messageKey("auth.errors.passwordsDiffer");

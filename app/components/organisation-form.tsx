@@ -7,6 +7,7 @@ import type { ConcurrentChange } from "../services/form-data";
 import {
   checkbox,
   idList,
+  messageKey,
   optionalEmail,
   optionalId,
   optionalText,
@@ -34,7 +35,10 @@ const organisationFields = {
   parent_id: optionalId(),
   website: optionalUrl(),
   email: optionalEmail(),
-  phone: optionalText(30).refine((value) => value === null || PHONE.test(value), "organisations.errors.phoneInvalid"),
+  phone: optionalText(30).refine(
+    (value) => value === null || PHONE.test(value),
+    messageKey("organisations.errors.phoneInvalid"),
+  ),
   address: optionalText(300),
   notes: optionalText(4000),
 };

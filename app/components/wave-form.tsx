@@ -1,21 +1,21 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { isoDay, optionalText, requiredText } from "../services/form-data";
+import { isoDay, messageKey, optionalText, requiredText } from "../services/form-data";
 import { TextAreaField, TextField } from "./form";
 
 /** The details of a wave (new and edit share them): one schema for the browser and the action. */
 export const waveFieldsSchema = z.object({
   name: requiredText(120),
   year: z.coerce
-    .number({ error: "waves.errors.yearInvalid" })
+    .number({ error: messageKey("waves.errors.yearInvalid") })
     .int("waves.errors.yearInvalid")
-    .min(2000, "waves.errors.yearInvalid")
-    .max(2100, "waves.errors.yearInvalid"),
+    .min(2000, messageKey("waves.errors.yearInvalid"))
+    .max(2100, messageKey("waves.errors.yearInvalid")),
   reference_date: isoDay(),
   link_template: requiredText(500)
-    .refine((link) => /^https?:\/\/\S+$/i.test(link), "common.form.urlInvalid")
-    .refine((link) => link.includes("{token}"), "waves.errors.linkWithoutToken"),
+    .refine((link) => /^https?:\/\/\S+$/i.test(link), messageKey("common.form.urlInvalid"))
+    .refine((link) => link.includes("{token}"), messageKey("waves.errors.linkWithoutToken")),
   method_notes: optionalText(4000),
 });
 

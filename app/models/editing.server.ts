@@ -2,6 +2,7 @@ import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
 import type { DB } from "../../db/index";
 import type { AuditAction, Database } from "../../db/schema";
 import { auditDiff, displayValue } from "../services/audit-diff";
+import type { Message } from "../i18n/keys";
 import type { ConcurrentChange } from "../services/form-data";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 
@@ -14,7 +15,7 @@ import { type Actor, recordAudit, type Trx } from "./audit.server";
 /** A refusal the user can act on: a translation key (see messageKey), the field it concerns, a record to open. */
 export class RegisterError extends Error {
   constructor(
-    readonly messageKey: string,
+    readonly messageKey: Message,
     readonly field?: string,
     readonly link?: { href: string; name: string },
   ) {

@@ -9,6 +9,7 @@ import type { SearchRequest, SeatChoices } from "../services/seat-choices";
 import { endRefusal, overlappingSeat, planSuccession, type SeatForOverlap } from "../services/seat-rules";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import type { MessageKey } from "../i18n/keys";
 
 /**
  * Seats: who holds which role in which body, on behalf of which organisation, from when to when.
@@ -232,7 +233,7 @@ export async function undoSeatEnd(db: DB, actor: Actor, seatId: number, version:
 function successionRefusal(
   reason: "notAfterStart" | "endedBefore",
   seat: Seat,
-  keys: { notAfterStart: string; endedBefore: string },
+  keys: { notAfterStart: MessageKey; endedBefore: MessageKey },
   field: string,
 ) {
   return reason === "notAfterStart"

@@ -3,6 +3,7 @@ import type { Language, User, UserRole } from "../../db/schema";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password.server";
 import { messageKey } from "../services/form-data";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
+import type { Message } from "../i18n/keys";
 
 /**
  * Accounts: who may sign in, with which role. Every change writes the audit log in the same
@@ -12,7 +13,7 @@ import { type Actor, recordAudit, type Trx } from "./audit.server";
 /** A refusal the user can act on; `messageKey` is a translation key, `field` the form field it concerns. */
 export class UserError extends Error {
   constructor(
-    readonly messageKey: string,
+    readonly messageKey: Message,
     readonly field?: string,
   ) {
     super(messageKey);

@@ -10,7 +10,7 @@ import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, Va
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getFeed, listFeeds, restoreFeed, revokeFeed } from "../models/calendar.server";
-import { checkbox, parseForm, positiveInt } from "../services/form-data";
+import { checkbox, messageKey, parseForm, positiveInt } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { refusalResponse } from "../services/refusal.server";
 
@@ -19,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 const revokeSchema = z.object({
   intent: z.literal("revoke"),
   feed: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "calendar.errors.confirmRevoke"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("calendar.errors.confirmRevoke")),
 });
 
 const undoSchema = z.object({ intent: z.literal("undo"), feed: positiveInt() });

@@ -23,6 +23,7 @@ import {
   FORM_ERROR,
   type FormFailure,
   formFailure,
+  messageKey,
   parseForm,
   positiveInt,
   requiredText,
@@ -43,7 +44,7 @@ const saveSchema = z.object({
 const disableSchema = z.object({
   intent: z.literal("disable"),
   version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "admin.errors.confirmDisable"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("admin.errors.confirmDisable")),
 });
 
 const enableSchema = z.object({

@@ -10,7 +10,7 @@ import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm 
 import { formatDay, formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getWave, NEXT_WAVE_STATUS, ruleNamesFor, setWaveStatus } from "../models/survey-waves.server";
-import { checkbox, choice, parseForm, positiveInt } from "../services/form-data";
+import { checkbox, choice, messageKey, parseForm, positiveInt } from "../services/form-data";
 import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const statusSchema = z.object({
   version: positiveInt(),
   status: choice(["in_field", "closed"]),
-  confirm: checkbox().refine((ticked) => ticked, "waves.errors.confirmStatus"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("waves.errors.confirmStatus")),
 });
 
 const NOTICES = ["aangemaakt", "gewijzigd", "status", "bevroren"] as const;

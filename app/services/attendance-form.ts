@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AttendanceStatus } from "../../db/schema";
-import { positiveInt, type SubmittedValues } from "./form-data";
+import { messageKey, positiveInt, type SubmittedValues } from "./form-data";
 
 /**
  * The attendance register's form (app/routes/vergaderingen.$meetingId_.presentie.tsx): one group
@@ -102,7 +102,11 @@ export const registerSchema = z
     for (const personId of ids(form[MEMBER_FIELD])) {
       const status = text(form[statusField(personId)]);
       if (!isMemberStatus(status)) {
-        context.addIssue({ code: "custom", path: [statusField(personId)], message: "attendance.errors.statusMissing" });
+        context.addIssue({
+          code: "custom",
+          path: [statusField(personId)],
+          message: messageKey("attendance.errors.statusMissing"),
+        });
         continue;
       }
       const substitute = status === "vervangen" ? (ids(form[substituteField(personId)])[0] ?? null) : null;
@@ -110,7 +114,7 @@ export const registerSchema = z
         context.addIssue({
           code: "custom",
           path: [substituteField(personId)],
-          message: "attendance.errors.substituteMissing",
+          message: messageKey("attendance.errors.substituteMissing"),
         });
         continue;
       }

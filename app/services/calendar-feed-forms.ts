@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, type FormFailure, positiveInt } from "./form-data";
+import { checkbox, type FormFailure, messageKey, positiveInt } from "./form-data";
 
 /** The forms of a body's calendar page (/gremia/:id/agenda), shared by the page and its action. */
 
@@ -9,13 +9,13 @@ export const createSchema = z.object({ intent: z.literal("create") });
 export const replaceSchema = z.object({
   intent: z.literal("replace"),
   feed: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "calendar.errors.confirmReplace"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("calendar.errors.confirmReplace")),
 });
 
 export const revokeSchema = z.object({
   intent: z.literal("revoke"),
   feed: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "calendar.errors.confirmRevoke"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("calendar.errors.confirmRevoke")),
 });
 
 const undoSchema = z.object({ intent: z.literal("undo"), feed: positiveInt() });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { KeyWithValues, Message, MessageKey } from "../i18n/keys";
 
 /**
  * The form convention, server half (the browser half is app/components/form.tsx).
@@ -9,8 +10,14 @@ import { z } from "zod";
  * server and browser show the same words in the reader's language.
  */
 
-/** Field name → message key. "_form" holds a message about the form as a whole. */
+/**
+ * Field name → message key, as it travels to the page (and as the browser's own checks give it).
+ * "_form" holds a message about the form as a whole.
+ */
 export type FormErrors = Record<string, string>;
+
+/** Field name → message key, as the server decides it: checked against the messages by the compiler. */
+export type FormMessages = Record<string, Message>;
 
 /** What an action returns (with status 400) when a submission is refused: what was typed, and why. */
 export interface FormFailure {
@@ -77,17 +84,26 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 }
 
 /** A refusal decided after validation (a taken e-mail address, a stale version): same shape as parseForm's. */
-export function formFailure(formData: FormData, errors: FormErrors): FormFailure {
+export function formFailure(formData: FormData, errors: FormMessages): FormFailure {
   return { ok: false, values: submittedValues(formData), errors };
 }
 
-/** A message key with values to interpolate: messageKey("auth.errors.passwordTooShort", { min: 12 }). */
-export function messageKey(key: string, values?: Record<string, string | number>): string {
+/**
+ * A message key, checked by the compiler, with values to interpolate:
+ * messageKey("auth.errors.passwordTooShort", { min: 12 }). Without values it is the key itself: the
+ * way to hand a checked key to a zod schema (`.min(1, messageKey("bodies.errors.choosePerson"))`).
+ */
+export function messageKey(key: MessageKey, values?: Record<string, string | number>): Message {
   if (!values) return key;
-  return `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)]))}`;
+  return `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)]))}` as KeyWithValues;
 }
 
-/** Splits what messageKey joined: the key and its values. */
+/**
+ * Splits what messageKey joined: the key and its values. A checked message gives back its checked
+ * key; text from elsewhere (an answer the page received) gives back text.
+ */
+export function splitMessageKey(message: Message): { key: MessageKey; values: Record<string, string> };
+export function splitMessageKey(message: string): { key: string; values: Record<string, string> };
 export function splitMessageKey(message: string): { key: string; values: Record<string, string> } {
   const [key = "", query] = message.split("?", 2);
   return { key, values: query ? Object.fromEntries(new URLSearchParams(query)) : {} };
@@ -103,7 +119,7 @@ export const FIELD_MESSAGES = {
   date: "common.form.dateInvalid",
   endBeforeStart: "common.form.endBeforeStart",
   url: "common.form.urlInvalid",
-} as const;
+} as const satisfies Record<string, MessageKey>;
 
 /** Text that must be filled in; trimmed. */
 export function requiredText(maxLength = 200) {

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { EVENT_KINDS, MEETING_STATUSES } from "../../db/schema";
 import {
-  choice,
   checkbox,
+  choice,
   FIELD_MESSAGES,
   idList,
   isoDay,
+  messageKey,
   optionalText,
   optionalUrl,
   positiveInt,
@@ -24,7 +25,7 @@ const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function optionalClockTime() {
   return z.preprocess(
     (value) => (typeof value === "string" && value.trim() === "" ? null : (value ?? null)),
-    z.string().trim().regex(CLOCK_TIME, "meetings.errors.timeInvalid").nullable(),
+    z.string().trim().regex(CLOCK_TIME, messageKey("meetings.errors.timeInvalid")).nullable(),
   );
 }
 
@@ -33,7 +34,7 @@ function timesRule(data: { start_time?: string | null; end_time?: string | null 
   // a time that is not HH:MM has its own message; comparing it would only add a misleading one
   const valid = (time: string | null | undefined): time is string => typeof time === "string" && CLOCK_TIME.test(time);
   if (valid(data.start_time) && valid(data.end_time) && data.end_time <= data.start_time) {
-    context.addIssue({ code: "custom", path: ["end_time"], message: "meetings.errors.endBeforeStart" });
+    context.addIssue({ code: "custom", path: ["end_time"], message: messageKey("meetings.errors.endBeforeStart") });
   }
 }
 
@@ -47,7 +48,11 @@ function invitationsRule(
     (data.invited_organisations?.length ?? 0) +
     (data.invited_searches?.length ?? 0);
   if (count === 0)
-    context.addIssue({ code: "custom", path: ["invited_bodies"], message: "meetings.errors.noInvitations" });
+    context.addIssue({
+      code: "custom",
+      path: ["invited_bodies"],
+      message: messageKey("meetings.errors.noInvitations"),
+    });
 }
 
 /** A select that starts on "— kies —": empty is "fill this in", anything else must be one of the values. */
@@ -128,7 +133,7 @@ export const statusSchema = z.object({
 export const cancelSchema = z.object({
   intent: z.literal("cancel"),
   version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "meetings.errors.confirmCancel"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("meetings.errors.confirmCancel")),
 });
 
 /** Restoring a cancelled meeting, from its form or from the undo button (which brings back the status it had). */

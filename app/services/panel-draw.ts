@@ -21,6 +21,7 @@ import type {
   SeatRule,
 } from "./panel-rules-schema";
 import { isActiveOn } from "./periods";
+import type { Message } from "../i18n/keys";
 
 /**
  * The panel draw as a pure function of the register's facts and the wave's rules, so the preview,
@@ -386,7 +387,7 @@ function emptiedBy(
 }
 
 /** The message key that says why a panel is empty (`waves.errors.emptiedBy…`), with the rule's number. */
-export function emptiedByMessage(emptied: NonNullable<DrawnPanel["emptiedBy"]>): string {
+export function emptiedByMessage(emptied: NonNullable<DrawnPanel["emptiedBy"]>): Message {
   switch (emptied.step) {
     case "noRules":
       return "waves.errors.emptyPanel.noRules";
@@ -395,7 +396,7 @@ export function emptiedByMessage(emptied: NonNullable<DrawnPanel["emptiedBy"]>):
     case "organisationRule":
       return messageKey("waves.errors.emptyPanel.organisationRule", { number: emptied.index + 1 });
     case "exclusion":
-      return `waves.errors.emptyPanel.exclusion.${emptied.reason}`;
+      return `waves.errors.emptyPanel.exclusion.${emptied.reason}` as const;
   }
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { BODY_KINDS, BODY_LEVELS, type BodyLevel, FUNDING_STATUSES, SEAT_ROLES } from "../../db/schema";
-import { FIELD_MESSAGES, type FormErrors, type SubmittedValues } from "./form-data";
+import { FIELD_MESSAGES, type FormMessages, messageKey, type SubmittedValues } from "./form-data";
 import { type ManualExclusion, type PanelRules, type SeatRule } from "./panel-rules-schema";
+import type { Message } from "../i18n/keys";
 
 /**
  * The rules form's fields ↔ PanelRules. The form is flat (a plain POST has no nesting): seat rule n
@@ -84,11 +85,11 @@ export function rulesToFormValues(
   return values;
 }
 
-export type RulesFromForm = { ok: true; rules: PanelRules } | { ok: false; errors: FormErrors };
+export type RulesFromForm = { ok: true; rules: PanelRules } | { ok: false; errors: FormMessages };
 
 /** The rules a submission describes, or per field what is wrong with it. */
 export function formValuesToRules(values: RulesFormValues): RulesFromForm {
-  const errors: FormErrors = {};
+  const errors: FormMessages = {};
   const ids = (name: string) => {
     const found = list(values[name]).map(Number);
     if (found.some((id) => !Number.isSafeInteger(id) || id <= 0)) errors[name] ??= FIELD_MESSAGES.invalid;
@@ -99,7 +100,7 @@ export function formValuesToRules(values: RulesFormValues): RulesFromForm {
     if (found.some((value) => !(allowed as readonly string[]).includes(value))) errors[name] ??= FIELD_MESSAGES.invalid;
     return found.filter((value): value is T => (allowed as readonly string[]).includes(value));
   };
-  const whole = (name: string, max: number, message: string): number | null => {
+  const whole = (name: string, max: number, message: Message): number | null => {
     const typed = text(values[name]);
     if (typed === "") return null;
     const n = Number(typed);
@@ -114,8 +115,8 @@ export function formValuesToRules(values: RulesFormValues): RulesFromForm {
   for (let n = 0; n < seatRuleCount(values); n++) {
     const meetingsField = seatField(n, "minMeetings");
     const monthsField = seatField(n, "minMonths");
-    const meetings = whole(meetingsField, 100, "waves.errors.attendanceMeetings");
-    const months = whole(monthsField, 36, "waves.errors.attendanceMonths");
+    const meetings = whole(meetingsField, 100, messageKey("waves.errors.attendanceMeetings"));
+    const months = whole(monthsField, 36, messageKey("waves.errors.attendanceMonths"));
     if ((meetings === null) !== (months === null) && !errors[meetingsField] && !errors[monthsField]) {
       errors[meetings === null ? meetingsField : monthsField] = "waves.errors.attendanceIncomplete";
     }
@@ -138,7 +139,7 @@ export function formValuesToRules(values: RulesFormValues): RulesFromForm {
     const reasonField = manualField(i, "reason");
     const reason = text(values[reasonField]);
     if (reason === "") errors[reasonField] = "waves.errors.manualReasonRequired";
-    else if (reason.length > 500) errors[reasonField] = "common.form.tooLong?max=500";
+    else if (reason.length > 500) errors[reasonField] = messageKey(FIELD_MESSAGES.tooLong, { max: 500 });
     if (personId === undefined) errors[manualField(i, "personId")] ??= FIELD_MESSAGES.invalid;
     else manual.push({ personId, reason });
   }

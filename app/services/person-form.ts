@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGES } from "../../db/schema";
-import { choice, optionalEmail, optionalText, requiredText } from "./form-data";
+import { choice, messageKey, optionalEmail, optionalText, requiredText } from "./form-data";
 
 /**
  * The fields of a person as the create and edit forms share them (browser and server alike).
@@ -17,7 +17,10 @@ export const personFields = {
   initials: optionalText(20),
   salutation: optionalText(60),
   title: optionalText(40),
-  phone: optionalText(40).refine((value) => value === null || PHONE.test(value), "people.errors.phoneInvalid"),
+  phone: optionalText(40).refine(
+    (value) => value === null || PHONE.test(value),
+    messageKey("people.errors.phoneInvalid"),
+  ),
   preferred_language: choice(LANGUAGES),
   notes: optionalText(2000),
 };

@@ -3,6 +3,7 @@ import {
   checkbox,
   type FormFailure,
   isoDay,
+  messageKey,
   optionalIsoDay,
   optionalText,
   periodRule,
@@ -37,7 +38,7 @@ export const endJobSchema = z.object({
   affiliationId: positiveInt(),
   version: positiveInt(),
   end_date: isoDay(),
-  confirm: checkbox().refine((ticked) => ticked, "people.errors.confirmEnd"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("people.errors.confirmEnd")),
 });
 
 /** The undo button of the notice after an end: the version the end produced. */

@@ -1,6 +1,8 @@
 import type { TFunction } from "i18next";
 import type { Language } from "../../db/schema";
 import { formatDay } from "../i18n/format";
+import type { Message } from "../i18n/keys";
+import { messageKey } from "./form-data";
 import { addDays, isIsoDay } from "./periods";
 
 /**
@@ -49,16 +51,13 @@ export interface RecurrenceRule {
 /** A rule that cannot be planned: a message key (meetingSeries.errors.*, see messageKey) and the form field it concerns. */
 export class RecurrenceError extends Error {
   constructor(
-    readonly messageKey: string,
+    readonly messageKey: Message,
     readonly field?: string,
   ) {
     super(messageKey);
     this.name = "RecurrenceError";
   }
 }
-
-const withValues = (key: string, values: Record<string, string | number>) =>
-  `${key}?${new URLSearchParams(Object.entries(values).map(([k, v]) => [k, String(v)]))}`;
 
 /** What the series form asks, in the form's terms. */
 export interface RuleFields {
@@ -93,7 +92,7 @@ function checkRule(rule: RecurrenceRule): void {
   const maxInterval = MAX_INTERVAL[rule.frequency];
   if (!Number.isInteger(rule.interval) || rule.interval < 1 || rule.interval > maxInterval) {
     throw new RecurrenceError(
-      withValues(`meetingSeries.errors.interval.${rule.frequency}`, { max: maxInterval }),
+      messageKey(`meetingSeries.errors.interval.${rule.frequency}` as const, { max: maxInterval }),
       "interval",
     );
   }
@@ -103,7 +102,7 @@ function checkRule(rule: RecurrenceRule): void {
       throw new RecurrenceError("meetingSeries.errors.noOccurrences", "count");
     if (rule.count > MAX_OCCURRENCES) {
       throw new RecurrenceError(
-        withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
+        messageKey("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
         "count",
       );
     }
@@ -228,7 +227,7 @@ export function occurrences(rule: RecurrenceRule, from: string): string[] {
     if (rule.count !== null ? days.length === rule.count : day > rule.until!) break;
     if (days.length === MAX_OCCURRENCES) {
       throw new RecurrenceError(
-        withValues("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
+        messageKey("meetingSeries.errors.tooManyOccurrences", { max: MAX_OCCURRENCES }),
         "until",
       );
     }

@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import { RecordNotFoundError, RegisterError, StaleVersionError } from "../models/editing.server";
-import { FORM_ERROR, type FormFailure, formFailure, submittedValues } from "./form-data";
+import { FORM_ERROR, type FormFailure, formFailure, messageKey, submittedValues } from "./form-data";
 
 /**
  * Turns a model's refusal into the answer a form action gives: the form again, with what was
@@ -14,7 +14,7 @@ export function refusalResponse<E extends Record<string, unknown>>(error: unknow
     const failure: FormFailure = {
       ok: false,
       values: { ...submittedValues(formData), version: String(error.currentVersion) },
-      errors: { [FORM_ERROR]: "common.form.conflictText" },
+      errors: { [FORM_ERROR]: messageKey("common.form.conflictText") },
       conflict: error.changes,
     };
     return json({ ...failure, ...(extra as E) }, { status: 409 });

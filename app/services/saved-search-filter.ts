@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { messageKey } from "./form-data";
 
 /**
  * A saved search keeps the people list's filter (search text, organisation, research consent), not
@@ -15,7 +16,7 @@ export const savedSearchFilterSchema = z
   .refine(
     (filter) => filter.q !== undefined || filter.organisationId !== undefined || filter.researchConsent !== undefined,
     {
-      message: "savedSearches.errors.filterEmpty",
+      message: messageKey("savedSearches.errors.filterEmpty"),
     },
   );
 

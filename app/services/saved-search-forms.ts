@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, type FormFailure, positiveInt, requiredText } from "./form-data";
+import { checkbox, type FormFailure, messageKey, positiveInt, requiredText } from "./form-data";
 
 /** The forms of the saved searches page (/personen/zoekopdrachten), shared by the page and its action. */
 
@@ -15,7 +15,7 @@ export const archiveSchema = z.object({
   intent: z.literal("archive"),
   id: positiveInt(),
   version: positiveInt(),
-  confirm: checkbox().refine((ticked) => ticked, "savedSearches.errors.confirmArchive"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("savedSearches.errors.confirmArchive")),
 });
 
 /** Restoring, from the archived list or from the undo button after archiving. */

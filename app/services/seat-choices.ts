@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ConcurrentChange, FormFailure, SubmittedValues } from "./form-data";
+import type { MessageKey } from "../i18n/keys";
 
 /**
  * Choosing a person and an organisation in the seat forms by searching, not from a list of the
@@ -157,7 +158,7 @@ export function organisationsNamedIn(changes: readonly ConcurrentChange[]): numb
 }
 
 /** The id of a person or organisation that must be chosen, with the message that says how. */
-export function chosenId(message: string) {
+export function chosenId(message: MessageKey) {
   return z
     .string({ error: message })
     .regex(/^[1-9]\d*$/, message)

@@ -5,6 +5,7 @@ import {
   choice,
   FIELD_MESSAGES,
   isoDay,
+  messageKey,
   optionalId,
   optionalIsoDay,
   optionalText,
@@ -27,8 +28,8 @@ export const VACANCY = "vacature";
 export const addSeatSchema = z.object({
   intent: z.literal("add"),
   person: z
-    .string({ error: "bodies.errors.choosePerson" })
-    .min(1, "bodies.errors.choosePerson")
+    .string({ error: messageKey("bodies.errors.choosePerson") })
+    .min(1, messageKey("bodies.errors.choosePerson"))
     .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
   role: choice(SEAT_ROLES),
   organisation_id: optionalId(),
@@ -73,7 +74,7 @@ export const endSeatSchema = z.object({
   intent: z.literal("end"),
   version: positiveInt(),
   end_date: isoDay(),
-  confirm: checkbox().refine((ticked) => ticked, "bodies.errors.confirmEnd"),
+  confirm: checkbox().refine((ticked) => ticked, messageKey("bodies.errors.confirmEnd")),
 });
 
 export const undoSeatEndSchema = z.object({ intent: z.literal("undo"), version: positiveInt() });

@@ -15,6 +15,7 @@ import {
 } from "./form-data";
 import { isIsoDay } from "./periods";
 import { FREQUENCIES, MAX_INTERVAL, MAX_OCCURRENCES, type Ordinal, WEEKDAYS } from "./recurrence";
+import type { Message } from "../i18n/keys";
 
 /** The series planner's form (/vergaderingen/reeks), shared by the page and its action. */
 
@@ -35,7 +36,7 @@ export function clockTime() {
       const hours = Number(match?.[1]);
       const minutes = Number(match?.[2]);
       if (!match || hours > 23 || minutes > 59) {
-        context.addIssue({ code: "custom", message: "meetingSeries.errors.timeInvalid" });
+        context.addIssue({ code: "custom", message: messageKey("meetingSeries.errors.timeInvalid") });
         return z.NEVER;
       }
       return `${String(hours).padStart(2, "0")}:${match[2]}`;
@@ -80,22 +81,22 @@ export const seriesSchema = z
   })
   .refine((data) => data.ends !== "count" || data.count !== null, {
     path: ["count"],
-    message: "meetingSeries.errors.countRequired",
+    message: messageKey("meetingSeries.errors.countRequired"),
     when: validFields("ends", "count"),
   })
   .refine((data) => data.ends !== "until" || data.until !== null, {
     path: ["until"],
-    message: "meetingSeries.errors.untilRequired",
+    message: messageKey("meetingSeries.errors.untilRequired"),
     when: validFields("ends", "until"),
   })
   .refine((data) => data.ends !== "until" || data.until === null || data.until >= data.first_date, {
     path: ["until"],
-    message: "meetingSeries.errors.untilBeforeFirst",
+    message: messageKey("meetingSeries.errors.untilBeforeFirst"),
     when: validFields("ends", "until", "first_date"),
   })
   .refine((data) => data.end_time > data.start_time, {
     path: ["end_time"],
-    message: "meetings.errors.endBeforeStart",
+    message: messageKey("meetings.errors.endBeforeStart"),
     when: validFields("start_time", "end_time"),
   });
 
@@ -117,7 +118,7 @@ export function formatDayWithWeekday(isoDay: string, language: Language): string
  * A refusal's message with the ISO days among its values written for the reader, also a list of
  * days ("2026-01-13, 2026-03-10"): models name days in ISO because they do not know the reader.
  */
-export function withReadableDayLists(message: string, language: Language): string {
+export function withReadableDayLists(message: Message, language: Language): Message {
   const { key, values } = splitMessageKey(message);
   const entries = Object.entries(values);
   if (entries.length === 0) return message;

@@ -87,6 +87,20 @@ describe("message keys", () => {
     expect(splitMessageKey("common.form.required")).toEqual({ key: "common.form.required", values: {} });
   });
 
+  it("are checked by the compiler against the Dutch messages", () => {
+    // @ts-expect-error -- a misspelt key does not compile (npm run typecheck refuses it)
+    const misspelt = messageKey("people.errors.emailTakne");
+    // @ts-expect-error -- nor does a key of a branch rather than a text
+    const branch = messageKey("people.errors");
+    // a plural is asked for by its stem, with a count (auth.errors.throttled_one / _other)
+    const plural = messageKey("auth.errors.throttled", { count: 2 });
+    expect([misspelt, branch, plural]).toEqual([
+      "people.errors.emailTakne",
+      "people.errors",
+      "auth.errors.throttled?count=2",
+    ]);
+  });
+
   it("used by the schemas exist in both languages", () => {
     const keys = [
       "common.form.required",
