@@ -14,6 +14,7 @@ import {
   SEAT_ROLES,
   THEME_KINDS,
   USER_ROLES,
+  type Database,
   type UserRole,
 } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
@@ -191,7 +192,7 @@ const DEMO_ACCOUNT_NAMES: Record<UserRole, string> = {
   lezer: "Demo Lezer",
 };
 
-async function insertAudited<T extends { id: number }>(trx: Trx, entity: string, row: T): Promise<T> {
+async function insertAudited<T extends { id: number }>(trx: Trx, entity: keyof Database, row: T): Promise<T> {
   await recordAudit(trx, null, { action: "create", entity, entityId: row.id, after: row, summary: "demodata" });
   return row;
 }
@@ -211,13 +212,11 @@ export async function isEmptyDatabase(db: DB): Promise<boolean> {
  */
 export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; counts: Record<string, number> }> {
   const data = readDemoData();
-  const accounts: DemoAccount[] = await Promise.all(
-    USER_ROLES.map(async (role) => ({
-      role,
-      email: `${role}@example.org`,
-      password: encodeBase32LowerCaseNoPadding(randomBytes(10)),
-    })),
-  );
+  const accounts: DemoAccount[] = USER_ROLES.map((role) => ({
+    role,
+    email: `${role}@example.org`,
+    password: encodeBase32LowerCaseNoPadding(randomBytes(10)),
+  }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
   const loaded = await db.transaction().execute(async (trx) => {

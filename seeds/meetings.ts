@@ -339,7 +339,7 @@ export async function loadDemoMeetings(
     if (invitations.length === 0) throw new Error(`Demo data: event "${event.title}" invites nobody`);
     await trx.insertInto("meeting_invitations").values(invitations).execute();
 
-    let rows: AttendanceRow[] = [];
+    const rows: AttendanceRow[] = [];
     if (event.status === "gehouden") {
       const invitees = await expectedAttendees(trx, row.id);
       const audience = event.audience?.map((words) => words.toLowerCase());

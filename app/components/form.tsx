@@ -128,7 +128,7 @@ export function ValidatedForm({
     idFor,
     errorFor: (name) => errors[name],
     linkFor: (name) => (hasServerErrors ? actionData?.links?.[name] : undefined),
-    valueOf: (name) => startValues[name],
+    valueOf: (name): unknown => startValues[name],
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -146,6 +146,7 @@ export function ValidatedForm({
         <div
           ref={summaryRef}
           tabIndex={-1}
+          // eslint-disable-next-line jsx-a11y/no-autofocus -- a refused form's summary takes the focus so it is read out, also without JavaScript
           autoFocus
           role="alert"
           aria-labelledby={`${prefix}-summary`}
@@ -285,7 +286,7 @@ export function TextField({
         type={type}
         autoComplete={autoComplete}
         required={required}
-        defaultValue={initial == null ? undefined : String(initial)}
+        defaultValue={startText(initial)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         className="field-input"
@@ -316,7 +317,7 @@ export function TextAreaField({ name, label, hint, required, className, rows = 4
         id={id}
         rows={rows}
         required={required}
-        defaultValue={initial == null ? undefined : String(initial)}
+        defaultValue={startText(initial)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         className="field-input"
@@ -352,7 +353,7 @@ export function SelectField({
       <select
         id={id}
         required={required}
-        defaultValue={initial == null ? undefined : String(initial)}
+        defaultValue={startText(initial)}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(hint && `${id}-hint`, error && `${id}-error`)}
         className="field-input"
@@ -496,11 +497,21 @@ export function CheckboxField({ name, label, hint, className }: Omit<FieldProps,
   );
 }
 
+/**
+ * A field's starting text: what was typed before a refusal, or the stored value. A name posted twice
+ * comes back as a list; a single field shows its first value.
+ */
+function startText(value: unknown): string | undefined {
+  if (Array.isArray(value)) return startText(value[0]);
+  if (typeof value === "string") return value;
+  return typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+
 /** A value the form carries along (an intent, a record's version); validated like any other field. */
 export function HiddenField({ name }: { name: string }) {
   const { register, valueOf } = useFormContext();
   const initial = valueOf(name);
-  return <input type="hidden" defaultValue={initial == null ? undefined : String(initial)} {...register(name)} />;
+  return <input type="hidden" defaultValue={startText(initial)} {...register(name)} />;
 }
 
 export function SubmitButton({

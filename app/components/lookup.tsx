@@ -3,6 +3,7 @@ import { type KeyboardEvent as ReactKeyboardEvent, useEffect, useRef, useState }
 import { useTranslation } from "react-i18next";
 import type { loader as searchLoader } from "../routes/zoeken";
 import { MAX_SEARCH_LENGTH, resultPath } from "../services/search-query";
+import { useInBrowser } from "./use-in-browser";
 
 /** How long typing must pause before the box asks the server: fewer requests, still "as you type". */
 const DEBOUNCE_MS = 120;
@@ -47,46 +48,42 @@ export function Lookup({ className = "" }: { className?: string }) {
   const navigate = useNavigate();
   const location = useLocation();
   const input = useRef<HTMLInputElement>(null);
-  const [enhanced, setEnhanced] = useState(false);
+  const enhanced = useInBrowser();
   const [text, setText] = useState("");
   const [focused, setFocused] = useState(false);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   // what the box last asked for: an answer to any other question arrived too late and is ignored
-  const asked = useRef("");
-  const load = useRef(fetcher.load);
-  load.current = fetcher.load;
-
-  useEffect(() => setEnhanced(true), []);
+  const [asked, setAsked] = useState("");
+  const { load } = fetcher;
 
   useEffect(() => {
     const query = text.trim();
-    if (!query) {
-      asked.current = "";
-      setAnswer(null);
-      setOpen(false);
-      return;
-    }
-    if (query === asked.current) return;
+    if (!query || query === asked) return;
     const timer = setTimeout(() => {
-      asked.current = query;
-      load.current(`/zoeken?q=${encodeURIComponent(query)}`);
+      setAsked(query);
+      load(`/zoeken?q=${encodeURIComponent(query)}`);
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [text]);
+  }, [text, asked, load]);
 
-  useEffect(() => {
-    const data = fetcher.data;
-    if (!data || data.query !== asked.current) return;
-    setAnswer(data);
-    setActive(-1);
-    setOpen(document.activeElement === input.current);
-  }, [fetcher.data]);
-
-  useEffect(() => {
+  // An answer that arrives, and a navigation, change what the box shows: taken in while rendering
+  // (React's way to adjust state to a change) rather than in an effect that renders twice.
+  const [answered, setAnswered] = useState(fetcher.data);
+  if (fetcher.data !== answered) {
+    setAnswered(fetcher.data);
+    if (fetcher.data && fetcher.data.query === asked) {
+      setAnswer(fetcher.data);
+      setActive(-1);
+      setOpen(focused);
+    }
+  }
+  const [shownAt, setShownAt] = useState(location);
+  if (location !== shownAt) {
+    setShownAt(location);
     setOpen(false);
-  }, [location]);
+  }
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -120,8 +117,9 @@ export function Lookup({ className = "" }: { className?: string }) {
     setOpen(false);
     setText("");
     setAnswer(null);
-    asked.current = "";
-    input.current?.blur();
+    setAsked("");
+    // the box has the focus (a click on an option keeps it there): let go of it before leaving
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     navigate(option.kind === "all" ? searchPath : resultPath(option.result));
   };
 
@@ -194,7 +192,14 @@ export function Lookup({ className = "" }: { className?: string }) {
             className="block w-full rounded-l-md border border-slate-400 bg-white py-1.5 pl-3 pr-9 text-sm placeholder:text-slate-500"
             onChange={(event) => {
               setText(event.target.value);
-              setOpen(true);
+              if (event.target.value.trim() === "") {
+                // nothing to look up: whatever was found for the last text goes
+                setAsked("");
+                setAnswer(null);
+                setOpen(false);
+              } else {
+                setOpen(true);
+              }
             }}
             onFocus={() => {
               setFocused(true);
@@ -256,6 +261,7 @@ export function Lookup({ className = "" }: { className?: string }) {
       >
         {expanded
           ? options.map((option, index) => (
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keyboard chooses through the combobox (arrow keys, Enter), whose focus never leaves the input
               <li
                 key={option.kind === "all" ? "all" : `${option.result.kind}-${option.result.id}`}
                 id={optionId(index)}

@@ -1,3 +1,4 @@
+import { displayValue } from "../services/audit-diff";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -144,12 +145,12 @@ export function readableOrganisationValue(
   }
   if (value === null || value === undefined || value === "") return null;
   const nameOf = (list: readonly { id: number; name: string }[], id: number | null) =>
-    id === null ? String(value) : (list.find((item) => item.id === id)?.name ?? `#${id}`);
+    id === null ? displayValue(value) : (list.find((item) => item.id === id)?.name ?? `#${id}`);
   switch (field) {
     case "sector_id": {
       const id = asNumber(value);
       const sector = names.sectors.find((item) => item.id === id);
-      return sector ? (language === "en" ? sector.name_en : sector.name_nl) : `#${String(value)}`;
+      return sector ? (language === "en" ? sector.name_en : sector.name_nl) : `#${displayValue(value)}`;
     }
     case "parent_id":
       return nameOf(names.organisations, asNumber(value));
@@ -158,7 +159,7 @@ export function readableOrganisationValue(
     case "archived_at":
     case "created_at":
     case "updated_at":
-      return typeof value === "string" ? formatMoment(value, language) : String(value);
+      return typeof value === "string" ? formatMoment(value, language) : displayValue(value);
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }

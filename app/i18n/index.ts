@@ -57,9 +57,9 @@ function rememberPlainTexts(instance: I18n) {
   const remembered = new Map<string, Map<string, string>>();
   instance.getFixedT = ((lng: unknown, ns: unknown, keyPrefix?: string) => {
     const translate = fixedTranslator(lng, ns, keyPrefix);
-    const scope = `${String(lng ?? "")}|${String(ns ?? "")}|${keyPrefix ?? ""}`;
+    const scope = JSON.stringify([lng ?? "", ns ?? "", keyPrefix ?? ""]);
     let texts = remembered.get(scope);
-    if (!texts) remembered.set(scope, (texts = new Map()));
+    if (!texts) remembered.set(scope, (texts = new Map<string, string>()));
     const known = texts;
     const rememberingTranslate = (key: unknown, options?: unknown) => {
       if (options !== undefined || typeof key !== "string") return translate(key, options);

@@ -19,7 +19,7 @@ function snapshot(record: object | null | undefined): string | null {
 
 export interface AuditChange {
   action: AuditAction;
-  entity: keyof Database | string;
+  entity: keyof Database;
   entityId: number | string;
   before?: object | null;
   after?: object | null;

@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql, type Updateable } from "kysely";
+import { type Insertable, type Selectable, sql, type Transaction, type Updateable } from "kysely";
 import type { DB } from "../../db/index";
 import type { AuditAction, Database } from "../../db/schema";
 import { auditDiff, displayValue } from "../services/audit-diff";
@@ -98,13 +98,20 @@ export interface ChildRows<T extends VersionedTable> {
   write: (trx: Trx, parent: Row<T>) => Promise<void>;
 }
 
-/** Kysely cannot follow a table name that is a type parameter; the public signatures stay typed. */
-interface UntypedTrx {
-  insertInto: (table: string) => any;
-  selectFrom: (table: string) => any;
-  updateTable: (table: string) => any;
+/** What every versioned table has in common, the rest of its columns unknown. */
+interface VersionedRow {
+  id: number;
+  version: number;
+  updated_at: string;
+  [column: string]: unknown;
 }
-const untyped = (trx: Trx) => trx as unknown as UntypedTrx;
+
+/**
+ * The transaction as a database of versioned tables by any name: Kysely cannot follow a table name
+ * that is a type parameter, so these helpers see every table as a VersionedRow; their public
+ * signatures stay typed by the table.
+ */
+const untyped = (trx: Trx) => trx as unknown as Transaction<Record<string, VersionedRow>>;
 
 /** Inserts a row (and its children) and logs its creation, in the caller's transaction. */
 export async function insertAudited<T extends VersionedTable>(
@@ -127,8 +134,11 @@ export async function insertAudited<T extends VersionedTable>(
 
 /** The current row, or RecordNotFoundError. */
 export async function loadForUpdate<T extends VersionedTable>(trx: Trx, table: T, id: number): Promise<Row<T>> {
-  const row = (await untyped(trx).selectFrom(table).selectAll().where("id", "=", id).executeTakeFirst()) as
-    Row<T> | undefined;
+  const row = (await untyped(trx)
+    .selectFrom(table as string)
+    .selectAll()
+    .where("id", "=", id)
+    .executeTakeFirst()) as Row<T> | undefined;
   if (!row) throw new RecordNotFoundError(table, id);
   return row;
 }
@@ -162,8 +172,8 @@ export async function updateAudited<T extends VersionedTable>(
   await assertVersion(trx, table, id, currentVersion, version);
   const childrenBefore = options.children ? await options.children.read(trx, id) : {};
   const after = (await untyped(trx)
-    .updateTable(table)
-    .set({ ...values, version: currentVersion + 1, updated_at: nowIso() })
+    .updateTable(table as string)
+    .set({ ...(values as Partial<VersionedRow>), version: currentVersion + 1, updated_at: nowIso() })
     .where("id", "=", id)
     .where("version", "=", currentVersion)
     .returningAll()

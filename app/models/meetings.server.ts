@@ -510,7 +510,7 @@ export async function cancelMeeting(db: DB, actor: Actor, id: number, version: n
       { status: "geannuleerd" },
       { summary: MEETING_AUDIT_SUMMARIES.cancelled },
     );
-    return { meeting: after, previousStatus: current.status as "gepland" | "gehouden" };
+    return { meeting: after, previousStatus: current.status };
   });
 }
 

@@ -512,7 +512,7 @@ export async function organisationHistory(db: DB, id: number) {
         entry.changes
           .filter((change) => change.field === field)
           .flatMap((change) => [change.before, change.after])
-          .flatMap((value) => (Array.isArray(value) ? value : [value]))
+          .flatMap((value): unknown[] => (Array.isArray(value) ? value : [value]))
           .filter((value): value is number => typeof value === "number"),
       ),
     ),

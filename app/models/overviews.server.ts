@@ -79,7 +79,7 @@ function representative(row: SeatRow): Representative {
             last_name: row.last_name,
             initials: row.initials,
           }),
-    role: row.role as SeatRole,
+    role: row.role,
   };
 }
 
@@ -123,7 +123,7 @@ export async function membershipMatrix(db: DB, filter: MatrixFilter, language: L
       id: row.body_id,
       name: row.body_name,
       abbreviation: row.abbreviation,
-      level: row.level as BodyLevel,
+      level: row.level,
     });
     (cells[cellKey(row.organisation_id, row.body_id)] ??= []).push(representative(row));
   }
@@ -155,7 +155,7 @@ export async function organisationSeats(db: DB, organisationId: number, date: st
   return rows
     .sort(
       (a, b) =>
-        levelOrder(a.level as BodyLevel) - levelOrder(b.level as BodyLevel) ||
+        levelOrder(a.level) - levelOrder(b.level) ||
         compareDutch(a.body_name, b.body_name) ||
         compareRepresentatives(a, b),
     )
@@ -163,7 +163,7 @@ export async function organisationSeats(db: DB, organisationId: number, date: st
       ...representative(row),
       bodyId: row.body_id,
       bodyName: row.body_name,
-      level: row.level as BodyLevel,
+      level: row.level,
       since: row.start_date,
       until: row.end_date,
     }));

@@ -158,8 +158,7 @@ async function refuseUnknownIds(trx: Trx, rules: PanelRules) {
   for (const [table, wanted] of checks) {
     const ids = [...new Set(wanted)];
     if (ids.length === 0) continue;
-    const untyped = trx as unknown as { selectFrom: (t: string) => any };
-    const found = (await untyped.selectFrom(table).select("id").where("id", "in", ids).execute()) as { id: number }[];
+    const found = await trx.selectFrom(table).select("id").where("id", "in", ids).execute();
     if (found.length !== ids.length) throw new RegisterError(`waves.errors.unknown.${table}`);
   }
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 /** Unknown addresses answer 404 inside the layout, in the reader's language (the root error boundary). */
-export async function loader(_args: LoaderFunctionArgs) {
+export function loader(_args: LoaderFunctionArgs): never {
   throw new Response(null, { status: 404, statusText: "Not Found" });
 }
 

@@ -15,6 +15,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/login", { headers: { "Set-Cookie": blankSessionCookie(request) } });
 }
 
-export async function loader() {
+export function loader(): never {
   throw new Response(null, { status: 404 });
 }

@@ -20,6 +20,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
-export async function loader() {
+export function loader(): never {
   throw new Response(null, { status: 404 });
 }

@@ -30,19 +30,18 @@ export function createApp({ db, build, development = false, trustProxy, publicOr
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
 
   app.use(limitRequestBody(), sameOriginOnly(publicOrigin));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: development ? "development" : "production",
-      getLoadContext: (req, res): AppLoadContext => ({
-        db,
-        cspNonce: res.locals.cspNonce as string,
-        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        pseudonymSecret,
-        auth: {},
-      }),
+  const handleRequest = createRequestHandler({
+    build,
+    mode: development ? "development" : "production",
+    getLoadContext: (req, res): AppLoadContext => ({
+      db,
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      pseudonymSecret,
+      auth: {},
     }),
-  );
+  });
+  // the handler passes its own errors to next(): nothing is left for Express to catch
+  app.all("*", (req, res, next) => void handleRequest(req, res, next));
   return app;
 }

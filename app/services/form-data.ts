@@ -271,7 +271,7 @@ export function idList() {
       value === undefined || value === null || value === false || value === ""
         ? []
         : Array.isArray(value)
-          ? value
+          ? (value as unknown[])
           : [value],
     z.array(
       z.coerce.number({ error: FIELD_MESSAGES.invalid }).int(FIELD_MESSAGES.invalid).positive(FIELD_MESSAGES.invalid),

@@ -355,6 +355,8 @@ const xmlText = (value: string) =>
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
+    // XML 1.0 allows no control characters but tab, newline and carriage return
+    // eslint-disable-next-line no-control-regex -- matching the control characters is the point
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
 const cdata = (value: string) => `<![CDATA[${xmlText(value)}]]>`;
 

@@ -111,7 +111,7 @@ export function formatDayWithWeekday(isoDay: string, language: Language): string
     month: "long",
     year: "numeric",
     timeZone: "UTC",
-  }).format(new Date(Date.UTC(year!, month! - 1, day!)));
+  }).format(new Date(Date.UTC(year!, month! - 1, day)));
 }
 
 /**

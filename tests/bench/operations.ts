@@ -57,7 +57,7 @@ const op = <M, R>(spec: {
   modelKey: (result: M) => unknown;
   rawKey: (result: R) => unknown;
   path: string;
-}): Operation => spec as unknown as Operation;
+}): Operation => spec;
 
 /** `start <= day and (end is null or end >= day)` for a table alias, as the models write it. */
 const activeOn = (alias: string, nullableStart = false) =>

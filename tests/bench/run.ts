@@ -59,7 +59,7 @@ function report(line: Line) {
   console.log(`${line.pass ? "PASS" : "FAIL"}  ${line.name.padEnd(58)} ${figures}  (norm: ${line.target})`);
 }
 
-async function timeHttp(url: string, cookie: string): Promise<() => Promise<void>> {
+function timeHttp(url: string, cookie: string): () => Promise<void> {
   return async () => {
     const response = await fetch(url, { headers: { Cookie: cookie }, redirect: "manual" });
     const body = await response.arrayBuffer();
@@ -156,7 +156,7 @@ async function main() {
     > = {};
     for (const operation of operations(db, raw, fixtures)) {
       memory.phase(operation.name);
-      const http = await timeHttp(`${server.url}${operation.path}`, cookie);
+      const http = timeHttp(`${server.url}${operation.path}`, cookie);
       const same = isDeepStrictEqual(
         operation.modelKey((await operation.model()) as never),
         operation.rawKey(operation.raw() as never),
@@ -216,7 +216,7 @@ async function main() {
       previewSamples.push(performance.now() - started);
       members = preview?.page.total ?? 0;
     }
-    const previewHttp = await timeHttp(`${server.url}/onderzoek/${waves[0]!.id}/voorbeeld`, cookie);
+    const previewHttp = timeHttp(`${server.url}/onderzoek/${waves[0]!.id}/voorbeeld`, cookie);
     const previewHttpSamples = Object.values(await alternate({ previewHttp }, 3, 1))[0]!;
     const preview = summarise(previewSamples);
     const previewHttpSummary = summarise(previewHttpSamples);

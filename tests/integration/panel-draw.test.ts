@@ -294,9 +294,9 @@ describe("drawing a panel from the register", () => {
       const counter: KyselyPlugin = {
         transformQuery: (args) => args.node,
         // called once per statement executed (transformQuery also sees every subquery)
-        transformResult: async (args) => {
+        transformResult: (args) => {
           queries += 1;
-          return args.result;
+          return Promise.resolve(args.result);
         },
       };
       await drawPanel(test.db.withPlugin(counter), fullRules, REFERENCE);

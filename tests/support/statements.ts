@@ -31,10 +31,10 @@ export function countStatements(db: DB): CountedDatabase {
       compiled.set(queryId, node);
       return node;
     },
-    async transformResult({ result, queryId }) {
+    transformResult({ result, queryId }) {
       const node = compiled.get(queryId);
       statements.push(node ? compiler.compileQuery(node, queryId).sql : "(a query compiled elsewhere)");
-      return result;
+      return Promise.resolve(result);
     },
   };
   return { db: db.withPlugin(plugin), statements };

@@ -67,8 +67,8 @@ function leaves(tree: Tree, prefix = ""): Map<string, unknown> {
 const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 describe("the translations", () => {
-  const nl = leaves(resources.nl.translation as unknown as Tree);
-  const en = leaves(resources.en.translation as unknown as Tree);
+  const nl = leaves(resources.nl.translation);
+  const en = leaves(resources.en.translation);
 
   it("has messages at all", () => {
     expect(nl.size).toBeGreaterThan(10);

@@ -1,17 +1,11 @@
-import { useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-
-const subscribeToNothing = () => () => {};
+import { useInBrowser } from "../use-in-browser";
 
 /** How to fill in the register with the keyboard alone. */
 export function KeyboardHelp() {
   const { t } = useTranslation();
   // the digit shortcuts need the page's script: mentioned only once it runs (not in the server's HTML)
-  const shortcuts = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const shortcuts = useInBrowser();
   return (
     <section
       aria-labelledby="keyboard-heading"

@@ -1,15 +1,14 @@
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useInBrowser } from "../use-in-browser";
 
-const unchanging = () => () => {};
-const clipboardAvailable = () => typeof navigator !== "undefined" && navigator.clipboard !== undefined;
-// the server's page (and so the page without JavaScript) has no button
-const onTheServer = () => false;
+const clipboardAvailable = () => navigator.clipboard !== undefined;
 
 /** Copies the address with one click where the browser allows it; without JavaScript the field is there to select. */
 export function CopyButton({ address }: { address: string }) {
   const { t } = useTranslation();
-  const available = useSyncExternalStore(unchanging, clipboardAvailable, onTheServer);
+  // the server's page (and so the page without JavaScript) has no button
+  const available = useInBrowser(clipboardAvailable);
   const [outcome, setOutcome] = useState<"copied" | "copyFailed" | null>(null);
   if (!available) return null;
   const copy = () =>

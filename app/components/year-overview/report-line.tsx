@@ -1,17 +1,14 @@
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useInBrowser } from "../use-in-browser";
 
-const subscribeToNothing = () => () => {};
+const clipboardAvailable = () => !!navigator.clipboard;
 
 /** The report line, selected whole with one click; with JavaScript also a button that copies it. */
 export function ReportLine({ line, year }: { line: string; year: number }) {
   const { t } = useTranslation();
   // not in the server's HTML: the button needs the page's script and a browser that lets it copy
-  const canCopy = useSyncExternalStore(
-    subscribeToNothing,
-    () => !!navigator.clipboard,
-    () => false,
-  );
+  const canCopy = useInBrowser(clipboardAvailable);
   const [copied, setCopied] = useState(false);
   return (
     <section aria-labelledby="report-line-heading" className="card space-y-2 break-inside-avoid">
