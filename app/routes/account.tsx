@@ -8,9 +8,11 @@ import { requireSession } from "../auth/guard.server";
 import { MIN_PASSWORD_LENGTH, newPasswordField, PASSWORDS_DIFFER, passwordField } from "../auth/password-policy";
 import { HiddenField, RadioGroup, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { LANGUAGE_COOKIE } from "../i18n/index";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { changePassword, getUser, setUserLanguage, UserError } from "../models/users.server";
 import { choice, FORM_ERROR, formFailure, parseForm } from "../services/form-data";
+import { type Notice, noticeFrom, withNotice } from "../services/notices";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("auth.account.title"));
 
@@ -31,16 +33,20 @@ const languageSchema = z.object({
   language: choice(LANGUAGES),
 });
 
-const SAVED = ["wachtwoord", "taal"] as const;
+const PAGE_NOTICES = ["wachtwoord", "taal"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  wachtwoord: "auth.account.passwordChanged",
+  taal: "auth.account.languageSaved",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requireSession(request, context);
   const account = await getUser(context.db, user.id);
   if (!account) throw new Response(null, { status: 404 });
-  const saved = new URL(request.url).searchParams.get("opgeslagen");
   return json({
     account: { name: account.name, email: account.email, role: account.role, language: account.language },
-    saved: SAVED.find((s) => s === saved) ?? null,
+    notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
 
@@ -53,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const parsed = parseForm(languageSchema, formData);
     if (!parsed.ok) return json({ ...parsed, intent }, { status: 400 });
     await setUserLanguage(context.db, user, user.id, parsed.data.language);
-    return redirect("/account?opgeslagen=taal", {
+    return redirect(withNotice("/account", "taal"), {
       headers: { "Set-Cookie": `${LANGUAGE_COOKIE}=${parsed.data.language}; Path=/; Max-Age=31536000; SameSite=Lax` },
     });
   }
@@ -72,19 +78,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const failure = formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey });
     return json({ ...failure, intent: "password" }, { status: 400 });
   }
-  return redirect("/account?opgeslagen=wachtwoord");
+  return redirect(withNotice("/account", "wachtwoord"));
 }
 
 export default function Account() {
-  const { account, saved } = useLoaderData<typeof loader>();
+  const { account, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const forForm = (intent: string) => (actionData?.intent === intent ? actionData : null);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("auth.account.title")}</h1>
-      {saved === "wachtwoord" ? <SuccessNotice>{t("auth.account.passwordChanged")}</SuccessNotice> : null}
-      {saved === "taal" ? <SuccessNotice>{t("auth.account.languageSaved")}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice> : null}
 
       <section aria-labelledby="details-heading" className="card">
         <h2 id="details-heading" className="text-lg font-semibold">

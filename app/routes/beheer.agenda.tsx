@@ -8,10 +8,12 @@ import { requirePermission } from "../auth/guard.server";
 import { PageRefusal } from "../components/refusal-alert";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getFeed, listFeeds, restoreFeed, revokeFeed } from "../models/calendar.server";
 import { checkbox, messageKey, parseForm, positiveInt } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("calendar.title"));
@@ -28,16 +30,25 @@ const SCHEMAS = { revoke: revokeSchema, undo: undoSchema } as const;
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
+const PAGE_NOTICES = ["ingetrokken", "ongedaan"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  ingetrokken: "calendar.admin.revoked",
+  ongedaan: "calendar.admin.restored",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "calendar.manage");
   const search = new URL(request.url).searchParams;
-  const revokedId = positiveIntFrom(search, "ingetrokken");
-  const restoredId = positiveIntFrom(search, "teruggezet");
-  const [feeds, revoked, restored] = await Promise.all([
+  const notice = noticeFrom(search, PAGE_NOTICES);
+  // both notices name the link: the one the undo brings back, the one brought back
+  const noticeFeedId = notice ? positiveIntFrom(search, "id") : undefined;
+  const [feeds, noticeFeed] = await Promise.all([
     listFeeds(context.db),
-    revokedId ? getFeed(context.db, revokedId) : null,
-    restoredId ? getFeed(context.db, restoredId) : null,
+    noticeFeedId ? getFeed(context.db, noticeFeedId) : null,
   ]);
+  // said only while the link is as the change left it, revoked or working again (someone may have changed it since)
+  const stillSo = noticeFeed && (noticeFeed.revoked_at !== null) === (notice === "ingetrokken");
   return json({
     feeds: feeds.map((feed) => ({
       id: feed.id,
@@ -46,8 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       createdAt: feed.created_at,
       createdBy: feed.created_by_name,
     })),
-    revoked: revoked?.revoked_at ? { id: revoked.id, bodyName: revoked.body_name } : null,
-    restored: restored && !restored.revoked_at ? { bodyName: restored.body_name } : null,
+    notice: notice && stillSo ? { kind: notice, feedId: noticeFeed.id, bodyName: noticeFeed.body_name } : null,
   });
 }
 
@@ -62,17 +72,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (intent === "revoke") {
       await revokeFeed(context.db, user, feed);
-      return redirect(`/beheer/agenda?ingetrokken=${feed}`);
+      return redirect(withNotice("/beheer/agenda", "ingetrokken", { id: feed }));
     }
     await restoreFeed(context.db, user, feed);
-    return redirect(`/beheer/agenda?teruggezet=${feed}`);
+    return redirect(withNotice("/beheer/agenda", "ongedaan", { id: feed }));
   } catch (error) {
     return refusalResponse(error, formData, { intent });
   }
 }
 
 export default function CalendarFeeds() {
-  const { feeds, revoked, restored } = useLoaderData<typeof loader>();
+  const { feeds, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -86,10 +96,12 @@ export default function CalendarFeeds() {
         <h1 className="text-2xl font-bold">{t("calendar.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("calendar.admin.intro")}</p>
       </div>
-      {revoked ? (
-        <UndoNotice fields={{ feed: revoked.id }}>{t("calendar.admin.revoked", { body: revoked.bodyName })}</UndoNotice>
-      ) : restored ? (
-        <SuccessNotice>{t("calendar.admin.restored", { body: restored.bodyName })}</SuccessNotice>
+      {notice?.kind === "ingetrokken" ? (
+        <UndoNotice fields={{ feed: notice.feedId }}>
+          {t(NOTICE_TEXTS[notice.kind], { body: notice.bodyName })}
+        </UndoNotice>
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice.kind], { body: notice.bodyName })}</SuccessNotice>
       ) : null}
       <PageRefusal messageKeys={pageRefusal} />
 

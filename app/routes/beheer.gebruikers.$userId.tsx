@@ -15,6 +15,7 @@ import {
   ValidatedForm,
 } from "../components/form";
 import { formatMoment } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getUser, updateUser, UserError } from "../models/users.server";
 import {
@@ -28,6 +29,7 @@ import {
   positiveInt,
   requiredText,
 } from "../services/form-data";
+import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -56,12 +58,25 @@ const SCHEMAS = { save: saveSchema, disable: disableSchema, enable: enableSchema
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
+/** The notice after each form. */
+const INTENT_NOTICES = {
+  save: "opgeslagen",
+  disable: "geblokkeerd",
+  enable: "gedeblokkeerd",
+} as const satisfies Record<Intent, Notice>;
+
+const NOTICE_TEXTS = {
+  opgeslagen: "admin.user.saved",
+  geblokkeerd: "admin.user.disabled",
+  gedeblokkeerd: "admin.user.enabled",
+} satisfies Record<(typeof INTENT_NOTICES)[Intent], MessageKey>;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "users.manage");
   const user = await getUser(context.db, recordIdParam(params.userId));
   if (!user) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const saved = new URL(request.url).searchParams.get("opgeslagen");
-  return json({ user, isSelf: user.id === me.id, saved: isIntent(saved) ? saved : null });
+  const notice = noticeFrom(new URL(request.url).searchParams, Object.values(INTENT_NOTICES));
+  return json({ user, isSelf: user.id === me.id, notice });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -92,17 +107,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     return refuse(formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey }));
   }
-  return redirect(`/beheer/gebruikers/${userId}?opgeslagen=${intent}`);
+  return redirect(withNotice(`/beheer/gebruikers/${userId}`, INTENT_NOTICES[intent]));
 }
 
 export default function EditUser() {
-  const { user, isSelf, saved } = useLoaderData<typeof loader>();
+  const { user, isSelf, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const forForm = (intent: Intent) => (actionData?.intent === intent ? actionData : null);
   const roleOptions = USER_ROLES.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
-  const savedText = { save: t("admin.user.saved"), disable: t("admin.user.disabled"), enable: t("admin.user.enabled") };
   return (
     <div className="max-w-2xl space-y-6">
       <div>
@@ -132,7 +146,7 @@ export default function EditUser() {
           <Link to={`/beheer/logboek?soort=users&record=${user.id}`}>{t("admin.user.history")}</Link>
         </p>
       </div>
-      {saved ? <SuccessNotice>{savedText[saved]}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice> : null}
 
       <section aria-labelledby="edit-heading" className="card space-y-4">
         <h2 id="edit-heading" className="text-lg font-semibold">

@@ -12,6 +12,7 @@ import { pageTitle } from "../i18n/meta";
 import { createUser, listUsers, UserError } from "../models/users.server";
 import { positiveIntFrom } from "../services/list-params";
 import { choice, emailAddress, FORM_ERROR, formFailure, parseForm, requiredText } from "../services/form-data";
+import { noticeFrom, withNotice } from "../services/notices";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.users.title"));
 
@@ -25,7 +26,8 @@ const newUserSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "users.manage");
   const users = await listUsers(context.db);
-  const addedId = positiveIntFrom(new URL(request.url).searchParams, "toegevoegd");
+  const search = new URL(request.url).searchParams;
+  const addedId = noticeFrom(search, ["toegevoegd"]) ? positiveIntFrom(search, "id") : undefined;
   return json({ users, me: me.id, added: users.find((u) => u.id === addedId)?.name ?? null });
 }
 
@@ -36,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const user = await createUser(context.db, me, parsed.data);
-    return redirect(`/beheer/gebruikers?toegevoegd=${user.id}`);
+    return redirect(withNotice("/beheer/gebruikers", "toegevoegd", { id: user.id }));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     return json(formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey }), { status: 400 });

@@ -13,15 +13,17 @@ import { RosterSection } from "../components/bodies/roster-section";
 import { SuccessNotice } from "../components/form";
 import { PlainLinks } from "../components/plain-links";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
 import { bodyMeetings } from "../models/meetings.server";
 import { addSeat } from "../models/seats.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { rosterAddress } from "../services/roster-address";
 import { rosterLabels } from "../services/roster-labels";
-import { HISTORY_SHOWN, rosterPageAddress, rosterView } from "../services/roster-view";
+import { HISTORY_SHOWN, type RosterNotice, rosterPageAddress, rosterView } from "../services/roster-view";
 import { NO_CHOICES, type RefusedAnswer, type SearchedAnswer } from "../services/seat-choices";
 import { seatFormAnswers } from "../services/seat-choices.server";
 import { addSeatSchema, chosenOnAddForm, seatFromAddForm } from "../services/seat-forms";
@@ -31,6 +33,14 @@ export type AddSeatAnswer = SearchedAnswer | RefusedAnswer;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.body.name ?? t("register.bodies.title"));
+
+const NOTICE_TEXTS = {
+  aangemaakt: "bodies.page.notices.aangemaakt",
+  opgeslagen: "bodies.page.notices.gewijzigd",
+  toegevoegd: "bodies.page.notices.toegevoegd",
+  verplaatst: "bodies.page.notices.verplaatst",
+  vervuld: "bodies.page.notices.vervuld",
+} satisfies Record<RosterNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
@@ -68,8 +78,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
   if (!parsed.ok) return answers.invalid(parsed);
   try {
     const seat = await addSeat(context.db, user, bodyId, seatFromAddForm(parsed.data));
-    const notice = { opgeslagen: "toegevoegd", zetel: String(seat.id) };
-    return redirect(rosterAddress(bodyId, parsed.data.start_date, today, notice));
+    return redirect(withNotice(rosterAddress(bodyId, parsed.data.start_date, today), "toegevoegd", { id: seat.id }));
   } catch (error) {
     return answers.refused(error);
   }
@@ -100,7 +109,7 @@ export default function Body() {
     // the page's links are plain anchors: a <Link> costs more to render than the row it sits in
     <PlainLinks className="space-y-6">
       <BodySummary body={body} canEdit={canEdit} />
-      {notice ? <SuccessNotice>{t(`bodies.page.notices.${notice}`)}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice> : null}
       {body.archived_at ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("bodies.page.archivedNotice", { date: formatMoment(body.archived_at, language) })}

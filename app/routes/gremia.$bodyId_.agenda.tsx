@@ -8,6 +8,7 @@ import { FeedAddress } from "../components/calendar/feed-address";
 import { FeedManagement } from "../components/calendar/feed-management";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { PageRefusal } from "../components/refusal-alert";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getBody } from "../models/bodies.server";
 import { activeFeed } from "../models/calendar.server";
@@ -16,14 +17,23 @@ import {
   CALENDAR_FEED_NOTICES,
   CALENDAR_FEED_SCHEMAS,
   type CalendarFeedAnswer,
+  type CalendarFeedNotice,
   createSchema,
   isCalendarFeedIntent,
   placeFeedRefusal,
 } from "../services/calendar-feed-forms";
 import { parseForm } from "../services/form-data";
-import { oneOf, positiveIntFrom } from "../services/list-params";
+import { positiveIntFrom } from "../services/list-params";
+import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+
+const NOTICE_TEXTS = {
+  aangemaakt: "calendar.page.notices.aangemaakt",
+  vervangen: "calendar.page.notices.vervangen",
+  ingetrokken: "calendar.page.notices.ingetrokken",
+  ongedaan: "calendar.page.notices.teruggezet",
+} satisfies Record<CalendarFeedNotice, MessageKey>;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("calendar.page.title", { body: data.body.name }) : t("calendar.title")));
@@ -34,6 +44,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const feed = await activeFeed(context.db, body.id);
   const url = new URL(request.url);
+  const notice = noticeFrom(url.searchParams, CALENDAR_FEED_NOTICES);
   const address = feed ? `${url.origin}/agenda/${feed.token}.ics` : null;
   return json({
     body: { id: body.id, name: body.name, archived: body.archived_at !== null },
@@ -49,8 +60,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         : null,
     canCreate: can(user.role, "register.edit") && body.archived_at === null,
     canManage: can(user.role, "calendar.manage"),
-    notice: oneOf(url.searchParams, "opgeslagen", CALENDAR_FEED_NOTICES) ?? null,
-    revokedFeedId: positiveIntFrom(url.searchParams, "link") ?? null,
+    notice,
+    revokedFeedId: notice === "ingetrokken" ? (positiveIntFrom(url.searchParams, "id") ?? null) : null,
   });
 }
 
@@ -90,9 +101,9 @@ export default function BodyCalendar() {
         <p className="mt-2 text-slate-700">{t("calendar.page.intro", { body: body.name })}</p>
       </div>
       {notice === "ingetrokken" && canManage && revokedFeedId && !feed ? (
-        <UndoNotice fields={{ feed: revokedFeedId }}>{t("calendar.page.notices.ingetrokken")}</UndoNotice>
+        <UndoNotice fields={{ feed: revokedFeedId }}>{t(NOTICE_TEXTS[notice])}</UndoNotice>
       ) : notice ? (
-        <SuccessNotice>{t(`calendar.page.notices.${notice}`)}</SuccessNotice>
+        <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
       ) : null}
       <PageRefusal messageKeys={refusal.onPage} />
 

@@ -16,11 +16,13 @@ import { ArchiveSection } from "../components/archive-section";
 import { RefusalAlert } from "../components/refusal-alert";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { archiveBody, bodyFormChoices, getBody, restoreBody, updateBody } from "../models/bodies.server";
 import { archiveSchemas } from "../services/archive-forms";
 import { parseForm, positiveInt } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
@@ -35,18 +37,28 @@ const SCHEMAS = { save: saveBodySchema, ...ARCHIVE_SCHEMAS, undo: undoSchema } a
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
 
+/** The notices of the archive section's forms; a save goes back to the body's page with its own. */
+const PAGE_NOTICES = ["gearchiveerd", "hersteld", "ongedaan"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  gearchiveerd: "bodies.edit.archived",
+  hersteld: "bodies.edit.restored",
+  ongedaan: "bodies.edit.restored",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.bodyId);
   const body = await getBody(context.db, id);
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
+  const notice = noticeFrom(search, PAGE_NOTICES);
   return json({
     body,
     options: await bodyFormChoices(context.db, id),
+    notice,
     // the version the archiving produced: the undo button restores against it
-    archivedVersion: body.archived_at ? (positiveIntFrom(search, "gearchiveerd") ?? null) : null,
-    restored: search.get("hersteld") === "1",
+    archivedVersion: notice === "gearchiveerd" && body.archived_at ? (positiveIntFrom(search, "versie") ?? null) : null,
   });
 }
 
@@ -63,21 +75,21 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if ("name" in data) {
       await updateBody(context.db, user, id, data.version, data);
-      return redirect(`/gremia/${id}?opgeslagen=gewijzigd`);
+      return redirect(withNotice(`/gremia/${id}`, "opgeslagen"));
     }
     if (intent === "archive") {
       const archived = await archiveBody(context.db, user, id, data.version);
-      return redirect(`/gremia/${id}/bewerken?gearchiveerd=${archived.version}`);
+      return redirect(withNotice(`/gremia/${id}/bewerken`, "gearchiveerd", { versie: archived.version }));
     }
     await restoreBody(context.db, user, id, data.version);
-    return redirect(`/gremia/${id}/bewerken?hersteld=1`);
+    return redirect(withNotice(`/gremia/${id}/bewerken`, intent === "undo" ? "ongedaan" : "hersteld"));
   } catch (error) {
     return refusalResponse(error, formData, { intent });
   }
 }
 
 export default function EditBody() {
-  const { body, options, archivedVersion, restored } = useLoaderData<typeof loader>();
+  const { body, options, notice, archivedVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -98,10 +110,13 @@ export default function EditBody() {
         </p>
         <h1 className="text-2xl font-bold">{t("bodies.edit.title", { name: body.name })}</h1>
       </div>
-      {archivedVersion ? (
-        <UndoNotice fields={{ version: archivedVersion }}>{t("bodies.edit.archived", { name: body.name })}</UndoNotice>
+      {notice === "gearchiveerd" ? (
+        archivedVersion ? (
+          <UndoNotice fields={{ version: archivedVersion }}>{t(NOTICE_TEXTS[notice], { name: body.name })}</UndoNotice>
+        ) : null
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice], { name: body.name })}</SuccessNotice>
       ) : null}
-      {restored ? <SuccessNotice>{t("bodies.edit.restored", { name: body.name })}</SuccessNotice> : null}
       <RefusalAlert title={t("bodies.undoRefused")} refusal={forForm("undo")} staleText={t("bodies.edit.undoStale")} />
 
       <section aria-labelledby="edit-heading" className="card space-y-4">

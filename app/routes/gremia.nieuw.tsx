@@ -8,6 +8,7 @@ import { SubmitButton, ValidatedForm } from "../components/form";
 import { pageTitle } from "../i18n/meta";
 import { bodyFormChoices, createBody } from "../models/bodies.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("bodies.create.title"));
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const body = await createBody(context.db, user, parsed.data);
-    return redirect(`/gremia/${body.id}?opgeslagen=aangemaakt`);
+    return redirect(withNotice(`/gremia/${body.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -8,9 +8,11 @@ import { requirePermission } from "../auth/guard.server";
 import { PanelExportLinks } from "../components/panel-export-links";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
 import { formatDay, formatMoment } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getWave, NEXT_WAVE_STATUS, ruleNamesFor, setWaveStatus } from "../models/survey-waves.server";
 import { checkbox, choice, messageKey, parseForm, positiveInt } from "../services/form-data";
+import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
@@ -25,18 +27,24 @@ const statusSchema = z.object({
   confirm: checkbox().refine((ticked) => ticked, messageKey("waves.errors.confirmStatus")),
 });
 
-const NOTICES = ["aangemaakt", "gewijzigd", "status", "bevroren"] as const;
+const PAGE_NOTICES = ["aangemaakt", "opgeslagen", "status", "bevroren"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  aangemaakt: "waves.wave.created",
+  opgeslagen: "waves.wave.saved",
+  status: "waves.wave.statusChanged",
+  bevroren: "waves.wave.frozen",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "research.run");
   const wave = await getWave(context.db, recordIdParam(params.waveId));
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const saved = new URL(request.url).searchParams.get("opgeslagen");
   return json({
     wave,
     names: await ruleNamesFor(context.db, wave.rules, user.language),
     nextStatus: NEXT_WAVE_STATUS[wave.status] ?? null,
-    notice: NOTICES.find((notice) => notice === saved) ?? null,
+    notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
 
@@ -48,7 +56,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     await setWaveStatus(context.db, user, id, parsed.data.version, parsed.data.status);
-    return redirect(`/onderzoek/${id}?opgeslagen=status`);
+    return redirect(withNotice(`/onderzoek/${id}`, "status"));
   } catch (error) {
     return refusalResponse(error, formData);
   }
@@ -61,12 +69,6 @@ export default function Wave() {
   const language = i18n.language as Language;
   const words = panelRulesInWords(wave.rules, wave.reference_date, names, t as unknown as Translate, language);
   const status = t(`waves.statuses.${wave.status}`);
-  const notices = {
-    aangemaakt: t("waves.wave.created"),
-    gewijzigd: t("waves.wave.saved"),
-    status: t("waves.wave.statusChanged", { status }),
-    bevroren: t("waves.wave.frozen"),
-  };
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -75,7 +77,7 @@ export default function Wave() {
         </p>
         <h1 className="text-2xl font-bold">{wave.name}</h1>
       </div>
-      {notice ? <SuccessNotice>{notices[notice]}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice], { status })}</SuccessNotice> : null}
 
       <section aria-labelledby="details-heading" className="card space-y-3">
         <h2 id="details-heading" className="text-lg font-semibold">

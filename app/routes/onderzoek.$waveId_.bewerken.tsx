@@ -8,6 +8,7 @@ import { waveFieldLabels, WaveFormFields, waveFieldsSchema } from "../components
 import { pageTitle } from "../i18n/meta";
 import { getWave, updateWave } from "../models/survey-waves.server";
 import { parseForm, positiveInt } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
 
@@ -32,7 +33,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     const { version, ...fields } = parsed.data;
     await updateWave(context.db, user, id, version, fields);
-    return redirect(`/onderzoek/${id}?opgeslagen=gewijzigd`);
+    return redirect(withNotice(`/onderzoek/${id}`, "opgeslagen"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

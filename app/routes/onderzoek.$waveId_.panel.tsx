@@ -15,6 +15,7 @@ import { recordLaterExclusion } from "../models/panel-freeze.server";
 import { ruleNamesFor } from "../models/survey-waves.server";
 import { parseForm } from "../services/form-data";
 import { displayName } from "../services/names";
+import { withNotice } from "../services/notices";
 import { exclusionSchema, type PanelExclusionAnswer } from "../services/panel-exclusion-form";
 import { panelListSearch, panelPageParams } from "../services/panel-member-list";
 import { recordIdParam } from "../services/record-id";
@@ -65,11 +66,8 @@ export async function action({
   } catch (error) {
     return refusalResponse(error, formData, { kind: "refused" as const });
   }
-  const search = panelListSearch(new URL(request.url).searchParams, {
-    opgeslagen: "uitgesloten",
-    persoon: String(parsed.data.personId),
-  });
-  return redirect(`/onderzoek/${waveId}/panel?${search}`);
+  const listed = `/onderzoek/${waveId}/panel?${panelListSearch(new URL(request.url).searchParams)}`;
+  return redirect(withNotice(listed, "uitgesloten", { id: parsed.data.personId }));
 }
 
 export default function FrozenPanel() {

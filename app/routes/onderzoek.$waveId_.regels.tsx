@@ -9,6 +9,7 @@ import { WaveRulesForm } from "../components/waves/rules-form";
 import { pageTitle } from "../i18n/meta";
 import { getWave, ruleChoices, ruleNamesFor, updateWaveRules } from "../models/survey-waves.server";
 import { parseForm, submittedValues } from "../services/form-data";
+import { noticeFrom, withNotice } from "../services/notices";
 import { formValuesToRules, rulesFormSchema, rulesToFormValues } from "../services/panel-rules-form";
 import { parseRulesIntent, RULES_SEARCH_FIELD, type WaveRulesAnswer } from "../services/panel-rules-round-trip";
 import { reshapedRulesForm } from "../services/panel-rules-round-trip.server";
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     choices,
     names: await ruleNamesFor(context.db, wave.rules, user.language),
     formValues: rulesToFormValues(wave.rules, (id) => levels.get(id)),
-    saved: new URL(request.url).searchParams.get("opgeslagen") === "1",
+    saved: noticeFrom(new URL(request.url).searchParams, ["opgeslagen"]) !== null,
   });
 }
 
@@ -52,7 +53,7 @@ export async function action({
   if (!result.ok) throw new Error("the rules form's schema and conversion disagree");
   try {
     await updateWaveRules(context.db, user, id, Number(formData.get("version")), result.rules);
-    return redirect(`/onderzoek/${id}/regels?opgeslagen=1`);
+    return redirect(withNotice(`/onderzoek/${id}/regels`, "opgeslagen"));
   } catch (error) {
     return refusalResponse(error, formData, { kind: "refused" as const });
   }

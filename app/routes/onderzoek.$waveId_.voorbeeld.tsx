@@ -17,6 +17,7 @@ import { ruleNamesFor } from "../models/survey-waves.server";
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
 import { pageFrom } from "../services/list-params";
 import { displayName } from "../services/names";
+import { withNotice } from "../services/notices";
 import { emptiedByMessage } from "../services/panel-draw";
 import { exclusionsInWords, panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
@@ -48,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     await freezeWave(context.db, user, id, parsed.data.version);
-    return redirect(`/onderzoek/${id}?opgeslagen=bevroren`);
+    return redirect(withNotice(`/onderzoek/${id}`, "bevroren"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

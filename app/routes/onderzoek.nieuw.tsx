@@ -8,6 +8,7 @@ import { WaveFormFields, waveFieldsSchema } from "../components/wave-form";
 import { pageTitle } from "../i18n/meta";
 import { createWave } from "../models/survey-waves.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("waves.create.title"));
@@ -24,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const wave = await createWave(context.db, user, parsed.data);
-    return redirect(`/onderzoek/${wave.id}?opgeslagen=aangemaakt`);
+    return redirect(withNotice(`/onderzoek/${wave.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -15,7 +15,8 @@ import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { getOrganisation, organisationHistory, restoreOrganisation } from "../models/organisations.server";
-import { type OrganisationPageAnswer, organisationPageNotice } from "../services/organisation-page";
+import { noticeFrom, withNotice } from "../services/notices";
+import { ORGANISATION_PAGE_NOTICES, type OrganisationPageAnswer } from "../services/organisation-page";
 import { isActiveOn } from "../services/periods";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     recent,
     lastYear,
     canEdit: can(user.role, "register.edit"),
-    notice: organisationPageNotice(new URL(request.url).searchParams),
+    notice: noticeFrom(new URL(request.url).searchParams, ORGANISATION_PAGE_NOTICES),
   });
 }
 
@@ -66,7 +67,7 @@ export async function action({
   } catch (error) {
     return refusalResponse(error, formData);
   }
-  return redirect(`/organisaties/${id}?hersteld=1`);
+  return redirect(withNotice(`/organisaties/${id}`, "ongedaan"));
 }
 
 export default function Organisation() {

@@ -26,6 +26,7 @@ import {
 } from "../models/organisations.server";
 import { archiveSchemas } from "../services/archive-forms";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
 
@@ -66,14 +67,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     if ("name" in data) {
       await updateOrganisation(context.db, user, id, data.version, data);
-      return redirect(`/organisaties/${id}?opgeslagen=1`);
+      return redirect(withNotice(`/organisaties/${id}`, "opgeslagen"));
     }
     if (intent === "archive") {
       await archiveOrganisation(context.db, user, id, data.version);
-      return redirect(`/organisaties/${id}?gearchiveerd=1`);
+      return redirect(withNotice(`/organisaties/${id}`, "gearchiveerd"));
     }
     await restoreOrganisation(context.db, user, id, data.version);
-    return redirect(`/organisaties/${id}?hersteld=1`);
+    return redirect(withNotice(`/organisaties/${id}`, "hersteld"));
   } catch (error) {
     return refusalResponse(error, formData, { intent });
   }

@@ -8,6 +8,7 @@ import { createOrganisationSchema, OrganisationFields } from "../components/orga
 import { pageTitle } from "../i18n/meta";
 import { createOrganisation, organisationFilterOptions, parentChoices } from "../models/organisations.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("organisations.create.title"));
@@ -28,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const organisation = await createOrganisation(context.db, user, parsed.data);
-    return redirect(`/organisaties/${organisation.id}?opgeslagen=nieuw`);
+    return redirect(withNotice(`/organisaties/${organisation.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -17,6 +17,7 @@ import { pageTitle } from "../i18n/meta";
 import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { getPerson, personHistory } from "../models/people.server";
 import { displayName } from "../services/names";
+import { noticeFrom } from "../services/notices";
 import { personTimeline } from "../services/timeline";
 import { recordIdParam } from "../services/record-id";
 
@@ -44,7 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timeline: personTimeline(found.affiliations, found.seats),
     today,
     canEdit: can(me.role, "register.edit"),
-    created: new URL(request.url).searchParams.get("opgeslagen") === "nieuw",
+    created: noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null,
   });
 }
 

@@ -17,6 +17,7 @@ import { getPerson, removedEmail } from "../models/people.server";
 import { FORM_ERROR, parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
+import { noticeFrom } from "../services/notices";
 import {
   answerForPersonForm,
   isPersonEditIntent,
@@ -24,7 +25,7 @@ import {
   PERSON_EDIT_SCHEMAS,
   type PersonEditAnswer,
   type PersonEditForm,
-  personEditNotice,
+  PERSON_EDIT_NOTICES,
 } from "../services/person-edit-forms";
 import { personEditRefusal, savePersonEdit } from "../services/person-edit.server";
 import { recordIdParam } from "../services/record-id";
@@ -40,15 +41,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
-  const removedAudit = positiveIntFrom(search, "verwijderd");
+  const notice = noticeFrom(search, PERSON_EDIT_NOTICES);
+  const removedAudit = notice === "verwijderd" ? positiveIntFrom(search, "logboek") : undefined;
   const removed = removedAudit ? await removedEmail(context.db, personId, removedAudit) : null;
   return json({
     person: found.person,
     emails: found.emails,
     consentCount: found.consents.length,
     today: todayInAmsterdam(),
-    saved: personEditNotice(search.get("opgeslagen")),
-    archivedVersion: found.person.archived_at ? (positiveIntFrom(search, "gearchiveerd") ?? null) : null,
+    notice,
+    archivedVersion:
+      notice === "gearchiveerd" && found.person.archived_at ? (positiveIntFrom(search, "versie") ?? null) : null,
     removed: removed && removedAudit ? { email: removed.email, audit: removedAudit } : null,
   });
 }
@@ -71,7 +74,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditPerson() {
-  const { person, emails, consentCount, today, saved, archivedVersion, removed } = useLoaderData<typeof loader>();
+  const { person, emails, consentCount, today, notice, archivedVersion, removed } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -86,7 +89,7 @@ export default function EditPerson() {
         <h1 className="text-2xl font-bold">{t("people.edit.title", { name })}</h1>
       </div>
       <UndoRefusal messageKey={answerForPersonForm(answer, "undo")?.errors[FORM_ERROR]} />
-      <PersonEditNotices name={name} saved={saved} archivedVersion={archivedVersion} removed={removed} />
+      <PersonEditNotices name={name} notice={notice} archivedVersion={archivedVersion} removed={removed} />
 
       <PersonDetailsForm person={person} answer={answerForPersonForm(answer, "save")} fieldLabels={fieldLabels} />
       <EmailAddressesSection

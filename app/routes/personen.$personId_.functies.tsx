@@ -9,6 +9,7 @@ import { JobAddForm } from "../components/people/job-add-form";
 import { JobListSection } from "../components/people/job-list-section";
 import { UndoRefusal } from "../components/people/undo-refusal";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { organisationChoices } from "../models/affiliations.server";
 import { getPerson } from "../models/people.server";
@@ -20,10 +21,18 @@ import {
   JOB_SCHEMAS,
   type JobAnswer,
   type JobForm,
+  type JobNotice,
   jobNotices,
 } from "../services/person-job-forms";
 import { jobRefusal, saveJob } from "../services/person-jobs.server";
 import { recordIdParam } from "../services/record-id";
+
+const NOTICE_TEXTS = {
+  toegevoegd: "people.jobs.added",
+  opgeslagen: "people.jobs.edited",
+  beeindigd: "people.jobs.ended",
+  ongedaan: "common.form.undone",
+} satisfies Record<JobNotice, MessageKey>;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -66,16 +75,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function PersonJobs() {
-  const { person, affiliations, organisations, today, saved, ended, undone } = useLoaderData<typeof loader>();
+  const { person, affiliations, organisations, today, notice, ended, undone } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const name = displayName(person);
-  const savedText = {
-    add: t("people.jobs.added"),
-    edit: t("people.jobs.edited"),
-    undo: undone ? t("people.jobs.endUndone", { organisation: undone.organisation_name }) : t("common.form.undone"),
-  };
   const answerFor = (intent: JobForm["intent"], affiliationId: string) =>
     answerForJobForm(answer, intent, affiliationId);
   return (
@@ -87,11 +91,20 @@ export default function PersonJobs() {
         <h1 className="text-2xl font-bold">{t("people.jobs.title", { name })}</h1>
       </div>
       <UndoRefusal messageKey={answer?.intent === "undo" ? answer.errors[FORM_ERROR] : undefined} />
-      {saved ? <SuccessNotice>{savedText[saved]}</SuccessNotice> : null}
-      {ended ? (
-        <UndoNotice fields={{ affiliationId: ended.id, version: ended.version }}>
-          {t("people.jobs.ended", { organisation: ended.organisation_name, date: formatDay(ended.end_date, language) })}
-        </UndoNotice>
+      {notice === "beeindigd" ? (
+        ended ? (
+          <UndoNotice fields={{ affiliationId: ended.id, version: ended.version }}>
+            {t(NOTICE_TEXTS[notice], {
+              organisation: ended.organisation_name,
+              date: formatDay(ended.end_date, language),
+            })}
+          </UndoNotice>
+        ) : null
+      ) : notice === "ongedaan" && undone ? (
+        // names the job when it is still there to name
+        <SuccessNotice>{t("people.jobs.endUndone", { organisation: undone.organisation_name })}</SuccessNotice>
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
       ) : null}
 
       <JobAddForm

@@ -17,6 +17,7 @@ import { checkbox, optionalId, optionalText, parseForm, requiredText } from "../
 import { pageFrom, paging, SORT_PARAM, sortFrom } from "../services/list-params";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { listName } from "../services/names";
+import { withNotice } from "../services/notices";
 import { PEOPLE_SORTS } from "../services/people-list";
 import { refusalResponse } from "../services/refusal.server";
 import { isFilterActive, savedSearchFilter } from "../services/saved-search-filter";
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const saved = await saveSearch(context.db, user, parsed.data.name, savedSearchFilter(parsed.data));
-    return redirect(`/personen/zoekopdrachten?opgeslagen=bewaard&zoekopdracht=${saved.id}`);
+    return redirect(withNotice("/personen/zoekopdrachten", "bewaard", { id: saved.id }));
   } catch (error) {
     return refusalResponse(error, formData);
   }

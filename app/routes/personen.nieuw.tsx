@@ -8,6 +8,7 @@ import { PersonFormFields } from "../components/person-fields";
 import { pageTitle } from "../i18n/meta";
 import { createPerson } from "../models/people.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { newPersonSchema } from "../services/person-form";
 import { refusalResponse } from "../services/refusal.server";
 
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const person = await createPerson(context.db, me, parsed.data);
-    return redirect(`/personen/${person.id}?opgeslagen=nieuw`);
+    return redirect(withNotice(`/personen/${person.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -11,7 +11,8 @@ import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getSavedSearch, listSavedSearches } from "../models/saved-searches.server";
 import { parseForm } from "../services/form-data";
-import { oneOf, positiveIntFrom } from "../services/list-params";
+import { positiveIntFrom } from "../services/list-params";
+import { noticeFrom } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { changeSavedSearch } from "../services/saved-search-changes.server";
 import {
@@ -27,8 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
   const params = new URL(request.url).searchParams;
   const archived = params.get("archief") === "1";
-  const notice = oneOf(params, "opgeslagen", SAVED_SEARCH_NOTICES) ?? null;
-  const noticeId = positiveIntFrom(params, "zoekopdracht");
+  const notice = noticeFrom(params, SAVED_SEARCH_NOTICES);
+  const noticeId = positiveIntFrom(params, "id");
   const noticeSearch = notice && noticeId ? await getSavedSearch(context.db, noticeId) : undefined;
   return json({
     searches: await listSavedSearches(context.db, todayInAmsterdam(), { archived }),

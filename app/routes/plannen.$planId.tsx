@@ -9,6 +9,7 @@ import { SuccessNotice } from "../components/form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getPlan } from "../models/plans.server";
+import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -19,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = todayInAmsterdam();
   const found = await getPlan(context.db, recordIdParam(params.planId), today);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const created = new URL(request.url).searchParams.get("aangemaakt") === "1";
+  const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
   return json({ ...found, today, created, canEdit: can(user.role, "register.edit") });
 }
 

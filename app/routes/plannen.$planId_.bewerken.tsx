@@ -8,15 +8,24 @@ import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { PlanFormFields, usePlanFieldLabels } from "../components/theme-forms";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { archivePlan, getPlan, planChoices, restorePlan, updatePlan } from "../models/plans.server";
 import { parseForm } from "../services/form-data";
+import { noticeFrom, withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
-import { archiveSchemas, editPlanSchemas, isEditIntent } from "../services/theme-forms";
+import { archiveSchemas, EDIT_NOTICES, type EditNotice, editPlanSchemas, isEditIntent } from "../services/theme-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("themes.edit.planTitle", { name: data.plan.name }) : t("themes.plans.title")));
+
+const NOTICE_TEXTS = {
+  opgeslagen: "themes.edit.saved",
+  gearchiveerd: "themes.edit.archivedPlan",
+  hersteld: "themes.edit.restored",
+  ongedaan: "common.form.undone",
+} satisfies Record<EditNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
@@ -27,8 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     themeId: plan.theme_id,
     leadOrganisationId: plan.lead_organisation_id,
   });
-  const saved = new URL(request.url).searchParams.get("opgeslagen");
-  return json({ plan, choices, saved: isEditIntent(saved) ? saved : null });
+  return json({ plan, choices, notice: noticeFrom(new URL(request.url).searchParams, Object.values(EDIT_NOTICES)) });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -52,11 +60,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return refusalResponse(error, formData, { intent });
   }
-  return redirect(`/plannen/${id}/bewerken?opgeslagen=${intent}`);
+  return redirect(withNotice(`/plannen/${id}/bewerken`, EDIT_NOTICES[intent]));
 }
 
 export default function EditPlan() {
-  const { plan, choices, saved } = useLoaderData<typeof loader>();
+  const { plan, choices, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -71,12 +79,13 @@ export default function EditPlan() {
         </p>
         <h1 className="text-2xl font-bold">{t("themes.edit.planTitle", { name: plan.name })}</h1>
       </div>
-      {saved === "save" ? <SuccessNotice>{t("themes.edit.saved")}</SuccessNotice> : null}
-      {saved === "archive" && plan.archived_at ? (
-        <UndoNotice fields={{ version: plan.version }}>{t("themes.edit.archivedPlan")}</UndoNotice>
+      {notice === "gearchiveerd" ? (
+        plan.archived_at ? (
+          <UndoNotice fields={{ version: plan.version }}>{t(NOTICE_TEXTS[notice])}</UndoNotice>
+        ) : null
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
       ) : null}
-      {saved === "restore" ? <SuccessNotice>{t("themes.edit.restored")}</SuccessNotice> : null}
-      {saved === "undo" ? <SuccessNotice>{t("common.form.undone")}</SuccessNotice> : null}
 
       <section aria-labelledby="edit-heading" className="card space-y-4">
         <h2 id="edit-heading" className="text-lg font-semibold">

@@ -9,6 +9,7 @@ import { pageTitle } from "../i18n/meta";
 import { createPlan, planChoices } from "../models/plans.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { newPlanSchema } from "../services/theme-forms";
 
@@ -31,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { team_name: teamName, ...plan } = parsed.data;
   try {
     const created = await createPlan(context.db, user, { ...plan, teamName });
-    return redirect(`/plannen/${created.plan.id}?aangemaakt=1`);
+    return redirect(withNotice(`/plannen/${created.plan.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -9,6 +9,7 @@ import { SuccessNotice } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getTheme } from "../models/themes.server";
+import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const found = await getTheme(context.db, recordIdParam(params.themeId));
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const created = new URL(request.url).searchParams.get("aangemaakt") === "1";
+  const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
   return json({ ...found, created, canEdit: can(user.role, "register.edit") });
 }
 

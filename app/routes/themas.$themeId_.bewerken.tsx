@@ -8,22 +8,33 @@ import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { ThemeFormFields, useThemeFieldLabels } from "../components/theme-forms";
 import { formatMoment } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { archiveTheme, getTheme, restoreTheme, updateTheme } from "../models/themes.server";
 import { parseForm } from "../services/form-data";
+import { noticeFrom, withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
-import { archiveSchemas, editThemeSchemas, isEditIntent } from "../services/theme-forms";
+import { archiveSchemas, EDIT_NOTICES, type EditNotice, editThemeSchemas, isEditIntent } from "../services/theme-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("themes.edit.themeTitle", { name: data.theme.name }) : t("themes.title")));
+
+const NOTICE_TEXTS = {
+  opgeslagen: "themes.edit.saved",
+  gearchiveerd: "themes.edit.archivedTheme",
+  hersteld: "themes.edit.restored",
+  ongedaan: "common.form.undone",
+} satisfies Record<EditNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
   const found = await getTheme(context.db, recordIdParam(params.themeId));
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const saved = new URL(request.url).searchParams.get("opgeslagen");
-  return json({ theme: found.theme, saved: isEditIntent(saved) ? saved : null });
+  return json({
+    theme: found.theme,
+    notice: noticeFrom(new URL(request.url).searchParams, Object.values(EDIT_NOTICES)),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -47,11 +58,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (error) {
     return refusalResponse(error, formData, { intent });
   }
-  return redirect(`/themas/${id}/bewerken?opgeslagen=${intent}`);
+  return redirect(withNotice(`/themas/${id}/bewerken`, EDIT_NOTICES[intent]));
 }
 
 export default function EditTheme() {
-  const { theme, saved } = useLoaderData<typeof loader>();
+  const { theme, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -66,12 +77,13 @@ export default function EditTheme() {
         </p>
         <h1 className="text-2xl font-bold">{t("themes.edit.themeTitle", { name: theme.name })}</h1>
       </div>
-      {saved === "save" ? <SuccessNotice>{t("themes.edit.saved")}</SuccessNotice> : null}
-      {saved === "archive" && theme.archived_at ? (
-        <UndoNotice fields={{ version: theme.version }}>{t("themes.edit.archivedTheme")}</UndoNotice>
+      {notice === "gearchiveerd" ? (
+        theme.archived_at ? (
+          <UndoNotice fields={{ version: theme.version }}>{t(NOTICE_TEXTS[notice])}</UndoNotice>
+        ) : null
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
       ) : null}
-      {saved === "restore" ? <SuccessNotice>{t("themes.edit.restored")}</SuccessNotice> : null}
-      {saved === "undo" ? <SuccessNotice>{t("common.form.undone")}</SuccessNotice> : null}
 
       <section aria-labelledby="edit-heading" className="card space-y-4">
         <h2 id="edit-heading" className="text-lg font-semibold">

@@ -8,6 +8,7 @@ import { ThemeFormFields } from "../components/theme-forms";
 import { pageTitle } from "../i18n/meta";
 import { createTheme } from "../models/themes.server";
 import { parseForm } from "../services/form-data";
+import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { newThemeSchema } from "../services/theme-forms";
 
@@ -25,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
     const theme = await createTheme(context.db, user, parsed.data);
-    return redirect(`/themas/${theme.id}?aangemaakt=1`);
+    return redirect(withNotice(`/themas/${theme.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
   }

@@ -8,16 +8,22 @@ import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { meetingTime } from "../components/meeting-form";
 import { formatDay } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { meetingDetail } from "../models/meetings.server";
-import { oneOf } from "../services/list-params";
+import { type Notice, noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.meeting.title ?? t("meetings.list.title"));
 
 /** What the page says after a change that brought the reader here. */
-const NOTICES = ["aangemaakt", "gewijzigd"] as const;
+const PAGE_NOTICES = ["aangemaakt", "opgeslagen"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  aangemaakt: "meetings.detail.notices.aangemaakt",
+  opgeslagen: "meetings.detail.notices.gewijzigd",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
@@ -27,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return json({
     ...detail,
     canEdit: can(user.role, "register.edit"),
-    notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
+    notice: noticeFrom(search, PAGE_NOTICES),
   });
 }
 
@@ -122,7 +128,7 @@ export default function MeetingPage() {
           </div>
         </dl>
       </div>
-      {notice ? <SuccessNotice>{t(`meetings.detail.notices.${notice}`)}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice> : null}
       {meeting.status === "geannuleerd" ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("meetings.detail.cancelledNotice")}

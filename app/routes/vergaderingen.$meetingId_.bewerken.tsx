@@ -12,9 +12,11 @@ import { MeetingStatusForm } from "../components/meetings/meeting-status-form";
 import { RestoreMeetingForm } from "../components/meetings/restore-meeting-form";
 import { RefusalAlert } from "../components/refusal-alert";
 import { formatDay } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getMeeting, meetingFormChoices } from "../models/meetings.server";
 import { oneOf, positiveIntFrom } from "../services/list-params";
+import { type Notice, noticeFrom } from "../services/notices";
 import { isMeetingEditIntent, type MeetingEditIntent } from "../services/meeting-edit";
 import { answerMeetingEdit } from "../services/meeting-edit.server";
 import { SETTABLE_STATUSES } from "../services/meeting-form";
@@ -25,6 +27,15 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     data ? t("meetings.edit.title", { title: data.meeting.title }) : t("meetings.list.title"),
   );
 
+const PAGE_NOTICES = ["status", "geannuleerd", "hersteld", "ongedaan"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  status: "meetings.edit.statusSaved",
+  geannuleerd: "meetings.edit.cancelled",
+  hersteld: "meetings.edit.restored",
+  ongedaan: "meetings.edit.restored",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.meetingId);
@@ -32,19 +43,18 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!meeting) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
   const cancelled = meeting.status === "geannuleerd";
+  const asked = noticeFrom(search, PAGE_NOTICES);
+  // a notice holds while the meeting is as its change left it: cancelled after a cancellation, else not
+  const notice = asked && cancelled === (asked === "geannuleerd") ? asked : null;
+  const cancelledVersion = notice === "geannuleerd" ? positiveIntFrom(search, "versie") : undefined;
   return json({
     meeting,
     choices: meeting.body_id === null ? await meetingFormChoices(context.db, id) : null,
+    notice,
     // the version the cancellation produced and the status it replaced: the undo button restores both
-    undo:
-      cancelled && positiveIntFrom(search, "geannuleerd")
-        ? {
-            version: positiveIntFrom(search, "geannuleerd")!,
-            status: oneOf(search, "was", SETTABLE_STATUSES) ?? "gepland",
-          }
-        : null,
-    restored: !cancelled && search.get("hersteld") === "1",
-    statusSaved: oneOf(search, "status", SETTABLE_STATUSES) === meeting.status ? meeting.status : null,
+    undo: cancelledVersion
+      ? { version: cancelledVersion, status: oneOf(search, "was", SETTABLE_STATUSES) ?? "gepland" }
+      : null,
   });
 }
 
@@ -60,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function EditMeeting() {
-  const { meeting, choices, undo, restored, statusSaved } = useLoaderData<typeof loader>();
+  const { meeting, choices, notice, undo } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -82,15 +92,15 @@ export default function EditMeeting() {
           {meetingTime(t, meeting.start_time, meeting.end_time)} — {t(`meetings.statuses.${meeting.status}`)}
         </p>
       </div>
-      {undo ? (
-        <UndoNotice fields={{ version: undo.version, status: undo.status }}>
-          {t("meetings.edit.cancelled", { title: meeting.title })}
-        </UndoNotice>
-      ) : null}
-      {restored ? <SuccessNotice>{t("meetings.edit.restored", { title: meeting.title })}</SuccessNotice> : null}
-      {statusSaved ? (
+      {notice === "geannuleerd" ? (
+        undo ? (
+          <UndoNotice fields={{ version: undo.version, status: undo.status }}>
+            {t(NOTICE_TEXTS[notice], { title: meeting.title })}
+          </UndoNotice>
+        ) : null
+      ) : notice ? (
         <SuccessNotice>
-          {t("meetings.edit.statusSaved", { status: t(`meetings.statuses.${statusSaved}`) })}
+          {t(NOTICE_TEXTS[notice], { title: meeting.title, status: t(`meetings.statuses.${meeting.status}`) })}
         </SuccessNotice>
       ) : null}
       <RefusalAlert

@@ -10,9 +10,11 @@ import { RegisterClosedNotice } from "../components/attendance/register-closed-n
 import { RegisterForm } from "../components/attendance/register-form";
 import { SuccessNotice } from "../components/form";
 import { formatDay } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
-import { parseIntent, savedNoticeFrom } from "../services/attendance-form";
+import { parseIntent } from "../services/attendance-form";
 import { answerRegisterPost, registerSheet } from "../services/attendance-register.server";
+import { type Notice, noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -20,13 +22,20 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
     data ? t("attendance.pageTitle", { title: data.sheet.meeting.title }) : t("attendance.title"),
   );
 
+const PAGE_NOTICES = ["opgeslagen", "iedereenAanwezig"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  opgeslagen: "attendance.saved",
+  iedereenAanwezig: "attendance.savedEveryone",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read");
   const sheet = await registerSheet(context.db, recordIdParam(params.meetingId));
   return json({
     sheet,
     canEdit: can(user.role, "register.edit"),
-    saved: savedNoticeFrom(new URL(request.url).searchParams.get("opgeslagen")),
+    notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
 
@@ -41,7 +50,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function AttendanceRegister() {
-  const { sheet, canEdit, saved } = useLoaderData<typeof loader>();
+  const { sheet, canEdit, notice } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const { meeting } = sheet;
@@ -62,16 +71,21 @@ export default function AttendanceRegister() {
           {t(`meetings.statuses.${meeting.status}`)}
         </p>
       </div>
-      {saved ? (
+      {notice ? (
         <SuccessNotice>
-          {saved === "iedereen" ? t("attendance.savedEveryone") : t("attendance.saved")}
+          {t(NOTICE_TEXTS[notice])}
           <span className="mt-1 block font-medium">{t("attendance.counts", sheet.counts)}</span>
         </SuccessNotice>
       ) : null}
       {sheet.closed ? (
         <RegisterClosedNotice closed={sheet.closed} day={day} />
       ) : canEdit ? (
-        <RegisterForm key={meeting.version} sheet={sheet} answer={answer} focusFirstRow={saved === "iedereen"} />
+        <RegisterForm
+          key={meeting.version}
+          sheet={sheet}
+          answer={answer}
+          focusFirstRow={notice === "iedereenAanwezig"}
+        />
       ) : (
         <ReadOnlyRegister sheet={sheet} />
       )}

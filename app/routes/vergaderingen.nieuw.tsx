@@ -9,6 +9,7 @@ import { pageTitle } from "../i18n/meta";
 import { createBodyMeeting, createEvent, meetingFormChoices } from "../models/meetings.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { withNotice } from "../services/notices";
 import { newBodyMeetingSchema, newEventSchema } from "../services/meeting-form";
 import { readableRefusal } from "../services/readable-refusal.server";
 import { refusalResponse } from "../services/refusal.server";
@@ -44,12 +45,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
           savedSearchIds: invited_searches,
         },
       });
-      return redirect(`/vergaderingen/${event.id}?opgeslagen=aangemaakt`);
+      return redirect(withNotice(`/vergaderingen/${event.id}`, "aangemaakt"));
     }
     const parsed = parseForm(newBodyMeetingSchema, formData);
     if (!parsed.ok) return json(parsed, { status: 400 });
     const meeting = await createBodyMeeting(context.db, user, parsed.data);
-    return redirect(`/vergaderingen/${meeting.id}?opgeslagen=aangemaakt`);
+    return redirect(withNotice(`/vergaderingen/${meeting.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(readableRefusal(error, user.language), formData);
   }

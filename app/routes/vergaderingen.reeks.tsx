@@ -10,6 +10,7 @@ import { pageTitle } from "../i18n/meta";
 import { createSeries, getSeries, seriesBodyChoices } from "../models/meeting-series.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { noticeFrom, withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { seriesSchema } from "../services/series-form";
 import { isSeriesIntent, type SeriesAnswer } from "../services/series-plan";
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const bodies = await seriesBodyChoices(context.db);
   const preselectedId = positiveIntFrom(params, "gremium");
-  const createdId = positiveIntFrom(params, "reeks");
+  const createdId = noticeFrom(params, ["aangemaakt"]) ? positiveIntFrom(params, "id") : undefined;
   return json({
     bodies,
     preselected: bodies.find((body) => body.id === preselectedId) ?? null,
@@ -44,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   try {
     if (intent === "preview") return json(await seriesPreviewAnswer(context.db, bodyId, input, formData));
     const { series } = await createSeries(context.db, user, bodyId, input);
-    return redirect(`/vergaderingen/reeks?reeks=${series.id}`);
+    return redirect(withNotice("/vergaderingen/reeks", "aangemaakt", { id: series.id }));
   } catch (error) {
     return refusalResponse(readableSeriesRefusal(error, user.language), formData, {
       kind: "refused" as const,

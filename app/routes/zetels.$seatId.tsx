@@ -13,10 +13,12 @@ import { FillVacancySection } from "../components/seats/fill-vacancy-section";
 import { MoveSeatSection } from "../components/seats/move-seat-section";
 import { SeatSummary } from "../components/seats/seat-summary";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { getSeat } from "../models/seats.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
+import { type Notice, noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { changeSeat, seatPageAnswers } from "../services/seat-changes.server";
 import type { RefusedAnswer, SearchedAnswer, SeatChoices } from "../services/seat-choices";
@@ -26,6 +28,14 @@ import { chosenOnSeatPage, isSeatIntent, SEAT_PAGE_SCHEMAS, type SeatIntent } fr
 
 /** The action's answer when nothing was saved, for the form `intent` (end and undo offer no choices). */
 export type SeatPageAnswer = (SearchedAnswer | RefusedAnswer<SeatChoices | null>) & { intent: SeatIntent };
+
+const PAGE_NOTICES = ["opgeslagen", "beeindigd", "ongedaan"] as const satisfies readonly Notice[];
+
+const NOTICE_TEXTS = {
+  opgeslagen: "bodies.seat.saved",
+  beeindigd: "bodies.seat.ended",
+  ongedaan: "bodies.seat.undone",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -40,6 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!seat) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
   const today = todayInAmsterdam();
+  const notice = noticeFrom(search, PAGE_NOTICES);
   return json({
     seat,
     today,
@@ -47,10 +58,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     choices: can(user.role, "register.edit")
       ? await offeredChoices(context.db, chosenOnSeatPage(seat, {}, today), user.language)
       : null,
-    saved: search.get("opgeslagen") === "1",
-    undone: search.get("hersteld") === "1",
+    notice,
     // the version the end produced: the undo button takes the end back against it
-    endedVersion: seat.end_date ? (positiveIntFrom(search, "beeindigd") ?? null) : null,
+    endedVersion: notice === "beeindigd" && seat.end_date ? (positiveIntFrom(search, "versie") ?? null) : null,
   });
 }
 
@@ -73,7 +83,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function SeatPage() {
-  const { seat, today, choices, saved, undone, endedVersion } = useLoaderData<typeof loader>();
+  const { seat, today, choices, notice, endedVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -103,12 +113,14 @@ export default function SeatPage() {
   return (
     <div className="max-w-3xl space-y-6">
       <SeatSummary seat={seat} />
-      {saved ? <SuccessNotice>{t("bodies.seat.saved")}</SuccessNotice> : null}
-      {undone ? <SuccessNotice>{t("bodies.seat.undone")}</SuccessNotice> : null}
-      {endedVersion && seat.end_date ? (
-        <UndoNotice fields={{ version: endedVersion }}>
-          {t("bodies.seat.ended", { date: formatDay(seat.end_date, language) })}
-        </UndoNotice>
+      {notice === "beeindigd" ? (
+        endedVersion && seat.end_date ? (
+          <UndoNotice fields={{ version: endedVersion }}>
+            {t(NOTICE_TEXTS[notice], { date: formatDay(seat.end_date, language) })}
+          </UndoNotice>
+        ) : null
+      ) : notice ? (
+        <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
       ) : null}
       <RefusalAlert title={t("bodies.undoRefused")} refusal={forForm("undo")} staleText={t("bodies.seat.undoStale")} />
 

@@ -20,16 +20,8 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 export const isMemberStatus = (value: string): value is MemberStatus =>
   (MEMBER_STATUSES as readonly string[]).includes(value);
 
-/** What ?opgeslagen= says was saved: the register, or everyone present in one go. */
-export const SAVED_NOTICES = ["lijst", "iedereen"] as const;
-export type SavedNotice = (typeof SAVED_NOTICES)[number];
-
-export const savedNoticeFrom = (value: string | null): SavedNotice | null =>
-  SAVED_NOTICES.find((notice) => notice === value) ?? null;
-
-/** The register page's address, with the notice a save leaves behind. */
-export const registerPath = (meetingId: number, saved?: SavedNotice) =>
-  `/vergaderingen/${meetingId}/presentie${saved ? `?opgeslagen=${saved}` : ""}`;
+/** The register page's address. */
+export const registerPath = (meetingId: number) => `/vergaderingen/${meetingId}/presentie`;
 
 /** Every person shown as a row (hidden field, once per row): a row without a chosen status still counts. */
 export const MEMBER_FIELD = "member";

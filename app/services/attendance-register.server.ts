@@ -31,6 +31,7 @@ import {
   type SubmittedValues,
   submittedValues,
 } from "./form-data";
+import { withNotice } from "./notices";
 import { readableRefusal } from "./readable-refusal.server";
 import { refusalResponse } from "./refusal.server";
 
@@ -80,7 +81,7 @@ export async function answerRegisterPost(
     } catch (error) {
       return refuse(error);
     }
-    return redirect(registerPath(meetingId, "iedereen"));
+    return redirect(withNotice(registerPath(meetingId), "iedereenAanwezig"));
   }
 
   if (intent.kind === "save" || (intent.kind === "enter" && searchesAsked(values).length === 0)) {
@@ -91,7 +92,7 @@ export async function answerRegisterPost(
     } catch (error) {
       return refuse(error);
     }
-    return redirect(registerPath(meetingId, "lijst"));
+    return redirect(withNotice(registerPath(meetingId), "opgeslagen"));
   }
 
   if (isReshape(intent)) return reshapedDraft(db, sheet, values, intent);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkbox, type FormFailure, messageKey, positiveInt } from "./form-data";
+import type { Notice } from "./notices";
 
 /** The forms of a body's calendar page (/gremia/:id/agenda), shared by the page and its action. */
 
@@ -32,7 +33,14 @@ export const isCalendarFeedIntent = (value: unknown): value is CalendarFeedInten
 
 export type CalendarFeedChange = z.output<(typeof CALENDAR_FEED_SCHEMAS)[CalendarFeedIntent]>;
 
-export const CALENDAR_FEED_NOTICES = ["aangemaakt", "vervangen", "ingetrokken", "teruggezet"] as const;
+/** The notices of the page (changeFeed writes them); a revoke's names the link its undo brings back. */
+export const CALENDAR_FEED_NOTICES = [
+  "aangemaakt",
+  "vervangen",
+  "ingetrokken",
+  "ongedaan",
+] as const satisfies readonly Notice[];
+export type CalendarFeedNotice = (typeof CALENDAR_FEED_NOTICES)[number];
 
 /** What the page's action answers when it does not redirect: a form refused, named by its intent. */
 export type CalendarFeedAnswer = FormFailure & { kind: "refused"; intent: CalendarFeedIntent };

@@ -11,6 +11,7 @@ import {
 import { type FormFailure, formFailure, parseForm } from "./form-data";
 import type { MeetingEditAnswer, MeetingEditIntent } from "./meeting-edit";
 import { cancelSchema, restoreSchema, saveBodyMeetingSchema, saveEventSchema, statusSchema } from "./meeting-form";
+import { withNotice } from "./notices";
 import { readableRefusal } from "./readable-refusal.server";
 import { refusalResponse } from "./refusal.server";
 
@@ -79,22 +80,22 @@ async function carryOut(
       const { attendance_decision, ...fields } = parsed.data;
       await updateMeeting(db, user, id, fields.version, { ...fields, attendanceDecision: attendance_decision });
     }
-    return redirect(`/vergaderingen/${id}?opgeslagen=gewijzigd`);
+    return redirect(withNotice(`/vergaderingen/${id}`, "opgeslagen"));
   }
   if (intent === "status") {
     const parsed = parseForm(statusSchema, formData);
     if (!parsed.ok) return invalid(parsed);
     await setMeetingStatus(db, user, id, parsed.data.version, parsed.data.status);
-    return redirect(`${here}?status=${parsed.data.status}`);
+    return redirect(withNotice(here, "status"));
   }
   if (intent === "cancel") {
     const parsed = parseForm(cancelSchema, formData);
     if (!parsed.ok) return invalid(parsed);
     const { meeting: cancelled, previousStatus } = await cancelMeeting(db, user, id, parsed.data.version);
-    return redirect(`${here}?geannuleerd=${cancelled.version}&was=${previousStatus}`);
+    return redirect(withNotice(here, "geannuleerd", { versie: cancelled.version, was: previousStatus }));
   }
   const parsed = parseForm(restoreSchema, formData);
   if (!parsed.ok) return invalid(parsed);
   await restoreMeeting(db, user, id, parsed.data.version, parsed.data.status);
-  return redirect(`${here}?hersteld=1`);
+  return redirect(withNotice(here, intent === "undo" ? "ongedaan" : "hersteld"));
 }

@@ -1,20 +1,19 @@
 import type { FormFailure } from "./form-data";
+import type { Notice } from "./notices";
 
 /**
- * The organisation's page: the message it shows after a change, from the redirect that followed
- * it (the create and edit pages and the page's own undo), and what its action answers.
+ * The organisation's page: the notices it shows after a change (written by the create and edit
+ * pages and by the page's own undo), and what its action answers.
  */
 
-export type OrganisationPageNotice = "created" | "saved" | "archived" | "restored";
-
-/** The message after a change, from the parameters of the redirect that followed it; null for none. */
-export function organisationPageNotice(params: URLSearchParams): OrganisationPageNotice | null {
-  if (params.get("opgeslagen") === "nieuw") return "created";
-  if (params.get("opgeslagen") === "1") return "saved";
-  if (params.get("gearchiveerd") === "1") return "archived";
-  if (params.get("hersteld") === "1") return "restored";
-  return null;
-}
+export const ORGANISATION_PAGE_NOTICES = [
+  "aangemaakt",
+  "opgeslagen",
+  "gearchiveerd",
+  "hersteld",
+  "ongedaan",
+] as const satisfies readonly Notice[];
+export type OrganisationPageNotice = (typeof ORGANISATION_PAGE_NOTICES)[number];
 
 /** The action's answer when it refuses the undo after archiving (a success redirects). */
 export type OrganisationPageAnswer = FormFailure;

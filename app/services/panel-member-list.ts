@@ -1,4 +1,5 @@
 import { pageFrom, positiveIntFrom } from "./list-params";
+import { noticeFrom } from "./notices";
 
 /**
  * The frozen panel page's list in the URL: the members' filter and page, the member whose
@@ -16,18 +17,17 @@ export function panelPageParams(params: URLSearchParams) {
       page: pageFrom(params),
     },
     excludeId: positiveIntFrom(params, "uitsluiten"),
-    noticeId: params.get("opgeslagen") === "uitgesloten" ? positiveIntFrom(params, "persoon") : undefined,
+    noticeId: noticeFrom(params, ["uitgesloten"]) ? positiveIntFrom(params, "id") : undefined,
   };
 }
 
-/** The list's parameters as a query string (without "?"), with `extra` added. */
-export function panelListSearch(params: URLSearchParams, extra: Record<string, string> = {}): string {
+/** The list's parameters as a query string (without "?"). */
+export function panelListSearch(params: URLSearchParams): string {
   const search = new URLSearchParams();
   for (const name of LIST_PARAMS) {
     const value = params.get(name);
     if (value) search.set(name, value);
   }
-  for (const [name, value] of Object.entries(extra)) search.set(name, value);
   return search.toString();
 }
 

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { CONSENT_PURPOSES } from "../../db/schema";
 import { archiveSchemas } from "./archive-forms";
 import { checkbox, choice, emailAddress, type FormFailure, isoDay, optionalText, positiveInt } from "./form-data";
+import type { Notice } from "./notices";
 import { personFields } from "./person-form";
 
 /**
@@ -77,15 +78,22 @@ export function isPersonEditIntent(value: unknown): value is PersonEditIntent {
   return typeof value === "string" && Object.hasOwn(PERSON_EDIT_SCHEMAS, value);
 }
 
-/** The intents whose success the page confirms with a plain notice. */
-const NOTICE_INTENTS = ["save", "addEmail", "primaryEmail", "consent", "restore", "undo"] as const;
+/**
+ * The notices after a change on the page (savePersonEdit writes them): one per form, and after an
+ * archive or an address removal one with an undo button.
+ */
+export const PERSON_EDIT_NOTICES = [
+  "opgeslagen",
+  "toegevoegd",
+  "primair",
+  "toestemming",
+  "gearchiveerd",
+  "hersteld",
+  "verwijderd",
+  "ongedaan",
+] as const satisfies readonly Notice[];
 
-export type PersonEditNotice = (typeof NOTICE_INTENTS)[number];
-
-/** The notice to show after a save, from the `opgeslagen` parameter of the redirect; null for none. */
-export function personEditNotice(saved: string | null): PersonEditNotice | null {
-  return NOTICE_INTENTS.find((intent) => intent === saved) ?? null;
-}
+export type PersonEditNotice = (typeof PERSON_EDIT_NOTICES)[number];
 
 /** Which form of the page an answer is about: the e-mail forms repeat per address, so its id too. */
 export type PersonEditForm = { intent: PersonEditIntent; emailId: string };

@@ -13,6 +13,7 @@ import {
   updatePerson,
 } from "../models/people.server";
 import { FORM_ERROR, formFailure } from "./form-data";
+import { withNotice } from "./notices";
 import type {
   EmailOrConsentSubmission,
   PersonEditAnswer,
@@ -37,20 +38,21 @@ export async function savePersonEdit(
   switch (submission.intent) {
     case "save":
       await updatePerson(db, me, personId, submission.version, submission);
-      break;
-    case "archive":
-      return `${here}?gearchiveerd=${(await archivePerson(db, me, personId, submission.version)).version}`;
+      return withNotice(here, "opgeslagen");
+    case "archive": {
+      const archived = await archivePerson(db, me, personId, submission.version);
+      return withNotice(here, "gearchiveerd", { versie: archived.version });
+    }
     case "restore":
       await restorePerson(db, me, personId, submission.version);
-      break;
+      return withNotice(here, "hersteld");
     case "undo":
       if (submission.wat === "archive") await restorePerson(db, me, personId, submission.version);
       else await undoEmailRemoval(db, me, personId, null, submission.audit);
-      break;
+      return withNotice(here, "ongedaan");
     default:
       return saveEmailOrConsent(db, me, personId, submission);
   }
-  return `${here}?opgeslagen=${submission.intent}`;
 }
 
 /** The e-mail address and consent forms: the one place that saves them. Returns where the page goes next. */
@@ -64,17 +66,18 @@ async function saveEmailOrConsent(
   switch (submission.intent) {
     case "addEmail":
       await addPersonEmail(db, me, personId, submission.version, submission.email, submission.primary);
-      break;
-    case "removeEmail":
-      return `${here}?verwijderd=${await removePersonEmail(db, me, personId, submission.version, submission.emailId)}`;
+      return withNotice(here, "toegevoegd");
+    case "removeEmail": {
+      const audit = await removePersonEmail(db, me, personId, submission.version, submission.emailId);
+      return withNotice(here, "verwijderd", { logboek: audit });
+    }
     case "primaryEmail":
       await makePrimaryEmail(db, me, personId, submission.version, submission.emailId);
-      break;
+      return withNotice(here, "primair");
     case "consent":
       await recordConsent(db, me, personId, submission.version, submission);
-      break;
+      return withNotice(here, "toestemming");
   }
-  return `${here}?opgeslagen=${submission.intent}`;
 }
 
 /** A model's refusal of a form as the page's answer; anything that is no refusal is thrown on. */

@@ -11,6 +11,7 @@ import {
   requiredId,
 } from "./form-data";
 import { positiveIntFrom } from "./list-params";
+import { type Notice, noticeFrom } from "./notices";
 
 /**
  * The forms of the page with a person's jobs (affiliations), one schema per intent, shared by the
@@ -78,8 +79,9 @@ export function answerForJobForm<Answer extends JobForm>(
   return answer?.intent === intent && answer.affiliationId === affiliationId ? answer : null;
 }
 
-/** The intents whose success the page confirms with a plain notice. */
-const NOTICE_INTENTS = ["add", "edit", "undo"] as const;
+/** The notices after a change on the page (saveJob writes them); an end's comes with its undo. */
+const JOB_NOTICES = ["toegevoegd", "opgeslagen", "beeindigd", "ongedaan"] as const satisfies readonly Notice[];
+export type JobNotice = (typeof JOB_NOTICES)[number];
 
 /** A job as the notices need it. */
 export interface NoticedJob {
@@ -90,17 +92,19 @@ export interface NoticedJob {
 
 /**
  * What the page says after a change, from the parameters of the redirect that followed it: the
- * plain notice, the job just ended (with an undo) and the job whose end was just undone.
+ * notice, the job just ended (with an undo) and the job whose end was just undone.
  */
 export function jobNotices<Job extends NoticedJob>(search: URLSearchParams, jobs: readonly Job[]) {
-  const saved = search.get("opgeslagen");
-  const endedId = positiveIntFrom(search, "beeindigd");
-  const ended = jobs.find((job) => job.id === endedId && job.end_date !== null);
-  const undoneId = saved === "undo" ? positiveIntFrom(search, "functie") : undefined;
+  const notice = noticeFrom(search, JOB_NOTICES);
+  const namedId = positiveIntFrom(search, "id");
+  const named = jobs.find((job) => job.id === namedId);
   return {
-    saved: NOTICE_INTENTS.find((intent) => intent === saved) ?? null,
+    notice,
     // the undo offer holds while nobody changed the job after the end (its version is the one the end produced)
-    ended: ended && ended.version === positiveIntFrom(search, "versie") ? ended : null,
-    undone: jobs.find((job) => job.id === undoneId) ?? null,
+    ended:
+      notice === "beeindigd" && named && named.end_date !== null && named.version === positiveIntFrom(search, "versie")
+        ? named
+        : null,
+    undone: notice === "ongedaan" ? (named ?? null) : null,
   };
 }

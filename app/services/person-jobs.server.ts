@@ -4,6 +4,7 @@ import { addAffiliation, endAffiliation, undoAffiliationEnd, updateAffiliation }
 import type { Actor } from "../models/audit.server";
 import { StaleVersionError } from "../models/editing.server";
 import { FORM_ERROR, formFailure } from "./form-data";
+import { withNotice } from "./notices";
 import type { JobAnswer, JobForm, JobSubmission } from "./person-job-forms";
 import { refusalResponse } from "./refusal.server";
 
@@ -16,10 +17,10 @@ export async function saveJob(db: DB, me: Actor, personId: number, submission: J
   switch (submission.intent) {
     case "add":
       await addAffiliation(db, me, personId, submission);
-      break;
+      return withNotice(here, "toegevoegd");
     case "edit":
       await updateAffiliation(db, me, personId, submission.affiliationId, submission.version, submission);
-      break;
+      return withNotice(here, "opgeslagen");
     case "end": {
       const ended = await endAffiliation(
         db,
@@ -29,13 +30,12 @@ export async function saveJob(db: DB, me: Actor, personId: number, submission: J
         submission.version,
         submission.end_date,
       );
-      return `${here}?beeindigd=${ended.id}&versie=${ended.version}`;
+      return withNotice(here, "beeindigd", { id: ended.id, versie: ended.version });
     }
     case "undo":
       await undoAffiliationEnd(db, me, personId, submission.affiliationId, submission.version);
-      return `${here}?opgeslagen=undo&functie=${submission.affiliationId}`;
+      return withNotice(here, "ongedaan", { id: submission.affiliationId });
   }
-  return `${here}?opgeslagen=${submission.intent}`;
 }
 
 /** A model's refusal of a form as the page's answer; anything that is no refusal is thrown on. */

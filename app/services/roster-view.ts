@@ -1,4 +1,5 @@
-import { oneOf, positiveIntFrom } from "./list-params";
+import { positiveIntFrom } from "./list-params";
+import { type Notice, noticeFrom } from "./notices";
 import { isIsoDay } from "./periods";
 
 /**
@@ -11,8 +12,15 @@ export const HISTORY_SHOWN = 50;
 const HISTORY_PARAM = "geschiedenis";
 const ALL_HISTORY = "alle";
 
-/** What the body page says after a change that brought the reader here. */
-const NOTICES = ["aangemaakt", "gewijzigd", "toegevoegd", "verplaatst", "vervuld"] as const;
+/** What the body page says after a change that brought the reader here (app/routes/gremia.$bodyId.tsx has the texts). */
+const ROSTER_NOTICES = [
+  "aangemaakt",
+  "opgeslagen",
+  "toegevoegd",
+  "verplaatst",
+  "vervuld",
+] as const satisfies readonly Notice[];
+export type RosterNotice = (typeof ROSTER_NOTICES)[number];
 
 /**
  * What a body page's address asks for: the roster of a day (today's, unless `datum` holds a day;
@@ -25,8 +33,9 @@ export function rosterView(search: URLSearchParams, today: string) {
     onDay: asked && isIsoDay(asked) ? asked : today,
     invalidDate: asked && !isIsoDay(asked) ? asked : null,
     allHistory: search.get(HISTORY_PARAM) === ALL_HISTORY,
-    notice: oneOf(search, "opgeslagen", NOTICES) ?? null,
-    addedSeatId: positiveIntFrom(search, "zetel") ?? null,
+    notice: noticeFrom(search, ROSTER_NOTICES),
+    // the seat the notice is about
+    addedSeatId: positiveIntFrom(search, "id") ?? null,
   };
 }
 

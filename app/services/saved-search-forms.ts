@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkbox, type FormFailure, messageKey, positiveInt, requiredText } from "./form-data";
+import type { Notice } from "./notices";
 
 /** The forms of the saved searches page (/personen/zoekopdrachten), shared by the page and its action. */
 
@@ -37,8 +38,17 @@ export const isSavedSearchIntent = (value: unknown): value is SavedSearchIntent 
 
 export type SavedSearchChange = z.output<(typeof SAVED_SEARCH_SCHEMAS)[SavedSearchIntent]>;
 
-/** What the notice after a change says; `bewaard` comes from the people list's "save search" form. */
-export const SAVED_SEARCH_NOTICES = ["bewaard", "hernoemd", "gearchiveerd", "teruggezet"] as const;
+/**
+ * The notices of the page, each naming the search it is about; `bewaard` comes from the people
+ * list's "save search" form.
+ */
+export const SAVED_SEARCH_NOTICES = [
+  "bewaard",
+  "hernoemd",
+  "gearchiveerd",
+  "hersteld",
+  "ongedaan",
+] as const satisfies readonly Notice[];
 export type SavedSearchNoticeKind = (typeof SAVED_SEARCH_NOTICES)[number];
 
 /** What the page's action answers when it does not redirect: a form refused, named by its intent and search. */

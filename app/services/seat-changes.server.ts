@@ -2,6 +2,7 @@ import type { DB } from "../../db/index";
 import type { Language } from "../../db/schema";
 import type { Actor } from "../models/audit.server";
 import { endSeat, fillVacancy, getSeat, moveSeat, undoSeatEnd, updateSeat } from "../models/seats.server";
+import { withNotice } from "./notices";
 import { rosterAddress } from "./roster-address";
 import { type SeatFormAnswers, seatFormAnswers } from "./seat-choices.server";
 import type { SeatChoices } from "./seat-choices";
@@ -15,24 +16,25 @@ export async function changeSeat(
   change: SeatChange,
   today: string,
 ): Promise<string> {
+  const here = `/zetels/${seatId}`;
   switch (change.intent) {
     case "save":
       await updateSeat(db, actor, seatId, change.version, change);
-      return `/zetels/${seatId}?opgeslagen=1`;
+      return withNotice(here, "opgeslagen");
     case "end": {
       const ended = await endSeat(db, actor, seatId, change.version, change.end_date);
-      return `/zetels/${seatId}?beeindigd=${ended.version}`;
+      return withNotice(here, "beeindigd", { versie: ended.version });
     }
     case "undo":
       await undoSeatEnd(db, actor, seatId, change.version);
-      return `/zetels/${seatId}?hersteld=1`;
+      return withNotice(here, "ongedaan");
     case "move": {
       const { seat } = await moveSeat(db, actor, seatId, change.version, change);
-      return rosterAddress(seat.body_id, change.move_date, today, { opgeslagen: "verplaatst", zetel: String(seat.id) });
+      return withNotice(rosterAddress(seat.body_id, change.move_date, today), "verplaatst", { id: seat.id });
     }
     case "fill": {
       const { seat } = await fillVacancy(db, actor, seatId, change.version, change);
-      return rosterAddress(seat.body_id, change.start_date, today, { opgeslagen: "vervuld", zetel: String(seat.id) });
+      return withNotice(rosterAddress(seat.body_id, change.start_date, today), "vervuld", { id: seat.id });
     }
   }
 }

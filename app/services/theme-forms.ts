@@ -2,6 +2,7 @@ import { z } from "zod";
 import { archiveSchemas as sharedArchiveSchemas } from "./archive-forms";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
 import { choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+import type { Notice } from "./notices";
 
 /**
  * The forms of themes and plans, shared by the browser and the actions. The "new" and "edit"
@@ -61,3 +62,12 @@ export type EditIntent = keyof typeof editThemeSchemas;
 const EDIT_INTENTS: readonly string[] = Object.keys(editThemeSchemas);
 export const isEditIntent = (value: unknown): value is EditIntent =>
   typeof value === "string" && EDIT_INTENTS.includes(value);
+
+/** The notice after each form of the edit page, which the page shows (an archive's with its undo). */
+export const EDIT_NOTICES = {
+  save: "opgeslagen",
+  archive: "gearchiveerd",
+  restore: "hersteld",
+  undo: "ongedaan",
+} as const satisfies Record<EditIntent, Notice>;
+export type EditNotice = (typeof EDIT_NOTICES)[EditIntent];

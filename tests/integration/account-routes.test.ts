@@ -152,8 +152,10 @@ describe("user administration", () => {
     const fields = { name: "Dirk", email: "dirk@example.org", role: "onderzoeker", password: "dirk zijn wachtwoord" };
     const added = await call(usersRoute.action, formRequest("/beheer/gebruikers", fields, { cookie }));
     expect(added.status).toBe(302);
-    const id = Number(/toegevoegd=(\d+)/.exec(added.headers.get("Location") ?? "")?.[1]);
-    const list = await (await call(usersRoute.loader, get(`/beheer/gebruikers?toegevoegd=${id}`, cookie))).json();
+    const id = Number(/melding=toegevoegd&id=(\d+)/.exec(added.headers.get("Location") ?? "")?.[1]);
+    const list = await (
+      await call(usersRoute.loader, get(`/beheer/gebruikers?melding=toegevoegd&id=${id}`, cookie))
+    ).json();
     expect(list.added).toBe("Dirk");
     expect(list.users.map((u: { email: string }) => u.email)).toContain("dirk@example.org");
 
@@ -187,10 +189,10 @@ describe("user administration", () => {
       formRequest(path, { intent: "disable", version: user.version, confirm: "on" }, { cookie }),
       params,
     );
-    expect(confirmed.headers.get("Location")).toBe(`${path}?opgeslagen=disable`);
-    const page = await (await call(editUserRoute.loader, get(`${path}?opgeslagen=disable`, cookie), params)).json();
+    expect(confirmed.headers.get("Location")).toBe(`${path}?melding=geblokkeerd`);
+    const page = await (await call(editUserRoute.loader, get(`${path}?melding=geblokkeerd`, cookie), params)).json();
     expect(page.user.disabled_at).not.toBeNull();
-    expect(page.saved).toBe("disable");
+    expect(page.notice).toBe("geblokkeerd");
   });
 
   it("reports a stale edit as a conflict and shows the current record again", async () => {
@@ -309,7 +311,7 @@ describe("my account", () => {
         { cookie },
       ),
     );
-    expect(response.headers.get("Location")).toBe("/account?opgeslagen=wachtwoord");
+    expect(response.headers.get("Location")).toBe("/account?melding=wachtwoord");
     const token = (c: string) => c.slice(`${SESSION_COOKIE}=`.length);
     expect(await validateSessionToken(t.db, token(cookie))).not.toBeNull();
     expect(await validateSessionToken(t.db, token(otherCookie))).toBeNull();
@@ -345,12 +347,12 @@ describe("my account", () => {
       accountRoute.action,
       formRequest("/account", { intent: "language", language: "en" }, { cookie }),
     );
-    expect(response.headers.get("Location")).toBe("/account?opgeslagen=taal");
+    expect(response.headers.get("Location")).toBe("/account?melding=taal");
     expect(response.headers.get("Set-Cookie")).toMatch(/^kring_lang=en;/);
-    const page = await (await call(accountRoute.loader, get("/account?opgeslagen=taal", cookie))).json();
+    const page = await (await call(accountRoute.loader, get("/account?melding=taal", cookie))).json();
     expect(page).toEqual({
       account: { name: user.name, email: user.email, role: "lezer", language: "en" },
-      saved: "taal",
+      notice: "taal",
     });
   });
 });

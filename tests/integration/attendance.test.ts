@@ -372,11 +372,11 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
       params(meeting.id),
     );
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?opgeslagen=lijst`);
+    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?melding=opgeslagen`);
     const page = await (
-      await call(registerRoute.loader, get(`${path(meeting.id)}?opgeslagen=lijst`, cookie), params(meeting.id))
+      await call(registerRoute.loader, get(`${path(meeting.id)}?melding=opgeslagen`, cookie), params(meeting.id))
     ).json();
-    expect(page.saved).toBe("lijst");
+    expect(page.notice).toBe("opgeslagen");
     expect(page.sheet.counts).toEqual({ aanwezig: 1, afgemeld: 1, afwezig: 1, vervangen: 0, gast: 0 });
   });
 
@@ -588,7 +588,7 @@ describe("/vergaderingen/:id/presentie without JavaScript (plain form posts)", (
       formRequest(path(meeting.id), { intent: "everyonePresent", version: String(meeting.version) }, { cookie }),
       params(meeting.id),
     );
-    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?opgeslagen=iedereen`);
+    expect(response.headers.get("Location")).toBe(`${path(meeting.id)}?melding=iedereenAanwezig`);
     const statuses = await t.db.selectFrom("attendance").select("status").execute();
     expect(statuses.map((row) => row.status)).toEqual(["aanwezig", "aanwezig", "aanwezig"]);
   });

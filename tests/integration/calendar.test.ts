@@ -66,7 +66,7 @@ describe("a body's calendar feed", () => {
 
     const made = await post(body.id, editor.cookie, { intent: "create" });
     expect(made.status).toBe(302);
-    expect(made.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=aangemaakt`);
+    expect(made.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=aangemaakt`);
     const feed = await activeFeed(t.db, body.id);
     expect(feed).toMatchObject({ created_by: editor.user.id, created_by_name: editor.user.name });
     expect(feed!.token).toMatch(/^[a-z2-7]{32}$/);
@@ -134,7 +134,7 @@ describe("a body's calendar feed", () => {
     expect((await fetchFeed(feed.token)).status).toBe(200);
 
     const revoked = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id, confirm: "on" });
-    expect(revoked.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=ingetrokken&link=${feed.id}`);
+    expect(revoked.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=ingetrokken&id=${feed.id}`);
     expect((await fetchFeed(feed.token)).status).toBe(404);
     expect(
       await t.db.selectFrom("calendar_feeds").select(["revoked_by"]).where("id", "=", feed.id).executeTakeFirst(),
@@ -143,7 +143,7 @@ describe("a body's calendar feed", () => {
     });
 
     const undone = await post(body.id, beheerder.cookie, { intent: "undo", feed: feed.id });
-    expect(undone.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=teruggezet`);
+    expect(undone.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=ongedaan`);
     expect((await fetchFeed(feed.token)).status).toBe(200);
   });
 
@@ -152,7 +152,7 @@ describe("a body's calendar feed", () => {
     const beheerder = await signedIn("beheerder");
     const old = await createFeed(t.db, beheerder.user, body.id, null);
     const replaced = await post(body.id, beheerder.cookie, { intent: "replace", feed: old.id, confirm: "on" });
-    expect(replaced.headers.get("Location")).toBe(`${bodyPage(body.id)}?opgeslagen=vervangen`);
+    expect(replaced.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=vervangen`);
     const current = await activeFeed(t.db, body.id);
     expect(current!.id).not.toBe(old.id);
     expect((await fetchFeed(old.token)).status).toBe(404);
@@ -336,11 +336,11 @@ describe("/beheer/agenda", () => {
       adminRoute.action,
       formRequest("/beheer/agenda", { intent: "revoke", feed: feedB.id, confirm: "on" }, { cookie: beheerder.cookie }),
     );
-    expect(revoked.headers.get("Location")).toBe(`/beheer/agenda?ingetrokken=${feedB.id}`);
+    expect(revoked.headers.get("Location")).toBe(`/beheer/agenda?melding=ingetrokken&id=${feedB.id}`);
     const after = await (
-      await call(adminRoute.loader, get(`/beheer/agenda?ingetrokken=${feedB.id}`, beheerder.cookie))
+      await call(adminRoute.loader, get(`/beheer/agenda?melding=ingetrokken&id=${feedB.id}`, beheerder.cookie))
     ).json();
-    expect(after.revoked).toEqual({ id: feedB.id, bodyName: "B-overleg" });
+    expect(after.notice).toEqual({ kind: "ingetrokken", feedId: feedB.id, bodyName: "B-overleg" });
     expect((await listFeeds(t.db)).map((feed) => feed.body_name)).toEqual(["A-overleg"]);
 
     const again = await call(

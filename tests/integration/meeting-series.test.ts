@@ -206,7 +206,7 @@ describe("/vergaderingen/reeks", () => {
     );
     expect(created.status).toBe(302);
     const location = created.headers.get("Location")!;
-    expect(location).toMatch(/^\/vergaderingen\/reeks\?reeks=\d+$/);
+    expect(location).toMatch(/^\/vergaderingen\/reeks\?melding=aangemaakt&id=\d+$/);
 
     const page = await (await call(seriesRoute.loader, get(location, cookie))).json();
     expect(page.created).toMatchObject({

@@ -84,7 +84,7 @@ describe("planning a meeting of a body", () => {
     );
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
-    expect(location).toMatch(/^\/vergaderingen\/\d+\?opgeslagen=aangemaakt$/);
+    expect(location).toMatch(/^\/vergaderingen\/\d+\?melding=aangemaakt$/);
     const id = location.split("/")[2]!.split("?")[0]!;
     const page = await call(detailRoute.loader, get(location, cookie), { meetingId: id });
     const data = await page.json();
@@ -303,7 +303,7 @@ describe("editing a meeting", () => {
       formRequest(path, { intent: "cancel", version: "1", confirm: "on" }, { cookie }),
       params,
     );
-    expect(cancelled.headers.get("Location")).toBe(`${path}?geannuleerd=2&was=gepland`);
+    expect(cancelled.headers.get("Location")).toBe(`${path}?melding=geannuleerd&versie=2&was=gepland`);
     const page = await (await call(editRoute.loader, get(cancelled.headers.get("Location")!, cookie), params)).json();
     expect(page.meeting.status).toBe("geannuleerd");
     expect(page.undo).toEqual({ version: 2, status: "gepland" });
@@ -314,7 +314,7 @@ describe("editing a meeting", () => {
       formRequest(path, { intent: "undo", version: "2", status: "gepland" }, { cookie }),
       params,
     );
-    expect(undone.headers.get("Location")).toBe(`${path}?hersteld=1`);
+    expect(undone.headers.get("Location")).toBe(`${path}?melding=ongedaan`);
     expect((await t.db.selectFrom("meetings").select("status").executeTakeFirstOrThrow()).status).toBe("gepland");
     expect((await auditOf("meetings")).map((entry) => [entry.action, entry.summary])).toEqual([
       ["create", null],

@@ -109,7 +109,7 @@ describe("creating an organisation", () => {
       ),
     );
     expect(response.status).toBe(302);
-    const id = Number(/^\/organisaties\/(\d+)\?opgeslagen=nieuw$/.exec(response.headers.get("Location") ?? "")?.[1]);
+    const id = Number(/^\/organisaties\/(\d+)\?melding=aangemaakt$/.exec(response.headers.get("Location") ?? "")?.[1]);
     expect(await organisationRow(id)).toMatchObject({
       name: "Huisartsenzorg Heuvelland",
       sector_id: sector.id,
@@ -194,7 +194,7 @@ describe("editing an organisation", () => {
       await editForm(cookie, org.id, { phone: "+31 46 850 5000", subregion_ids: [String(second.id)] }),
     );
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?opgeslagen=1`);
+    expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?melding=opgeslagen`);
     expect(await organisationRow(org.id)).toMatchObject({ phone: "+31 46 850 5000", version: 2 });
     expect(await subregionIdsOf(org.id)).toEqual([second.id]);
 
@@ -306,23 +306,23 @@ describe("archiving and restoring", () => {
 
     const archived = await saveEdit(cookie, org.id, { intent: "archive", version: 1, confirm: "on" });
     expect(archived.status).toBe(302);
-    expect(archived.headers.get("Location")).toBe(`/organisaties/${org.id}?gearchiveerd=1`);
+    expect(archived.headers.get("Location")).toBe(`/organisaties/${org.id}?melding=gearchiveerd`);
     expect((await organisationRow(org.id)).archived_at).not.toBeNull();
 
-    const page = await call(organisationRoute.loader, get(`/organisaties/${org.id}?gearchiveerd=1`, cookie), {
+    const page = await call(organisationRoute.loader, get(`/organisaties/${org.id}?melding=gearchiveerd`, cookie), {
       organisationId: String(org.id),
     });
     const data = await page.json();
-    expect(data).toMatchObject({ notice: "archived", canEdit: true });
+    expect(data).toMatchObject({ notice: "gearchiveerd", canEdit: true });
     expect(data.currentSeats).toHaveLength(1);
 
     const undone = await call(
       organisationRoute.action,
-      formRequest(`/organisaties/${org.id}?gearchiveerd=1`, { intent: "undo" }, { cookie }),
+      formRequest(`/organisaties/${org.id}?melding=gearchiveerd`, { intent: "undo" }, { cookie }),
       { organisationId: String(org.id) },
     );
     expect(undone.status).toBe(302);
-    expect(undone.headers.get("Location")).toBe(`/organisaties/${org.id}?hersteld=1`);
+    expect(undone.headers.get("Location")).toBe(`/organisaties/${org.id}?melding=ongedaan`);
     expect(await organisationRow(org.id)).toMatchObject({ archived_at: null, version: 3 });
 
     const [archiveEntry, restoreEntry] = await auditOf(org.id);
@@ -337,7 +337,7 @@ describe("archiving and restoring", () => {
     const { cookie } = await signedIn("redacteur");
     const org = await makeOrganisation(t.db, { archived_at: "2025-01-01T00:00:00.000Z" });
     const response = await saveEdit(cookie, org.id, { intent: "restore", version: 1 });
-    expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?hersteld=1`);
+    expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?melding=hersteld`);
     expect((await organisationRow(org.id)).archived_at).toBeNull();
     expect((await saveEdit(cookie, org.id, { intent: "archive", version: 1, confirm: "on" })).status).toBe(409);
   });

@@ -153,7 +153,7 @@ describe("the frozen panel page", () => {
     });
     expect(done.status).toBe(302);
     expect(done.headers.get("Location")).toBe(
-      `/onderzoek/${wave2025.id}/panel?q=bak&opgeslagen=uitgesloten&persoon=${people.bakker.id}`,
+      `/onderzoek/${wave2025.id}/panel?q=bak&melding=uitgesloten&id=${people.bakker.id}`,
     );
     const stored = await t.db
       .selectFrom("panel_members")
@@ -171,11 +171,7 @@ describe("the frozen panel page", () => {
       summary: "panel_member_excluded",
     });
 
-    const notice = await panelPage(
-      wave2025.id,
-      researcher.cookie,
-      `?opgeslagen=uitgesloten&persoon=${people.bakker.id}`,
-    );
+    const notice = await panelPage(wave2025.id, researcher.cookie, `?melding=uitgesloten&id=${people.bakker.id}`);
     expect(notice.notice).toBe("Test Bakker");
     const excludedOnly = await panelPage(wave2025.id, researcher.cookie, "?uitgesloten=1");
     expect(excludedOnly.members.rows.map((m) => [m.last_name, m.exclusion_reason, m.excluded_by_name])).toEqual([

@@ -98,7 +98,7 @@ describe("the panel preview and freezing it", () => {
       params,
     );
     expect(frozen.status).toBe(302);
-    expect(frozen.headers.get("location")).toBe(`/onderzoek/${draft.id}?opgeslagen=bevroren`);
+    expect(frozen.headers.get("location")).toBe(`/onderzoek/${draft.id}?melding=bevroren`);
     expect(await t.db.selectFrom("panel_members").select("id").execute()).toHaveLength(1);
     const again = await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld`, cookie), params);
     expect(again.status).toBe(302);

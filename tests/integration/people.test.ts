@@ -66,7 +66,7 @@ describe("creating and editing a person", () => {
     );
     expect(response.status).toBe(302);
     const person = await t.db.selectFrom("people").selectAll().executeTakeFirstOrThrow();
-    expect(response.headers.get("Location")).toBe(`/personen/${person.id}?opgeslagen=nieuw`);
+    expect(response.headers.get("Location")).toBe(`/personen/${person.id}?melding=aangemaakt`);
     expect(person).toMatchObject({
       first_name: "Anna",
       infix: "van den",
@@ -188,13 +188,13 @@ describe("creating and editing a person", () => {
     expect((await unconfirmed.json()).errors).toEqual({ confirm: "people.errors.confirmArchive" });
 
     const archived = await postEdit(person.id, cookie, { intent: "archive", version: 1, confirm: "on" });
-    expect(archived.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?gearchiveerd=2`);
+    expect(archived.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?melding=gearchiveerd&versie=2`);
     const listed = async () =>
       (await (await call(listRoute.loader, get("/personen", cookie))).json()).rows.map((r: { id: number }) => r.id);
     expect(await listed()).toEqual([]);
 
     const undone = await postEdit(person.id, cookie, { intent: "undo", wat: "archive", version: 2 });
-    expect(undone.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?opgeslagen=undo`);
+    expect(undone.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?melding=ongedaan`);
     expect(await listed()).toEqual([person.id]);
     expect((await auditOf("people", person.id)).map((e) => e.action)).toEqual(["archive", "restore"]);
   });
@@ -250,9 +250,11 @@ describe("e-mail addresses", () => {
     ]);
 
     // the notice after the removal offers the address back, as primary again
-    const audit = new URL(removal.headers.get("Location")!, "http://localhost").searchParams.get("verwijderd")!;
+    const location = new URL(removal.headers.get("Location")!, "http://localhost");
+    expect(location.searchParams.get("melding")).toBe("verwijderd");
+    const audit = location.searchParams.get("logboek")!;
     const page = await (
-      await call(editRoute.loader, get(`/personen/${person.id}/bewerken?verwijderd=${audit}`, cookie), {
+      await call(editRoute.loader, get(`/personen/${person.id}/bewerken?melding=verwijderd&logboek=${audit}`, cookie), {
         personId: String(person.id),
       })
     ).json();
@@ -440,21 +442,25 @@ describe("jobs (affiliations)", () => {
       end_date: "2025-02-28",
       confirm: "on",
     });
-    expect(ended.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?beeindigd=${job.id}&versie=2`);
+    expect(ended.headers.get("Location")).toBe(
+      `/personen/${job.person_id}/functies?melding=beeindigd&id=${job.id}&versie=2`,
+    );
     const row = await t.db.selectFrom("affiliations").selectAll().where("id", "=", job.id).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ start_date: "2023-05-01", end_date: "2025-02-28", version: 2 });
 
     const page = await (
-      await call(jobsRoute.loader, get(`/personen/${job.person_id}/functies?beeindigd=${job.id}&versie=2`, cookie), {
-        personId: String(job.person_id),
-      })
+      await call(
+        jobsRoute.loader,
+        get(`/personen/${job.person_id}/functies?melding=beeindigd&id=${job.id}&versie=2`, cookie),
+        {
+          personId: String(job.person_id),
+        },
+      )
     ).json();
     expect(page.ended).toMatchObject({ id: job.id, end_date: "2025-02-28" });
 
     const undone = await postJobs(job.person_id, cookie, { intent: "undo", affiliationId: job.id, version: 2 });
-    expect(undone.headers.get("Location")).toBe(
-      `/personen/${job.person_id}/functies?opgeslagen=undo&functie=${job.id}`,
-    );
+    expect(undone.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?melding=ongedaan&id=${job.id}`);
     expect(
       await t.db
         .selectFrom("affiliations")

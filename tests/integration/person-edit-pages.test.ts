@@ -37,14 +37,17 @@ describe("a person's edit page", () => {
     const { cookie } = await signedIn("redacteur");
     const person = await makePerson(t.db);
     const archived = await postEdit(person.id, cookie, { intent: "archive", version: 1, confirm: "on" });
-    expect(archived.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?gearchiveerd=2`);
-    expect(await editPage(person.id, cookie, "?gearchiveerd=2")).toMatchObject({ archivedVersion: 2, saved: null });
+    expect(archived.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?melding=gearchiveerd&versie=2`);
+    expect(await editPage(person.id, cookie, "?melding=gearchiveerd&versie=2")).toMatchObject({
+      notice: "gearchiveerd",
+      archivedVersion: 2,
+    });
 
     const restored = await postEdit(person.id, cookie, { intent: "restore", version: 2 });
-    expect(restored.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?opgeslagen=restore`);
-    expect(await editPage(person.id, cookie, "?opgeslagen=restore")).toMatchObject({ saved: "restore" });
+    expect(restored.headers.get("Location")).toBe(`/personen/${person.id}/bewerken?melding=hersteld`);
+    expect(await editPage(person.id, cookie, "?melding=hersteld")).toMatchObject({ notice: "hersteld" });
     // an old link with the archive's undo no longer offers it
-    expect((await editPage(person.id, cookie, "?gearchiveerd=2")).archivedVersion).toBeNull();
+    expect((await editPage(person.id, cookie, "?melding=gearchiveerd&versie=2")).archivedVersion).toBeNull();
   });
 
   it("does not undo an archive over a change made after it, and says why", async () => {
@@ -126,7 +129,7 @@ describe("a person's jobs page", () => {
     const page = await (
       await call(jobsRoute.loader, get(undone.headers.get("Location")!, cookie), { personId: String(job.person_id) })
     ).json();
-    expect(page).toMatchObject({ saved: "undo", ended: null, undone: { id: job.id, end_date: null } });
+    expect(page).toMatchObject({ notice: "ongedaan", ended: null, undone: { id: job.id, end_date: null } });
 
     const edited = await postJobs(job.person_id, cookie, {
       intent: "edit",
@@ -137,7 +140,7 @@ describe("a person's jobs page", () => {
       start_date: "2023-05-01",
       end_date: "",
     });
-    expect(edited.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?opgeslagen=edit`);
+    expect(edited.headers.get("Location")).toBe(`/personen/${job.person_id}/functies?melding=opgeslagen`);
   });
 
   it("answers 400 to an intent it does not know, and names the job a refused form belongs to", async () => {

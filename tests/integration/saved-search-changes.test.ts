@@ -21,7 +21,7 @@ describe("changing a saved search through /personen/zoekopdrachten", () => {
     const { user, cookie } = await signedIn(t.db, "redacteur");
     const search = await saveSearch(t.db, user, "Jeugd", { q: "jeugd" });
     const renamed = await post(cookie, { intent: "rename", id: search.id, version: search.version, name: "Jongeren" });
-    expect(renamed.headers.get("Location")).toBe(`${url}?opgeslagen=hernoemd&zoekopdracht=${search.id}`);
+    expect(renamed.headers.get("Location")).toBe(`${url}?melding=hernoemd&id=${search.id}`);
     expect((await getSavedSearch(t.db, search.id))?.name).toBe("Jongeren");
   });
 
@@ -30,7 +30,7 @@ describe("changing a saved search through /personen/zoekopdrachten", () => {
     const search = await saveSearch(t.db, user, "Mantelzorg", { q: "mantelzorg" });
     const archived = await archiveSavedSearch(t.db, user, search.id, search.version);
     const restored = await post(cookie, { intent: "restore", id: search.id, version: archived.version });
-    expect(restored.headers.get("Location")).toBe(`${url}?opgeslagen=teruggezet&zoekopdracht=${search.id}`);
+    expect(restored.headers.get("Location")).toBe(`${url}?melding=hersteld&id=${search.id}`);
     expect((await getSavedSearch(t.db, search.id))?.archived_at).toBeNull();
   });
 

@@ -156,7 +156,7 @@ describe("the people list's 'save search' form", () => {
     );
     expect(response.status).toBe(302);
     const location = response.headers.get("Location")!;
-    expect(location).toMatch(/^\/personen\/zoekopdrachten\?opgeslagen=bewaard&zoekopdracht=\d+$/);
+    expect(location).toMatch(/^\/personen\/zoekopdrachten\?melding=bewaard&id=\d+$/);
     const stored = await t.db.selectFrom("saved_searches").select(["name", "filter"]).executeTakeFirstOrThrow();
     expect({ ...stored, filter: JSON.parse(stored.filter) }).toEqual({
       name: "GGD-panel",
@@ -236,7 +236,7 @@ describe("/personen/zoekopdrachten", () => {
       savedSearchesRoute.action,
       formRequest(url, { intent: "archive", id: search.id, version: search.version, confirm: "on" }, { cookie }),
     );
-    expect(archived.headers.get("Location")).toBe(`${url}?opgeslagen=gearchiveerd&zoekopdracht=${search.id}`);
+    expect(archived.headers.get("Location")).toBe(`${url}?melding=gearchiveerd&id=${search.id}`);
     const page = await (await call(savedSearchesRoute.loader, get(archived.headers.get("Location")!, cookie))).json();
     expect(page.notice).toMatchObject({ kind: "gearchiveerd", isArchived: true, version: search.version + 1 });
     expect(page.searches).toEqual([]);
@@ -245,7 +245,7 @@ describe("/personen/zoekopdrachten", () => {
       savedSearchesRoute.action,
       formRequest(url, { intent: "undo", id: search.id, version: page.notice.version }, { cookie }),
     );
-    expect(undone.headers.get("Location")).toBe(`${url}?opgeslagen=teruggezet&zoekopdracht=${search.id}`);
+    expect(undone.headers.get("Location")).toBe(`${url}?melding=ongedaan&id=${search.id}`);
     expect(
       (await t.db.selectFrom("saved_searches").select("archived_at").executeTakeFirstOrThrow()).archived_at,
     ).toBeNull();

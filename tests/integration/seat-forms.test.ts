@@ -39,7 +39,7 @@ describe("the seat page's answers", () => {
       end_date: "",
       note: "namens de VVT",
     });
-    expect(saved.headers.get("Location")).toBe(`/zetels/${seat.id}?opgeslagen=1`);
+    expect(saved.headers.get("Location")).toBe(`/zetels/${seat.id}?melding=opgeslagen`);
     expect(
       await t.db.selectFrom("seats").select(["role", "note"]).where("id", "=", seat.id).executeTakeFirstOrThrow(),
     ).toEqual({ role: "secretaris", note: "namens de VVT" });

@@ -470,9 +470,7 @@ describe("moving a seat to another organisation", () => {
       { seatId: String(seat.id) },
     );
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toMatch(
-      new RegExp(`^/gremia/${body.id}\\?opgeslagen=verplaatst&zetel=\\d+$`),
-    );
+    expect(response.headers.get("Location")).toMatch(new RegExp(`^/gremia/${body.id}\\?melding=verplaatst&id=\\d+$`));
 
     expect((await seatRow(seat.id)).end_date).toBe("2025-02-28");
     const seats = await t.db.selectFrom("seats").selectAll().where("body_id", "=", body.id).orderBy("id").execute();
@@ -592,7 +590,7 @@ describe("undoing the end of a seat", () => {
         { seatId: String(seat.id) },
       );
       expect(ended.status).toBe(302);
-      const version = Number(/beeindigd=(\d+)/.exec(ended.headers.get("Location") ?? "")?.[1]);
+      const version = Number(/\?melding=beeindigd&versie=(\d+)$/.exec(ended.headers.get("Location") ?? "")?.[1]);
       const page = await (
         await call(seatRoute.loader, get(ended.headers.get("Location")!, cookie), { seatId: String(seat.id) })
       ).json();
@@ -603,7 +601,7 @@ describe("undoing the end of a seat", () => {
         formRequest(`/zetels/${seat.id}`, { intent: "undo", version }, { cookie }),
         { seatId: String(seat.id) },
       );
-      expect(undone.headers.get("Location")).toBe(`/zetels/${seat.id}?hersteld=1`);
+      expect(undone.headers.get("Location")).toBe(`/zetels/${seat.id}?melding=ongedaan`);
       expect((await seatRow(seat.id)).end_date).toBe(before);
     }
   });
@@ -666,7 +664,7 @@ describe("bodies", () => {
     };
     const created = await call(newBodyRoute.action, formRequest("/gremia/nieuw", fields, { cookie }));
     expect(created.status).toBe(302);
-    const id = Number(/gremia\/(\d+)\?opgeslagen=aangemaakt/.exec(created.headers.get("Location") ?? "")?.[1]);
+    const id = Number(/gremia\/(\d+)\?melding=aangemaakt/.exec(created.headers.get("Location") ?? "")?.[1]);
     expect(
       await t.db.selectFrom("bodies").select(["name", "meetings_per_year"]).where("id", "=", id).executeTakeFirst(),
     ).toEqual({
@@ -767,7 +765,7 @@ describe("bodies", () => {
       params,
     );
     const location = archived.headers.get("Location")!;
-    expect(location).toBe(`${path}?gearchiveerd=2`);
+    expect(location).toBe(`${path}?melding=gearchiveerd&versie=2`);
     expect((await (await call(bodyEditRoute.loader, get(location, cookie), params)).json()).archivedVersion).toBe(2);
 
     const undone = await call(
@@ -775,7 +773,7 @@ describe("bodies", () => {
       formRequest(path, { intent: "undo", version: "2" }, { cookie }),
       params,
     );
-    expect(undone.headers.get("Location")).toBe(`${path}?hersteld=1`);
+    expect(undone.headers.get("Location")).toBe(`${path}?melding=ongedaan`);
     expect(
       (await t.db.selectFrom("bodies").select("archived_at").where("id", "=", body.id).executeTakeFirstOrThrow())
         .archived_at,

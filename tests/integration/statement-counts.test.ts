@@ -709,7 +709,7 @@ describe("research pages", () => {
       // the exclusion form open and the notice after the previous exclusion: every query the page may run
       return measure(
         waveRoute.loader,
-        `/onderzoek/${wave.id}/panel?uitsluiten=${second!.person_id}&opgeslagen=uitgesloten&persoon=${first!.person_id}`,
+        `/onderzoek/${wave.id}/panel?uitsluiten=${second!.person_id}&melding=uitgesloten&id=${first!.person_id}`,
         {
           waveId: String(wave.id),
         },

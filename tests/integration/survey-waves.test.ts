@@ -236,7 +236,7 @@ describe("survey wave pages", () => {
       formRequest("/onderzoek/nieuw", { ...typed, link_template: "https://enquete.example.org/s/{token}" }, { cookie }),
     );
     expect(created.status).toBe(302);
-    expect(created.headers.get("Location")).toMatch(/^\/onderzoek\/\d+\?opgeslagen=aangemaakt$/);
+    expect(created.headers.get("Location")).toMatch(/^\/onderzoek\/\d+\?melding=aangemaakt$/);
   });
 
   it("adds and removes seat rules without JavaScript, keeping the values typed", async () => {

@@ -85,7 +85,7 @@ describe("creating a plan", () => {
       .selectAll()
       .where("name", "=", "Valpreventie")
       .executeTakeFirstOrThrow();
-    expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}?aangemaakt=1`);
+    expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}?melding=aangemaakt`);
     expect(plan).toMatchObject({
       theme_id: theme.id,
       funding_status: "wachtlijst_iza",
@@ -372,7 +372,7 @@ describe("editing a plan", () => {
     );
 
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?opgeslagen=save`);
+    expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?melding=opgeslagen`);
     expect((await planRow(plan.id)).name).toBe("Zelfzorgacademie");
     expect((await bodyRow(plan.team_body_id!)).name).toBe("Projectteam Academie voor zelfzorg");
     const [entry] = await auditOf("plans");
@@ -429,21 +429,21 @@ describe("archiving", () => {
       formRequest(`/plannen/${plan.id}/bewerken`, { intent: "archive", version: 1, confirm: "on" }, { cookie }),
       params,
     );
-    expect(archived.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?opgeslagen=archive`);
+    expect(archived.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?melding=gearchiveerd`);
     expect((await planRow(plan.id)).archived_at).not.toBeNull();
     expect((await bodyRow(plan.team_body_id!)).archived_at).toBeNull();
 
     const page = await (
-      await call(editPlanRoute.loader, get(`/plannen/${plan.id}/bewerken?opgeslagen=archive`, cookie), params)
+      await call(editPlanRoute.loader, get(`/plannen/${plan.id}/bewerken?melding=gearchiveerd`, cookie), params)
     ).json();
-    expect(page).toMatchObject({ saved: "archive", plan: { version: 2 } });
+    expect(page).toMatchObject({ notice: "gearchiveerd", plan: { version: 2 } });
 
     const undone = await call(
       editPlanRoute.action,
       formRequest(`/plannen/${plan.id}/bewerken`, { intent: "undo", version: 2 }, { cookie }),
       params,
     );
-    expect(undone.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?opgeslagen=undo`);
+    expect(undone.headers.get("Location")).toBe(`/plannen/${plan.id}/bewerken?melding=ongedaan`);
     expect((await planRow(plan.id)).archived_at).toBeNull();
     expect((await auditOf("plans")).map((entry) => entry.action)).toEqual(["archive", "restore"]);
   });

@@ -9,7 +9,6 @@ import {
   registerSchema,
   reshapeRegister,
   rowOfField,
-  savedNoticeFrom,
   searchesAsked,
 } from "../../app/services/attendance-form";
 
@@ -146,11 +145,7 @@ describe("what a post to the register asks", () => {
     expect(isMemberStatus("gast")).toBe(false);
   });
 
-  it("goes back to the page with the notice of what was saved, and ignores any other notice", () => {
+  it("posts to the page's own address, without the notice of the last save", () => {
     expect(registerPath(4)).toBe("/vergaderingen/4/presentie");
-    expect(registerPath(4, "iedereen")).toBe("/vergaderingen/4/presentie?opgeslagen=iedereen");
-    expect(savedNoticeFrom("lijst")).toBe("lijst");
-    expect(savedNoticeFrom("alles")).toBeNull();
-    expect(savedNoticeFrom(null)).toBeNull();
   });
 });

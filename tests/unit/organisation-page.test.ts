@@ -1,20 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { organisationPageNotice } from "../../app/services/organisation-page";
+import { noticeFrom } from "../../app/services/notices";
+import { ORGANISATION_PAGE_NOTICES } from "../../app/services/organisation-page";
 
-const notice = (query: string) => organisationPageNotice(new URLSearchParams(query));
+const notice = (query: string) => noticeFrom(new URLSearchParams(query), ORGANISATION_PAGE_NOTICES);
 
 describe("the notice on an organisation's page", () => {
-  it("reads the parameter of the redirect that led there", () => {
-    expect(notice("opgeslagen=nieuw")).toBe("created");
-    expect(notice("opgeslagen=1")).toBe("saved");
-    expect(notice("gearchiveerd=1")).toBe("archived");
-    expect(notice("hersteld=1")).toBe("restored");
+  it("reads the notice of the redirect that led there", () => {
+    expect(notice("melding=aangemaakt")).toBe("aangemaakt");
+    expect(notice("melding=opgeslagen")).toBe("opgeslagen");
+    expect(notice("melding=gearchiveerd")).toBe("gearchiveerd");
+    expect(notice("melding=hersteld")).toBe("hersteld");
+    expect(notice("melding=ongedaan")).toBe("ongedaan");
   });
 
-  it("shows nothing for other values or none, and one notice when several are given", () => {
+  it("shows nothing for a notice the page has no text for, or none", () => {
     expect(notice("")).toBeNull();
-    expect(notice("opgeslagen=2")).toBeNull();
-    expect(notice("gearchiveerd=ja")).toBeNull();
-    expect(notice("hersteld=1&opgeslagen=1")).toBe("saved");
+    expect(notice("melding=beeindigd")).toBeNull();
+    expect(notice("melding=1")).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseForm } from "../../app/services/form-data";
+import { noticeFrom } from "../../app/services/notices";
 import {
   answerForPersonForm,
   isPersonEditIntent,
   PERSON_EDIT_SCHEMAS,
+  PERSON_EDIT_NOTICES,
   type PersonEditAnswer,
-  personEditNotice,
 } from "../../app/services/person-edit-forms";
 
 const form = (fields: Record<string, string>) => {
@@ -44,13 +45,15 @@ describe("the forms of a person's edit page", () => {
     expect(parseForm(PERSON_EDIT_SCHEMAS.undo, form({ intent: "undo", wat: "email", version: "3" })).ok).toBe(false);
   });
 
-  it("shows the notice of a save only for the intents that have one", () => {
-    expect(personEditNotice("consent")).toBe("consent");
-    expect(personEditNotice("undo")).toBe("undo");
-    // an archive and a removal say so with their undo notice instead
-    expect(personEditNotice("archive")).toBeNull();
-    expect(personEditNotice("removeEmail")).toBeNull();
-    expect(personEditNotice(null)).toBeNull();
+  it("shows the notices of its own changes only", () => {
+    const notice = (query: string) => noticeFrom(new URLSearchParams(query), PERSON_EDIT_NOTICES);
+    expect(notice("melding=toestemming")).toBe("toestemming");
+    expect(notice("melding=ongedaan")).toBe("ongedaan");
+    expect(notice("melding=verwijderd&logboek=17")).toBe("verwijderd");
+    // a job's end is said on the jobs page; an intent is no notice
+    expect(notice("melding=beeindigd")).toBeNull();
+    expect(notice("melding=consent")).toBeNull();
+    expect(notice("")).toBeNull();
   });
 
   it("hands a refusal to its own form only: by intent, and for the forms of one address by its id", () => {

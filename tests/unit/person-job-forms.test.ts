@@ -54,24 +54,25 @@ describe("the forms of a person's jobs page", () => {
 });
 
 describe("the notices of a person's jobs page", () => {
-  it("says what was saved, for the intents that have a plain notice", () => {
-    expect(notices("opgeslagen=add")).toEqual({ saved: "add", ended: null, undone: null });
-    expect(notices("opgeslagen=end").saved).toBeNull();
-    expect(notices("").saved).toBeNull();
+  it("says what was done, for the notices the page has", () => {
+    expect(notices("melding=toegevoegd")).toEqual({ notice: "toegevoegd", ended: null, undone: null });
+    expect(notices("melding=primair").notice).toBeNull();
+    expect(notices("").notice).toBeNull();
   });
 
   it("offers the undo of an end while the job is still as the end left it", () => {
-    expect(notices("beeindigd=1&versie=2").ended).toMatchObject({ id: 1, end_date: "2025-02-28" });
-    // changed since (another version), not ended, or unknown: no undo offered
-    expect(notices("beeindigd=1&versie=1").ended).toBeNull();
-    expect(notices("beeindigd=1").ended).toBeNull();
-    expect(notices("beeindigd=2&versie=1").ended).toBeNull();
-    expect(notices("beeindigd=9&versie=1").ended).toBeNull();
+    expect(notices("melding=beeindigd&id=1&versie=2").ended).toMatchObject({ id: 1, end_date: "2025-02-28" });
+    // changed since (another version), not ended, unknown, or no end notice: no undo offered
+    expect(notices("melding=beeindigd&id=1&versie=1").ended).toBeNull();
+    expect(notices("melding=beeindigd&id=1").ended).toBeNull();
+    expect(notices("melding=beeindigd&id=2&versie=1").ended).toBeNull();
+    expect(notices("melding=beeindigd&id=9&versie=1").ended).toBeNull();
+    expect(notices("melding=opgeslagen&id=1&versie=2").ended).toBeNull();
   });
 
   it("names the job whose end was undone, only after an undo", () => {
-    expect(notices("opgeslagen=undo&functie=3")).toMatchObject({ saved: "undo", undone: { id: 3 } });
-    expect(notices("opgeslagen=undo&functie=9").undone).toBeNull();
-    expect(notices("opgeslagen=edit&functie=3").undone).toBeNull();
+    expect(notices("melding=ongedaan&id=3")).toMatchObject({ notice: "ongedaan", undone: { id: 3 } });
+    expect(notices("melding=ongedaan&id=9").undone).toBeNull();
+    expect(notices("melding=opgeslagen&id=3").undone).toBeNull();
   });
 });

@@ -21,12 +21,12 @@ describe("what a body page's address asks for", () => {
   });
 
   it("shows the whole history, the notice of a known change and the new seat when asked", () => {
-    expect(view("geschiedenis=alle&opgeslagen=toegevoegd&zetel=12")).toMatchObject({
+    expect(view("geschiedenis=alle&melding=toegevoegd&id=12")).toMatchObject({
       allHistory: true,
       notice: "toegevoegd",
       addedSeatId: 12,
     });
-    expect(view("geschiedenis=ja&opgeslagen=verwijderd&zetel=nul")).toMatchObject({
+    expect(view("geschiedenis=ja&melding=verwijderd&id=nul")).toMatchObject({
       allHistory: false,
       notice: null,
       addedSeatId: null,

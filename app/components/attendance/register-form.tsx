@@ -35,7 +35,7 @@ export function RegisterForm({
   const unregistered = sheet.members.every((line) => line.status === null);
 
   return (
-    // posted to the page's own address without ?opgeslagen, so a search does not repeat the last save's notice
+    // posted to the page's own address without its notice, so a search does not repeat the last save's
     <Form method="post" action={registerPath(meeting.id)} noValidate className="space-y-6">
       {/* The default button: Enter in a field presses the form's first submit button (searches, or saves). */}
       <button type="submit" name="intent" value="enter" tabIndex={-1} className="hidden">
