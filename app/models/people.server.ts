@@ -123,6 +123,18 @@ const emailRows = (write: ChildRows<"people">["write"]): ChildRows<"people"> => 
   write,
 });
 
+/** Changes the person's addresses under the person's version, logged as one change of the person. */
+function changeEmails(
+  trx: Trx,
+  actor: Actor,
+  personId: number,
+  version: number | null,
+  summary: (typeof PERSON_AUDIT_SUMMARIES)[keyof typeof PERSON_AUDIT_SUMMARIES],
+  write: () => Promise<void>,
+) {
+  return updateAudited(trx, actor, "people", personId, version, {}, { summary, children: emailRows(write) });
+}
+
 /** Adds an address; the first one, or one asked to be, becomes the primary one (one per person). */
 async function insertEmail(trx: Trx, personId: number, email: string, primary: boolean) {
   const makePrimary = primary || (await emailsOf(trx, personId)).length === 0;
@@ -149,18 +161,8 @@ export async function addPersonEmail(
 ) {
   return inTransaction(db, async (trx) => {
     await assertEmailFree(trx, email, personId, "email");
-    const change = emailRows(() => insertEmail(trx, personId, email, makePrimary));
-    return (
-      await updateAudited(
-        trx,
-        actor,
-        "people",
-        personId,
-        version,
-        {},
-        { summary: PERSON_AUDIT_SUMMARIES.emailAdded, children: change },
-      )
-    ).after;
+    const write = () => insertEmail(trx, personId, email, makePrimary);
+    return (await changeEmails(trx, actor, personId, version, PERSON_AUDIT_SUMMARIES.emailAdded, write)).after;
   });
 }
 
@@ -177,26 +179,21 @@ export async function removePersonEmail(
   emailId: number,
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
-    const change = emailRows(async () => {
-      const emails = await emailsOf(trx, personId);
-      const removed = emails.find((e) => e.id === emailId);
-      if (!removed) throw new RegisterError("people.errors.emailGone");
-      await trx.deleteFrom("person_emails").where("id", "=", emailId).execute();
-      const successor = emails.filter((e) => e.id !== emailId).sort((a, b) => a.id - b.id)[0];
-      if (removed.is_primary && successor) {
-        await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", successor.id).execute();
-      }
-    });
-    const { auditId } = await updateAudited(
+    const { auditId } = await changeEmails(
       trx,
       actor,
-      "people",
       personId,
       version,
-      {},
-      {
-        summary: PERSON_AUDIT_SUMMARIES.emailRemoved,
-        children: change,
+      PERSON_AUDIT_SUMMARIES.emailRemoved,
+      async () => {
+        const emails = await emailsOf(trx, personId);
+        const removed = emails.find((e) => e.id === emailId);
+        if (!removed) throw new RegisterError("people.errors.emailGone");
+        await trx.deleteFrom("person_emails").where("id", "=", emailId).execute();
+        const successor = emails.filter((e) => e.id !== emailId).sort((a, b) => a.id - b.id)[0];
+        if (removed.is_primary && successor) {
+          await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", successor.id).execute();
+        }
       },
     );
     return auditId;
@@ -239,18 +236,8 @@ export async function undoEmailRemoval(
     const removed = await removedEmail(trx, personId, auditId);
     if (!removed) throw new RegisterError("people.errors.nothingToUndo");
     await assertEmailFree(trx, removed.email, personId, "email");
-    const change = emailRows(() => insertEmail(trx, personId, removed.email, removed.wasPrimary));
-    return (
-      await updateAudited(
-        trx,
-        actor,
-        "people",
-        personId,
-        version,
-        {},
-        { summary: PERSON_AUDIT_SUMMARIES.emailAdded, children: change },
-      )
-    ).after;
+    const write = () => insertEmail(trx, personId, removed.email, removed.wasPrimary);
+    return (await changeEmails(trx, actor, personId, version, PERSON_AUDIT_SUMMARIES.emailAdded, write)).after;
   });
 }
 
@@ -262,19 +249,10 @@ export async function makePrimaryEmail(db: DB, actor: Actor, personId: number, v
     if (!target) throw new RegisterError("people.errors.emailGone");
     const current = await loadForUpdate(trx, "people", personId);
     if (target.is_primary && current.version === version) return;
-    const change = emailRows(async () => {
+    await changeEmails(trx, actor, personId, version, PERSON_AUDIT_SUMMARIES.emailPrimary, async () => {
       await trx.updateTable("person_emails").set({ is_primary: 0 }).where("person_id", "=", personId).execute();
       await trx.updateTable("person_emails").set({ is_primary: 1 }).where("id", "=", emailId).execute();
     });
-    await updateAudited(
-      trx,
-      actor,
-      "people",
-      personId,
-      version,
-      {},
-      { summary: PERSON_AUDIT_SUMMARIES.emailPrimary, children: change },
-    );
   });
 }
 
