@@ -81,6 +81,22 @@ export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const WAVE_STATUSES = ["draft", "frozen", "in_field", "closed"] as const;
 export type WaveStatus = (typeof WAVE_STATUSES)[number];
 
+/** The messages of a survey wave, in the order they go out. */
+export const MAILING_KINDS = ["invitation", "reminder1", "reminder2", "thanks"] as const;
+export type MailingKind = (typeof MAILING_KINDS)[number];
+
+/** sending (or waiting for its start) → done; paused by a person or by an SMTP server that refuses. */
+export const MAILING_STATUSES = ["sending", "paused", "done"] as const;
+export type MailingStatus = (typeof MAILING_STATUSES)[number];
+
+/**
+ * waiting → sending → sent; a temporary refusal goes back to waiting (later), a permanent one to
+ * failed; a row left in sending by a crash becomes unknown; withdrawn: not sent after all (opted
+ * out, excluded, address bounced) before its turn.
+ */
+export const OUTBOX_STATUSES = ["waiting", "sending", "sent", "failed", "unknown", "withdrawn"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
 export const USER_ROLES = ["beheerder", "redacteur", "onderzoeker", "lezer"] as const;
 export type UserRole = (typeof USER_ROLES)[number];
 
@@ -152,6 +168,9 @@ export interface PersonEmailsTable {
   person_id: number;
   email: string;
   is_primary: Defaulted<Flag>;
+  /** set when mail to the address bounced: flagged for correction, not deleted */
+  bounced_at: Defaulted<IsoMoment | null>;
+  bounce_reason: Defaulted<string | null>;
 }
 
 export interface ConsentsTable {
@@ -304,6 +323,8 @@ export interface SurveyWavesTable extends Versioned {
   frozen_counts: string | null;
   /** SHA-256 (hex) of the frozen panel's canonical JSON with the rules and reference date */
   content_hash: string | null;
+  /** the last day the questionnaire can be filled in, as the messages say it */
+  closes_on: Defaulted<IsoDate | null>;
 }
 
 export interface PanelMembersTable {
@@ -327,6 +348,65 @@ export interface PanelMembersTable {
   excluded_at: IsoMoment | null;
   excluded_by: number | null;
   exclusion_reason: string | null;
+}
+
+export interface WaveMessagesTable extends Versioned {
+  id: Generated<number>;
+  wave_id: number;
+  kind: MailingKind;
+  language: Language;
+  subject: string;
+  body: string;
+}
+
+export interface MailingsTable extends Versioned {
+  id: Generated<number>;
+  wave_id: number;
+  kind: MailingKind;
+  status: Defaulted<MailingStatus>;
+  start_at: IsoMoment;
+  rate_per_minute: number | null;
+  /** JSON of MailingMessages: subject and body per language as they were when the mailing started */
+  messages: string;
+  closes_on: IsoDate | null;
+  /** the origin the messages' links point to */
+  link_origin: string;
+  paused_reason: string | null;
+  finished_at: IsoMoment | null;
+  created_by: number | null;
+}
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  mailing_id: number;
+  panel_member_id: number;
+  person_id: number;
+  email: string;
+  language: Language;
+  status: Defaulted<OutboxStatus>;
+  attempts: Defaulted<number>;
+  next_attempt_at: IsoMoment;
+  last_error: string | null;
+  smtp_response: string | null;
+  message_id: string | null;
+  sent_at: IsoMoment | null;
+  bounced_at: IsoMoment | null;
+  updated_at: Defaulted<IsoMoment>;
+}
+
+export interface PanelResponsesTable {
+  panel_member_id: number;
+  started_at: IsoMoment | null;
+  completed_at: IsoMoment | null;
+  source: string;
+  updated_at: Defaulted<IsoMoment>;
+}
+
+export interface RequestLimitsTable {
+  key: string;
+  /** epoch milliseconds */
+  window_start: number;
+  count: number;
 }
 
 export interface UsersTable extends Versioned {
@@ -393,6 +473,11 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   survey_waves: SurveyWavesTable;
   panel_members: PanelMembersTable;
+  wave_messages: WaveMessagesTable;
+  mailings: MailingsTable;
+  mail_outbox: MailOutboxTable;
+  panel_responses: PanelResponsesTable;
+  request_limits: RequestLimitsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

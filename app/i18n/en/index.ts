@@ -20,6 +20,9 @@ import { savedSearches } from "./savedSearches";
 import { waves } from "./waves";
 import { panelExports } from "./panelExports";
 import { panel } from "./panel";
+import { mailings } from "./mailings";
+import { responses } from "./responses";
+import { unsubscribe } from "./unsubscribe";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -42,4 +45,7 @@ export const en: Messages<typeof nl> = {
   waves,
   panelExports,
   panel,
+  mailings,
+  responses,
+  unsubscribe,
 };

@@ -18,6 +18,9 @@ import { savedSearches } from "./savedSearches";
 import { waves } from "./waves";
 import { panelExports } from "./panelExports";
 import { panel } from "./panel";
+import { mailings } from "./mailings";
+import { responses } from "./responses";
+import { unsubscribe } from "./unsubscribe";
 
 export const nl = {
   common,
@@ -40,4 +43,7 @@ export const nl = {
   waves,
   panelExports,
   panel,
+  mailings,
+  responses,
+  unsubscribe,
 } as const;

@@ -1,0 +1,3 @@
+export const mailings = {
+  title: "Mailings",
+} as const;

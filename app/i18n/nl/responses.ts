@@ -1,0 +1,3 @@
+export const responses = {
+  title: "Respons",
+} as const;

@@ -1,0 +1,3 @@
+export const unsubscribe = {
+  title: "Afmelden",
+} as const;
