@@ -5,11 +5,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { WaveMailings } from "../components/mailings/wave-mailings";
 import { PanelExportLinks } from "../components/panel-export-links";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
 import { formatDay, formatMoment } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
+import { mailingsOfWave } from "../models/mailings.server";
 import { getWave, NEXT_WAVE_STATUS, ruleNamesFor, setWaveStatus } from "../models/survey-waves.server";
 import { checkbox, choice, messageKey, parseForm, positiveInt } from "../services/form-data";
 import { type Notice, noticeFrom, withNotice } from "../services/notices";
@@ -44,6 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     wave,
     names: await ruleNamesFor(context.db, wave.rules, user.language),
     nextStatus: NEXT_WAVE_STATUS[wave.status] ?? null,
+    mailings: wave.status === "draft" ? null : await mailingsOfWave(context.db, wave.id),
     notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
@@ -63,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Wave() {
-  const { wave, names, nextStatus, notice } = useLoaderData<typeof loader>();
+  const { wave, names, nextStatus, notice, mailings } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -157,6 +160,8 @@ export default function Wave() {
           <PanelExportLinks waveId={wave.id} draft={false} canRunResearch />
         </div>
       ) : null}
+
+      <WaveMailings waveId={wave.id} mailings={mailings} />
 
       <section aria-labelledby="status-heading" className="card space-y-3">
         <h2 id="status-heading" className="text-lg font-semibold">

@@ -5,6 +5,8 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import type { DB } from "../../db/index";
+import type { MailingPolicy } from "../services/mail-recipients";
+import type { MailTransport } from "./mail-transport.server";
 import { cspNonce, limitRequestBody, sameOriginOnly, securityHeaders, strictTransportSecurity } from "./security";
 
 export interface AppOptions {
@@ -15,9 +17,23 @@ export interface AppOptions {
   trustProxy?: string;
   publicOrigin?: string;
   pseudonymSecret: string;
+  mail: MailTransport;
+  mailingPolicy: MailingPolicy;
+  /** tells the mail sender to look at the outbox now (a mailing was started or resumed) */
+  wakeMailSender: () => void;
 }
 
-export function createApp({ db, build, development = false, trustProxy, publicOrigin, pseudonymSecret }: AppOptions) {
+export function createApp({
+  db,
+  build,
+  development = false,
+  trustProxy,
+  publicOrigin,
+  pseudonymSecret,
+  mail,
+  mailingPolicy,
+  wakeMailSender,
+}: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
@@ -38,6 +54,10 @@ export function createApp({ db, build, development = false, trustProxy, publicOr
       cspNonce: res.locals.cspNonce as string,
       clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
       pseudonymSecret,
+      mail,
+      mailingPolicy,
+      publicOrigin,
+      wakeMailSender,
       auth: {},
     }),
   });

@@ -1,4 +1,6 @@
 import type { DB } from "../../db/index";
+import type { MailingPolicy } from "../services/mail-recipients";
+import type { MailTransport } from "./mail-transport.server";
 
 /** What every loader and action receives as `context`: injected so tests can hand in their own database. */
 export interface KringContext {
@@ -7,8 +9,22 @@ export interface KringContext {
   cspNonce: string;
   /** The client's address (behind a proxy only when TRUST_PROXY says so), for the login throttle. */
   clientAddress: string;
-  /** The key of the research pseudonyms (KRING_PSEUDONYM_SECRET or the generated one, see pseudonym-secret.server). */
+  /**
+   * The server's secret (KRING_PSEUDONYM_SECRET or the generated one, see pseudonym-secret.server): the key of
+   * the research pseudonyms, and what the unsubscribe links' key is derived from.
+   */
   pseudonymSecret: string;
+  /** Where Kring's mail goes (SMTP or .eml files, see mail-transport.server): the unsubscribe pages send through it. */
+  mail: MailTransport;
+  /**
+   * PUBLIC_ORIGIN: the address the app is reached at (https://kring.example.nl), for links that leave
+   * the app (in mail); unset, the request's own origin is used.
+   */
+  publicOrigin?: string;
+  /** The frequency cap and the days between reminders (KRING_MAIL_CAP, KRING_REMINDER_DAYS), read at start. */
+  mailingPolicy: MailingPolicy;
+  /** Tells the mail sender to look at the outbox now (a mailing was started or resumed) instead of after its pause. */
+  wakeMailSender: () => void;
   /** Per-request memo of the session lookup and a refreshed cookie to send (see auth/guard.server). */
   auth: { lookup?: Promise<unknown>; setCookie?: string };
 }

@@ -5,8 +5,12 @@ import { broadcastDevReady } from "@remix-run/node";
 import { sql } from "kysely";
 import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
+import { forgetOldRequestLimits } from "../models/request-limits.server";
 import { createApp } from "./app";
 import { demoChoice, demoStartLine } from "./demo-choice";
+import { startMailSender } from "./mail-sender.server";
+import { createMailTransport, mailSettings, MailSettingsError } from "./mail-transport.server";
+import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipients";
 import { pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
@@ -17,11 +21,16 @@ const file = databasePath();
 async function main() {
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = pseudonymSecret(file);
+  // and a mail setting that cannot work stops it here, not at the first mailing
+  const mail = createMailTransport(mailSettings(), path.join(path.dirname(file), "outbox"));
+  const mailingPolicy = mailingPolicyFrom(process.env);
   const db = await openMigratedDatabase(file);
   const demo = demoChoice(process.env);
   const loaded = demo.load ? await loadDemoIfEmpty(db, { log: console.log }) : null;
   const demoLine = demoStartLine(demo, loaded !== null);
   if (demoLine) console.log(demoLine);
+
+  const sender = startMailSender({ db, transport: mail, secret });
 
   const buildPath = path.resolve("build/index.js");
   const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
@@ -32,6 +41,9 @@ async function main() {
     trustProxy: process.env.TRUST_PROXY,
     publicOrigin: process.env.PUBLIC_ORIGIN,
     pseudonymSecret: secret,
+    mail,
+    mailingPolicy,
+    wakeMailSender: () => sender.wake(),
   });
 
   const server = app.listen(port, host, () => {
@@ -41,25 +53,39 @@ async function main() {
     if (development) void broadcastDevReady(build);
   });
 
-  // SQLite's advice for long-lived connections: refresh the planner's statistics now and then
-  // (quick, and nothing when they are current), so plans stay good as the register grows.
+  // Now and then: SQLite's advice for long-lived connections, refresh the planner's statistics
+  // (quick, and nothing when they are current), so plans stay good as the register grows; and
+  // forget the public pages' rate-limit windows of yesterday.
   const optimizer = setInterval(
     () =>
-      void sql`pragma optimize`.execute(db).catch((error: unknown) => console.error("pragma optimize failed:", error)),
+      void Promise.all([sql`pragma optimize`.execute(db), forgetOldRequestLimits(db)]).catch((error: unknown) =>
+        console.error("periodic upkeep failed:", error),
+      ),
     6 * 60 * 60 * 1000,
   );
   optimizer.unref();
 
+  // the request and the messages being handed over finish first; then the database closes
   const stop = () => {
     clearInterval(optimizer);
-    server.close(() => void db.destroy().then(() => process.exit(0)));
+    server.close(() => {
+      void sender
+        .stop()
+        .then(() => mail.close())
+        .then(() => db.destroy())
+        .then(() => process.exit(0));
+    });
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof DatabaseStartError) {
+  if (
+    error instanceof DatabaseStartError ||
+    error instanceof MailSettingsError ||
+    error instanceof MailingPolicyError
+  ) {
     console.error(`Kring kan niet starten: ${error.message}`);
   } else {
     console.error("Kring kan niet starten:", error);

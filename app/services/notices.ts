@@ -63,6 +63,16 @@ export const NOTICES = [
   "geblokkeerd",
   /** a user account was unblocked */
   "gedeblokkeerd",
+  /** a test message was sent to the signed-in user */
+  "testbericht",
+  /** a mailing was started (or planned to start at a moment) */
+  "gestart",
+  /** a mailing was paused */
+  "gepauzeerd",
+  /** a paused mailing was resumed */
+  "hervat",
+  /** the messages of unknown outcome were put back in the queue */
+  "opnieuwVerstuurd",
 ] as const;
 
 export type Notice = (typeof NOTICES)[number];

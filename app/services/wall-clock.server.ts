@@ -5,6 +5,7 @@ import type {
   ICalTemporalZonedDateTimeStub,
 } from "ical-generator";
 import type { ClockTime, IsoDate } from "../../db/schema";
+import { wallClockInstant } from "./zoned-time";
 
 /**
  * A meeting's wall-clock date and time handed to ical-generator as a Temporal.PlainDateTime (one of
@@ -29,7 +30,6 @@ interface Fields {
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 const isoDay = (f: Fields) => `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
 const isoDateTime = (f: Fields) => `${isoDay(f)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
-const asUtc = (f: Fields) => Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second);
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -60,25 +60,6 @@ function fieldsAt(epochMilliseconds: number, zone: string): Fields {
     minute: Number(parts.minute),
     second: Number(parts.second),
   };
-}
-
-/** The zone's offset from UTC at an instant, in milliseconds. */
-const offsetAt = (epochMilliseconds: number, zone: string) =>
-  asUtc(fieldsAt(epochMilliseconds, zone)) - (epochMilliseconds - (epochMilliseconds % 1000));
-
-/**
- * The instant a wall-clock reading stands for in a zone. Like Temporal's default ("compatible"),
- * a reading that occurs twice (autumn) is the earlier one and one that the spring change skips
- * is moved forward by the change.
- */
-function instantOf(fields: Fields, zone: string): number {
-  const local = asUtc(fields);
-  const before = offsetAt(local - 86_400_000, zone);
-  const after = offsetAt(local + 86_400_000, zone);
-  if (before === after) return local - before;
-  const candidates = [local - before, local - after].filter((instant) => asUtc(fieldsAt(instant, zone)) === local);
-  if (candidates.length > 0) return Math.min(...candidates);
-  return local - before;
 }
 
 function instant(epochMilliseconds: number): ICalTemporalInstantStub {
@@ -115,7 +96,7 @@ function plainDateTime(fields: Fields): ICalTemporalPlainDateTimeStub {
   return {
     ...fields,
     toPlainDate: () => plainDate(fields),
-    toZonedDateTime: (zone) => zonedDateTime(instantOf(fields, zone), zone),
+    toZonedDateTime: (zone) => zonedDateTime(wallClockInstant(fields, zone), zone),
     toJSON: text,
     toString: text,
   };

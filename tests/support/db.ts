@@ -18,6 +18,8 @@ import type {
 import { hashPassword } from "../../app/auth/password.server";
 import { createSession, generateSessionToken, SESSION_COOKIE } from "../../app/auth/session.server";
 import type { KringContext } from "../../app/server/context";
+import { createMailTransport, type MailTransport, mailSettings } from "../../app/server/mail-transport.server";
+import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
 
 /**
  * Test data is built here, by each test for itself, in a real SQLite file with the
@@ -222,6 +224,14 @@ export async function makeSeat(
     .executeTakeFirstOrThrow();
 }
 
+let testMail: MailTransport | undefined;
+
+/** The tests' default mail transport: .eml files in a temp folder of this test process (pass your own to read them). */
+function defaultTestMail(): MailTransport {
+  testMail ??= createMailTransport(mailSettings({}), path.join(os.tmpdir(), `kring-test-outbox-${process.pid}`));
+  return testMail;
+}
+
 /** The load context the Express adapter hands to loaders and actions (app/server/app.ts). */
 export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppLoadContext {
   return {
@@ -229,6 +239,9 @@ export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppL
     cspNonce: "test",
     clientAddress: "127.0.0.1",
     pseudonymSecret: "a test key for research pseudonyms, 32+ chars",
+    mail: overrides.mail ?? defaultTestMail(),
+    wakeMailSender: () => {},
+    mailingPolicy: DEFAULT_MAILING_POLICY,
     auth: {},
     ...overrides,
   };
