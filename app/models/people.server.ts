@@ -381,44 +381,56 @@ export interface ConsentInput extends ConsentState {
  * current state.
  */
 export async function recordConsent(db: DB, actor: Actor, personId: number, version: number, input: ConsentInput) {
+  return inTransaction(db, (trx) => recordConsentIn(trx, actor, personId, version, input));
+}
+
+/**
+ * recordConsent inside the caller's transaction, for a change of which the consent is one part (an
+ * opt-out also withdraws the waiting mail); a null actor is the system acting on the person's request.
+ */
+export async function recordConsentIn(
+  trx: Trx,
+  actor: Actor | null,
+  personId: number,
+  version: number,
+  input: ConsentInput,
+) {
   if (input.recorded_on > todayInAmsterdam()) throw new RegisterError("people.errors.consentInFuture", "recorded_on");
-  return inTransaction(db, async (trx) => {
-    const key = `consent_${input.purpose}`;
-    // the purpose's current consent as the person's entry shows it (a record dated earlier goes into
-    // the history below it and changes none of these)
-    const read = async () => {
-      const current = await currentConsent(trx, personId, input.purpose);
-      return {
-        [key]: current?.status ?? null,
-        recorded_on: current?.recorded_on ?? null,
-        source: current?.source ?? null,
-      };
+  const key = `consent_${input.purpose}`;
+  // the purpose's current consent as the person's entry shows it (a record dated earlier goes into
+  // the history below it and changes none of these)
+  const read = async () => {
+    const current = await currentConsent(trx, personId, input.purpose);
+    return {
+      [key]: current?.status ?? null,
+      recorded_on: current?.recorded_on ?? null,
+      source: current?.source ?? null,
     };
-    const write = async () => {
-      await trx
-        .insertInto("consents")
-        .values({
-          person_id: personId,
-          purpose: input.purpose,
-          status: input.status,
-          recorded_on: input.recorded_on,
-          source: input.source,
-        })
-        .execute();
-    };
-    await updateAudited(
-      trx,
-      actor,
-      "people",
-      personId,
-      version,
-      {},
-      {
-        summary: PERSON_AUDIT_SUMMARIES.consentRecorded,
-        children: { read, write },
-      },
-    );
-  });
+  };
+  const write = async () => {
+    await trx
+      .insertInto("consents")
+      .values({
+        person_id: personId,
+        purpose: input.purpose,
+        status: input.status,
+        recorded_on: input.recorded_on,
+        source: input.source,
+      })
+      .execute();
+  };
+  await updateAudited(
+    trx,
+    actor,
+    "people",
+    personId,
+    version,
+    {},
+    {
+      summary: PERSON_AUDIT_SUMMARIES.consentRecorded,
+      children: { read, write },
+    },
+  );
 }
 
 /* ---------- reading ---------- */

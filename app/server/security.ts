@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { UPLOAD_BODY_LIMITS } from "../services/upload-limits";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -42,13 +43,23 @@ export function strictTransportSecurity(req: Request, res: Response, next: NextF
 }
 
 /**
+ * The unsubscribe links, /afmelden/<token>. Their POST comes from anywhere by design: RFC 8058's
+ * one-click unsubscribe is sent by the mail provider's server, without an Origin header. That is
+ * safe because the signed token in the path is the whole authorisation: there is no session a
+ * forged request could ride on, and a forger who has the link could use it anyway. Only a path of
+ * a token's shape is exempt (app/services/unsubscribe-token.server.ts): a dot segment such as
+ * `/afmelden/..`, which the router would resolve to another page, is not.
+ */
+const SIGNED_LINK_PATH = /^\/afmelden\/p?\d+\.\d+\.[A-Za-z0-9_-]+\/?$/;
+
+/**
  * Refuses state-changing requests from another origin (the Lucia guide's CSRF defence):
  * the browser's Origin header must name this app. PUBLIC_ORIGIN pins it behind a proxy
- * that rewrites Host.
+ * that rewrites Host. The signed unsubscribe links are exempt (above).
  */
 export function sameOriginOnly(publicOrigin: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
-    if (SAFE_METHODS.has(req.method)) return next();
+    if (SAFE_METHODS.has(req.method) || SIGNED_LINK_PATH.test(req.path)) return next();
     const origin = req.get("origin");
     const expected = publicOrigin ?? `${req.protocol}://${req.get("host")}`;
     if (origin && origin === expected) return next();
@@ -69,10 +80,14 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  *
  * A body an action left unread (a redirect to /login, say) is drained once the answer is out:
  * Remix's reader paused it, and the next request on that kept-alive connection would wait for it.
+ *
+ * The routes that take an uploaded file (`uploads`, app/services/upload-limits.ts) have their own,
+ * larger limit, which their page states.
  */
-export function limitRequestBody(maxBytes = MAX_BODY_BYTES) {
+export function limitRequestBody(defaultMaxBytes = MAX_BODY_BYTES, uploads = UPLOAD_BODY_LIMITS) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
+    const maxBytes = uploads.find((upload) => upload.path.test(req.path))?.maxBytes ?? defaultMaxBytes;
     const declared = req.get("content-length");
     const chunked = req.get("transfer-encoding") !== undefined;
     if (!chunked && (declared === undefined || Number(declared) <= maxBytes)) {
