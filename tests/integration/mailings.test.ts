@@ -16,12 +16,13 @@ import {
   waveMessages,
 } from "../../app/models/mailings.server";
 import { recordConsent } from "../../app/models/people.server";
+import * as unsubscribeRoute from "../../app/routes/afmelden.$token";
 import { startMailSender } from "../../app/server/mail-sender.server";
 import { createMailTransport, mailSettings, type MailTransport } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
 import { readUnsubscribeLink } from "../../app/services/unsubscribe-token.server";
 import type { User } from "../../db/schema";
-import { createTestDatabase, makeUser, type TestDatabase } from "../support/db";
+import { createTestDatabase, makeUser, type TestDatabase, testContext } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -315,6 +316,47 @@ describe("the sender", () => {
     expect(paused.status).toBe("paused");
     await t.db.updateTable("mail_outbox").set({ updated_at: "2000-01-01T00:00:00.000Z" }).execute();
     expect(await claimDueRows(t.db, 20, "example.nl")).toHaveLength(0);
+  });
+});
+
+describe("an opt-out by one-click, as a mail client sends it", () => {
+  it("keeps the member from the reminder, while a plain GET of the same link changes nothing", async () => {
+    const { wave: w, people } = await wave();
+    await startMailing(t.db, user, w.id, "invitation", start(), DEFAULT_MAILING_POLICY);
+    const sender = startMailSender({ db: t.db, transport, secret: SECRET, idleMs: 50, log: () => {} });
+    await untilDone(w.id);
+    await sender.stop();
+    const message = smtp.received.find((received) => received.to.some((address) => address.startsWith("bos-")))!;
+    const headers = message.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
+    const link = /<(https:\/\/kring\.example\.nl\/afmelden\/[^>]+)>/.exec(headers)![1]!;
+    const path = new URL(link).pathname;
+    const params = { token: path.split("/").at(-1)! };
+
+    // a mail filter opening the link, then the mail client's one-click POST (no Origin, no session)
+    await unsubscribeRoute.loader({
+      request: new Request(`http://localhost${path}`),
+      context: testContext(t.db),
+      params,
+    });
+    const reminderMonthLater = new Date(Date.now() + 30 * 24 * 60 * 60 * 1000).toISOString();
+    const before = await mailingCandidates(t.db, w.id, "reminder1", DEFAULT_MAILING_POLICY, reminderMonthLater);
+    expect(before.recipients.map((member) => member.personId)).toContain(people.bos.id);
+    const response = (await unsubscribeRoute.action({
+      request: new Request(`http://localhost${path}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "List-Unsubscribe=One-Click",
+      }),
+      context: testContext(t.db),
+      params,
+    })) as Response;
+    expect(response.status).toBe(200);
+
+    const after = await mailingCandidates(t.db, w.id, "reminder1", DEFAULT_MAILING_POLICY, reminderMonthLater);
+    expect(after.recipients.map((member) => member.personId).sort()).toEqual([people.aerts.id, people.claes.id].sort());
+    expect(after.heldBack).toEqual([
+      expect.objectContaining({ member: expect.objectContaining({ personId: people.bos.id }), reason: "excluded" }),
+    ]);
   });
 });
 
