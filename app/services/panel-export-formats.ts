@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { stringify } from "csv-stringify/sync";
+import { neutraliseFormula } from "./table-export.server";
 import type { TFunction } from "i18next";
 import type { BodyLevel, Language, SeatRole, WaveStatus } from "../../db/schema";
 import type { panelExports } from "../i18n/nl/panelExports";
@@ -118,7 +119,7 @@ function limeSurveyAttributeValues(
  * LimeSurvey reads the participant file line by line (PHP `file()`, then `str_getcsv` per line), so
  * a line break inside a quoted value would split a participant in two: it becomes a space here.
  */
-const oneLine = (value: string) => value.replace(/[\r\n]+/g, " ").trim();
+const oneLine = (value: string) => neutraliseFormula(value.replace(/[\r\n]+/g, " ").trim());
 
 /**
  * A description in a header is written `attribute_1 <Organisatie>`; LimeSurvey strips it with
@@ -186,22 +187,26 @@ export function qualtricsContactsCsv(panel: ExportPanel): string {
   ];
   const rows = surveyedMembers(panel).map((member) => {
     const a = member.attributes;
+    // names and attributes come from the register, typed by people: a cell starting with = + - @
+    // would run as a formula when the file is opened in a spreadsheet (the address, the token and
+    // the codes are checked, and must stay exactly as they are)
+    const text = neutraliseFormula;
     return [
-      member.firstName ?? "",
-      fullLastName(member),
+      text(member.firstName ?? ""),
+      text(fullLastName(member)),
       member.email,
       member.token,
       QUALTRICS_LANGUAGES[member.language],
       member.token,
-      member.salutation ?? "",
+      text(member.salutation ?? ""),
       a.organisationId === null ? "" : String(a.organisationId),
-      a.organisationName ?? "",
+      text(a.organisationName ?? ""),
       a.sectorCode ?? "",
-      a.sectorName ?? "",
-      listText(a.subregions),
+      text(a.sectorName ?? ""),
+      text(listText(a.subregions)),
       a.level ?? "",
-      bodiesText(a),
-      listText(a.roles),
+      text(bodiesText(a)),
+      text(listText(a.roles)),
       surveyLink(panel.wave, member.token),
     ];
   });

@@ -124,6 +124,37 @@ describe("the LimeSurvey participants file", () => {
   });
 });
 
+describe("the survey tools' files and a name that looks like a formula", () => {
+  const formulas = {
+    wave,
+    members: [
+      member({
+        firstName: '=HYPERLINK("http://evil.example")',
+        lastName: "+31 Berg",
+        salutation: "-Geachte",
+        attributes: { ...member().attributes, organisationName: "@Zorg" },
+      }),
+    ],
+  };
+
+  it("neutralises every text cell starting with = + - @, in LimeSurvey's file", () => {
+    const line = limeSurveyParticipantsCsv(formulas, nl).split("\n")[1]!;
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+    expect(line).toContain(",'+31 Berg,");
+    expect(line).toContain(",'-Geachte,");
+    expect(line).toContain(",'@Zorg,");
+    expect(line).toContain(",ayse@example.org,tok7,nl,");
+  });
+
+  it("and in Qualtrics' file, leaving the address, the token and the codes exactly as they are", () => {
+    const line = qualtricsContactsCsv(formulas).split("\r\n")[1]!;
+    expect(
+      line.startsWith(`"'=HYPERLINK(""http://evil.example"")",'+31 Berg,ayse@example.org,tok7,NL,tok7,'-Geachte,`),
+    ).toBe(true);
+    expect(line).toContain(",'@Zorg,");
+  });
+});
+
 describe("the Qualtrics contact list", () => {
   const lines = qualtricsContactsCsv(panel).split("\r\n");
 
