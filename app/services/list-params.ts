@@ -1,9 +1,12 @@
 /** Reading list state (page, filters) from the URL, so lists are shareable and the back button works. */
 export const PAGE_SIZE = 25;
 
+/** Far beyond any list's last page, and small enough that page × size stays a safe integer for SQL. */
+const MAX_PAGE = 1_000_000;
+
 export function pageFrom(params: URLSearchParams): number {
   const page = Number(params.get("pagina"));
-  return Number.isInteger(page) && page > 0 ? page : 1;
+  return Number.isInteger(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1;
 }
 
 export function positiveIntFrom(params: URLSearchParams, name: string): number | undefined {

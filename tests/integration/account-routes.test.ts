@@ -83,6 +83,15 @@ describe("/setup", () => {
 });
 
 describe("/login", () => {
+  it("shows the login page to a browser with a session cookie Kring did not write", async () => {
+    await makeUser(t.db, { role: "lezer" });
+    const response = await call(
+      loginRoute.loader,
+      new Request("http://localhost/login", { headers: { Cookie: "kring_session=%" } }),
+    );
+    expect(response.status).toBe(200);
+  });
+
   it("sends someone already signed in to the overview", async () => {
     const { cookie } = await signedIn("lezer");
     const response = await call(loginRoute.loader, get("/login", cookie));
@@ -291,6 +300,13 @@ describe("the audit log page", () => {
     const response = await call(auditRoute.loader, get("/beheer/logboek?soort=users&pagina=7", cookie));
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe("/beheer/logboek?soort=users&pagina=1");
+  });
+
+  it("reads a page number too large for the database as the last page, not as an error", async () => {
+    const { cookie } = await signedIn("beheerder");
+    const response = await call(auditRoute.loader, get("/beheer/logboek?pagina=99999999999999999999", cookie));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/beheer/logboek?pagina=1");
   });
 });
 

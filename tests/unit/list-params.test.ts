@@ -6,6 +6,8 @@ describe("list parameters from the URL", () => {
     expect(pageFrom(new URLSearchParams("pagina=3"))).toBe(3);
     expect(pageFrom(new URLSearchParams("pagina=-1"))).toBe(1);
     expect(pageFrom(new URLSearchParams("pagina=abc"))).toBe(1);
+    // a page beyond any list, whose offset would not fit the database's integers
+    expect(pageFrom(new URLSearchParams("pagina=99999999999999999999"))).toBe(1_000_000);
   });
 
   it("reads ids and enumerations only when valid", () => {
