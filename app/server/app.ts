@@ -7,7 +7,14 @@ import express from "express";
 import type { DB } from "../../db/index";
 import type { MailingPolicy } from "../services/mail-recipients";
 import type { MailTransport } from "./mail-transport.server";
-import { cspNonce, limitRequestBody, sameOriginOnly, securityHeaders, strictTransportSecurity } from "./security";
+import {
+  cspNonce,
+  formBodiesOnly,
+  limitRequestBody,
+  sameOriginOnly,
+  securityHeaders,
+  strictTransportSecurity,
+} from "./security";
 
 export interface AppOptions {
   db: DB;
@@ -45,7 +52,7 @@ export function createApp({
   app.use("/build", express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve("public"), { maxAge: "1h", index: false }));
 
-  app.use(limitRequestBody(), sameOriginOnly(publicOrigin));
+  app.use(limitRequestBody(), sameOriginOnly(publicOrigin), formBodiesOnly);
   const handleRequest = createRequestHandler({
     build,
     mode: development ? "development" : "production",

@@ -110,3 +110,25 @@ export function limitRequestBody(defaultMaxBytes = MAX_BODY_BYTES, uploads = UPL
       );
   };
 }
+
+/**
+ * Kring's actions read HTML forms, nothing else: a body of another kind (JSON, plain text, none at
+ * all) is answered 415, and a multipart body without its boundary 400, before Remix tries to read it
+ * as a form and fails with a server error.
+ */
+export function formBodiesOnly(req: Request, res: Response, next: NextFunction) {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const type = (req.get("content-type") ?? "").toLowerCase();
+  if (type.startsWith("application/x-www-form-urlencoded")) return next();
+  if (type.startsWith("multipart/form-data") && /;\s*boundary=[^;\s]+/.test(type)) return next();
+  const missingBoundary = type.startsWith("multipart/form-data");
+  res
+    .status(missingBoundary ? 400 : 415)
+    .set("Connection", "close")
+    .type("text/plain; charset=utf-8")
+    .send(
+      missingBoundary
+        ? "Verzoek geweigerd: het formulier mist zijn scheidingsteken (boundary). / Request refused: the form lacks its boundary."
+        : "Verzoek geweigerd: Kring neemt alleen formulieren aan. / Request refused: Kring accepts forms only.",
+    );
+}

@@ -139,6 +139,24 @@ describe("the security headers of the real server", () => {
     }
   });
 
+  it.each([
+    { kind: "JSON", type: "application/json", body: '{"email":"a@example.org"}', status: 415 },
+    { kind: "plain text", type: "text/plain", body: "email=a@example.org", status: 415 },
+    { kind: "untyped", type: null, body: "email=a@example.org", status: 415 },
+    { kind: "boundaryless multipart", type: "multipart/form-data", body: "--x\r\n", status: 400 },
+  ])("refuses a $kind body on /login with $status, not a server error", async ({ type, body, status }) => {
+    const headers: Record<string, string> = { Origin: server.url };
+    if (type) headers["Content-Type"] = type;
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers,
+      body: new Blob([body], { type: type ?? "" }),
+    });
+    expect(response.status).toBe(status);
+    expect(await response.text()).toContain("Verzoek geweigerd");
+  });
+
   it("refuses a body of unstated length with 411", async () => {
     const { status } = await new Promise<{ status: number | undefined }>((resolve, reject) => {
       const post = request(`${server.url}/login`, {
