@@ -3,13 +3,19 @@ import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 
-/** A session extended during this request renews its cookie, whatever kind of response carries it. */
-function renewSessionCookie(headers: Headers, context: AppLoadContext) {
+/**
+ * What every page and every loader's data carries: a session extended during this request renews its
+ * cookie; and nothing is kept by a browser's or proxy's cache (pages show personal data, and a shared
+ * computer's back button must not show the register after logging out), unless the response says
+ * otherwise itself.
+ */
+function finishHeaders(headers: Headers, context: AppLoadContext) {
   if (context.auth.setCookie) headers.append("Set-Cookie", context.auth.setCookie);
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
 }
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
-  renewSessionCookie(response.headers, context);
+  finishHeaders(response.headers, context);
   return response;
 };
 
@@ -25,7 +31,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  renewSessionCookie(responseHeaders, loadContext);
+  finishHeaders(responseHeaders, loadContext);
   const nonce = loadContext.cspNonce;
   const html = renderToString(
     <NonceContext.Provider value={nonce}>

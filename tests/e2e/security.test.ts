@@ -50,6 +50,13 @@ describe("the security headers of the real server", () => {
     for (const attributes of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`);
   });
 
+  it("tells caches to keep no page and no loader data", async () => {
+    for (const path of [SOME_PAGE, "/setup", `/setup?_data=${encodeURIComponent("routes/setup")}`]) {
+      const response = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(response.headers.get("cache-control"), path).toBe("private, no-store");
+    }
+  });
+
   it("sends Referrer-Policy, X-Content-Type-Options and X-Frame-Options, and hides Express", async () => {
     const response = await fetch(`${server.url}${SOME_PAGE}`);
     expect(response.headers.get("referrer-policy")).toBe("same-origin");
