@@ -6,12 +6,13 @@ import { z } from "zod";
 import { LANGUAGES } from "../../db/schema";
 import { requireSession } from "../auth/guard.server";
 import { MIN_PASSWORD_LENGTH, newPasswordField, PASSWORDS_DIFFER, passwordField } from "../auth/password-policy";
+import { loginWaitSeconds, recordLoginFailure } from "../auth/throttle.server";
 import { HiddenField, RadioGroup, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { LANGUAGE_COOKIE } from "../i18n/index";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { changePassword, getUser, setUserLanguage, UserError } from "../models/users.server";
-import { choice, FORM_ERROR, formFailure, parseForm } from "../services/form-data";
+import { choice, FORM_ERROR, formFailure, messageKey, parseForm } from "../services/form-data";
 import { type Notice, noticeFrom, withNotice } from "../services/notices";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("auth.account.title"));
@@ -66,6 +67,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const parsed = parseForm(passwordSchema, formData);
   if (!parsed.ok) return json({ ...parsed, intent: "password" }, { status: 400 });
+  // guessing the current password is throttled like guessing it at the login page
+  const throttled = (seconds: number) =>
+    json(
+      {
+        ...formFailure(formData, { currentPassword: messageKey("auth.errors.throttled", { count: seconds }) }),
+        intent: "password",
+      },
+      { status: 429 },
+    );
+  const wait = await loginWaitSeconds(context.db, user.email, context.clientAddress);
+  if (wait > 0) return throttled(wait);
   try {
     await changePassword(context.db, user, {
       userId: user.id,
@@ -75,6 +87,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
+    if (error.field === "currentPassword") {
+      const seconds = await recordLoginFailure(context.db, user.email, context.clientAddress);
+      if (seconds > 0) return throttled(seconds);
+    }
     const failure = formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey });
     return json({ ...failure, intent: "password" }, { status: 400 });
   }

@@ -357,6 +357,30 @@ describe("my account", () => {
     });
   });
 
+  it("throttles guesses of the current password as logins are, also for the right one meanwhile", async () => {
+    const { password, cookie } = await signedIn("lezer");
+    const attempt = (currentPassword: string) =>
+      call(
+        accountRoute.action,
+        formRequest(
+          "/account",
+          {
+            intent: "password",
+            currentPassword,
+            newPassword: "een nieuw lang wachtwoord",
+            newPasswordConfirm: "een nieuw lang wachtwoord",
+          },
+          { cookie },
+        ),
+      );
+    const statuses = [];
+    for (let guess = 0; guess < 6; guess++) statuses.push((await attempt(`gok ${guess}`)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 429, 429]);
+    const refused = await attempt(password);
+    expect(refused.status).toBe(429);
+    expect((await refused.json()).errors.currentPassword).toMatch(/^auth\.errors\.throttled\?count=\d+$/);
+  });
+
   it("saves the language preference on the account", async () => {
     const { cookie, user } = await signedIn("lezer");
     const response = await call(
