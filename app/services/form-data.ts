@@ -119,7 +119,17 @@ export const FIELD_MESSAGES = {
   date: "common.form.dateInvalid",
   endBeforeStart: "common.form.endBeforeStart",
   url: "common.form.urlInvalid",
+  controlCharacters: "common.form.controlCharacters",
 } as const satisfies Record<string, MessageKey>;
+
+/**
+ * Characters no one types but a paste or a forged post can carry: NUL and the other control codes
+ * (tab and line breaks allowed), and the direction overrides that make "gpj.exe" read as "exe.jpg".
+ * Stored, they would show raw on every page and export.
+ */
+// eslint-disable-next-line no-control-regex -- finding the control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+const withoutControlCharacters = (value: string) => !CONTROL_CHARACTERS.test(value);
 
 /** Text that must be filled in; trimmed. */
 export function requiredText(maxLength = 200) {
@@ -127,7 +137,8 @@ export function requiredText(maxLength = 200) {
     .string({ error: FIELD_MESSAGES.required })
     .trim()
     .min(1, FIELD_MESSAGES.required)
-    .max(maxLength, messageKey(FIELD_MESSAGES.tooLong, { max: maxLength }));
+    .max(maxLength, messageKey(FIELD_MESSAGES.tooLong, { max: maxLength }))
+    .refine(withoutControlCharacters, FIELD_MESSAGES.controlCharacters);
 }
 
 /** An e-mail address, trimmed and in lower case (as accounts store it). */
@@ -164,6 +175,7 @@ export function optionalText(maxLength = 200) {
       .string({ error: FIELD_MESSAGES.invalid })
       .trim()
       .max(maxLength, messageKey(FIELD_MESSAGES.tooLong, { max: maxLength }))
+      .refine(withoutControlCharacters, FIELD_MESSAGES.controlCharacters)
       .nullable(),
   );
 }

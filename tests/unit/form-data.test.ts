@@ -9,6 +9,7 @@ import {
   idList,
   isoDay,
   optionalIsoDay,
+  optionalText,
   optionalUrl,
   periodRule,
   formFailure,
@@ -153,6 +154,32 @@ describe("groups of checkboxes", () => {
     form.append("subregions", "x");
     const result = parseForm(schema, form);
     expect(result.ok ? null : result.values).toEqual({ subregions: ["2", "x"] });
+  });
+});
+
+describe("invisible control characters", () => {
+  const schema = z.object({ name: requiredText(50), notes: optionalText(500) });
+  const parse = (fields: Record<string, string>) => parseForm(schema, form(fields));
+
+  it("are refused in a text field, NUL and direction overrides alike, keeping what was typed", () => {
+    for (const sneaky of ["Jan\u0000", "Jan\u202Egpj.exe", "Jan\u2066x", "Jan\u0007", "Jan\u0085"]) {
+      const result = parse({ name: sneaky });
+      expect(result.ok ? null : result.errors, JSON.stringify(sneaky)).toEqual({
+        name: "common.form.controlCharacters",
+      });
+      expect(result.ok ? null : result.values.name).toBe(sneaky);
+    }
+    expect(parse({ name: "Jan", notes: "regel\u0000" })).toMatchObject({
+      ok: false,
+      errors: { notes: "common.form.controlCharacters" },
+    });
+  });
+
+  it("leave tabs, line breaks and every letter alone", () => {
+    expect(parse({ name: "Ayşe Özdemir-Çelik", notes: "eerste regel\r\n\ttweede regel" })).toEqual({
+      ok: true,
+      data: { name: "Ayşe Özdemir-Çelik", notes: "eerste regel\r\n\ttweede regel" },
+    });
   });
 });
 

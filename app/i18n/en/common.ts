@@ -55,6 +55,8 @@ export const common: Messages<typeof nl> = {
     summary: "Please check the form",
     required: "Fill in this field.",
     tooLong: "Use at most {{max}} characters.",
+    controlCharacters:
+      "Contains an invisible control character (such as a null or a direction mark). Type the text again instead of pasting it.",
     invalid: "This value is not valid.",
     dateInvalid: "Enter a valid date (dd-mm-yyyy).",
     endBeforeStart: "The end date is before the start date.",

@@ -52,6 +52,8 @@ export const common = {
     summary: "Controleer het formulier",
     required: "Vul dit veld in.",
     tooLong: "Gebruik hooguit {{max}} tekens.",
+    controlCharacters:
+      "Bevat een onzichtbaar stuurteken (zoals een nulteken of een richtingsteken). Typ de tekst opnieuw in plaats van hem te plakken.",
     invalid: "Deze waarde is niet geldig.",
     dateInvalid: "Vul een geldige datum in (dd-mm-jjjj).",
     endBeforeStart: "De einddatum ligt vóór de begindatum.",
