@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
+import { containsText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type Database,
@@ -523,9 +524,6 @@ async function countWithStatus(db: DB | Trx, mailingId: number, status: OutboxSt
   return Number(n);
 }
 
-/** `like` matches the typed text as it is: its own % and _ are not wildcards. */
-const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-
 /**
  * The member a preview shows a message for: the first (by name) whose name contains the typed
  * text, or the first of the panel when nothing was typed; null when none matches.
@@ -546,7 +544,7 @@ export async function previewMember(db: DB, waveId: number, typed: string | null
     .where("wave_id", "=", waveId)
     .$if(text !== "", (query) =>
       query.where(
-        sql<boolean>`(coalesce(first_name, '') || ' ' || coalesce(infix || ' ', '') || last_name) like ${likeText(text)} escape '\\'`,
+        containsText(sql<string>`coalesce(first_name, '') || ' ' || coalesce(infix || ' ', '') || last_name`, text),
       ),
     )
     .orderBy("last_name")

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { containsText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   CHOICE_LIMIT,
@@ -12,9 +13,6 @@ import {
  * Finding the organisation or body a list filter names (see services/named-choice.ts): the one
  * with the asked id and at most a handful whose name or short name contains the typed text.
  */
-
-/** `%text%` for LIKE, with the text's own % and _ taken literally. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 type Table = "organisations" | "bodies";
 
@@ -36,10 +34,11 @@ async function resolve(db: DB, table: Table, query: NamedChoiceQuery): Promise<N
           .selectFrom(table)
           .select(["id", "name", sql<string | null>`${sql.ref(shortName)}`.as("short")])
           .where("archived_at", "is", null)
-          .where(
-            sql<boolean>`(name like ${containing(query.text)} escape '\\' or ${sql.ref(shortName)} like ${containing(
-              query.text,
-            )} escape '\\')`,
+          .where((eb) =>
+            eb.or([
+              containsText(sql.ref<string>("name"), query.text!),
+              containsText(sql.ref<string | null>(shortName), query.text!),
+            ]),
           )
           // the records named exactly first, so that one is found among many that merely contain the text
           .orderBy(

@@ -1,5 +1,5 @@
-import { type Selectable, sql } from "kysely";
-import { joinedText } from "../../db/dialect";
+import type { Selectable } from "kysely";
+import { containsText, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { OrganisationsTable } from "../../db/schema";
 import { auditDiff } from "../services/audit-diff";
@@ -37,11 +37,6 @@ export interface OrganisationListFilter {
   page: number;
 }
 
-/** `%` and `_` typed in a search box are letters, not wildcards. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export async function listOrganisations(db: DB, filter: OrganisationListFilter) {
   let query = db.selectFrom("organisations").innerJoin("sectors", "sectors.id", "organisations.sector_id");
   const archived = filter.archived ?? "exclude";
@@ -76,12 +71,9 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
     );
   }
   if (filter.q) {
-    const pattern = containsPattern(filter.q);
+    const text = filter.q;
     query = query.where((eb) =>
-      eb.or([
-        eb(sql`organisations.name`, "like", sql`${pattern} escape '\\'`),
-        eb(sql`organisations.short_name`, "like", sql`${pattern} escape '\\'`),
-      ]),
+      eb.or([containsText(eb.ref("organisations.name"), text), containsText(eb.ref("organisations.short_name"), text)]),
     );
   }
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/index";
+import { containsText } from "../../db/dialect";
 import type { BodyLevel } from "../../db/schema";
 import { paging } from "../services/list-params";
 import { compareByDutchName } from "../services/names";
@@ -32,22 +33,21 @@ function memberQuery(db: DB, waveId: number, filter: Omit<PanelMemberFilter, "pa
   let query = db.selectFrom("panel_members").where("panel_members.wave_id", "=", waveId);
   if (filter.excludedOnly) query = query.where("panel_members.excluded_at", "is not", null);
   if (filter.q) {
-    const pattern = `%${filter.q}%`;
+    const text = filter.q;
     query = query.where((eb) =>
       eb.or([
-        eb("panel_members.last_name", "like", pattern),
-        eb("panel_members.first_name", "like", pattern),
-        eb(
+        containsText(eb.ref("panel_members.last_name"), text),
+        containsText(eb.ref("panel_members.first_name"), text),
+        containsText(
           eb.fn("concat_ws", [
             eb.val(" "),
             "panel_members.first_name",
             "panel_members.infix",
             "panel_members.last_name",
           ]),
-          "like",
-          pattern,
+          text,
         ),
-        eb("panel_members.email", "like", pattern),
+        containsText(eb.ref("panel_members.email"), text),
       ]),
     );
   }

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
-import { joinedText } from "../../db/dialect";
+import { containsText, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { ConsentPurpose, ConsentStatus, Database, IsoDate, Language, PeopleTable } from "../../db/schema";
 import { todayInAmsterdam } from "../i18n/format";
@@ -454,18 +454,18 @@ export function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort
   let query = db.selectFrom("people");
   if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
-    const pattern = `%${filter.q}%`;
+    const text = filter.q;
     query = query.where((eb) =>
       eb.or([
-        eb("people.last_name", "like", pattern),
-        eb("people.first_name", "like", pattern),
-        eb(eb.fn("concat_ws", [eb.val(" "), "people.first_name", "people.infix", "people.last_name"]), "like", pattern),
+        containsText(eb.ref("people.last_name"), text),
+        containsText(eb.ref("people.first_name"), text),
+        containsText(eb.fn("concat_ws", [eb.val(" "), "people.first_name", "people.infix", "people.last_name"]), text),
         eb.exists(
           eb
             .selectFrom("person_emails")
             .select("person_emails.id")
             .whereRef("person_emails.person_id", "=", "people.id")
-            .where("person_emails.email", "like", pattern),
+            .where((w) => containsText(w.ref("person_emails.email"), text)),
         ),
       ]),
     );

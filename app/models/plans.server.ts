@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { containsText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
@@ -49,7 +50,8 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
   if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
   if (filter.fundingStatus) query = query.where("plans.funding_status", "=", filter.fundingStatus);
   if (filter.subregionId) query = query.where("plans.subregion_id", "=", filter.subregionId);
-  if (filter.q) query = query.where("plans.name", "like", `%${filter.q}%`);
+  const text = filter.q;
+  if (text) query = query.where((eb) => containsText(eb.ref("plans.name"), text));
 
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const page = paging(Number(total), filter.page);

@@ -113,6 +113,11 @@ describe("the frozen panel page", () => {
     expect(found.members.page.total).toBe(1);
     const fullName = await panelPage(wave.id, researcher.cookie, `?q=${encodeURIComponent("Test Lid 07")}`);
     expect(fullName.members.rows.map((m) => m.last_name)).toEqual(["Lid 07"]);
+    // % and _ are letters here, not wildcards that find everyone
+    for (const wildcard of ["%", "_", "Lid _7"])
+      expect(
+        (await panelPage(wave.id, researcher.cookie, `?q=${encodeURIComponent(wildcard)}`)).members.page.total,
+      ).toBe(0);
   });
 
   it("records a later exclusion through the form: reason and confirmation required, audited, refused the second time", async () => {

@@ -714,6 +714,10 @@ describe("the list of people", () => {
     expect(await ids("van den berg")).toEqual([anna.id]);
     expect(await ids("vandenberg@example.nl")).toEqual([anna.id]);
     expect(await ids("@example.org")).toHaveLength(2);
+    // % and _ are letters here, not wildcards that find everyone
+    expect(await ids("%")).toEqual([]);
+    expect(await ids("_")).toEqual([]);
+    expect(await ids("b_rt")).toEqual([]);
   });
 
   it("offers the new-person button only to those who may edit", async () => {
