@@ -4,6 +4,7 @@ import { todayInAmsterdam } from "../i18n/format";
 import { feedByToken, feedMeetings } from "../models/calendar.server";
 import { calendarTexts, icsResponse } from "../services/calendar-response.server";
 import { meetingsToIcs } from "../services/icalendar.server";
+import { appOrigin } from "../services/app-origin.server";
 
 /** How often calendar applications are asked to fetch the feed again, and how long it may be cached. */
 const REFRESH_SECONDS = 60 * 60;
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const meetings = await feedMeetings(context.db, feed.body_id, todayInAmsterdam());
   // Subscribers share one address whatever their language: the feed speaks the network's.
   const text = meetingsToIcs(meetings, {
-    origin: new URL(request.url).origin,
+    origin: appOrigin(request, context),
     texts: calendarTexts(DEFAULT_LANGUAGE),
     name: feed.body_name,
     refreshSeconds: REFRESH_SECONDS,

@@ -27,6 +27,7 @@ import { positiveIntFrom } from "../services/list-params";
 import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+import { appOrigin } from "../services/app-origin.server";
 
 const NOTICE_TEXTS = {
   aangemaakt: "calendar.page.notices.aangemaakt",
@@ -45,7 +46,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const feed = await activeFeed(context.db, body.id);
   const url = new URL(request.url);
   const notice = noticeFrom(url.searchParams, CALENDAR_FEED_NOTICES);
-  const address = feed ? `${url.origin}/agenda/${feed.token}.ics` : null;
+  const address = feed ? `${appOrigin(request, context)}/agenda/${feed.token}.ics` : null;
   return json({
     body: { id: body.id, name: body.name, archived: body.archived_at !== null },
     feed:

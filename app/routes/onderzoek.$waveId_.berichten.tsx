@@ -17,6 +17,7 @@ import { kindOfSlug } from "../services/mailing-forms";
 import { answerMessagesPost, messagePreview } from "../services/mailing-messages.server";
 import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
+import { appOrigin } from "../services/app-origin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -40,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       wave,
       search.get("lid") ?? "",
       kindOfSlug(search.get("soort") ?? undefined) ?? "invitation",
-      context.publicOrigin ?? new URL(request.url).origin,
+      appOrigin(request, context),
     ),
   ]);
   const notice = noticeFrom(search, ["opgeslagen", "testbericht"]);
@@ -65,7 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     context.mail,
     wave,
     await request.formData(),
-    context.publicOrigin ?? new URL(request.url).origin,
+    appOrigin(request, context),
   );
   return typeof answer === "string" ? redirect(answer) : answer;
 }

@@ -17,6 +17,7 @@ import { kindOfSlug, messagesPath } from "../services/mailing-forms";
 import { answerMailingPost, mailingPageData } from "../services/mailing-page.server";
 import { noticeFrom } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
+import { appOrigin } from "../services/app-origin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -60,7 +61,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const { wave, kind } = await pageFor(context, params);
   const answer = await answerMailingPost(context.db, user, wave.id, kind, await request.formData(), {
     policy: context.mailingPolicy,
-    origin: context.publicOrigin ?? new URL(request.url).origin,
+    origin: appOrigin(request, context),
     wake: context.wakeMailSender,
   });
   return typeof answer === "string" ? redirect(answer) : answer;

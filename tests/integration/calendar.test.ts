@@ -15,7 +15,15 @@ import * as meetingIcsRoute from "../../app/routes/vergaderingen.$meetingId_.age
 import { FORM_ERROR } from "../../app/services/form-data";
 import type { UserRole } from "../../db/schema";
 import { parseIcs } from "../support/calendar";
-import { createTestDatabase, formRequest, makeBody, makePerson, makeSeat, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makePerson,
+  makeSeat,
+  type TestDatabase,
+  testContext,
+} from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -101,6 +109,21 @@ describe("a body's calendar feed", () => {
       createdBy: beheerder.user.name,
     });
     expect(data).toMatchObject({ canCreate: false, canManage: false });
+  });
+
+  it("writes its address on PUBLIC_ORIGIN when set, whatever Host the request names", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const forged = new Request(`http://evil.example${bodyPage(body.id)}`, { headers: { Cookie: beheerder.cookie } });
+    const data = await (
+      (await bodyCalendarRoute.loader({
+        request: forged,
+        context: testContext(t.db, { publicOrigin: "https://kring.example.nl" }),
+        params: { bodyId: String(body.id) },
+      })) as Response
+    ).json();
+    expect(data.feed.address).toBe(`https://kring.example.nl/agenda/${feed.token}.ics`);
   });
 
   it("answers an unknown, revoked or malformed token with the same bare 404", async () => {
