@@ -64,6 +64,7 @@ export function usePersonFieldLabels(): Record<string, string> {
     archived_at: t("people.history.fields.archived_at"),
     emails: t("people.history.fields.emails"),
     primary_email: t("people.history.fields.primary_email"),
+    bounced_emails: t("people.history.fields.bounced_emails"),
     consent_research: t("people.history.fields.consent_research"),
     consent_news: t("people.history.fields.consent_news"),
     recorded_on: t("people.history.fields.recorded_on"),

@@ -1,7 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { DB } from "../../db/index";
 import type { IsoDate, IsoMoment, Language } from "../../db/schema";
+import { isRecipientRefusal, serverAnswer } from "../services/bounce-addresses";
 import type { MailingMessages } from "../services/mail-messages";
+import { markMessageBouncedIn } from "./bounces.server";
 import { inTransaction, updateAudited } from "./editing.server";
 
 /**
@@ -194,18 +196,31 @@ export async function recordTemporaryFailure(
     .execute();
 }
 
+/**
+ * A permanent refusal (`failed`) or a connection lost while handing over (`unknown`). A permanent
+ * refusal of the recipient's address ("550 No such user") also flags that address in the register,
+ * in the same transaction, with the server's answer as the reason: mailings hold the person back
+ * and they appear on the "to correct" list (app/models/bounces.server.ts).
+ */
 export async function recordFailure(
   db: DB,
   rowId: number,
   status: "failed" | "unknown",
   reason: string,
+  /** the SMTP command refused, when known: only a refusal at RCPT TO (or per recipient after DATA) is about the address */
+  command: string | null = null,
   now: IsoMoment = new Date().toISOString(),
 ) {
-  await db
-    .updateTable("mail_outbox")
-    .set({ status, last_error: reason, updated_at: now })
-    .where("id", "=", rowId)
-    .execute();
+  const aboutTheAddress = command === null || command === "RCPT TO" || command === "DATA";
+  await inTransaction(db, async (trx) => {
+    await trx
+      .updateTable("mail_outbox")
+      .set({ status, last_error: reason, updated_at: now })
+      .where("id", "=", rowId)
+      .execute();
+    if (status === "failed" && aboutTheAddress && isRecipientRefusal(reason))
+      await markMessageBouncedIn(trx, null, rowId, serverAnswer(reason), now);
+  });
 }
 
 /**

@@ -1,10 +1,13 @@
-import type { ExpressionBuilder } from "kysely";
+import { type ExpressionBuilder, sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { Database } from "../../db/schema";
 import { attendanceWindow, drawFromFacts, type FactBody, type PanelFacts } from "../services/panel-draw";
 import type { DrawnPanel, PanelRules } from "../services/panel-rules-schema";
 import type { Trx } from "./audit.server";
 import { currentConsentStatus } from "./people.server";
+
+/** A person's address, or null when mail to it bounced (flagged until someone corrects it). */
+const usableAddress = sql<string | null>`case when person_emails.bounced_at is null then person_emails.email end`;
 
 /**
  * Gathers what the panel draw needs from the register, and no more: seats only when there are
@@ -141,9 +144,10 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
       "people.salutation",
       "people.preferred_language",
       "people.archived_at",
+      // the address mailings would use; one that bounced is no usable address (null)
       eb
         .selectFrom("person_emails")
-        .select("person_emails.email")
+        .select(usableAddress.as("email"))
         .whereRef("person_emails.person_id", "=", "people.id")
         .orderBy("person_emails.is_primary", "desc")
         .orderBy("person_emails.id")

@@ -59,6 +59,10 @@ export const PERSON_AUDIT_SUMMARIES = {
   emailRemoved: "email_removed",
   emailPrimary: "email_primary",
   consentRecorded: "consent_recorded",
+  /** mail to an address bounced: flagged, not deleted (app/models/bounces.server.ts) */
+  emailBounced: "email_bounced",
+  /** a flagged address works after all */
+  emailBounceCleared: "email_bounce_cleared",
 } as const;
 
 /** Only the person's own columns, whatever else the caller's object carries (a form's intent, say). */
@@ -104,29 +108,39 @@ async function assertEmailFree(trx: Trx, email: string, personId: number | null,
 async function emailsOf(trx: Trx, personId: number) {
   return trx
     .selectFrom("person_emails")
-    .select(["id", "email", "is_primary"])
+    .select(["id", "email", "is_primary", "bounced_at", "bounce_reason"])
     .where("person_id", "=", personId)
     .orderBy("is_primary", "desc")
     .orderBy("id")
     .execute();
 }
 
-/** The addresses as the person's audit entry shows them. */
+/**
+ * The addresses as the person's audit entry shows them. The bounced ones (with the server's reason)
+ * only when there are any, so that entries of people whose mail arrives do not list an empty field.
+ */
 const emailRows = (write: ChildRows<"people">["write"]): ChildRows<"people"> => ({
   read: async (trx, personId) => {
     const emails = await emailsOf(trx, personId);
+    const bounced = emails
+      .filter((e) => e.bounced_at !== null)
+      .map((e) => (e.bounce_reason ? `${e.email} (${e.bounce_reason})` : e.email));
     return {
       emails: emails.map((e) => e.email),
       primary_email: emails.find((e) => e.is_primary)?.email ?? null,
+      ...(bounced.length > 0 ? { bounced_emails: bounced } : {}),
     };
   },
   write,
 });
 
-/** Changes the person's addresses under the person's version, logged as one change of the person. */
-function changeEmails(
+/**
+ * Changes the person's addresses under the person's version, logged as one change of the person.
+ * `version` null and `actor` null: the system records what it learnt (a bounce), no editor saw a version.
+ */
+export function changeEmails(
   trx: Trx,
-  actor: Actor,
+  actor: Actor | null,
   personId: number,
   version: number | null,
   summary: (typeof PERSON_AUDIT_SUMMARIES)[keyof typeof PERSON_AUDIT_SUMMARIES],
@@ -557,7 +571,7 @@ export async function getPerson(db: DB, id: number) {
   const [emails, consents, affiliations, seats] = await Promise.all([
     db
       .selectFrom("person_emails")
-      .select(["id", "email", "is_primary"])
+      .select(["id", "email", "is_primary", "bounced_at", "bounce_reason"])
       .where("person_id", "=", id)
       .orderBy("is_primary", "desc")
       .orderBy("email")

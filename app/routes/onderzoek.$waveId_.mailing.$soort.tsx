@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { SuccessNotice } from "../components/form";
+import { BounceSection } from "../components/mailings/bounce-section";
 import { HeldBackSummary } from "../components/mailings/held-back-summary";
 import { MailDestination } from "../components/mailings/mail-destination";
 import { MailingProgress } from "../components/mailings/mailing-progress";
@@ -12,7 +13,10 @@ import { StartMailingForm } from "../components/mailings/start-mailing-form";
 import { todayInAmsterdam } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
+import { requestLanguage } from "../i18n/request.server";
 import { getWave } from "../models/survey-waves.server";
+import { bareAddress } from "../services/bounce-addresses";
+import { answerBouncePost } from "../services/bounce-upload.server";
 import { kindOfSlug, messagesPath } from "../services/mailing-forms";
 import { answerMailingPost, mailingPageData } from "../services/mailing-page.server";
 import { noticeFrom } from "../services/notices";
@@ -59,7 +63,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "research.run");
   const { wave, kind } = await pageFor(context, params);
-  const answer = await answerMailingPost(context.db, user, wave.id, kind, await request.formData(), {
+  const formData = await request.formData();
+  // bounced addresses (multipart, with a file): flagged in the register, the answer says which
+  if (formData.get("intent") === "bounces")
+    return answerBouncePost(context.db, user, formData, {
+      own: [bareAddress(context.mail.from), bareAddress(context.mail.replyTo)],
+      language: requestLanguage(request, user),
+    });
+  const answer = await answerMailingPost(context.db, user, wave.id, kind, formData, {
     policy: context.mailingPolicy,
     origin: appOrigin(request, context),
     wake: context.wakeMailSender,
@@ -69,8 +80,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function MailingPage() {
   const { wave, kind, page, policy, notice, destination, from, today, now } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
+  const posted = useActionData<typeof action>();
   const { t } = useTranslation();
+  const answer = posted?.intent === "bounces" ? null : posted;
   const answerFor = (...intents: string[]) => (answer && intents.includes(answer.intent) ? answer : null);
   return (
     <div className="max-w-4xl space-y-6">
@@ -99,6 +111,7 @@ export default function MailingPage() {
             answer={answerFor("sendAgain")}
           />
           <FailedRows rows={page.progress.failed} count={page.progress.counts.failed} />
+          <BounceSection answer={posted?.intent === "bounces" ? posted : null} />
         </>
       ) : (
         <>

@@ -10,6 +10,7 @@ import { Pagination } from "../components/lists";
 import { NamedFilterField } from "../components/named-filter";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
+import { countAddressesToCorrect } from "../models/bounces.server";
 import { organisationChoice } from "../models/named-choices.server";
 import { listPeople } from "../models/people.server";
 import { saveSearch } from "../models/saved-searches.server";
@@ -54,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisation,
     filter,
     canEdit: can(me.role, "register.edit"),
+    toCorrect: await countAddressesToCorrect(context.db),
   });
 }
 
@@ -71,18 +73,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { rows, page, organisation, filter, canEdit } = useLoaderData<typeof loader>();
+  const { rows, page, organisation, filter, canEdit, toCorrect } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-bold">{t("register.people.title")}</h1>
-        {canEdit ? (
-          <Link to="/personen/nieuw" className="btn-primary no-print">
-            {t("people.list.newPerson")}
+        <div className="no-print flex flex-wrap gap-2">
+          <Link to="/personen/te-corrigeren" className="btn-secondary">
+            {t("people.toCorrect.link", { count: toCorrect })}
           </Link>
-        ) : null}
+          {canEdit ? (
+            <Link to="/personen/nieuw" className="btn-primary">
+              {t("people.list.newPerson")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <Form
         method="get"

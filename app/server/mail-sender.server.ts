@@ -112,10 +112,11 @@ export function startMailSender({
       await recordSent(db, row.id, response);
     } catch (error) {
       const problem = error instanceof DeliveryError ? error.problem : "unknown";
+      const command = error instanceof DeliveryError ? error.command : null;
       const reason = error instanceof Error ? error.message : String(error);
       if (problem === "notSent") return { row, reason };
       if (problem === "temporary") await recordTemporaryFailure(db, row, reason);
-      else await recordFailure(db, row.id, problem === "permanent" ? "failed" : "unknown", reason);
+      else await recordFailure(db, row.id, problem === "permanent" ? "failed" : "unknown", reason, command);
     }
     return null;
   }

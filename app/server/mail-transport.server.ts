@@ -84,6 +84,8 @@ export class DeliveryError extends Error {
   constructor(
     readonly problem: DeliveryProblem,
     message: string,
+    /** the SMTP command the server answered ("RCPT TO": the recipient's address was refused) */
+    readonly command: string | null = null,
   ) {
     super(message);
     this.name = "DeliveryError";
@@ -93,8 +95,20 @@ export class DeliveryError extends Error {
 /** The SMTP commands after which a broken connection may have delivered the message. */
 const HANDED_OVER = new Set(["DATA", "message"]);
 
+/** Commands about Kring itself: a server refusing one of these refuses every message of the mailing. */
+const ABOUT_KRING = new Set(["CONN", "EHLO", "HELO", "STARTTLS", "AUTH", "AUTH PLAIN", "AUTH LOGIN", "MAIL FROM"]);
+
 export function classifyDeliveryError(error: unknown): DeliveryProblem {
   const { responseCode, command } = (error ?? {}) as { responseCode?: unknown; command?: unknown };
+  // refused for good before any recipient was named (Kring's sender address, its login): pause,
+  // rather than fail every row of the mailing one by one
+  if (
+    typeof responseCode === "number" &&
+    responseCode >= 500 &&
+    typeof command === "string" &&
+    ABOUT_KRING.has(command)
+  )
+    return "notSent";
   if (typeof responseCode === "number") {
     if (responseCode >= 400 && responseCode < 500) return "temporary";
     if (responseCode >= 500) return "permanent";
@@ -158,7 +172,12 @@ export function createMailTransport(settings: MailSettings, outboxFolder: string
         const info = await smtp.sendMail(mailOptions(message));
         return { response: String(info.response) };
       } catch (error) {
-        throw new DeliveryError(classifyDeliveryError(error), error instanceof Error ? error.message : String(error));
+        const { command } = (error ?? {}) as { command?: unknown };
+        throw new DeliveryError(
+          classifyDeliveryError(error),
+          error instanceof Error ? error.message : String(error),
+          typeof command === "string" ? command : null,
+        );
       }
     },
     close: () => smtp.close(),

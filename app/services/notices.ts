@@ -73,6 +73,8 @@ export const NOTICES = [
   "hervat",
   /** the messages of unknown outcome were put back in the queue */
   "opnieuwVerstuurd",
+  /** an e-mail address flagged as bounced was recorded as working again */
+  "werktWeer",
 ] as const;
 
 export type Notice = (typeof NOTICES)[number];

@@ -71,7 +71,7 @@ export interface FactPerson {
   salutation: string | null;
   language: Language;
   archived: boolean;
-  /** the primary address, else any address; null when the person has none */
+  /** the primary address, else any address; null when the person has none or it bounced */
   email: string | null;
   /** the newest research consent record's status; null when never asked */
   researchConsent: ConsentStatus | null;

@@ -34,6 +34,13 @@ export const primaryEmailSchema = z.object({
   emailId: positiveInt(),
 });
 
+/** "Adres werkt weer": an address flagged as bounced works after all. */
+export const clearBounceSchema = z.object({
+  intent: z.literal("clearBounce"),
+  version: positiveInt(),
+  emailId: positiveInt(),
+});
+
 export const consentSchema = z.object({
   intent: z.literal("consent"),
   version: positiveInt(),
@@ -48,6 +55,7 @@ export const EMAIL_AND_CONSENT_SCHEMAS = {
   addEmail: addEmailSchema,
   removeEmail: removeEmailSchema,
   primaryEmail: primaryEmailSchema,
+  clearBounce: clearBounceSchema,
   consent: consentSchema,
 } as const;
 
@@ -91,6 +99,7 @@ export const PERSON_EDIT_NOTICES = [
   "hersteld",
   "verwijderd",
   "ongedaan",
+  "werktWeer",
 ] as const satisfies readonly Notice[];
 
 export type PersonEditNotice = (typeof PERSON_EDIT_NOTICES)[number];

@@ -1,6 +1,7 @@
 import { json, type TypedResponse } from "@remix-run/node";
 import type { DB } from "../../db/index";
 import type { Actor } from "../models/audit.server";
+import { clearBounce } from "../models/bounces.server";
 import { StaleVersionError } from "../models/editing.server";
 import {
   addPersonEmail,
@@ -74,6 +75,9 @@ async function saveEmailOrConsent(
     case "primaryEmail":
       await makePrimaryEmail(db, me, personId, submission.version, submission.emailId);
       return withNotice(here, "primair");
+    case "clearBounce":
+      await clearBounce(db, me, personId, submission.version, submission.emailId);
+      return withNotice(here, "werktWeer");
     case "consent":
       await recordConsent(db, me, personId, submission.version, submission);
       return withNotice(here, "toestemming");

@@ -12,7 +12,7 @@ const seeded = { cookie: "" };
 const IN_WORDS =
   "Iedereen met op 1 oktober 2025 een zetel in een strategisch of tactisch gremium; " +
   "plus iedereen met op 1 oktober 2025 een zetel als projectleider in het projectteam van een plan met IZA-financiering; " +
-  "niet: wie onderzoeksmail heeft afgemeld, wie geen e-mailadres heeft, wie op de peildatum geen actieve functie heeft.";
+  "niet: wie onderzoeksmail heeft afgemeld, wie geen bruikbaar e-mailadres heeft, wie op de peildatum geen actieve functie heeft.";
 
 describe("survey waves in the browser", () => {
   const env = useBrowser(async (server) => {

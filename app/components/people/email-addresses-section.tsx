@@ -1,18 +1,28 @@
 import { useTranslation } from "react-i18next";
-import { addEmailSchema, primaryEmailSchema, removeEmailSchema } from "../../services/person-edit-forms";
+import {
+  addEmailSchema,
+  clearBounceSchema,
+  primaryEmailSchema,
+  removeEmailSchema,
+} from "../../services/person-edit-forms";
 import { CheckboxField, type FormActionData, HiddenField, SubmitButton, TextField, ValidatedForm } from "../form";
+import { BounceFlag } from "./bounce-flag";
 
 export interface EditableEmail {
   id: number;
   email: string;
   is_primary: number;
+  /** mail to it bounced: flagged until corrected */
+  bounced_at: string | null;
+  bounce_reason: string | null;
 }
 
-type EmailIntent = "addEmail" | "primaryEmail" | "removeEmail";
+type EmailIntent = "addEmail" | "primaryEmail" | "removeEmail" | "clearBounce";
 
 /**
  * The "E-mailadressen" section of a person's edit page: each address with its own forms to make
- * it the primary one or remove it, then the form that adds one.
+ * it the primary one or remove it (and, when mail to it bounced, to say it works after all), then
+ * the form that adds one.
  */
 export function EmailAddressesSection({
   version,
@@ -37,6 +47,7 @@ export function EmailAddressesSection({
       <h2 id="emails-heading" className="text-lg font-semibold">
         {t("people.edit.emailsHeading")}
       </h2>
+      {emails.some((e) => e.bounced_at) ? <p className="text-sm">{t("people.bounce.hint")}</p> : null}
       {emails.length === 0 ? (
         <p className="text-sm">{t("people.page.noEmails")}</p>
       ) : (
@@ -50,7 +61,25 @@ export function EmailAddressesSection({
                     {t("people.edit.primary")}
                   </span>
                 ) : null}
+                {e.bounced_at ? <BounceFlag bouncedAt={e.bounced_at} reason={e.bounce_reason} /> : null}
               </span>
+              {e.bounced_at ? (
+                <ValidatedForm
+                  id={`works-${e.id}`}
+                  schema={clearBounceSchema}
+                  actionData={answerFor("clearBounce", String(e.id))}
+                  defaultValues={{ intent: "clearBounce", version, emailId: e.id }}
+                  fieldLabels={fieldLabels}
+                >
+                  <HiddenField name="intent" />
+                  <HiddenField name="version" />
+                  <HiddenField name="emailId" />
+                  <SubmitButton className="btn-secondary">
+                    {t("people.bounce.works")}
+                    <span className="sr-only">: {e.email}</span>
+                  </SubmitButton>
+                </ValidatedForm>
+              ) : null}
               {e.is_primary ? null : (
                 <ValidatedForm
                   id={`primary-${e.id}`}

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../../db/schema";
+import { BounceFlag } from "./bounce-flag";
 
 /** The details of a person the page shows, as its loader sends them. */
 export interface PersonDetailsShown {
@@ -16,7 +17,13 @@ export function PersonDetails({
   emails,
 }: {
   person: PersonDetailsShown;
-  emails: readonly { id: number; email: string; is_primary: number }[];
+  emails: readonly {
+    id: number;
+    email: string;
+    is_primary: number;
+    bounced_at: string | null;
+    bounce_reason: string | null;
+  }[];
 }) {
   const { t } = useTranslation();
   return (
@@ -34,6 +41,7 @@ export function PersonDetails({
                   {e.is_primary && emails.length > 1 ? (
                     <span className="text-slate-600"> ({t("register.people.primary")})</span>
                   ) : null}
+                  {e.bounced_at ? <BounceFlag bouncedAt={e.bounced_at} reason={e.bounce_reason} /> : null}
                 </li>
               ))}
             </ul>

@@ -12,6 +12,7 @@ const NOTICE_TEXTS = {
   hersteld: "people.edit.restored",
   verwijderd: "people.edit.emailRemoved",
   ongedaan: "common.form.undone",
+  werktWeer: "people.bounce.cleared",
 } satisfies Record<PersonEditNotice, MessageKey>;
 
 /**

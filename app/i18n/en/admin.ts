@@ -180,6 +180,8 @@ export const admin: Messages<typeof nl> = {
       mailing_sent_again: "messages of unknown outcome sent again",
       responses_applied: "response file read in",
       outbox_withdrawn: "waiting message withdrawn after an opt-out",
+      email_bounced: "e-mail address undeliverable",
+      email_bounce_cleared: "e-mail address works again",
       export_follow_up: "follow-up list downloaded",
       calendar_feed_created: "calendar link made",
       calendar_feed_revoked: "calendar link revoked",

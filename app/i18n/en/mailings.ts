@@ -164,6 +164,33 @@ export const mailings: Messages<typeof nl> = {
     failed: { heading: "Failed" },
     columns: { name: "Name", email: "E-mail address", reason: "Reason", at: "Time" },
   },
+  bounces: {
+    heading: "Undeliverable",
+    intro:
+      "Did messages bounce? Paste the addresses or your mail program's bounce report, or choose a file. Kring flags the addresses in the register (nothing is deleted). Whoever has no working primary address left appears on the list of undeliverable addresses and gets no mailings until the address is corrected.",
+    automatic:
+      "An address the SMTP server refused for good while sending (such as “550 No such user”) is flagged by Kring itself.",
+    addresses: "Undeliverable email addresses",
+    addressesHint:
+      "One per line, or separated by commas, semicolons or spaces. A pasted bounce report works too: Kring takes everything that looks like an email address, except its own sender address and mail servers'.",
+    file: "Or a file with the addresses (text or CSV)",
+    fileHint: "Text and file together at most {{limit}}.",
+    reason: "Reason (optional)",
+    reasonHint: "For example “550 user unknown”; the person's record shows it.",
+    submit: "Flag as undeliverable",
+    result: {
+      heading: "Undeliverable addresses processed",
+      flagged_one: "1 address flagged as undeliverable:",
+      flagged_other: "{{count}} addresses flagged as undeliverable:",
+      alreadyFlagged_one: "1 address was already flagged as undeliverable:",
+      alreadyFlagged_other: "{{count}} addresses were already flagged as undeliverable:",
+      unknown_one: "1 address is not in the register; nothing was done with it:",
+      unknown_other: "{{count}} addresses are not in the register; nothing was done with them:",
+      ignored_one: "1 address skipped (Kring's or a mail server's sender address):",
+      ignored_other: "{{count}} addresses skipped (Kring's or mail servers' sender addresses):",
+      toCorrect: "To the list of undeliverable addresses",
+    },
+  },
   errors: {
     confirmStart: "Tick that you have checked the messages and the list.",
     confirmSendAgain: "Tick that you have checked that these messages did not arrive.",
@@ -179,5 +206,9 @@ export const mailings: Messages<typeof nl> = {
     notSending: "This mailing is not being sent, so it cannot be paused.",
     notPaused: "This mailing is not paused.",
     nothingUnknown: "There are no messages of which it is unknown whether they were sent.",
+    noAddressesFound:
+      "There is no email address in the text or the file. Paste the addresses, one per line, or choose another file.",
+    bounceFileTooLarge: "The file is larger than {{limit}}. Split it into parts.",
+    bounceNotSent: "This message was not sent, so it cannot have bounced.",
   },
 };

@@ -135,7 +135,7 @@ export const waves: Messages<typeof nl> = {
     manual: "{{name}} ({{reason}})",
     exclude: {
       research_opt_out: "those who opted out of research mail",
-      no_email: "those without an e-mail address",
+      no_email: "those without a usable e-mail address",
       no_active_affiliation: "those without an active job on the reference date",
     },
   },

@@ -178,6 +178,8 @@ export const admin = {
       mailing_sent_again: "berichten met onbekende afloop opnieuw verstuurd",
       responses_applied: "antwoordbestand ingelezen",
       outbox_withdrawn: "wachtend bericht ingetrokken na afmelding",
+      email_bounced: "e-mailadres onbestelbaar",
+      email_bounce_cleared: "e-mailadres werkt weer",
       export_follow_up: "nabellijst gedownload",
       calendar_feed_created: "agenda-link gemaakt",
       calendar_feed_revoked: "agenda-link ingetrokken",

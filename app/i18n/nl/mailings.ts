@@ -161,6 +161,33 @@ export const mailings = {
     failed: { heading: "Mislukt" },
     columns: { name: "Naam", email: "E-mailadres", reason: "Reden", at: "Tijdstip" },
   },
+  bounces: {
+    heading: "Onbestelbaar",
+    intro:
+      "Kwamen berichten onbestelbaar terug? Plak de adressen of de foutmelding van uw mailprogramma, of kies een bestand. Kring markeert de adressen in het register (er wordt niets verwijderd). Wie geen werkend primair adres meer heeft, staat op de lijst onbestelbare adressen en krijgt geen mailings tot het adres is gecorrigeerd.",
+    automatic:
+      "Een adres dat de SMTP-server bij het versturen definitief weigerde (zoals „550 No such user”) markeert Kring zelf.",
+    addresses: "Onbestelbare e-mailadressen",
+    addressesHint:
+      "Eén per regel, of gescheiden door komma's, puntkomma's of spaties. Een geplakte foutmelding kan ook: Kring neemt alles wat op een e-mailadres lijkt, behalve het eigen afzenderadres en dat van mailservers.",
+    file: "Of een bestand met de adressen (tekst of CSV)",
+    fileHint: "Tekst en bestand samen hoogstens {{limit}}.",
+    reason: "Reden (niet verplicht)",
+    reasonHint: "Bijvoorbeeld „550 user unknown”; zo staat het bij de persoon.",
+    submit: "Als onbestelbaar markeren",
+    result: {
+      heading: "Onbestelbare adressen verwerkt",
+      flagged_one: "1 adres gemarkeerd als onbestelbaar:",
+      flagged_other: "{{count}} adressen gemarkeerd als onbestelbaar:",
+      alreadyFlagged_one: "1 adres stond al als onbestelbaar gemarkeerd:",
+      alreadyFlagged_other: "{{count}} adressen stonden al als onbestelbaar gemarkeerd:",
+      unknown_one: "1 adres staat niet in het register; er is niets mee gedaan:",
+      unknown_other: "{{count}} adressen staan niet in het register; er is niets mee gedaan:",
+      ignored_one: "1 adres overgeslagen (het afzenderadres van Kring of van een mailserver):",
+      ignored_other: "{{count}} adressen overgeslagen (het afzenderadres van Kring of van mailservers):",
+      toCorrect: "Naar de lijst onbestelbare adressen",
+    },
+  },
   errors: {
     confirmStart: "Vink aan dat u de berichten en de lijst hebt gecontroleerd.",
     confirmSendAgain: "Vink aan dat u hebt gecontroleerd dat deze berichten niet zijn aangekomen.",
@@ -176,5 +203,9 @@ export const mailings = {
     notSending: "Deze mailing wordt niet verstuurd en kan dus niet gepauzeerd worden.",
     notPaused: "Deze mailing is niet gepauzeerd.",
     nothingUnknown: "Er zijn geen berichten waarvan onbekend is of ze verstuurd zijn.",
+    noAddressesFound:
+      "Er staat geen e-mailadres in de tekst of het bestand. Plak de adressen, één per regel, of kies een ander bestand.",
+    bounceFileTooLarge: "Het bestand is groter dan {{limit}}. Splits het in delen.",
+    bounceNotSent: "Dit bericht is niet verstuurd en kan dus niet onbestelbaar zijn teruggekomen.",
   },
 } as const;

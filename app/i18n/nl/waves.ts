@@ -133,7 +133,7 @@ export const waves = {
     manual: "{{name}} ({{reason}})",
     exclude: {
       research_opt_out: "wie onderzoeksmail heeft afgemeld",
-      no_email: "wie geen e-mailadres heeft",
+      no_email: "wie geen bruikbaar e-mailadres heeft",
       no_active_affiliation: "wie op de peildatum geen actieve functie heeft",
     },
   },
