@@ -7,6 +7,7 @@ import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { ConsentOverview } from "../components/people/consent-overview";
+import { PanelMemberships } from "../components/people/panel-memberships";
 import { CurrentJobsAndSeats } from "../components/people/current-jobs-and-seats";
 import { PersonDetails } from "../components/people/person-details";
 import { PersonHistory } from "../components/people/person-history";
@@ -15,6 +16,7 @@ import { RecentAttendance } from "../components/recent-attendance";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
+import { panelMembershipsOf } from "../models/panel-members.server";
 import { getPerson, personHistory } from "../models/people.server";
 import { displayName } from "../services/names";
 import { noticeFrom } from "../services/notices";
@@ -32,16 +34,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const today = todayInAmsterdam();
-  const [history, recent, lastYear] = await Promise.all([
+  const researcher = can(me.role, "research.run");
+  const [history, recent, lastYear, panels] = await Promise.all([
     personHistory(context.db, personId),
     recentAttendance(context.db, { personId }, RECENT_MEETINGS),
     attendanceLastYear(context.db, { personId }, today),
+    // which surveys someone was asked for is research data: for researchers only
+    researcher ? panelMembershipsOf(context.db, personId) : null,
   ]);
   return json({
     ...found,
     history,
     recent,
     lastYear,
+    panels,
     timeline: personTimeline(found.affiliations, found.seats),
     today,
     canEdit: can(me.role, "register.edit"),
@@ -61,6 +67,7 @@ export default function Person() {
     recent,
     lastYear,
     history,
+    panels,
     canEdit,
     created,
   } = useLoaderData<typeof loader>();
@@ -116,6 +123,15 @@ export default function Person() {
         </h2>
         <ConsentOverview consents={consents} />
       </section>
+
+      {panels ? (
+        <section aria-labelledby="panels-heading" className="card">
+          <h2 id="panels-heading" className="text-lg font-semibold">
+            {t("people.page.panels")}
+          </h2>
+          <PanelMemberships memberships={panels} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading" className="text-lg font-semibold">

@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createWave } from "../../app/models/survey-waves.server";
 import * as panelRoute from "../../app/routes/onderzoek.$waveId_.panel";
 import * as compareRoute from "../../app/routes/onderzoek.vergelijken";
+import * as personRoute from "../../app/routes/personen.$personId";
+import { optOut } from "../../app/models/opt-outs.server";
 import * as downloadRoute from "../../app/routes/onderzoek.vergelijken_.download";
 import type { UserRole } from "../../db/schema";
 import { createTestDatabase, formRequest, type TestDatabase } from "../support/db";
@@ -319,5 +321,34 @@ describe("comparing two waves", () => {
     );
     expect(xlsx.status).toBe(200);
     expect(new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+  });
+});
+
+describe("a person's panels, on their page", () => {
+  it("show a researcher each wave they were drawn into, and an opt-out of one, but not a lezer", async () => {
+    const { researcher, wave2025, people } = await twoWaves();
+    const member = await t.db
+      .selectFrom("panel_members")
+      .select("id")
+      .where("wave_id", "=", wave2025.id)
+      .where("person_id", "=", people.aalders.id)
+      .executeTakeFirstOrThrow();
+    await optOut(t.db, member.id, "survey", "afmeldlink");
+    const params = { personId: String(people.aalders.id) };
+    const seen = await (
+      await call(personRoute.loader, get(`/personen/${people.aalders.id}`, researcher.cookie), params)
+    ).json();
+    expect(
+      seen.panels.map((p: { wave_name: string; excluded_at: string | null }) => [p.wave_name, p.excluded_at !== null]),
+    ).toEqual([
+      ["Meting 2025", true],
+      ["Meting 2024", false],
+    ]);
+    expect(seen.panels[0].exclusion_reason).toContain("afgemeld");
+    const lezer = await signedIn("lezer");
+    const hidden = await (
+      await call(personRoute.loader, get(`/personen/${people.aalders.id}`, lezer.cookie), params)
+    ).json();
+    expect(hidden.panels).toBeNull();
   });
 });

@@ -40,6 +40,12 @@ export const people: Messages<typeof nl> = {
     created: "{{name}} has been added.",
   },
   page: {
+    panels: "Survey panels",
+    panelsNone: "Never drawn into a panel.",
+    panelReferenceDate: "reference date {{date}}",
+    panelCompleted: "completed on {{moment}}",
+    panelNotCompleted: "not (or not yet) completed",
+    panelExcluded: "excluded later on {{moment}}: {{reason}}",
     edit: "Edit details",
     manageJobs: "Manage jobs",
     archivedNotice: "This person was archived on {{date}} and no longer appears in lists.",

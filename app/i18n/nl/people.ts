@@ -37,6 +37,12 @@ export const people = {
     created: "{{name}} is toegevoegd.",
   },
   page: {
+    panels: "Onderzoekspanels",
+    panelsNone: "Nooit in een panel getrokken.",
+    panelReferenceDate: "peildatum {{date}}",
+    panelCompleted: "ingevuld op {{moment}}",
+    panelNotCompleted: "niet (of nog niet) ingevuld",
+    panelExcluded: "later uitgesloten op {{moment}}: {{reason}}",
     edit: "Gegevens bewerken",
     manageJobs: "Functies beheren",
     archivedNotice: "Deze persoon is gearchiveerd op {{date}} en staat niet meer in lijsten.",
