@@ -9,6 +9,7 @@ import { openMigratedDatabase } from "../../db/index";
 import { generateSessionToken, createSession, SESSION_COOKIE } from "../../app/auth/session.server";
 import { panelPreview } from "../../app/models/panel-preview.server";
 import { freezeWave } from "../../app/models/panel-freeze.server";
+import { mailingOf, pauseMailing } from "../../app/models/mailings.server";
 import { createWave, getWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { todayInAmsterdam } from "../../app/i18n/format";
@@ -16,6 +17,8 @@ import { ensureBuild } from "../support/build";
 import { startServer } from "../support/server";
 import { operations, pickFixtures } from "./operations";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
+import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
+import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
 
 /**
@@ -33,11 +36,20 @@ const TARGETS = {
   freezeMs: 5_000,
   throughputRatio: 0.5,
   residentMb: 400,
+  queueMs: 5_000,
+  sendPerSecond: 50,
 };
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const THROUGHPUT_SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const THROUGHPUT_TURNS = 4;
 const CONNECTIONS = 8;
+/**
+ * Messages over which the sending rate is measured, in this process and in the server: fewer than
+ * one wave's invitation reaches, so every recipient gets at most one and a second is a fault.
+ */
+const MAILING_MESSAGES = 4_000;
+/** The server sends the rest of the mailing too (its memory while it sends), for at most this long. */
+const MAILING_SECONDS = 120;
 
 interface Line {
   name: string;
@@ -122,6 +134,7 @@ async function main() {
   const raw = new SQLite(file, { readonly: true });
   raw.pragma("cache_size = -2000");
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
+  let sink: SmtpSink | null = null;
   try {
     const today = todayInAmsterdam();
     const counts = Object.fromEntries(
@@ -138,7 +151,12 @@ async function main() {
     };
     const { account: user, cookie } = await signIn("beheerder");
     const reader = await signIn("lezer");
-    server = await startServer({ env: { DATABASE_PATH: file, KRING_DEMO: "0" }, timeoutMs: 60_000 });
+    // the server's mail goes to an SMTP server on loopback that accepts and drops it (its own process)
+    sink = await startSmtpSink();
+    server = await startServer({
+      env: { DATABASE_PATH: file, KRING_DEMO: "0", SMTP_URL: sink.url, MAIL_FROM },
+      timeoutMs: 60_000,
+    });
     const memory = watchMemory(server.child.pid!);
     const fixtures = pickFixtures(raw, today);
 
@@ -289,6 +307,94 @@ async function main() {
       },
     });
 
+    // Mailings: the invitation of the frozen waves, queued (startMailing, the whole transaction) and
+    // sent to the SMTP server on loopback with the rate limit off. This process queues and sends on a
+    // copy of the database, which the server's sender does not see; then the server queues and sends
+    // the first wave's invitation itself, as a researcher starts it on the mailing page.
+    for (const wave of waves) await giveClosingDate(db, user, wave.id, `${fixtures.year + 1}-12-31`);
+    const copy = path.join(dir, "kring-mailing.sqlite");
+    await raw.backup(copy);
+    const mailingDb = await openMigratedDatabase(copy);
+    const queued: Awaited<ReturnType<typeof timeQueueing>>[] = [];
+    let inProcess: Awaited<ReturnType<typeof sendInThisProcess>>;
+    try {
+      for (const wave of waves) queued.push(await timeQueueing(mailingDb, user, wave.id));
+      inProcess = await sendInThisProcess(mailingDb, sink, MAILING_MESSAGES, MAILING_SECONDS * 1000);
+    } finally {
+      await mailingDb.destroy();
+      rmSync(copy, { force: true });
+    }
+    const queue = summarise(queued.map((q) => q.ms));
+    const recipients = queued[0]!.recipients;
+
+    memory.phase("verzenden");
+    await sink.reset();
+    const mailingPath = `/onderzoek/${waves[0]!.id}/mailing/uitnodiging`;
+    const startedHttp = performance.now();
+    const started = await fetch(`${server.url}${mailingPath}`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: server.url },
+      body: new URLSearchParams({ intent: "start", when: "now", rate_per_minute: "", confirm: "on" }),
+      redirect: "manual",
+    });
+    const queueHttpMs = performance.now() - startedHttp;
+    if (started.status !== 302 || !started.headers.get("location")?.includes(mailingPath))
+      throw new Error(`starting the mailing answered ${started.status}: ${(await started.text()).slice(0, 300)}`);
+    const sending = performance.now();
+    const serverMailingId = (await mailingOf(db, waves[0]!.id, "invitation"))!.id;
+    const outboxRows = (status: string | null) =>
+      raw
+        .prepare("select count(*) from mail_outbox where mailing_id = ? and (? is null or status = ?)")
+        .pluck()
+        .get(serverMailingId, status, status) as number;
+    const inServer = await untilReceived(sink, MAILING_MESSAGES, sending, MAILING_SECONDS * 1000);
+    const total = outboxRows(null);
+    const whole = await untilReceived(sink, total, sending, MAILING_SECONDS * 1000);
+    // what is left waits (a slow machine): the rows being handed over finish, then what arrived is what is sent
+    const serverMailing = (await mailingOf(db, waves[0]!.id, "invitation"))!;
+    if (serverMailing.status === "sending" && outboxRows("waiting") > 0)
+      await pauseMailing(db, user, serverMailing.id, serverMailing.version);
+    for (let i = 0; i < 200 && outboxRows("sending") > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    const arrived = await sink.counts();
+    const sentRows = outboxRows("sent");
+    results["mailing"] = { queue, queueHttpMs, recipients, inProcess, inServer, whole, total, arrived, sentRows };
+    report({
+      name: `mailing in de wachtrij (${members.toLocaleString("nl-NL")} leden, ${recipients.toLocaleString("nl-NL")} ontvangers, 3×)`,
+      target: `< ${TARGETS.queueMs} ms`,
+      pass: recipients > 0 && queue.p95Ms < TARGETS.queueMs && queueHttpMs < TARGETS.queueMs,
+      figures: { "model max": queue.p95Ms, "model mediaan": queue.medianMs, "HTTP (start)": queueHttpMs },
+    });
+    const sendTarget = `≥ ${TARGETS.sendPerSecond} per s, zonder tempolimiet; niemand twee`;
+    report({
+      name: "verzenden naar SMTP op loopback, in het benchmarkproces",
+      target: sendTarget,
+      pass:
+        inProcess.messages >= MAILING_MESSAGES &&
+        inProcess.perSecond >= TARGETS.sendPerSecond &&
+        inProcess.duplicates === 0,
+      figures: {
+        "berichten/s": inProcess.perSecond.toFixed(0),
+        "gemeten over": `${inProcess.messages.toLocaleString("nl-NL")} berichten`,
+        dubbel: String(inProcess.duplicates),
+      },
+    });
+    report({
+      name: "verzenden naar SMTP op loopback, in de server",
+      target: sendTarget,
+      pass:
+        inServer.messages >= MAILING_MESSAGES &&
+        inServer.perSecond >= TARGETS.sendPerSecond &&
+        arrived.duplicates === 0 &&
+        arrived.messages === sentRows,
+      figures: {
+        "berichten/s": inServer.perSecond.toFixed(0),
+        "gemeten over": `${inServer.messages.toLocaleString("nl-NL")} berichten`,
+        "hele mailing": `${whole.messages.toLocaleString("nl-NL")} van ${total.toLocaleString("nl-NL")} in ${whole.seconds.toFixed(1)} s`,
+        "aangekomen / verzonden volgens outbox": `${arrived.messages.toLocaleString("nl-NL")} / ${sentRows.toLocaleString("nl-NL")}`,
+        dubbel: String(arrived.duplicates),
+      },
+    });
+
     const peaks = memory.stop();
     const [peakPhase, peakMb] = Object.entries(peaks).sort((a, b) => b[1] - a[1])[0]!;
     results["geheugen"] = peaks;
@@ -296,7 +402,12 @@ async function main() {
       name: "geheugen van de server tijdens het meten",
       target: `< ${TARGETS.residentMb} MB resident`,
       pass: peakMb < TARGETS.residentMb,
-      figures: { "piek MB": peakMb, "piek tijdens": peakPhase, "na afloop MB": residentMegabytes(server.child.pid!) },
+      figures: {
+        "piek MB": peakMb,
+        "piek tijdens": peakPhase,
+        "tijdens verzenden MB": peaks["verzenden"] ?? Number.NaN,
+        "na afloop MB": residentMegabytes(server.child.pid!),
+      },
     });
 
     const failed = lines.filter((line) => !line.pass);
@@ -328,11 +439,16 @@ async function main() {
     );
     if (failed.length > 0) process.exitCode = 1;
   } catch (error) {
-    // a failed request is most often the server falling over: its own last words say why
-    if (server) console.error(`Uitvoer van de server:\n${server.output().slice(-3000)}`);
+    // a failed request is most often the server falling over: its own last words say why, or how it ended
+    if (server) {
+      const ended = await Promise.race([server.exited, new Promise<null>((r) => setTimeout(() => r(null), 2_000))]);
+      const how = ended ? ` (beëindigd: ${ended.signal ?? `exit code ${ended.code}`})` : "";
+      console.error(`Uitvoer van de server${how}:\n${server.output().slice(-3000)}`);
+    }
     throw error;
   } finally {
     await server?.stop();
+    await sink?.close();
     raw.close();
     await db.destroy();
     rmSync(dir, { recursive: true, force: true });
