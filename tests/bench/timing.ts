@@ -21,9 +21,14 @@ export function summarise(samples: readonly number[]): Summary {
 
 export type Contender = () => unknown;
 
+/** Until the event loop has run what is already queued (a finished request's socket work, timers). */
+const settle = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
 /**
  * Runs each contender `runs` times after `warmUp` unmeasured runs, alternating them and rotating
- * who goes first in each round, so a busy moment of the machine hurts all of them alike.
+ * who goes first in each round, so a busy moment of the machine hurts all of them alike. Each starts
+ * on a settled event loop: an HTTP request leaves socket work queued behind it, and an asynchronous
+ * contender (the models) would otherwise be charged for it while a synchronous one (raw) never is.
  */
 export async function alternate(
   contenders: Record<string, Contender>,
@@ -35,6 +40,7 @@ export async function alternate(
   for (let round = 0; round < warmUp + runs; round += 1) {
     for (let turn = 0; turn < names.length; turn += 1) {
       const name = names[(round + turn) % names.length]!;
+      await settle();
       const started = performance.now();
       await contenders[name]!();
       const took = performance.now() - started;
