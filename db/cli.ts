@@ -1,12 +1,14 @@
-import { DatabaseStartError, databasePath, openMigratedDatabase } from "./index";
+import { describeTarget } from "./engine";
+import { DatabaseStartError, databaseTarget, openMigratedDatabase } from "./index";
 import { describeDemoAccounts, isEmptyDatabase, loadDemo } from "../seeds/load";
 
 /** `npm run db:migrate` and `npm run db:seed`. */
 const command = process.argv[2];
-const file = databasePath();
+const target = databaseTarget();
+const file = describeTarget(target);
 
 async function main() {
-  const db = await openMigratedDatabase(file);
+  const db = await openMigratedDatabase(target);
   try {
     if (command === "migrate") {
       console.log(`Database ${file} is bijgewerkt naar de nieuwste migratie.`);

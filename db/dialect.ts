@@ -1,20 +1,68 @@
-import { type Expression, sql } from "kysely";
+import { type Expression, type Kysely, sql } from "kysely";
+import { engineOf } from "./engine";
 
 /**
- * The SQLite-specific SQL of the project, each behind one function, so the models can move to
- * PostgreSQL by changing this file alone.
+ * The query SQL that differs between SQLite and PostgreSQL, each behind one function, so the
+ * models are written once. Functions that must know the engine take the database (or the
+ * transaction) the query runs on; the others are written in SQL both engines share.
  */
 
-/** Concatenates a column's values of a group with a separator (PostgreSQL: string_agg). */
+type OnDatabase = Pick<Kysely<never>, "getExecutor">;
+
+/** Concatenates a column's values of a group with a separator (string_agg: SQLite has it since 3.44). */
 export function joinedText(expression: Expression<string | null>, separator: string) {
-  return sql<string | null>`group_concat(${expression}, ${separator})`;
+  return sql<string | null>`string_agg(${expression}, ${separator})`;
 }
 
 /**
  * The expression contains the typed text as it is: its own % and _ are not wildcards (escaped with
- * a backslash). Case-insensitive for ASCII, as SQLite's like is (PostgreSQL: ilike).
+ * a backslash). Case-insensitive: SQLite's lower() folds ASCII letters, PostgreSQL's every letter.
  */
 export function containsText(expression: Expression<string | null>, text: string) {
   const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  return sql<boolean>`${expression} like ${pattern} escape '\\'`;
+  return sql<boolean>`lower(${expression}) like lower(${pattern}) escape '\\'`;
+}
+
+/**
+ * Ids as one parameter for `where id in (…)`: one statement text whatever the number of ids (so it
+ * stays prepared), and no limit from the number of bound variables (a national figure names tens
+ * of thousands of people). SQLite reads a JSON array, PostgreSQL an integer array.
+ */
+export function idList(db: OnDatabase, ids: readonly number[]) {
+  return engineOf(db) === "postgres"
+    ? sql<number>`(select unnest(cast(${[...ids]} as integer[])))`
+    : sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+}
+
+/** Strings as one parameter for `in (…)`, as idList does for ids. */
+export function textList(db: OnDatabase, values: readonly string[]) {
+  return engineOf(db) === "postgres"
+    ? sql<string>`(select unnest(cast(${[...values]} as text[])))`
+    : sql<string>`(select value from json_each(${JSON.stringify(values)}))`;
+}
+
+/** A top-level field of a JSON text column, as text (null when absent). */
+export function jsonText(db: OnDatabase, column: string, field: string) {
+  return engineOf(db) === "postgres"
+    ? sql<string | null>`(cast(${sql.ref(column)} as jsonb) ->> ${field})`
+    : sql<string | null>`json_extract(${sql.ref(column)}, ${`$.${field}`})`;
+}
+
+/** A top-level field of a JSON text column, as an integer (null when absent). */
+export function jsonInteger(db: OnDatabase, column: string, field: string) {
+  return sql<number | null>`cast(${jsonText(db, column, field)} as integer)`;
+}
+
+/** A text compared and sorted ignoring case: SQLite's nocase collation, PostgreSQL's lower() in byte order. */
+export function ignoringCase(db: OnDatabase, column: string) {
+  return engineOf(db) === "postgres"
+    ? sql<string>`lower(${sql.ref(column)}) collate "C"`
+    : sql<string>`${sql.ref(column)} collate nocase`;
+}
+
+/** The column equals the text, ignoring case (as the unique indexes on names compare). */
+export function equalsIgnoringCase(db: OnDatabase, column: string, text: string) {
+  return engineOf(db) === "postgres"
+    ? sql<boolean>`lower(${sql.ref(column)}) = lower(${text})`
+    : sql<boolean>`${sql.ref(column)} collate nocase = ${text}`;
 }

@@ -1,31 +1,49 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, type SqliteDatabase, SqliteDialect } from "kysely";
+import { Kysely, Migrator, PostgresDialect, sql, type SqliteDatabase, SqliteDialect } from "kysely";
+import { type DatabaseTarget, describeTarget, engineOf } from "./engine";
 import { MIGRATIONS } from "./migration-list";
+import { connectionProblem, postgresPool, REQUIRED_EXTENSIONS } from "./postgres";
 import type { Database } from "./schema";
 import { dutchSortKey } from "./sort-name";
 
 export type DB = Kysely<Database>;
+export type { DatabaseTarget } from "./engine";
 
+/** The SQLite file: DATABASE_PATH, or data/kring.sqlite. */
 export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
   return path.resolve(env.DATABASE_PATH || path.join("data", "kring.sqlite"));
 }
 
-/** Raised when the database cannot be opened or migrated: names the file and the cause. */
+/** PostgreSQL when DATABASE_URL is set, else the SQLite file: the one setting that chooses the engine. */
+export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+  const url = env.DATABASE_URL?.trim();
+  if (url) return { engine: "postgres", url };
+  return { engine: "sqlite", file: databasePath(env) };
+}
+
+const asTarget = (target: DatabaseTarget | string): DatabaseTarget =>
+  typeof target === "string" ? { engine: "sqlite", file: target } : target;
+
+type StartStep = "open" | "connect" | "migrate";
+
+/** Raised when the database cannot be opened, reached or migrated: names the database and the cause. */
 export class DatabaseStartError extends Error {
+  /** the SQLite file, or the PostgreSQL address without its password */
+  readonly where: string;
   constructor(
-    readonly file: string,
-    readonly step: "open" | "migrate",
+    target: DatabaseTarget | string,
+    readonly step: StartStep,
     cause: unknown,
   ) {
+    const where = describeTarget(asTarget(target));
     const reason = cause instanceof Error ? cause.message : String(cause);
-    super(
-      step === "open"
-        ? `Cannot open the database file ${file}: ${reason}`
-        : `Cannot migrate the database file ${file}: ${reason}`,
-      { cause },
-    );
+    const what =
+      asTarget(target).engine === "sqlite" ? `the database file ${where}` : `the PostgreSQL database ${where}`;
+    const verb = { open: "open", connect: "connect to", migrate: "migrate" }[step];
+    super(`Cannot ${verb} ${what}: ${reason}`, { cause });
+    this.where = where;
     this.name = "DatabaseStartError";
   }
 }
@@ -49,8 +67,17 @@ export function addKringFunctions(sqlite: SQLite.Database) {
   );
 }
 
-/** Opens (creating if needed) the SQLite file with the pragmas of the design. */
-export function openDatabase(file: string = databasePath()): DB {
+/**
+ * Opens the database: the SQLite file (created if needed) with the pragmas of the design, or a pool
+ * of connections to the PostgreSQL database (connected at the first query: openMigratedDatabase
+ * checks it).
+ */
+export function openDatabase(target: DatabaseTarget | string = databaseTarget()): DB {
+  const chosen = asTarget(target);
+  if (chosen.engine === "postgres") {
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: postgresPool(chosen.url) }) });
+  }
+  const file = chosen.file;
   let sqlite: SQLite.Database;
   try {
     if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
@@ -66,7 +93,7 @@ export function openDatabase(file: string = databasePath()): DB {
     // Reading the schema proves the file is a database and not, say, a text file.
     sqlite.prepare("select count(*) from sqlite_schema").get();
   } catch (error) {
-    throw new DatabaseStartError(file, "open", error);
+    throw new DatabaseStartError(chosen, "open", error);
   }
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
 }
@@ -105,27 +132,82 @@ export function migrator(db: DB): Migrator {
   });
 }
 
+/**
+ * On PostgreSQL, that the server answers as DATABASE_URL says and has the extensions the search
+ * needs; DatabaseStartError with one line on what to do. SQLite was checked by openDatabase.
+ */
+async function checkServer(db: DB, target: DatabaseTarget): Promise<void> {
+  if (target.engine !== "postgres") return;
+  try {
+    const { rows } = await sql<{ name: string }>`
+      select name from pg_available_extensions where name in (${sql.join(REQUIRED_EXTENSIONS)})`.execute(db);
+    const missing = REQUIRED_EXTENSIONS.filter((name) => !rows.some((row) => row.name === name));
+    if (missing.length > 0) {
+      throw new Error(
+        `the server lacks the extension${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}, which the search needs: ` +
+          "install them with the server (Debian: the postgresql package has them; elsewhere postgresql-contrib).",
+      );
+    }
+  } catch (error) {
+    const problem = connectionProblem(error);
+    throw new DatabaseStartError(target, "connect", problem ? new Error(problem) : error);
+  }
+}
+
+/**
+ * The migrations the database has and this Kring does not know: a newer Kring created it, and
+ * migrating it with this one would be guessing. Empty for a new database.
+ */
+async function unknownMigrations(db: DB): Promise<string[]> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((table) => table.name === "kysely_migration")) return [];
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
+  return rows.map((row) => row.name).filter((name) => !(name in MIGRATIONS));
+}
+
 /** Applies every pending migration; throws DatabaseStartError naming the failing one. */
-export async function migrateToLatest(db: DB, file: string = databasePath()): Promise<string[]> {
+export async function migrateToLatest(db: DB, target: DatabaseTarget | string = databaseTarget()): Promise<string[]> {
+  const unknown = await unknownMigrations(db);
+  if (unknown.length > 0) {
+    const known = Object.keys(MIGRATIONS);
+    throw new DatabaseStartError(
+      target,
+      "migrate",
+      new Error(
+        `it was created by a newer Kring: it has migration ${unknown.join(", ")}, and this Kring knows up to ${known[known.length - 1]}. ` +
+          "Start the newer Kring, or restore a backup made with this version.",
+      ),
+    );
+  }
   const { error, results } = await migrator(db).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     const cause = failed
       ? new Error(`migration ${failed.migrationName} failed: ${error instanceof Error ? error.message : String(error)}`)
       : error;
-    throw new DatabaseStartError(file, "migrate", cause);
+    throw new DatabaseStartError(target, "migrate", cause);
   }
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
 
 /** Opens and migrates: what the server, the CLI and the integration tests all start with. */
-export async function openMigratedDatabase(file: string = databasePath()): Promise<DB> {
-  const db = openDatabase(file);
+export async function openMigratedDatabase(target: DatabaseTarget | string = databaseTarget()): Promise<DB> {
+  const chosen = asTarget(target);
+  const db = openDatabase(chosen);
   try {
-    await migrateToLatest(db, file);
+    await checkServer(db, chosen);
+    await migrateToLatest(db, chosen);
   } catch (error) {
     await db.destroy();
     throw error;
   }
   return db;
+}
+
+/**
+ * Now and then, on a long-lived connection: SQLite's advice, refresh the planner's statistics
+ * (quick, and nothing when they are current). PostgreSQL's autovacuum analyses by itself.
+ */
+export async function refreshPlannerStatistics(db: DB): Promise<void> {
+  if (engineOf(db) === "sqlite") await sql`pragma optimize`.execute(db);
 }

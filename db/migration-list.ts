@@ -7,6 +7,7 @@ import * as surveyWaves from "./migrations/0005_survey_waves";
 import * as peopleSortName from "./migrations/0006_people_sort_name";
 import * as auditLogAppendOnly from "./migrations/0007_audit_log_append_only";
 import * as mailings from "./migrations/0008_mailings";
+import * as settings from "./migrations/0009_settings";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -22,4 +23,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0006_people_sort_name": peopleSortName,
   "0007_audit_log_append_only": auditLogAppendOnly,
   "0008_mailings": mailings,
+  "0009_settings": settings,
 };

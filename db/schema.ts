@@ -409,6 +409,12 @@ export interface RequestLimitsTable {
   count: number;
 }
 
+/** Settings of the register, shared by every server on the database (migration 0009). */
+export interface SettingsTable {
+  key: "pseudonym_secret";
+  value: string;
+}
+
 export interface UsersTable extends Versioned {
   id: Generated<number>;
   email: string;
@@ -478,6 +484,7 @@ export interface Database {
   mail_outbox: MailOutboxTable;
   panel_responses: PanelResponsesTable;
   request_limits: RequestLimitsTable;
+  settings: SettingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { z } from "zod";
 import type { DB } from "../db/index";
+import { exclusively, inTransaction } from "../db/transaction";
 import {
   BODY_KINDS,
   BODY_LEVELS,
@@ -219,7 +220,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
   }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
-  const loaded = await db.transaction().execute(async (trx) => {
+  const loaded = await inTransaction(db, async (trx) => {
     if (!(await isEmptyDatabase(trx)))
       throw new Error("The database already holds data: demo data is only loaded into an empty one.");
 
@@ -400,8 +401,11 @@ export function describeDemoAccounts(accounts: DemoAccount[]): string {
 
 /** On start-up: loads the demo network when the database is new, and prints the accounts once. */
 export async function loadDemoIfEmpty(db: DB, { log }: { log: (line: string) => void }) {
-  if (!(await isEmptyDatabase(db))) return null;
-  const result = await loadDemo(db);
+  // two servers starting together on one new PostgreSQL database: one loads, the other then finds it loaded
+  const result = await exclusively(db, "kring:demo", async (db) =>
+    (await isEmptyDatabase(db)) ? await loadDemo(db) : null,
+  );
+  if (!result) return null;
   log(
     `Demonetwerk geladen: ${result.counts.organisations} organisaties, ${result.counts.people} personen, ` +
       `${result.counts.bodies} gremia, ${result.counts.seats} zetels, ${result.counts.meetings} vergaderingen.`,

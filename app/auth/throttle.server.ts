@@ -20,30 +20,47 @@ export async function loginWaitSeconds(db: DB, email: string, address: string, n
   return Math.max(0, ...rows.map((r) => secondsToWait(r.blocked_until, now)));
 }
 
+/**
+ * Counts one failure against the key in one statement: two failures at the same moment (two
+ * servers, or PostgreSQL's writers side by side) are both counted, none lost between a read and
+ * a write. A window that has passed starts again at one.
+ */
 async function recordFailureFor(db: DB, key: string, policy: ThrottlePolicy, now: number) {
-  const row = await db.selectFrom("login_throttle").selectAll().where("key", "=", key).executeTakeFirst();
-  const stale = !row || now - row.updated_at > policy.windowMs;
-  const failures = (stale ? 0 : row.failures) + 1;
-  const delay = delayAfterFailures(failures, policy);
-  const values = { failures, blocked_until: delay ? now + delay : 0, updated_at: now };
-  await db
+  const { failures } = await db
     .insertInto("login_throttle")
-    .values({ key, ...values })
-    .onConflict((oc) => oc.column("key").doUpdateSet(values))
+    .values({ key, failures: 1, blocked_until: 0, updated_at: now })
+    .onConflict((oc) =>
+      oc.column("key").doUpdateSet((eb) => ({
+        failures: eb
+          .case()
+          .when(eb(eb.ref("excluded.updated_at"), "-", eb.ref("login_throttle.updated_at")), ">", policy.windowMs)
+          .then(1)
+          .else(eb(eb.ref("login_throttle.failures"), "+", 1))
+          .end(),
+        updated_at: now,
+      })),
+    )
+    .returning("failures")
+    .executeTakeFirstOrThrow();
+  const delay = delayAfterFailures(failures, policy);
+  if (!delay) return 0;
+  const blockedUntil = now + delay;
+  // a longer block another failure set meanwhile stays
+  await db
+    .updateTable("login_throttle")
+    .set({ blocked_until: blockedUntil })
+    .where("key", "=", key)
+    .where("blocked_until", "<", blockedUntil)
     .execute();
-  return values.blocked_until;
+  return blockedUntil;
 }
 
 /** Counts a failed login against the account and the address; returns the seconds now to wait. */
 export async function recordLoginFailure(db: DB, email: string, address: string, now = Date.now()) {
-  const until = await db
-    .transaction()
-    .execute(async (trx) =>
-      Math.max(
-        await recordFailureFor(trx, accountKey(email), ACCOUNT_POLICY, now),
-        await recordFailureFor(trx, addressKey(address), ADDRESS_POLICY, now),
-      ),
-    );
+  const until = Math.max(
+    await recordFailureFor(db, accountKey(email), ACCOUNT_POLICY, now),
+    await recordFailureFor(db, addressKey(address), ADDRESS_POLICY, now),
+  );
   return secondsToWait(until, now);
 }
 

@@ -1,4 +1,5 @@
-import { type Selectable, sql } from "kysely";
+import { type Selectable } from "kysely";
+import { equalsIgnoringCase, idList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type BodiesTable,
@@ -14,7 +15,6 @@ import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
 import { compareRosterSeats } from "../services/roster";
-import { idList } from "./id-list.server";
 import { displayName } from "../services/names";
 
 export interface BodyListFilter {
@@ -185,7 +185,7 @@ export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyL
       ? []
       : (
           await seatsWithNames(db)
-            .where("seats.id", "in", idList([...shownIds]))
+            .where("seats.id", "in", idList(db, [...shownIds]))
             .execute()
         ).map((seat) => [seat.id, seat] as const),
   );
@@ -254,7 +254,7 @@ async function assertNameFree(trx: Trx, name: string, ownId: number | null) {
   let query = trx
     .selectFrom("bodies")
     .select(["id", "name"])
-    .where(sql<string>`name collate nocase`, "=", name);
+    .where(equalsIgnoringCase(trx, "name", name));
   if (ownId !== null) query = query.where("id", "<>", ownId);
   const taken = await query.executeTakeFirst();
   if (taken)

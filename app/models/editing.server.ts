@@ -1,4 +1,5 @@
-import { type Insertable, type Selectable, sql, type Transaction, type Updateable } from "kysely";
+import { type Insertable, type Selectable, type Transaction, type Updateable } from "kysely";
+import { jsonInteger } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { AuditAction, Database } from "../../db/schema";
 import { auditDiff, displayValue } from "../services/audit-diff";
@@ -71,7 +72,7 @@ export async function changesSince(
     .select(["audit_log.at", "audit_log.before", "audit_log.after", "users.name as user_name"])
     .where("audit_log.entity", "=", entity)
     .where("audit_log.entity_id", "=", String(id))
-    .where(sql<number>`cast(json_extract(audit_log.after, '$.version') as integer)`, ">", version)
+    .where(jsonInteger(db, "audit_log.after", "version"), ">", version)
     .orderBy("audit_log.id")
     .execute();
   return entries.map((entry) => ({
@@ -171,13 +172,19 @@ export async function updateAudited<T extends VersionedTable>(
   const currentVersion = (before as { version: number }).version;
   await assertVersion(trx, table, id, currentVersion, version);
   const childrenBefore = options.children ? await options.children.read(trx, id) : {};
+  // the version check and the write are one statement: a save that came in between changes no row
   const after = (await untyped(trx)
     .updateTable(table as string)
     .set({ ...(values as Partial<VersionedRow>), version: currentVersion + 1, updated_at: nowIso() })
     .where("id", "=", id)
     .where("version", "=", currentVersion)
     .returningAll()
-    .executeTakeFirstOrThrow()) as Row<T>;
+    .executeTakeFirst()) as Row<T> | undefined;
+  if (!after) {
+    const now = await loadForUpdate(trx, table, id);
+    const nowVersion = (now as { version: number }).version;
+    throw new StaleVersionError(await changesSince(trx, table, id, version ?? currentVersion), nowVersion);
+  }
   // the children are written against the record as saved (a moved meeting's roster is the new date's)
   if (options.children) await options.children.write(trx, after);
   const childrenAfter = options.children ? await options.children.read(trx, id) : {};
@@ -192,7 +199,8 @@ export async function updateAudited<T extends VersionedTable>(
   return { before, after, auditId };
 }
 
-/** Runs a change in one transaction (the row and its audit entry commit together or not at all). */
-export function inTransaction<R>(db: DB, change: (trx: Trx) => Promise<R>): Promise<R> {
-  return db.transaction().execute(change);
-}
+/**
+ * Runs a change in one transaction (the row and its audit entry commit together or not at all),
+ * which on PostgreSQL may run more than once (db/transaction.ts).
+ */
+export { inTransaction } from "../../db/transaction";

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
-import { containsText } from "../../db/dialect";
+import { containsText, jsonText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type Database,
@@ -156,7 +156,7 @@ async function memberFacts(
       "panel_members.language",
       "panel_members.exclusion_reason",
       "panel_responses.completed_at",
-      sql<string | null>`json_extract(panel_members.attributes, '$.organisationName')`.as("organisation"),
+      jsonText(db, "panel_members.attributes", "organisationName").as("organisation"),
       currentConsentStatus(eb, "research").as("research_consent"),
       eb
         .selectFrom("person_emails")
@@ -539,7 +539,7 @@ export async function previewMember(db: DB, waveId: number, typed: string | null
       "last_name",
       "salutation",
       "language",
-      sql<string | null>`json_extract(attributes, '$.organisationName')`.as("organisation"),
+      jsonText(db, "attributes", "organisationName").as("organisation"),
     ])
     .where("wave_id", "=", waveId)
     .$if(text !== "", (query) =>

@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, sql } from "kysely";
+import { idList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, BodyLevel, Database, IsoDate, MeetingKind } from "../../db/schema";
 import {
@@ -20,7 +21,6 @@ import {
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
 import { bodyChoice, organisationChoice } from "./named-choices.server";
-import { idList } from "./id-list.server";
 
 /**
  * What the meetings and attendance registers add up to: attendance figures over a period, a
@@ -132,7 +132,7 @@ async function organisationTallies(db: DB, filter: FigureFilter): Promise<Figure
     .select([
       (eb) => eb.ref("attendance.organisation_id").$notNull().as("organisationId"),
       sql<number | null>`min(${standingRank})`.as("best"),
-      sql<number>`max(attendance.status = 'gast')`.as("guest"),
+      sql<number>`max(case when attendance.status = 'gast' then 1 else 0 end)`.as("guest"),
     ])
     .groupBy(["attendance.organisation_id", "attendance.meeting_id"]);
   const rows = await db
@@ -183,14 +183,18 @@ async function bodyTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]>
 
 const noName = { nameParts: null, abbreviation: null, level: null };
 
-const idsOf = (tallies: FigureTally[]) => idList(tallies.map((tally) => tally.groupId));
+const idsOf = (db: DB, tallies: FigureTally[]) =>
+  idList(
+    db,
+    tallies.map((tally) => tally.groupId),
+  );
 
 async function namePeople(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> {
   if (tallies.length === 0) return [];
   const people = await db
     .selectFrom("people")
     .select(["id", "first_name", "infix", "last_name", "initials", "title"])
-    .where("id", "in", idsOf(tallies))
+    .where("id", "in", idsOf(db, tallies))
     .execute();
   const byId = new Map(people.map((person) => [person.id, person]));
   return tallies.map((tally) => {
@@ -204,7 +208,7 @@ async function nameOrganisations(db: DB, tallies: FigureTally[]): Promise<Figure
   const organisations = await db
     .selectFrom("organisations")
     .select(["id", "name", "short_name"])
-    .where("id", "in", idsOf(tallies))
+    .where("id", "in", idsOf(db, tallies))
     .execute();
   const byId = new Map(organisations.map((organisation) => [organisation.id, organisation]));
   return tallies.map((tally) => {
@@ -218,7 +222,7 @@ async function nameBodies(db: DB, tallies: FigureTally[]): Promise<FigureRow[]> 
   const bodies = await db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation", "level"])
-    .where("id", "in", idsOf(tallies))
+    .where("id", "in", idsOf(db, tallies))
     .execute();
   const byId = new Map(bodies.map((body) => [body.id, body]));
   return tallies.map((tally) => {

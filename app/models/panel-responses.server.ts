@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { jsonInteger, jsonText, textList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { IsoDate, IsoMoment } from "../../db/schema";
 import { compareDutch, sortedByDutchName } from "../services/names";
@@ -46,9 +46,6 @@ function changeFor(stored: StoredResponse | null, incoming: ResponseRecord): Cha
     return { kind: "started", started_at: incoming.startedAt, completed_at: null };
   return null;
 }
-
-/** Strings as one JSON parameter for `in (…)`, as id-list.server.ts does for ids. */
-const textList = (values: readonly string[]) => sql<string>`(select value from json_each(${JSON.stringify(values)}))`;
 
 const UPSERT_BATCH = 500;
 
@@ -127,7 +124,7 @@ export async function applyResponses(
             .selectFrom("panel_members")
             .innerJoin("survey_waves", "survey_waves.id", "panel_members.wave_id")
             .select(["panel_members.token", "survey_waves.id", "survey_waves.name"])
-            .where("panel_members.token", "in", textList(unmatched))
+            .where("panel_members.token", "in", textList(db, unmatched))
             .where("panel_members.wave_id", "!=", waveId)
             .execute();
     const otherWaves = new Map<number, AppliedResponses["otherWaves"][number]>();
@@ -245,9 +242,7 @@ export async function nonResponders(db: DB, waveId: number) {
     .innerJoin("people", "people.id", "panel_members.person_id")
     .leftJoin("panel_responses", "panel_responses.panel_member_id", "panel_members.id")
     .leftJoin("organisations", (join) =>
-      join.on((eb) =>
-        eb("organisations.id", "=", sql<number>`json_extract(panel_members.attributes, '$.organisationId')`),
-      ),
+      join.on((eb) => eb("organisations.id", "=", jsonInteger(db, "panel_members.attributes", "organisationId"))),
     )
     .select((eb) => [
       "people.id as personId",
@@ -258,7 +253,7 @@ export async function nonResponders(db: DB, waveId: number) {
       "organisations.phone as organisationPhone",
       "panel_members.email as panelEmail",
       "panel_responses.started_at as startedAt",
-      sql<string | null>`json_extract(panel_members.attributes, '$.organisationName')`.as("organisation"),
+      jsonText(db, "panel_members.attributes", "organisationName").as("organisation"),
       currentConsentStatus(eb, "research").as("researchConsent"),
       eb
         .selectFrom("person_emails")

@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
-import { containsText, joinedText } from "../../db/dialect";
+import { containsText, idList, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { ConsentPurpose, ConsentStatus, Database, IsoDate, Language, PeopleTable } from "../../db/schema";
 import { todayInAmsterdam } from "../i18n/format";
@@ -17,7 +17,6 @@ import {
   RegisterError,
   updateAudited,
 } from "./editing.server";
-import { idList } from "./id-list.server";
 
 /**
  * People: their names, e-mail addresses and consents. A person's row is versioned and edited
@@ -687,7 +686,7 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
     ? await db
         .selectFrom("organisations")
         .select(["id", "name"])
-        .where("id", "in", idList([...organisationIds]))
+        .where("id", "in", idList(db, [...organisationIds]))
         .execute()
     : [];
   const organisationName = new Map(organisations.map((o) => [o.id, o.name]));

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { containsText } from "../../db/dialect";
+import { containsText, ignoringCase } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
@@ -66,17 +66,17 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
     "organisations.name as lead_organisation_name",
     "subregions.name as subregion_name",
   ]);
-  const byName = sql`plans.name collate nocase`;
+  const byName = ignoringCase(db, "plans.name");
   // empty values last, whatever the column
   switch (filter.sort ?? "naam") {
     case "thema":
-      rows = rows.orderBy(sql`themes.name is null`).orderBy(sql`themes.name collate nocase`);
+      rows = rows.orderBy(sql`themes.name is null`).orderBy(ignoringCase(db, "themes.name"));
       break;
     case "financiering":
       rows = rows.orderBy(fundingOrder);
       break;
     case "organisatie":
-      rows = rows.orderBy(sql`organisations.name is null`).orderBy(sql`organisations.name collate nocase`);
+      rows = rows.orderBy(sql`organisations.name is null`).orderBy(ignoringCase(db, "organisations.name"));
       break;
     case "naam":
       break;
@@ -118,11 +118,7 @@ export async function getPlan(db: DB, id: number, onDay: string) {
 /** The choices of the list's filters: every theme (archived ones have plans too) and the subregions. */
 export async function planFilterOptions(db: DB) {
   const [themes, subregions] = await Promise.all([
-    db
-      .selectFrom("themes")
-      .select(["id", "name", "archived_at"])
-      .orderBy(sql`name collate nocase`)
-      .execute(),
+    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
   ]);
   return { themes, subregions };
@@ -135,13 +131,13 @@ export async function planChoices(db: DB, keep: { themeId?: number | null; leadO
       .selectFrom("themes")
       .select(["id", "name", "archived_at"])
       .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.themeId ?? 0)]))
-      .orderBy(sql`name collate nocase`)
+      .orderBy(ignoringCase(db, "name"))
       .execute(),
     db
       .selectFrom("organisations")
       .select(["id", "name", "archived_at"])
       .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.leadOrganisationId ?? 0)]))
-      .orderBy(sql`name collate nocase`)
+      .orderBy(ignoringCase(db, "name"))
       .execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
   ]);

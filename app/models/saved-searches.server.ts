@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { IsoDate, SavedSearchesTable } from "../../db/schema";
@@ -157,8 +158,9 @@ export async function peopleFoundBy(
     const parts = searches
       .slice(start, start + SEARCHES_PER_STATEMENT)
       .map((search) =>
-        peopleMatchingQuery(db, search.filter, day).select((eb) => [
-          eb.val(search.id).as("search_id"),
+        // typed, or PostgreSQL hands a bare parameter back as text
+        peopleMatchingQuery(db, search.filter, day).select([
+          sql<number>`cast(${search.id} as integer)`.as("search_id"),
           "people.id as person_id",
         ]),
       );

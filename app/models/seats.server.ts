@@ -1,4 +1,5 @@
-import { type Selectable, sql } from "kysely";
+import { type Selectable } from "kysely";
+import { jsonInteger } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { IsoDate, Language, SeatRole, SeatsTable } from "../../db/schema";
 import { searchRegister } from "./search.server";
@@ -212,7 +213,7 @@ export async function undoSeatEnd(db: DB, actor: Actor, seatId: number, version:
       .where("entity_id", "=", String(seatId))
       .where("action", "=", "end")
       .where("summary", "=", SEAT_AUDIT_SUMMARIES.ended)
-      .where(sql<number>`cast(json_extract(after, '$.version') as integer)`, "=", version)
+      .where(jsonInteger(db, "after", "version"), "=", version)
       .executeTakeFirst();
     if (!entry?.before) throw new RegisterError("bodies.errors.nothingToUndo");
     const previousEnd = (JSON.parse(entry.before) as { end_date: IsoDate | null }).end_date;

@@ -1,4 +1,5 @@
-import { type Selectable, sql } from "kysely";
+import { type Selectable } from "kysely";
+import { equalsIgnoringCase, ignoringCase } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { Language, SurveyWavesTable, WaveStatus } from "../../db/schema";
 import { messageKey } from "../services/form-data";
@@ -66,7 +67,7 @@ async function refuseTakenName(trx: Trx, name: string, exceptId?: number) {
   const existing = await trx
     .selectFrom("survey_waves")
     .select(["id", "name"])
-    .where(sql<string>`name collate nocase`, "=", name.trim())
+    .where(equalsIgnoringCase(trx, "name", name.trim()))
     .$if(exceptId !== undefined, (q) => q.where("id", "!=", exceptId ?? 0))
     .executeTakeFirst();
   if (existing)
@@ -228,22 +229,10 @@ export async function peopleNames(db: DB, ids: readonly number[]): Promise<Recor
 /** Everything the rules form offers, and the names the rules in words need. */
 export async function ruleChoices(db: DB) {
   const [bodies, subregions, themes, plans, sectors] = await Promise.all([
-    db
-      .selectFrom("bodies")
-      .select(["id", "name", "level", "archived_at"])
-      .orderBy(sql`name collate nocase`)
-      .execute(),
+    db.selectFrom("bodies").select(["id", "name", "level", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
     db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
-    db
-      .selectFrom("themes")
-      .select(["id", "name", "archived_at"])
-      .orderBy(sql`name collate nocase`)
-      .execute(),
-    db
-      .selectFrom("plans")
-      .select(["id", "name", "archived_at"])
-      .orderBy(sql`name collate nocase`)
-      .execute(),
+    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
+    db.selectFrom("plans").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).orderBy("sort_order").execute(),
   ]);
   return { bodies, subregions, themes, plans, sectors };

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/index";
+import { inTransaction } from "../../db/transaction";
 import type { Language, User, UserRole } from "../../db/schema";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/password.server";
 import { messageKey } from "../services/form-data";
@@ -100,7 +101,7 @@ function checkPasswordLength(password: string, field = "password") {
 export async function createUser(db: DB, actor: Actor, input: NewUserInput): Promise<PublicUser> {
   checkPasswordLength(input.password);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute((trx) => insertUser(trx, actor, input, passwordHash));
+  return inTransaction(db, (trx) => insertUser(trx, actor, input, passwordHash));
 }
 
 /**
@@ -110,7 +111,7 @@ export async function createUser(db: DB, actor: Actor, input: NewUserInput): Pro
 export async function createFirstBeheerder(db: DB, input: Omit<NewUserInput, "role">): Promise<PublicUser> {
   checkPasswordLength(input.password);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (existing) throw new UserError("auth.errors.setupDone");
     return insertUser(trx, null, { ...input, role: "beheerder" }, passwordHash, "first_setup");
@@ -142,7 +143,7 @@ async function otherActiveBeheerders(trx: Trx, userId: number): Promise<number> 
  * disabled, and nobody can disable their own account.
  */
 export async function updateUser(db: DB, actor: Actor, userId: number, changes: UserChanges): Promise<PublicUser> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst();
     if (!before) throw new UserError("admin.errors.notFound");
     if (before.version !== changes.version) throw new UserError("admin.errors.staleVersion");
@@ -204,7 +205,7 @@ export async function changePassword(db: DB, actor: Actor, change: PasswordChang
   if (change.newPassword === change.currentPassword) throw new UserError("auth.errors.samePassword", "newPassword");
   const passwordHash = await hashPassword(change.newPassword);
 
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", change.userId).executeTakeFirstOrThrow();
     // Changed by another request between the check and now: the proof no longer holds.
     if (before.password_hash !== user.password_hash)
@@ -229,7 +230,7 @@ export async function changePassword(db: DB, actor: Actor, change: PasswordChang
 
 /** Remembers a user's language choice (a change to their account, so it is logged like any other). */
 export async function setUserLanguage(db: DB, actor: Actor, userId: number, language: Language) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirstOrThrow();
     if (before.language === language) return;
     const after = await trx

@@ -2,8 +2,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
-import { sql } from "kysely";
-import { DatabaseStartError, databasePath, openMigratedDatabase } from "../../db/index";
+import { describeTarget } from "../../db/engine";
+import { DatabaseStartError, databaseTarget, openMigratedDatabase, refreshPlannerStatistics } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
 import { forgetOldRequestLimits } from "../models/request-limits.server";
 import { createApp } from "./app";
@@ -11,20 +11,23 @@ import { demoChoice, demoStartLine } from "./demo-choice";
 import { startMailSender } from "./mail-sender.server";
 import { createMailTransport, mailSettings, MailSettingsError } from "./mail-transport.server";
 import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipients";
-import { pseudonymSecret } from "./pseudonym-secret.server";
+import { PseudonymSecretError, pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
-const file = databasePath();
+const target = databaseTarget();
+// without SMTP_URL messages are files: beside the SQLite file, or in data/outbox beside a PostgreSQL server's Kring
+const outbox =
+  target.engine === "sqlite" ? path.join(path.dirname(target.file), "outbox") : path.resolve("data", "outbox");
 
 async function main() {
-  // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
-  const secret = pseudonymSecret(file);
-  // and a mail setting that cannot work stops it here, not at the first mailing
-  const mail = createMailTransport(mailSettings(), path.join(path.dirname(file), "outbox"));
+  // a mail setting that cannot work stops the start here, not at the first mailing
+  const mail = createMailTransport(mailSettings(), outbox);
   const mailingPolicy = mailingPolicyFrom(process.env);
-  const db = await openMigratedDatabase(file);
+  const db = await openMigratedDatabase(target);
+  // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
+  const secret = await pseudonymSecret(db, target);
   const demo = demoChoice(process.env);
   const loaded = demo.load ? await loadDemoIfEmpty(db, { log: console.log }) : null;
   const demoLine = demoStartLine(demo, loaded !== null);
@@ -49,16 +52,15 @@ async function main() {
   const server = app.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    console.log(`Kring luistert op http://localhost:${actualPort} (database: ${file})`);
+    console.log(`Kring luistert op http://localhost:${actualPort} (database: ${describeTarget(target)})`);
     if (development) void broadcastDevReady(build);
   });
 
-  // Now and then: SQLite's advice for long-lived connections, refresh the planner's statistics
-  // (quick, and nothing when they are current), so plans stay good as the register grows; and
+  // Now and then: refresh the planner's statistics, so plans stay good as the register grows; and
   // forget the public pages' rate-limit windows of yesterday.
   const optimizer = setInterval(
     () =>
-      void Promise.all([sql`pragma optimize`.execute(db), forgetOldRequestLimits(db)]).catch((error: unknown) =>
+      void Promise.all([refreshPlannerStatistics(db), forgetOldRequestLimits(db)]).catch((error: unknown) =>
         console.error("periodic upkeep failed:", error),
       ),
     6 * 60 * 60 * 1000,
@@ -84,7 +86,8 @@ main().catch((error: unknown) => {
   if (
     error instanceof DatabaseStartError ||
     error instanceof MailSettingsError ||
-    error instanceof MailingPolicyError
+    error instanceof MailingPolicyError ||
+    error instanceof PseudonymSecretError
   ) {
     console.error(`Kring kan niet starten: ${error.message}`);
   } else {

@@ -51,6 +51,26 @@ export function ftsMatchExpression(text: string): string | null {
   return words.map((word, index) => quoteFtsString(word) + (index === words.length - 1 ? "*" : "")).join(" ");
 }
 
+/**
+ * The PostgreSQL tsquery for the input (migration 0003's tsvector table), with FTS5's meaning: all
+ * words must occur, the last one may be unfinished, and a word with punctuation inside is a phrase
+ * of its parts. Every part is a quoted lexeme of letters and digits only, so nothing the user
+ * types is an operator. The database folds it further (unaccent) as it folded the index.
+ */
+export function tsQueryText(text: string): string | null {
+  const words = searchWords(text)
+    .map((word) => foldForComparison(word).match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [])
+    .filter((parts) => parts.length > 0);
+  if (words.length === 0) return null;
+  return words
+    .map((parts, index) =>
+      parts
+        .map((part, at) => `'${part}'${index === words.length - 1 && at === parts.length - 1 ? ":*" : ""}`)
+        .join(" <-> "),
+    )
+    .join(" & ");
+}
+
 /** The input as ranking compares it: folded like the index (case, accents) with single spaces. */
 export function normaliseForRanking(text: string): string {
   return foldForComparison(searchWords(text).join(" "));

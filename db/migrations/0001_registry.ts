@@ -1,4 +1,6 @@
 import { type Kysely, sql } from "kysely";
+import { engineOf } from "../engine";
+import { createCheckFunctions, isoDateCheck, nowText, primaryId, uniqueIgnoringCase } from "../schema-sql";
 
 /**
  * The registry domain of the design: regions, sectors, organisations, people,
@@ -8,21 +10,21 @@ import { type Kysely, sql } from "kysely";
  * null means ongoing. Moments are UTC ISO timestamps. Editable records carry a
  * `version` that every update increments, so a stale form can be refused.
  */
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-const isoDate = (column: string) =>
-  sql.raw(`${column} is null or (length(${column}) = 10 and date(${column}) = ${column})`);
-
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await createCheckFunctions(db);
+  const now = nowText(db);
+  const isoDate = (column: string) => isoDateCheck(db, column);
+  const id = primaryId(db);
   await db.schema
     .createTable("regions")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull().unique())
     .execute();
 
   await db.schema
     .createTable("subregions")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("region_id", "integer", (c) => c.notNull().references("regions.id"))
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
@@ -31,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("sectors")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("code", "text", (c) => c.notNull().unique())
     .addColumn("name_nl", "text", (c) => c.notNull())
     .addColumn("name_en", "text", (c) => c.notNull())
@@ -40,7 +42,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("organisations")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("short_name", "text")
     .addColumn("sector_id", "integer", (c) => c.notNull().references("sectors.id"))
@@ -62,7 +64,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .addCheckConstraint("organisations_not_own_parent", sql`parent_id is null or parent_id <> id`)
     .execute();
-  await sql`create unique index organisations_name_unique on organisations (name collate nocase)`.execute(db);
+  await uniqueIgnoringCase(db, "organisations_name_unique", "organisations", "name");
   await db.schema.createIndex("organisations_sector").on("organisations").column("sector_id").execute();
   await db.schema.createIndex("organisations_parent").on("organisations").column("parent_id").execute();
 
@@ -80,7 +82,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("people")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("first_name", "text")
     .addColumn("infix", "text")
     .addColumn("last_name", "text", (c) => c.notNull())
@@ -101,11 +103,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
   // Dutch lists sort on the achternaam without its tussenvoegsel.
-  await sql`create index people_sort on people (last_name collate nocase, first_name collate nocase)`.execute(db);
+  await sql
+    .raw(
+      engineOf(db) === "postgres"
+        ? "create index people_sort on people (lower(last_name), lower(first_name))"
+        : "create index people_sort on people (last_name collate nocase, first_name collate nocase)",
+    )
+    .execute(db);
 
   await db.schema
     .createTable("person_emails")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id").onDelete("cascade"))
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email) and email like '%_@_%'`))
     .addColumn("is_primary", "integer", (c) =>
@@ -127,7 +135,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("consents")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id").onDelete("cascade"))
     .addColumn("purpose", "text", (c) => c.notNull().check(sql`purpose in ('research', 'news')`))
     .addColumn("status", "text", (c) => c.notNull().check(sql`status in ('given', 'withdrawn')`))
@@ -143,7 +151,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("affiliations")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id"))
     .addColumn("organisation_id", "integer", (c) => c.notNull().references("organisations.id"))
     .addColumn("function_title", "text")
@@ -159,7 +167,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("themes")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("name", "text", (c) => c.notNull().unique())
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('inhoudelijk', 'randvoorwaardelijk')`))
     .addColumn("description", "text")
@@ -171,7 +179,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("bodies")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("abbreviation", "text")
     .addColumn("kind", "text", (c) => c.notNull())
@@ -190,13 +198,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addCheckConstraint("bodies_not_own_parent", sql`parent_id is null or parent_id <> id`)
     .addCheckConstraint("bodies_period", sql`active_from is null or active_to is null or active_from <= active_to`)
     .execute();
-  await sql`create unique index bodies_name_unique on bodies (name collate nocase)`.execute(db);
+  await uniqueIgnoringCase(db, "bodies_name_unique", "bodies", "name");
   await db.schema.createIndex("bodies_parent").on("bodies").column("parent_id").execute();
   await db.schema.createIndex("bodies_level").on("bodies").column("level").execute();
 
   await db.schema
     .createTable("plans")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("theme_id", "integer", (c) => c.references("themes.id"))
     .addColumn("funding_status", "text", (c) =>
@@ -211,11 +219,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
-  await sql`create unique index plans_name_unique on plans (name collate nocase)`.execute(db);
+  await uniqueIgnoringCase(db, "plans_name_unique", "plans", "name");
 
   await db.schema
     .createTable("seats")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("body_id", "integer", (c) => c.notNull().references("bodies.id"))
     // null: a vacant seat, shown as an open place on the roster
     .addColumn("person_id", "integer", (c) => c.references("people.id"))

@@ -1,12 +1,14 @@
 import { type Kysely, sql } from "kysely";
-
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
+import { epochMillis, nowText, primaryId } from "../schema-sql";
 
 /** Users, their sessions (Lucia guide: only the token's SHA-256 is stored), the login throttle and the audit log. */
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const now = nowText(db);
+  const id = primaryId(db);
+  const millis = epochMillis(db);
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email)`))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("password_hash", "text", (c) => c.notNull())
@@ -31,7 +33,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // hex SHA-256 of the token the browser holds; the token itself is never stored
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("expires_at", "integer", (c) => c.notNull())
+    .addColumn("expires_at", millis, (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
   await db.schema.createIndex("sessions_user").on("sessions").column("user_id").execute();
@@ -41,13 +43,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // "account:<email>" or "address:<ip>"
     .addColumn("key", "text", (c) => c.primaryKey())
     .addColumn("failures", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("blocked_until", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("updated_at", "integer", (c) => c.notNull())
+    .addColumn("blocked_until", millis, (c) => c.notNull().defaultTo(0))
+    .addColumn("updated_at", millis, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("at", "text", (c) => c.notNull().defaultTo(now))
     // no foreign key: the log outlives whatever it describes
     .addColumn("user_id", "integer")

@@ -1,4 +1,6 @@
 import { type Kysely, sql } from "kysely";
+import { engineOf } from "../engine";
+import { clockTimeCheck, isoDateCheck, jsonCheck, nowText, primaryId, uniqueIgnoringCase } from "../schema-sql";
 
 /**
  * Meetings of bodies and network-wide events, who attended them, saved people searches (one way
@@ -7,29 +9,28 @@ import { type Kysely, sql } from "kysely";
  * A meeting's date and times are wall-clock values in Europe/Amsterdam (`YYYY-MM-DD`, `HH:MM`):
  * a meeting at 14:00 stays at 14:00 across daylight-saving changes, which UTC moments would not.
  */
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
-const isoDate = (column: string) => sql.raw(`length(${column}) = 10 and date(${column}) = ${column}`);
-const clockTime = (column: string) =>
-  sql.raw(`${column} is null or (length(${column}) = 5 and time(${column} || ':00') = ${column} || ':00')`);
-
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const now = nowText(db);
+  const id = primaryId(db);
+  const isoDate = (column: string) => isoDateCheck(db, column, false);
+  const clockTime = (column: string) => clockTimeCheck(db, column);
   await db.schema
     .createTable("saved_searches")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("name", "text", (c) => c.notNull())
     // the people list's filter as JSON (see app/models/people.server.ts PeopleListFilter)
-    .addColumn("filter", "text", (c) => c.notNull().check(sql`json_valid(filter)`))
+    .addColumn("filter", "text", (c) => c.notNull().check(jsonCheck(db, "filter")))
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
     .addColumn("archived_at", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
     .execute();
-  await sql`create unique index saved_searches_name_unique on saved_searches (name collate nocase)`.execute(db);
+  await uniqueIgnoringCase(db, "saved_searches_name_unique", "saved_searches", "name");
 
   await db.schema
     .createTable("meeting_series")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("body_id", "integer", (c) => c.references("bodies.id"))
     // the recurrence as an iCalendar RRULE (RFC 5545), e.g. FREQ=MONTHLY;INTERVAL=2;BYDAY=+2TU;COUNT=6
     .addColumn("rule", "text", (c) => c.notNull())
@@ -39,7 +40,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("meetings")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     // null for a network-wide event: its invitees are in meeting_invitations
     .addColumn("body_id", "integer", (c) => c.references("bodies.id"))
     .addColumn("series_id", "integer", (c) => c.references("meeting_series.id"))
@@ -74,21 +75,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("meeting_invitations")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("meeting_id", "integer", (c) => c.notNull().references("meetings.id").onDelete("cascade"))
     .addColumn("body_id", "integer", (c) => c.references("bodies.id"))
     .addColumn("organisation_id", "integer", (c) => c.references("organisations.id"))
     .addColumn("saved_search_id", "integer", (c) => c.references("saved_searches.id"))
     .addCheckConstraint(
       "meeting_invitations_one_source",
-      sql`(body_id is not null) + (organisation_id is not null) + (saved_search_id is not null) = 1`,
+      engineOf(db) === "postgres"
+        ? sql`num_nonnulls(body_id, organisation_id, saved_search_id) = 1`
+        : sql`(body_id is not null) + (organisation_id is not null) + (saved_search_id is not null) = 1`,
     )
     .execute();
   await db.schema.createIndex("meeting_invitations_meeting").on("meeting_invitations").column("meeting_id").execute();
 
   await db.schema
     .createTable("attendance")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("meeting_id", "integer", (c) => c.notNull().references("meetings.id").onDelete("cascade"))
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id"))
     .addColumn("status", "text", (c) =>
@@ -116,7 +119,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("calendar_feeds")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("body_id", "integer", (c) => c.notNull().references("bodies.id"))
     // random, unguessable (160 bits, base32); the feed URL is /agenda/<token>.ics
     .addColumn("token", "text", (c) => c.notNull().unique())

@@ -1,4 +1,5 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { createGuard } from "../schema-sql";
 
 /**
  * The audit log is append-only: what happened stays as it was written. The database itself
@@ -7,10 +8,18 @@ import { type Kysely, sql } from "kysely";
  * entry after writing it.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`create trigger audit_log_no_update before update on audit_log begin
-    select raise(abort, 'audit_log is append-only: entries cannot be changed');
-  end`.execute(db);
-  await sql`create trigger audit_log_no_delete before delete on audit_log begin
-    select raise(abort, 'audit_log is append-only: entries cannot be removed');
-  end`.execute(db);
+  await createGuard(db, {
+    name: "audit_log_no_update",
+    table: "audit_log",
+    event: "update",
+    when: null,
+    message: "audit_log is append-only: entries cannot be changed",
+  });
+  await createGuard(db, {
+    name: "audit_log_no_delete",
+    table: "audit_log",
+    event: "delete",
+    when: null,
+    message: "audit_log is append-only: entries cannot be removed",
+  });
 }

@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { epochMillis, isoDateCheck, jsonCheck, nowText, primaryId } from "../schema-sql";
 
 /**
  * Survey mailings: the messages of a wave (invitation, two reminders, thanks; Dutch and English),
@@ -10,12 +11,12 @@ import { type Kysely, sql } from "kysely";
  * `sending` is known to be "perhaps sent" (`unknown`) and is never sent again without a person
  * deciding so. One mailing per wave and kind: starting one twice gives one.
  */
-const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 const KINDS = sql`('invitation', 'reminder1', 'reminder2', 'thanks')`;
-const isoDay = (column: string) =>
-  sql`${sql.ref(column)} is null or (length(${sql.ref(column)}) = 10 and date(${sql.ref(column)}) = ${sql.ref(column)})`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  const now = nowText(db);
+  const id = primaryId(db);
+  const isoDay = (column: string) => isoDateCheck(db, column);
   await db.schema
     .alterTable("survey_waves")
     .addColumn("closes_on", "text", (c) => c.check(isoDay("closes_on")))
@@ -23,7 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("wave_messages")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("wave_id", "integer", (c) => c.notNull().references("survey_waves.id"))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ${KINDS}`))
     .addColumn("language", "text", (c) => c.notNull().check(sql`language in ('nl', 'en')`))
@@ -37,7 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("mailings")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("wave_id", "integer", (c) => c.notNull().references("survey_waves.id"))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ${KINDS}`))
     .addColumn("status", "text", (c) =>
@@ -51,7 +52,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // null: as fast as the SMTP server takes them
     .addColumn("rate_per_minute", "integer", (c) => c.check(sql`rate_per_minute is null or rate_per_minute > 0`))
     // the messages as they were when the mailing started (subject and body per language): JSON
-    .addColumn("messages", "text", (c) => c.notNull().check(sql`json_valid(messages)`))
+    .addColumn("messages", "text", (c) => c.notNull().check(jsonCheck(db, "messages")))
     .addColumn("closes_on", "text", (c) => c.check(isoDay("closes_on")))
     // where the links in the messages point (https://kring.example.nl)
     .addColumn("link_origin", "text", (c) => c.notNull())
@@ -66,7 +67,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable("mail_outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey())
+    .addColumn("id", "integer", id)
     .addColumn("mailing_id", "integer", (c) => c.notNull().references("mailings.id"))
     .addColumn("panel_member_id", "integer", (c) => c.notNull().references("panel_members.id"))
     .addColumn("person_id", "integer", (c) => c.notNull().references("people.id"))
@@ -108,7 +109,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable("request_limits")
     .addColumn("key", "text", (c) => c.primaryKey())
-    .addColumn("window_start", "integer", (c) => c.notNull())
+    .addColumn("window_start", epochMillis(db), (c) => c.notNull())
     .addColumn("count", "integer", (c) => c.notNull())
     .execute();
 
