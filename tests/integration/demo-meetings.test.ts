@@ -191,7 +191,7 @@ describe("the demo network's meetings", () => {
       .innerJoin("seats", "seats.id", "attendance.seat_id")
       .select([
         sql<string>`case when seats.role in ('voorzitter', 'secretaris') then 'leads' else 'others' end`.as("group"),
-        sql<number>`avg(attendance.status = 'aanwezig')`.as("present"),
+        sql<number>`avg(case when attendance.status = 'aanwezig' then 1.0 else 0 end)`.as("present"),
       ])
       .where("meetings.body_id", "is not", null)
       .groupBy("group")

@@ -45,7 +45,7 @@ describe("request limits", () => {
   });
 
   it("gives exactly the limit to requests interleaved on two connections", async () => {
-    const other = openDatabase(t.file);
+    const other = openDatabase(t.target);
     try {
       const limit = { limit: 25, windowMs: 60_000 };
       const answers = await Promise.all(
@@ -62,7 +62,7 @@ describe("request limits", () => {
     const worker = path.resolve("tests/support/request-limit-worker.ts");
     const tsx = path.resolve("node_modules/.bin/tsx");
     const outputs = await Promise.all(
-      [1, 2, 3].map(() => run(tsx, [worker, t.file, "shared", "40", "50"], { timeout: 30_000 })),
+      [1, 2, 3].map(() => run(tsx, [worker, JSON.stringify(t.target), "shared", "40", "50"], { timeout: 30_000 })),
     );
     const allowed = outputs.map((output) => Number(output.stdout));
     expect(allowed.reduce((sum, n) => sum + n, 0)).toBe(50);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EMPTY_PANEL_RULES } from "../../app/services/panel-rules-schema";
 import { createTestDatabase, makePerson, type TestDatabase } from "../support/db";
+import { REFUSED } from "../support/test-database";
 
 describe("a frozen survey wave in the database itself", () => {
   let test: TestDatabase;
@@ -57,7 +58,7 @@ describe("a frozen survey wave in the database itself", () => {
           rules: "{}",
         })
         .execute(),
-    ).rejects.toThrow(/CHECK constraint failed/);
+    ).rejects.toThrow(REFUSED.check);
   });
 
   it("keeps its rules, reference date and panel as they were frozen", async () => {

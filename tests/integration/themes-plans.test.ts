@@ -1,4 +1,4 @@
-import { sql } from "kysely";
+import { createGuard } from "../../db/schema-sql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { createPlan } from "../../app/models/plans.server";
@@ -143,9 +143,13 @@ describe("creating a plan", () => {
     const { user } = await signedIn("redacteur");
     const theme = await makeTheme(t.db);
     // the database refuses the plan row, after the team body has been inserted
-    await sql`create trigger refuse_plans before insert on plans begin select raise(abort, 'plan refused'); end`.execute(
-      t.db,
-    );
+    await createGuard(t.db as never as Parameters<typeof createGuard>[0], {
+      name: "refuse_plans",
+      table: "plans",
+      event: "insert",
+      when: null,
+      message: "plan refused",
+    });
 
     await expect(
       createPlan(t.db, user, {

@@ -1,10 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
 import type { Insertable, Selectable } from "kysely";
-import { type DB, openMigratedDatabase } from "../../db/index";
+import { type DatabaseTarget, type DB, openMigratedDatabase } from "../../db/index";
 import type {
   BodiesTable,
   Language,
@@ -20,41 +19,41 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from "../../app/a
 import type { KringContext } from "../../app/server/context";
 import { createMailTransport, type MailTransport, mailSettings } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
+import { freshDatabase } from "./test-database";
 
 /**
- * Test data is built here, by each test for itself, in a real SQLite file with the
- * real migrations. Never the demo seed.
+ * Test data is built here, by each test for itself, in a real database with the real migrations
+ * (SQLite, or PostgreSQL with TEST_DATABASE_URL: tests/support/test-database.ts). Never the demo seed.
  */
 
 export interface TestDatabase {
   db: DB;
-  /** absolute path of the SQLite file */
-  file: string;
-  /** closes the database and removes its folder */
+  /** where it is: to open a second connection, or to give a server process */
+  target: DatabaseTarget;
+  /** closes the database and removes it */
   cleanup: () => Promise<void>;
 }
 
-/** A fresh, migrated database in its own folder under the system's temp directory. */
+/** A fresh, migrated database of its own. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kring-test-"));
-  const file = path.join(dir, "kring.sqlite");
+  const fresh = await freshDatabase();
   let db: DB;
   try {
-    db = await openMigratedDatabase(file);
+    db = await openMigratedDatabase(fresh.target);
   } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
+    await fresh.drop();
     throw error;
   }
   let closed = false;
   return {
     db,
-    file,
+    target: fresh.target,
     cleanup: async () => {
       if (!closed) {
         closed = true;
         await db.destroy();
       }
-      rmSync(dir, { recursive: true, force: true });
+      await fresh.drop();
     },
   };
 }

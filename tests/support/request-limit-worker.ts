@@ -1,12 +1,12 @@
 /**
  * A separate process counting requests against one key (tests/integration/request-limits.test.ts):
- * `tsx request-limit-worker.ts <database file> <key> <requests> <limit>` prints how many were allowed.
+ * `tsx request-limit-worker.ts <database target as JSON> <key> <requests> <limit>` prints how many were allowed.
  */
-import { openDatabase } from "../../db/index";
+import { type DatabaseTarget, openDatabase } from "../../db/index";
 import { allowRequest } from "../../app/models/request-limits.server";
 
-const [file = "", key = "", requests = "0", limit = "0"] = process.argv.slice(2);
-const db = openDatabase(file);
+const [target = "", key = "", requests = "0", limit = "0"] = process.argv.slice(2);
+const db = openDatabase(JSON.parse(target) as DatabaseTarget);
 let allowed = 0;
 for (let i = 0; i < Number(requests); i += 1)
   if (await allowRequest(db, key, { limit: Number(limit), windowMs: 60_000 })) allowed += 1;
