@@ -66,3 +66,13 @@ export function equalsIgnoringCase(db: OnDatabase, column: string, text: string)
     ? sql<boolean>`lower(${sql.ref(column)}) = lower(${text})`
     : sql<boolean>`${sql.ref(column)} collate nocase = ${text}`;
 }
+
+/**
+ * Reads the rows as the start of changing them: on PostgreSQL `for update`, so a second
+ * transaction that reads the same row to change it waits for the first and then starts again
+ * (db/transaction.ts) seeing its work, instead of both going ahead on what they read. SQLite lets
+ * one writer at a time and has no such clause.
+ */
+export function lockedForChange<Query extends { forUpdate(): Query }>(db: OnDatabase, query: Query): Query {
+  return engineOf(db) === "postgres" ? query.forUpdate() : query;
+}

@@ -1,5 +1,5 @@
 import { type Insertable, type Selectable, type Transaction, type Updateable } from "kysely";
-import { jsonInteger } from "../../db/dialect";
+import { jsonInteger, lockedForChange } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { AuditAction, Database } from "../../db/schema";
 import { auditDiff, displayValue } from "../services/audit-diff";
@@ -135,11 +135,13 @@ export async function insertAudited<T extends VersionedTable>(
 
 /** The current row, or RecordNotFoundError. */
 export async function loadForUpdate<T extends VersionedTable>(trx: Trx, table: T, id: number): Promise<Row<T>> {
-  const row = (await untyped(trx)
-    .selectFrom(table as string)
-    .selectAll()
-    .where("id", "=", id)
-    .executeTakeFirst()) as Row<T> | undefined;
+  const row = (await lockedForChange(
+    trx,
+    untyped(trx)
+      .selectFrom(table as string)
+      .selectAll()
+      .where("id", "=", id),
+  ).executeTakeFirst()) as Row<T> | undefined;
   if (!row) throw new RecordNotFoundError(table, id);
   return row;
 }
