@@ -8,6 +8,7 @@ import * as peopleSortName from "./migrations/0006_people_sort_name";
 import * as auditLogAppendOnly from "./migrations/0007_audit_log_append_only";
 import * as mailings from "./migrations/0008_mailings";
 import * as settings from "./migrations/0009_settings";
+import * as sortNameCombiningMarks from "./migrations/0010_sort_name_combining_marks";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0007_audit_log_append_only": auditLogAppendOnly,
   "0008_mailings": mailings,
   "0009_settings": settings,
+  "0010_sort_name_combining_marks": sortNameCombiningMarks,
 };

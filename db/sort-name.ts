@@ -4,11 +4,15 @@
  * database calls it; the app's name helpers (app/services/names.ts) build on it.
  */
 
-/** Lower case without accents: "Santé" and "sante" compare equal. */
+/**
+ * Lower case without accents: "Santé" and "sante" compare equal. The accents are the combining
+ * marks (U+0300–U+036F) that canonical decomposition splits off, a definition PostgreSQL's
+ * kring_fold (migration 0006) can follow exactly; letters of their own (ø, ł, ß) stay.
+ */
 export function foldForComparison(value: string): string {
   return value
     .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
+    .replace(/[\u0300-\u036f]/g, "")
     .toLocaleLowerCase("nl");
 }
 

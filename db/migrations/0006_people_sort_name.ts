@@ -5,9 +5,9 @@ import { engineOf } from "../engine";
  * People are listed in Dutch order (achternaam without tussenvoegsel, accents and case folded). At
  * tens of thousands of people the list cannot sort in TypeScript on every page view, so the key is
  * stored and indexed; triggers keep it current through `kring_sort_name`, which db/index.ts adds
- * to every SQLite connection (SQLite itself cannot fold "Ö" to "o"). PostgreSQL folds with unaccent
- * and lower(), which db/sort-name.ts's foldForComparison matches (a test compares them), and keeps
- * the key in the "C" collation: compared byte by byte, as in SQLite and in TypeScript.
+ * to every SQLite connection (SQLite itself cannot fold "Ö" to "o"). PostgreSQL folds the same way
+ * (normalize to NFD, drop the combining marks, lower(): tests/integration/sort-name.test.ts compares
+ * them), and keeps the key in the "C" collation: compared byte by byte, as in SQLite and in TypeScript.
  */
 const sortName = (p: string) => `kring_sort_name(${p}.last_name, ${p}.first_name, ${p}.initials, ${p}.infix)`;
 
@@ -27,8 +27,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 async function upOnPostgres(db: Kysely<unknown>): Promise<void> {
   const run = (statement: string) => sql.raw(statement).execute(db);
+  // the fold of db/sort-name.ts: accents are the combining marks of the canonical decomposition
   await run(`create function kring_fold(value text) returns text language sql stable as $$
-    select lower(unaccent(coalesce(value, '')))
+    select lower(regexp_replace(normalize(coalesce(value, ''), NFD), '[\\u0300-\\u036f]', '', 'g'))
   $$`);
   await run(`create function kring_sort_name(last_name text, first_name text, initials text, infix text)
     returns text language sql stable as $$
