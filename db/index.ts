@@ -4,7 +4,7 @@ import SQLite from "better-sqlite3";
 import { Kysely, Migrator, PostgresDialect, sql, type SqliteDatabase, SqliteDialect } from "kysely";
 import { type DatabaseTarget, describeTarget, engineOf } from "./engine";
 import { MIGRATIONS } from "./migration-list";
-import { connectionProblem, postgresPool, REQUIRED_EXTENSIONS } from "./postgres";
+import { connectionProblem, missingExtensions, notUtf8, postgresPool, REQUIRED_EXTENSIONS } from "./postgres";
 import type { Database } from "./schema";
 import { dutchSortKey } from "./sort-name";
 
@@ -12,12 +12,12 @@ export type DB = Kysely<Database>;
 export type { DatabaseTarget } from "./engine";
 
 /** The SQLite file: DATABASE_PATH, or data/kring.sqlite. */
-export function databasePath(env: NodeJS.ProcessEnv = process.env): string {
+export function databasePath(env: Partial<Record<string, string>> = process.env): string {
   return path.resolve(env.DATABASE_PATH || path.join("data", "kring.sqlite"));
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the SQLite file: the one setting that chooses the engine. */
-export function databaseTarget(env: NodeJS.ProcessEnv = process.env): DatabaseTarget {
+export function databaseTarget(env: Partial<Record<string, string>> = process.env): DatabaseTarget {
   const url = env.DATABASE_URL?.trim();
   if (url) return { engine: "postgres", url };
   return { engine: "sqlite", file: databasePath(env) };
@@ -141,13 +141,12 @@ async function checkServer(db: DB, target: DatabaseTarget): Promise<void> {
   try {
     const { rows } = await sql<{ name: string }>`
       select name from pg_available_extensions where name in (${sql.join(REQUIRED_EXTENSIONS)})`.execute(db);
-    const missing = REQUIRED_EXTENSIONS.filter((name) => !rows.some((row) => row.name === name));
-    if (missing.length > 0) {
-      throw new Error(
-        `the server lacks the extension${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}, which the search needs: ` +
-          "install them with the server (Debian: the postgresql package has them; elsewhere postgresql-contrib).",
-      );
-    }
+    const missing = missingExtensions(rows.map((row) => row.name));
+    if (missing) throw new Error(missing);
+    const { rows: settings } = await sql<{ encoding: string }>`
+      select current_setting('server_encoding') as encoding`.execute(db);
+    const encoding = notUtf8(settings[0]?.encoding ?? "");
+    if (encoding) throw new Error(encoding);
   } catch (error) {
     const problem = connectionProblem(error);
     throw new DatabaseStartError(target, "connect", problem ? new Error(problem) : error);
@@ -159,7 +158,7 @@ async function checkServer(db: DB, target: DatabaseTarget): Promise<void> {
  * migrating it with this one would be guessing. Empty for a new database.
  */
 async function unknownMigrations(db: DB): Promise<string[]> {
-  const tables = await db.introspection.getTables();
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === "kysely_migration")) return [];
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
   return rows.map((row) => row.name).filter((name) => !(name in MIGRATIONS));

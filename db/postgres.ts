@@ -44,6 +44,28 @@ export function postgresPool(url: string): pg.Pool {
 /** The extensions the search needs (migration 0003); a server without them is refused at start. */
 export const REQUIRED_EXTENSIONS = ["unaccent", "pg_trgm"] as const;
 
+/** What to do when the server offers not every extension Kring needs, or null when it does. */
+export function missingExtensions(available: readonly string[]): string | null {
+  const missing = REQUIRED_EXTENSIONS.filter((name) => !available.includes(name));
+  if (missing.length === 0) return null;
+  return (
+    `the server lacks the extension${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}, which the search needs: ` +
+    "install them with the server (Debian: the postgresql package has them; elsewhere postgresql-contrib)."
+  );
+}
+
+/**
+ * Names, accents and the sort key need the database to hold Unicode: a database in another
+ * encoding (SQL_ASCII, LATIN1) is refused with how to make one that does, or null when it is UTF8.
+ */
+export function notUtf8(encoding: string): string | null {
+  if (encoding.toUpperCase() === "UTF8") return null;
+  return (
+    `the database's encoding is ${encoding || "unknown"}, and Kring needs UTF8: ` +
+    "create it with CREATE DATABASE … ENCODING 'UTF8' TEMPLATE template0 (or createdb -E UTF8 -T template0)."
+  );
+}
+
 /**
  * Why connecting failed, in one line that says what to do, or null for an error this does not know.
  * The codes are PostgreSQL's (SQLSTATE) and Node's (errno).

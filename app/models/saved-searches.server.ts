@@ -155,15 +155,13 @@ export async function peopleFoundBy(
 ): Promise<Map<number, number[]>> {
   const found = new Map(searches.map((search) => [search.id, [] as number[]]));
   for (let start = 0; start < searches.length; start += SEARCHES_PER_STATEMENT) {
-    const parts = searches
-      .slice(start, start + SEARCHES_PER_STATEMENT)
-      .map((search) =>
-        // typed, or PostgreSQL hands a bare parameter back as text
-        peopleMatchingQuery(db, search.filter, day).select([
-          sql<number>`cast(${search.id} as integer)`.as("search_id"),
-          "people.id as person_id",
-        ]),
-      );
+    const parts = searches.slice(start, start + SEARCHES_PER_STATEMENT).map((search) =>
+      // typed, or PostgreSQL hands a bare parameter back as text
+      peopleMatchingQuery(db, search.filter, day).select([
+        sql<number>`cast(${search.id} as integer)`.as("search_id"),
+        "people.id as person_id",
+      ]),
+    );
     const rows = await parts
       .reduce((combined, part) => combined.unionAll(part))
       .orderBy("search_id")
