@@ -17,9 +17,10 @@ const development = process.env.NODE_ENV === "development";
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const target = databaseTarget();
-// without SMTP_URL messages are files: beside the SQLite file, or in data/outbox beside a PostgreSQL server's Kring
+// without SMTP_URL messages are files: in MAIL_OUTBOX_DIR, else beside the SQLite file, or in data/outbox on PostgreSQL
 const outbox =
-  target.engine === "sqlite" ? path.join(path.dirname(target.file), "outbox") : path.resolve("data", "outbox");
+  process.env.MAIL_OUTBOX_DIR ||
+  (target.engine === "sqlite" ? path.join(path.dirname(target.file), "outbox") : path.resolve("data", "outbox"));
 
 async function main() {
   // a mail setting that cannot work stops the start here, not at the first mailing

@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
+import type { DatabaseTarget } from "../../db/engine";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser, sessionCookieFor } from "../support/db";
 import { addSessionCookie } from "../support/browser";
@@ -15,8 +15,8 @@ const seeded = { cookie: "", keyboardMeeting: 0, plainMeeting: 0, substitute: 0,
 const MEMBERS = 24;
 const memberName = (n: number) => `Lid ${String(n).padStart(2, "0")}`;
 
-async function storedRegister(databasePath: string, meetingId: number) {
-  const db = await openMigratedDatabase(databasePath);
+async function storedRegister(database: DatabaseTarget, meetingId: number) {
+  const db = await openMigratedDatabase(database);
   try {
     return await db
       .selectFrom("attendance")
@@ -53,7 +53,7 @@ const notice = (page: Page) => page.getByRole("main").getByRole("status").first(
 
 describe("the attendance register in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -77,7 +77,6 @@ describe("the attendance register in the browser", () => {
       seeded.plainMeeting = (
         await makeMeeting(db, { body_id: body.id, title: "CMO juli", date: "2025-07-08", status: "gepland" })
       ).id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }
@@ -122,7 +121,7 @@ describe("the attendance register in the browser", () => {
     );
     expect(Date.now() - started).toBeLessThan(60_000);
 
-    const register = await storedRegister(env.server().databasePath, seeded.keyboardMeeting);
+    const register = await storedRegister(env.server().database, seeded.keyboardMeeting);
     expect(register).toHaveLength(25);
     expect(register.filter((row) => row.status === "aanwezig")).toHaveLength(22);
     expect(register.filter((row) => row.status === "afgemeld").map((row) => row.person_id)).toEqual([first, second]);
@@ -180,7 +179,7 @@ describe("the attendance register in the browser", () => {
       await expect(notice(page).textContent()).resolves.toContain(
         "Aanwezig: 22 · afgemeld: 2 · afwezig: 0 · vervangen: 1 · gasten: 1",
       );
-      const register = await storedRegister(env.server().databasePath, seeded.plainMeeting);
+      const register = await storedRegister(env.server().database, seeded.plainMeeting);
       expect(register).toHaveLength(26);
       expect(register.find((r) => r.person_id === seeded.guest)?.status).toBe("gast");
       expect(register.find((r) => r.person_id === seeded.rows[3])).toMatchObject({

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -31,7 +30,7 @@ const historyItems = (checked: TestedPage) => checked.page.locator("section[aria
 
 describe("bodies and seats in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       await makeUser(db, { role: "redacteur", name: "Rita Redactie", ...editor });
       const envida = await makeOrganisation(db, { name: "Envida" });
@@ -68,7 +67,6 @@ describe("bodies and seats in the browser", () => {
         start_date: "2025-01-01",
       });
       Object.assign(ids, { body: body.id, pastBody: pastBody.id });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

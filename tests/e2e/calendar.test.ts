@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -16,7 +15,7 @@ const nextJuly = `${new Date().getFullYear() + 1}-07-01`;
 
 describe("calendar subscriptions in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "beheerder", name: "Bea Beheer" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -30,7 +29,6 @@ describe("calendar subscriptions in the browser", () => {
         start_time: "14:00",
         end_time: "16:00",
       });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -12,7 +11,7 @@ const made = { cookie: "", annaId: 0, allianceId: 0 };
 /** Signs the browser context in with the session made in prepare: the login page has tests of its own. */
 describe("the lookup in the header", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "lezer", name: "Lies Lezer" });
       made.cookie = await sessionCookieFor(db, user.id);
@@ -36,7 +35,6 @@ describe("the lookup in the header", () => {
       await makePerson(db, { first_name: "Erik", infix: null, last_name: "Bergmans" });
       made.annaId = anna.id;
       made.allianceId = (await makeBody(db, { name: "Alliantie Santé", level: "strategisch" })).id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setClosingDate, startMailing } from "../../app/models/mailings.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
@@ -9,6 +6,7 @@ import { makeUser } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 import { type ServerProcess, startServer } from "../support/server";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { databaseEnv, type FreshDatabase, freshDatabase } from "../support/test-database";
 
 const MEMBERS = 60;
 
@@ -19,8 +17,7 @@ const MEMBERS = 60;
  */
 describe("a mailing interrupted by SIGKILL", () => {
   let smtp: TestSmtpServer;
-  let dir: string;
-  let file: string;
+  let database: FreshDatabase;
   let waveId = 0;
   const servers: ServerProcess[] = [];
 
@@ -28,9 +25,8 @@ describe("a mailing interrupted by SIGKILL", () => {
     smtp = await startSmtpServer();
     // slow enough to be in the middle of the mailing when the process dies
     smtp.delayMs = 60;
-    dir = mkdtempSync(path.join(os.tmpdir(), "kring-crash-"));
-    file = path.join(dir, "kring.sqlite");
-    const db = await openMigratedDatabase(file);
+    database = await freshDatabase();
+    const db = await openMigratedDatabase(database.target);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker" });
       const register = await panelRegister(db);
@@ -54,12 +50,12 @@ describe("a mailing interrupted by SIGKILL", () => {
   afterAll(async () => {
     for (const server of servers) await server.stop();
     await smtp?.close();
-    rmSync(dir, { recursive: true, force: true });
+    await database?.drop();
   });
 
   const start = async () => {
     const server = await startServer({
-      env: { DATABASE_PATH: file, SMTP_URL: smtp.url, MAIL_FROM: "Kring <kring@example.nl>" },
+      env: { ...databaseEnv(database.target), SMTP_URL: smtp.url, MAIL_FROM: "Kring <kring@example.nl>" },
     });
     servers.push(server);
     return server;
@@ -75,7 +71,7 @@ describe("a mailing interrupted by SIGKILL", () => {
     await first.exited;
 
     const second = await start();
-    const db = await openMigratedDatabase(file);
+    const db = await openMigratedDatabase(database.target);
     try {
       let counts: { status: string; n: number }[] = [];
       for (let i = 0; i < 600; i++) {

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -26,7 +25,7 @@ afterAll(async () => {
 describe("survey mailings in the browser, through a real SMTP server", () => {
   const env = useBrowser(
     async (server) => {
-      const db = await openMigratedDatabase(server.databasePath);
+      const db = await openMigratedDatabase(server.database);
       try {
         const { user } = await makeUser(db, { role: "onderzoeker", email: "rita@example.org" });
         seeded.cookie = await sessionCookieFor(db, user.id);
@@ -41,7 +40,6 @@ describe("survey mailings in the browser, through a real SMTP server", () => {
           .set({ closes_on: "2026-10-31" })
           .where("id", "=", seeded.laterWaveId)
           .execute();
-        await sql`pragma wal_checkpoint(full)`.execute(db);
       } finally {
         await db.destroy();
       }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { nl } from "../../app/i18n/nl/index";
@@ -14,7 +13,7 @@ const text = nl.meetingReports;
 describe("the meeting figures in the browser", () => {
   const seeded = { cookie: "", annaId: 0 };
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -64,7 +63,6 @@ describe("the meeting figures in the browser", () => {
         status: "aanwezig",
       });
       seeded.annaId = anna.id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

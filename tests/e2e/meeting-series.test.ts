@@ -1,7 +1,7 @@
-import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
+import type { DatabaseTarget } from "../../db/engine";
 import { openMigratedDatabase } from "../../db/index";
 import { makeBody, makeUser, sessionCookieFor } from "../support/db";
 import { addSessionCookie } from "../support/browser";
@@ -29,8 +29,8 @@ async function fillSixTimesAYear(page: Page) {
   await form.getByLabel(text.fields.location, { exact: true }).fill("Provinciehuis, Maastricht");
 }
 
-async function meetingsOf(databasePath: string, bodyId: number) {
-  const db = await openMigratedDatabase(databasePath);
+async function meetingsOf(database: DatabaseTarget, bodyId: number) {
+  const db = await openMigratedDatabase(database);
   try {
     return await db
       .selectFrom("meetings")
@@ -45,7 +45,7 @@ async function meetingsOf(databasePath: string, bodyId: number) {
 
 describe("planning a series of meetings in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -60,7 +60,6 @@ describe("planning a series of meetings in the browser", () => {
       seeded.endingBody = (
         await makeBody(db, { name: "Werkgroep Dementie", active_from: "2024-01-01", active_to: "2025-08-31" })
       ).id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }
@@ -88,7 +87,7 @@ describe("planning a series of meetings in the browser", () => {
       "dinsdag 9 september 2025",
       "dinsdag 11 november 2025",
     ]);
-    expect(await meetingsOf(env.server().databasePath, seeded.body)).toEqual([]);
+    expect(await meetingsOf(env.server().database, seeded.body)).toEqual([]);
 
     await act((p) => p.getByRole("button", { name: text.create, exact: true }).click());
     await page
@@ -96,7 +95,7 @@ describe("planning a series of meetings in the browser", () => {
       .getByRole("status")
       .filter({ hasText: fill(text.created.notice_other, { count: 6, body: "Bestuurlijke Regiegroep" }) })
       .waitFor();
-    const meetings = await meetingsOf(env.server().databasePath, seeded.body);
+    const meetings = await meetingsOf(env.server().database, seeded.body);
     expect(meetings.map((m) => m.date)).toEqual([
       "2025-01-14",
       "2025-03-11",
@@ -142,7 +141,7 @@ describe("planning a series of meetings in the browser", () => {
       await expect(page.getByLabel(text.fields.location, { exact: true }).inputValue()).resolves.toBe(
         "Provinciehuis, Maastricht",
       );
-      expect(await meetingsOf(env.server().databasePath, seeded.endingBody)).toEqual([]);
+      expect(await meetingsOf(env.server().database, seeded.endingBody)).toEqual([]);
 
       await page.getByLabel(text.fields.count, { exact: true }).fill("4");
       await act((p) => p.getByRole("button", { name: text.create, exact: true }).click());
@@ -151,7 +150,7 @@ describe("planning a series of meetings in the browser", () => {
         .getByRole("status")
         .filter({ hasText: fill(text.created.notice_other, { count: 4, body: "Werkgroep Dementie" }) })
         .waitFor();
-      const meetings = await meetingsOf(env.server().databasePath, seeded.endingBody);
+      const meetings = await meetingsOf(env.server().database, seeded.endingBody);
       expect(meetings.map((m) => m.date)).toEqual(["2025-01-14", "2025-03-11", "2025-05-13", "2025-07-08"]);
       expect(noScripts.uncheckedUrls()).toEqual([]);
     } finally {

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
@@ -30,7 +29,7 @@ const field = (page: Page, label: string) => page.getByRole("main").getByLabel(l
 
 describe("meetings in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       await makeUser(db, { role: "redacteur", name: "Rita Redactie", ...editor });
       const body = await makeBody(db, {
@@ -52,7 +51,6 @@ describe("meetings in the browser", () => {
       await makeAttendance(db, { meeting_id: recorded.id, person_id: anna.id, status: "aanwezig" });
       await makeAttendance(db, { meeting_id: recorded.id, person_id: bram.id, status: "afgemeld" });
       Object.assign(ids, { body: body.id, recordedMeeting: recorded.id });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

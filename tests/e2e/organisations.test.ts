@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
@@ -15,7 +14,7 @@ const labels = nl.register.organisations;
 describe("keeping organisations in the browser", () => {
   const seeded = { cookie: "", editId: 0, archiveId: 0, archiveNoJsId: 0, childId: 0 };
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -32,7 +31,6 @@ describe("keeping organisations in the browser", () => {
         abbreviation: "BRGZL",
       });
       await makeSeat(db, { body_id: body.id, organisation_id: seeded.editId, start_date: "2024-01-01" });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -19,7 +18,7 @@ const text = nl.overviews;
 describe("the overviews in the browser", () => {
   const seeded = { cookie: "", envidaId: 0 };
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -48,7 +47,6 @@ describe("the overviews in the browser", () => {
         organisation_id: envida.id,
         start_date: "2024-01-01",
       });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

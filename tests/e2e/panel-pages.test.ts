@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -12,7 +11,7 @@ const seeded = { cookie: "", wave2024: 0, wave2025: 0 };
 
 describe("frozen panels in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker", name: "Olga Onderzoek" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -23,7 +22,6 @@ describe("frozen panels in the browser", () => {
       await register.member("Dekker", { level: "strategisch", organisation: "ggd", from: "2025-03-01" });
       seeded.wave2024 = (await frozenWave(db, user, "Meting 2024", "2024-10-01")).id;
       seeded.wave2025 = (await frozenWave(db, user, "Meting 2025", "2025-10-01")).id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
@@ -12,7 +11,7 @@ const seeded = { cookie: "", waveId: 0 };
 
 describe("previewing and freezing a panel in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -54,7 +53,6 @@ describe("previewing and freezing a panel in the browser", () => {
         .returning("id")
         .executeTakeFirstOrThrow();
       seeded.waveId = wave.id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

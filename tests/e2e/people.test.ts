@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -14,7 +13,7 @@ const seeded = { cookie: "", ownerId: 0, employeeId: 0 };
 /** Signs the browser in as the seeded redacteur, by the session cookie a login would have set. */
 describe("people in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -30,7 +29,6 @@ describe("people in the browser", () => {
         function_title: "Teamleider",
         start_date: "2021-04-01",
       });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { nl } from "../../app/i18n/nl/index";
@@ -29,7 +28,7 @@ function participantExport(tokens: { aalders: string; bakker: string; dekker: st
 
 describe("responses in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker", name: "Olga Onderzoek" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -53,7 +52,6 @@ describe("responses in the browser", () => {
         bakker: tokenOf(people.bakker.id),
         dekker: tokenOf(people.dekker.id),
       });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -13,7 +12,7 @@ const seeded = { cookie: "", organisation: 0 };
 
 describe("saved searches in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
@@ -21,7 +20,6 @@ describe("saved searches in the browser", () => {
       await makeAffiliation(db, { organisation_id: ggd.id });
       await makeAffiliation(db, { organisation_id: ggd.id });
       seeded.organisation = ggd.id;
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

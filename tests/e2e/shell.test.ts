@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { openMigratedDatabase } from "../../db/index";
 import { en } from "../../app/i18n/en/index";
@@ -101,10 +100,9 @@ describe("the login page, once there is an account", () => {
   const account = { email: "beheer@example.org", password: "een lange zin als wachtwoord" };
   const env = useBrowser(async (server) => {
     // The server has migrated the file; add an account next to it, as a beheerder would have.
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       await makeUser(db, { role: "beheerder", name: "Bea Beheer", ...account });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
@@ -16,13 +15,12 @@ const IN_WORDS =
 
 describe("survey waves in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       const { user } = await makeUser(db, { role: "onderzoeker", name: "Olga Onderzoek" });
       seeded.cookie = await sessionCookieFor(db, user.id);
       await makeBody(db, { name: "Bestuurlijke Regiegroep", kind: "regiegroep", level: "strategisch" });
       await makeBody(db, { name: "Adviesteam", kind: "adviesteam", level: "tactisch" });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

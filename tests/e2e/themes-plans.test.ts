@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
@@ -27,14 +26,13 @@ async function signIn({ visit, act, page }: Visitor) {
 
 describe("themes and plans in the browser", () => {
   const env = useBrowser(async (server) => {
-    const db = await openMigratedDatabase(server.databasePath);
+    const db = await openMigratedDatabase(server.database);
     try {
       await makeUser(db, { role: "redacteur", name: "Rita Redacteur", ...editor });
       await makeOrganisation(db, { name: "Zuyderland" });
       const theme = await makeTheme(db, { name: "Vitaal ouder worden" });
       await makePlan(db, { name: "Deltaplan ouderen", theme_id: theme.id });
       await makePlan(db, { name: "Academie voor zelfzorg", theme_id: theme.id });
-      await sql`pragma wal_checkpoint(full)`.execute(db);
     } finally {
       await db.destroy();
     }

@@ -1,4 +1,3 @@
-import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { unsubscribeToken } from "../../app/services/unsubscribe-token.server";
@@ -15,7 +14,7 @@ const seeded = { anouk: 0, bram: 0, anoukPerson: 0, bramPerson: 0 };
 describe("unsubscribing through the link in a survey mail", () => {
   const env = useBrowser(
     async (server) => {
-      const db = await openMigratedDatabase(server.databasePath);
+      const db = await openMigratedDatabase(server.database);
       try {
         const { user } = await makeUser(db, { role: "onderzoeker" });
         const register = await panelRegister(db);
@@ -38,7 +37,6 @@ describe("unsubscribing through the link in a survey mail", () => {
           anoukPerson: anouk.id,
           bramPerson: bram.id,
         });
-        await sql`pragma wal_checkpoint(full)`.execute(db);
       } finally {
         await db.destroy();
       }
@@ -48,7 +46,7 @@ describe("unsubscribing through the link in a survey mail", () => {
 
   /** What the register holds about the person's opt-outs, read beside the running server. */
   async function optOutsOf(personId: number, memberId: number) {
-    const db = openDatabase(env.server().databasePath);
+    const db = openDatabase(env.server().database);
     try {
       const consents = await db
         .selectFrom("consents")

@@ -3,7 +3,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import type { DatabaseTarget } from "../../db/engine";
+import { databaseTarget } from "../../db/index";
 import { ROOT } from "./build";
+import { databaseEnv, freshDatabase } from "./test-database";
 
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
@@ -30,7 +33,10 @@ const SERVE_ARGUMENTS = (
   .slice(1);
 
 export interface ServerOptions {
-  /** extra environment; KRING_DEMO=0 unless given, DATABASE_PATH unless given */
+  /**
+   * extra environment; KRING_DEMO=0 unless given. Without DATABASE_PATH or DATABASE_URL the server
+   * gets a fresh, migrated database of the tests' engine of its own, removed by stop().
+   */
   env?: Record<string, string | undefined>;
   /** how long to wait for the first HTTP answer (startServer only) */
   timeoutMs?: number;
@@ -39,9 +45,9 @@ export interface ServerOptions {
 export interface ServerProcess {
   url: string;
   port: number;
-  /** the DATABASE_PATH it was given */
-  databasePath: string;
-  /** the temp folder of this server, removed by stop() */
+  /** the database it was given: open it beside the server with openMigratedDatabase */
+  database: DatabaseTarget;
+  /** the temp folder of this server (its outbox of .eml files), removed by stop() */
   dir: string;
   child: ChildProcess;
   /** everything the process printed so far, stdout and stderr interleaved */
@@ -60,12 +66,17 @@ export interface ServerProcess {
 export async function spawnServer(options: ServerOptions = {}): Promise<ServerProcess> {
   const port = await freePort();
   const dir = mkdtempSync(path.join(os.tmpdir(), "kring-server-"));
+  const ownDatabase = !options.env || !("DATABASE_PATH" in options.env || "DATABASE_URL" in options.env);
+  const fresh = ownDatabase ? await freshDatabase() : null;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     HOST: "127.0.0.1",
     PORT: String(port),
-    DATABASE_PATH: path.join(dir, "kring.sqlite"),
+    DATABASE_PATH: undefined,
+    DATABASE_URL: undefined,
+    ...(fresh ? databaseEnv(fresh.target) : {}),
+    MAIL_OUTBOX_DIR: path.join(dir, "outbox"),
     KRING_DEMO: "0",
     TRUST_PROXY: undefined,
     PUBLIC_ORIGIN: undefined,
@@ -99,6 +110,7 @@ export async function spawnServer(options: ServerOptions = {}): Promise<ServerPr
         clearTimeout(killer);
       }
       rmSync(dir, { recursive: true, force: true });
+      await fresh?.drop();
     })();
     return stopped;
   };
@@ -106,7 +118,7 @@ export async function spawnServer(options: ServerOptions = {}): Promise<ServerPr
   return {
     url: `http://127.0.0.1:${port}`,
     port,
-    databasePath: env.DATABASE_PATH ?? "",
+    database: databaseTarget(env),
     dir,
     child,
     output: () => output,

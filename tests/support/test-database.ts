@@ -112,6 +112,26 @@ export interface FreshDatabase {
 
 let counter = 0;
 
+/**
+ * Drops a test's database, ending its connections. The server's own workers (autovacuum) may hold
+ * one for a moment, and ending those takes pg_signal_backend (.ci/run grants it): tried again a
+ * few times; a database that still will not go is reported and left, not a failed test.
+ */
+async function dropDatabase(name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await adminPool().query(`drop database if exists ${name} with (force)`);
+      return;
+    } catch (error) {
+      if (attempt >= 5) {
+        console.warn(`Testdatabase ${name} niet verwijderd: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
+}
+
 /** A new, migrated, empty database from the template. */
 export async function freshDatabase(prefix = "kring-test-"): Promise<FreshDatabase> {
   await ensureTemplate();
@@ -131,10 +151,36 @@ export async function freshDatabase(prefix = "kring-test-"): Promise<FreshDataba
   return {
     target: { engine: "postgres", url: urlOf(name) },
     dir: null,
-    drop: async () => {
-      await adminPool().query(`drop database if exists ${name} with (force)`);
-    },
+    drop: () => dropDatabase(name),
   };
+}
+
+/** A database that has never been migrated: a file not yet made, or an empty PostgreSQL database. */
+export async function emptyDatabase(): Promise<FreshDatabase> {
+  if (TEST_ENGINE === "sqlite") {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kring-empty-"));
+    return {
+      target: { engine: "sqlite", file: path.join(dir, "kring.sqlite") },
+      dir,
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+    };
+  }
+  counter += 1;
+  const name = `kring_empty_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  await adminPool().query(`create database ${name}`);
+  return {
+    target: { engine: "postgres", url: urlOf(name) },
+    dir: null,
+    drop: () => dropDatabase(name),
+  };
+}
+
+/** The test server's address with other credentials or another database: for tests of refusals. */
+export function postgresUrlWith(change: { password?: string; database?: string }): string {
+  const url = new URL(ADMIN_URL!);
+  if (change.password !== undefined) url.password = change.password;
+  if (change.database !== undefined) url.pathname = `/${change.database}`;
+  return url.toString();
 }
 
 /** What a server process needs to use the database: DATABASE_PATH or DATABASE_URL. */
