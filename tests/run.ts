@@ -1,8 +1,10 @@
 /**
  * `npm test`: the unit and integration tests, then the build, then the end-to-end tests
- * (the real server over HTTP, and in Chromium when it is installed). Vitest prints its usual
- * report; the last line sums up every project: `Tests: N passed, N failed, N skipped`.
- * Exits non-zero when any test failed or vitest or the build itself failed.
+ * (the real server over HTTP, and in Chromium when it is installed), on SQLite. With
+ * TEST_DATABASE_URL (a PostgreSQL server whose user may create databases) the same tests run a
+ * second time on PostgreSQL. Vitest prints its usual report; the last line sums up every run:
+ * `Tests: N passed, N failed, N skipped`. Exits non-zero when any test failed or vitest or the
+ * build itself failed.
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -33,13 +35,28 @@ function heading(text: string) {
   console.log(`\n▶ ${text}`);
 }
 
-function runVitest(label: string, projects: string[]): Promise<void> {
+type Engine = "sqlite" | "postgres";
+const POSTGRES_URL = process.env.TEST_DATABASE_URL?.trim() || null;
+
+/** The environment of a run on one engine: TEST_DATABASE_URL only for PostgreSQL. */
+function engineEnv(engine: Engine): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.TEST_DATABASE_URL;
+  if (engine === "postgres" && POSTGRES_URL) env.TEST_DATABASE_URL = POSTGRES_URL;
+  return env;
+}
+
+function runVitest(label: string, projects: string[], engine: Engine): Promise<void> {
   const report = path.join(artifacts, `vitest-${label}.json`);
   rmSync(report, { force: true });
   const args = ["run", ...projects.flatMap((p) => ["--project", p])];
   args.push("--reporter=default", "--reporter=json", `--outputFile.json=${report}`);
   return new Promise((resolve) => {
-    const child = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), args, { cwd: ROOT, stdio: "inherit" });
+    const child = spawn(path.join(ROOT, "node_modules", ".bin", "vitest"), args, {
+      cwd: ROOT,
+      env: engineEnv(engine),
+      stdio: "inherit",
+    });
     child.on("error", (error) => {
       console.error(`vitest kon niet starten: ${error.message}`);
       broken = true;
@@ -71,21 +88,33 @@ function runVitest(label: string, projects: string[]): Promise<void> {
 
 const started = Date.now();
 
-heading("Unit- en integratietests");
-await runVitest("unit-integration", ["unit", "integration"]);
+const engines: Engine[] = POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
+const engineName = { sqlite: "SQLite", postgres: "PostgreSQL" } as const;
+if (!POSTGRES_URL) console.log("Op SQLite (TEST_DATABASE_URL laat de tests ook op PostgreSQL lopen).");
 
-heading("Bouwen (npm run build)");
-const build = await runBuild();
-if (build.ok) {
-  console.log(`Gebouwd in ${(build.durationMs / 1000).toFixed(1)} s.`);
-  heading("End-to-endtests (echte server" + (chromiumAvailable() ? " en Chromium)" : ")"));
-  if (!chromiumAvailable()) console.log(CHROMIUM_MISSING);
-  await runVitest("e2e", ["e2e"]);
-} else {
-  console.error(build.output);
-  console.error("De build is mislukt: de end-to-endtests zijn niet uitgevoerd.");
-  broken = true;
-  totals.failed += 1;
+let built: boolean | null = null;
+for (const engine of engines) {
+  heading(`Unit- en integratietests (${engineName[engine]})`);
+  await runVitest(`unit-integration-${engine}`, ["unit", "integration"], engine);
+
+  if (built === null) {
+    heading("Bouwen (npm run build)");
+    const build = await runBuild();
+    built = build.ok;
+    if (build.ok) {
+      console.log(`Gebouwd in ${(build.durationMs / 1000).toFixed(1)} s.`);
+    } else {
+      console.error(build.output);
+      console.error("De build is mislukt: de end-to-endtests zijn niet uitgevoerd.");
+      broken = true;
+      totals.failed += 1;
+    }
+  }
+  if (built) {
+    heading(`End-to-endtests (${engineName[engine]}, echte server${chromiumAvailable() ? " en Chromium)" : ")"}`);
+    if (!chromiumAvailable()) console.log(CHROMIUM_MISSING);
+    await runVitest(`e2e-${engine}`, ["e2e"], engine);
+  }
 }
 
 console.log(`\nDuur: ${((Date.now() - started) / 1000).toFixed(1)} s`);
