@@ -1,11 +1,66 @@
-import { describeTarget } from "./engine";
-import { DatabaseStartError, databaseTarget, openMigratedDatabase } from "./index";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { CopyRefusedError, copyRegister, dutchRowCount, dutchSeconds } from "./copy";
+import { type DatabaseTarget, describeTarget } from "./engine";
+import { type DB, DatabaseStartError, databaseTarget, openMigratedDatabase } from "./index";
 import { describeDemoAccounts, isEmptyDatabase, loadDemo } from "../seeds/load";
 
-/** `npm run db:migrate` and `npm run db:seed`. */
+/** `npm run db:migrate`, `npm run db:seed` and `npm run db:copy -- <source>`. */
 const command = process.argv[2];
 const target = databaseTarget();
 const file = describeTarget(target);
+
+const USAGE = "Gebruik: tsx db/cli.ts migrate | seed | copy <bron: een SQLite-bestand of een postgres://-adres>";
+
+/** A copy's source as typed on the command line: a PostgreSQL address, or else a SQLite file. */
+function sourceTarget(argument: string): DatabaseTarget {
+  if (/^postgres(ql)?:\/\//i.test(argument)) return { engine: "postgres", url: argument };
+  return { engine: "sqlite", file: path.resolve(argument) };
+}
+
+/** An error that says all there is to say in its message: printed as one line, without a stack trace. */
+class CommandError extends Error {}
+
+/** What the database driver raises (a refused row, a lost connection), as opposed to a mistake in the code. */
+const fromDatabase = (error: unknown): error is Error =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === "string";
+
+async function copyInto(db: DB, argument: string | undefined) {
+  if (!argument) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  const from = sourceTarget(argument);
+  const where = describeTarget(from);
+  // openDatabase would make an empty file of a mistyped name, and copying nothing would succeed
+  if (from.engine === "sqlite" && !existsSync(from.file)) throw new CommandError(`Bronbestand ${where} bestaat niet.`);
+  if (where === file) throw new CommandError(`Bron en doel zijn dezelfde database (${file}).`);
+  const source = await openMigratedDatabase(from).catch((error: unknown) => {
+    // its message speaks of DATABASE_URL, while this address came from the command line
+    if (error instanceof DatabaseStartError) throw new CommandError(`Brondatabase: ${error.message}`, { cause: error });
+    throw error;
+  });
+  try {
+    console.log(`Kopiëren van ${where} naar ${file} (beide bijgewerkt naar de nieuwste migratie)…`);
+    const started = Date.now();
+    let counts: Record<string, number>;
+    try {
+      counts = await copyRegister(source, db, { log: (line) => console.log(line) });
+    } catch (error) {
+      if (!fromDatabase(error)) throw error;
+      // the whole copy is one transaction on the target, so whatever the database refused, it rolled back
+      throw new CommandError(`Kopiëren mislukt; er is niets in ${file} geschreven: ${error.message}`, { cause: error });
+    }
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
+    console.log(`Register gekopieerd naar ${file}: ${dutchRowCount(total)} in ${dutchSeconds(Date.now() - started)}.`);
+    for (const [table, n] of Object.entries(counts)) {
+      console.log(`  ${table.padEnd(24)} ${n.toLocaleString("nl-NL").padStart(10)}`);
+    }
+  } finally {
+    await source.destroy();
+  }
+}
 
 async function main() {
   const db = await openMigratedDatabase(target);
@@ -21,8 +76,10 @@ async function main() {
       const { accounts, counts } = await loadDemo(db);
       console.log(`Demonetwerk geladen in ${file}: ${JSON.stringify(counts)}`);
       console.log(describeDemoAccounts(accounts));
+    } else if (command === "copy") {
+      await copyInto(db, process.argv[3]);
     } else {
-      console.error("Gebruik: tsx db/cli.ts migrate | seed");
+      console.error(USAGE);
       process.exitCode = 2;
     }
   } finally {
@@ -31,6 +88,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof DatabaseStartError ? error.message : error);
+  const oneLine =
+    error instanceof DatabaseStartError || error instanceof CopyRefusedError || error instanceof CommandError;
+  console.error(oneLine ? error.message : error);
   process.exit(1);
 });
