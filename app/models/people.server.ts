@@ -650,20 +650,27 @@ export async function personHistory(db: DB, personId: number, limit = 100): Prom
       "audit_log.after",
       "users.name as user_name",
     ])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("audit_log.entity", "=", "people"), eb("audit_log.entity_id", "=", String(personId))]),
-        eb.and([
-          eb("audit_log.entity", "=", "affiliations"),
-          // jobs are never deleted, so the person's jobs name every job entry that concerns them
-          eb("audit_log.entity_id", "in", (sub) =>
-            sub
-              .selectFrom("affiliations")
-              .select(sql<string>`cast(affiliations.id as text)`.as("id"))
-              .where("affiliations.person_id", "=", personId),
-          ),
-        ]),
-      ]),
+    // Two lookups of the (entity, entity_id) index, united: with one `or` over both, PostgreSQL
+    // walked the whole log backwards by id looking for them (150 ms at the national scale).
+    .where("audit_log.id", "in", (eb) =>
+      eb
+        .selectFrom("audit_log as own")
+        .select("own.id")
+        .where("own.entity", "=", "people")
+        .where("own.entity_id", "=", String(personId))
+        .unionAll(
+          eb
+            .selectFrom("audit_log as job")
+            .select("job.id")
+            .where("job.entity", "=", "affiliations")
+            // jobs are never deleted, so the person's jobs name every job entry that concerns them
+            .where("job.entity_id", "in", (sub) =>
+              sub
+                .selectFrom("affiliations")
+                .select(sql<string>`cast(affiliations.id as text)`.as("id"))
+                .where("affiliations.person_id", "=", personId),
+            ),
+        ),
     )
     .orderBy("audit_log.id", "desc")
     .limit(limit)
