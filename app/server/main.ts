@@ -14,6 +14,7 @@ import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipien
 import { PseudonymSecretError, pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
+const KEEP_ALIVE_SECONDS = 65;
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const target = databaseTarget();
@@ -56,6 +57,11 @@ async function main() {
     console.log(`Kring luistert op http://localhost:${actualPort} (database: ${describeTarget(target)})`);
     if (development) void broadcastDevReady(build);
   });
+  // An idle connection stays open longer than a load balancer's (60 s is common) or a client's keeps
+  // it: with Node's 5 s, a client reusing a connection the server had just closed got "other side
+  // closed" (the benchmark's harness did, twice), and a load balancer answers such a race with a 502.
+  server.keepAliveTimeout = KEEP_ALIVE_SECONDS * 1000;
+  server.headersTimeout = (KEEP_ALIVE_SECONDS + 1) * 1000;
 
   // Now and then: refresh the planner's statistics, so plans stay good as the register grows; and
   // forget the public pages' rate-limit windows of yesterday.

@@ -104,6 +104,17 @@ describe("starting the server", () => {
     },
   );
 
+  it("keeps an idle connection open longer than a load balancer does, and says so", async () => {
+    const server = await startServer();
+    try {
+      const response = await fetch(`${server.url}/status`);
+      await response.text();
+      expect(response.headers.get("keep-alive")).toBe("timeout=65");
+    } finally {
+      await server.stop();
+    }
+  });
+
   it("refuses to start on a file that is not a database: exits non-zero naming the file and the cause", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "kring-garbage-"));
     dirs.push(dir);
