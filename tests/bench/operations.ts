@@ -1,4 +1,3 @@
-import type SQLite from "better-sqlite3";
 import type { DB } from "../../db/index";
 import { searchRegister } from "../../app/models/search.server";
 import { bodyRoster } from "../../app/models/bodies.server";
@@ -16,11 +15,14 @@ import { organisationChoice } from "../../app/models/named-choices.server";
 import { getPerson, listPeople, personHistory } from "../../app/models/people.server";
 import { RESULTS_LIMIT } from "../../app/routes/zoeken";
 import { PAGE_SIZE } from "../../app/services/list-params";
+import { ftsMatchExpression, tsQueryText } from "../../app/services/search-query";
+import type { RawDatabase } from "./raw";
 
 /**
  * The benchmark's key operations, each twice: Kring's own path (the model functions a page's loader
- * calls, as it calls them) and a hand-written better-sqlite3 query returning the same rows, the
- * database's own limit. `same` proves they agree, so the ratio compares like with like.
+ * calls, as it calls them) and hand-written SQL sent straight to the driver (./raw.ts) returning the
+ * same rows, the database's own limit. `same` proves they agree, so the ratio compares like with
+ * like. The SQL is the same on both engines except the search and a list of ids.
  */
 
 export interface Fixtures {
@@ -41,7 +43,7 @@ export interface Operation {
   /** "page" lines must stay within 3× raw and 150 ms; "search" within 30 ms */
   kind: "page" | "search";
   model: () => Promise<unknown>;
-  raw: () => unknown;
+  raw: () => Promise<unknown>;
   /** what the model's and the raw path's results have in common (ids in order, counts) */
   modelKey: (result: never) => unknown;
   rawKey: (result: never) => unknown;
@@ -53,7 +55,7 @@ const op = <M, R>(spec: {
   name: string;
   kind: Operation["kind"];
   model: () => Promise<M>;
-  raw: () => R;
+  raw: () => Promise<R>;
   modelKey: (result: M) => unknown;
   rawKey: (result: R) => unknown;
   path: string;
@@ -63,45 +65,56 @@ const op = <M, R>(spec: {
 const activeOn = (alias: string, nullableStart = false) =>
   `${nullableStart ? `(${alias}.start_date is null or ${alias}.start_date <= @day)` : `${alias}.start_date <= @day`} and (${alias}.end_date is null or ${alias}.end_date >= @day)`;
 
-export function pickFixtures(raw: SQLite.Database, today: string): Fixtures {
-  const one = <T>(query: string, params: Record<string, unknown> = {}) => raw.prepare(query).get(params) as T;
+export async function pickFixtures(raw: RawDatabase, today: string): Promise<Fixtures> {
+  const one = async <T>(query: string, params: Record<string, unknown> = {}) => (await raw.all<T>(query, params))[0]!;
   const pastDay = `${Number(today.slice(0, 4)) - 1}-06-30`;
   const year = Number(today.slice(0, 4)) - 1;
-  const person = one<{ first_name: string; infix: string | null; last_name: string }>(
+  const person = await one<{ first_name: string; infix: string | null; last_name: string }>(
     "select first_name, infix, last_name from people where infix is not null order by id limit 1 offset 1000",
   );
   return {
     today,
     pastDay,
     year,
-    employerId: one<{ id: number }>(
-      `select organisation_id as id from affiliations a where ${activeOn("a", true)} group by organisation_id order by count(*) desc limit 1`,
-      { day: today },
+    employerId: (
+      await one<{ id: number }>(
+        `select organisation_id as id from affiliations a where ${activeOn("a", true)} group by organisation_id order by count(*) desc limit 1`,
+        { day: today },
+      )
     ).id,
-    busyPersonId: one<{ id: number }>(
-      "select person_id as id from seats where person_id is not null group by person_id order by count(*) desc limit 1",
+    busyPersonId: (
+      await one<{ id: number }>(
+        "select person_id as id from seats where person_id is not null group by person_id order by count(*) desc limit 1",
+      )
     ).id,
-    bigBodyId: one<{ id: number }>("select body_id as id from seats group by body_id order by count(*) desc limit 1")
-      .id,
-    figuresBodyId: one<{ id: number }>(
-      "select body_id as id from meetings where status = 'gehouden' and date between @from and @to and body_id is not null group by body_id order by count(*) desc limit 1",
-      { from: `${year}-01-01`, to: `${year}-12-31` },
+    bigBodyId: (
+      await one<{ id: number }>("select body_id as id from seats group by body_id order by count(*) desc limit 1")
     ).id,
-    matrixSubregionId: one<{ id: number }>(
-      "select subregion_id as id from organisation_subregions group by subregion_id order by count(*) desc limit 1",
+    figuresBodyId: (
+      await one<{ id: number }>(
+        "select body_id as id from meetings where status = 'gehouden' and date between @from and @to and body_id is not null group by body_id order by count(*) desc limit 1",
+        { from: `${year}-01-01`, to: `${year}-12-31` },
+      )
+    ).id,
+    matrixSubregionId: (
+      await one<{ id: number }>(
+        "select subregion_id as id from organisation_subregions group by subregion_id order by count(*) desc limit 1",
+      )
     ).id,
     shortQuery: "jan",
     fullNameQuery: [person.first_name, person.infix, person.last_name].join(" "),
   };
 }
 
-export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation[] {
-  const statement = (text: string) => raw.prepare(text);
+export function operations(db: DB, raw: RawDatabase, f: Fixtures): Operation[] {
+  const statement = (text: string) => ({
+    all: <Row>(params: Record<string, unknown> = {}) => raw.all<Row>(text, params),
+  });
 
   const peoplePage = statement(`
     select p.id, p.first_name, p.infix, p.last_name, p.initials, p.title, p.archived_at,
       (select e.email from person_emails e where e.person_id = p.id and e.is_primary = 1) as email,
-      (select group_concat(o.name, ', ') from affiliations a join organisations o on o.id = a.organisation_id
+      (select string_agg(o.name, ', ') from affiliations a join organisations o on o.id = a.organisation_id
         where a.person_id = p.id and ${activeOn("a", true)}) as organisations
     from people p
     where p.archived_at is null
@@ -109,28 +122,31 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     order by p.sort_name, p.id
     limit ${PAGE_SIZE}`);
   const peopleCount = statement(`
-    select count(*) from people p where p.archived_at is null
-      and p.id in (select a.person_id from affiliations a where a.organisation_id = @organisationId and ${activeOn("a", true)})`).pluck();
-  const organisationById = statement("select id, name, short_name from organisations where id = ?");
+    select count(*) as n from people p where p.archived_at is null
+      and p.id in (select a.person_id from affiliations a where a.organisation_id = @organisationId and ${activeOn("a", true)})`);
+  const organisationById = statement("select id, name, short_name from organisations where id = @id");
 
-  const personRow = statement("select * from people where id = ?");
+  const personRow = statement("select * from people where id = @id");
   const personEmails = statement(
-    "select id, email, is_primary from person_emails where person_id = ? order by is_primary desc, email",
+    "select id, email, is_primary from person_emails where person_id = @id order by is_primary desc, email",
   );
   const personConsents = statement(
-    "select id, purpose, status, recorded_on, source, created_at from consents where person_id = ? order by recorded_on desc, id desc",
+    "select id, purpose, status, recorded_on, source, created_at from consents where person_id = @id order by recorded_on desc, id desc",
   );
   const personJobs = statement(`
     select a.id, a.version, a.function_title, a.start_date, a.end_date, o.id as organisation_id, o.name as organisation_name, o.archived_at as organisation_archived_at
-    from affiliations a join organisations o on o.id = a.organisation_id where a.person_id = ? order by a.start_date desc, a.id desc`);
+    from affiliations a join organisations o on o.id = a.organisation_id where a.person_id = @id order by a.start_date desc, a.id desc`);
   const personSeats = statement(`
     select s.id, s.role, s.start_date, s.end_date, b.id as body_id, b.name as body_name, o.id as organisation_id, o.name as organisation_name
-    from seats s join bodies b on b.id = s.body_id left join organisations o on o.id = s.organisation_id where s.person_id = ? order by s.start_date desc`);
+    from seats s join bodies b on b.id = s.body_id left join organisations o on o.id = s.organisation_id where s.person_id = @id order by s.start_date desc`);
   const personHistoryRows = statement(`
     select l.id, l.at, l.action, l.entity, l.summary, l.before, l.after, u.name as user_name
     from audit_log l left join users u on u.id = l.user_id
-    where (l.entity = 'people' and l.entity_id = @person)
-       or (l.entity = 'affiliations' and l.entity_id in (select cast(id as text) from affiliations where person_id = @id))
+    where l.id in (
+      select id from audit_log where entity = 'people' and entity_id = @person
+      union all
+      select id from audit_log where entity = 'affiliations'
+        and entity_id in (select cast(id as text) from affiliations where person_id = @id))
     order by l.id desc limit 100`);
   const personRecent = statement(`
     select a.id, m.id as meeting_id, m.date, m.title, m.kind, b.id as body_id, b.name as body_name, a.status,
@@ -150,10 +166,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     from seats s left join people p on p.id = s.person_id left join organisations o on o.id = s.organisation_id
     where s.body_id = @body`);
   const upcoming = statement(
-    "select id, title, date, start_time, end_time, status from meetings where body_id = ? and date >= ? order by date, start_time limit 5",
+    "select id, title, date, start_time, end_time, status from meetings where body_id = @body and date >= @day order by date, start_time limit 5",
   );
   const recent = statement(
-    "select id, title, date, start_time, end_time, status from meetings where body_id = ? and date < ? order by date desc, start_time desc limit 5",
+    "select id, title, date, start_time, end_time, status from meetings where body_id = @body and date < @day order by date desc, start_time desc limit 5",
   );
 
   const matrixRows = statement(`
@@ -170,10 +186,13 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
     statement("select id, name from subregions order by name"),
   ];
 
+  const searchCandidates =
+    raw.engine === "postgres"
+      ? `select kind, record_id, email, -ts_rank('{0, 0.2, 0.5, 1}', document, query) as score
+          from register_search, to_tsquery('simple', unaccent(@match)) as query where document @@ query order by score limit 200`
+      : "select kind, record_id, email, rank as score from register_search where register_search match @match order by rank limit 200";
   const searchHits = statement(`
-    with hits as (
-      select kind, record_id, email, rank as score from register_search where register_search match ? order by rank limit 200
-    )
+    with hits as (${searchCandidates})
     select hits.kind, hits.record_id, hits.score, hits.email, p.first_name, p.infix, p.last_name, p.initials, p.title,
       o.name as organisation_name, o.short_name, s.name_nl, b.name as body_name, b.abbreviation, b.level,
       coalesce(p.archived_at, o.archived_at, b.archived_at) as archived_at
@@ -183,9 +202,13 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
       left join sectors s on s.id = o.sector_id
       left join bodies b on hits.kind = 'body' and b.id = hits.record_id
     order by hits.score`);
+  const idsIn =
+    raw.engine === "postgres"
+      ? "(select value::integer from json_array_elements_text(cast(@ids as json)))"
+      : "(select value from json_each(@ids))";
   const employers = statement(`
     select a.person_id, o.name from affiliations a join organisations o on o.id = a.organisation_id
-    where a.person_id in (select value from json_each(?)) and ${activeOn("a", true)} order by o.name`);
+    where a.person_id in ${idsIn} and ${activeOn("a", true)} order by o.name`);
 
   const figureFacts = statement(`
     select a.meeting_id, m.body_id, a.person_id, a.organisation_id, a.status, a.substitute_person_id
@@ -218,10 +241,14 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         await organisationChoice(db, { id: f.employerId });
         return listPeople(db, { organisationId: f.employerId, sort: "naam", page: 1 }, f.today);
       },
-      raw: () => {
+      raw: async () => {
         const params = { organisationId: f.employerId, day: f.today };
-        organisationById.get(f.employerId);
-        return { rows: peoplePage.all(params) as Array<{ id: number }>, total: peopleCount.get(params) as number };
+        const [, rows, [count]] = await Promise.all([
+          organisationById.all({ id: f.employerId }),
+          peoplePage.all<{ id: number }>(params),
+          peopleCount.all<{ n: number }>(params),
+        ]);
+        return { rows, total: count!.n };
       },
       modelKey: (list) => [list.page.total, list.rows.map((r) => r.id)],
       rawKey: (result) => [result.total, result.rows.map((r) => r.id)],
@@ -239,16 +266,18 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         ]);
         return { found, history, recentRows, lastYear };
       },
-      raw: () => {
+      raw: async () => {
         const id = f.busyPersonId;
-        personRow.get(id);
-        personEmails.all(id);
-        personConsents.all(id);
-        const jobs = personJobs.all(id) as Array<{ id: number }>;
-        const seats = personSeats.all(id) as Array<{ id: number }>;
-        const history = personHistoryRows.all({ person: String(id), id }) as Array<{ id: number }>;
-        const recentRows = personRecent.all({ id }) as Array<{ id: number }>;
-        personYear.all({ id, from: lastYearFrom, to: f.today });
+        const [, , , jobs, seats, history, recentRows] = await Promise.all([
+          personRow.all({ id }),
+          personEmails.all({ id }),
+          personConsents.all({ id }),
+          personJobs.all<{ id: number }>({ id }),
+          personSeats.all<{ id: number }>({ id }),
+          personHistoryRows.all<{ id: number }>({ person: String(id), id }),
+          personRecent.all<{ id: number }>({ id }),
+          personYear.all({ id, from: lastYearFrom, to: f.today }),
+        ]);
         return { jobs, seats, history, recentRows };
       },
       modelKey: (r) => [
@@ -275,14 +304,12 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         ]);
         return { roster, meetings };
       },
-      raw: () => {
-        const seats = rosterRows.all({ body: f.bigBodyId }) as Array<{
-          id: number;
-          start_date: string;
-          end_date: string | null;
-        }>;
-        upcoming.all(f.bigBodyId, f.today);
-        recent.all(f.bigBodyId, f.today);
+      raw: async () => {
+        const [seats] = await Promise.all([
+          rosterRows.all<{ id: number; start_date: string; end_date: string | null }>({ body: f.bigBodyId }),
+          upcoming.all({ body: f.bigBodyId, day: f.today }),
+          recent.all({ body: f.bigBodyId, day: f.today }),
+        ]);
         return seats.filter((s) => s.start_date <= f.pastDay && (s.end_date === null || s.end_date >= f.pastDay));
       },
       modelKey: (r) => r.roster.roster.map((s) => s.id).sort((a, b) => a - b),
@@ -299,9 +326,12 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         ]);
         return matrix;
       },
-      raw: () => {
-        for (const options of filterOptions) options.all();
-        return matrixRows.all({ day: f.today, subregion: f.matrixSubregionId }) as Array<{ seat_id: number }>;
+      raw: async () => {
+        const [rows] = await Promise.all([
+          matrixRows.all<{ seat_id: number }>({ day: f.today, subregion: f.matrixSubregionId }),
+          ...filterOptions.map((options) => options.all()),
+        ]);
+        return rows;
       },
       modelKey: (m) =>
         Object.values(m.cells)
@@ -316,15 +346,14 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
         name: `zoeken terwijl je typt: "${query}"`,
         kind: "search",
         model: () => searchRegister(db, query, { limit: RESULTS_LIMIT + 1, onDay: f.today }),
-        raw: () => {
-          const words = query.split(/\s+/);
-          const match = words.map((word, index) => `"${word}"${index === words.length - 1 ? "*" : ""}`).join(" ");
-          const hits = searchHits.all(match) as Array<{ kind: string; record_id: number }>;
+        raw: async () => {
+          const match = raw.engine === "postgres" ? tsQueryText(query) : ftsMatchExpression(query);
+          const hits = await searchHits.all<{ kind: string; record_id: number }>({ match });
           const people = hits
             .filter((hit) => hit.kind === "person")
             .slice(0, RESULTS_LIMIT + 1)
             .map((hit) => hit.record_id);
-          employers.all(JSON.stringify(people), { day: f.today });
+          await employers.all({ ids: JSON.stringify(people), day: f.today });
           return hits;
         },
         modelKey: (results) => results.length > 0,
@@ -337,10 +366,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
       kind: "page",
       model: () =>
         attendanceFigures(db, { groupBy: "person", bodyId: f.figuresBodyId, from: figuresFrom, to: figuresTo }),
-      raw: () => {
+      raw: async () => {
         const params = { body: f.figuresBodyId, from: figuresFrom, to: figuresTo };
-        figureFacts.all(params);
-        return figureNames.all(params) as Array<{ id: number }>;
+        const [, names] = await Promise.all([figureFacts.all(params), figureNames.all<{ id: number }>(params)]);
+        return names;
       },
       modelKey: (rows) => rows.length,
       rawKey: (rows) => rows.length,
@@ -350,10 +379,10 @@ export function operations(db: DB, raw: SQLite.Database, f: Fixtures): Operation
       name: `jaaroverzicht ${f.year}`,
       kind: "page",
       model: () => yearOverview(db, f.year),
-      raw: () => {
+      raw: async () => {
         const params = { first: figuresFrom, last: figuresTo };
-        yearCounts.all(params);
-        return yearBodies.all(params) as Array<{ id: number }>;
+        const [, bodies] = await Promise.all([yearCounts.all(params), yearBodies.all<{ id: number }>(params)]);
+        return bodies;
       },
       modelKey: (overview) => overview.bodies.length,
       rawKey: (rows) => rows.length,

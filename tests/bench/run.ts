@@ -5,7 +5,9 @@ import { performance } from "node:perf_hooks";
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
 import SQLite from "better-sqlite3";
-import { openMigratedDatabase } from "../../db/index";
+import pg from "pg";
+import type { DatabaseTarget } from "../../db/engine";
+import { type DB, openMigratedDatabase } from "../../db/index";
 import { generateSessionToken, createSession, SESSION_COOKIE } from "../../app/auth/session.server";
 import { panelPreview } from "../../app/models/panel-preview.server";
 import { freezeWave } from "../../app/models/panel-freeze.server";
@@ -15,7 +17,9 @@ import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { ensureBuild } from "../support/build";
 import { startServer } from "../support/server";
-import { operations, pickFixtures } from "./operations";
+import type { Actor } from "../../app/models/audit.server";
+import { type Fixtures, operations, pickFixtures } from "./operations";
+import { openRaw } from "./raw";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
@@ -118,31 +122,100 @@ async function throughput(url: string, cookie: string | null) {
   return result.requests.average;
 }
 
+/** The same server with another database: the admin connection that copies and drops the benchmark's databases. */
+function onDatabase(url: string, database: string): string {
+  const other = new URL(url);
+  other.pathname = `/${database}`;
+  return other.toString();
+}
+
+/**
+ * The benchmark creates sessions, waves and frozen panels: it works on copies of the scale data, so
+ * every run starts alike. SQLite: a copy of the file (and later, with the frozen waves, SQLite's
+ * backup for the mailing). PostgreSQL: databases made from the scale database as a template, one to
+ * work on and one for the mailing, which the server's sender does not see.
+ */
+async function workingCopies(source: string, dir: string) {
+  if (!/^postgres(ql)?:\/\//.test(source)) {
+    const file = path.resolve(source);
+    if (!existsSync(file)) return null;
+    const work = path.join(dir, "kring.sqlite");
+    copyFileSync(file, work);
+    const mailingFile = path.join(dir, "kring-mailing.sqlite");
+    return {
+      work: { engine: "sqlite", file: work } as DatabaseTarget,
+      mailing: { engine: "sqlite", file: mailingFile } as DatabaseTarget,
+      /** the mailing's copy, taken once the work database has its frozen waves */
+      copyForMailing: async () => {
+        const sqlite = new SQLite(work, { readonly: true });
+        await sqlite.backup(mailingFile);
+        sqlite.close();
+        return false;
+      },
+      drop: () => Promise.resolve(),
+    };
+  }
+  const template = new URL(source).pathname.slice(1);
+  const admin = new pg.Client({ connectionString: onDatabase(source, "postgres") });
+  await admin.connect();
+  const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);
+  if (exists.rowCount === 0) {
+    await admin.end();
+    return null;
+  }
+  const names = [`${template}_werk_${process.pid}`, `${template}_mailing_${process.pid}`];
+  for (const name of names) await admin.query(`create database ${name} template ${template}`);
+  return {
+    work: { engine: "postgres", url: onDatabase(source, names[0]!) } as DatabaseTarget,
+    mailing: { engine: "postgres", url: onDatabase(source, names[1]!) } as DatabaseTarget,
+    /** made at the start from the scale data: the waves must be frozen there too */
+    copyForMailing: () => Promise.resolve(true),
+    drop: async () => {
+      for (const name of names) await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** The survey panel: strategic and tactical bodies on a past reference date, three waves of it. */
+async function benchmarkWaves(db: DB, user: Actor, fixtures: Fixtures) {
+  const rules = panelRulesSchema.parse({ seatRules: [{ levels: ["strategisch", "tactisch"] }] });
+  const waves = [];
+  for (const n of [1, 2, 3]) {
+    const wave = await createWave(db, user, {
+      name: `Benchmarkmeting ${n}`,
+      year: fixtures.year,
+      reference_date: `${fixtures.year}-10-01`,
+      link_template: "https://enquete.example/s/{token}",
+      method_notes: null,
+    });
+    waves.push(await updateWaveRules(db, user, wave.id, wave.version, rules));
+  }
+  return waves;
+}
+
 async function main() {
-  const source = path.resolve(process.env.KRING_BENCH_DATABASE ?? DEFAULT_SCALE_DATABASE);
-  if (!existsSync(source)) {
-    console.error(`Geen schaaldata in ${source}. Maak die eerst: npm run bench:data -- --scale 100`);
+  const source = process.env.KRING_BENCH_DATABASE ?? DEFAULT_SCALE_DATABASE;
+  const dir = mkdtempSync(path.join(os.tmpdir(), "kring-bench-"));
+  const copies = await workingCopies(source, dir);
+  if (!copies) {
+    console.error(
+      `Geen schaaldata in ${source}. Maak die eerst: npm run bench:data -- --scale 100 (PostgreSQL: --postgres URL)`,
+    );
     process.exit(1);
   }
-  // The benchmark creates sessions, waves and frozen panels: it works on a copy, so every run starts alike.
-  const dir = mkdtempSync(path.join(os.tmpdir(), "kring-bench-"));
-  const file = path.join(dir, "kring.sqlite");
-  copyFileSync(source, file);
+  const target = copies.work;
 
   await ensureBuild();
-  const db = await openMigratedDatabase(file);
-  const raw = new SQLite(file, { readonly: true });
-  raw.pragma("cache_size = -2000");
+  const db = await openMigratedDatabase(target);
+  const raw = openRaw(target);
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
   let sink: SmtpSink | null = null;
   try {
     const today = todayInAmsterdam();
-    const counts = Object.fromEntries(
-      ["organisations", "people", "bodies", "seats", "meetings", "attendance", "audit_log"].map((table) => [
-        table,
-        raw.prepare(`select count(*) from ${table}`).pluck().get() as number,
-      ]),
-    );
+    const counts: Record<string, number> = {};
+    for (const table of ["organisations", "people", "bodies", "seats", "meetings", "attendance", "audit_log"])
+      counts[table] = await raw.value<number>(`select count(*) from ${table}`);
     const signIn = async (role: "beheerder" | "lezer") => {
       const account = await db.selectFrom("users").selectAll().where("role", "=", role).executeTakeFirstOrThrow();
       const token = generateSessionToken();
@@ -154,18 +227,23 @@ async function main() {
     // the server's mail goes to an SMTP server on loopback that accepts and drops it (its own process)
     sink = await startSmtpSink();
     server = await startServer({
-      env: { DATABASE_PATH: file, KRING_DEMO: "0", SMTP_URL: sink.url, MAIL_FROM },
+      env: {
+        ...(target.engine === "sqlite" ? { DATABASE_PATH: target.file } : { DATABASE_URL: target.url }),
+        KRING_DEMO: "0",
+        SMTP_URL: sink.url,
+        MAIL_FROM,
+      },
       timeoutMs: 60_000,
     });
     const memory = watchMemory(server.child.pid!);
-    const fixtures = pickFixtures(raw, today);
+    const fixtures = await pickFixtures(raw, today);
 
     console.log(
       `Kring-benchmark op ${Object.entries(counts)
         .map(([table, n]) => `${n.toLocaleString("nl-NL")} ${table}`)
         .join(", ")}.\n` +
         `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
-        `${RUNS} metingen per regel, afwisselend rauw / model / HTTP.\n`,
+        `${RUNS} metingen per regel, afwisselend rauw / model / HTTP, op ${target.engine === "sqlite" ? "SQLite" : "PostgreSQL"}.\n`,
     );
 
     const results: Record<
@@ -177,7 +255,7 @@ async function main() {
       const http = timeHttp(`${server.url}${operation.path}`, cookie);
       const same = isDeepStrictEqual(
         operation.modelKey((await operation.model()) as never),
-        operation.rawKey(operation.raw() as never),
+        operation.rawKey((await operation.raw()) as never),
       );
       const samples = await alternate({ raw: operation.raw, model: operation.model, http }, RUNS);
       const [rawTime, model, httpTime] = [summarise(samples.raw!), summarise(samples.model!), summarise(samples.http!)];
@@ -211,20 +289,7 @@ async function main() {
       }
     }
 
-    // The survey panel: strategic and tactical bodies on a past reference date, as in the issue.
-    const referenceDate = `${fixtures.year}-10-01`;
-    const rules = panelRulesSchema.parse({ seatRules: [{ levels: ["strategisch", "tactisch"] }] });
-    const waves = [];
-    for (const n of [1, 2, 3]) {
-      const wave = await createWave(db, user, {
-        name: `Benchmarkmeting ${n}`,
-        year: fixtures.year,
-        reference_date: referenceDate,
-        link_template: "https://enquete.example/s/{token}",
-        method_notes: null,
-      });
-      waves.push(await updateWaveRules(db, user, wave.id, wave.version, rules));
-    }
+    const waves = await benchmarkWaves(db, user, fixtures);
     memory.phase("panelvoorbeeld");
     const previewSamples: number[] = [];
     let members = 0;
@@ -234,7 +299,10 @@ async function main() {
       previewSamples.push(performance.now() - started);
       members = preview?.page.total ?? 0;
     }
-    const previewHttp = timeHttp(`${server.url}/onderzoek/${waves[0]!.id}/voorbeeld`, cookie);
+    const previewUrl = `${server.url}/onderzoek/${waves[0]!.id}/voorbeeld`;
+    const previewHttp = timeHttp(previewUrl, cookie);
+    const previewKb =
+      (await (await fetch(previewUrl, { headers: { Cookie: cookie } })).arrayBuffer()).byteLength / 1024;
     const previewHttpSamples = Object.values(await alternate({ previewHttp }, 3, 1))[0]!;
     const preview = summarise(previewSamples);
     const previewHttpSummary = summarise(previewHttpSamples);
@@ -243,7 +311,7 @@ async function main() {
       name: `panelvoorbeeld (${members.toLocaleString("nl-NL")} personen)`,
       target: `< ${TARGETS.previewMs} ms`,
       pass: members > 0 && preview.p95Ms < TARGETS.previewMs && previewHttpSummary.p95Ms < TARGETS.previewMs,
-      figures: { "model p95": preview.p95Ms, "HTTP p95": previewHttpSummary.p95Ms },
+      figures: { "model p95": preview.p95Ms, "HTTP p95": previewHttpSummary.p95Ms, "pagina KB": previewKb.toFixed(0) },
     });
     const freezeSamples: number[] = [];
     for (const wave of waves) {
@@ -264,12 +332,9 @@ async function main() {
     // Throughput: the roster page of a body of typical size against the server's cheapest page, the
     // sign-in page (same layout, same middleware, no data). /status, which renders no page at all,
     // is printed for comparison: every HTML page of a Remix server costs a React render it does not.
-    const typicalBody = raw
-      .prepare(
-        "select body_id from seats group by body_id order by count(*) limit 1 offset (select count(distinct body_id) / 2 from seats)",
-      )
-      .pluck()
-      .get() as number;
+    const typicalBody = await raw.value<number>(
+      "select body_id from seats group by body_id order by count(*), body_id limit 1 offset (select count(distinct body_id) / 2 from seats)",
+    );
     const rosterPath = `/gremia/${typicalBody}?datum=${fixtures.pastDay}`;
     memory.phase("doorvoer");
     // In short turns, alternating, as the latencies are: a busy moment of the host hurts all alike.
@@ -311,18 +376,25 @@ async function main() {
     // sent to the SMTP server on loopback with the rate limit off. This process queues and sends on a
     // copy of the database, which the server's sender does not see; then the server queues and sends
     // the first wave's invitation itself, as a researcher starts it on the mailing page.
-    for (const wave of waves) await giveClosingDate(db, user, wave.id, `${fixtures.year + 1}-12-31`);
-    const copy = path.join(dir, "kring-mailing.sqlite");
-    await raw.backup(copy);
-    const mailingDb = await openMigratedDatabase(copy);
+    const closingDate = `${fixtures.year + 1}-12-31`;
+    for (const wave of waves) await giveClosingDate(db, user, wave.id, closingDate);
+    const freezeThere = await copies.copyForMailing();
+    const mailingDb = await openMigratedDatabase(copies.mailing);
     const queued: Awaited<ReturnType<typeof timeQueueing>>[] = [];
     let inProcess: Awaited<ReturnType<typeof sendInThisProcess>>;
     try {
-      for (const wave of waves) queued.push(await timeQueueing(mailingDb, user, wave.id));
+      const mailingWaves = freezeThere ? await benchmarkWaves(mailingDb, user, fixtures) : waves;
+      for (const wave of mailingWaves) {
+        if (freezeThere) {
+          await freezeWave(mailingDb, user, wave.id, wave.version);
+          await giveClosingDate(mailingDb, user, wave.id, closingDate);
+        }
+        queued.push(await timeQueueing(mailingDb, user, wave.id));
+      }
       inProcess = await sendInThisProcess(mailingDb, sink, MAILING_MESSAGES, MAILING_SECONDS * 1000);
     } finally {
       await mailingDb.destroy();
-      rmSync(copy, { force: true });
+      if (copies.mailing.engine === "sqlite") rmSync(copies.mailing.file, { force: true });
     }
     const queue = summarise(queued.map((q) => q.ms));
     const recipients = queued[0]!.recipients;
@@ -343,20 +415,20 @@ async function main() {
     const sending = performance.now();
     const serverMailingId = (await mailingOf(db, waves[0]!.id, "invitation"))!.id;
     const outboxRows = (status: string | null) =>
-      raw
-        .prepare("select count(*) from mail_outbox where mailing_id = ? and (? is null or status = ?)")
-        .pluck()
-        .get(serverMailingId, status, status) as number;
+      raw.value<number>(
+        "select count(*) from mail_outbox where mailing_id = @mailing and (cast(@status as text) is null or status = @status)",
+        { mailing: serverMailingId, status },
+      );
     const inServer = await untilReceived(sink, MAILING_MESSAGES, sending, MAILING_SECONDS * 1000);
-    const total = outboxRows(null);
+    const total = await outboxRows(null);
     const whole = await untilReceived(sink, total, sending, MAILING_SECONDS * 1000);
     // what is left waits (a slow machine): the rows being handed over finish, then what arrived is what is sent
     const serverMailing = (await mailingOf(db, waves[0]!.id, "invitation"))!;
-    if (serverMailing.status === "sending" && outboxRows("waiting") > 0)
+    if (serverMailing.status === "sending" && (await outboxRows("waiting")) > 0)
       await pauseMailing(db, user, serverMailing.id, serverMailing.version);
-    for (let i = 0; i < 200 && outboxRows("sending") > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && (await outboxRows("sending")) > 0; i += 1) await new Promise((r) => setTimeout(r, 50));
     const arrived = await sink.counts();
-    const sentRows = outboxRows("sent");
+    const sentRows = await outboxRows("sent");
     results["mailing"] = { queue, queueHttpMs, recipients, inProcess, inServer, whole, total, arrived, sentRows };
     report({
       name: `mailing in de wachtrij (${members.toLocaleString("nl-NL")} leden, ${recipients.toLocaleString("nl-NL")} ontvangers, 3×)`,
@@ -449,8 +521,9 @@ async function main() {
   } finally {
     await server?.stop();
     await sink?.close();
-    raw.close();
+    await raw.close();
     await db.destroy();
+    await copies.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
