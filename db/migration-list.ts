@@ -9,6 +9,7 @@ import * as auditLogAppendOnly from "./migrations/0007_audit_log_append_only";
 import * as mailings from "./migrations/0008_mailings";
 import * as settings from "./migrations/0009_settings";
 import * as sortNameCombiningMarks from "./migrations/0010_sort_name_combining_marks";
+import * as containsTextTrigramIndexes from "./migrations/0011_contains_text_trigram_indexes";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0008_mailings": mailings,
   "0009_settings": settings,
   "0010_sort_name_combining_marks": sortNameCombiningMarks,
+  "0011_contains_text_trigram_indexes": containsTextTrigramIndexes,
 };
