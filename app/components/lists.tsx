@@ -4,30 +4,38 @@ import type { Language } from "../../db/schema";
 import { formatDay } from "../i18n/format";
 import { displayName, type NameParts } from "../services/names";
 
-/** Previous/next links that keep every other URL parameter (filters) as it is. */
+/**
+ * Previous/next links that keep every other URL parameter (filters) as it is. `param` names the page
+ * parameter when a page has two paged lists (the second one's own, so each keeps its place).
+ */
 export function Pagination({
   page,
   pages,
   from,
   to,
   total,
+  param = "pagina",
+  label,
 }: {
   page: number;
   pages: number;
   from: number;
   to: number;
   total: number;
+  param?: string;
+  /** the navigation's name when a page has more than one */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const location = useLocation();
   const linkTo = (target: number) => {
     const params = new URLSearchParams(location.search);
-    params.set("pagina", String(target));
+    params.set(param, String(target));
     return `${location.pathname}?${params}`;
   };
   return (
     <nav
-      aria-label={t("common.pagination.label")}
+      aria-label={label ?? t("common.pagination.label")}
       className="no-print mt-4 flex items-center justify-between gap-4 text-sm"
     >
       <p aria-live="polite">{t("common.pagination.summary", { from, to, total })}</p>

@@ -39,7 +39,7 @@ async function frozenMembers(db: DB, waveId: number) {
  * per stratum and per body, who is left out and why, and the difference with the previous wave's
  * frozen panel. Members are paged; the counts are over everyone.
  */
-export async function panelPreview(db: DB, waveId: number, page: number) {
+export async function panelPreview(db: DB, waveId: number, page: number, excludedPage = 1) {
   const wave = await getWave(db, waveId);
   if (!wave) return null;
   const drawn = await drawPanel(db, wave.rules, wave.reference_date);
@@ -75,12 +75,15 @@ export async function panelPreview(db: DB, waveId: number, page: number) {
     };
   }
   const paged = paging(drawn.members.length, page);
+  // the excluded are paged too: at national scale they are thousands, and the page carried them all (1.6 MB)
+  const excludedPaged = paging(drawn.excluded.length, excludedPage);
   return {
     wave,
     strata: panelStrata(drawn.members),
     members: drawn.members.slice(paged.offset, paged.offset + paged.limit),
     page: paged,
-    excluded: drawn.excluded,
+    excluded: drawn.excluded.slice(excludedPaged.offset, excludedPaged.offset + excludedPaged.limit),
+    excludedPage: excludedPaged,
     emptiedBy: drawn.emptiedBy,
     comparison,
   };

@@ -15,13 +15,16 @@ import { freezeWave } from "../models/panel-freeze.server";
 import { panelPreview } from "../models/panel-preview.server";
 import { ruleNamesFor } from "../models/survey-waves.server";
 import { checkbox, parseForm, positiveInt } from "../services/form-data";
-import { pageFrom } from "../services/list-params";
+import { pageFrom, positiveIntFrom } from "../services/list-params";
 import { displayName } from "../services/names";
 import { withNotice } from "../services/notices";
 import { emptiedByMessage } from "../services/panel-draw";
 import { exclusionsInWords, panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+
+/** The page of the list of excluded people: the members' list has `pagina`. */
+const EXCLUDED_PAGE = "pagina-uitgesloten";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("waves.preview.title", { name: data.wave.name }) : t("waves.title")));
@@ -35,7 +38,8 @@ const freezeSchema = z.object({
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "research.run");
   const id = recordIdParam(params.waveId);
-  const preview = await panelPreview(context.db, id, pageFrom(new URL(request.url).searchParams));
+  const search = new URL(request.url).searchParams;
+  const preview = await panelPreview(context.db, id, pageFrom(search), positiveIntFrom(search, EXCLUDED_PAGE) ?? 1);
   if (!preview) throw new Response(null, { status: 404, statusText: "Not Found" });
   if (preview.wave.status !== "draft") return redirect(`/onderzoek/${id}/panel`);
   return json({ ...preview, names: await ruleNamesFor(context.db, preview.wave.rules, user.language) });
@@ -56,7 +60,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function WavePreview() {
-  const { wave, names, strata, members, page, excluded, emptiedBy, comparison } = useLoaderData<typeof loader>();
+  const { wave, names, strata, members, page, excluded, excludedPage, emptiedBy, comparison } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const message = useMessage();
@@ -85,7 +90,7 @@ export default function WavePreview() {
         ) : (
           <p className="text-lg">
             <strong>{t("waves.preview.count", { count: strata.total })}</strong> ·{" "}
-            {t("waves.preview.excludedCount", { count: excluded.length })}
+            {t("waves.preview.excludedCount", { count: excludedPage.total })}
           </p>
         )}
         <p>
@@ -201,6 +206,7 @@ export default function WavePreview() {
               ))}
             </tbody>
           </table>
+          <Pagination {...excludedPage} param={EXCLUDED_PAGE} label={t("waves.preview.excludedPages")} />
         </section>
       ) : null}
 

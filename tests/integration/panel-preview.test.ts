@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as exportRoute from "../../app/routes/onderzoek.$waveId_.export.$kind";
 import * as previewRoute from "../../app/routes/onderzoek.$waveId_.voorbeeld";
+import { PAGE_SIZE } from "../../app/services/list-params";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import {
   createTestDatabase,
@@ -75,6 +76,34 @@ describe("the panel preview and freezing it", () => {
     expect(data.strata.strata).toEqual([expect.objectContaining({ level: "strategisch", count: 1 })]);
     expect(data.comparison).toBeNull();
     expect(await t.db.selectFrom("panel_members").select("id").execute()).toEqual([]);
+  });
+
+  it("pages the excluded people apart from the members, each list keeping its own place", async () => {
+    const organisation = await makeOrganisation(t.db, { name: "Zuyderland" });
+    const body = await makeBody(t.db, { level: "strategisch", name: "Bestuurlijke Regiegroep" });
+    for (let n = 0; n < PAGE_SIZE + 5; n++) {
+      const person = await makePerson(t.db, { last_name: `Uit ${String(n).padStart(3, "0")}` });
+      await makeSeat(t.db, { body_id: body.id, person_id: person.id, organisation_id: organisation.id });
+      await t.db
+        .insertInto("consents")
+        .values({ person_id: person.id, purpose: "research", status: "withdrawn", recorded_on: "2025-01-05" })
+        .execute();
+    }
+    const draft = await wave("Meting 2025", "2025-10-01");
+    const { cookie } = await signedIn(t.db, "onderzoeker");
+    const page = async (query: string) =>
+      (
+        await call(t.db, previewRoute.loader, get(`/onderzoek/${draft.id}/voorbeeld${query}`, cookie), {
+          waveId: String(draft.id),
+        })
+      ).json();
+    const first = await page("");
+    expect(first.excluded).toHaveLength(PAGE_SIZE);
+    expect(first.excludedPage).toMatchObject({ page: 1, total: PAGE_SIZE + 5, pages: 2 });
+    const second = await page("?pagina-uitgesloten=2&pagina=1");
+    expect(second.excluded).toHaveLength(5);
+    expect(second.excludedPage).toMatchObject({ page: 2, from: PAGE_SIZE + 1, to: PAGE_SIZE + 5 });
+    expect(second.page).toMatchObject({ page: 1 });
   });
 
   it("freezes only after the box is ticked, then sends the preview to the frozen panel", async () => {

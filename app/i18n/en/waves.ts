@@ -149,6 +149,7 @@ export const waves: Messages<typeof nl> = {
     count_other: "{{count}} people in the panel",
     excludedCount_one: "{{count}} person excluded",
     excludedCount_other: "{{count}} people excluded",
+    excludedPages: "Pages of the excluded people",
     tuneRules: "Adjust the rules",
     level: "Level",
     comparison: "Difference with the previous wave",

@@ -147,6 +147,7 @@ export const waves = {
     count_other: "{{count}} personen in het panel",
     excludedCount_one: "{{count}} persoon uitgesloten",
     excludedCount_other: "{{count}} personen uitgesloten",
+    excludedPages: "Bladeren door de uitgesloten personen",
     tuneRules: "Regels aanpassen",
     level: "Niveau",
     comparison: "Verschil met de vorige meting",
