@@ -139,7 +139,7 @@ async function otherActiveBeheerders(trx: Trx, userId: number): Promise<number> 
 
 /**
  * Changes name, role and/or blocked state, if nobody changed the user since `version`.
- * Disabling ends every session of the user; the last active beheerder cannot be demoted or
+ * Disabling the user or changing their role ends every session of the user; the last active beheerder cannot be demoted or
  * disabled, and nobody can disable their own account.
  */
 export async function updateUser(db: DB, actor: Actor, userId: number, changes: UserChanges): Promise<PublicUser> {
@@ -173,7 +173,10 @@ export async function updateUser(db: DB, actor: Actor, userId: number, changes: 
 
     const justDisabled = !before.disabled_at && after.disabled_at;
     const justEnabled = before.disabled_at && !after.disabled_at;
-    if (justDisabled) await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    // a new role starts with a new sign-in: no session carries on what the old role was trusted with
+    if (justDisabled || after.role !== before.role) {
+      await trx.deleteFrom("sessions").where("user_id", "=", userId).execute();
+    }
     await recordAudit(trx, actor, {
       action: "update",
       entity: "users",

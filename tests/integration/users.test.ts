@@ -197,6 +197,25 @@ describe("changing a user", () => {
   });
 });
 
+describe("a changed role", () => {
+  it("ends every session of the user, who signs in again under the new role; a name change ends none", async () => {
+    const { user: admin } = await makeUser(t.db, { role: "beheerder" });
+    const { user, password } = await makeUser(t.db, { role: "redacteur", email: "rol@example.org" });
+    const phone = await newSession(user.id);
+    const mine = await newSession(admin.id);
+
+    const renamed = await updateUser(t.db, admin, user.id, { version: user.version, name: "Rosa Redacteur" });
+    expect(await validateSessionToken(t.db, phone.token)).not.toBeNull();
+
+    const demoted = await updateUser(t.db, admin, user.id, { version: renamed.version, role: "lezer" });
+    expect(demoted.role).toBe("lezer");
+    expect(await validateSessionToken(t.db, phone.token)).toBeNull();
+    expect(await validateSessionToken(t.db, mine.token)).not.toBeNull();
+    const again = await attemptLogin(t.db, "rol@example.org", password, "10.0.0.2");
+    expect(again).toMatchObject({ ok: true });
+  });
+});
+
 describe("changing one's own password", () => {
   it("ends the user's other sessions but keeps the current one", async () => {
     const { user, password } = await makeUser(t.db, { role: "lezer", email: "l@example.org" });
