@@ -1,5 +1,5 @@
 import { type ExpressionBuilder, type Selectable, sql } from "kysely";
-import { containsText, jsonText } from "../../db/dialect";
+import { containsText, isUniqueViolation, jsonText, refreshStatisticsOf } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type Database,
@@ -276,8 +276,12 @@ export async function startMailing(
 ): Promise<Mailing> {
   const existing = await mailingOf(db, waveId, kind);
   if (existing) return existing;
+  let started: Mailing;
   try {
-    return await inTransaction(db, async (trx) => {
+    started = await inTransaction(db, async (trx) => {
+      // another researcher's start that committed meanwhile is the mailing (its recipients are taken)
+      const already = await mailingOf(trx, waveId, kind);
+      if (already) return already;
       const wave = await frozenWaveFor(trx, waveId);
       if (!wave) throw new RegisterError("mailings.errors.waveGone");
       const previous = PREVIOUS_KIND[kind];
@@ -335,9 +339,11 @@ export async function startMailing(
   } catch (error) {
     // the other editor's start won the race: theirs is the mailing
     const raced = await mailingOf(db, waveId, kind);
-    if (raced && error instanceof Error && /UNIQUE/.test(error.message)) return raced;
+    if (raced && isUniqueViolation(error)) return raced;
     throw error;
   }
+  await refreshStatisticsOf(db, ["mail_outbox"]);
+  return started;
 }
 
 async function outboxCount(db: DB | Trx, mailingId: number) {

@@ -1,3 +1,4 @@
+import { refreshStatisticsOf } from "../../db/dialect";
 import { createHash, randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type { DB } from "../../db/index";
@@ -79,7 +80,7 @@ export function panelContentHash(panel: HashedPanel): string {
 const MEMBERS_PER_INSERT = 500;
 
 export async function freezeWave(db: DB, actor: Actor, waveId: number, version: number) {
-  return inTransaction(db, async (trx) => {
+  const frozen = await inTransaction(db, async (trx) => {
     const wave = await loadForUpdate(trx, "survey_waves", waveId);
     if (wave.status !== "draft") throw new RegisterError("waves.errors.alreadyFrozen");
     // checked before drawing, not only by updateAudited below: no point drawing for a stale form
@@ -137,6 +138,8 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
     );
     return { wave: after, members: panel.members.length, excluded: panel.excluded.length, contentHash };
   });
+  await refreshStatisticsOf(db, ["panel_members"]);
+  return frozen;
 }
 
 /**

@@ -2,13 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { recordLoginFailure } from "../../app/auth/throttle.server";
 import { RegisterError, StaleVersionError } from "../../app/models/editing.server";
 import { createOrganisation, type OrganisationInput, updateOrganisation } from "../../app/models/organisations.server";
+import { setClosingDate, startMailing } from "../../app/models/mailings.server";
 import { freezeWave } from "../../app/models/panel-freeze.server";
+import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
 import { addSeat } from "../../app/models/seats.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import type { User } from "../../db/schema";
 import { type DB, openDatabase } from "../../db/index";
 import { createTestDatabase, makeBody, makePerson, makeSector, makeUser, type TestDatabase } from "../support/db";
-import { panelRegister, STRATEGIC_AND_TACTICAL } from "../support/panels";
+import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "../support/panels";
 import { TEST_ENGINE } from "../support/test-database";
 
 /**
@@ -38,6 +40,16 @@ afterAll(async () => {
   if (second !== first) await second.destroy();
   await t.cleanup();
 });
+
+/** Five strategic members to draw panels from, made once for the tests that freeze. */
+let registered: Promise<void> | null = null;
+function panelOfFive() {
+  registered ??= (async () => {
+    const register = await panelRegister(first);
+    for (let n = 0; n < 5; n++) await register.member(`Lid ${n}`, { level: "strategisch", organisation: "ggd" });
+  })();
+  return registered;
+}
 
 /** Both settled: the one that went through and the one that was refused, in either order. */
 async function race<T>(one: () => Promise<T>, other: () => Promise<T>) {
@@ -135,8 +147,7 @@ describe(`two connections at once (${TEST_ENGINE})`, () => {
   });
 
   it("freeze a wave once: one panel, the other freeze refused", async () => {
-    const register = await panelRegister(first);
-    for (let n = 0; n < 5; n++) await register.member(`Lid ${n}`, { level: "strategisch", organisation: "ggd" });
+    await panelOfFive();
     for (let round = 0; round < ROUNDS; round++) {
       const created = await createWave(first, user, {
         name: `Meting ${round}`,
@@ -158,6 +169,34 @@ describe(`two connections at once (${TEST_ENGINE})`, () => {
       );
       const members = await first.selectFrom("panel_members").select("id").where("wave_id", "=", draft.id).execute();
       expect(members).toHaveLength(won[0]?.value.members ?? -1);
+    }
+  });
+
+  it("start a wave's mailing once when two researchers start it at once: one outbox", async () => {
+    await panelOfFive();
+    for (let round = 0; round < ROUNDS; round++) {
+      const wave = await frozenWave(first, user, `Mailingmeting ${round}`, "2025-10-01");
+      await setClosingDate(first, user, wave.id, wave.version, "2026-10-31");
+      // the same members are invited every round: no frequency cap in the way
+      const EVERY_ROUND = { ...DEFAULT_MAILING_POLICY, cap: { messages: 100, days: 30 } };
+      const start = {
+        startAt: "2030-01-01T08:00:00.000Z",
+        ratePerMinute: null,
+        linkOrigin: "https://kring.example.nl",
+      };
+      const { won, lost } = await race(
+        () => startMailing(first, user, wave.id, "invitation", start, EVERY_ROUND),
+        () => startMailing(second, user, wave.id, "invitation", start, EVERY_ROUND),
+      );
+      expect(lost).toEqual([]);
+      expect(new Set(won.map((result) => result.value.id)).size).toBe(1);
+      const outbox = await first
+        .selectFrom("mail_outbox")
+        .select("email")
+        .where("mailing_id", "=", won[0]?.value.id ?? -1)
+        .execute();
+      expect(outbox.length).toBeGreaterThan(0);
+      expect(new Set(outbox.map((row) => row.email)).size).toBe(outbox.length);
     }
   });
 
