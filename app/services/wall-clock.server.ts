@@ -5,7 +5,7 @@ import type {
   ICalTemporalZonedDateTimeStub,
 } from "ical-generator";
 import type { ClockTime, IsoDate } from "../../db/schema";
-import { wallClockInstant } from "./zoned-time";
+import { readingOf, type WallClockReading, wallClockInstant } from "./zoned-time";
 
 /**
  * A meeting's wall-clock date and time handed to ical-generator as a Temporal.PlainDateTime (one of
@@ -18,49 +18,11 @@ import { wallClockInstant } from "./zoned-time";
  * is the part of its interface the library uses, with zone arithmetic done by Intl.
  */
 
-interface Fields {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type Fields = WallClockReading;
 
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
-const isoDay = (f: Fields) => `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
+const isoDay = (f: Pick<Fields, "year" | "month" | "day">) => `${pad(f.year, 4)}-${pad(f.month)}-${pad(f.day)}`;
 const isoDateTime = (f: Fields) => `${isoDay(f)}T${pad(f.hour)}:${pad(f.minute)}:${pad(f.second)}`;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock reading of an instant in a zone. */
-function fieldsAt(epochMilliseconds: number, zone: string): Fields {
-  let formatter = formatters.get(zone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat("en-GB", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(zone, formatter);
-  }
-  const parts = Object.fromEntries(
-    formatter.formatToParts(new Date(epochMilliseconds)).map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
-}
 
 function instant(epochMilliseconds: number): ICalTemporalInstantStub {
   const text = () => new Date(epochMilliseconds).toISOString();
@@ -73,7 +35,7 @@ function instant(epochMilliseconds: number): ICalTemporalInstantStub {
 }
 
 function zonedDateTime(epochMilliseconds: number, zone: string): ICalTemporalZonedDateTimeStub {
-  const fields = fieldsAt(epochMilliseconds, zone);
+  const fields = readingOf(epochMilliseconds, zone);
   const text = () => `${isoDateTime(fields)}[${zone}]`;
   return {
     ...fields,
@@ -87,7 +49,7 @@ function zonedDateTime(epochMilliseconds: number, zone: string): ICalTemporalZon
 }
 
 function plainDate(fields: Pick<Fields, "year" | "month" | "day">): ICalTemporalPlainDateStub {
-  const text = () => isoDay({ ...fields, hour: 0, minute: 0, second: 0 });
+  const text = () => isoDay(fields);
   return { year: fields.year, month: fields.month, day: fields.day, toJSON: text, toString: text };
 }
 

@@ -48,15 +48,28 @@ export function isKnownTimeZone(zone: string): boolean {
   }
 }
 
-/** The reading of the zone's clock at an instant, written as if it were UTC (milliseconds). */
-function readingAt(epochMilliseconds: number, zone: string): number {
+/** The wall-clock reading of an instant in a zone. */
+export function readingOf(epochMilliseconds: number, zone: string): WallClockReading {
   const parts = new Map(
     formatterFor(zone)
       .formatToParts(new Date(epochMilliseconds))
       .map((part) => [part.type, Number(part.value)]),
   );
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
-  return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
+  return {
+    year: part("year"),
+    month: part("month"),
+    day: part("day"),
+    hour: part("hour"),
+    minute: part("minute"),
+    second: part("second"),
+  };
+}
+
+/** The reading of the zone's clock at an instant, written as if it were UTC (milliseconds). */
+function readingAt(epochMilliseconds: number, zone: string): number {
+  const r = readingOf(epochMilliseconds, zone);
+  return Date.UTC(r.year, r.month - 1, r.day, r.hour, r.minute, r.second);
 }
 
 const offsetAt = (epochMilliseconds: number, zone: string) =>
