@@ -64,54 +64,39 @@ export function EmailAddressesSection({
                 {e.bounced_at ? <BounceFlag bouncedAt={e.bounced_at} reason={e.bounce_reason} /> : null}
               </span>
               {e.bounced_at ? (
-                <ValidatedForm
-                  id={`works-${e.id}`}
+                <AddressForm
+                  idPrefix="works"
+                  intent="clearBounce"
                   schema={clearBounceSchema}
-                  actionData={answerFor("clearBounce", String(e.id))}
-                  defaultValues={{ intent: "clearBounce", version, emailId: e.id }}
+                  email={e}
+                  label={t("people.bounce.works")}
+                  version={version}
+                  answerFor={answerFor}
                   fieldLabels={fieldLabels}
-                >
-                  <HiddenField name="intent" />
-                  <HiddenField name="version" />
-                  <HiddenField name="emailId" />
-                  <SubmitButton className="btn-secondary">
-                    {t("people.bounce.works")}
-                    <span className="sr-only">: {e.email}</span>
-                  </SubmitButton>
-                </ValidatedForm>
+                />
               ) : null}
               {e.is_primary ? null : (
-                <ValidatedForm
-                  id={`primary-${e.id}`}
+                <AddressForm
+                  idPrefix="primary"
+                  intent="primaryEmail"
                   schema={primaryEmailSchema}
-                  actionData={answerFor("primaryEmail", String(e.id))}
-                  defaultValues={{ intent: "primaryEmail", version, emailId: e.id }}
+                  email={e}
+                  label={t("people.edit.makePrimary")}
+                  version={version}
+                  answerFor={answerFor}
                   fieldLabels={fieldLabels}
-                >
-                  <HiddenField name="intent" />
-                  <HiddenField name="version" />
-                  <HiddenField name="emailId" />
-                  <SubmitButton className="btn-secondary">
-                    {t("people.edit.makePrimary")}
-                    <span className="sr-only">: {e.email}</span>
-                  </SubmitButton>
-                </ValidatedForm>
+                />
               )}
-              <ValidatedForm
-                id={`remove-${e.id}`}
+              <AddressForm
+                idPrefix="remove"
+                intent="removeEmail"
                 schema={removeEmailSchema}
-                actionData={answerFor("removeEmail", String(e.id))}
-                defaultValues={{ intent: "removeEmail", version, emailId: e.id }}
+                email={e}
+                label={t("people.edit.remove")}
+                version={version}
+                answerFor={answerFor}
                 fieldLabels={fieldLabels}
-              >
-                <HiddenField name="intent" />
-                <HiddenField name="version" />
-                <HiddenField name="emailId" />
-                <SubmitButton className="btn-secondary">
-                  {t("people.edit.remove")}
-                  <span className="sr-only">: {e.email}</span>
-                </SubmitButton>
-              </ValidatedForm>
+              />
             </li>
           ))}
         </ul>
@@ -133,5 +118,44 @@ export function EmailAddressesSection({
         <SubmitButton className="btn-secondary">{t("people.edit.addEmailSubmit")}</SubmitButton>
       </ValidatedForm>
     </section>
+  );
+}
+
+/** One address's own form: a button (named with the address for screen readers) that posts its intent. */
+function AddressForm({
+  idPrefix,
+  intent,
+  schema,
+  email,
+  label,
+  version,
+  answerFor,
+  fieldLabels,
+}: {
+  idPrefix: string;
+  intent: Exclude<EmailIntent, "addEmail">;
+  schema: typeof primaryEmailSchema | typeof removeEmailSchema | typeof clearBounceSchema;
+  email: EditableEmail;
+  label: string;
+  version: number;
+  answerFor: (intent: EmailIntent, emailId?: string) => FormActionData | null;
+  fieldLabels: Record<string, string>;
+}) {
+  return (
+    <ValidatedForm
+      id={`${idPrefix}-${email.id}`}
+      schema={schema}
+      actionData={answerFor(intent, String(email.id))}
+      defaultValues={{ intent, version, emailId: email.id }}
+      fieldLabels={fieldLabels}
+    >
+      <HiddenField name="intent" />
+      <HiddenField name="version" />
+      <HiddenField name="emailId" />
+      <SubmitButton className="btn-secondary">
+        {label}
+        <span className="sr-only">: {email.email}</span>
+      </SubmitButton>
+    </ValidatedForm>
   );
 }
