@@ -30,7 +30,7 @@ import {
   RegisterError,
   updateAudited,
 } from "./editing.server";
-import { currentConsentStatus } from "./people.server";
+import { currentConsentStatus, primaryEmailOf } from "./people.server";
 
 /**
  * Survey mailings: a wave's messages, who a mailing reaches, queuing it (one outbox row per
@@ -158,18 +158,8 @@ async function memberFacts(
       "panel_responses.completed_at",
       jsonText(db, "panel_members.attributes", "organisationName").as("organisation"),
       currentConsentStatus(eb, "research").as("research_consent"),
-      eb
-        .selectFrom("person_emails")
-        .select("person_emails.email")
-        .whereRef("person_emails.person_id", "=", "people.id")
-        .where("person_emails.is_primary", "=", 1)
-        .as("address"),
-      eb
-        .selectFrom("person_emails")
-        .select("person_emails.bounced_at")
-        .whereRef("person_emails.person_id", "=", "people.id")
-        .where("person_emails.is_primary", "=", 1)
-        .as("bounced_at"),
+      primaryEmailOf(eb).as("address"),
+      primaryEmailOf(eb, "bounced_at").as("bounced_at"),
     ])
     .where("panel_members.wave_id", "=", waveId)
     .orderBy("panel_members.last_name")

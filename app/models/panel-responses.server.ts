@@ -8,7 +8,7 @@ import { readResponseFile, type ResponseRecord } from "../services/response-file
 import { responseRates } from "../services/response-rates";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { inTransaction, RecordNotFoundError, RegisterError } from "./editing.server";
-import { currentConsentStatus } from "./people.server";
+import { currentConsentStatus, primaryEmailOf } from "./people.server";
 
 /**
  * The responses of a frozen wave, read back from the survey tool's files: who started and who
@@ -255,12 +255,7 @@ export async function nonResponders(db: DB, waveId: number) {
       "panel_responses.started_at as startedAt",
       jsonText(db, "panel_members.attributes", "organisationName").as("organisation"),
       currentConsentStatus(eb, "research").as("researchConsent"),
-      eb
-        .selectFrom("person_emails")
-        .select("person_emails.email")
-        .whereRef("person_emails.person_id", "=", "people.id")
-        .where("person_emails.is_primary", "=", 1)
-        .as("primaryEmail"),
+      primaryEmailOf(eb).as("primaryEmail"),
     ])
     .where("panel_members.wave_id", "=", waveId)
     .where("panel_members.excluded_at", "is", null)

@@ -383,6 +383,18 @@ export function currentConsentStatus(eb: ExpressionBuilder<Database, "people">, 
     .limit(1);
 }
 
+/**
+ * A column of the person's primary address (the one lists show and mailings use) as a subquery on
+ * `people`: `primaryEmailOf(eb).as("email")`, or `primaryEmailOf(eb, "bounced_at")`.
+ */
+export function primaryEmailOf(eb: ExpressionBuilder<Database, "people">, column: "email" | "bounced_at" = "email") {
+  return eb
+    .selectFrom("person_emails")
+    .select(`person_emails.${column}`)
+    .whereRef("person_emails.person_id", "=", "people.id")
+    .where("person_emails.is_primary", "=", 1);
+}
+
 export interface ConsentInput extends ConsentState {
   purpose: ConsentPurpose;
 }
@@ -543,12 +555,7 @@ export async function listPeople(db: DB, filter: PeopleListFilter, onDay: string
       "people.archived_at",
     ])
     .select((eb) => [
-      eb
-        .selectFrom("person_emails")
-        .whereRef("person_emails.person_id", "=", "people.id")
-        .where("person_emails.is_primary", "=", 1)
-        .select("person_emails.email")
-        .as("email"),
+      primaryEmailOf(eb).as("email"),
       eb
         .selectFrom("affiliations")
         .innerJoin("organisations", "organisations.id", "affiliations.organisation_id")
