@@ -24,6 +24,16 @@ function typeParser(oid: number, format?: string): (value: string) => unknown {
   return pg.types.getTypeParser(oid, format as "text") as (value: string) => unknown;
 }
 
+/** The same server and credentials with another database: `onDatabase(url, "postgres")` for admin work. */
+export function onDatabase(url: string, database: string): string {
+  const other = new URL(url);
+  other.pathname = `/${database}`;
+  return other.toString();
+}
+
+/** The database a URL names. */
+export const databaseOf = (url: string) => decodeURIComponent(new URL(url).pathname.slice(1));
+
 /** Connections per server process; several servers behind a load balancer each have their own. */
 export const POOL_SIZE = Number(process.env.DATABASE_POOL_SIZE ?? 10);
 

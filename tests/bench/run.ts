@@ -20,6 +20,7 @@ import { startServer } from "../support/server";
 import type { Actor } from "../../app/models/audit.server";
 import { type Fixtures, operations, pickFixtures } from "./operations";
 import { openRaw } from "./raw";
+import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
@@ -122,13 +123,6 @@ async function throughput(url: string, cookie: string | null) {
   return result.requests.average;
 }
 
-/** The same server with another database: the admin connection that copies and drops the benchmark's databases. */
-function onDatabase(url: string, database: string): string {
-  const other = new URL(url);
-  other.pathname = `/${database}`;
-  return other.toString();
-}
-
 /**
  * The benchmark creates sessions, waves and frozen panels: it works on copies of the scale data, so
  * every run starts alike. SQLite: a copy of the file (and later, with the frozen waves, SQLite's
@@ -155,7 +149,7 @@ async function workingCopies(source: string, dir: string) {
       drop: () => Promise.resolve(),
     };
   }
-  const template = new URL(source).pathname.slice(1);
+  const template = databaseOf(source);
   const admin = new pg.Client({ connectionString: onDatabase(source, "postgres") });
   await admin.connect();
   const exists = await admin.query("select 1 from pg_database where datname = $1", [template]);

@@ -6,6 +6,7 @@ import pg from "pg";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import { copyRegister } from "../../db/copy";
 import { openMigratedDatabase } from "../../db/index";
+import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE, generateScaleNetwork } from "./scale-network";
 
 /**
@@ -49,11 +50,11 @@ async function main() {
 
 /** The network just written, copied into a PostgreSQL database of the benchmark's own. */
 async function copyToPostgres(file: string, url: string) {
-  const database = new URL(url).pathname.slice(1);
+  const database = databaseOf(url);
   if (!/^kring_scale\w*$/.test(database)) {
     throw new Error(`--postgres names the database ${database}; the benchmark's own starts with kring_scale.`);
   }
-  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: "/postgres" }).toString() });
+  const admin = new pg.Client({ connectionString: onDatabase(url, "postgres") });
   await admin.connect();
   try {
     await admin.query(`drop database if exists ${database} with (force)`);

@@ -14,6 +14,7 @@ import path from "node:path";
 import pg from "pg";
 import type { DatabaseTarget, Engine } from "../../db/engine";
 import { openMigratedDatabase } from "../../db/index";
+import { onDatabase } from "../../db/postgres";
 import { ROOT } from "./build";
 
 /**
@@ -50,11 +51,7 @@ function adminPool(): pg.Pool {
 }
 
 /** A database's URL on the test server: the admin URL with another database name. */
-function urlOf(database: string): string {
-  const url = new URL(ADMIN_URL!);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+const urlOf = (database: string) => onDatabase(ADMIN_URL!, database);
 
 /**
  * Makes the template when it is missing (vitest's global setup calls this before any test runs;
@@ -132,6 +129,14 @@ async function dropDatabase(name: string): Promise<void> {
   }
 }
 
+/** A database of its own on the test server, copied from `template` (null: an empty one). */
+async function postgresDatabase(prefix: string, template: string | null): Promise<FreshDatabase> {
+  counter += 1;
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${counter}`;
+  await adminPool().query(`create database ${name}${template ? ` template ${template}` : ""}`);
+  return { target: { engine: "postgres", url: urlOf(name) }, dir: null, drop: () => dropDatabase(name) };
+}
+
 /** A new, migrated, empty database from the template. */
 export async function freshDatabase(prefix = "kring-test-"): Promise<FreshDatabase> {
   await ensureTemplate();
@@ -145,14 +150,7 @@ export async function freshDatabase(prefix = "kring-test-"): Promise<FreshDataba
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  counter += 1;
-  const name = `kring_test_${process.pid}_${Date.now().toString(36)}_${counter}`;
-  await adminPool().query(`create database ${name} template ${templateName()}`);
-  return {
-    target: { engine: "postgres", url: urlOf(name) },
-    dir: null,
-    drop: () => dropDatabase(name),
-  };
+  return postgresDatabase("kring_test", templateName());
 }
 
 /** A database that has never been migrated: a file not yet made, or an empty PostgreSQL database. */
@@ -165,14 +163,7 @@ export async function emptyDatabase(): Promise<FreshDatabase> {
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  counter += 1;
-  const name = `kring_empty_${process.pid}_${Date.now().toString(36)}_${counter}`;
-  await adminPool().query(`create database ${name}`);
-  return {
-    target: { engine: "postgres", url: urlOf(name) },
-    dir: null,
-    drop: () => dropDatabase(name),
-  };
+  return postgresDatabase("kring_empty", null);
 }
 
 /** The test server's address with other credentials or another database: for tests of refusals. */
