@@ -64,6 +64,7 @@ const COPY_ORDER = [
   { table: "panel_responses", key: ["panel_member_id"] },
   { table: "request_limits", key: ["key"] },
   { table: "settings", key: ["key"] },
+  { table: "suppressed_addresses", key: ["address_hash"] },
 ] as const satisfies readonly CopiedTable[];
 
 /** A table of the Database interface missing from COPY_ORDER does not compile: "… does not satisfy the constraint 'never'". */

@@ -159,6 +159,8 @@ export interface PeopleTable extends Versioned {
   preferred_language: Defaulted<Language>;
   notes: string | null;
   archived_at: IsoMoment | null;
+  /** set when the person was erased at their request (migration 0012): the row stays, emptied */
+  erased_at: Defaulted<IsoMoment | null>;
   /** the Dutch list order as a byte-comparable key, kept by triggers (migration 0006) */
   sort_name: Generated<string>;
 }
@@ -348,6 +350,8 @@ export interface PanelMembersTable {
   excluded_at: IsoMoment | null;
   excluded_by: number | null;
   exclusion_reason: string | null;
+  /** set when the person was erased: name and address blanked, the hashed fields untouched */
+  erased_at: Defaulted<IsoMoment | null>;
 }
 
 export interface WaveMessagesTable extends Versioned {
@@ -411,7 +415,7 @@ export interface RequestLimitsTable {
 
 /** Settings of the register, shared by every server on the database (migration 0009). */
 export interface SettingsTable {
-  key: "pseudonym_secret";
+  key: "pseudonym_secret" | "suppression_salt";
   value: string;
 }
 
@@ -441,7 +445,7 @@ export interface LoginThrottleTable {
   updated_at: number;
 }
 
-export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete" | "export";
+export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete" | "export" | "erase";
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -455,6 +459,14 @@ export interface AuditLogTable {
   before: string | null;
   /** JSON of the record after the change; null on delete */
   after: string | null;
+  /** set when personal data in the entry was redacted by an erasure (the only change an entry allows) */
+  redacted_at: Defaulted<IsoMoment | null>;
+}
+
+/** Salted hashes of the addresses of erased people: never imported or mailed again (migration 0012). */
+export interface SuppressedAddressesTable {
+  address_hash: string;
+  suppressed_at: Defaulted<IsoMoment>;
 }
 
 export interface Database {
@@ -489,6 +501,7 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
+  suppressed_addresses: SuppressedAddressesTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -182,3 +182,39 @@ export async function recordLaterExclusion(db: DB, actor: Actor, waveId: number,
     return after;
   });
 }
+
+export interface PanelVerification {
+  stored: string;
+  recomputed: string;
+  matches: boolean;
+  members: number;
+}
+
+/**
+ * Recomputes a frozen panel's content hash from what is stored now: the wave's reference date and
+ * rules and its members' ids, attributes and reasons. Names and addresses are not hashed, so a
+ * member erased at their request leaves the hash as it was; any other change to the panel shows.
+ */
+export async function verifyFrozenPanel(db: DB, waveId: number): Promise<PanelVerification | null> {
+  const wave = await db
+    .selectFrom("survey_waves")
+    .select(["reference_date", "rules", "content_hash"])
+    .where("id", "=", waveId)
+    .executeTakeFirst();
+  if (!wave?.content_hash) return null;
+  const rows = await db
+    .selectFrom("panel_members")
+    .select(["person_id", "attributes", "reasons"])
+    .where("wave_id", "=", waveId)
+    .execute();
+  const recomputed = panelContentHash({
+    referenceDate: wave.reference_date,
+    rules: parseStoredRules(wave.rules),
+    members: rows.map((row) => ({
+      personId: row.person_id,
+      attributes: JSON.parse(row.attributes) as PanelAttributes,
+      reasons: JSON.parse(row.reasons) as PanelReason[],
+    })),
+  });
+  return { stored: wave.content_hash, recomputed, matches: recomputed === wave.content_hash, members: rows.length };
+}

@@ -8,6 +8,7 @@ import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import type { PeopleSort } from "../services/people-list";
 import { displayName } from "../services/names";
+import { suppressedAmong } from "./address-suppression.server";
 import { type Actor, type Trx } from "./audit.server";
 import {
   type ChildRows,
@@ -94,7 +95,11 @@ async function assertEmailFree(trx: Trx, email: string, personId: number | null,
     .select(["people.id", "people.first_name", "people.infix", "people.last_name", "people.initials", "people.title"])
     .where("person_emails.email", "=", email)
     .executeTakeFirst();
-  if (!owner) return;
+  if (!owner) {
+    // an erased person's address: they asked to be forgotten, so nobody may put it back
+    if ((await suppressedAmong(trx, [email])).size > 0) throw new RegisterError("people.errors.emailErased", field);
+    return;
+  }
   if (owner.id === personId) throw new RegisterError("people.errors.emailAlreadyHere", field);
   const name = displayName(owner);
   throw new RegisterError(messageKey("people.errors.emailTaken", { name }), field, {

@@ -49,6 +49,7 @@ const TABLES: Record<keyof Database, true> = {
   sessions: true,
   login_throttle: true,
   audit_log: true,
+  suppressed_addresses: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

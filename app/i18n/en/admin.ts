@@ -86,6 +86,7 @@ export const admin: Messages<typeof nl> = {
       end: "ended",
       delete: "deleted",
       export: "exported",
+      erase: "erased",
     },
     entities: {
       users: "User",

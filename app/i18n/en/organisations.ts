@@ -79,6 +79,7 @@ export const organisations: Messages<typeof nl> = {
       end: "Ended",
       delete: "Deleted",
       export: "Exported",
+      erase: "Erased",
     },
   },
   lookup: {

@@ -170,6 +170,8 @@ export const people: Messages<typeof nl> = {
   },
   errors: {
     emailTaken: "This email address already belongs to {{name}}.",
+    emailErased:
+      "This email address belonged to someone who was erased from Kring at their own request; it may not be recorded again.",
     emailAlreadyHere: "This person already has this email address.",
     emailGone: "This person does not have this email address (any more); someone may just have removed it.",
     undoStale: "Not undone: someone else changed this in the meantime. Below you see how it is now.",
@@ -191,6 +193,7 @@ export const people: Messages<typeof nl> = {
       end: "Ended",
       delete: "Deleted",
       export: "Exported",
+      erase: "Erased",
     },
     summaries: {
       email_added: "Email address added",

@@ -84,6 +84,7 @@ export const admin = {
       end: "beëindigd",
       delete: "verwijderd",
       export: "geëxporteerd",
+      erase: "gewist",
     },
     entities: {
       users: "Gebruiker",

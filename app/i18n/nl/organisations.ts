@@ -77,6 +77,7 @@ export const organisations = {
       end: "Beëindigd",
       delete: "Verwijderd",
       export: "Geëxporteerd",
+      erase: "Gewist",
     },
   },
   lookup: {

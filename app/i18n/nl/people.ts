@@ -169,6 +169,8 @@ export const people = {
   },
   errors: {
     emailTaken: "Dit e-mailadres hoort al bij {{name}}.",
+    emailErased:
+      "Dit e-mailadres hoorde bij iemand die op eigen verzoek uit Kring is gewist; het mag niet opnieuw worden vastgelegd.",
     emailAlreadyHere: "Dit e-mailadres staat al bij deze persoon.",
     emailGone: "Dit e-mailadres staat niet (meer) bij deze persoon; misschien heeft iemand het net verwijderd.",
     undoStale: "Niet ongedaan gemaakt: iemand anders heeft dit intussen gewijzigd. Hieronder ziet u hoe het nu is.",
@@ -190,6 +192,7 @@ export const people = {
       end: "Beëindigd",
       delete: "Verwijderd",
       export: "Geëxporteerd",
+      erase: "Gewist",
     },
     summaries: {
       email_added: "E-mailadres toegevoegd",
