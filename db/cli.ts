@@ -1,16 +1,22 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { BackupError, BackupSettingsError } from "./backup";
+import { backupCommand, restoreCommand } from "./backup-cli";
 import { CopyRefusedError, copyRegister, dutchRowCount, dutchSeconds } from "./copy";
 import { type DatabaseTarget, describeTarget } from "./engine";
 import { type DB, DatabaseStartError, databaseTarget, openMigratedDatabase } from "./index";
 import { describeDemoAccounts, isEmptyDatabase, loadDemo } from "../seeds/load";
 
-/** `npm run db:migrate`, `npm run db:seed` and `npm run db:copy -- <source>`. */
+/**
+ * `npm run db:migrate`, `npm run db:seed`, `npm run db:copy -- <source>`, `npm run backup` and
+ * `npm run restore -- <file>`.
+ */
 const command = process.argv[2];
 const target = databaseTarget();
 const file = describeTarget(target);
 
-const USAGE = "Gebruik: tsx db/cli.ts migrate | seed | copy <bron: een SQLite-bestand of een postgres://-adres>";
+const USAGE =
+  "Gebruik: tsx db/cli.ts migrate | seed | copy <bron: een SQLite-bestand of een postgres://-adres> | backup [--dir MAP] | restore <bestand> [--ja]";
 
 /** A copy's source as typed on the command line: a PostgreSQL address, or else a SQLite file. */
 function sourceTarget(argument: string): DatabaseTarget {
@@ -63,6 +69,9 @@ async function copyInto(db: DB, argument: string | undefined) {
 }
 
 async function main() {
+  // neither migrates first: a backup copies the database as it is, and a restore must find it unused
+  if (command === "backup") return backupCommand(target, process.argv.slice(3));
+  if (command === "restore") return restoreCommand(target, process.argv.slice(3));
   const db = await openMigratedDatabase(target);
   try {
     if (command === "migrate") {
@@ -89,7 +98,11 @@ async function main() {
 
 main().catch((error: unknown) => {
   const oneLine =
-    error instanceof DatabaseStartError || error instanceof CopyRefusedError || error instanceof CommandError;
+    error instanceof DatabaseStartError ||
+    error instanceof CopyRefusedError ||
+    error instanceof CommandError ||
+    error instanceof BackupError ||
+    error instanceof BackupSettingsError;
   console.error(oneLine ? error.message : error);
   process.exit(1);
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { broadcastDevReady } from "@remix-run/node";
+import { BackupSettingsError, scheduleBackups } from "../../db/backup-schedule";
 import { describeTarget } from "../../db/engine";
 import { DatabaseStartError, databaseTarget, openMigratedDatabase, refreshPlannerStatistics } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
@@ -27,6 +28,8 @@ async function main() {
   // a mail setting that cannot work stops the start here, not at the first mailing
   const mail = createMailTransport(mailSettings(), outbox);
   const mailingPolicy = mailingPolicyFrom(process.env);
+  // KRING_BACKUP_HOURS: the server's own backups; a bad value stops the start here
+  const backups = scheduleBackups(target);
   const db = await openMigratedDatabase(target);
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = await pseudonymSecret(db, target);
@@ -77,6 +80,7 @@ async function main() {
   // the request and the messages being handed over finish first; then the database closes
   const stop = () => {
     clearInterval(optimizer);
+    backups.stop();
     server.close(() => {
       void sender
         .stop()
@@ -94,7 +98,8 @@ main().catch((error: unknown) => {
     error instanceof DatabaseStartError ||
     error instanceof MailSettingsError ||
     error instanceof MailingPolicyError ||
-    error instanceof PseudonymSecretError
+    error instanceof PseudonymSecretError ||
+    error instanceof BackupSettingsError
   ) {
     console.error(`Kring kan niet starten: ${error.message}`);
   } else {
