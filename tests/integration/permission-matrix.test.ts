@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,9 +7,9 @@ import { type Access, type ActionAccess, ROUTE_ACCESS, type RouteAccess } from "
 import { createFeed } from "../../app/models/calendar.server";
 import { USER_ROLES, type UserRole } from "../../db/schema";
 import { loadDemo } from "../../seeds/load";
-import { ROOT } from "../support/build";
 import { createTestDatabase, formRequest, sessionCookieFor, type TestDatabase } from "../support/db";
 import { frozenWave } from "../support/panels";
+import { ROUTE_FILES, ROUTES_DIR, routeIdOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
 
 /**
@@ -18,9 +18,6 @@ import { call, get, type Handler } from "../support/routes";
  * as far as that table says, on the demo network with real ids in the URL.
  */
 
-const ROUTES_DIR = path.join(ROOT, "app", "routes");
-const ROUTE_FILES = readdirSync(ROUTES_DIR).filter((file) => /\.tsx?$/.test(file));
-const routeIdOf = (file: string) => `routes/${file.replace(/\.tsx?$/, "")}`;
 const TABLE: Record<string, RouteAccess> = ROUTE_ACCESS;
 function entryOf(file: string): RouteAccess {
   const entry = TABLE[routeIdOf(file)];
@@ -54,27 +51,6 @@ function observed(response: unknown, pathAndQuery: string): Verdict {
   )
     return "login";
   return "allowed";
-}
-
-/** The URL of a route file, with the sample value of each parameter; `$` alone is the 404 splat. */
-function urlOf(file: string, samples: Record<string, string>): { path: string; params: Record<string, string> } {
-  const params: Record<string, string> = {};
-  const segments = file
-    .replace(/\.tsx?$/, "")
-    .split(/\.(?![^[]*\])/)
-    .map((segment) => segment.replace(/^_|_$/g, ""))
-    .filter((segment) => segment !== "index")
-    .map((segment) => {
-      if (segment === "$") return (params["*"] = "deze-pagina-bestaat-niet");
-      if (segment.startsWith("$")) {
-        const name = segment.slice(1);
-        const value = samples[name];
-        if (value === undefined) throw new Error(`No sample value for the parameter ${name} of ${file}`);
-        return (params[name] = value);
-      }
-      return segment.replace(/\[([^\]]*)\]/g, "$1");
-    });
-  return { path: `/${segments.join("/")}`, params };
 }
 
 interface RouteModule {
