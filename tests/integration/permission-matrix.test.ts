@@ -259,4 +259,120 @@ describe("the permission matrix", () => {
       }
     }
   });
+
+  describe("an id of another record, in the URL's place or in a posted field", () => {
+    /** A person other than the sample one, with an e-mail address and a job. */
+    async function otherPerson() {
+      return t.db
+        .selectFrom("people")
+        .innerJoin("person_emails", "person_emails.person_id", "people.id")
+        .innerJoin("affiliations", "affiliations.person_id", "people.id")
+        .select(["people.id", "person_emails.id as emailId", "affiliations.id as affiliationId"])
+        .where("people.id", "!=", Number(samples.personId))
+        .where("affiliations.end_date", "is", null)
+        .orderBy("people.id")
+        .executeTakeFirstOrThrow();
+    }
+    const versionOf = async (personId: string) =>
+      String(
+        (await t.db.selectFrom("people").select("version").where("id", "=", Number(personId)).executeTakeFirstOrThrow())
+          .version,
+      );
+
+    async function expectRefusedUnchanged(file: string, fields: Record<string, string>, role: UserRole) {
+      const { action } = await loadRoute(file);
+      const { path: pathname, params } = urlOf(file, samples);
+      const cookie = await cookieOf(role);
+      const before = await rowCounts();
+      const response = await call(t.db, action!, formRequest(pathname, fields, { cookie }), params);
+      expect(response.status, `${role} POST ${pathname} ${JSON.stringify(fields)}`).toBeGreaterThanOrEqual(400);
+      expect(await rowCounts()).toEqual(before);
+    }
+
+    it("does not remove, or make primary, another person's e-mail address from this person's page", async () => {
+      const other = await otherPerson();
+      const version = await versionOf(samples.personId!);
+      for (const intent of ["removeEmail", "primaryEmail", "clearBounce"])
+        await expectRefusedUnchanged(
+          "personen.$personId_.bewerken.tsx",
+          { intent, version, emailId: String(other.emailId) },
+          "redacteur",
+        );
+      expect(
+        await t.db.selectFrom("person_emails").select("id").where("id", "=", other.emailId).executeTakeFirst(),
+      ).toBeTruthy();
+    });
+
+    it("does not edit or end another person's job from this person's page", async () => {
+      const other = await otherPerson();
+      const { version } = await t.db
+        .selectFrom("affiliations")
+        .select("version")
+        .where("id", "=", other.affiliationId)
+        .executeTakeFirstOrThrow();
+      const fields = { affiliationId: String(other.affiliationId), version: String(version) };
+      await expectRefusedUnchanged(
+        "personen.$personId_.functies.tsx",
+        { ...fields, intent: "end", end_date: "2026-01-01", confirm: "on" },
+        "redacteur",
+      );
+      const ended = await t.db
+        .selectFrom("affiliations")
+        .select("end_date")
+        .where("id", "=", other.affiliationId)
+        .executeTakeFirstOrThrow();
+      expect(ended.end_date).toBeNull();
+    });
+
+    it("does not revoke another body's calendar feed from this body's page", async () => {
+      const beheerder = await t.db
+        .selectFrom("users")
+        .selectAll()
+        .where("role", "=", "beheerder")
+        .executeTakeFirstOrThrow();
+      const otherBody = await t.db
+        .selectFrom("bodies")
+        .select("id")
+        .where("id", "!=", Number(samples.bodyId))
+        .orderBy("id")
+        .executeTakeFirstOrThrow();
+      const feed = await createFeed(t.db, beheerder, otherBody.id, null);
+      for (const intent of ["revoke", "replace", "undo"])
+        await expectRefusedUnchanged(
+          "gremia.$bodyId_.agenda.tsx",
+          { intent, feed: String(feed.id), confirm: "on" },
+          "beheerder",
+        );
+      const stored = await t.db
+        .selectFrom("calendar_feeds")
+        .selectAll()
+        .where("id", "=", feed.id)
+        .executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ body_id: otherBody.id, token: feed.token });
+    });
+
+    it("changes only the signed-in user's own account, whatever user id is posted", async () => {
+      const { action } = await loadRoute("account.tsx");
+      const lezer = users.get("lezer")!;
+      const cookie = await cookieOf("onderzoeker");
+      await call(
+        t.db,
+        action!,
+        formRequest(
+          "/account",
+          { intent: "language", language: "en", userId: String(lezer), id: String(lezer) },
+          { cookie },
+        ),
+      );
+      const languages = await t.db
+        .selectFrom("users")
+        .select(["id", "language"])
+        .where("id", "in", [lezer, users.get("onderzoeker")!])
+        .execute();
+      expect(Object.fromEntries(languages.map((u) => [u.id, u.language]))).toEqual({
+        [lezer]: "nl",
+        [users.get("onderzoeker")!]: "en",
+      });
+    });
+  });
 });
