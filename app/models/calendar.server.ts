@@ -127,10 +127,23 @@ export async function createFeed(
   });
 }
 
+/**
+ * A feed by its id, only of that body when one is given: a body's page acts on that body's feeds
+ * alone, whatever feed id is posted to it.
+ */
+function feedOf(trx: Trx, feedId: number, ofBody: number | undefined) {
+  return trx
+    .selectFrom("calendar_feeds")
+    .selectAll()
+    .where("id", "=", feedId)
+    .$if(ofBody !== undefined, (query) => query.where("body_id", "=", ofBody!))
+    .executeTakeFirst();
+}
+
 /** Stops a feed's address from working; a feed revoked already is refused (someone else was first). */
-export async function revokeFeed(db: DB, actor: Actor, feedId: number): Promise<CalendarFeed> {
+export async function revokeFeed(db: DB, actor: Actor, feedId: number, ofBody?: number): Promise<CalendarFeed> {
   return inTransaction(db, async (trx) => {
-    const feed = await trx.selectFrom("calendar_feeds").selectAll().where("id", "=", feedId).executeTakeFirst();
+    const feed = await feedOf(trx, feedId, ofBody);
     if (!feed) throw new RecordNotFoundError("calendar_feeds", feedId);
     if (feed.revoked_at) throw new RegisterError("calendar.errors.alreadyRevoked");
     await revokeInTransaction(trx, actor, feed, CALENDAR_AUDIT_SUMMARIES.revoked);
@@ -142,9 +155,9 @@ export async function revokeFeed(db: DB, actor: Actor, feedId: number): Promise<
  * Undoes a revocation: the address works again, unless the body has had another link since
  * (one live feed per body).
  */
-export async function restoreFeed(db: DB, actor: Actor, feedId: number): Promise<CalendarFeed> {
+export async function restoreFeed(db: DB, actor: Actor, feedId: number, ofBody?: number): Promise<CalendarFeed> {
   return inTransaction(db, async (trx) => {
-    const feed = await trx.selectFrom("calendar_feeds").selectAll().where("id", "=", feedId).executeTakeFirst();
+    const feed = await feedOf(trx, feedId, ofBody);
     if (!feed) throw new RecordNotFoundError("calendar_feeds", feedId);
     if (!feed.revoked_at) return feed;
     const other = await trx

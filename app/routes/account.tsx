@@ -55,6 +55,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireSession(request, context);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  if (intent !== "language" && intent !== "password")
+    throw new Response(null, { status: 400, statusText: "Bad Request" });
 
   if (intent === "language") {
     const parsed = parseForm(languageSchema, formData);

@@ -28,7 +28,7 @@ const undoSchema = z.object({ intent: z.literal("undo"), feed: positiveInt() });
 
 const SCHEMAS = { revoke: revokeSchema, undo: undoSchema } as const;
 type Intent = keyof typeof SCHEMAS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 const PAGE_NOTICES = ["ingetrokken", "ongedaan"] as const satisfies readonly Notice[];
 

@@ -56,7 +56,7 @@ const enableSchema = z.object({
 
 const SCHEMAS = { save: saveSchema, disable: disableSchema, enable: enableSchema } as const;
 type Intent = keyof typeof SCHEMAS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 /** The notice after each form. */
 const INTENT_NOTICES = {

@@ -35,7 +35,7 @@ const undoSchema = z.object({ intent: z.literal("undo"), version: positiveInt() 
 
 const SCHEMAS = { save: saveBodySchema, ...ARCHIVE_SCHEMAS, undo: undoSchema } as const;
 type Intent = keyof typeof SCHEMAS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 /** The notices of the archive section's forms; a save goes back to the body's page with its own. */
 const PAGE_NOTICES = ["gearchiveerd", "hersteld", "ongedaan"] as const satisfies readonly Notice[];

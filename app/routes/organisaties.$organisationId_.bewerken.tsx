@@ -39,7 +39,7 @@ const ARCHIVE_SCHEMAS = archiveSchemas("organisations.errors.confirmArchive");
 
 const SCHEMAS = { save: saveOrganisationSchema, ...ARCHIVE_SCHEMAS } as const;
 type Intent = keyof typeof SCHEMAS;
-const isIntent = (value: unknown): value is Intent => typeof value === "string" && value in SCHEMAS;
+const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");

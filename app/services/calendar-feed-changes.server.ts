@@ -15,10 +15,10 @@ export async function changeFeed(db: DB, actor: Actor, bodyId: number, change: C
       await createFeed(db, actor, bodyId, change.feed);
       return withNotice(back, "vervangen");
     case "revoke":
-      await revokeFeed(db, actor, change.feed);
+      await revokeFeed(db, actor, change.feed, bodyId);
       return withNotice(back, "ingetrokken", { id: change.feed });
     case "undo":
-      await restoreFeed(db, actor, change.feed);
+      await restoreFeed(db, actor, change.feed, bodyId);
       return withNotice(back, "ongedaan");
   }
 }

@@ -1,8 +1,49 @@
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
+import { ROUTE_ACCESS } from "../../app/auth/route-access";
 import { MAX_BODY_BYTES } from "../../app/server/security";
+import { SESSION_COOKIE } from "../../app/auth/session.server";
+import { ROUTE_FILES, routeIdOf, urlOf } from "../support/route-files";
 import { type RunningServer, startServer } from "../support/server";
+
+/**
+ * Every route with an action, at an address of its shape. The unsubscribe link's token is not of a
+ * signed token's shape here, so the one exemption (tests/unit/same-origin.test.ts) does not apply.
+ */
+const ACTION_PATHS = ROUTE_FILES.filter(
+  (file) => "action" in ROUTE_ACCESS[routeIdOf(file) as keyof typeof ROUTE_ACCESS],
+).map(
+  (file) =>
+    urlOf(file, {
+      personId: "1",
+      bodyId: "1",
+      seatId: "1",
+      meetingId: "1",
+      organisationId: "1",
+      planId: "1",
+      themeId: "1",
+      userId: "1",
+      waveId: "1",
+      soort: "uitnodiging",
+      kind: "csv",
+      token: "geen-token",
+    }).path,
+);
+
+/** Login targets that must not lead off the site, whatever a browser makes of them. */
+const FOREIGN_TARGETS = [
+  "//evil.example",
+  "/\\evil.example",
+  "https://evil.example/",
+  "javascript:alert(1)",
+  "%2F%2Fevil.example",
+  "/%2F%2Fevil.example",
+  "/%5C%5Cevil.example",
+  "/\t/evil.example",
+  "/\r\n/evil.example",
+  "/\r\nSet-Cookie: x=1",
+];
 
 /** A page that exists for everybody without logging in and is large enough to compress: the 404 page. */
 const SOME_PAGE = "/deze-pagina-bestaat-niet";
@@ -107,6 +148,23 @@ describe("the security headers of the real server", () => {
       body: "language=en&redirectTo=/",
     });
     expect(response.status).toBe(403);
+  });
+
+  it.each(ACTION_PATHS)("refuses a POST to %s from another origin, or with only a foreign Referer", async (path) => {
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { Referer: "https://evil.example/form" },
+    ];
+    for (const headers of foreign) {
+      const response = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: "intent=save",
+      });
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(await response.text()).toContain("Verzoek geweigerd");
+    }
   });
 
   it("lets a POST from its own origin through", async () => {
@@ -221,6 +279,32 @@ describe("behind a trusted proxy that terminates https", () => {
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
 
+  it("marks the session cookie Secure behind https, and its blank on logout too", async () => {
+    const host = new URL(server.url).host;
+    const headers = {
+      Origin: `https://${host}`,
+      "X-Forwarded-Proto": "https",
+      "Content-Type": "application/x-www-form-urlencoded",
+    };
+    const password = "een lang genoeg wachtwoord";
+    const setup = await fetch(`${server.url}/setup`, {
+      method: "POST",
+      redirect: "manual",
+      headers,
+      body: new URLSearchParams({ name: "Beheer", email: "proxy@example.org", password, passwordConfirm: password }),
+    });
+    const cookie = setup.headers.get("set-cookie") ?? "";
+    expect(cookie.split(/;\s*/)).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/", "Secure"]));
+    const logout = await fetch(`${server.url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...headers, Cookie: cookie.split(";")[0]! },
+    });
+    expect((logout.headers.get("set-cookie") ?? "").split(/;\s*/)).toEqual(
+      expect.arrayContaining(["Max-Age=0", "Secure"]),
+    );
+  });
+
   it("accepts a POST whose origin is the https address the proxy serves", async () => {
     const host = new URL(server.url).host;
     const response = await fetch(`${server.url}/taal`, {
@@ -275,4 +359,57 @@ describe("a login form of one field repeated to just under the size limit", () =
     expect(answer.status).toBe(400);
     expect(await answer.text()).toContain(nl.auth.login.title);
   }, 15_000);
+});
+
+describe("signing in and out on the real server", () => {
+  let server: RunningServer;
+  const email = "beheer@example.org";
+  const password = "een lang genoeg wachtwoord";
+  const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.url, "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(fields).toString(),
+    });
+  beforeAll(async () => {
+    server = await startServer();
+    const setup = await post("/setup", { name: "Beheer", email, password, passwordConfirm: password });
+    expect(setup.status).toBe(302);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.each(FOREIGN_TARGETS)("goes back only to the app's own paths after login, even for next=%j", async (target) => {
+    const page = await fetch(`${server.url}/login?next=${encodeURIComponent(target)}`);
+    // the login form carries the target on to its POST: only a path of this app, or nothing
+    const carried = /<input[^>]*name="next"[^>]*value="([^"]*)"/.exec(await page.text())?.[1] ?? "";
+    if (carried) expect(new URL(carried.replaceAll("&amp;", "&"), server.url).origin).toBe(server.url);
+    const response = await post("/login", { email, password, next: target });
+    expect(response.status).toBe(302);
+    const location = response.headers.get("location") ?? "";
+    expect(location).toMatch(/^\/(?![/\\])/);
+    expect(location).not.toMatch(/[\r\n\t]/);
+    // resolved the way a browser resolves it (tabs and newlines dropped, backslash as slash)
+    expect(new URL(location, server.url).origin).toBe(server.url);
+    expect(response.headers.get("set-cookie")).not.toContain("x=1");
+  });
+
+  it("sets the session cookie HttpOnly, SameSite=Lax, Path=/, not Secure over http, and clears it on logout", async () => {
+    const login = await post("/login", { email, password, next: "/" });
+    const cookie = login.headers.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[^;]+;`));
+    expect(cookie.split(/;\s*/)).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/"]));
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+    const logout = await post("/logout", {}, { Cookie: cookie.split(";")[0]! });
+    const blank = logout.headers.get("set-cookie") ?? "";
+    expect(blank).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    expect(blank.split(/;\s*/)).toEqual(expect.arrayContaining(["HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"]));
+    const after = await fetch(`${server.url}/account`, {
+      redirect: "manual",
+      headers: { Cookie: cookie.split(";")[0]! },
+    });
+    expect(after.headers.get("location")).toBe("/login?next=%2Faccount");
+  });
 });
