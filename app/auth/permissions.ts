@@ -9,6 +9,8 @@ export const PERMISSIONS = {
   "calendar.manage": ["beheerder"],
   "users.manage": ["beheerder"],
   "audit.read": ["beheerder"],
+  /** the rights of the person: an access report of everything about someone, erasure */
+  "privacy.manage": ["beheerder"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

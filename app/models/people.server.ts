@@ -313,6 +313,7 @@ export async function updatePerson(
   const fields = personColumns(input);
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
+    if (current.erased_at) throw new RegisterError("rights.errors.erased");
     const unchanged = PERSON_FIELDS.every((field) => (current[field] ?? null) === (fields[field] ?? null));
     if (unchanged && current.version === version) return current;
     return (await updateAudited(trx, actor, "people", personId, version, fields)).after;
@@ -333,6 +334,7 @@ export async function archivePerson(db: DB, actor: Actor, personId: number, vers
 export async function restorePerson(db: DB, actor: Actor, personId: number, version: number): Promise<Person> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
+    if (current.erased_at) throw new RegisterError("rights.errors.erased");
     if (!current.archived_at && current.version === version) return current;
     return (await updateAudited(trx, actor, "people", personId, version, { archived_at: null }, { action: "restore" }))
       .after;

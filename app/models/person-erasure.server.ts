@@ -4,6 +4,7 @@ import { parseSnapshot } from "../services/audit-diff";
 import { type ErasedPerson, identifyingTexts, redactSnapshot, redactSummary } from "../services/person-redaction";
 import { suppressAddresses } from "./address-suppression.server";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { auditEntriesAbout } from "./person-audit.server";
 import { inTransaction, loadForUpdate } from "./editing.server";
 
 /**
@@ -139,46 +140,12 @@ function auditEntriesOf(trx: Trx, personId: number) {
     .execute();
 }
 
-/**
- * Rewrites every audit entry that holds something of the person: the entries of their own record,
- * jobs and seats wholly; any other entry where a row names them (`"person_id":N`) or their address
- * appears. One pass over the log's text per person: an erasure is rare, the log may be long.
- */
+/** Rewrites every audit entry that holds something of the person; returns how many it rewrote. */
 async function redactAuditLog(trx: Trx, person: ErasedPerson, addresses: readonly string[], moment: string) {
-  const [jobs, seats] = await Promise.all([
-    trx.selectFrom("affiliations").select("id").where("person_id", "=", person.personId).execute(),
-    trx.selectFrom("seats").select("id").where("person_id", "=", person.personId).execute(),
-  ]);
-  const own = {
-    people: new Set([String(person.personId)]),
-    affiliations: new Set(jobs.map((job) => String(job.id))),
-    seats: new Set(seats.map((seat) => String(seat.id))),
-  } as Record<string, Set<string>>;
-  // "_" in an address is a LIKE wildcard: a few more candidates, each checked exactly below
-  const needles = [`%"person_id":${person.personId},%`, `%"person_id":${person.personId}}%`].concat(
-    addresses.map((address) => `%${address}%`),
-  );
-  const candidates = await trx
-    .selectFrom("audit_log")
-    .select(["id", "entity", "entity_id", "summary", "before", "after"])
-    .where((eb) =>
-      eb.or([
-        ...Object.entries(own)
-          .filter(([, ids]) => ids.size > 0)
-          .map(([entity, ids]) => eb.and([eb("entity", "=", entity), eb("entity_id", "in", [...ids])])),
-        ...needles.flatMap((needle) => [
-          eb("before", "like", needle),
-          eb("after", "like", needle),
-          eb("summary", "like", needle),
-        ]),
-      ]),
-    )
-    .execute();
   let redacted = 0;
-  for (const entry of candidates) {
-    const ownRecord = own[entry.entity]?.has(entry.entity_id) ?? false;
-    const before = redactSnapshot(entry.before, person, ownRecord);
-    const after = redactSnapshot(entry.after, person, ownRecord);
+  for (const entry of await auditEntriesAbout(trx, person.personId, addresses)) {
+    const before = redactSnapshot(entry.before, person, entry.ownRecord);
+    const after = redactSnapshot(entry.after, person, entry.ownRecord);
     const summary = redactSummary(entry.summary, person);
     if (before === entry.before && after === entry.after && summary === entry.summary) continue;
     await trx
@@ -221,4 +188,36 @@ async function endJobsAndSeats(trx: Trx, actor: Actor, personId: number, today: 
   await trx.updateTable("affiliations").set({ function_title: null }).where("person_id", "=", personId).execute();
   await trx.updateTable("seats").set({ note: null }).where("person_id", "=", personId).execute();
   return counts;
+}
+
+/** What erasing the person would remove and keep, counted, for the confirmation page; null: no such person. */
+export async function erasurePreview(db: DB, personId: number) {
+  const person = await db
+    .selectFrom("people")
+    .select(["id", "first_name", "infix", "last_name", "initials", "title", "erased_at"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!person) return null;
+  const count = (table: "person_emails" | "consents" | "seats" | "attendance" | "panel_members") =>
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("person_id", "=", personId)
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n));
+  const [emails, consents, seats, attendance, panels, waiting] = await Promise.all([
+    count("person_emails"),
+    count("consents"),
+    count("seats"),
+    count("attendance"),
+    count("panel_members"),
+    db
+      .selectFrom("mail_outbox")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("person_id", "=", personId)
+      .where("status", "=", "waiting")
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n)),
+  ]);
+  return { person, counts: { emails, consents, seats, attendance, panels, waiting } };
 }

@@ -12,6 +12,7 @@ import { CurrentJobsAndSeats } from "../components/people/current-jobs-and-seats
 import { PersonDetails } from "../components/people/person-details";
 import { PersonHistory } from "../components/people/person-history";
 import { PersonTimeline } from "../components/people/person-timeline";
+import { PrivacySection } from "../components/people/privacy-section";
 import { RecentAttendance } from "../components/recent-attendance";
 import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -50,8 +51,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     panels,
     timeline: personTimeline(found.affiliations, found.seats),
     today,
-    canEdit: can(me.role, "register.edit"),
-    created: noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null,
+    // an erased person is history only: nothing of theirs can be edited back in
+    canEdit: can(me.role, "register.edit") && !found.person.erased_at,
+    canManagePrivacy: can(me.role, "privacy.manage"),
+    notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
   });
 }
 
@@ -69,7 +72,8 @@ export default function Person() {
     history,
     panels,
     canEdit,
-    created,
+    canManagePrivacy,
+    notice,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -81,7 +85,11 @@ export default function Person() {
           <Link to="/personen">{t("register.people.title")}</Link>
         </p>
         <h1 className="text-2xl font-bold">{name}</h1>
-        {person.archived_at ? (
+        {person.erased_at ? (
+          <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("rights.erasedNotice", { date: formatMoment(person.erased_at, language) })}
+          </p>
+        ) : person.archived_at ? (
           <p className="mt-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
             {t("people.page.archivedNotice", { date: formatMoment(person.archived_at, language) })}
           </p>
@@ -97,7 +105,8 @@ export default function Person() {
           </p>
         ) : null}
       </div>
-      {created ? <SuccessNotice>{t("people.create.created", { name })}</SuccessNotice> : null}
+      {notice === "aangemaakt" ? <SuccessNotice>{t("people.create.created", { name })}</SuccessNotice> : null}
+      {notice === "gewist" ? <SuccessNotice>{t("rights.erase.done")}</SuccessNotice> : null}
 
       <PersonDetails person={person} emails={emails} />
 
@@ -132,6 +141,8 @@ export default function Person() {
           <PanelMemberships memberships={panels} />
         </section>
       ) : null}
+
+      {canManagePrivacy ? <PrivacySection personId={person.id} erased={person.erased_at !== null} /> : null}
 
       <section aria-labelledby="history-heading" className="card">
         <h2 id="history-heading" className="text-lg font-semibold">

@@ -40,6 +40,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  // an erased person is history only: their page says so, and nothing of theirs is edited back in
+  if (found.person.erased_at) throw redirect(`/personen/${personId}`);
   const search = new URL(request.url).searchParams;
   const notice = noticeFrom(search, PERSON_EDIT_NOTICES);
   const removedAudit = notice === "verwijderd" ? positiveIntFrom(search, "logboek") : undefined;

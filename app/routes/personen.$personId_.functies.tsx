@@ -44,6 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  // an erased person is history only: their page says so, and nothing of theirs is edited back in
+  if (found.person.erased_at) throw redirect(`/personen/${personId}`);
   const organisations = await organisationChoices(
     context.db,
     found.affiliations.map((a) => a.organisation_id),

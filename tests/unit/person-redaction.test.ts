@@ -42,7 +42,7 @@ describe("redactSnapshot", () => {
       last_name: null,
       phone: null,
       version: 3,
-      emails: [{ email: null, is_primary: 1 }],
+      emails: null,
       consents: [{ purpose: "research", status: "given", source: null }],
     });
   });

@@ -23,6 +23,7 @@ import { panel } from "./panel";
 import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
+import { rights } from "./rights";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -48,4 +49,5 @@ export const en: Messages<typeof nl> = {
   mailings,
   responses,
   unsubscribe,
+  rights,
 };

@@ -21,6 +21,7 @@ import { panel } from "./panel";
 import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
+import { rights } from "./rights";
 
 export const nl = {
   common,
@@ -46,4 +47,5 @@ export const nl = {
   mailings,
   responses,
   unsubscribe,
+  rights,
 } as const;

@@ -1,0 +1,93 @@
+/** The rights of the person (AVG): the access report and erasure. */
+export const rights = {
+  section: {
+    title: "Privacy (AVG)",
+    intro:
+      "Vraagt iemand wat Kring over hem of haar vastlegt, of vraagt iemand om gewist te worden? Hier maakt u het inzageoverzicht of wist u de persoon.",
+    report: "Inzageoverzicht",
+    erase: "Persoon wissen…",
+  },
+  erasedNotice:
+    "Deze persoon is op {{date}} op eigen verzoek gewist. Zetels, aanwezigheid en panels tellen mee als „verwijderde persoon”; naam, adressen en notities zijn weg.",
+  report: {
+    title: "Inzageoverzicht van {{name}}",
+    intro:
+      "Alles wat Kring over deze persoon vastlegt, op {{moment}}: voor een verzoek om inzage (artikel 15 AVG). Het maken van dit overzicht staat in het logboek.",
+    download: "Downloaden als JSON",
+    back: "Terug naar de persoon",
+    none: "Niets vastgelegd.",
+    sections: {
+      person: "Persoonsgegevens",
+      emails: "E-mailadressen",
+      consents: "Toestemmingen en afmeldingen",
+      jobs: "Functies",
+      seats: "Zetels",
+      attendance: "Aanwezigheid",
+      panels: "Onderzoekspanels (met de reden van opname)",
+      messages: "Verzonden berichten",
+      audit: "Logboek: wijzigingen die over deze persoon gaan",
+    },
+    columns: {
+      email: "Adres",
+      primary: "Primair",
+      bounced: "Onbestelbaar sinds",
+      purpose: "Doel",
+      status: "Stand",
+      recordedOn: "Vastgelegd op",
+      source: "Bron",
+      organisation: "Organisatie",
+      functionTitle: "Functie",
+      from: "Van",
+      until: "Tot",
+      body: "Gremium",
+      role: "Rol",
+      onBehalfOf: "Namens",
+      note: "Notitie",
+      date: "Datum",
+      meeting: "Bijeenkomst",
+      wave: "Meting",
+      referenceDate: "Peildatum",
+      reasons: "Reden van opname",
+      excluded: "Later uitgesloten",
+      response: "Ingevuld",
+      kind: "Soort bericht",
+      sentAt: "Verzonden",
+      at: "Moment",
+      action: "Handeling",
+      record: "Gegeven",
+      by: "Door",
+      changes: "Inhoud",
+    },
+  },
+  erase: {
+    title: "{{name}} wissen",
+    intro:
+      "Wissen is voor een verzoek om vergetelheid (artikel 17 AVG). Het kan niet ongedaan worden gemaakt; een back-up van vóór het wissen bevat de gegevens nog tot die back-up verloopt.",
+    removed: "Wat verdwijnt",
+    removedItems: {
+      names: "naam, voorletters, aanhef, titel, telefoon en notities",
+      emails:
+        "alle e-mailadressen ({{count}}); van elk adres blijft alleen een gezouten hash, zodat het niet opnieuw kan worden vastgelegd of gemaild",
+      consents: "toestemmingen en afmeldingen ({{count}})",
+      notes: "functietitels en notities bij zetels en aanwezigheid",
+      audit: "dezelfde gegevens in het logboek (de vermeldingen blijven, zonder de inhoud)",
+      mail: "berichten die nog wachten ({{count}}) gaan niet meer uit",
+    },
+    kept: "Wat blijft, als „verwijderde persoon”",
+    keptItems: {
+      seats: "zetels ({{count}}); lopende zetels en functies eindigen vandaag",
+      attendance: "aanwezigheid bij vergaderingen ({{count}})",
+      panels:
+        "plaatsen in bevroren panels ({{count}}), zonder naam en adres; de inhoudshash van elk panel blijft kloppen",
+    },
+    confirm: "Ik begrijp dat dit definitief is en heb het verzoek van de persoon zelf.",
+    confirmRequired: "Vink aan dat u begrijpt dat wissen definitief is.",
+    submit: "Definitief wissen",
+    cancel: "Annuleren",
+    alreadyErased: "Deze persoon is al gewist.",
+    done: "De persoon is gewist. Van de e-mailadressen is alleen een hash bewaard, zodat ze niet opnieuw worden vastgelegd of gemaild.",
+  },
+  errors: {
+    erased: "Deze persoon is gewist en kan niet meer worden bewerkt.",
+  },
+} as const;
