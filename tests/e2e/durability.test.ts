@@ -65,7 +65,10 @@ describe("the register under SIGKILL", () => {
       server.child.kill("SIGKILL");
       await server.exited;
       const failures = (await fired).flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
-      expect(failures, `round ${round}: writes answered otherwise than expected`).toEqual([]);
+      expect(
+        failures,
+        `round ${round}: writes answered otherwise than expected; the server said:\n${server.output()}`,
+      ).toEqual([]);
       await server.stop();
 
       const checking = Date.now();

@@ -24,13 +24,15 @@ const REGISTERS = 2;
 const REGISTER_SEATS = 15;
 const ADDRESSES_PER_UPLOAD = 3;
 const CLOSES_ON = "2030-03-01";
+/** Every few rounds a prepared draft wave is frozen: hundreds of panel members, the wave row and its audit entry. */
+const FREEZE_EVERY = 3;
 
 /**
  * A pause before each write of a chain, as an editor takes: without it the chains alone keep the
- * (single-threaded) server busy and a freeze or a mailing start, interleaved with them, takes ten
- * times as long and is nearly always cut short.
+ * (single-threaded) server busy, and on PostgreSQL make SERIALIZABLE refuse a freeze's wide reads
+ * again and again, so that a freeze or a mailing start is nearly always cut short.
  */
-const editorPause = () => new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 60));
+const editorPause = () => new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
 
 function expectAnswered(sent: Sent, status: number, what: string): sent is { answered: true; status: number } {
   if (!sent.answered) return false;
@@ -259,9 +261,6 @@ async function attendanceRegisters(db: DB): Promise<Workload> {
   };
 }
 
-/** Every few rounds a prepared draft wave is frozen: hundreds of panel members, the wave row and its audit entry. */
-const FREEZE_EVERY = 3;
-
 function waveFreezes(drafts: readonly { id: number; version: number }[]): Workload {
   const waiting = drafts.map((wave) => ({ ...wave }));
   const answered = new Set<number>();
@@ -421,9 +420,10 @@ async function bounceUploads(db: DB, rounds: number, waveId: number): Promise<Wo
       form.append("reason", "550 user unknown");
       const report = upload.map((email) => `<${email}>: host said: 550 5.1.1 User unknown`).join("\n");
       form.append("file", new Blob([report], { type: "text/plain" }), "onbestelbaar.txt");
-      // a frozen wave's mailing page takes the upload (the first wave is frozen from the start)
-      if (!expectAnswered(await target.send(`/onderzoek/${waveId}/mailing/uitnodiging`, form), 200, "bounce upload"))
-        return;
+      // a frozen wave's mailing page takes the upload (the first wave is frozen from the start); as
+      // the page's script sends it, for the action's answer alone (the page is not rendered)
+      const page = `/onderzoek/${waveId}/mailing/uitnodiging?_data=${encodeURIComponent("routes/onderzoek.$waveId_.mailing.$soort")}`;
+      if (!expectAnswered(await target.send(page, form), 200, "bounce upload")) return;
       for (const email of upload) flagged.add(email);
       pending = [];
       counts.answered += 1;
