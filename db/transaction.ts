@@ -10,8 +10,15 @@ import { engineOf } from "./engine";
  * what the other committed. See docs/decisions/020-serializable-transactions.md.
  */
 
-/** How often a transaction PostgreSQL refused is tried again before the error reaches the user. */
-const ATTEMPTS = 8;
+/**
+ * How often a transaction PostgreSQL refused is tried again before the error reaches the user, and
+ * how long it waits in between: a random time up to a limit that doubles from 5 ms to at most
+ * 500 ms ("full jitter"), about 3 s in all at worst. Eight tries within ~0.3 s were not enough when
+ * a dozen writes came at once on a busy machine (the SIGKILL loop saw a 500 after all eight).
+ */
+const ATTEMPTS = 12;
+const FIRST_WAIT_MS = 5;
+const LONGEST_WAIT_MS = 500;
 
 /** serialization_failure and deadlock_detected: the transaction did nothing and may simply run again. */
 const RETRYABLE = new Set(["40001", "40P01"]);
@@ -32,8 +39,9 @@ export async function inTransaction<D, R>(db: Kysely<D>, work: (trx: Transaction
       return await db.transaction().setIsolationLevel("serializable").execute(work);
     } catch (error) {
       if (!retryable(error) || attempt >= ATTEMPTS) throw error;
-      // a little random wait, so two that collided do not collide again
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+      // a random wait, so two that collided do not collide again; longer each time, as the crowd may be large
+      const limit = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (attempt - 1));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * limit));
     }
   }
 }

@@ -11,7 +11,7 @@ import { PanelMemberTable } from "../components/waves/panel-member-table";
 import { PanelMethod } from "../components/waves/panel-method";
 import { pageTitle } from "../i18n/meta";
 import { frozenPanel, listPanelMembers, panelMember } from "../models/panel-members.server";
-import { recordLaterExclusion } from "../models/panel-freeze.server";
+import { recordLaterExclusion, verifyFrozenPanel } from "../models/panel-freeze.server";
 import { ruleNamesFor } from "../models/survey-waves.server";
 import { parseForm } from "../services/form-data";
 import { displayName } from "../services/names";
@@ -34,11 +34,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
   const { searchParams } = new URL(request.url);
   const { filter, excludeId, noticeId } = panelPageParams(searchParams);
-  const [members, names, excluding, noticeMember] = await Promise.all([
+  // recomputing reads every member: only when asked for
+  const verifying = searchParams.has("controleer");
+  const [members, names, excluding, noticeMember, verification] = await Promise.all([
     listPanelMembers(context.db, waveId, filter),
     ruleNamesFor(context.db, panel.wave.rules, user.language),
     excludeId === undefined ? null : panelMember(context.db, waveId, excludeId),
     noticeId === undefined ? null : panelMember(context.db, waveId, noticeId),
+    verifying ? verifyFrozenPanel(context.db, waveId) : null,
   ]);
   return json({
     ...panel,
@@ -48,6 +51,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     exclusion: excludeId === undefined ? null : { personId: excludeId, member: excluding },
     notice: noticeMember ? displayName(noticeMember) : null,
     listSearch: panelListSearch(searchParams),
+    verification,
   });
 }
 
@@ -71,8 +75,19 @@ export async function action({
 }
 
 export default function FrozenPanel() {
-  const { wave, frozenByName, counts, laterExcluded, names, members, filter, exclusion, notice, listSearch } =
-    useLoaderData<typeof loader>();
+  const {
+    wave,
+    frozenByName,
+    counts,
+    laterExcluded,
+    names,
+    members,
+    filter,
+    exclusion,
+    notice,
+    listSearch,
+    verification,
+  } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const { t } = useTranslation();
   const base = `/onderzoek/${wave.id}/panel`;
@@ -92,6 +107,8 @@ export default function FrozenPanel() {
         counts={counts}
         laterExcluded={laterExcluded}
         names={names}
+        verification={verification}
+        verifyTo={`${base}?controleer=1#method-heading`}
       />
 
       {counts ? <PanelCountTables counts={counts} /> : <p>{t("panel.page.noCounts")}</p>}

@@ -79,6 +79,12 @@ describe("the rights of the person, from their page", () => {
     expect(html).not.toContain(seeded.address);
     expect(html).not.toContain("Verhoeven");
 
+    // the frozen panel still verifies: names and addresses are not part of its hash
+    await visit(`/onderzoek/${seeded.waveId}/panel`);
+    await act((p) => p.getByRole("link", { name: nl.panel.page.verify }).click());
+    await expect(page.getByRole("status").filter({ hasText: "De hash klopt" }).count()).resolves.toBe(1);
+    await expect(page.getByRole("cell", { name: "verwijderde persoon" }).count()).resolves.toBeGreaterThan(0);
+
     // the edit pages lead back to the person: nothing is edited back in
     await visit(`/personen/${seeded.personId}/bewerken`);
     expect(new URL(page.url()).pathname).toBe(`/personen/${seeded.personId}`);

@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import type { Language, WaveStatus } from "../../../db/schema";
 import { formatDay, formatMoment } from "../../i18n/format";
+import { Link } from "@remix-run/react";
 import type { FrozenCounts } from "../../models/panel-members.server";
+import type { PanelVerification } from "../../models/panel-freeze.server";
 import type { PanelRules } from "../../services/panel-rules-schema";
 import { panelRulesInWords, type RuleNames, type Translate } from "../../services/panel-rules-text";
 
@@ -23,12 +25,18 @@ export function PanelMethod({
   counts,
   laterExcluded,
   names,
+  verification = null,
+  verifyTo,
 }: {
   wave: FrozenWave;
   frozenByName: string | null;
   counts: FrozenCounts | null;
   laterExcluded: number;
   names: RuleNames;
+  /** the hash recomputed from what is stored now, when the reader asked for it */
+  verification?: PanelVerification | null;
+  /** where the "check" link goes; none: the page offers no check */
+  verifyTo?: string;
 }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -88,6 +96,20 @@ export function PanelMethod({
           <dd>
             <code className="break-all">{wave.content_hash}</code>
             <p className="mt-1 text-slate-600">{t("panel.page.contentHashHint")}</p>
+            {verification ? (
+              <p
+                role="status"
+                className={`mt-2 rounded-md border p-2 ${verification.matches ? "border-green-300 bg-green-50 text-green-900" : "border-red-300 bg-red-50 text-red-900"}`}
+              >
+                {verification.matches
+                  ? t("panel.page.verified", { count: verification.members })
+                  : t("panel.page.verifyFailed", { hash: verification.recomputed })}
+              </p>
+            ) : verifyTo ? (
+              <p className="no-print mt-2">
+                <Link to={verifyTo}>{t("panel.page.verify")}</Link>
+              </p>
+            ) : null}
           </dd>
         </div>
         {wave.method_notes ? (

@@ -13,7 +13,11 @@ export const panel: Messages<typeof nl> = {
     referenceDate: "Reference date",
     contentHash: "Content hash (SHA-256)",
     contentHashHint:
-      "Computed over the reference date, the rules and each member's attributes and reasons; recomputing the panel later gives the same hash.",
+      "Computed over the reference date, the rules and each member's attributes and reasons; whoever recomputes the panel later finds the same hash. Names and addresses are not part of it: erasing someone at their request does not change the hash.",
+    verify: "Check the content hash against the stored panel",
+    verified_one: "The hash is right: recomputed from the stored panel ({{count}} member) it comes out the same.",
+    verified_other: "The hash is right: recomputed from the stored panel ({{count}} members) it comes out the same.",
+    verifyFailed: "The hash does not match: the stored panel gives {{hash}}. The panel changed after it was frozen.",
     rules: "Rules",
     size: "Size",
     sizeText: "{{total}} people in the panel; {{excluded}} excluded at the draw; {{later}} excluded later.",

@@ -10,7 +10,13 @@ export const panel = {
     referenceDate: "Peildatum",
     contentHash: "Inhoudshash (SHA-256)",
     contentHashHint:
-      "Berekend over de peildatum, de regels en per lid de kenmerken en redenen; wie het panel later opnieuw berekent, vindt dezelfde hash.",
+      "Berekend over de peildatum, de regels en per lid de kenmerken en redenen; wie het panel later opnieuw berekent, vindt dezelfde hash. Namen en adressen tellen niet mee: wie op eigen verzoek wordt gewist, verandert de hash niet.",
+    verify: "Controleer de inhoudshash tegen het opgeslagen panel",
+    verified_one: "De hash klopt: opnieuw berekend uit het opgeslagen panel ({{count}} lid) komt dezelfde hash uit.",
+    verified_other:
+      "De hash klopt: opnieuw berekend uit het opgeslagen panel ({{count}} leden) komt dezelfde hash uit.",
+    verifyFailed:
+      "De hash klopt niet: uit het opgeslagen panel komt {{hash}}. Het panel is na het bevriezen veranderd.",
     rules: "Regels",
     size: "Omvang",
     sizeText: "{{total}} personen in het panel; {{excluded}} bij het trekken uitgesloten; {{later}} later uitgesloten.",
