@@ -26,6 +26,8 @@ export interface AppOptions {
   pseudonymSecret: string;
   mail: MailTransport;
   mailingPolicy: MailingPolicy;
+  /** KRING_SESSION_IDLE_MINUTES in milliseconds (sessionIdleMs, auth/session.server) */
+  sessionIdleMs: number;
   /** tells the mail sender to look at the outbox now (a mailing was started or resumed) */
   wakeMailSender: () => void;
 }
@@ -39,6 +41,7 @@ export function createApp({
   pseudonymSecret,
   mail,
   mailingPolicy,
+  sessionIdleMs,
   wakeMailSender,
 }: AppOptions) {
   const app = express();
@@ -63,6 +66,7 @@ export function createApp({
       pseudonymSecret,
       mail,
       mailingPolicy,
+      sessionIdleMs,
       publicOrigin,
       wakeMailSender,
       auth: {},

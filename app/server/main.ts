@@ -5,6 +5,7 @@ import { broadcastDevReady } from "@remix-run/node";
 import { describeTarget } from "../../db/engine";
 import { DatabaseStartError, databaseTarget, openMigratedDatabase, refreshPlannerStatistics } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
+import { SessionSettingsError, sessionIdleMs } from "../auth/session.server";
 import { forgetOldRequestLimits } from "../models/request-limits.server";
 import { createApp } from "./app";
 import { demoChoice, demoStartLine } from "./demo-choice";
@@ -27,6 +28,7 @@ async function main() {
   // a mail setting that cannot work stops the start here, not at the first mailing
   const mail = createMailTransport(mailSettings(), outbox);
   const mailingPolicy = mailingPolicyFrom(process.env);
+  const idleMs = sessionIdleMs(process.env);
   const db = await openMigratedDatabase(target);
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = await pseudonymSecret(db, target);
@@ -48,6 +50,7 @@ async function main() {
     pseudonymSecret: secret,
     mail,
     mailingPolicy,
+    sessionIdleMs: idleMs,
     wakeMailSender: () => sender.wake(),
   });
 
@@ -94,7 +97,8 @@ main().catch((error: unknown) => {
     error instanceof DatabaseStartError ||
     error instanceof MailSettingsError ||
     error instanceof MailingPolicyError ||
-    error instanceof PseudonymSecretError
+    error instanceof PseudonymSecretError ||
+    error instanceof SessionSettingsError
   ) {
     console.error(`Kring kan niet starten: ${error.message}`);
   } else {

@@ -75,6 +75,8 @@ export const NOTICES = [
   "opnieuwVerstuurd",
   /** an e-mail address flagged as bounced was recorded as working again */
   "werktWeer",
+  /** the reader was signed out after being idle too long (the login page says so) */
+  "inactief",
 ] as const;
 
 export type Notice = (typeof NOTICES)[number];
