@@ -13,6 +13,7 @@ import * as feedRoute from "../../app/routes/agenda.$token";
 import * as adminRoute from "../../app/routes/beheer.agenda";
 import * as bodyCalendarRoute from "../../app/routes/gremia.$bodyId_.agenda";
 import * as meetingIcsRoute from "../../app/routes/vergaderingen.$meetingId_.agenda[.ics]";
+import { allowFeedClient, allowFeedFetch, FEED_LIMITS } from "../../app/services/calendar-feed-limits.server";
 import { FORM_ERROR } from "../../app/services/form-data";
 import type { UserRole } from "../../db/schema";
 import { parseIcs } from "../support/calendar";
@@ -268,6 +269,45 @@ describe("a body's calendar feed", () => {
     for (const secret of [firstToken, secondToken, first.token_hash, second.token_hash])
       expect(snapshots).not.toContain(secret);
     expect(JSON.parse(secondLog[1]!.after!)).toMatchObject({ body_id: body.id, revoked_by: beheerder.user.id });
+  });
+});
+
+describe("the feeds' rate limits", () => {
+  const fetchFrom = (clientAddress: string, token: string) =>
+    feedRoute.loader({
+      request: get(`/agenda/${token}.ics`),
+      context: testContext(t.db, { clientAddress }),
+      params: { token: `${token}.ics` },
+    });
+
+  it("answers 429 with Retry-After to a client address that fetched too often, before looking at the token", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const { token } = await createFeed(t.db, beheerder.user, body.id, null);
+    for (let i = 0; i < FEED_LIMITS.perClient.limit - 1; i += 1)
+      await allowFeedClient({ db: t.db, clientAddress: "192.0.2.7" });
+    expect((await fetchFrom("192.0.2.7", token)).status).toBe(200);
+    for (const tried of [token, "a".repeat(32)]) {
+      const refused = await fetchFrom("192.0.2.7", tried);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("Retry-After")).toBe("600");
+    }
+    expect((await fetchFrom("192.0.2.8", token)).status).toBe(200);
+  });
+
+  it("answers 429 for a feed fetched too often from everywhere, other feeds unaffected", async () => {
+    const beheerder = await signedIn("beheerder");
+    const { feed, token } = await createFeed(t.db, beheerder.user, (await makeBody(t.db)).id, null);
+    const other = await createFeed(t.db, beheerder.user, (await makeBody(t.db)).id, null);
+    for (let i = 0; i < FEED_LIMITS.perFeed.limit; i += 1) await allowFeedFetch({ db: t.db }, feed.id);
+    const refused = await fetchFrom("198.51.100.1", token);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("600");
+    expect((await fetchFrom("198.51.100.1", other.token)).status).toBe(200);
+    // the counters name the feed, never its token
+    const keys = (await t.db.selectFrom("request_limits").select("key").execute()).map((row) => row.key);
+    expect(keys).toContain(`agenda-feed:${feed.id}`);
+    expect(keys.join(" ")).not.toContain(token);
   });
 });
 
