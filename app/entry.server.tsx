@@ -1,7 +1,8 @@
-import type { AppLoadContext, EntryContext, HandleDataRequestFunction } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleDataRequestFunction, HandleErrorFunction } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { logger, requestPath } from "./server/log";
 
 /**
  * What every page and every loader's data carries: a session extended during this request renews its
@@ -13,6 +14,16 @@ function finishHeaders(headers: Headers, context: AppLoadContext) {
   if (context.auth.setCookie) headers.append("Set-Cookie", context.auth.setCookie);
   if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
 }
+
+/** A loader's, action's or render's error, as one log line (a request the client gave up on is not an error). */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  logger.error("Fout bij een verzoek", {
+    method: request.method,
+    path: requestPath(new URL(request.url).pathname),
+    error,
+  });
+};
 
 export const handleDataRequest: HandleDataRequestFunction = (response, { context }) => {
   finishHeaders(response.headers, context);

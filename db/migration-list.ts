@@ -11,6 +11,7 @@ import * as settings from "./migrations/0009_settings";
 import * as sortNameCombiningMarks from "./migrations/0010_sort_name_combining_marks";
 import * as containsTextTrigramIndexes from "./migrations/0011_contains_text_trigram_indexes";
 import * as personErasure from "./migrations/0012_person_erasure";
+import * as sessionIdleAndFeedTokenHashes from "./migrations/0013_session_idle_and_feed_token_hashes";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0010_sort_name_combining_marks": sortNameCombiningMarks,
   "0011_contains_text_trigram_indexes": containsTextTrigramIndexes,
   "0012_person_erasure": personErasure,
+  "0013_session_idle_and_feed_token_hashes": sessionIdleAndFeedTokenHashes,
 };

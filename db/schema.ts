@@ -301,7 +301,10 @@ export interface AttendanceTable {
 export interface CalendarFeedsTable {
   id: Generated<number>;
   body_id: number;
-  token: string;
+  /** SHA-256 (hex) of the token in the feed's address; the token itself is shown once and not kept */
+  token_hash: string;
+  /** the token's first characters, so the pages can tell links apart */
+  token_start: string;
   created_by: number | null;
   created_at: Defaulted<IsoMoment>;
   revoked_at: IsoMoment | null;
@@ -434,6 +437,8 @@ export interface SessionsTable {
   user_id: number;
   /** epoch milliseconds */
   expires_at: number;
+  /** epoch milliseconds, written at most once a minute: for the idle timeout */
+  last_used_at: number;
   created_at: Defaulted<IsoMoment>;
 }
 

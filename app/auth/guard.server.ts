@@ -1,4 +1,5 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
+import { withNotice } from "../services/notices";
 import { can, type Permission } from "./permissions";
 import { readCookie, SESSION_COOKIE, type SessionUser, sessionCookie, validateSessionToken } from "./session.server";
 
@@ -15,8 +16,12 @@ export function getCurrentSession(request: Request, context: AppLoadContext): Pr
   context.auth.lookup ??= (async () => {
     const token = readCookie(request, SESSION_COOKIE);
     if (!token) return null;
-    const result = await validateSessionToken(context.db, token);
+    const result = await validateSessionToken(context.db, token, Date.now(), context.sessionIdleMs);
     if (!result) return null;
+    if ("endedIdle" in result) {
+      context.auth.endedIdle = true;
+      return null;
+    }
     if (result.extended) context.auth.setCookie = sessionCookie(request, token, result.session.expiresAt);
     return { user: result.user, sessionId: result.session.id };
   })();
@@ -27,15 +32,17 @@ export async function getCurrentUser(request: Request, context: AppLoadContext) 
   return (await getCurrentSession(request, context))?.user ?? null;
 }
 
-function loginRedirect(request: Request) {
+/** To the login page, which brings the reader back here; saying so when their session ended for being idle. */
+function loginRedirect(request: Request, context: AppLoadContext) {
   const url = new URL(request.url);
   const next = url.pathname + url.search;
-  return redirect(next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`);
+  const login = next === "/" ? "/login" : `/login?next=${encodeURIComponent(next)}`;
+  return redirect(context.auth.endedIdle ? withNotice(login, "inactief") : login);
 }
 
 export async function requireSession(request: Request, context: AppLoadContext): Promise<CurrentSession> {
   const current = await getCurrentSession(request, context);
-  if (!current) throw loginRedirect(request);
+  if (!current) throw loginRedirect(request, context);
   return current;
 }
 

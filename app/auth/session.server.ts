@@ -8,6 +8,27 @@ import type { User } from "../../db/schema";
 export const SESSION_COOKIE = "kring_session";
 const DAY = 24 * 60 * 60 * 1000;
 export const SESSION_LIFETIME_MS = 30 * DAY;
+const MINUTE = 60 * 1000;
+/** How often a session's last use is written: not on every request, the idle timeout is counted in minutes. */
+export const LAST_USE_PRECISION_MS = MINUTE;
+export const DEFAULT_SESSION_IDLE_MINUTES = 120;
+/** Longer than a session lives makes no sense: an idle timeout of at most 30 days. */
+const MAX_SESSION_IDLE_MINUTES = SESSION_LIFETIME_MS / MINUTE;
+
+/** A setting that cannot work: the server stops at start with this message. */
+export class SessionSettingsError extends Error {}
+
+/** KRING_SESSION_IDLE_MINUTES, in milliseconds: how long a session may go unused before it ends. */
+export function sessionIdleMs(env: Partial<Record<string, string>> = process.env): number {
+  const value = env.KRING_SESSION_IDLE_MINUTES?.trim();
+  if (!value) return DEFAULT_SESSION_IDLE_MINUTES * MINUTE;
+  const minutes = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(minutes >= 1 && minutes <= MAX_SESSION_IDLE_MINUTES))
+    throw new SessionSettingsError(
+      `KRING_SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to ${MAX_SESSION_IDLE_MINUTES} (it is "${value}").`,
+    );
+  return minutes * MINUTE;
+}
 
 export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "language">;
 
@@ -22,16 +43,40 @@ export function sessionIdFromToken(token: string): string {
 }
 
 export async function createSession(db: DB, token: string, userId: number, now = Date.now()) {
-  const session = { id: sessionIdFromToken(token), user_id: userId, expires_at: now + SESSION_LIFETIME_MS };
+  const session = {
+    id: sessionIdFromToken(token),
+    user_id: userId,
+    expires_at: now + SESSION_LIFETIME_MS,
+    last_used_at: now,
+  };
   await db.insertInto("sessions").values(session).execute();
   return session;
 }
 
+export interface ValidSession {
+  session: { id: string; expiresAt: number };
+  user: SessionUser;
+  /** the expiry moved: the browser needs the renewed cookie */
+  extended: boolean;
+}
+
+/** A session that ended because it went unused longer than the idle timeout: the login page says so. */
+export interface IdleSession {
+  endedIdle: true;
+}
+
 /**
- * The user behind a token, or null when the session is unknown, expired or its account disabled.
- * A session used in the second half of its life is extended to a full 30 days.
+ * The user behind a token; `{ endedIdle }` when the session was unused for longer than `idleMs` (it is
+ * ended now); null when the session is unknown, expired or its account disabled. A session used in
+ * the second half of its life is extended to a full 30 days. Its last use is written at most once a
+ * minute, together with that extension where both are due.
  */
-export async function validateSessionToken(db: DB, token: string, now = Date.now()) {
+export async function validateSessionToken(
+  db: DB,
+  token: string,
+  now = Date.now(),
+  idleMs = DEFAULT_SESSION_IDLE_MINUTES * MINUTE,
+): Promise<ValidSession | IdleSession | null> {
   const id = sessionIdFromToken(token);
   const row = await db
     .selectFrom("sessions")
@@ -39,6 +84,7 @@ export async function validateSessionToken(db: DB, token: string, now = Date.now
     .select([
       "sessions.id as sessionId",
       "sessions.expires_at",
+      "sessions.last_used_at",
       "users.id",
       "users.email",
       "users.name",
@@ -49,16 +95,15 @@ export async function validateSessionToken(db: DB, token: string, now = Date.now
     .where("sessions.id", "=", id)
     .executeTakeFirst();
   if (!row) return null;
-  if (now >= row.expires_at || row.disabled_at) {
+  const idle = now - row.last_used_at > idleMs;
+  if (now >= row.expires_at || row.disabled_at || idle) {
     await db.deleteFrom("sessions").where("id", "=", id).execute();
-    return null;
+    return idle && now < row.expires_at && !row.disabled_at ? { endedIdle: true } : null;
   }
-  let expiresAt = row.expires_at;
-  let extended = false;
-  if (now >= row.expires_at - SESSION_LIFETIME_MS / 2) {
-    expiresAt = now + SESSION_LIFETIME_MS;
-    extended = true;
-    await db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", id).execute();
+  const extended = now >= row.expires_at - SESSION_LIFETIME_MS / 2;
+  const expiresAt = extended ? now + SESSION_LIFETIME_MS : row.expires_at;
+  if (extended || now - row.last_used_at >= LAST_USE_PRECISION_MS) {
+    await db.updateTable("sessions").set({ expires_at: expiresAt, last_used_at: now }).where("id", "=", id).execute();
   }
   const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, language: row.language };
   return { session: { id, expiresAt }, user, extended };

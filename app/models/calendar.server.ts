@@ -1,4 +1,5 @@
-import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { CalendarFeedsTable, IsoDate } from "../../db/schema";
@@ -10,7 +11,9 @@ import { inTransaction, RecordNotFoundError, RegisterError } from "./editing.ser
 /**
  * Calendar subscription feeds: per body one secret address (/agenda/<token>.ics) that calendar
  * applications fetch without logging in. The token is the key, so a body has at most one live
- * feed, a new one replaces the old, and a beheerder can revoke it.
+ * feed, a new one replaces the old, and a beheerder can revoke it. The database keeps the token's
+ * SHA-256, as it does a session's: the token itself exists only in the answer to the request that
+ * made it (decision 026).
  */
 export type CalendarFeed = Selectable<CalendarFeedsTable>;
 
@@ -29,9 +32,23 @@ function newToken(): string {
   return encodeBase32LowerCaseNoPadding(bytes);
 }
 
-/** The row as the audit log keeps it: without the token, which is a credential while the feed lives. */
+/** How many of the token's characters the pages show, to tell links apart: 30 of its 160 bits. */
+export const TOKEN_START_LENGTH = 6;
+
+/** What the database keeps of a token (hex SHA-256): enough to recognise it, not to rebuild the address. */
+function tokenHash(token: string): string {
+  return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** A feed just made, with its token: the only moment the address can be shown. */
+export interface NewFeed {
+  feed: CalendarFeed;
+  token: string;
+}
+
+/** The row as the audit log keeps it: without the token's hash, which has no use to a reader of the log. */
 function logged(feed: CalendarFeed) {
-  const { token: _secret, ...rest } = feed;
+  const { token_hash: _hash, ...rest } = feed;
   return rest;
 }
 
@@ -89,12 +106,7 @@ async function revokeInTransaction(trx: Trx, actor: Actor, feed: CalendarFeed, s
  * by someone else in the meantime is never replaced unseen; a replaced feed is revoked in the same
  * transaction, and its address stops working.
  */
-export async function createFeed(
-  db: DB,
-  actor: Actor,
-  bodyId: number,
-  replacing: number | null,
-): Promise<CalendarFeed> {
+export async function createFeed(db: DB, actor: Actor, bodyId: number, replacing: number | null): Promise<NewFeed> {
   return inTransaction(db, async (trx) => {
     const body = await trx
       .selectFrom("bodies")
@@ -111,9 +123,15 @@ export async function createFeed(
       .executeTakeFirst();
     if ((current?.id ?? null) !== replacing) throw new RegisterError("calendar.errors.feedChanged");
     if (current) await revokeInTransaction(trx, actor, current, CALENDAR_AUDIT_SUMMARIES.replaced);
+    const token = newToken();
     const feed = await trx
       .insertInto("calendar_feeds")
-      .values({ body_id: bodyId, token: newToken(), created_by: actor.id })
+      .values({
+        body_id: bodyId,
+        token_hash: tokenHash(token),
+        token_start: token.slice(0, TOKEN_START_LENGTH),
+        created_by: actor.id,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await recordAudit(trx, actor, {
@@ -123,7 +141,7 @@ export async function createFeed(
       after: logged(feed),
       summary: CALENDAR_AUDIT_SUMMARIES.created,
     });
-    return feed;
+    return { feed, token };
   });
 }
 
@@ -192,7 +210,7 @@ export async function feedByToken(db: DB, token: string) {
       .selectFrom("calendar_feeds")
       .innerJoin("bodies", "bodies.id", "calendar_feeds.body_id")
       .select(["calendar_feeds.id", "calendar_feeds.body_id", "bodies.name as body_name"])
-      .where("calendar_feeds.token", "=", token)
+      .where("calendar_feeds.token_hash", "=", tokenHash(token))
       .where("calendar_feeds.revoked_at", "is", null)
       .executeTakeFirst()) ?? null
   );

@@ -56,6 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       bodyName: feed.body_name,
       createdAt: feed.created_at,
       createdBy: feed.created_by_name,
+      tokenStart: feed.token_start,
     })),
     notice: notice && stillSo ? { kind: notice, feedId: noticeFeed.id, bodyName: noticeFeed.body_name } : null,
   });
@@ -113,6 +114,7 @@ export default function CalendarFeeds() {
             <thead>
               <tr>
                 <th scope="col">{t("calendar.admin.body")}</th>
+                <th scope="col">{t("calendar.admin.addressStart")}</th>
                 <th scope="col">{t("calendar.admin.createdBy")}</th>
                 <th scope="col">{t("calendar.admin.createdAt")}</th>
                 <th scope="col">{t("calendar.admin.revokeHeading")}</th>
@@ -124,6 +126,9 @@ export default function CalendarFeeds() {
                   <th scope="row" className="font-normal">
                     <Link to={`/gremia/${feed.bodyId}/agenda`}>{feed.bodyName}</Link>
                   </th>
+                  <td>
+                    <code className="font-mono">/agenda/{feed.tokenStart}…</code>
+                  </td>
                   <td>{feed.createdBy ?? t("calendar.admin.unknownUser")}</td>
                   <td>{formatMoment(feed.createdAt, language)}</td>
                   <td>

@@ -1,4 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  AppLoadContext,
+  LoaderFunctionArgs,
+  MetaFunction,
+  TypedResponse,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -30,8 +36,6 @@ import { refusalResponse } from "../services/refusal.server";
 import { appOrigin } from "../services/app-origin.server";
 
 const NOTICE_TEXTS = {
-  aangemaakt: "calendar.page.notices.aangemaakt",
-  vervangen: "calendar.page.notices.vervangen",
   ingetrokken: "calendar.page.notices.ingetrokken",
   ongedaan: "calendar.page.notices.teruggezet",
 } satisfies Record<CalendarFeedNotice, MessageKey>;
@@ -46,19 +50,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const feed = await activeFeed(context.db, body.id);
   const url = new URL(request.url);
   const notice = noticeFrom(url.searchParams, CALENDAR_FEED_NOTICES);
-  const address = feed ? `${appOrigin(request, context)}/agenda/${feed.token}.ics` : null;
   return json({
     body: { id: body.id, name: body.name, archived: body.archived_at !== null },
-    feed:
-      feed && address
-        ? {
-            id: feed.id,
-            address,
-            webcal: address.replace(/^https?:/, "webcal:"),
-            createdAt: feed.created_at,
-            createdBy: feed.created_by_name,
-          }
-        : null,
+    feed: feed
+      ? {
+          id: feed.id,
+          addressStart: feedAddress(request, context, feed.token_start),
+          createdAt: feed.created_at,
+          createdBy: feed.created_by_name,
+        }
+      : null,
     canCreate: can(user.role, "register.edit") && body.archived_at === null,
     canManage: can(user.role, "calendar.manage"),
     notice,
@@ -82,15 +83,29 @@ export async function action({
   const parsed = parseForm(CALENDAR_FEED_SCHEMAS[intent], formData);
   if (!parsed.ok) return json({ ...parsed, kind: "refused", intent }, { status: 400 });
   try {
-    return redirect(await changeFeed(context.db, user, bodyId, parsed.data));
+    const outcome = await changeFeed(context.db, user, bodyId, parsed.data);
+    if ("redirectTo" in outcome) return redirect(outcome.redirectTo);
+    const address = feedAddress(request, context, `${outcome.made.token}.ics`);
+    // the one answer that holds the address: no cache may keep it
+    return json(
+      { kind: "made", replaced: outcome.replaced, feedId: outcome.made.feed.id, address, webcal: webcal(address) },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     return refusalResponse(error, formData, { kind: "refused" as const, intent });
   }
 }
 
+const feedAddress = (request: Request, context: AppLoadContext, rest: string) =>
+  `${appOrigin(request, context)}/agenda/${rest}`;
+const webcal = (address: string) => address.replace(/^https?:/, "webcal:");
+
 export default function BodyCalendar() {
   const { body, feed, canCreate, canManage, notice, revokedFeedId } = useLoaderData<typeof loader>();
-  const refusal = placeFeedRefusal(useActionData<typeof action>() ?? null, feed?.id ?? null);
+  const answer = useActionData<typeof action>() ?? null;
+  const refusal = placeFeedRefusal(answer?.kind === "refused" ? answer : null, feed?.id ?? null);
+  // the address is shown only in the answer that made it, while that link is still the live one
+  const made = answer?.kind === "made" && answer.feedId === feed?.id ? answer : null;
   const { t } = useTranslation();
   return (
     <div className="max-w-3xl space-y-6">
@@ -101,7 +116,11 @@ export default function BodyCalendar() {
         <h1 className="text-2xl font-bold">{t("calendar.page.title", { body: body.name })}</h1>
         <p className="mt-2 text-slate-700">{t("calendar.page.intro", { body: body.name })}</p>
       </div>
-      {notice === "ingetrokken" && canManage && revokedFeedId && !feed ? (
+      {made ? (
+        <SuccessNotice>
+          {t(made.replaced ? "calendar.page.notices.vervangen" : "calendar.page.notices.aangemaakt")}
+        </SuccessNotice>
+      ) : notice === "ingetrokken" && canManage && revokedFeedId && !feed ? (
         <UndoNotice fields={{ feed: revokedFeedId }}>{t(NOTICE_TEXTS[notice])}</UndoNotice>
       ) : notice ? (
         <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice>
@@ -113,7 +132,7 @@ export default function BodyCalendar() {
           {t("calendar.page.subscribeHeading")}
         </h2>
         {feed ? (
-          <FeedAddress feed={feed} />
+          <FeedAddress feed={feed} made={made} />
         ) : (
           <>
             <p>{t("calendar.page.none")}</p>

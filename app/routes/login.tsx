@@ -11,7 +11,10 @@ import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../componen
 import { pageTitle } from "../i18n/meta";
 import { countUsers } from "../models/users.server";
 import { emailAddress, FORM_ERROR, formFailure, messageKey, parseForm } from "../services/form-data";
+import { type Notice, noticeFrom } from "../services/notices";
 import { safeRedirectPath } from "../services/safe-redirect";
+
+const LOGIN_NOTICES = ["inactief"] as const satisfies readonly Notice[];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("auth.login.title"));
 
@@ -25,8 +28,11 @@ const loginSchema = z.object({
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getCurrentSession(request, context)) throw redirect("/");
   if ((await countUsers(context.db)) === 0) throw redirect("/setup");
-  const next = new URL(request.url).searchParams.get("next");
-  return json({ next: safeRedirectPath(next, "") || null });
+  const search = new URL(request.url).searchParams;
+  return json({
+    next: safeRedirectPath(search.get("next"), "") || null,
+    signedOutIdle: noticeFrom(search, LOGIN_NOTICES) === "inactief",
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -60,13 +66,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { next } = useLoaderData<typeof loader>();
+  const { next, signedOutIdle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <div className="mx-auto max-w-md">
       <div className="card space-y-4">
         <h1 className="text-2xl font-bold">{t("auth.login.title")}</h1>
+        {signedOutIdle ? (
+          <p role="status" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+            {t("auth.login.signedOutIdle")}
+          </p>
+        ) : null}
         <p className="text-slate-700">{t("auth.login.intro")}</p>
         <ValidatedForm
           id="login"

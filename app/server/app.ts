@@ -6,6 +6,7 @@ import compression from "compression";
 import express from "express";
 import type { DB } from "../../db/index";
 import type { MailingPolicy } from "../services/mail-recipients";
+import { logger, requestPath } from "./log";
 import type { MailTransport } from "./mail-transport.server";
 import {
   cspNonce,
@@ -26,8 +27,24 @@ export interface AppOptions {
   pseudonymSecret: string;
   mail: MailTransport;
   mailingPolicy: MailingPolicy;
+  /** KRING_SESSION_IDLE_MINUTES in milliseconds (sessionIdleMs, auth/session.server) */
+  sessionIdleMs: number;
   /** tells the mail sender to look at the outbox now (a mailing was started or resumed) */
   wakeMailSender: () => void;
+}
+
+/**
+ * One log line per request once its answer is out (or its connection gone): method, path without
+ * the query string and with the public links' tokens taken out, status, and milliseconds.
+ */
+function logRequests(req: express.Request, res: express.Response, next: express.NextFunction) {
+  const start = process.hrtime.bigint();
+  res.once("close", () => {
+    const ms = Number((process.hrtime.bigint() - start) / 1000n) / 1000;
+    const fields = { method: req.method, path: requestPath(req.path), status: res.statusCode, ms };
+    logger.info("request", res.writableFinished ? fields : { ...fields, aborted: true });
+  });
+  next();
 }
 
 export function createApp({
@@ -39,12 +56,15 @@ export function createApp({
   pseudonymSecret,
   mail,
   mailingPolicy,
+  sessionIdleMs,
   wakeMailSender,
 }: AppOptions) {
   const app = express();
   app.disable("x-powered-by");
   if (trustProxy) app.set("trust proxy", /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
 
+  // first, so that every answer is logged, the refusals of the checks below included
+  app.use(logRequests);
   app.use(compression());
   app.use(cspNonce, securityHeaders({ development }), strictTransportSecurity);
 
@@ -63,6 +83,7 @@ export function createApp({
       pseudonymSecret,
       mail,
       mailingPolicy,
+      sessionIdleMs,
       publicOrigin,
       wakeMailSender,
       auth: {},

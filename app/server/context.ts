@@ -25,8 +25,13 @@ export interface KringContext {
   mailingPolicy: MailingPolicy;
   /** Tells the mail sender to look at the outbox now (a mailing was started or resumed) instead of after its pause. */
   wakeMailSender: () => void;
-  /** Per-request memo of the session lookup and a refreshed cookie to send (see auth/guard.server). */
-  auth: { lookup?: Promise<unknown>; setCookie?: string };
+  /** KRING_SESSION_IDLE_MINUTES in milliseconds, read at start: a session unused this long ends. */
+  sessionIdleMs: number;
+  /**
+   * Per-request memo of the session lookup, a refreshed cookie to send, and whether the session this
+   * request came with just ended for being idle (the login page says so); see auth/guard.server.
+   */
+  auth: { lookup?: Promise<unknown>; setCookie?: string; endedIdle?: boolean };
 }
 
 declare module "@remix-run/server-runtime" {

@@ -13,6 +13,7 @@ import {
 } from "../models/mail-outbox.server";
 import { writeMessage } from "../services/mail-messages";
 import { unsubscribeToken } from "../services/unsubscribe-token.server";
+import { type LogFields, logger } from "./log";
 import { DeliveryError, type MailTransport, type OutgoingMessage } from "./mail-transport.server";
 
 /**
@@ -36,7 +37,8 @@ export interface SenderOptions {
   batchSize?: number;
   /** the longest the sender sleeps when nothing is due */
   idleMs?: number;
-  log?: (line: string) => void;
+  /** where the sender's warnings go: the server's log unless a test says otherwise */
+  log?: (msg: string, fields?: LogFields) => void;
 }
 
 export interface MailSender {
@@ -86,7 +88,7 @@ export function startMailSender({
   secret,
   batchSize = 20,
   idleMs = 5_000,
-  log = console.log,
+  log = (msg, fields) => logger.warn(msg, fields),
 }: SenderOptions): MailSender {
   const messageIdDomain = /@([^>\s]+)/.exec(transport.from)?.[1] ?? "kring.invalid";
   const mailto = /<([^>]+)>/.exec(transport.replyTo)?.[1] ?? transport.replyTo;
@@ -129,7 +131,7 @@ export function startMailSender({
     for (const mailingId of new Set(notSent.map(({ row }) => row.mailingId))) {
       const ofMailing = notSent.filter(({ row }) => row.mailingId === mailingId);
       const reason = ofMailing[0]!.reason;
-      log(`Mailing ${mailingId} gepauzeerd: ${reason}`);
+      log("Mailing gepauzeerd: het bericht kon niet worden afgegeven", { mailingId, reason });
       await pauseForDelivery(
         db,
         mailingId,
@@ -142,7 +144,7 @@ export function startMailSender({
 
   const running = (async () => {
     const interrupted = await markInterruptedRowsUnknown(db);
-    if (interrupted > 0) log(`Mailings: ${interrupted} bericht(en) met onbekende afloop na een onderbreking.`);
+    if (interrupted > 0) log("Mailings: berichten met onbekende afloop na een onderbreking", { count: interrupted });
     while (!stopping) {
       try {
         if (await round()) continue;
@@ -150,9 +152,7 @@ export function startMailSender({
         const wait = next ? Math.min(Math.max(Date.parse(next) - Date.now(), 50), idleMs) : idleMs;
         await sleep(wait);
       } catch (error) {
-        log(
-          `Mailings: de verzender liep tegen een fout aan: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        log("Mailings: de verzender liep tegen een fout aan", { error });
         await sleep(idleMs);
       }
     }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { logger } from "./log";
 
 /**
  * Where Kring's mail goes. With SMTP_URL, to that server (nodemailer, pooled, TLS and
@@ -52,6 +53,9 @@ function privateKeyFrom(value: string): string {
   if (!existsSync(value)) throw new MailSettingsError(`DKIM_PRIVATE_KEY is neither a PEM key nor a file (${value}).`);
   return readFileSync(value, "utf8");
 }
+
+/** A server's answer without the e-mail addresses it quotes, for the log. */
+export const withoutAddresses = (text: string) => text.replace(/[^\s<>@]+@[^\s<>]+/g, "…");
 
 /** The URL without its password, for messages. */
 const redacted = (url: string) => url.replace(/\/\/([^:@/]*):[^@/]*@/, "//$1:***@");
@@ -173,11 +177,19 @@ export function createMailTransport(settings: MailSettings, outboxFolder: string
         return { response: String(info.response) };
       } catch (error) {
         const { command } = (error ?? {}) as { command?: unknown };
-        throw new DeliveryError(
+        const failure = new DeliveryError(
           classifyDeliveryError(error),
           error instanceof Error ? error.message : String(error),
           typeof command === "string" ? command : null,
         );
+        // the server's answer may quote the recipient: the log names the message, not the person
+        logger.warn("Bericht niet afgegeven aan de SMTP-server", {
+          messageId: message.messageId,
+          problem: failure.problem,
+          command: failure.command,
+          reason: withoutAddresses(failure.message),
+        });
+        throw failure;
       }
     },
     close: () => smtp.close(),

@@ -6,9 +6,11 @@ import { BackupSettingsError, scheduleBackups } from "../../db/backup-schedule";
 import { describeTarget } from "../../db/engine";
 import { DatabaseStartError, databaseTarget, openMigratedDatabase, refreshPlannerStatistics } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
+import { SessionSettingsError, sessionIdleMs } from "../auth/session.server";
 import { forgetOldRequestLimits } from "../models/request-limits.server";
 import { createApp } from "./app";
 import { demoChoice, demoStartLine } from "./demo-choice";
+import { logFormat, logger, LogSettingsError } from "./log";
 import { startMailSender } from "./mail-sender.server";
 import { createMailTransport, mailSettings, MailSettingsError } from "./mail-transport.server";
 import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipients";
@@ -16,6 +18,11 @@ import { PseudonymSecretError, pseudonymSecret } from "./pseudonym-secret.server
 
 const development = process.env.NODE_ENV === "development";
 const KEEP_ALIVE_SECONDS = 65;
+/**
+ * How long a stop waits for the requests and messages in flight: below the 30 s a service manager
+ * (systemd, Docker, Kubernetes) gives before it kills, so the database is still closed cleanly.
+ */
+const SHUTDOWN_DEADLINE_MS = 20_000;
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || "0.0.0.0";
 const target = databaseTarget();
@@ -25,18 +32,21 @@ const outbox =
   (target.engine === "sqlite" ? path.join(path.dirname(target.file), "outbox") : path.resolve("data", "outbox"));
 
 async function main() {
+  logger.setFormat(logFormat(process.env));
   // a mail setting that cannot work stops the start here, not at the first mailing
   const mail = createMailTransport(mailSettings(), outbox);
   const mailingPolicy = mailingPolicyFrom(process.env);
   // KRING_BACKUP_HOURS: the server's own backups; a bad value stops the start here
   const backups = scheduleBackups(target);
+  const idleMs = sessionIdleMs(process.env);
   const db = await openMigratedDatabase(target);
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = await pseudonymSecret(db, target);
   const demo = demoChoice(process.env);
-  const loaded = demo.load ? await loadDemoIfEmpty(db, { log: console.log }) : null;
+  // the demo accounts' passwords are the one secret logged: printed once, for whoever tries Kring out
+  const loaded = demo.load ? await loadDemoIfEmpty(db, { log: (line) => logger.info(line) }) : null;
   const demoLine = demoStartLine(demo, loaded !== null);
-  if (demoLine) console.log(demoLine);
+  if (demoLine) logger.info(demoLine);
 
   const sender = startMailSender({ db, transport: mail, secret });
 
@@ -51,13 +61,14 @@ async function main() {
     pseudonymSecret: secret,
     mail,
     mailingPolicy,
+    sessionIdleMs: idleMs,
     wakeMailSender: () => sender.wake(),
   });
 
   const server = app.listen(port, host, () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    console.log(`Kring luistert op http://localhost:${actualPort} (database: ${describeTarget(target)})`);
+    logger.info(`Kring luistert op http://localhost:${actualPort} (database: ${describeTarget(target)})`);
     if (development) void broadcastDevReady(build);
   });
   // An idle connection stays open longer than a load balancer's (60 s is common) or a client's keeps
@@ -71,23 +82,43 @@ async function main() {
   const optimizer = setInterval(
     () =>
       void Promise.all([refreshPlannerStatistics(db), forgetOldRequestLimits(db)]).catch((error: unknown) =>
-        console.error("periodic upkeep failed:", error),
+        logger.error("Periodiek onderhoud mislukt", { error }),
       ),
     6 * 60 * 60 * 1000,
   );
   optimizer.unref();
 
-  // the request and the messages being handed over finish first; then the database closes
-  const stop = () => {
+  // The requests and the messages being handed over finish first; then the mail connections and the
+  // database close. Kept-alive connections are closed as soon as they are idle (a client would keep
+  // one open for seconds after its answer), and a request still running at the deadline is cut off,
+  // so that a hung client cannot keep the process (and the database) open.
+  const serverClosed = new Promise<void>((resolve) => server.once("close", resolve));
+  const stop = (signal: NodeJS.Signals) => {
+    logger.info("Kring stopt", { signal });
     clearInterval(optimizer);
     backups.stop();
-    server.close(() => {
-      void sender
-        .stop()
-        .then(() => mail.close())
-        .then(() => db.destroy())
-        .then(() => process.exit(0));
-    });
+    const deadline = setTimeout(() => {
+      logger.warn("Kring stopt: verzoeken na de wachttijd afgebroken", { deadlineMs: SHUTDOWN_DEADLINE_MS });
+      server.closeAllConnections();
+    }, SHUTDOWN_DEADLINE_MS);
+    deadline.unref();
+    server.close();
+    const closeIdle = setInterval(() => server.closeIdleConnections(), 100);
+    closeIdle.unref();
+    server.closeIdleConnections();
+    void Promise.all([serverClosed.then(() => clearInterval(closeIdle)), sender.stop()])
+      .then(() => mail.close())
+      .then(() => db.destroy())
+      .then(
+        () => {
+          logger.info("Kring gestopt");
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error("Kring stopte niet netjes", { error });
+          process.exit(1);
+        },
+      );
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
@@ -99,11 +130,13 @@ main().catch((error: unknown) => {
     error instanceof MailSettingsError ||
     error instanceof MailingPolicyError ||
     error instanceof PseudonymSecretError ||
-    error instanceof BackupSettingsError
+    error instanceof BackupSettingsError ||
+    error instanceof SessionSettingsError ||
+    error instanceof LogSettingsError
   ) {
-    console.error(`Kring kan niet starten: ${error.message}`);
+    logger.error(`Kring kan niet starten: ${error.message}`);
   } else {
-    console.error("Kring kan niet starten:", error);
+    logger.error("Kring kan niet starten", { error });
   }
   process.exit(1);
 });

@@ -33,24 +33,35 @@ export const isCalendarFeedIntent = (value: unknown): value is CalendarFeedInten
 
 export type CalendarFeedChange = z.output<(typeof CALENDAR_FEED_SCHEMAS)[CalendarFeedIntent]>;
 
-/** The notices of the page (changeFeed writes them); a revoke's names the link its undo brings back. */
-export const CALENDAR_FEED_NOTICES = [
-  "aangemaakt",
-  "vervangen",
-  "ingetrokken",
-  "ongedaan",
-] as const satisfies readonly Notice[];
+/**
+ * The notices of the page after a redirect (changeFeed writes them); a revoke's names the link its
+ * undo brings back. A new link is no redirect: the page that answers the form shows its address.
+ */
+export const CALENDAR_FEED_NOTICES = ["ingetrokken", "ongedaan"] as const satisfies readonly Notice[];
 export type CalendarFeedNotice = (typeof CALENDAR_FEED_NOTICES)[number];
 
-/** What the page's action answers when it does not redirect: a form refused, named by its intent. */
-export type CalendarFeedAnswer = FormFailure & { kind: "refused"; intent: CalendarFeedIntent };
+/** A form refused, named by its intent. */
+export type CalendarFeedRefusal = FormFailure & { kind: "refused"; intent: CalendarFeedIntent };
+
+/** A link just made: its whole address, shown this once, since only its hash is kept. */
+export interface MadeFeed {
+  kind: "made";
+  replaced: boolean;
+  feedId: number;
+  address: string;
+  /** the address for calendar applications (webcal:) */
+  webcal: string;
+}
+
+/** What the page's action answers when it does not redirect. */
+export type CalendarFeedAnswer = CalendarFeedRefusal | MadeFeed;
 
 /**
  * Where a refusal is shown. It belongs to the form it came from only while that form is still about
  * the same link: after someone else's change the page shows the current link, and the refusal above
  * the forms.
  */
-export function placeFeedRefusal(refused: CalendarFeedAnswer | null, shownFeedId: number | null) {
+export function placeFeedRefusal(refused: CalendarFeedRefusal | null, shownFeedId: number | null) {
   const shownWith = (intent: CalendarFeedIntent) =>
     intent === "create"
       ? shownFeedId === null

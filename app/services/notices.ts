@@ -77,6 +77,8 @@ export const NOTICES = [
   "werktWeer",
   /** a person was erased at their request */
   "gewist",
+  /** the reader was signed out after being idle too long (the login page says so) */
+  "inactief",
 ] as const;
 
 export type Notice = (typeof NOTICES)[number];

@@ -3,6 +3,8 @@ import { translator } from "../i18n/index";
 import { allowRequest } from "../models/request-limits.server";
 import { unsubscribeContacts } from "../models/opt-outs.server";
 import type { KringContext } from "../server/context";
+import { logger } from "../server/log";
+import { withoutAddresses } from "../server/mail-transport.server";
 import { unsubscribeMail } from "./unsubscribe-mail";
 import { personUnsubscribeToken, unsubscribeToken } from "./unsubscribe-token.server";
 
@@ -77,10 +79,9 @@ export async function requestUnsubscribeLinks(
     .then(
       () => undefined,
       (error: unknown) =>
-        console.error(
-          "Afmeldlink niet verstuurd:",
-          (error instanceof Error ? error.message : String(error)).replace(/[^\s<>@]+@[^\s<>]+/g, "…"),
-        ),
+        logger.error("Afmeldlink niet verstuurd", {
+          reason: withoutAddresses(error instanceof Error ? error.message : String(error)),
+        }),
     );
   return { delivery };
 }

@@ -60,6 +60,14 @@ describe("calendar subscriptions in the browser", () => {
     await page.getByText(text.page.copied).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(address);
 
+    // shown this once: the page opened again shows only the start of the address
+    await page.getByText(text.page.copyNow).waitFor();
+    await visit(`/gremia/${seeded.cmo}/agenda`);
+    const token = /\/agenda\/([a-z2-7]+)\.ics$/.exec(address)![1]!;
+    await page.getByText(`${env.server().url}/agenda/${token.slice(0, 6)}…`).waitFor();
+    expect(await page.getByLabel(text.page.address, { exact: true }).count()).toBe(0);
+    expect(await page.content()).not.toContain(token);
+
     const feed = await fetchFeed(address);
     expect(feed.status).toBe(200);
     expect(parseIcs(await feed.text()).events.map((event) => [event.summary, event.utcStart])).toEqual([
@@ -94,6 +102,7 @@ describe("calendar subscriptions in the browser", () => {
       await visit("/beheer/agenda");
       const row = page.getByRole("row", { name: /Werkgroep Wonen/ });
       await row.getByText("Bea Beheer").waitFor();
+      await row.getByText(`/agenda/${/\/agenda\/([a-z2-7]{6})/.exec(address)![1]}…`).waitFor();
       await act(() => row.getByRole("button", { name: text.admin.revoke }).click());
       await page.getByRole("alert").filter({ hasText: text.errors.confirmRevoke }).waitFor();
       expect((await fetchFeed(address)).status).toBe(200);

@@ -7,7 +7,13 @@ import { useBrowser } from "../support/e2e";
 /** The demo accounts as the server prints them once at its first start. */
 function printedAccounts(output: string) {
   const accounts = new Map<string, { email: string; password: string }>();
-  for (const match of output.matchAll(
+  // the server's log is JSON lines: the accounts table is one line's message
+  const messages = output
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => (JSON.parse(line) as { msg: string }).msg)
+    .join("\n");
+  for (const match of messages.matchAll(
     /^\s+(beheerder|redacteur|onderzoeker|lezer)\s+(\S+@example\.org)\s+(\S+)\s*$/gm,
   )) {
     accounts.set(match[1]!, { email: match[2]!, password: match[3]! });

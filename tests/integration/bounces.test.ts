@@ -10,6 +10,7 @@ import { StaleVersionError } from "../../app/models/editing.server";
 import { mailingCandidates, mailingProgress, startMailing } from "../../app/models/mailings.server";
 import { drawPanel } from "../../app/models/panel-facts.server";
 import { addPersonEmail, personHistory, removePersonEmail } from "../../app/models/people.server";
+import { BOUNCE_LIST_MAX_BYTES } from "../../app/services/bounce-addresses";
 import * as mailingRoute from "../../app/routes/onderzoek.$waveId_.mailing.$soort";
 import * as peopleListRoute from "../../app/routes/personen._index";
 import * as editRoute from "../../app/routes/personen.$personId_.bewerken";
@@ -397,6 +398,19 @@ describe("the mailing page's Onbestelbaar form", () => {
       kind: "refused",
       values: { addresses: "geen adres", reason: "550" },
       errors: { addresses: "mailings.errors.noAddressesFound" },
+    });
+  });
+
+  it("refuses a file over its limit at the field, saying the limit, keeping what was typed", async () => {
+    const { first } = await waves();
+    const { cookie } = await signedIn(t.db, "onderzoeker");
+    const file = new File(["x".repeat(BOUNCE_LIST_MAX_BYTES + 1)], "bounces.csv", { type: "text/csv" });
+    const response = await post(first.id, cookie, { intent: "bounces", addresses: "a@example.org", reason: "" }, file);
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      kind: "refused",
+      values: { addresses: "a@example.org" },
+      errors: { file: "mailings.errors.bounceFileTooLarge?limit=1+MB" },
     });
   });
 

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { todayInAmsterdam } from "../../app/i18n/format";
 import {
@@ -12,6 +13,7 @@ import * as feedRoute from "../../app/routes/agenda.$token";
 import * as adminRoute from "../../app/routes/beheer.agenda";
 import * as bodyCalendarRoute from "../../app/routes/gremia.$bodyId_.agenda";
 import * as meetingIcsRoute from "../../app/routes/vergaderingen.$meetingId_.agenda[.ics]";
+import { allowFeedClient, allowFeedFetch, FEED_LIMITS } from "../../app/services/calendar-feed-limits.server";
 import { FORM_ERROR } from "../../app/services/form-data";
 import type { UserRole } from "../../db/schema";
 import { parseIcs } from "../support/calendar";
@@ -46,6 +48,8 @@ const fetchFeed = (token: string) => call(feedRoute.loader, get(`/agenda/${token
 const nextJuly = `${Number(todayInAmsterdam().slice(0, 4)) + 1}-07-01`;
 
 const bodyPage = (bodyId: number) => `/gremia/${bodyId}/agenda`;
+/** The token in a feed's address, as the page shows it once. */
+const tokenOf = (address: string) => /\/agenda\/([a-z2-7]+)\.ics$/.exec(address)![1]!;
 const post = (bodyId: number, cookie: string, fields: Record<string, string | number>) =>
   call(bodyCalendarRoute.action, formRequest(bodyPage(bodyId), fields, { cookie }), { bodyId: String(bodyId) });
 
@@ -73,13 +77,17 @@ describe("a body's calendar feed", () => {
     const editor = await signedIn("redacteur");
 
     const made = await post(body.id, editor.cookie, { intent: "create" });
-    expect(made.status).toBe(302);
-    expect(made.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=aangemaakt`);
+    expect(made.status).toBe(200);
+    expect(made.headers.get("Cache-Control")).toBe("no-store");
+    const answer = await made.json();
     const feed = await activeFeed(t.db, body.id);
     expect(feed).toMatchObject({ created_by: editor.user.id, created_by_name: editor.user.name });
-    expect(feed!.token).toMatch(/^[a-z2-7]{32}$/);
+    expect(answer).toMatchObject({ kind: "made", replaced: false, feedId: feed!.id });
+    const token = tokenOf(answer.address);
+    expect(token).toMatch(/^[a-z2-7]{32}$/);
+    expect(answer.webcal).toBe(`webcal://localhost/agenda/${token}.ics`);
 
-    const response = await fetchFeed(feed!.token);
+    const response = await fetchFeed(token);
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/calendar; charset=utf-8");
     expect(response.headers.get("Cache-Control")).toBe("private, max-age=900");
@@ -94,71 +102,82 @@ describe("a body's calendar feed", () => {
     ]);
   });
 
-  it("shows its address, absolute on the request's origin, with a webcal link and who made it", async () => {
+  it("shows afterwards only the start of its address and who made it; the database keeps a hash", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const { feed, token } = await createFeed(t.db, beheerder.user, body.id, null);
     const reader = await signedIn("lezer");
     const response = await call(bodyCalendarRoute.loader, get(bodyPage(body.id), reader.cookie), {
       bodyId: String(body.id),
     });
     const data = await response.json();
-    expect(data.feed).toMatchObject({
-      address: `http://localhost/agenda/${feed.token}.ics`,
-      webcal: `webcal://localhost/agenda/${feed.token}.ics`,
+    expect(data.feed).toEqual({
+      id: feed.id,
+      addressStart: `http://localhost/agenda/${token.slice(0, 6)}`,
+      createdAt: feed.created_at,
       createdBy: beheerder.user.name,
     });
+    expect(JSON.stringify(data)).not.toContain(token);
     expect(data).toMatchObject({ canCreate: false, canManage: false });
+    const stored = await t.db.selectFrom("calendar_feeds").selectAll().where("id", "=", feed.id).executeTakeFirst();
+    expect(stored).toMatchObject({ token_hash: createHash("sha256").update(token).digest("hex") });
+    expect(JSON.stringify(stored)).not.toContain(token);
   });
 
   it("writes its address on PUBLIC_ORIGIN when set, whatever Host the request names", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const feed = await createFeed(t.db, beheerder.user, body.id, null);
-    const forged = new Request(`http://evil.example${bodyPage(body.id)}`, { headers: { Cookie: beheerder.cookie } });
+    const forged = formRequest(
+      `http://evil.example${bodyPage(body.id)}`,
+      { intent: "create" },
+      {
+        cookie: beheerder.cookie,
+        origin: "http://evil.example",
+      },
+    );
     const data = await (
-      (await bodyCalendarRoute.loader({
+      (await bodyCalendarRoute.action({
         request: forged,
         context: testContext(t.db, { publicOrigin: "https://kring.example.nl" }),
         params: { bodyId: String(body.id) },
       })) as Response
     ).json();
-    expect(data.feed.address).toBe(`https://kring.example.nl/agenda/${feed.token}.ics`);
+    expect(data.address).toMatch(/^https:\/\/kring\.example\.nl\/agenda\/[a-z2-7]{32}\.ics$/);
   });
 
   it("answers an unknown, revoked or malformed token with the same bare 404", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const { feed, token } = await createFeed(t.db, beheerder.user, body.id, null);
     await revokeFeed(t.db, beheerder.user, feed.id);
     const answers = await Promise.all(
-      [feed.token, "a".repeat(32)].map(async (token) => {
+      [token, "a".repeat(32)].map(async (token) => {
         const response = await fetchFeed(token);
         return [response.status, await response.text()];
       }),
     );
-    const malformed = await call(feedRoute.loader, get(`/agenda/${feed.token}`), { token: feed.token });
+    const malformed = await call(feedRoute.loader, get(`/agenda/${token}`), { token });
     expect(answers).toEqual([
       [404, "Not Found"],
       [404, "Not Found"],
     ]);
     expect([malformed.status, await malformed.text()]).toEqual([404, "Not Found"]);
-    expect(await feedByToken(t.db, feed.token)).toBeNull();
+    expect(await feedByToken(t.db, token)).toBeNull();
   });
 
   it("stops working when a beheerder revokes it, after confirming, and can be brought back", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const feed = await createFeed(t.db, beheerder.user, body.id, null);
+    const { feed, token } = await createFeed(t.db, beheerder.user, body.id, null);
 
     const unconfirmed = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id });
     expect(unconfirmed.status).toBe(400);
     expect((await unconfirmed.json()).errors).toEqual({ confirm: "calendar.errors.confirmRevoke" });
-    expect((await fetchFeed(feed.token)).status).toBe(200);
+    expect((await fetchFeed(token)).status).toBe(200);
 
     const revoked = await post(body.id, beheerder.cookie, { intent: "revoke", feed: feed.id, confirm: "on" });
     expect(revoked.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=ingetrokken&id=${feed.id}`);
-    expect((await fetchFeed(feed.token)).status).toBe(404);
+    expect((await fetchFeed(token)).status).toBe(404);
     expect(
       await t.db.selectFrom("calendar_feeds").select(["revoked_by"]).where("id", "=", feed.id).executeTakeFirst(),
     ).toEqual({
@@ -167,19 +186,20 @@ describe("a body's calendar feed", () => {
 
     const undone = await post(body.id, beheerder.cookie, { intent: "undo", feed: feed.id });
     expect(undone.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=ongedaan`);
-    expect((await fetchFeed(feed.token)).status).toBe(200);
+    expect((await fetchFeed(token)).status).toBe(200);
   });
 
   it("is replaced by a new link, the old address stopping in the same step", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const old = await createFeed(t.db, beheerder.user, body.id, null);
+    const { feed: old, token: oldToken } = await createFeed(t.db, beheerder.user, body.id, null);
     const replaced = await post(body.id, beheerder.cookie, { intent: "replace", feed: old.id, confirm: "on" });
-    expect(replaced.headers.get("Location")).toBe(`${bodyPage(body.id)}?melding=vervangen`);
+    const answer = await replaced.json();
     const current = await activeFeed(t.db, body.id);
+    expect(answer).toMatchObject({ kind: "made", replaced: true, feedId: current!.id });
     expect(current!.id).not.toBe(old.id);
-    expect((await fetchFeed(old.token)).status).toBe(404);
-    expect((await fetchFeed(current!.token)).status).toBe(200);
+    expect((await fetchFeed(oldToken)).status).toBe(404);
+    expect((await fetchFeed(tokenOf(answer.address))).status).toBe(200);
     // the old link cannot come back while the new one lives
     const undo = await post(body.id, beheerder.cookie, { intent: "undo", feed: old.id });
     expect(undo.status).toBe(400);
@@ -206,12 +226,12 @@ describe("a body's calendar feed", () => {
     expect(await activeFeed(t.db, body.id)).toBeNull();
 
     const editor = await signedIn("redacteur");
-    await post(body.id, editor.cookie, { intent: "create" });
+    const token = tokenOf((await (await post(body.id, editor.cookie, { intent: "create" })).json()).address);
     const feed = (await activeFeed(t.db, body.id))!;
     expect((await post(body.id, editor.cookie, { intent: "revoke", feed: feed.id, confirm: "on" })).status).toBe(403);
     expect((await post(body.id, editor.cookie, { intent: "replace", feed: feed.id, confirm: "on" })).status).toBe(403);
     expect((await call(adminRoute.loader, get("/beheer/agenda", editor.cookie))).status).toBe(403);
-    expect((await fetchFeed(feed.token)).status).toBe(200);
+    expect((await fetchFeed(token)).status).toBe(200);
     const page = await (
       await call(bodyCalendarRoute.loader, get(bodyPage(body.id), editor.cookie), { bodyId: String(body.id) })
     ).json();
@@ -229,8 +249,8 @@ describe("a body's calendar feed", () => {
   it("logs making, replacing, revoking and restoring, by whom, without the token", async () => {
     const body = await makeBody(t.db);
     const beheerder = await signedIn("beheerder");
-    const first = await createFeed(t.db, beheerder.user, body.id, null);
-    const second = await createFeed(t.db, beheerder.user, body.id, first.id);
+    const { feed: first, token: firstToken } = await createFeed(t.db, beheerder.user, body.id, null);
+    const { feed: second, token: secondToken } = await createFeed(t.db, beheerder.user, body.id, first.id);
     await post(body.id, beheerder.cookie, { intent: "revoke", feed: second.id, confirm: "on" });
     await post(body.id, beheerder.cookie, { intent: "undo", feed: second.id });
 
@@ -246,9 +266,48 @@ describe("a body's calendar feed", () => {
       ["restore", "calendar_feed_restored"],
     ]);
     const snapshots = [...firstLog, ...secondLog].flatMap((entry) => [entry.before, entry.after]).join(" ");
-    expect(snapshots).not.toContain(first.token);
-    expect(snapshots).not.toContain(second.token);
+    for (const secret of [firstToken, secondToken, first.token_hash, second.token_hash])
+      expect(snapshots).not.toContain(secret);
     expect(JSON.parse(secondLog[1]!.after!)).toMatchObject({ body_id: body.id, revoked_by: beheerder.user.id });
+  });
+});
+
+describe("the feeds' rate limits", () => {
+  const fetchFrom = (clientAddress: string, token: string) =>
+    feedRoute.loader({
+      request: get(`/agenda/${token}.ics`),
+      context: testContext(t.db, { clientAddress }),
+      params: { token: `${token}.ics` },
+    });
+
+  it("answers 429 with Retry-After to a client address that fetched too often, before looking at the token", async () => {
+    const body = await makeBody(t.db);
+    const beheerder = await signedIn("beheerder");
+    const { token } = await createFeed(t.db, beheerder.user, body.id, null);
+    for (let i = 0; i < FEED_LIMITS.perClient.limit - 1; i += 1)
+      await allowFeedClient({ db: t.db, clientAddress: "192.0.2.7" });
+    expect((await fetchFrom("192.0.2.7", token)).status).toBe(200);
+    for (const tried of [token, "a".repeat(32)]) {
+      const refused = await fetchFrom("192.0.2.7", tried);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get("Retry-After")).toBe("600");
+    }
+    expect((await fetchFrom("192.0.2.8", token)).status).toBe(200);
+  });
+
+  it("answers 429 for a feed fetched too often from everywhere, other feeds unaffected", async () => {
+    const beheerder = await signedIn("beheerder");
+    const { feed, token } = await createFeed(t.db, beheerder.user, (await makeBody(t.db)).id, null);
+    const other = await createFeed(t.db, beheerder.user, (await makeBody(t.db)).id, null);
+    for (let i = 0; i < FEED_LIMITS.perFeed.limit; i += 1) await allowFeedFetch({ db: t.db }, feed.id);
+    const refused = await fetchFrom("198.51.100.1", token);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("600");
+    expect((await fetchFrom("198.51.100.1", other.token)).status).toBe(200);
+    // the counters name the feed, never its token
+    const keys = (await t.db.selectFrom("request_limits").select("key").execute()).map((row) => row.key);
+    expect(keys).toContain(`agenda-feed:${feed.id}`);
+    expect(keys.join(" ")).not.toContain(token);
   });
 });
 
@@ -281,8 +340,8 @@ describe("what a feed carries", () => {
     });
     await makeAttendance(t.db, { meeting_id: meeting.id, person_id: person.id, status: "afgemeld" });
     const beheerder = await signedIn("beheerder");
-    const feed = await createFeed(t.db, beheerder.user, body.id, null);
-    const text = await (await fetchFeed(feed.token)).text();
+    const { token } = await createFeed(t.db, beheerder.user, body.id, null);
+    const text = await (await fetchFeed(token)).text();
     expect(text).toContain("1. Opening");
     expect(text).not.toMatch(/Deelnemer|Besloten notulen|ATTENDEE|ORGANIZER/);
   });
@@ -341,14 +400,14 @@ describe("/beheer/agenda", () => {
     const beheerder = await signedIn("beheerder");
     const b = await makeBody(t.db, { name: "B-overleg" });
     const a = await makeBody(t.db, { name: "A-overleg" });
-    const feedB = await createFeed(t.db, beheerder.user, b.id, null);
-    const feedA = await createFeed(t.db, beheerder.user, a.id, null);
+    const { feed: feedB } = await createFeed(t.db, beheerder.user, b.id, null);
+    const { token: tokenA } = await createFeed(t.db, beheerder.user, a.id, null);
     const revokedElsewhere = await makeBody(t.db, { name: "C-overleg" });
-    await revokeFeed(t.db, beheerder.user, (await createFeed(t.db, beheerder.user, revokedElsewhere.id, null)).id);
+    await revokeFeed(t.db, beheerder.user, (await createFeed(t.db, beheerder.user, revokedElsewhere.id, null)).feed.id);
 
     const page = await (await call(adminRoute.loader, get("/beheer/agenda", beheerder.cookie))).json();
     expect(page.feeds.map((feed: { bodyName: string }) => feed.bodyName)).toEqual(["A-overleg", "B-overleg"]);
-    expect(JSON.stringify(page)).not.toContain(feedA.token);
+    expect(JSON.stringify(page)).not.toContain(tokenA);
 
     const unconfirmed = await call(
       adminRoute.action,

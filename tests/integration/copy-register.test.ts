@@ -118,7 +118,7 @@ async function fillRegister(db: DB) {
   const body = await db.selectFrom("bodies").select("id").orderBy("id").executeTakeFirstOrThrow();
   await db
     .insertInto("calendar_feeds")
-    .values({ body_id: body.id, token: "feedtoken0123456789abcdefghijklmno", created_by: researcher.id })
+    .values({ body_id: body.id, token_hash: "0".repeat(64), token_start: "feedto", created_by: researcher.id })
     .execute();
   await db
     .insertInto("saved_searches")

@@ -1,6 +1,7 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { requireSession } from "../../app/auth/guard.server";
 import { attemptLogin } from "../../app/auth/login.server";
 import {
   createSession,
@@ -13,7 +14,8 @@ import * as loginRoute from "../../app/routes/login";
 import * as logoutRoute from "../../app/routes/logout";
 import { createTestDatabase, formRequest, makeUser, testContext, type TestDatabase } from "../support/db";
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -143,14 +145,61 @@ describe("sessions", () => {
     const token = generateSessionToken();
     await createSession(t.db, token, user.id, start);
 
-    const early = await validateSessionToken(t.db, token, start + 10 * DAY);
+    // used daily, so the idle timeout does not end it first
+    const early = await validateSessionToken(t.db, token, start + 10 * DAY, 30 * DAY);
     expect(early).toMatchObject({ extended: false, session: { expiresAt: start + 30 * DAY } });
 
-    const late = await validateSessionToken(t.db, token, start + 16 * DAY);
+    const late = await validateSessionToken(t.db, token, start + 16 * DAY, 30 * DAY);
     expect(late).toMatchObject({ extended: true, session: { expiresAt: start + 16 * DAY + SESSION_LIFETIME_MS } });
 
-    expect(await validateSessionToken(t.db, token, start + 46 * DAY + 1)).toBeNull();
+    expect(await validateSessionToken(t.db, token, start + 46 * DAY + 1, 30 * DAY)).toBeNull();
     expect(await t.db.selectFrom("sessions").selectAll().execute()).toEqual([]);
+  });
+
+  it("end when unused for longer than the idle timeout, their last use written at most once a minute", async () => {
+    const { user } = await makeUser(t.db, { role: "lezer" });
+    const start = Date.UTC(2026, 2, 1);
+    const token = generateSessionToken();
+    await createSession(t.db, token, user.id, start);
+    const lastUse = async () =>
+      (await t.db.selectFrom("sessions").select("last_used_at").executeTakeFirstOrThrow()).last_used_at;
+    const idle = 120 * MINUTE;
+
+    expect(await validateSessionToken(t.db, token, start + 59_000, idle)).toMatchObject({ user: { id: user.id } });
+    expect(Number(await lastUse())).toBe(start);
+    expect(await validateSessionToken(t.db, token, start + MINUTE, idle)).toMatchObject({ user: { id: user.id } });
+    expect(Number(await lastUse())).toBe(start + MINUTE);
+
+    // unused for exactly the timeout still works; a millisecond more ends it
+    expect(await validateSessionToken(t.db, token, start + MINUTE + idle, idle)).toMatchObject({ extended: false });
+    const later = start + 2 * MINUTE + 2 * idle + 1;
+    expect(await validateSessionToken(t.db, token, later - idle - 1, idle)).not.toHaveProperty("endedIdle");
+    expect(await validateSessionToken(t.db, token, later, idle)).toEqual({ endedIdle: true });
+    expect(await t.db.selectFrom("sessions").selectAll().execute()).toEqual([]);
+    expect(await validateSessionToken(t.db, token, later, idle)).toBeNull();
+  });
+
+  it("left idle send the reader to the login page, which says why and brings them back", async () => {
+    const { user, password } = await makeUser(t.db, { role: "lezer", email: "anna@example.org" });
+    const token = generateSessionToken();
+    await createSession(t.db, token, user.id, Date.now() - 121 * MINUTE);
+    const context = testContext(t.db, { sessionIdleMs: 120 * MINUTE });
+    const request = new Request("http://localhost/personen?zoek=jansen", {
+      headers: { Cookie: `${SESSION_COOKIE}=${token}` },
+    });
+    const refused = await requireSession(request, context).catch((thrown: unknown) => thrown as Response);
+    expect(refused).toBeInstanceOf(Response);
+    const login = (refused as Response).headers.get("Location")!;
+    expect(login).toBe("/login?next=%2Fpersonen%3Fzoek%3Djansen&melding=inactief");
+
+    const page = (await loginRoute.loader({
+      request: new Request(new URL(login, "http://localhost")),
+      context: testContext(t.db),
+      params: {},
+    })) as Response;
+    expect(await page.json()).toEqual({ next: "/personen?zoek=jansen", signedOutIdle: true });
+    const back = await postLogin({ email: "anna@example.org", password, next: "/personen?zoek=jansen" });
+    expect(back.headers.get("Location")).toBe("/personen?zoek=jansen");
   });
 
   it("end when signing out, and the cookie is cleared", async () => {

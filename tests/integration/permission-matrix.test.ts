@@ -336,7 +336,7 @@ describe("the permission matrix", () => {
         .where("id", "!=", Number(samples.bodyId))
         .orderBy("id")
         .executeTakeFirstOrThrow();
-      const feed = await createFeed(t.db, beheerder, otherBody.id, null);
+      const { feed } = await createFeed(t.db, beheerder, otherBody.id, null);
       for (const intent of ["revoke", "replace", "undo"])
         await expectRefusedUnchanged(
           "gremia.$bodyId_.agenda.tsx",
@@ -348,7 +348,7 @@ describe("the permission matrix", () => {
         .selectAll()
         .where("id", "=", feed.id)
         .executeTakeFirstOrThrow();
-      expect(stored).toMatchObject({ body_id: otherBody.id, token: feed.token });
+      expect(stored).toMatchObject({ body_id: otherBody.id, token_hash: feed.token_hash, revoked_at: null });
     });
 
     it("changes only the signed-in user's own account, whatever user id is posted", async () => {

@@ -15,7 +15,12 @@ import type {
   UserRole,
 } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
-import { createSession, generateSessionToken, SESSION_COOKIE } from "../../app/auth/session.server";
+import {
+  createSession,
+  DEFAULT_SESSION_IDLE_MINUTES,
+  generateSessionToken,
+  SESSION_COOKIE,
+} from "../../app/auth/session.server";
 import type { KringContext } from "../../app/server/context";
 import { createMailTransport, type MailTransport, mailSettings } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
@@ -241,6 +246,7 @@ export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppL
     mail: overrides.mail ?? defaultTestMail(),
     wakeMailSender: () => {},
     mailingPolicy: DEFAULT_MAILING_POLICY,
+    sessionIdleMs: DEFAULT_SESSION_IDLE_MINUTES * 60 * 1000,
     auth: {},
     ...overrides,
   };

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  type CalendarFeedAnswer,
+  type CalendarFeedRefusal,
   type CalendarFeedIntent,
   isCalendarFeedIntent,
   placeFeedRefusal,
 } from "../../app/services/calendar-feed-forms";
 
-const refusal = (intent: CalendarFeedIntent, feed?: string): CalendarFeedAnswer => ({
+const refusal = (intent: CalendarFeedIntent, feed?: string): CalendarFeedRefusal => ({
   kind: "refused",
   ok: false,
   intent,

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it } from "vitest";
 import { limitRequestBody, MAX_BODY_BYTES } from "../../app/server/security";
+import { BOUNCE_LIST_MAX_BYTES } from "../../app/services/bounce-addresses";
 import { megabytesText, RESPONSE_FILE_MAX_BYTES } from "../../app/services/upload-limits";
 
 /** What limitRequestBody does with a POST of `length` bytes to `path`: passed on, or refused with a status. */
@@ -31,6 +32,17 @@ describe("the request body limit", () => {
     expect(post("/onderzoek/12/respons", MAX_BODY_BYTES + 1)).toEqual({ passed: true, status: null });
     expect(post("/onderzoek/12/respons", RESPONSE_FILE_MAX_BYTES)).toEqual({ passed: true, status: null });
     expect(post("/onderzoek/12/respons", RESPONSE_FILE_MAX_BYTES + 1)).toEqual({ passed: false, status: 413 });
+  });
+
+  it("lets a bounce list somewhat over its 1 MB reach the page, which refuses it in the reader's language", () => {
+    expect(post("/onderzoek/12/mailing/herinnering-1", BOUNCE_LIST_MAX_BYTES + 10_000)).toEqual({
+      passed: true,
+      status: null,
+    });
+    expect(post("/onderzoek/12/mailing/herinnering-1", 2 * BOUNCE_LIST_MAX_BYTES + 1)).toEqual({
+      passed: false,
+      status: 413,
+    });
   });
 
   it("does not stretch to the response pages that take no file", () => {

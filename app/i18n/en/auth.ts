@@ -18,6 +18,8 @@ export const auth: Messages<typeof nl> = {
     intro: "Sign in with the email address and password of your Kring account.",
     submit: "Sign in",
     noAccount: "No account yet? Ask a Kring administrator to add you.",
+    signedOutIdle:
+      "You were signed out because you had not used Kring for a while. Sign in again to carry on where you were.",
   },
   setup: {
     title: "Set up Kring",

@@ -11,6 +11,11 @@ export const calendar: Messages<typeof nl> = {
     howTo:
       "Outlook: Add calendar → Subscribe from web, and paste the address. Google Calendar: Other calendars → + → From URL. Apple Calendar: File → New Calendar Subscription, or open the link ‘Open in your calendar app’.",
     secret: "Anyone with this address sees the meetings without signing in. Share it only with those concerned.",
+    copyNow:
+      "Copy the address now and keep it, or subscribe to it straight away: it will not be shown again. Kring keeps only an unrecognisable fingerprint of it.",
+    addressStart: "The address begins with",
+    shownOnce:
+      "The full address was shown once, when the link was made. Lost it? Ask whoever made the link, or have an administrator make a new one (the old address then stops working).",
     subscribeHeading: "Subscribe",
     address: "Subscription address",
     copy: "Copy address",
@@ -44,6 +49,7 @@ export const calendar: Messages<typeof nl> = {
     body: "Body",
     createdBy: "Made by",
     createdAt: "Made on",
+    addressStart: "Address begins with",
     revokeHeading: "Revoke",
     none: "There are no working calendar subscriptions.",
     unknownUser: "unknown",

@@ -15,6 +15,8 @@ export const auth = {
     intro: "Log in met het e-mailadres en wachtwoord van uw Kring-account.",
     submit: "Inloggen",
     noAccount: "Nog geen account? Vraag een beheerder van Kring om u toe te voegen.",
+    signedOutIdle:
+      "U bent uitgelogd omdat u Kring een tijd niet hebt gebruikt. Log opnieuw in; daarna gaat u verder waar u was.",
   },
   setup: {
     title: "Kring inrichten",

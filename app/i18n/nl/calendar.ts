@@ -8,6 +8,11 @@ export const calendar = {
     howTo:
       "Outlook: Agenda toevoegen → Abonneren via internet, en plak het adres. Google Agenda: Andere agenda's → + → Via URL. Apple Agenda: Archief → Nieuw agenda-abonnement, of open de link ‘Openen in uw agenda-app’.",
     secret: "Iedereen met dit adres ziet de vergaderingen zonder in te loggen. Deel het alleen met wie erbij hoort.",
+    copyNow:
+      "Kopieer het adres nu en bewaar het, of abonneer u er meteen op: het wordt hierna niet meer getoond. Kring bewaart alleen een onherkenbare afdruk ervan.",
+    addressStart: "Het adres begint met",
+    shownOnce:
+      "Het volledige adres is één keer getoond, toen de link werd gemaakt. Kwijt? Vraag wie de link maakte, of laat een beheerder een nieuwe link maken (het oude adres werkt dan niet meer).",
     subscribeHeading: "Abonneren",
     address: "Adres van het abonnement",
     copy: "Adres kopiëren",
@@ -41,6 +46,7 @@ export const calendar = {
     body: "Gremium",
     createdBy: "Gemaakt door",
     createdAt: "Gemaakt op",
+    addressStart: "Adres begint met",
     revokeHeading: "Intrekken",
     none: "Er zijn geen werkende agenda-abonnementen.",
     unknownUser: "onbekend",
