@@ -26,6 +26,7 @@ export interface AppOptions {
   pseudonymSecret: string;
   mail: MailTransport;
   mailingPolicy: MailingPolicy;
+  retentionMonths: number;
   /** tells the mail sender to look at the outbox now (a mailing was started or resumed) */
   wakeMailSender: () => void;
 }
@@ -39,6 +40,7 @@ export function createApp({
   pseudonymSecret,
   mail,
   mailingPolicy,
+  retentionMonths,
   wakeMailSender,
 }: AppOptions) {
   const app = express();
@@ -63,6 +65,7 @@ export function createApp({
       pseudonymSecret,
       mail,
       mailingPolicy,
+      retentionMonths,
       publicOrigin,
       wakeMailSender,
       auth: {},

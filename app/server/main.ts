@@ -11,6 +11,7 @@ import { demoChoice, demoStartLine } from "./demo-choice";
 import { startMailSender } from "./mail-sender.server";
 import { createMailTransport, mailSettings, MailSettingsError } from "./mail-transport.server";
 import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipients";
+import { RetentionSettingError, retentionMonthsFrom } from "../services/retention";
 import { PseudonymSecretError, pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
@@ -27,6 +28,7 @@ async function main() {
   // a mail setting that cannot work stops the start here, not at the first mailing
   const mail = createMailTransport(mailSettings(), outbox);
   const mailingPolicy = mailingPolicyFrom(process.env);
+  const retentionMonths = retentionMonthsFrom(process.env);
   const db = await openMigratedDatabase(target);
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = await pseudonymSecret(db, target);
@@ -48,6 +50,7 @@ async function main() {
     pseudonymSecret: secret,
     mail,
     mailingPolicy,
+    retentionMonths,
     wakeMailSender: () => sender.wake(),
   });
 
@@ -94,6 +97,7 @@ main().catch((error: unknown) => {
     error instanceof DatabaseStartError ||
     error instanceof MailSettingsError ||
     error instanceof MailingPolicyError ||
+    error instanceof RetentionSettingError ||
     error instanceof PseudonymSecretError
   ) {
     console.error(`Kring kan niet starten: ${error.message}`);

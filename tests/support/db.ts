@@ -19,6 +19,7 @@ import { createSession, generateSessionToken, SESSION_COOKIE } from "../../app/a
 import type { KringContext } from "../../app/server/context";
 import { createMailTransport, type MailTransport, mailSettings } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
+import { DEFAULT_RETENTION_MONTHS } from "../../app/services/retention";
 import { freshDatabase } from "./test-database";
 
 /**
@@ -241,6 +242,7 @@ export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppL
     mail: overrides.mail ?? defaultTestMail(),
     wakeMailSender: () => {},
     mailingPolicy: DEFAULT_MAILING_POLICY,
+    retentionMonths: DEFAULT_RETENTION_MONTHS,
     auth: {},
     ...overrides,
   };
