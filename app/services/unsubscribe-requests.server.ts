@@ -3,6 +3,7 @@ import { translator } from "../i18n/index";
 import { allowRequest } from "../models/request-limits.server";
 import { unsubscribeContacts } from "../models/opt-outs.server";
 import type { KringContext } from "../server/context";
+import { privacyPath } from "./privacy-link";
 import { unsubscribeMail } from "./unsubscribe-mail";
 import { personUnsubscribeToken, unsubscribeToken } from "./unsubscribe-token.server";
 
@@ -63,6 +64,7 @@ export async function requestUnsubscribeLinks(
       firstName: contacts.firstName,
       links,
       expiresOn: expires.toISOString().slice(0, 10),
+      privacyLink: `${origin}${privacyPath(contacts.language)}`,
     },
     translator(contacts.language),
   );

@@ -23,6 +23,8 @@ import { panel } from "./panel";
 import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
+import { retention } from "./retention";
+import { privacy } from "./privacy";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -48,4 +50,6 @@ export const en: Messages<typeof nl> = {
   mailings,
   responses,
   unsubscribe,
+  retention,
+  privacy,
 };

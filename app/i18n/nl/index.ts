@@ -21,6 +21,8 @@ import { panel } from "./panel";
 import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
+import { retention } from "./retention";
+import { privacy } from "./privacy";
 
 export const nl = {
   common,
@@ -46,4 +48,6 @@ export const nl = {
   mailings,
   responses,
   unsubscribe,
+  retention,
+  privacy,
 } as const;
