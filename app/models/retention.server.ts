@@ -3,7 +3,7 @@ import { idList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { Database, IsoDate } from "../../db/schema";
 import { paging } from "../services/list-params";
-import type { SelectedPerson } from "../services/retention";
+import type { ReviewRow, SelectedPerson } from "../services/retention";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction } from "./editing.server";
 import { archivePersonIn } from "./people.server";
@@ -100,22 +100,6 @@ const inFrozenPanel = (eb: PeopleRow) =>
       .where("survey_waves.status", "<>", "draft")
       .select(sql.lit(1).as("one")),
   );
-
-export interface ReviewRow {
-  id: number;
-  version: number;
-  first_name: string | null;
-  infix: string | null;
-  last_name: string;
-  initials: string | null;
-  title: string | null;
-  archived: boolean;
-  /** the day their last job or seat ended; null when they never had one */
-  lastEnd: IsoDate | null;
-  lastOrganisation: string | null;
-  lastBody: string | null;
-  inFrozenPanel: boolean;
-}
 
 function reviewRows(db: DB | Trx, criteria: ReviewCriteria) {
   return dueQuery(db, criteria)

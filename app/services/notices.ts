@@ -75,6 +75,8 @@ export const NOTICES = [
   "opnieuwVerstuurd",
   /** an e-mail address flagged as bounced was recorded as working again */
   "werktWeer",
+  /** people were erased under the AVG (the retention page) */
+  "gewist",
 ] as const;
 
 export type Notice = (typeof NOTICES)[number];

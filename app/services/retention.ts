@@ -71,6 +71,23 @@ export function retentionQueryFrom(params: URLSearchParams, configuredMonths: nu
   };
 }
 
+/** A person on the retention list, as the page shows them. */
+export interface ReviewRow {
+  id: number;
+  version: number;
+  first_name: string | null;
+  infix: string | null;
+  last_name: string;
+  initials: string | null;
+  title: string | null;
+  archived: boolean;
+  /** the day their last job or seat ended; null when they never had one */
+  lastEnd: string | null;
+  lastOrganisation: string | null;
+  lastBody: string | null;
+  inFrozenPanel: boolean;
+}
+
 /** A person as the bulk forms carry them: their id and the version the reviewer saw (`12.3`). */
 export interface SelectedPerson {
   id: number;
