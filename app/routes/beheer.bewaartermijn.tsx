@@ -14,8 +14,8 @@ import { peopleForReview } from "../models/retention.server";
 import type { Language } from "../../db/schema";
 import { pageFrom } from "../services/list-params";
 import { noticeFrom } from "../services/notices";
-import { retentionCutoff, retentionQueryFrom } from "../services/retention";
-import { answerRetentionPost, retentionListPath } from "../services/retention-page.server";
+import { retentionCutoff, retentionListPath, retentionQueryFrom } from "../services/retention";
+import { answerRetentionPost } from "../services/retention-page.server";
 
 /**
  * "Bewaartermijn", /beheer/bewaartermijn: the people beyond the retention period, for review; the

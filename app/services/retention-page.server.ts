@@ -15,17 +15,11 @@ import {
   RETENTION_PARAMS,
   type ReviewRow,
   retentionCutoff,
+  retentionListPath,
   retentionMonthsOf,
   type SelectedPerson,
   selectionFrom,
 } from "./retention";
-
-/** The retention page's address for a period and the archive choice (where Annuleren and the notices go). */
-export function retentionListPath(months: number, includeArchived: boolean): string {
-  const params = new URLSearchParams({ [RETENTION_PARAMS.months]: String(months) });
-  if (includeArchived) params.set(RETENTION_PARAMS.includeArchived, "1");
-  return `/beheer/bewaartermijn?${params}`;
-}
 
 /** What a post to the retention page answers when it does not redirect. */
 export type RetentionAnswer =

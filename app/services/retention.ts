@@ -12,6 +12,13 @@ export const MAX_RETENTION_MONTHS = 240;
 /** The URL parameters of the retention page. */
 export const RETENTION_PARAMS = { months: "maanden", includeArchived: "gearchiveerd", selectAll: "alles" } as const;
 
+/** The retention page's address for a period and the archive choice (where Annuleren and the notices go). */
+export function retentionListPath(months: number, includeArchived: boolean): string {
+  const params = new URLSearchParams({ [RETENTION_PARAMS.months]: String(months) });
+  if (includeArchived) params.set(RETENTION_PARAMS.includeArchived, "1");
+  return `/beheer/bewaartermijn?${params}`;
+}
+
 /** A KRING_RETENTION_MONTHS the server cannot use: it stops at start with this message. */
 export class RetentionSettingError extends Error {}
 
