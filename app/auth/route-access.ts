@@ -46,6 +46,17 @@ export const ROUTE_ACCESS = {
     action: { intents: { save: "users.manage", disable: "users.manage", enable: "users.manage" } },
   },
   "routes/beheer.gebruikers._index": { loader: "users.manage", action: "users.manage" },
+  "routes/beheer.bewaartermijn": {
+    loader: "privacy.manage",
+    action: {
+      intents: {
+        "review-archive": "privacy.manage",
+        "review-erase": "privacy.manage",
+        "confirm-archive": "privacy.manage",
+        "confirm-erase": "privacy.manage",
+      },
+    },
+  },
   "routes/beheer.logboek": { loader: "audit.read" },
   "routes/gremia.$bodyId": { loader: "register.read", action: "register.edit" },
   "routes/gremia.$bodyId_.agenda": {
@@ -179,6 +190,7 @@ export const ROUTE_ACCESS = {
   },
   "routes/plannen._index": { loader: "register.read" },
   "routes/plannen.nieuw": { loader: "register.edit", action: "register.edit" },
+  "routes/privacy": { loader: "public" },
   "routes/setup": { loader: "public", action: "public" },
   "routes/status": { loader: "public" },
   "routes/taal": { loader: "public", action: "public" },

@@ -85,8 +85,11 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
       <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">
         {children}
       </main>
-      <footer className="no-print border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
-        {t("common.footer")}
+      <footer className="no-print space-y-1 border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
+        <p>{t("common.footer")}</p>
+        <p>
+          <Link to="/privacy">{t("privacy.link")}</Link>
+        </p>
       </footer>
     </div>
   );

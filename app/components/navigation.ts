@@ -13,6 +13,7 @@ export const NAVIGATION = [
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
   { to: "/beheer/agenda", label: "common.nav.calendarFeeds", permission: "calendar.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
+  { to: "/beheer/bewaartermijn", label: "common.nav.retention", permission: "privacy.manage" },
 ] as const satisfies readonly { to: string; label: string; permission: Permission; also?: readonly string[] }[];
 
 /** Whether a menu item stands for the page at `pathname`: its own section, or a section it includes. */

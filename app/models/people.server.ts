@@ -322,13 +322,16 @@ export async function updatePerson(
 
 /** Hides the person from lists and pickers; nothing is deleted, restorePerson brings them back. */
 export async function archivePerson(db: DB, actor: Actor, personId: number, version: number): Promise<Person> {
-  return inTransaction(db, async (trx) => {
-    const current = await loadForUpdate(trx, "people", personId);
-    if (current.archived_at && current.version === version) return current;
-    return (
-      await updateAudited(trx, actor, "people", personId, version, { archived_at: nowIso() }, { action: "archive" })
-    ).after;
-  });
+  return inTransaction(db, (trx) => archivePersonIn(trx, actor, personId, version));
+}
+
+/** archivePerson inside a transaction of the caller's, for archiving many people in one (the retention page). */
+export async function archivePersonIn(trx: Trx, actor: Actor, personId: number, version: number): Promise<Person> {
+  const current = await loadForUpdate(trx, "people", personId);
+  if (current.archived_at && current.version === version) return current;
+  return (
+    await updateAudited(trx, actor, "people", personId, version, { archived_at: nowIso() }, { action: "archive" })
+  ).after;
 }
 
 export async function restorePerson(db: DB, actor: Actor, personId: number, version: number): Promise<Person> {

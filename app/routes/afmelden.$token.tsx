@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { PrivacyLink } from "../components/privacy/privacy-link";
 import { InLanguage } from "../components/unsubscribe/in-language";
 import { InvalidLink } from "../components/unsubscribe/invalid-link";
 import { LimitedNotice } from "../components/unsubscribe/limited-notice";
@@ -101,6 +102,9 @@ export default function UnsubscribeLink() {
     <InLanguage language={language}>
       <div className="mx-auto max-w-xl">
         <div className="card space-y-4">{content}</div>
+        <p className="mt-4 text-sm">
+          <PrivacyLink />
+        </p>
       </div>
     </InLanguage>
   );

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { PrivacyLink } from "../components/privacy/privacy-link";
 import { SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { LimitedNotice } from "../components/unsubscribe/limited-notice";
 import { pageTitle } from "../i18n/meta";
@@ -85,6 +86,9 @@ export default function UnsubscribeByAddress() {
   return (
     <div className="mx-auto max-w-xl">
       <div className="card space-y-4">{content}</div>
+      <p className="mt-4 text-sm">
+        <PrivacyLink />
+      </p>
     </div>
   );
 }

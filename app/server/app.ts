@@ -29,6 +29,7 @@ export interface AppOptions {
   mailingPolicy: MailingPolicy;
   /** KRING_SESSION_IDLE_MINUTES in milliseconds (sessionIdleMs, auth/session.server) */
   sessionIdleMs: number;
+  retentionMonths: number;
   /** tells the mail sender to look at the outbox now (a mailing was started or resumed) */
   wakeMailSender: () => void;
 }
@@ -57,6 +58,7 @@ export function createApp({
   mail,
   mailingPolicy,
   sessionIdleMs,
+  retentionMonths,
   wakeMailSender,
 }: AppOptions) {
   const app = express();
@@ -84,6 +86,7 @@ export function createApp({
       mail,
       mailingPolicy,
       sessionIdleMs,
+      retentionMonths,
       publicOrigin,
       wakeMailSender,
       auth: {},

@@ -23,6 +23,8 @@ export interface KringContext {
   publicOrigin?: string;
   /** The frequency cap and the days between reminders (KRING_MAIL_CAP, KRING_REMINDER_DAYS), read at start. */
   mailingPolicy: MailingPolicy;
+  /** KRING_RETENTION_MONTHS, read at start: the retention page's default period (app/services/retention.ts) */
+  retentionMonths: number;
   /** Tells the mail sender to look at the outbox now (a mailing was started or resumed) instead of after its pause. */
   wakeMailSender: () => void;
   /** KRING_SESSION_IDLE_MINUTES in milliseconds, read at start: a session unused this long ends. */

@@ -12,6 +12,7 @@ import {
   recordTemporaryFailure,
 } from "../models/mail-outbox.server";
 import { writeMessage } from "../services/mail-messages";
+import { privacyPath } from "../services/privacy-link";
 import { unsubscribeToken } from "../services/unsubscribe-token.server";
 import { type LogFields, logger } from "./log";
 import { DeliveryError, type MailTransport, type OutgoingMessage } from "./mail-transport.server";
@@ -66,6 +67,7 @@ export function outgoingMessage(row: ClaimedRow, secret: string, unsubscribeMail
     },
     surveyLink: row.linkTemplate.replaceAll("{token}", encodeURIComponent(row.token)),
     unsubscribeLink,
+    privacyLink: `${row.linkOrigin}${privacyPath(row.language)}`,
     closingDate: row.closesOn ? formatDay(row.closesOn, row.language) : null,
   });
   return {

@@ -14,6 +14,7 @@ import { logFormat, logger, LogSettingsError } from "./log";
 import { startMailSender } from "./mail-sender.server";
 import { createMailTransport, mailSettings, MailSettingsError } from "./mail-transport.server";
 import { MailingPolicyError, mailingPolicyFrom } from "../services/mail-recipients";
+import { RetentionSettingError, retentionMonthsFrom } from "../services/retention";
 import { PseudonymSecretError, pseudonymSecret } from "./pseudonym-secret.server";
 
 const development = process.env.NODE_ENV === "development";
@@ -39,6 +40,7 @@ async function main() {
   // KRING_BACKUP_HOURS: the server's own backups; a bad value stops the start here
   const backups = scheduleBackups(target);
   const idleMs = sessionIdleMs(process.env);
+  const retentionMonths = retentionMonthsFrom(process.env);
   const db = await openMigratedDatabase(target);
   // read at the start: a bad KRING_PSEUDONYM_SECRET stops the server, not the first research export
   const secret = await pseudonymSecret(db, target);
@@ -62,6 +64,7 @@ async function main() {
     mail,
     mailingPolicy,
     sessionIdleMs: idleMs,
+    retentionMonths,
     wakeMailSender: () => sender.wake(),
   });
 
@@ -130,6 +133,7 @@ main().catch((error: unknown) => {
     error instanceof MailSettingsError ||
     error instanceof MailingPolicyError ||
     error instanceof PseudonymSecretError ||
+    error instanceof RetentionSettingError ||
     error instanceof BackupSettingsError ||
     error instanceof SessionSettingsError ||
     error instanceof LogSettingsError

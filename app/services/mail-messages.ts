@@ -1,9 +1,11 @@
 import type { Language, MailingKind } from "../../db/schema";
+import { translator } from "../i18n/index";
 
 /**
  * The messages of a survey mailing: placeholders the researchers write, and how one member's
- * message is made from them (a plain-text part, and an HTML part made from the same text). Pure,
- * so the page's preview and the sender write exactly the same message.
+ * message is made from them (a plain-text part, and an HTML part made from the same text), with the
+ * link to the privacy statement under it whatever the template says. Pure, so the page's preview and
+ * the sender write exactly the same message.
  */
 
 /** What a message may ask for, between braces: `{aanhef},` … `{link}` … `{afmeldlink}`. */
@@ -47,6 +49,8 @@ export interface MessageValues {
   surveyLink: string;
   /** the member's own unsubscribe page */
   unsubscribeLink: string;
+  /** the privacy statement, in the member's language (app/services/privacy-link.ts) */
+  privacyLink: string;
   /** the last day to answer, written for the member's language; null when the wave has none */
   closingDate: string | null;
 }
@@ -120,13 +124,15 @@ export interface WrittenMessage {
 
 /**
  * One member's message. The subject and the text are filled in as typed; the HTML part is the same
- * text, escaped, in paragraphs (blank lines) and lines, with the two links as links.
+ * text, escaped, in paragraphs (blank lines) and lines, with the two links as links. Both end with
+ * the privacy statement's link.
  */
 export function writeMessage(template: { subject: string; body: string }, values: MessageValues): WrittenMessage {
   const subject = fill(template.subject, values, (_name, value) => value)
     .replace(/\s+/g, " ")
     .trim();
-  const text = fill(template.body, values, (_name, value) => value);
+  const privacyLabel = translator(values.addressee.language)("privacy.link");
+  const text = `${fill(template.body, values, (_name, value) => value).trimEnd()}\n\n${privacyLabel}: ${values.privacyLink}\n`;
   const paragraphs = template.body
     .replace(/\r\n/g, "\n")
     .split(/\n{2,}/)
@@ -141,6 +147,7 @@ export function writeMessage(template: { subject: string; body: string }, values
       );
       return `<p>${filled.replace(/\n/g, "<br>\n")}</p>`;
     });
+  paragraphs.push(`<p><a href="${escapeHtml(values.privacyLink)}">${escapeHtml(privacyLabel)}</a></p>`);
   const html = `<!doctype html>\n<html lang="${values.addressee.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>\n<body>\n${paragraphs.join("\n")}\n</body></html>\n`;
   return { subject, text, html };
 }

@@ -7,6 +7,7 @@ import { previewMember, saveWaveMessage, setClosingDate, waveMessages } from "..
 import type { MailTransport } from "../server/mail-transport.server";
 import { FORM_ERROR, type FormFailure, formFailure, messageKey, parseForm } from "./form-data";
 import { writeMessage } from "./mail-messages";
+import { privacyPath } from "./privacy-link";
 import { MESSAGES_PAGE_SCHEMAS, type MessagesPageIntent, messagesPath } from "./mailing-forms";
 import { displayName } from "./names";
 import { withNotice } from "./notices";
@@ -50,6 +51,7 @@ export async function messagePreview(
     },
     surveyLink: wave.link_template.replaceAll("{token}", "VOORBEELD"),
     unsubscribeLink: `${origin}/afmelden/voorbeeld`,
+    privacyLink: `${origin}${privacyPath(shownIn)}`,
     closingDate: wave.closes_on ? formatDay(wave.closes_on, shownIn) : null,
   });
   return { typed, kind, member: { name: displayName(member), language: shownIn }, message };

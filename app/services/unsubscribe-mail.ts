@@ -15,6 +15,8 @@ export interface UnsubscribeMailInput {
   links: readonly { wave: string | null; url: string }[];
   /** the last day the links work */
   expiresOn: IsoDate;
+  /** the privacy statement, in the addressee's language */
+  privacyLink: string;
 }
 
 export interface UnsubscribeMail {
@@ -45,6 +47,7 @@ export function unsubscribeMail(input: UnsubscribeMailInput, t: TFunction): Unsu
     { kind: "text", text: t("unsubscribe.mail.expires", { day: formatDay(input.expiresOn, input.language) }) },
     { kind: "text", text: t("unsubscribe.mail.notYou") },
     { kind: "text", text: `${t("unsubscribe.mail.closing")}\n${t("unsubscribe.mail.sender")}` },
+    { kind: "link", label: `${t("privacy.link")}:`, url: input.privacyLink },
   ];
   const subject = t("unsubscribe.mail.subject");
   const text = `${parts.map((part) => (part.kind === "text" ? part.text : `${part.label}\n${part.url}`)).join("\n\n")}\n`;

@@ -5,6 +5,7 @@ import { unsubscribeContacts } from "../models/opt-outs.server";
 import type { KringContext } from "../server/context";
 import { logger } from "../server/log";
 import { withoutAddresses } from "../server/mail-transport.server";
+import { privacyPath } from "./privacy-link";
 import { unsubscribeMail } from "./unsubscribe-mail";
 import { personUnsubscribeToken, unsubscribeToken } from "./unsubscribe-token.server";
 
@@ -65,6 +66,7 @@ export async function requestUnsubscribeLinks(
       firstName: contacts.firstName,
       links,
       expiresOn: expires.toISOString().slice(0, 10),
+      privacyLink: `${origin}${privacyPath(contacts.language)}`,
     },
     translator(contacts.language),
   );

@@ -197,6 +197,8 @@ describe("the sender", () => {
     expect(parsed.text).toContain(`https://enquete.example.org/s/${aerts.token}`);
     expect(parsed.text).toContain("31 oktober 2026");
     expect(parsed.html).toContain(`href="https://enquete.example.org/s/${aerts.token}"`);
+    expect(parsed.text).toMatch(/Privacyverklaring: https?:\/\/[^/\s]+\/privacy\?taal=nl\n?$/);
+    expect(parsed.html).toMatch(/<a href="https?:\/\/[^/"]+\/privacy\?taal=nl">Privacyverklaring<\/a>/);
     const headers = message.raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, " ");
     const unsubscribe = /^List-Unsubscribe: (.*)$/im.exec(headers)?.[1] ?? "";
     expect(headers).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/im);

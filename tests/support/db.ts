@@ -24,6 +24,7 @@ import {
 import type { KringContext } from "../../app/server/context";
 import { createMailTransport, type MailTransport, mailSettings } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
+import { DEFAULT_RETENTION_MONTHS } from "../../app/services/retention";
 import { freshDatabase } from "./test-database";
 
 /**
@@ -247,6 +248,7 @@ export function testContext(db: DB, overrides: Partial<KringContext> = {}): AppL
     wakeMailSender: () => {},
     mailingPolicy: DEFAULT_MAILING_POLICY,
     sessionIdleMs: DEFAULT_SESSION_IDLE_MINUTES * 60 * 1000,
+    retentionMonths: DEFAULT_RETENTION_MONTHS,
     auth: {},
     ...overrides,
   };

@@ -20,6 +20,7 @@ const values = (addressee: Partial<Addressee> = {}): MessageValues => ({
   addressee: { ...anna, ...addressee },
   surveyLink: "https://enquete.example.nl/s/123?token=abc&lang=nl",
   unsubscribeLink: "https://kring.example.nl/afmelden/1.2.sig",
+  privacyLink: "https://kring.example.nl/privacy?taal=nl",
   closingDate: "31 januari 2027",
 });
 
@@ -60,8 +61,15 @@ describe("one member's message", () => {
     expect(message.subject).toBe("Uw mening over GGD Zuid Limburg");
     expect(message.text).toBe(
       "Geachte mevrouw Van den Berg,\n\nVul de vragenlijst in:\nhttps://enquete.example.nl/s/123?token=abc&lang=nl\n\n" +
-        "Vóór 31 januari 2027.\n\nAfmelden: https://kring.example.nl/afmelden/1.2.sig",
+        "Vóór 31 januari 2027.\n\nAfmelden: https://kring.example.nl/afmelden/1.2.sig\n\n" +
+        "Privacyverklaring: https://kring.example.nl/privacy?taal=nl\n",
     );
+  });
+
+  it("ends with the privacy statement's link in the member's language, whatever the template says", () => {
+    const english = writeMessage({ subject: "Survey", body: "{aanhef},\n\n{link}\n\n" }, values({ language: "en" }));
+    expect(english.text).toMatch(/\n\nPrivacy statement: https:\/\/kring\.example\.nl\/privacy\?taal=nl\n$/);
+    expect(english.html).toContain('<p><a href="https://kring.example.nl/privacy?taal=nl">Privacy statement</a></p>');
   });
 
   it("writes the same text as HTML: paragraphs, lines, the links as links, everything escaped", () => {

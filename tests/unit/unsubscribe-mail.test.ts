@@ -13,6 +13,7 @@ describe("the message with fresh unsubscribe links", () => {
           { wave: "Meting 2025", url: "https://kring.example.nl/afmelden/3.4.b" },
         ],
         expiresOn: "2025-11-05",
+        privacyLink: "https://kring.example.nl/privacy?taal=nl",
       },
       translator("nl"),
     );
@@ -26,6 +27,7 @@ describe("the message with fresh unsubscribe links", () => {
         "De link werkt tot en met 5 november 2025.",
         "Heeft u hier niet om gevraagd? Dan hoeft u niets te doen: er verandert niets.",
         "Met vriendelijke groet,\nHet onderzoeksteam van het netwerk",
+        "Privacyverklaring:\nhttps://kring.example.nl/privacy?taal=nl",
       ].join("\n\n") + "\n",
     );
     expect(mail.html).toContain('<html lang="nl">');
@@ -41,6 +43,7 @@ describe("the message with fresh unsubscribe links", () => {
         firstName: "<b>Jo</b> & co",
         links: [{ wave: null, url: "https://kring.example.nl/afmelden/p7.2.c" }],
         expiresOn: "2025-11-05",
+        privacyLink: "https://kring.example.nl/privacy?taal=en",
       },
       translator("en"),
     );
@@ -48,6 +51,8 @@ describe("the message with fresh unsubscribe links", () => {
     expect(mail.text).toContain("Dear <b>Jo</b> & co,");
     expect(mail.text).toContain("Research mail and news from the network:\nhttps://kring.example.nl/afmelden/p7.2.c");
     expect(mail.text).toContain("The link works until and including 5 November 2025.");
+    expect(mail.text).toContain("Privacy statement:\nhttps://kring.example.nl/privacy?taal=en");
+    expect(mail.html).toContain('<a href="https://kring.example.nl/privacy?taal=en">');
     expect(mail.html).toContain("<p>Dear &lt;b&gt;Jo&lt;/b&gt; &amp; co,</p>");
     expect(mail.html).not.toContain("<b>");
   });
@@ -59,6 +64,7 @@ describe("the message with fresh unsubscribe links", () => {
         firstName: null,
         links: [{ wave: null, url: "https://x/afmelden/p1.2.d" }],
         expiresOn: "2025-01-01",
+        privacyLink: "https://x/privacy?taal=nl",
       },
       translator("nl"),
     );

@@ -17,6 +17,7 @@ export const common: Messages<typeof nl> = {
     research: "Research",
     users: "Users",
     calendarFeeds: "Calendar subscriptions",
+    retention: "Retention",
     audit: "Audit log",
     account: "My account",
   },

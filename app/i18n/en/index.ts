@@ -24,6 +24,8 @@ import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
+import { retention } from "./retention";
+import { privacy } from "./privacy";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -50,4 +52,6 @@ export const en: Messages<typeof nl> = {
   responses,
   unsubscribe,
   rights,
+  retention,
+  privacy,
 };

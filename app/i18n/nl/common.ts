@@ -15,6 +15,7 @@ export const common = {
     users: "Gebruikers",
     calendarFeeds: "Agenda-abonnementen",
     audit: "Logboek",
+    retention: "Bewaartermijn",
     account: "Mijn account",
   },
   language: {

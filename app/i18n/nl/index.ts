@@ -22,6 +22,8 @@ import { mailings } from "./mailings";
 import { responses } from "./responses";
 import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
+import { retention } from "./retention";
+import { privacy } from "./privacy";
 
 export const nl = {
   common,
@@ -48,4 +50,6 @@ export const nl = {
   responses,
   unsubscribe,
   rights,
+  retention,
+  privacy,
 } as const;
