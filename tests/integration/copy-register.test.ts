@@ -140,6 +140,10 @@ async function fillRegister(db: DB) {
     .insertInto("settings")
     .values({ key: "pseudonym_secret", value: "s".repeat(64) })
     .execute();
+  await db
+    .insertInto("suppressed_addresses")
+    .values({ address_hash: "a".repeat(64), suppressed_at: "2026-11-01T09:00:00.000Z" })
+    .execute();
 }
 
 /** A table's rows in a fixed order, whatever order the engine returns them in. */
