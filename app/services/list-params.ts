@@ -9,9 +9,12 @@ export function pageFrom(params: URLSearchParams): number {
   return Number.isInteger(page) && page > 0 ? Math.min(page, MAX_PAGE) : 1;
 }
 
+/** The largest id a table can hold (PostgreSQL's integer): a larger number in the URL names no record. */
+const MAX_ID = 2_147_483_647;
+
 export function positiveIntFrom(params: URLSearchParams, name: string): number | undefined {
   const value = Number(params.get(name));
-  return Number.isInteger(value) && value > 0 ? value : undefined;
+  return Number.isInteger(value) && value > 0 && value <= MAX_ID ? value : undefined;
 }
 
 export function oneOf<T extends string>(params: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {

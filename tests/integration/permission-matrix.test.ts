@@ -1,15 +1,13 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can } from "../../app/auth/permissions";
 import { type Access, type ActionAccess, ROUTE_ACCESS, type RouteAccess } from "../../app/auth/route-access";
 import { createFeed } from "../../app/models/calendar.server";
 import { USER_ROLES, type UserRole } from "../../db/schema";
-import { loadDemo } from "../../seeds/load";
 import { createTestDatabase, formRequest, sessionCookieFor, type TestDatabase } from "../support/db";
-import { frozenWave } from "../support/panels";
-import { ROUTE_FILES, ROUTES_DIR, routeIdOf, urlOf } from "../support/route-files";
+import { demoWithSamples, rowCounts as rowCountsOf } from "../support/demo-samples";
+import { ROUTE_FILES, ROUTES_DIR, routeIdOf, sourcesOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
 
 /**
@@ -59,24 +57,6 @@ interface RouteModule {
 }
 const loadRoute = (file: string): Promise<RouteModule> => import(path.join(ROUTES_DIR, file));
 
-/** The app's own modules a route file imports, directly or through others (not the messages, models or db). */
-function sourcesOf(file: string): string[] {
-  const seen = new Set([file]);
-  const todo = [file];
-  while (todo.length) {
-    const current = todo.pop()!;
-    for (const [, spec] of readFileSync(current, "utf8").matchAll(/from\s+"(\.[^"]+)"/g)) {
-      const base = path.resolve(path.dirname(current), spec!);
-      const found = [base, `${base}.ts`, `${base}.tsx`].find((f) => existsSync(f) && statSync(f).isFile());
-      if (found && !seen.has(found) && !/[/\\](i18n|models|db)[/\\]/.test(found)) {
-        seen.add(found);
-        todo.push(found);
-      }
-    }
-  }
-  return [...seen];
-}
-
 /**
  * Values to try as an intent: every word-like string literal of the route's own code, and the names
  * every object has, which a check like `intent in SCHEMAS` would take for an intent.
@@ -98,67 +78,20 @@ describe("the permission matrix", () => {
   const cookies = new Map<UserRole, string>();
   const users = new Map<UserRole, number>();
   const samples: Record<string, string> = {};
-  let tables: string[] = [];
 
   /** A session of its own for each request: an allowed POST to /logout ends the session it came with. */
   const cookieOf = async (visitor: Visitor) =>
     visitor === "anonymous" ? undefined : sessionCookieFor(t.db, users.get(visitor)!);
 
-  async function rowCounts(): Promise<Record<string, number>> {
-    const counts = sql.join(
-      tables.map((name) => sql`select ${name} as name, count(*) as n from ${sql.table(name)}`),
-      sql` union all `,
-    );
-    const { rows } = await sql<{ name: string; n: number | string }>`${counts}`.execute(t.db);
-    return Object.fromEntries(rows.map((row) => [row.name, Number(row.n)]));
-  }
+  const rowCounts = () => rowCountsOf(t.db);
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    await loadDemo(t.db);
+    Object.assign(samples, await demoWithSamples(t.db));
     for (const user of await t.db.selectFrom("users").select(["id", "role"]).execute()) {
       users.set(user.role, user.id);
       cookies.set(user.role, await sessionCookieFor(t.db, user.id));
     }
-    const beheerder = await t.db
-      .selectFrom("users")
-      .selectAll()
-      .where("role", "=", "beheerder")
-      .executeTakeFirstOrThrow();
-    const seat = await t.db
-      .selectFrom("seats")
-      .innerJoin("person_emails", "person_emails.person_id", "seats.person_id")
-      .innerJoin("affiliations", "affiliations.person_id", "seats.person_id")
-      .select(["seats.id", "seats.person_id", "seats.body_id"])
-      .where("seats.end_date", "is", null)
-      .orderBy("seats.id")
-      .executeTakeFirstOrThrow();
-    const meeting = await t.db
-      .selectFrom("meetings")
-      .select("id")
-      .where("body_id", "=", seat.body_id)
-      .orderBy("id")
-      .executeTakeFirstOrThrow();
-    const organisation = await t.db.selectFrom("organisations").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const plan = await t.db.selectFrom("plans").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const theme = await t.db.selectFrom("themes").select("id").orderBy("id").executeTakeFirstOrThrow();
-    const wave = await frozenWave(t.db, beheerder, "Netwerkpanel 2026", "2026-10-01");
-    const feed = await createFeed(t.db, beheerder, seat.body_id, null);
-    Object.assign(samples, {
-      personId: String(seat.person_id),
-      bodyId: String(seat.body_id),
-      seatId: String(seat.id),
-      meetingId: String(meeting.id),
-      organisationId: String(organisation.id),
-      planId: String(plan.id),
-      themeId: String(theme.id),
-      userId: String(users.get("lezer")),
-      waveId: String(wave.id),
-      soort: "uitnodiging",
-      kind: "csv",
-      token: `${feed.token}.ics`,
-    });
-    tables = (await t.db.introspection.getTables()).map((table) => table.name);
   });
   afterAll(async () => {
     await t?.cleanup();

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./build";
 
@@ -32,4 +32,22 @@ export function urlOf(file: string, samples: Record<string, string>): { path: st
       return segment.replace(/\[([^\]]*)\]/g, "$1");
     });
   return { path: `/${segments.join("/")}`, params };
+}
+
+/** The app's own modules a route file imports, directly or through others (not the messages, models or db). */
+export function sourcesOf(file: string): string[] {
+  const seen = new Set([file]);
+  const todo = [file];
+  while (todo.length) {
+    const current = todo.pop()!;
+    for (const [, spec] of readFileSync(current, "utf8").matchAll(/from\s+"(\.[^"]+)"/g)) {
+      const base = path.resolve(path.dirname(current), spec!);
+      const found = [base, `${base}.ts`, `${base}.tsx`].find((f) => existsSync(f) && statSync(f).isFile());
+      if (found && !seen.has(found) && !/[/\\](i18n|models|db)[/\\]/.test(found)) {
+        seen.add(found);
+        todo.push(found);
+      }
+    }
+  }
+  return [...seen];
 }

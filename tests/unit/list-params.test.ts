@@ -14,6 +14,10 @@ describe("list parameters from the URL", () => {
     const params = new URLSearchParams("sector=4&niveau=tactisch&x=1.5");
     expect(positiveIntFrom(params, "sector")).toBe(4);
     expect(positiveIntFrom(params, "x")).toBeUndefined();
+    // beyond any id PostgreSQL's integer column holds: it would be an error there, not "no such record"
+    expect(positiveIntFrom(new URLSearchParams("id=2147483647"), "id")).toBe(2_147_483_647);
+    expect(positiveIntFrom(new URLSearchParams("id=2147483648"), "id")).toBeUndefined();
+    expect(positiveIntFrom(new URLSearchParams("id=99999999999999999999"), "id")).toBeUndefined();
     expect(oneOf(params, "niveau", ["strategisch", "tactisch"] as const)).toBe("tactisch");
     expect(oneOf(new URLSearchParams("niveau=hoog"), "niveau", ["tactisch"] as const)).toBeUndefined();
   });
