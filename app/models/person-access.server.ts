@@ -1,5 +1,6 @@
 import type { DB } from "../../db/index";
 import { parseSnapshot } from "../services/audit-diff";
+import { excerptAbout } from "../services/person-redaction";
 import { type Actor, recordAudit } from "./audit.server";
 import { inTransaction } from "./editing.server";
 import { auditEntriesAbout } from "./person-audit.server";
@@ -125,10 +126,11 @@ export async function personAccessReport(db: DB, personId: number, now = new Dat
     attendance,
     survey_panels: panels.map(({ reasons, ...panel }) => ({ ...panel, reasons: JSON.parse(reasons) as unknown })),
     messages_sent: messages,
-    audit_entries: audit.map(({ ownRecord: _own, before, after, ...entry }) => ({
+    // of another record's entry (a meeting's register) only what concerns this person
+    audit_entries: audit.map(({ ownRecord, before, after, ...entry }) => ({
       ...entry,
-      before: parseSnapshot(before),
-      after: parseSnapshot(after),
+      before: ownRecord ? parseSnapshot(before) : excerptAbout(parseSnapshot(before), personId),
+      after: ownRecord ? parseSnapshot(after) : excerptAbout(parseSnapshot(after), personId),
     })),
   };
 }

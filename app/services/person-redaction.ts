@@ -96,3 +96,24 @@ export function redactSnapshot(snapshot: string | null, person: ErasedPerson, ow
 export function redactSummary(summary: string | null, person: ErasedPerson): string | null {
   return summary === null ? null : redactText(summary, person.texts);
 }
+
+/**
+ * The part of a snapshot that concerns one person, for their access report: rows of a list that
+ * name someone else (`person_id`) are left out — a meeting's entry holds its whole attendance
+ * register, and the others' rows are not the requester's to see. The rest (what the record is, its
+ * dates, the person's own row) stays.
+ */
+export function excerptAbout(value: unknown, personId: number): unknown {
+  if (Array.isArray(value))
+    return value.filter((item) => !isRowOfSomeoneElse(item, personId)).map((item) => excerptAbout(item, personId));
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, excerptAbout(field, personId)]));
+}
+
+function isRowOfSomeoneElse(item: unknown, personId: number): boolean {
+  if (item === null || typeof item !== "object" || Array.isArray(item)) return false;
+  const row = item as Record<string, unknown>;
+  // a row where they stood in for someone is theirs too
+  if (row.substitute_person_id === personId) return false;
+  return row.person_id !== undefined && row.person_id !== null && row.person_id !== personId;
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { User } from "../../db/schema";
 import { rosterOnDay } from "../../app/models/bodies.server";
 import { freezeWave, verifyFrozenPanel } from "../../app/models/panel-freeze.server";
+import { personAccessReport } from "../../app/models/person-access.server";
 import { ERASED_NAME, erasePeople } from "../../app/models/person-erasure.server";
 import { addPersonEmail, createPerson, updatePerson } from "../../app/models/people.server";
 import { searchRegister } from "../../app/models/search.server";
@@ -97,6 +98,22 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.cleanup();
+});
+
+describe("the access report of a demo person", () => {
+  it("shows the meetings they attended with their own row of each register only", async () => {
+    const report = await personAccessReport(t.db, personId);
+    const meetings = report!.audit_entries.filter((entry) => entry.entity === "meetings");
+    expect(meetings.length).toBeGreaterThan(0);
+    const rows = meetings.flatMap((entry) =>
+      [entry.before, entry.after].flatMap((snapshot) => {
+        const attendance = (snapshot as { attendance?: unknown } | null)?.attendance;
+        return Array.isArray(attendance) ? (attendance as { person_id: number; substitute_person_id?: number }[]) : [];
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect([row.person_id, row.substitute_person_id]).toContain(personId);
+  });
 });
 
 describe("erasing a demo person", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   type ErasedPerson,
+  excerptAbout,
   identifyingTexts,
   REDACTED,
   redactSnapshot,
@@ -71,5 +72,34 @@ describe("redactSnapshot", () => {
     const other = '{"person_id":8,"note":"ziek"}';
     expect(redactSnapshot(other, erased, false)).toBe(other);
     expect(redactSnapshot(null, erased, true)).toBeNull();
+  });
+});
+
+describe("excerptAbout", () => {
+  it("keeps the person's own rows of a register (also where they stood in) and leaves out everyone else's", () => {
+    const meeting = {
+      title: "Overleg",
+      date: "2026-03-01",
+      attendance: [
+        { person_id: 7, status: "aanwezig", note: "belde in" },
+        { person_id: 8, status: "afgemeld", note: "ziek" },
+        { person_id: 9, status: "vervangen", substitute_person_id: 7 },
+        { person_id: 10, status: "vervangen", substitute_person_id: 11 },
+      ],
+    };
+    expect(excerptAbout(meeting, 7)).toEqual({
+      title: "Overleg",
+      date: "2026-03-01",
+      attendance: [
+        { person_id: 7, status: "aanwezig", note: "belde in" },
+        { person_id: 9, status: "vervangen", substitute_person_id: 7 },
+      ],
+    });
+  });
+
+  it("leaves a record without other people's rows as it is", () => {
+    const seat = { id: 3, person_id: 7, body_id: 2, note: null };
+    expect(excerptAbout(seat, 7)).toEqual(seat);
+    expect(excerptAbout(null, 7)).toBeNull();
   });
 });

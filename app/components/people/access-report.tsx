@@ -70,12 +70,29 @@ const SECTIONS: { key: keyof Omit<AccessReportData, "person">; heading: string; 
 
 const ISO_MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
+/** Fields whose stored 0/1 means no/yes; elsewhere a 1 is a number (a version, an id). */
+const FLAGS = new Set(["is_primary"]);
+
+/** Where the words for a stored code are, per section and field: a status means something else in each. */
+const CODE_WORDS: Partial<Record<string, Record<string, string>>> = {
+  consents_and_opt_outs: { purpose: "register.consent", status: "register.consent" },
+  attendance: { status: "meetings.attendanceStatuses" },
+  messages_sent: { status: "mailings.outbox", kind: "mailings.kinds" },
+  audit_entries: { action: "people.history.actions", entity: "admin.audit.entities" },
+  person: { preferred_language: "common.language" },
+};
+
 function useShow() {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  return (value: unknown): string => {
+  // keys built from stored values, which the typed t does not know
+  const translate = t as unknown as (key: string) => string;
+  const known = (key: string) => (i18n.exists(key) ? translate(key) : null);
+  return (value: unknown, section: string, field: string): string => {
     if (value === null || value === undefined || value === "") return "—";
-    if (typeof value === "boolean" || value === 0 || value === 1) return value ? t("common.yes") : t("common.no");
+    if (typeof value === "boolean" || FLAGS.has(field)) return value ? t("common.yes") : t("common.no");
+    const words = CODE_WORDS[section]?.[field];
+    if (words && typeof value === "string") return known(`${words}.${value}`) ?? value;
     if (isIsoDay(value)) return formatDay(value, language);
     if (typeof value === "string") return ISO_MOMENT.test(value) ? formatMoment(value, language) : value;
     return displayValue(value) ?? "—";
@@ -84,8 +101,15 @@ function useShow() {
 
 /** Every section of the report, a table each; what is empty says so. */
 export function AccessReport({ report }: { report: AccessReportData }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const show = useShow();
+  const translate = t as unknown as (key: string) => string;
+  const fieldLabel = (field: string) =>
+    i18n.exists(`rights.report.personFields.${field}`)
+      ? translate(`rights.report.personFields.${field}`)
+      : i18n.exists(`people.history.fields.${field}`)
+        ? translate(`people.history.fields.${field}`)
+        : field;
   return (
     <>
       <section aria-labelledby="report-person" className="card">
@@ -95,8 +119,8 @@ export function AccessReport({ report }: { report: AccessReportData }) {
         <dl className="mt-3 grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           {Object.entries(report.person).map(([field, value]) => (
             <div key={field} className="contents">
-              <dt className="font-semibold">{field}</dt>
-              <dd className="break-words">{show(value)}</dd>
+              <dt className="font-semibold">{fieldLabel(field)}</dt>
+              <dd className="break-words">{show(value, "person", field)}</dd>
             </div>
           ))}
         </dl>
@@ -128,7 +152,7 @@ export function AccessReport({ report }: { report: AccessReportData }) {
                       <tr key={index} className="border-b border-slate-100 align-top">
                         {columns.map((column) => (
                           <td key={column} className="max-w-md break-words py-1 pr-3">
-                            {show(row[column])}
+                            {show(row[column], key, column)}
                           </td>
                         ))}
                       </tr>

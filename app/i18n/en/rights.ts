@@ -18,6 +18,14 @@ export const rights: Messages<typeof nl> = {
     download: "Download as JSON",
     back: "Back to the person",
     none: "Nothing recorded.",
+    personFields: {
+      id: "Number in Kring",
+      version: "Version",
+      created_at: "Recorded on",
+      updated_at: "Last changed on",
+      archived_at: "Archived on",
+      erased_at: "Erased on",
+    },
     sections: {
       person: "Personal details",
       emails: "Email addresses",

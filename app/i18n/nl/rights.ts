@@ -16,6 +16,14 @@ export const rights = {
     download: "Downloaden als JSON",
     back: "Terug naar de persoon",
     none: "Niets vastgelegd.",
+    personFields: {
+      id: "Nummer in Kring",
+      version: "Versie",
+      created_at: "Vastgelegd op",
+      updated_at: "Laatst gewijzigd op",
+      archived_at: "Gearchiveerd op",
+      erased_at: "Gewist op",
+    },
     sections: {
       person: "Persoonsgegevens",
       emails: "E-mailadressen",
