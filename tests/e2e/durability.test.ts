@@ -47,15 +47,20 @@ describe("the register under SIGKILL", () => {
   });
 
   const start = async () => {
-    // no mail cap: every wave's invitation goes to the whole panel, whatever went before
-    const server = await startServer({ env: { ...databaseEnv(database.target), KRING_MAIL_CAP: "10000/1" } });
+    // no mail cap: every wave's invitation goes to the whole panel, whatever went before. A restart
+    // may wait long on a machine busy with the other test files (CI once took over 30 s for one of
+    // fifty): this test is about what survives a kill, not about how fast the server starts.
+    const server = await startServer({
+      env: { ...databaseEnv(database.target), KRING_MAIL_CAP: "10000/1" },
+      timeoutMs: 120_000,
+    });
     servers.push(server);
     return server;
   };
 
   it(`keeps every answered write and no half change through ${KILLS} kills`, async () => {
     const auditBaseline = await versionsAheadOfAudit(db, AUDITED);
-    const timings = { restartMs: 0, checkMs: 0 };
+    const timings = { restartMs: 0, slowestRestartMs: 0, checkMs: 0 };
     let server = await start();
     for (let round = 1; round <= KILLS; round++) {
       const target = writeTarget(server.url, cookie);
@@ -88,12 +93,14 @@ describe("the register under SIGKILL", () => {
       const restarting = Date.now();
       server = await start();
       timings.restartMs += Date.now() - restarting;
+      timings.slowestRestartMs = Math.max(timings.slowestRestartMs, Date.now() - restarting);
     }
     await server.stop();
 
     const summary = workloads.map(({ name, counts }) => `${name}: ${JSON.stringify(counts)}`).join("; ");
     console.log(
-      `${KILLS} kills on ${database.target.engine}; restart ${Math.round(timings.restartMs / KILLS)} ms, ` +
+      `${KILLS} kills on ${database.target.engine}; restart ${Math.round(timings.restartMs / KILLS)} ms ` +
+        `(slowest ${timings.slowestRestartMs} ms), ` +
         `checks ${Math.round(timings.checkMs / KILLS)} ms per kill; ${summary}`,
     );
     // a loop whose kills never cut a write short, or that never wrote, proves nothing
