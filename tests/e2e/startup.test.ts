@@ -5,33 +5,9 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { describeTarget } from "../../db/engine";
 import { openMigratedDatabase } from "../../db/index";
-import { freePort, spawnServer, startServer } from "../support/server";
+import { refusedStart } from "../support/refused-start";
+import { freePort, startServer } from "../support/server";
 import { databaseEnv, emptyDatabase, freshDatabase, postgresUrlWith, TEST_ENGINE } from "../support/test-database";
-
-/** Waits for a server that should refuse to start; fails the test if it keeps running. */
-async function refusal(env: Record<string, string | undefined>) {
-  const server = await spawnServer({ env });
-  try {
-    const exit = await Promise.race([
-      server.exited,
-      new Promise<"still running">((resolve) => setTimeout(() => resolve("still running"), 20_000)),
-    ]);
-    expect(exit, `the server kept running; its output:\n${server.output()}`).not.toBe("still running");
-    expect(exit).not.toMatchObject({ code: 0 });
-    // the log is JSON lines; an operator's mistake is said in the message, without a stack trace
-    const entries = server
-      .output()
-      .split("\n")
-      .filter((line) => line !== "")
-      .map((line) => JSON.parse(line) as { msg: string; error?: unknown });
-    const messages = entries.map((entry) => entry.msg).join("\n");
-    expect(messages).toContain("Kring kan niet starten");
-    expect(entries.filter((entry) => entry.error !== undefined)).toEqual([]);
-    return messages;
-  } finally {
-    await server.stop();
-  }
-}
 
 describe("starting the server", () => {
   const dirs: string[] = [];
@@ -122,10 +98,10 @@ describe("starting the server", () => {
   });
 
   it("refuses an idle timeout or a log format it cannot use, saying what it takes", async () => {
-    expect(await refusal({ KRING_SESSION_IDLE_MINUTES: "twee uur" })).toContain(
+    expect(await refusedStart({ KRING_SESSION_IDLE_MINUTES: "twee uur" })).toContain(
       'KRING_SESSION_IDLE_MINUTES must be a whole number of minutes from 1 to 43200 (it is "twee uur").',
     );
-    expect(await refusal({ KRING_LOG_FORMAT: "xml" })).toContain('KRING_LOG_FORMAT must be "json" or "text"');
+    expect(await refusedStart({ KRING_LOG_FORMAT: "xml" })).toContain('KRING_LOG_FORMAT must be "json" or "text"');
   });
 
   it("refuses to start on a file that is not a database: exits non-zero naming the file and the cause", async () => {
@@ -133,24 +109,24 @@ describe("starting the server", () => {
     dirs.push(dir);
     const file = path.join(dir, "kring.sqlite");
     writeFileSync(file, "Dit is geen database, maar een boodschappenlijst.\n".repeat(200));
-    const output = await refusal({ DATABASE_PATH: file });
+    const output = await refusedStart({ DATABASE_PATH: file });
     expect(output).toContain(file);
     expect(output).toMatch(/not a database/i);
   });
 
   it("refuses a PostgreSQL server that cannot be reached, saying what to check", async () => {
     const port = await freePort();
-    const output = await refusal({ DATABASE_URL: `postgres://kring:geheim@127.0.0.1:${port}/kring` });
+    const output = await refusedStart({ DATABASE_URL: `postgres://kring:geheim@127.0.0.1:${port}/kring` });
     expect(output).toContain(`postgres://kring@127.0.0.1:${port}/kring`);
     expect(output).toMatch(/cannot be reached \(ECONNREFUSED\).*host and port in DATABASE_URL/);
     expect(output).not.toContain("geheim");
   });
 
   it.runIf(TEST_ENGINE === "postgres")("refuses wrong credentials and a database that does not exist", async () => {
-    const wrongPassword = await refusal({ DATABASE_URL: postgresUrlWith({ password: "niet-het-wachtwoord" }) });
+    const wrongPassword = await refusedStart({ DATABASE_URL: postgresUrlWith({ password: "niet-het-wachtwoord" }) });
     expect(wrongPassword).toMatch(/refused the user name or password in DATABASE_URL/);
     expect(wrongPassword).not.toContain("niet-het-wachtwoord");
-    const missing = await refusal({ DATABASE_URL: postgresUrlWith({ database: "kring_bestaat_niet" }) });
+    const missing = await refusedStart({ DATABASE_URL: postgresUrlWith({ database: "kring_bestaat_niet" }) });
     expect(missing).toMatch(/"kring_bestaat_niet" does not exist: create it first/);
   });
 
@@ -165,7 +141,7 @@ describe("starting the server", () => {
     } finally {
       await db.destroy();
     }
-    const output = await refusal(databaseEnv(fresh.target));
+    const output = await refusedStart(databaseEnv(fresh.target));
     expect(output).toMatch(
       /created by a newer Kring: it has migration 0999_from_the_future, and this Kring knows up to 0\d{3}_/,
     );
