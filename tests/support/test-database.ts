@@ -8,6 +8,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -39,6 +40,14 @@ function migrationsFingerprint(): string {
   }
   return hash.digest("hex").slice(0, 12);
 }
+
+/**
+ * Templates of other migrations are removed only once they are a day old: checkouts of branches
+ * with different migrations (worktrees side by side) test at the same time without dropping each
+ * other's template mid-run.
+ */
+const TEMPLATE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const isStale = (madeAtMs: number) => Date.now() - madeAtMs > TEMPLATE_LIFETIME_MS;
 
 let fingerprint: string | null = null;
 const templateName = () => `kring_template_${(fingerprint ??= migrationsFingerprint())}`;
@@ -76,8 +85,9 @@ async function makeTemplate(): Promise<void> {
     // WAL is folded back into the file on close: one file is the whole template
     renameSync(building, file);
     for (const old of readdirSync(path.dirname(file))) {
-      if (old.endsWith(".sqlite") && old !== path.basename(file)) {
-        rmSync(path.join(path.dirname(file), old), { force: true });
+      const oldFile = path.join(path.dirname(file), old);
+      if (old.endsWith(".sqlite") && old !== path.basename(file) && isStale(statSync(oldFile).mtimeMs)) {
+        rmSync(oldFile, { force: true });
       }
     }
     return;
@@ -85,14 +95,17 @@ async function makeTemplate(): Promise<void> {
   const client = await adminPool().connect();
   try {
     await client.query("select pg_advisory_lock(4242001)");
-    const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'kring_template_%'",
+    const { rows } = await client.query<{ datname: string; made: string | null }>(
+      "select datname, shobj_description(oid, 'pg_database') as made from pg_database where datname like 'kring_template_%'",
     );
     if (rows.some((row) => row.datname === name)) return;
     await client.query(`create database ${name}`);
     const db = await openMigratedDatabase({ engine: "postgres", url: urlOf(name) });
     await db.destroy();
-    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+    await client.query(`comment on database ${name} is '${Date.now()}'`);
+    for (const { datname, made } of rows) {
+      if (isStale(Number(made ?? 0))) await client.query(`drop database if exists ${datname} with (force)`);
+    }
   } finally {
     await client.query("select pg_advisory_unlock(4242001)").catch(() => undefined);
     client.release();
