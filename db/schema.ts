@@ -140,6 +140,9 @@ export interface OrganisationsTable extends Versioned {
   address: string | null;
   notes: string | null;
   archived_at: IsoMoment | null;
+  /** the organisation this duplicate was merged into (migration 0016); the row stays, archived */
+  merged_into_id: Defaulted<number | null>;
+  merged_at: Defaulted<IsoMoment | null>;
 }
 
 export interface OrganisationSubregionsTable {
@@ -161,6 +164,9 @@ export interface PeopleTable extends Versioned {
   archived_at: IsoMoment | null;
   /** set when the person was erased at their request (migration 0012): the row stays, emptied */
   erased_at: Defaulted<IsoMoment | null>;
+  /** the person this duplicate was merged into (migration 0016); the row stays, archived */
+  merged_into_id: Defaulted<number | null>;
+  merged_at: Defaulted<IsoMoment | null>;
   /** the Dutch list order as a byte-comparable key, kept by triggers (migration 0006) */
   sort_name: Generated<string>;
 }
@@ -450,7 +456,17 @@ export interface LoginThrottleTable {
   updated_at: number;
 }
 
-export type AuditAction = "create" | "update" | "archive" | "restore" | "end" | "delete" | "export" | "erase";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "archive"
+  | "restore"
+  | "end"
+  | "delete"
+  | "export"
+  | "erase"
+  | "merge"
+  | "unmerge";
 
 export interface AuditLogTable {
   id: Generated<number>;
@@ -472,6 +488,35 @@ export interface AuditLogTable {
 export interface SuppressedAddressesTable {
   address_hash: string;
   suppressed_at: Defaulted<IsoMoment>;
+}
+
+export type MergedEntity = "people" | "organisations";
+
+/** One merge of a duplicate into the record that survives (migration 0016, decision 032). */
+export interface MergesTable {
+  id: Generated<number>;
+  entity: MergedEntity;
+  survivor_id: number;
+  merged_id: number;
+  /** JSON: per field whose value changed, the survivor's value before and the value kept */
+  fields: string;
+  /** the versions the merge left both records at: an undo needs them unchanged */
+  survivor_version: number;
+  merged_version: number;
+  merged_by: number | null;
+  created_at: Defaulted<IsoMoment>;
+  undone_at: IsoMoment | null;
+  undone_by: number | null;
+}
+
+/** A row a merge changed, whole, before and after: what its undo puts back. */
+export interface MergeRowsTable {
+  id: Generated<number>;
+  merge_id: number;
+  table_name: string;
+  change: "updated" | "removed" | "added";
+  before: string | null;
+  after: string | null;
 }
 
 export interface Database {
@@ -507,6 +552,8 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   suppressed_addresses: SuppressedAddressesTable;
+  merges: MergesTable;
+  merge_rows: MergeRowsTable;
 }
 
 export type User = Selectable<UsersTable>;

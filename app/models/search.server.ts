@@ -99,6 +99,8 @@ export async function searchRegister(db: DB, text: string, options: SearchOption
       left join organisations o on hits.kind = 'organisation' and o.id = hits.record_id
       left join sectors s on s.id = o.sector_id
       left join bodies b on hits.kind = 'body' and b.id = hits.record_id
+    -- a merged duplicate is found as the record it went into
+    where p.merged_into_id is null and o.merged_into_id is null
   `.execute(db);
 
   const candidates = rows.flatMap((row) => {

@@ -50,6 +50,8 @@ const TABLES: Record<keyof Database, true> = {
   login_throttle: true,
   audit_log: true,
   suppressed_addresses: true,
+  merges: true,
+  merge_rows: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

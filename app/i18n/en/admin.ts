@@ -87,6 +87,8 @@ export const admin: Messages<typeof nl> = {
       delete: "deleted",
       export: "exported",
       erase: "erased",
+      merge: "merged",
+      unmerge: "merge undone",
     },
     entities: {
       users: "User",
@@ -184,6 +186,9 @@ export const admin: Messages<typeof nl> = {
       email_bounced: "e-mail address undeliverable",
       email_bounce_cleared: "e-mail address works again",
       person_erased: "person erased at their request",
+      merged_into: "merged into another record",
+      merged_from: "duplicate record merged into this one",
+      merge_undone: "merge undone",
       ended_by_erasure: "ended when the person was erased",
       person_access_report: "access report produced",
       export_follow_up: "follow-up list downloaded",

@@ -80,6 +80,8 @@ export const organisations: Messages<typeof nl> = {
       delete: "Deleted",
       export: "Exported",
       erase: "Erased",
+      merge: "Merged",
+      unmerge: "Merge undone",
     },
   },
   lookup: {

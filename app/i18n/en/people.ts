@@ -194,6 +194,8 @@ export const people: Messages<typeof nl> = {
       delete: "Deleted",
       export: "Exported",
       erase: "Erased",
+      merge: "Merged",
+      unmerge: "Merge undone",
     },
     summaries: {
       email_added: "Email address added",
@@ -204,6 +206,9 @@ export const people: Messages<typeof nl> = {
       email_bounced: "Email address undeliverable",
       email_bounce_cleared: "Email address works again",
       person_erased: "Person erased at their request",
+      merged_into: "Merged into another record",
+      merged_from: "Duplicate record merged into this one",
+      merge_undone: "Merge undone",
       ended_by_erasure: "Ended when the person was erased",
       person_access_report: "Access report produced",
     },

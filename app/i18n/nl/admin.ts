@@ -85,6 +85,8 @@ export const admin = {
       delete: "verwijderd",
       export: "geëxporteerd",
       erase: "gewist",
+      merge: "samengevoegd",
+      unmerge: "samenvoeging ongedaan gemaakt",
     },
     entities: {
       users: "Gebruiker",
@@ -182,6 +184,9 @@ export const admin = {
       email_bounced: "e-mailadres onbestelbaar",
       email_bounce_cleared: "e-mailadres werkt weer",
       person_erased: "persoon gewist op eigen verzoek",
+      merged_into: "samengevoegd met een ander record",
+      merged_from: "dubbel record hierin samengevoegd",
+      merge_undone: "samenvoeging ongedaan gemaakt",
       ended_by_erasure: "beëindigd bij het wissen van de persoon",
       person_access_report: "inzageoverzicht gemaakt",
       export_follow_up: "nabellijst gedownload",

@@ -78,6 +78,8 @@ export const organisations = {
       delete: "Verwijderd",
       export: "Geëxporteerd",
       erase: "Gewist",
+      merge: "Samengevoegd",
+      unmerge: "Samenvoeging ongedaan gemaakt",
     },
   },
   lookup: {

@@ -193,6 +193,8 @@ export const people = {
       delete: "Verwijderd",
       export: "Geëxporteerd",
       erase: "Gewist",
+      merge: "Samengevoegd",
+      unmerge: "Samenvoeging ongedaan gemaakt",
     },
     summaries: {
       email_added: "E-mailadres toegevoegd",
@@ -203,6 +205,9 @@ export const people = {
       email_bounced: "E-mailadres onbestelbaar",
       email_bounce_cleared: "E-mailadres werkt weer",
       person_erased: "Persoon gewist op eigen verzoek",
+      merged_into: "Samengevoegd met een ander record",
+      merged_from: "Dubbel record hierin samengevoegd",
+      merge_undone: "Samenvoeging ongedaan gemaakt",
       ended_by_erasure: "Beëindigd bij het wissen van de persoon",
       person_access_report: "Inzageoverzicht gemaakt",
     },
