@@ -136,11 +136,15 @@ export const ROUTE_ACCESS = {
   "routes/onderzoek.nieuw": { loader: "research.run", action: "research.run" },
   "routes/onderzoek.vergelijken": { loader: "research.run" },
   "routes/onderzoek.vergelijken_.download": { loader: "research.run" },
-  "routes/organisaties.$organisationId": { loader: "register.read", action: { intents: { undo: "register.edit" } } },
+  "routes/organisaties.$organisationId": {
+    loader: "register.read",
+    action: { intents: { undo: "register.edit", undoMerge: "register.edit" } },
+  },
   "routes/organisaties.$organisationId_.bewerken": {
     loader: "register.edit",
     action: { intents: { save: "register.edit", archive: "register.edit", restore: "register.edit" } },
   },
+  "routes/organisaties.$organisationId_.samenvoegen": { loader: "register.edit", action: "register.edit" },
   "routes/organisaties._index": { loader: "register.read" },
   "routes/organisaties.nieuw": { loader: "register.edit", action: "register.edit" },
   "routes/overzichten._index": { loader: "register.read" },
@@ -148,7 +152,7 @@ export const ROUTE_ACCESS = {
   "routes/overzichten.matrix_.download": { loader: "register.export" },
   "routes/overzichten.organisaties.$organisationId": { loader: "register.read" },
   "routes/overzichten.organisaties.$organisationId_.download": { loader: "register.export" },
-  "routes/personen.$personId": { loader: "register.read" },
+  "routes/personen.$personId": { loader: "register.read", action: { intents: { undoMerge: "register.edit" } } },
   "routes/personen.$personId_.bewerken": {
     loader: "register.edit",
     action: {
@@ -171,6 +175,7 @@ export const ROUTE_ACCESS = {
   },
   "routes/personen.$personId_.inzage": { loader: "privacy.manage" },
   "routes/personen.$personId_.inzage[.json]": { loader: "privacy.manage" },
+  "routes/personen.$personId_.samenvoegen": { loader: "register.edit", action: "register.edit" },
   "routes/personen.$personId_.wissen": { loader: "privacy.manage", action: "privacy.manage" },
   "routes/personen._index": { loader: "register.read", action: "register.edit" },
   "routes/personen.nieuw": { loader: "register.edit", action: "register.edit" },

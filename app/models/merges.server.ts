@@ -471,7 +471,7 @@ export async function mergeComparison(db: DB, entity: MergedEntity, survivorId: 
     mergedInto: (row.merged_into_id as number | null) ?? null,
     values: Object.fromEntries(MERGE_FIELDS[entity].map((field) => [field, row[field] ?? null])) as Record<
       string,
-      unknown
+      string | number | null
     >,
     labels: Object.fromEntries(
       ["sector_id", "parent_id"].flatMap((field) => {

@@ -91,19 +91,33 @@ async function withdrawConsent(
   source: OptOutSource,
   now: Date,
 ): Promise<OptOutResult> {
-  const person = await trx.selectFrom("people").select("version").where("id", "=", personId).executeTakeFirst();
+  const person = await trx
+    .selectFrom("people")
+    .select(["version", "merged_into_id"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
   if (!person) throw new RecordNotFoundError("people", personId);
-  const current = await currentConsent(trx, personId, purpose);
+  // a merged duplicate's panel row: the refusal belongs to the person it went into
+  const owner = person.merged_into_id
+    ? await trx
+        .selectFrom("people")
+        .select(["id", "version"])
+        .where("id", "=", person.merged_into_id)
+        .executeTakeFirstOrThrow()
+    : { id: personId, version: person.version };
+  const current = await currentConsent(trx, owner.id, purpose);
   const consentChanged = current?.status !== "withdrawn";
   if (consentChanged)
-    await recordConsentIn(trx, null, personId, person.version, {
+    await recordConsentIn(trx, null, owner.id, owner.version, {
       purpose,
       status: "withdrawn",
       recorded_on: todayInAmsterdam(now),
       source,
     });
-  const withdrawnMessages =
-    purpose === "research" ? await withdrawWaiting(trx, { personId }, `${REASONS.research} (${source})`, now) : 0;
+  let withdrawnMessages = 0;
+  if (purpose === "research")
+    for (const id of new Set([personId, owner.id]))
+      withdrawnMessages += await withdrawWaiting(trx, { personId: id }, `${REASONS.research} (${source})`, now);
   return { changed: consentChanged || withdrawnMessages > 0, withdrawnMessages };
 }
 

@@ -378,6 +378,14 @@ export async function currentConsent(
 }
 
 /**
+ * Whose addresses and consents a `people` row has: its own, or for a merged duplicate (still named by
+ * a frozen panel) the survivor's, which hold them since the merge (decision 032).
+ */
+function ownerOf(eb: ExpressionBuilder<Database, "people">) {
+  return eb.fn.coalesce("people.merged_into_id", "people.id");
+}
+
+/**
  * currentConsent as a subquery on `people`, for queries over many people at once (lists, panel
  * rules, mailings): `.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"))`.
  * It yields null for a person without any record for the purpose.
@@ -386,7 +394,7 @@ export function currentConsentStatus(eb: ExpressionBuilder<Database, "people">, 
   return eb
     .selectFrom("consents")
     .select("consents.status")
-    .whereRef("consents.person_id", "=", "people.id")
+    .where("consents.person_id", "=", ownerOf(eb))
     .where("consents.purpose", "=", purpose)
     .orderBy("consents.recorded_on", "desc")
     .orderBy("consents.id", "desc")
@@ -401,7 +409,7 @@ export function primaryEmailOf(eb: ExpressionBuilder<Database, "people">, column
   return eb
     .selectFrom("person_emails")
     .select(`person_emails.${column}`)
-    .whereRef("person_emails.person_id", "=", "people.id")
+    .where("person_emails.person_id", "=", ownerOf(eb))
     .where("person_emails.is_primary", "=", 1);
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
+import { MergeList, MergeNotice } from "../components/merge/merge-section";
 import { OrganisationDetails } from "../components/organisations/organisation-details";
 import { OrganisationHistory } from "../components/organisations/organisation-history";
 import { OrganisationNotice } from "../components/organisations/organisation-notice";
@@ -15,6 +16,8 @@ import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { getOrganisation, organisationHistory, restoreOrganisation } from "../models/organisations.server";
+import { UNDO_MERGE_INTENT } from "../services/merge-form";
+import { mergeSectionData, redirectIfMerged, undoMergeAction } from "../services/merge-page.server";
 import { noticeFrom, withNotice } from "../services/notices";
 import { ORGANISATION_PAGE_NOTICES, type OrganisationPageAnswer } from "../services/organisation-page";
 import { isActiveOn } from "../services/periods";
@@ -32,11 +35,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = recordIdParam(params.organisationId);
   const found = await getOrganisation(context.db, id);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (found.organisation.merged_into_id !== null) await redirectIfMerged(context, "organisations", id);
   const today = todayInAmsterdam();
-  const [history, recent, lastYear] = await Promise.all([
+  const [history, recent, lastYear, merges] = await Promise.all([
     organisationHistory(context.db, id),
     recentAttendance(context.db, { organisationId: id }, RECENT_ATTENDANCE),
     attendanceLastYear(context.db, { organisationId: id }, today),
+    mergeSectionData(request, context, "organisations", id),
   ]);
   return json({
     ...found,
@@ -49,10 +54,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     lastYear,
     canEdit: can(user.role, "register.edit"),
     notice: noticeFrom(new URL(request.url).searchParams, ORGANISATION_PAGE_NOTICES),
+    merges,
   });
 }
 
-/** The undo offered right after archiving: takes the organisation out of the archive again. */
+/** The undo offered right after archiving (takes the organisation out of the archive again), and the undo of a merge. */
 export async function action({
   request,
   context,
@@ -61,6 +67,7 @@ export async function action({
   const user = await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.organisationId);
   const formData = await request.formData();
+  if (formData.get("intent") === UNDO_MERGE_INTENT) return undoMergeAction(context, user, formData);
   if (formData.get("intent") !== "undo") throw new Response(null, { status: 400, statusText: "Bad Request" });
   try {
     await restoreOrganisation(context.db, user, id, null);
@@ -84,6 +91,7 @@ export default function Organisation() {
     history,
     canEdit,
     notice,
+    merges,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -108,9 +116,14 @@ export default function Organisation() {
               {t("organisations.page.overviewLink")}
             </Link>
             {canEdit ? (
-              <Link to={`/organisaties/${organisation.id}/bewerken`} className="btn-primary">
-                {t("organisations.page.edit")}
-              </Link>
+              <>
+                <Link to={`/organisaties/${organisation.id}/bewerken`} className="btn-primary">
+                  {t("organisations.page.edit")}
+                </Link>
+                <Link to={`/organisaties/${organisation.id}/samenvoegen`} className="btn-secondary">
+                  {t("merge.link")}
+                </Link>
+              </>
             ) : null}
           </div>
         </div>
@@ -119,6 +132,9 @@ export default function Organisation() {
             <OrganisationNotice notice={notice} archived={organisation.archived_at !== null} />
           </div>
         ) : null}
+        <div className="mt-3">
+          <MergeNotice notice={merges.notice} justMerged={merges.justMerged} redirectedFrom={merges.redirectedFrom} />
+        </div>
         {organisation.archived_at ? (
           <p className="mt-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
             {t("organisations.page.archivedBanner", { date: formatMoment(organisation.archived_at, language) })}
@@ -145,6 +161,7 @@ export default function Organisation() {
         <OrganisationPeopleList items={pastPeople} />
       </section>
       <RecentAttendance of={{ organisationId: organisation.id }} lines={recent} lastYear={lastYear} />
+      <MergeList merges={merges.merges} canEdit={canEdit} />
       <section aria-labelledby="history-heading" className="card space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("organisations.history.heading")}

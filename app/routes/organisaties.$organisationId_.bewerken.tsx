@@ -29,6 +29,7 @@ import { parseForm } from "../services/form-data";
 import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
 import { recordIdParam } from "../services/record-id";
+import { redirectIfMerged } from "../services/merge-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -46,6 +47,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = recordIdParam(params.organisationId);
   const organisation = await getOrganisationForEdit(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
+  await redirectIfMerged(context, "organisations", id);
   const [{ sectors, subregions }, parents, references] = await Promise.all([
     organisationFilterOptions(context.db),
     parentChoices(context.db, id),

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -6,6 +6,7 @@ import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
+import { MergeList, MergeNotice } from "../components/merge/merge-section";
 import { ConsentOverview } from "../components/people/consent-overview";
 import { PanelMemberships } from "../components/people/panel-memberships";
 import { CurrentJobsAndSeats } from "../components/people/current-jobs-and-seats";
@@ -19,6 +20,8 @@ import { pageTitle } from "../i18n/meta";
 import { attendanceLastYear, recentAttendance } from "../models/meeting-reports.server";
 import { panelMembershipsOf } from "../models/panel-members.server";
 import { getPerson, personHistory } from "../models/people.server";
+import { UNDO_MERGE_INTENT } from "../services/merge-form";
+import { mergeSectionData, redirectIfMerged, undoMergeAction } from "../services/merge-page.server";
 import { displayName } from "../services/names";
 import { noticeFrom } from "../services/notices";
 import { personTimeline } from "../services/timeline";
@@ -34,14 +37,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  if (found.person.merged_into_id !== null) await redirectIfMerged(context, "people", personId);
   const today = todayInAmsterdam();
   const researcher = can(me.role, "research.run");
-  const [history, recent, lastYear, panels] = await Promise.all([
+  const [history, recent, lastYear, panels, merges] = await Promise.all([
     personHistory(context.db, personId),
     recentAttendance(context.db, { personId }, RECENT_MEETINGS),
     attendanceLastYear(context.db, { personId }, today),
     // which surveys someone was asked for is research data: for researchers only
     researcher ? panelMembershipsOf(context.db, personId) : null,
+    mergeSectionData(request, context, "people", personId),
   ]);
   return json({
     ...found,
@@ -55,7 +60,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     canEdit: can(me.role, "register.edit") && !found.person.erased_at,
     canManagePrivacy: can(me.role, "privacy.manage"),
     notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
+    merges,
   });
+}
+
+/** The undo of a merge into this person, from the notice after it or from the list of merged duplicates. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requirePermission(request, context, "register.edit");
+  const formData = await request.formData();
+  if (formData.get("intent") !== UNDO_MERGE_INTENT) return new Response(null, { status: 400 });
+  return undoMergeAction(context, user, formData);
 }
 
 export default function Person() {
@@ -74,6 +88,7 @@ export default function Person() {
     canEdit,
     canManagePrivacy,
     notice,
+    merges,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -102,11 +117,15 @@ export default function Person() {
             <Link to={`/personen/${person.id}/functies`} className="btn-secondary">
               {t("people.page.manageJobs")}
             </Link>
+            <Link to={`/personen/${person.id}/samenvoegen`} className="btn-secondary">
+              {t("merge.link")}
+            </Link>
           </p>
         ) : null}
       </div>
       {notice === "aangemaakt" ? <SuccessNotice>{t("people.create.created", { name })}</SuccessNotice> : null}
       {notice === "gewist" ? <SuccessNotice>{t("rights.erase.done")}</SuccessNotice> : null}
+      <MergeNotice notice={merges.notice} justMerged={merges.justMerged} redirectedFrom={merges.redirectedFrom} />
 
       <PersonDetails person={person} emails={emails} />
 
@@ -141,6 +160,8 @@ export default function Person() {
           <PanelMemberships memberships={panels} />
         </section>
       ) : null}
+
+      <MergeList merges={merges.merges} canEdit={canEdit} />
 
       {canManagePrivacy ? <PrivacySection personId={person.id} erased={person.erased_at !== null} /> : null}
 

@@ -29,6 +29,7 @@ import {
 } from "../services/person-edit-forms";
 import { personEditRefusal, savePersonEdit } from "../services/person-edit.server";
 import { recordIdParam } from "../services/record-id";
+import { redirectIfMerged } from "../services/merge-page.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) =>
@@ -40,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  await redirectIfMerged(context, "people", personId);
   // an erased person is history only: their page says so, and nothing of theirs is edited back in
   if (found.person.erased_at) throw redirect(`/personen/${personId}`);
   const search = new URL(request.url).searchParams;

@@ -26,6 +26,7 @@ import {
 } from "../services/person-job-forms";
 import { jobRefusal, saveJob } from "../services/person-jobs.server";
 import { recordIdParam } from "../services/record-id";
+import { redirectIfMerged } from "../services/merge-page.server";
 
 const NOTICE_TEXTS = {
   toegevoegd: "people.jobs.added",
@@ -44,6 +45,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = recordIdParam(params.personId);
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
+  await redirectIfMerged(context, "people", personId);
   // an erased person is history only: their page says so, and nothing of theirs is edited back in
   if (found.person.erased_at) throw redirect(`/personen/${personId}`);
   const organisations = await organisationChoices(

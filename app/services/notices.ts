@@ -77,6 +77,12 @@ export const NOTICES = [
   "werktWeer",
   /** a person was erased at their request */
   "gewist",
+  /** a duplicate was merged into the record shown; `id` is the merge its undo takes back */
+  "samengevoegd",
+  /** a merge was undone */
+  "samenvoegingOngedaan",
+  /** the address followed was a merged duplicate's; `id` names it */
+  "doorverwezen",
   /** the reader was signed out after being idle too long (the login page says so) */
   "inactief",
 ] as const;
