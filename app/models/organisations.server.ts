@@ -38,7 +38,11 @@ export interface OrganisationListFilter {
 }
 
 export async function listOrganisations(db: DB, filter: OrganisationListFilter) {
-  let query = db.selectFrom("organisations").innerJoin("sectors", "sectors.id", "organisations.sector_id");
+  // a merged duplicate is listed as the organisation it went into, never on its own (decision 032)
+  let query = db
+    .selectFrom("organisations")
+    .innerJoin("sectors", "sectors.id", "organisations.sector_id")
+    .where("organisations.merged_into_id", "is", null);
   const archived = filter.archived ?? "exclude";
   if (archived === "exclude") query = query.where("organisations.archived_at", "is", null);
   if (archived === "only") query = query.where("organisations.archived_at", "is not", null);

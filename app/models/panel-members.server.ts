@@ -214,20 +214,32 @@ export type WaveComparison = Awaited<ReturnType<typeof compareWaves>>;
  * exclusion (an opt-out of that survey is one) with its reason — for the person's page.
  */
 export async function panelMembershipsOf(db: DB, personId: number) {
-  return db
-    .selectFrom("panel_members")
-    .innerJoin("survey_waves", "survey_waves.id", "panel_members.wave_id")
-    .leftJoin("panel_responses", "panel_responses.panel_member_id", "panel_members.id")
-    .select([
-      "survey_waves.id as wave_id",
-      "survey_waves.name as wave_name",
-      "survey_waves.reference_date",
-      "panel_members.excluded_at",
-      "panel_members.exclusion_reason",
-      "panel_responses.completed_at",
-    ])
-    .where("panel_members.person_id", "=", personId)
-    .orderBy("survey_waves.reference_date", "desc")
-    .orderBy("survey_waves.id", "desc")
-    .execute();
+  return (
+    db
+      .selectFrom("panel_members")
+      .innerJoin("survey_waves", "survey_waves.id", "panel_members.wave_id")
+      .leftJoin("panel_responses", "panel_responses.panel_member_id", "panel_members.id")
+      .select([
+        "survey_waves.id as wave_id",
+        "survey_waves.name as wave_name",
+        "survey_waves.reference_date",
+        "panel_members.excluded_at",
+        "panel_members.exclusion_reason",
+        "panel_responses.completed_at",
+      ])
+      // a duplicate merged into the person keeps its places in frozen panels: they are the person's too
+      .where((eb) =>
+        eb.or([
+          eb("panel_members.person_id", "=", personId),
+          eb(
+            "panel_members.person_id",
+            "in",
+            eb.selectFrom("people").select("id").where("merged_into_id", "=", personId),
+          ),
+        ]),
+      )
+      .orderBy("survey_waves.reference_date", "desc")
+      .orderBy("survey_waves.id", "desc")
+      .execute()
+  );
 }

@@ -494,7 +494,8 @@ export interface PeopleListFilter {
  * list pages through it, and saved searches count and invite with it (several in one statement).
  */
 export function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort" | "page">, onDay: string) {
-  let query = db.selectFrom("people");
+  // a merged duplicate is listed as the person it went into, never on its own (decision 032)
+  let query = db.selectFrom("people").where("people.merged_into_id", "is", null);
   if (!filter.includeArchived) query = query.where("people.archived_at", "is", null);
   if (filter.q) {
     const text = filter.q;

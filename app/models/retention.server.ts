@@ -55,16 +55,20 @@ function lastEnds(db: DB | Trx, today: IsoDate) {
 
 /** The people due for review, with their last end (null: never a job or seat), before paging. */
 function dueQuery(db: DB | Trx, criteria: ReviewCriteria) {
-  return db
-    .selectFrom("people")
-    .leftJoin(lastEnds(db, criteria.today).as("ends"), "ends.person_id", "people.id")
-    .where((eb) =>
-      eb.or([
-        eb.and([eb("ends.person_id", "is", null), eb("people.created_at", "<", criteria.cutoff)]),
-        eb("ends.last_end", "<", criteria.cutoff),
-      ]),
-    )
-    .$if(!criteria.includeArchived, (query) => query.where("people.archived_at", "is", null));
+  return (
+    db
+      .selectFrom("people")
+      .leftJoin(lastEnds(db, criteria.today).as("ends"), "ends.person_id", "people.id")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("ends.person_id", "is", null), eb("people.created_at", "<", criteria.cutoff)]),
+          eb("ends.last_end", "<", criteria.cutoff),
+        ]),
+      )
+      // a merged duplicate has no data of its own left to review: it lives on in its survivor
+      .where("people.merged_into_id", "is", null)
+      .$if(!criteria.includeArchived, (query) => query.where("people.archived_at", "is", null))
+  );
 }
 
 type PeopleRow = ExpressionBuilder<Database & { people: Database["people"] }, "people">;

@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/index";
 import type { MergedEntity, User } from "../../db/schema";
 import { mergeOrganisations, mergePeople, MergeChangedError, undoMerge } from "../../app/models/merges.server";
+import { optOut } from "../../app/models/opt-outs.server";
 import { verifyFrozenPanel } from "../../app/models/panel-freeze.server";
+import { panelMembershipsOf } from "../../app/models/panel-members.server";
 import { currentConsent } from "../../app/models/people.server";
 import { erasePeople } from "../../app/models/person-erasure.server";
 import { searchRegister } from "../../app/models/search.server";
@@ -306,6 +308,24 @@ describe("merging a person and an organisation, and undoing both", () => {
   });
 });
 
+describe("a merged person's place in a frozen panel", () => {
+  it("belongs to the survivor: listed with them, and an opt-out through its link lands on them", async () => {
+    const a = await makePerson(t.db);
+    const { mergeId } = await mergePeople(t.db, editor, await mergeInput("people", a.id, mergedPerson));
+    expect((await panelMembershipsOf(t.db, a.id)).map((m) => m.wave_id)).toEqual([waveId]);
+    const member = await t.db
+      .selectFrom("panel_members")
+      .select("id")
+      .where("person_id", "=", mergedPerson)
+      .executeTakeFirstOrThrow();
+    await optOut(t.db, member.id, "news", "afmeldlink");
+    expect((await currentConsent(t.db, a.id, "news"))?.status).toBe("withdrawn");
+    expect(await currentConsent(t.db, mergedPerson, "news")).toBeNull();
+    // the opt-out changed the survivor since: the merge stands
+    await expect(undoMerge(t.db, editor, mergeId)).rejects.toThrow("merge.errors.changedSince");
+  });
+});
+
 describe("refusals", () => {
   it("refuses a merge into itself", async () => {
     await expect(mergePeople(t.db, editor, await mergeInput("people", survivorPerson, survivorPerson))).rejects.toThrow(
@@ -314,11 +334,16 @@ describe("refusals", () => {
   });
 
   it("refuses two records changed since the page opened, naming the one that changed", async () => {
-    const input = await mergeInput("people", survivorPerson, mergedPerson);
+    const a = await makePerson(t.db);
+    const b = await makePerson(t.db, { last_name: "Gewijzigd" });
+    const input = await mergeInput("people", a.id, b.id);
     await expect(mergePeople(t.db, editor, { ...input, mergedVersion: input.mergedVersion - 1 })).rejects.toThrow(
+      /merge\.errors\.changed\?name=Test\+Gewijzigd/,
+    );
+    await expect(mergePeople(t.db, editor, { ...input, survivorVersion: input.survivorVersion + 1 })).rejects.toThrow(
       MergeChangedError,
     );
-    expect(await version("people", mergedPerson)).toBe(input.mergedVersion);
+    expect(await version("people", b.id)).toBe(input.mergedVersion);
   });
 
   it("refuses an erased person and a record already merged", async () => {
