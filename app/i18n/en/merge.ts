@@ -16,7 +16,7 @@ export const merge: Messages<typeof nl> = {
       people: "Name or e-mail address of the other person",
       organisations: "Name or short name of the other organisation",
     },
-    submit: "Search",
+    submit: "Find the duplicate",
     results: "Found",
     none: "Nothing found for “{{text}}”.",
     compare: "Compare with {{name}}",

@@ -14,7 +14,7 @@ export const merge = {
       people: "Naam of e-mailadres van de andere persoon",
       organisations: "Naam of afkorting van de andere organisatie",
     },
-    submit: "Zoeken",
+    submit: "Dubbele zoeken",
     results: "Gevonden",
     none: "Niets gevonden bij “{{text}}”.",
     compare: "Vergelijken met {{name}}",
