@@ -87,6 +87,7 @@ async function eraseOne(trx: Trx, actor: Actor, personId: number, now: Date): Pr
     .execute();
   await trx.deleteFrom("person_emails").where("person_id", "=", personId).execute();
   await trx.deleteFrom("consents").where("person_id", "=", personId).execute();
+  await forgetMerges(trx, personId);
   await trx
     .updateTable("people")
     .set({
@@ -122,6 +123,20 @@ async function eraseOne(trx: Trx, actor: Actor, personId: number, now: Date): Pr
     },
   });
   return { personId, erased: true, suppressedAddresses, redactedAuditEntries };
+}
+
+/**
+ * A merge's bookkeeping holds whole rows of the person (addresses, names replaced): it goes. The
+ * erasure changed the person's version, so no undo of those merges could pass its check anyway.
+ */
+async function forgetMerges(trx: Trx, personId: number) {
+  const merges = trx
+    .selectFrom("merges")
+    .select("id")
+    .where("entity", "=", "people")
+    .where((eb) => eb.or([eb("survivor_id", "=", personId), eb("merged_id", "=", personId)]));
+  await trx.deleteFrom("merge_rows").where("merge_id", "in", merges).execute();
+  await trx.updateTable("merges").set({ fields: "{}" }).where("id", "in", merges).execute();
 }
 
 function addressesIn(snapshot: string | null): string[] {

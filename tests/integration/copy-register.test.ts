@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mergePeople } from "../../app/models/merges.server";
 import { searchRegister } from "../../app/models/search.server";
 import { createWave } from "../../app/models/survey-waves.server";
 import { COPIED_TABLES, copyRegister, CopyRefusedError, TABLES_REBUILT_BY_TRIGGERS } from "../../db/copy";
@@ -67,6 +68,22 @@ async function fillRegister(db: DB) {
   const { user: researcher } = await makeUser(db, { role: "onderzoeker" });
   await sessionCookieFor(db, researcher.id);
   const wave = await frozenWave(db, researcher, "Netwerkpeiling 2026", "2026-01-15");
+  // one of the demo's deliberate duplicates merged, so the merges' bookkeeping has rows to copy
+  const [ilse, duplicate] = await db
+    .selectFrom("people")
+    .select(["id", "version"])
+    .where("last_name", "=", "Vroemen")
+    .where("initials", "=", "I.")
+    .orderBy("id")
+    .execute();
+  if (!ilse || !duplicate) throw new Error("the demo network should have Ilse Vroemen twice");
+  await mergePeople(db, researcher, {
+    survivorId: ilse.id,
+    mergedId: duplicate.id,
+    survivorVersion: ilse.version,
+    mergedVersion: duplicate.version,
+    fieldChoices: {},
+  });
   await createWave(db, researcher, {
     name: "Netwerkpeiling 2027",
     year: 2027,

@@ -372,6 +372,21 @@ describe("refusals", () => {
     await expect(undoMerge(t.db, editor, mergeId)).rejects.toThrow("merge.errors.changedSince");
   });
 
+  it("forgets a merge's copies of an erased person's rows, and its undo is refused", async () => {
+    const a = await makePerson(t.db, { email: "wissen-a@example.org" });
+    const b = await makePerson(t.db, { email: "wissen-b@example.org" });
+    const { mergeId } = await mergePeople(t.db, editor, {
+      ...(await mergeInput("people", a.id, b.id)),
+      fieldChoices: { last_name: "merged" },
+    });
+    await erasePeople(t.db, editor, [a.id]);
+    const rows = await t.db.selectFrom("merge_rows").select("id").where("merge_id", "=", mergeId).execute();
+    expect(rows).toEqual([]);
+    const merge = await t.db.selectFrom("merges").select("fields").where("id", "=", mergeId).executeTakeFirstOrThrow();
+    expect(merge.fields).toBe("{}");
+    await expect(undoMerge(t.db, editor, mergeId)).rejects.toThrow("merge.errors.changedSince");
+  });
+
   it("refuses to undo once a moved row changed", async () => {
     const a = await makePerson(t.db);
     const b = await makePerson(t.db);
