@@ -457,16 +457,7 @@ export interface LoginThrottleTable {
 }
 
 export type AuditAction =
-  | "create"
-  | "update"
-  | "archive"
-  | "restore"
-  | "end"
-  | "delete"
-  | "export"
-  | "erase"
-  | "merge"
-  | "unmerge";
+  "create" | "update" | "archive" | "restore" | "end" | "delete" | "export" | "erase" | "merge" | "unmerge";
 
 export interface AuditLogTable {
   id: Generated<number>;

@@ -57,9 +57,7 @@ describe("merging two demo people and undoing it", () => {
     await page.getByText(text.done.replace("{{name}}", "J. v.d. Berg")).waitFor();
     expect(new URL(page.url()).pathname).toBe(survivorUrl);
     await expect(page.getByText("Actie Santé").count()).resolves.toBeGreaterThan(0);
-    await expect(
-      page.getByText("Beleidsadviesteam Zuid-Limburg").count(),
-    ).resolves.toBeGreaterThan(0);
+    await expect(page.getByText("Beleidsadviesteam Zuid-Limburg").count()).resolves.toBeGreaterThan(0);
 
     await visit(`/personen/${mergedId}`);
     expect(new URL(page.url()).pathname).toBe(survivorUrl);
