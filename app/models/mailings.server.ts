@@ -485,7 +485,13 @@ export async function sendUnknownAgain(db: DB, actor: Actor, mailingId: number, 
                     eb
                       .selectFrom("consents")
                       .select("consents.status")
-                      .whereRef("consents.person_id", "=", "mail_outbox.person_id")
+                      // a merged duplicate's row answers with the survivor's consent (decision 032)
+                      .where("consents.person_id", "=", (inner) =>
+                        inner
+                          .selectFrom("people")
+                          .select((p) => p.fn.coalesce("people.merged_into_id", "people.id").as("owner"))
+                          .whereRef("people.id", "=", "mail_outbox.person_id"),
+                      )
                       .where("consents.purpose", "=", "research")
                       .orderBy("consents.recorded_on", "desc")
                       .orderBy("consents.id", "desc")

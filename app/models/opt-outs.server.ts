@@ -116,9 +116,15 @@ async function withdrawConsent(
     });
   let withdrawnMessages = 0;
   if (purpose === "research")
-    for (const id of new Set([personId, owner.id]))
+    for (const id of await outboxOwners(trx, owner.id))
       withdrawnMessages += await withdrawWaiting(trx, { personId: id }, `${REASONS.research} (${source})`, now);
   return { changed: consentChanged || withdrawnMessages > 0, withdrawnMessages };
+}
+
+/** The person and the duplicates merged into them: frozen panels still mail those under their own ids. */
+async function outboxOwners(trx: Trx, personId: number): Promise<number[]> {
+  const merged = await trx.selectFrom("people").select("id").where("merged_into_id", "=", personId).execute();
+  return [personId, ...merged.map((row) => row.id)];
 }
 
 /**

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/index";
 import type { MergedEntity, User } from "../../db/schema";
 import { mergeOrganisations, mergePeople, MergeChangedError, undoMerge } from "../../app/models/merges.server";
-import { optOut } from "../../app/models/opt-outs.server";
+import { optOut, optOutPerson } from "../../app/models/opt-outs.server";
 import { verifyFrozenPanel } from "../../app/models/panel-freeze.server";
 import { panelMembershipsOf } from "../../app/models/panel-members.server";
 import { currentConsent } from "../../app/models/people.server";
@@ -323,6 +323,38 @@ describe("a merged person's place in a frozen panel", () => {
     expect(await currentConsent(t.db, mergedPerson, "news")).toBeNull();
     // the opt-out changed the survivor since: the merge stands
     await expect(undoMerge(t.db, editor, mergeId)).rejects.toThrow("merge.errors.changedSince");
+
+    // the survivor's own refusal of research mail stops what still waits for the duplicate's panel row
+    const reminder = await t.db
+      .insertInto("mailings")
+      .values({
+        wave_id: waveId,
+        kind: "reminder1",
+        start_at: "2025-06-09T08:00:00.000Z",
+        messages: "{}",
+        link_origin: "https://kring.example.nl",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const waiting = await t.db
+      .insertInto("mail_outbox")
+      .values({
+        mailing_id: reminder.id,
+        panel_member_id: member.id,
+        person_id: mergedPerson,
+        email: "jan.berg@example.org",
+        language: "nl",
+        next_attempt_at: "2025-06-09T08:00:00.000Z",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await optOutPerson(t.db, a.id, "research", "afmeldlink");
+    const row = await t.db
+      .selectFrom("mail_outbox")
+      .select("status")
+      .where("id", "=", waiting.id)
+      .executeTakeFirstOrThrow();
+    expect(row.status).toBe("withdrawn");
   });
 });
 
