@@ -1,6 +1,6 @@
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/index";
-import type { ConsentPurpose, MergedEntity } from "../../db/schema";
+import type { ConsentPurpose, Language, MergedEntity } from "../../db/schema";
 import { todayInAmsterdam } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { messageKey } from "../services/form-data";
@@ -452,7 +452,13 @@ export async function attachedCounts(db: DB, entity: MergedEntity, id: number): 
  * The two records as the merge page compares them: their fields (an organisation's sector and parent
  * by name), versions and what hangs on the one that would go. Null when either does not exist.
  */
-export async function mergeComparison(db: DB, entity: MergedEntity, survivorId: number, mergedId: number) {
+export async function mergeComparison(
+  db: DB,
+  entity: MergedEntity,
+  survivorId: number,
+  mergedId: number,
+  language: Language = "nl",
+) {
   const rows = (await untyped(db as unknown as Trx)
     .selectFrom(entity)
     .selectAll()
@@ -462,7 +468,7 @@ export async function mergeComparison(db: DB, entity: MergedEntity, survivorId: 
   const merged = rows.find((row) => row.id === mergedId);
   if (!survivor || !merged) return null;
   const labels =
-    entity === "organisations" ? await organisationLabels(db, [survivor, merged]) : new Map<string, string>();
+    entity === "organisations" ? await organisationLabels(db, [survivor, merged], language) : new Map<string, string>();
   const describe = (row: AnyRow) => ({
     id: row.id as number,
     name: RECORD_NAME[entity](row),
@@ -487,12 +493,16 @@ export async function mergeComparison(db: DB, entity: MergedEntity, survivorId: 
   };
 }
 
-async function organisationLabels(db: DB, rows: readonly AnyRow[]) {
+async function organisationLabels(db: DB, rows: readonly AnyRow[], language: Language) {
   const labels = new Map<string, string>();
   const sectorIds = rows.map((row) => row.sector_id as number);
   const parentIds = rows.flatMap((row) => (row.parent_id ? [row.parent_id as number] : []));
-  for (const sector of await db.selectFrom("sectors").select(["id", "name_nl"]).where("id", "in", sectorIds).execute())
-    labels.set(`sector_id:${sector.id}`, sector.name_nl);
+  for (const sector of await db
+    .selectFrom("sectors")
+    .select(["id", "name_nl", "name_en"])
+    .where("id", "in", sectorIds)
+    .execute())
+    labels.set(`sector_id:${sector.id}`, language === "en" ? sector.name_en : sector.name_nl);
   if (parentIds.length > 0)
     for (const parent of await db
       .selectFrom("organisations")

@@ -32,7 +32,7 @@ const FOUND_LIMIT = 20;
 
 /** The merge page: with `met`, the two side by side; without, a search for the other record. */
 export async function mergePageLoader(request: Request, context: AppLoadContext, entity: MergedEntity, id: string) {
-  await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit");
   const survivorId = recordIdParam(id);
   const url = new URL(request.url);
   const otherParam = url.searchParams.get("met");
@@ -46,11 +46,16 @@ export async function mergePageLoader(request: Request, context: AppLoadContext,
   const text = (url.searchParams.get("zoek") ?? "").trim().slice(0, 200);
   const found =
     otherId === null && text
-      ? (await searchRegister(context.db, text, { limit: FOUND_LIMIT, onDay: todayInAmsterdam() })).filter(
-          (result) => result.kind === SEARCH_KIND[entity] && result.id !== survivorId,
-        )
+      ? (
+          await searchRegister(context.db, text, {
+            limit: FOUND_LIMIT,
+            onDay: todayInAmsterdam(),
+            language: user.language,
+          })
+        ).filter((result) => result.kind === SEARCH_KIND[entity] && result.id !== survivorId)
       : [];
-  const comparison = otherId === null ? null : await mergeComparison(context.db, entity, survivorId, otherId);
+  const comparison =
+    otherId === null ? null : await mergeComparison(context.db, entity, survivorId, otherId, user.language);
   if (otherId !== null && !comparison) throw new Response(null, { status: 404, statusText: "Not Found" });
   const fields = comparison
     ? differingFields(MERGE_FIELDS[entity], comparison.survivor.values, comparison.merged.values)
