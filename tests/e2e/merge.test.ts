@@ -3,7 +3,7 @@ import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
 import { loadDemo } from "../../seeds/load";
 import { addSessionCookie } from "../support/browser";
-import { makeUser, sessionCookieFor } from "../support/db";
+import { makeOrganisation, makeUser, sessionCookieFor } from "../support/db";
 import { useBrowser } from "../support/e2e";
 
 const text = nl.merge;
@@ -14,11 +14,17 @@ const seeded = { cookie: "" };
  * of the GGD, each with a seat and attendance), merges them from the navigation keeping both seats
  * and both attendance records, then undoes the merge and finds both as before.
  */
-describe("merging two demo people and undoing it", () => {
+describe("merging demo duplicates and undoing it", () => {
   const env = useBrowser(async (server) => {
     const db = await openMigratedDatabase(server.database);
     try {
       await loadDemo(db);
+      const ggd = await db
+        .selectFrom("organisations")
+        .select("sector_id")
+        .where("name", "like", "GGD Zuid%")
+        .executeTakeFirstOrThrow();
+      await makeOrganisation(db, { name: "GGD ZL (uit de adreslijst)", sector_id: ggd.sector_id });
       const { user } = await makeUser(db, { role: "redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
     } finally {
@@ -81,5 +87,25 @@ describe("merging two demo people and undoing it", () => {
     await page.getByLabel(/Ja, dit is dezelfde/).check();
     await act((p) => p.getByRole("button", { name: text.submit }).click());
     await page.getByText(text.errors.self).waitFor();
+  });
+
+  it("merges a duplicate organisation and takes it back from the notice", async () => {
+    const { page, visit, act, context } = env.checked();
+    await addSessionCookie(context, seeded.cookie, env.server().url);
+    await visit("/");
+    await act((p) => p.getByRole("navigation").getByRole("link", { name: nl.common.nav.organisations }).click());
+    await act((p) => p.getByRole("link", { name: "GGD ZL (uit de adreslijst)" }).click());
+    const survivorUrl = new URL(page.url()).pathname;
+    await act((p) => p.getByRole("link", { name: text.link }).click());
+    await page.getByLabel(text.find.label.organisations).fill("GGD Zuid");
+    await act((p) => p.getByRole("button", { name: text.find.submit }).click());
+    await act((p) => p.getByRole("link", { name: /^Vergelijken met GGD Zuid/ }).click());
+    await page.getByLabel(/Ja, dit is dezelfde/).check();
+    await act((p) => p.getByRole("button", { name: text.submit }).click());
+    expect(new URL(page.url()).pathname).toBe(survivorUrl);
+    await act((p) => p.getByRole("button", { name: text.undo }).click());
+    await page.getByText(text.undone).waitFor();
+    await visit("/organisaties?q=GGD");
+    await expect(page.getByRole("link", { name: /^GGD Zuid/ }).count()).resolves.toBeGreaterThan(0);
   });
 });
