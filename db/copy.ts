@@ -65,6 +65,7 @@ const COPY_ORDER = [
   { table: "request_limits", key: ["key"] },
   { table: "settings", key: ["key"] },
   { table: "suppressed_addresses", key: ["address_hash"] },
+  { table: "duplicate_dismissals", key: ["id"] },
 ] as const satisfies readonly CopiedTable[];
 
 /** A table of the Database interface missing from COPY_ORDER does not compile: "… does not satisfy the constraint 'never'". */

@@ -270,19 +270,26 @@ export function websiteKey(website: string | null | undefined): string {
     .replace(/[/?#].*$/, "");
 }
 
+/** "GGD Zuid-Limburg" → "ggdzl": the first letter of each word, an acronym within it whole. */
+function abbreviationOf(name: string): string {
+  return name
+    .normalize("NFD")
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .split(/[\s-]+/)
+    .filter(
+      (word) => word && !ORGANISATION_NOISE.has(word.toLowerCase()) && !ABBREVIATION_SKIPS.has(word.toLowerCase()),
+    )
+    .map((word) => (/^[\p{Lu}\p{N}]{2,}$/u.test(word) ? word : word[0]!).toLowerCase())
+    .join("");
+}
+
 export function prepareOrganisation(organisation: OrganisationForMatching): PreparedOrganisation {
   const words = organisationWords(organisation.name);
   const meaningful = words.filter((word) => !ORGANISATION_NOISE.has(word));
   return {
     name: meaningful.join(""),
     shortName: lettersOf(organisation.short_name),
-    abbreviation:
-      meaningful.length > 1
-        ? meaningful
-            .filter((word) => !ABBREVIATION_SKIPS.has(word))
-            .map((word) => word[0])
-            .join("")
-        : "",
+    abbreviation: meaningful.length > 1 ? abbreviationOf(organisation.name) : "",
     email: (organisation.email ?? "").trim().toLowerCase(),
     website: websiteKey(organisation.website),
     phone: phoneKey(organisation.phone),
@@ -312,8 +319,9 @@ export function matchPreparedOrganisations(
     score += 40;
     reasons.push("same_email");
   }
+  // one website is one organisation (or a department of it): enough alone
   if (a.website && a.website === b.website) {
-    score += 40;
+    score += 50;
     reasons.push("same_website");
   }
   if (a.phone && a.phone === b.phone) {

@@ -50,6 +50,7 @@ const TABLES: Record<keyof Database, true> = {
   login_throttle: true,
   audit_log: true,
   suppressed_addresses: true,
+  duplicate_dismissals: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {
