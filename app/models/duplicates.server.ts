@@ -151,17 +151,25 @@ export async function likelyDuplicatesOfPeople(
       organisationIds: details.organisations.get(person.id),
     }),
   }));
-  const bySurname = groupBy(prepared, (entry) => [entry.match.core]);
-  const byPhone = groupBy(prepared, (entry) => [entry.match.phone]);
-  const byEmail = groupBy(prepared, (entry) => [...entry.match.emails]);
+  // a surname block holds hundreds at national scale: looked up with the initial, it holds a few
+  const byBlock = groupBy(prepared, ({ match }) => [`${match.core}:${match.initials.slice(0, 1)}`]);
+  const bySurname = groupBy(prepared, ({ match }) => [match.core]);
+  const byPhone = groupBy(prepared, ({ match }) => [match.phone]);
+  const byEmail = groupBy(prepared, ({ match }) => [...match.emails]);
   return candidates.map((candidate, i) => {
     const key = keys[i]!;
+    const self = preparePerson(candidate);
+    const initial = self.initials.slice(0, 1);
+    const byName = initial
+      ? [...(byBlock.get(`${self.core}:${initial}`) ?? []), ...(byBlock.get(`${self.core}:`) ?? [])]
+      : (bySurname.get(self.core) ?? []);
+    const swapped = self.first ? (byBlock.get(`${surnameKey(self.first)}:${self.core.slice(0, 1)}`) ?? []) : [];
     const near = new Set([
-      ...key.surnames.flatMap((surname) => bySurname.get(surname) ?? []),
+      ...byName,
+      ...swapped,
       ...(byPhone.get(key.phone) ?? []),
       ...key.emails.flatMap((email) => byEmail.get(email) ?? []),
     ]);
-    const self = preparePerson(candidate);
     return [...near]
       .filter(
         ({ person }) =>
@@ -213,12 +221,40 @@ export interface DuplicatePairsPage<R extends string> {
   pageCount: number;
 }
 
-function pageOf<R extends string>(pairs: DuplicatePair<R>[], page: number): DuplicatePairsPage<R> {
+interface ScoredPair<T, R extends string> extends Match<R> {
+  /** the lower id */
+  a: T;
+  b: T;
+}
+
+/** The pairs best first, and the page asked for with the records' names (made for that page only). */
+function pageOf<T extends { id: number }, R extends string>(
+  pairs: ScoredPair<T, R>[],
+  page: number,
+  nameOf: (item: T) => string,
+): DuplicatePairsPage<R> {
   const pageCount = Math.max(1, Math.ceil(pairs.length / DUPLICATE_PAGE_SIZE));
   const shown = Math.min(Math.max(1, page), pageCount);
-  pairs.sort((a, b) => b.score - a.score || a.survivor.id - b.survivor.id || a.other.id - b.other.id);
+  // scores are whole numbers: bucketed by score, only the buckets the page falls in are sorted
+  const buckets: ScoredPair<T, R>[][] = Array.from({ length: 101 }, () => []);
+  for (const pair of pairs) buckets[100 - pair.score]!.push(pair);
+  const from = (shown - 1) * DUPLICATE_PAGE_SIZE;
+  const onPage: ScoredPair<T, R>[] = [];
+  let before = 0;
+  for (const bucket of buckets) {
+    if (before + bucket.length > from && onPage.length < DUPLICATE_PAGE_SIZE) {
+      bucket.sort((x, y) => x.a.id - y.a.id || x.b.id - y.b.id);
+      onPage.push(...bucket.slice(Math.max(0, from - before), from - before + DUPLICATE_PAGE_SIZE - onPage.length));
+    }
+    before += bucket.length;
+  }
   return {
-    pairs: pairs.slice((shown - 1) * DUPLICATE_PAGE_SIZE, shown * DUPLICATE_PAGE_SIZE),
+    pairs: onPage.map(({ a, b, score, reasons }) => ({
+      score,
+      reasons,
+      survivor: { id: a.id, name: nameOf(a) },
+      other: { id: b.id, name: nameOf(b) },
+    })),
     total: pairs.length,
     page: shown,
     pageCount,
@@ -226,71 +262,88 @@ function pageOf<R extends string>(pairs: DuplicatePair<R>[], page: number): Dupl
 }
 
 /**
- * Scores every pair within each block (people sharing a block key) once, skipping dismissed pairs;
- * the likely ones are returned unsorted.
+ * Scores every pair within each block (records sharing a block key), skipping dismissed pairs and
+ * those `seenElsewhere` says another block already scored; adds the likely ones to `into`.
  */
-function pairsWithinBlocks<T extends { id: number }, R extends string>(
-  blocks: Iterable<T[]>,
+function scoreBlocks<T extends { id: number }, R extends string>(
+  blocks: Map<string, T[]>,
   dismissed: Set<string>,
   score: (a: T, b: T) => Match<R>,
-  nameOf: (item: T) => string,
-): DuplicatePair<R>[] {
-  const seen = new Set<string>();
-  const pairs: DuplicatePair<R>[] = [];
-  for (const block of blocks) {
+  into: ScoredPair<T, R>[],
+  seenElsewhere: (a: T, b: T) => boolean = () => false,
+) {
+  for (const block of blocks.values()) {
     for (let i = 0; i < block.length; i += 1) {
       for (let j = i + 1; j < block.length; j += 1) {
         const [a, b] = block[i]!.id < block[j]!.id ? [block[i]!, block[j]!] : [block[j]!, block[i]!];
-        const key = `${a.id}-${b.id}`;
-        if (seen.has(key) || dismissed.has(key)) continue;
-        seen.add(key);
+        if (seenElsewhere(a, b) || (dismissed.size > 0 && dismissed.has(`${a.id}-${b.id}`))) continue;
         const match = score(a, b);
-        if (match.score >= LIKELY_DUPLICATE) {
-          pairs.push({ ...match, survivor: { id: a.id, name: nameOf(a) }, other: { id: b.id, name: nameOf(b) } });
-        }
+        if (match.score >= LIKELY_DUPLICATE) into.push({ a, b, ...match });
       }
     }
   }
-  return pairs;
 }
 
 /**
- * Every likely pair of people in the register, best first, a page at a time. The people come sorted
- * by the indexed surname_key; blocks are people with the same surname key and initial (same name,
- * initials for a voornaam), with voornaam and achternaam the other way round (swapped), or with the
- * same phone number. Only pairs within a block are scored.
+ * Every likely pair of people in the register, best first, a page at a time. The people come from
+ * one indexed read; blocks are people with the same surname key and initial (same name, initials
+ * for a voornaam), with voornaam and achternaam the other way round, or with the same phone number.
+ * Only pairs within a block are scored, and each pair once.
  */
 export async function likelyDuplicatePeoplePairs(db: DB, page = 1): Promise<DuplicatePairsPage<PersonMatchReason>> {
   const [people, jobs, dismissed] = await Promise.all([
-    livePeople(db.selectFrom("people").select([...PERSON_COLUMNS, "surname_key", "phone_key"]))
-      .orderBy("surname_key")
-      .execute(),
+    livePeople(db.selectFrom("people").select([...PERSON_COLUMNS, "surname_key", "phone_key"])).execute(),
     db.selectFrom("affiliations").select(["person_id", "organisation_id"]).where("end_date", "is", null).execute(),
     dismissedPairs(db, "person"),
   ]);
   const organisations = new Map<number, number[]>();
-  for (const job of jobs)
-    organisations.set(job.person_id, [...(organisations.get(job.person_id) ?? []), job.organisation_id]);
-  type Entry = { id: number; person: StoredPerson; match: PreparedPerson };
-  const entries: Entry[] = people.map((person) => ({
-    id: person.id,
-    person,
-    match: preparePerson({ ...person, organisationIds: organisations.get(person.id) }),
-  }));
-  const blocks = groupBy(entries, ({ match }) => {
-    const keys = [`n:${match.core}:${match.initials.slice(0, 1)}`];
-    if (match.phone) keys.push(`p:${match.phone}`);
-    const firstAsSurname = surnameKey(match.first);
-    if (match.first && firstAsSurname !== match.core) keys.push(`s:${[firstAsSurname, match.core].sort().join(":")}`);
-    return keys;
+  for (const job of jobs) {
+    const list = organisations.get(job.person_id);
+    if (list) list.push(job.organisation_id);
+    else organisations.set(job.person_id, [job.organisation_id]);
+  }
+  type Entry = { id: number; person: StoredPerson; match: PreparedPerson; block: string };
+  const entries: Entry[] = people.map((person) => {
+    const match = preparePerson({ ...person, organisationIds: organisations.get(person.id) });
+    return { id: person.id, person, match, block: `${match.core}:${match.initials.slice(0, 1)}` };
   });
-  const pairs = pairsWithinBlocks(
-    blocks.values(),
+  const swapKey = ({ match }: Entry) => {
+    const firstAsSurname = surnameKey(match.first);
+    return match.first && firstAsSurname !== match.core ? [[firstAsSurname, match.core].sort().join(":")] : [];
+  };
+  const pairs: ScoredPair<Entry, PersonMatchReason>[] = [];
+  const score = (a: Entry, b: Entry) => matchPreparedPeople(a.match, b.match);
+  // the same voornaam in sub-blocks; someone known by initials only against their whole block
+  const scoredByName = (a: Entry, b: Entry) =>
+    a.block === b.block && (a.match.first === b.match.first || !a.match.first || !b.match.first);
+  scoreBlocks(
+    groupBy(entries, (entry) => [`${entry.block}:${entry.match.first}`]),
     dismissed,
-    (a, b) => matchPreparedPeople(a.match, b.match),
-    (entry) => listName(entry.person),
+    score,
+    pairs,
   );
-  return pageOf(pairs, page);
+  scoreBlocks(
+    groupBy(entries, (entry) => [entry.block]),
+    dismissed,
+    score,
+    pairs,
+    (a, b) => a.match.first === b.match.first || (a.match.first !== "" && b.match.first !== ""),
+  );
+  scoreBlocks(
+    groupBy(entries, (entry) => [entry.match.phone]),
+    dismissed,
+    score,
+    pairs,
+    scoredByName,
+  );
+  scoreBlocks(
+    groupBy(entries, swapKey),
+    dismissed,
+    score,
+    pairs,
+    (a, b) => a.match.core === b.match.core || (a.match.phone === b.match.phone && a.match.phone !== ""),
+  );
+  return pageOf(pairs, page, (entry) => listName(entry.person));
 }
 
 interface StoredOrganisation extends OrganisationForMatching {
@@ -367,14 +420,17 @@ export async function likelyDuplicateOrganisationPairs(
     organisation,
     match: prepareOrganisation(organisation),
   }));
-  const blocks = groupBy(entries, (entry) => [...new Set(organisationKeys(entry.match).filter(hasValue))]);
-  const pairs = pairsWithinBlocks(
-    blocks.values(),
+  const pairs: ScoredPair<(typeof entries)[number], OrganisationMatchReason>[] = [];
+  // organisations share few keys, so a pair found in two blocks is simply remembered
+  const scored = new Set<string>();
+  scoreBlocks(
+    groupBy(entries, (entry) => [...new Set(organisationKeys(entry.match).filter(hasValue))]),
     dismissed,
     (a, b) => matchPreparedOrganisations(a.match, b.match),
-    (entry) => entry.organisation.name,
+    pairs,
+    (a, b) => scored.has(`${a.id}-${b.id}`) || (scored.add(`${a.id}-${b.id}`), false),
   );
-  return pageOf(pairs, page);
+  return pageOf(pairs, page, (entry) => entry.organisation.name);
 }
 
 /**

@@ -85,8 +85,22 @@ const INFIX_WORDS: Record<string, string> = {
 };
 const GLUED_PARTICLE = /^(van|von|der|den|het|ter|ten|vd|de|te|op)/;
 
+/**
+ * Names repeat (a register has thousands of Jannen and Bergen), and folding is the costly part of
+ * preparing a person: each text is folded once per process, up to a bound.
+ */
+const folded = new Map<string, string>();
+const FOLDED_MAX = 100_000;
+
 function lettersOf(text: string | null | undefined): string {
-  return foldForComparison(text ?? "").replace(/[^\p{L}\p{N}]/gu, "");
+  if (!text) return "";
+  let letters = folded.get(text);
+  if (letters === undefined) {
+    letters = foldForComparison(text).replace(/[^\p{L}\p{N}]/gu, "");
+    if (folded.size >= FOLDED_MAX) folded.clear();
+    folded.set(text, letters);
+  }
+  return letters;
 }
 
 /** "v.d." → "van d", "van 't" → "van het": each word of a tussenvoegsel by what it stands for. */
@@ -110,6 +124,29 @@ function gluedParticles(lastName: string): string[] {
   }
 }
 
+const cores = new Map<string, string>();
+function coreOf(lastName: string): string {
+  let core = cores.get(lastName);
+  if (core === undefined) {
+    core = surnameKey(lastName);
+    if (cores.size >= FOLDED_MAX) cores.clear();
+    cores.set(lastName, core);
+  }
+  return core;
+}
+
+const infixes = new Map<string, string>();
+function infixOf(infix: string | null, lastName: string): string {
+  const key = `${infix ?? ""}\u0000${lastName}`;
+  let canonical = infixes.get(key);
+  if (canonical === undefined) {
+    canonical = [...canonicalInfix(infix), ...gluedParticles(lastName)].join(" ");
+    if (infixes.size >= FOLDED_MAX) infixes.clear();
+    infixes.set(key, canonical);
+  }
+  return canonical;
+}
+
 /** A voornaam field holding only initials ("J." or "J.P.") counts as initials. */
 const INITIALS_ONLY = /^(\p{L}\.\s*)+$|^\p{L}$/u;
 
@@ -118,8 +155,8 @@ export function preparePerson(person: PersonForMatching): PreparedPerson {
   const first = firstIsInitials ? "" : lettersOf(person.first_name);
   const typedInitials = lettersOf(person.initials) || (firstIsInitials ? lettersOf(person.first_name) : "");
   return {
-    core: surnameKey(person.last_name),
-    infix: [...canonicalInfix(person.infix), ...gluedParticles(person.last_name)].join(" "),
+    core: coreOf(person.last_name),
+    infix: infixOf(person.infix, person.last_name),
     written: lettersOf(`${person.infix ?? ""}${person.last_name}`),
     first,
     initials: typedInitials || first.slice(0, 1),
@@ -156,7 +193,7 @@ function nameMatch(a: PreparedPerson, b: PreparedPerson): Match<PersonMatchReaso
     if (firstNames === "initials") return { score: 55 - penalty, reasons: ["initials_match_first_name", ...surname] };
     return { score: 35 - penalty, reasons: ["same_surname", ...surname] };
   }
-  if (a.first && b.first && surnameKey(a.first) === b.core && surnameKey(b.first) === a.core) {
+  if (a.first && b.first && coreOf(a.first) === b.core && coreOf(b.first) === a.core) {
     return { score: 55, reasons: ["swapped_names"] };
   }
   return { score: 0, reasons: [] };
