@@ -3,6 +3,7 @@ import type { DB } from "../../db/index";
 import { inTransaction } from "../../db/transaction";
 import type { Database, DuplicateDismissalsTable } from "../../db/schema";
 import {
+  DUPLICATE_PAGE_SIZE,
   LIKELY_DUPLICATE,
   type Match,
   matchPreparedOrganisations,
@@ -211,8 +212,6 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => string[]): Map<str
 
 const bestFirst = (a: { score: number; id: number }, b: { score: number; id: number }) =>
   b.score - a.score || a.id - b.id;
-
-export const DUPLICATE_PAGE_SIZE = 50;
 
 export interface DuplicatePairsPage<R extends string> {
   pairs: DuplicatePair<R>[];
@@ -472,9 +471,14 @@ export async function getDismissal(db: DB, id: number) {
 }
 
 /** Takes a "not the same" mark back: the pair is offered again. */
-export async function undoNotTheSame(db: DB, actor: Actor, id: number) {
+export async function undoNotTheSame(db: DB, actor: Actor, id: number, kind: DuplicateKind) {
   return inTransaction(db, async (trx) => {
-    const row = await trx.selectFrom("duplicate_dismissals").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await trx
+      .selectFrom("duplicate_dismissals")
+      .selectAll()
+      .where("id", "=", id)
+      .where("kind", "=", kind)
+      .executeTakeFirst();
     if (!row) throw new RecordNotFoundError("duplicate_dismissals", id);
     await trx.deleteFrom("duplicate_dismissals").where("id", "=", id).execute();
     await recordAudit(trx, actor, { action: "delete", entity: "duplicate_dismissals", entityId: id, before: row });

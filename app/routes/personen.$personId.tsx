@@ -54,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // an erased person is history only: nothing of theirs can be edited back in
     canEdit: can(me.role, "register.edit") && !found.person.erased_at,
     canManagePrivacy: can(me.role, "privacy.manage"),
+    canExport: can(me.role, "register.export") && !found.person.erased_at,
     notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
   });
 }
@@ -73,6 +74,7 @@ export default function Person() {
     panels,
     canEdit,
     canManagePrivacy,
+    canExport,
     notice,
   } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
@@ -94,14 +96,23 @@ export default function Person() {
             {t("people.page.archivedNotice", { date: formatMoment(person.archived_at, language) })}
           </p>
         ) : null}
-        {canEdit ? (
+        {canEdit || canExport ? (
           <p className="no-print mt-3 flex flex-wrap gap-2">
-            <Link to={`/personen/${person.id}/bewerken`} className="btn-secondary">
-              {t("people.page.edit")}
-            </Link>
-            <Link to={`/personen/${person.id}/functies`} className="btn-secondary">
-              {t("people.page.manageJobs")}
-            </Link>
+            {canEdit ? (
+              <>
+                <Link to={`/personen/${person.id}/bewerken`} className="btn-secondary">
+                  {t("people.page.edit")}
+                </Link>
+                <Link to={`/personen/${person.id}/functies`} className="btn-secondary">
+                  {t("people.page.manageJobs")}
+                </Link>
+              </>
+            ) : null}
+            {canExport ? (
+              <a href={`/personen/${person.id}/vcard`} className="btn-secondary" download>
+                {t("vcard.person")}
+              </a>
+            ) : null}
           </p>
         ) : null}
       </div>

@@ -9,6 +9,9 @@ export { phoneKey, surnameKey } from "../../db/match-keys";
  * finds the candidates through indexed keys and calls this to score them.
  */
 
+/** Pairs per page of the duplicate-pairs pages. */
+export const DUPLICATE_PAGE_SIZE = 50;
+
 /** From this score on a pair is shown as a likely duplicate. */
 export const LIKELY_DUPLICATE = 50;
 

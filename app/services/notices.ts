@@ -77,6 +77,8 @@ export const NOTICES = [
   "werktWeer",
   /** a person was erased at their request */
   "gewist",
+  /** two records were marked as not the same (their undo takes back the mark `id` names) */
+  "nietDezelfde",
   /** the reader was signed out after being idle too long (the login page says so) */
   "inactief",
 ] as const;

@@ -162,7 +162,8 @@ describe("likely duplicates in the register", () => {
       ["create", String(mark), user.id],
     ]);
 
-    await undoNotTheSame(t.db, user, mark);
+    await expect(undoNotTheSame(t.db, user, mark, "organisation")).rejects.toThrow(/not found/);
+    await undoNotTheSame(t.db, user, mark, "person");
     expect((await likelyDuplicatePeoplePairs(t.db)).total).toBe(4);
     const undone = await t.db
       .selectFrom("audit_log")

@@ -26,6 +26,8 @@ import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
+import { duplicates } from "./duplicates";
+import { vcard } from "./vcard";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -54,4 +56,6 @@ export const en: Messages<typeof nl> = {
   rights,
   retention,
   privacy,
+  duplicates,
+  vcard,
 };

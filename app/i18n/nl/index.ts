@@ -24,6 +24,8 @@ import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
+import { duplicates } from "./duplicates";
+import { vcard } from "./vcard";
 
 export const nl = {
   common,
@@ -52,4 +54,6 @@ export const nl = {
   rights,
   retention,
   privacy,
+  duplicates,
+  vcard,
 } as const;
