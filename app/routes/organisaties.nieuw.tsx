@@ -34,7 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { toch: anyway, ...fields } = parsed.data;
   if (!anyway) {
-    const duplicates = await likelyDuplicatesOfOrganisation(context.db, fields);
+    // a name in use is refused by createOrganisation, with a link to the one that has it: not a warning
+    const duplicates = (await likelyDuplicatesOfOrganisation(context.db, fields)).filter(
+      (duplicate) => duplicate.name.toLocaleLowerCase("nl") !== fields.name.toLocaleLowerCase("nl"),
+    );
     if (duplicates.length > 0) {
       return json({ ok: false as const, values: submittedValues(formData), errors: {}, duplicates });
     }

@@ -31,8 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { toch: anyway, ...person } = parsed.data;
   if (!anyway) {
-    const emails = person.email ? [person.email] : [];
-    const duplicates = await likelyDuplicatesOfPerson(context.db, { ...person, emails });
+    // an address someone else has is refused by createPerson, with a link to them: not a warning
+    const duplicates = await likelyDuplicatesOfPerson(context.db, person);
     if (duplicates.length > 0) {
       return json({ ok: false as const, values: submittedValues(formData), errors: {}, duplicates });
     }
