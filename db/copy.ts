@@ -67,6 +67,7 @@ const COPY_ORDER = [
   { table: "suppressed_addresses", key: ["address_hash"] },
   { table: "merges", key: ["id"] },
   { table: "merge_rows", key: ["id"] },
+  { table: "duplicate_dismissals", key: ["id"] },
 ] as const satisfies readonly CopiedTable[];
 
 /** A table of the Database interface missing from COPY_ORDER does not compile: "… does not satisfy the constraint 'never'". */

@@ -6,6 +6,7 @@ import { type DatabaseTarget, describeTarget, engineOf } from "./engine";
 import { MIGRATIONS } from "./migration-list";
 import { connectionProblem, missingExtensions, notUtf8, postgresPool, REQUIRED_EXTENSIONS } from "./postgres";
 import type { Database } from "./schema";
+import { phoneKey, surnameKey } from "./match-keys";
 import { dutchSortKey } from "./sort-name";
 
 export type DB = Kysely<Database>;
@@ -64,6 +65,12 @@ export function addKringFunctions(sqlite: SQLite.Database) {
         initials: typeof initials === "string" ? initials : null,
         infix: typeof infix === "string" ? infix : null,
       }),
+  );
+  sqlite.function("kring_surname_key", { deterministic: true }, (lastName: unknown) =>
+    surnameKey(typeof lastName === "string" ? lastName : ""),
+  );
+  sqlite.function("kring_phone_key", { deterministic: true }, (phone: unknown) =>
+    phoneKey(typeof phone === "string" ? phone : null),
   );
 }
 

@@ -169,6 +169,9 @@ export interface PeopleTable extends Versioned {
   merged_at: Defaulted<IsoMoment | null>;
   /** the Dutch list order as a byte-comparable key, kept by triggers (migration 0006) */
   sort_name: Generated<string>;
+  /** the achternaam as a duplicate block key and the phone as dialled, kept by triggers (migration 0015) */
+  surname_key: Generated<string>;
+  phone_key: Generated<string>;
 }
 
 export interface PersonEmailsTable {
@@ -459,6 +462,16 @@ export interface LoginThrottleTable {
 export type AuditAction =
   "create" | "update" | "archive" | "restore" | "end" | "delete" | "export" | "erase" | "merge" | "unmerge";
 
+/** A pair of people or organisations the office marked "not the same" (migration 0015), lower id first. */
+export interface DuplicateDismissalsTable {
+  id: Generated<number>;
+  kind: "person" | "organisation";
+  first_id: number;
+  second_id: number;
+  dismissed_by: number | null;
+  dismissed_at: Defaulted<IsoMoment>;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: Defaulted<IsoMoment>;
@@ -545,6 +558,7 @@ export interface Database {
   suppressed_addresses: SuppressedAddressesTable;
   merges: MergesTable;
   merge_rows: MergeRowsTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -146,6 +146,10 @@ export const ROUTE_ACCESS = {
   },
   "routes/organisaties.$organisationId_.samenvoegen": { loader: "register.edit", action: "register.edit" },
   "routes/organisaties._index": { loader: "register.read" },
+  "routes/organisaties.dubbelen": {
+    loader: "register.read",
+    action: { intents: { notSame: "register.edit", undo: "register.edit" } },
+  },
   "routes/organisaties.nieuw": { loader: "register.edit", action: "register.edit" },
   "routes/overzichten._index": { loader: "register.read" },
   "routes/overzichten.matrix": { loader: "register.read" },
@@ -176,8 +180,14 @@ export const ROUTE_ACCESS = {
   "routes/personen.$personId_.inzage": { loader: "privacy.manage" },
   "routes/personen.$personId_.inzage[.json]": { loader: "privacy.manage" },
   "routes/personen.$personId_.samenvoegen": { loader: "register.edit", action: "register.edit" },
+  "routes/personen.$personId_.vcard": { loader: "register.export" },
   "routes/personen.$personId_.wissen": { loader: "privacy.manage", action: "privacy.manage" },
   "routes/personen._index": { loader: "register.read", action: "register.edit" },
+  "routes/personen.dubbelen": {
+    loader: "register.read",
+    action: { intents: { notSame: "register.edit", undo: "register.edit" } },
+  },
+  "routes/personen.vcard": { loader: "register.export" },
   "routes/personen.nieuw": { loader: "register.edit", action: "register.edit" },
   "routes/personen.te-corrigeren": { loader: "register.read" },
   "routes/personen.zoekopdrachten": {

@@ -10,7 +10,7 @@ export interface Actor {
 export type Trx = Transaction<Database>;
 
 /** Columns never copied into the log: secrets, and keys the database derives from other columns. */
-const UNLOGGED_COLUMNS = new Set(["password_hash", "sort_name"]);
+const UNLOGGED_COLUMNS = new Set(["password_hash", "sort_name", "surname_key", "phone_key"]);
 
 function snapshot(record: object | null | undefined): string | null {
   if (!record) return null;

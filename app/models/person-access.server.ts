@@ -14,7 +14,7 @@ import { auditEntriesAbout } from "./person-audit.server";
 export async function personAccessReport(db: DB, personId: number, now = new Date()) {
   const person = await db.selectFrom("people").selectAll().where("id", "=", personId).executeTakeFirst();
   if (!person) return null;
-  const { sort_name: _sortKey, ...register } = person;
+  const { sort_name: _sortKey, surname_key: _surnameKey, phone_key: _phoneKey, ...register } = person;
   const [emails, consents, jobs, seats, attendance, panels, messages] = await Promise.all([
     db
       .selectFrom("person_emails")

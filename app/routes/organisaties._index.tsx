@@ -77,11 +77,16 @@ export default function Organisations() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("register.organisations.title")}</h1>
-        {canEdit ? (
-          <Link to="/organisaties/nieuw" className="btn-primary">
-            {t("organisations.list.newOrganisation")}
+        <div className="no-print flex flex-wrap gap-2">
+          <Link to="/organisaties/dubbelen" className="btn-secondary">
+            {t("duplicates.organisations.link")}
           </Link>
-        ) : null}
+          {canEdit ? (
+            <Link to="/organisaties/nieuw" className="btn-primary">
+              {t("organisations.list.newOrganisation")}
+            </Link>
+          ) : null}
+        </div>
       </div>
       <FilterForm resetTo="/organisaties" label={t("organisations.list.filtersLabel")}>
         <FilterSearch label={t("register.filters.search")} value={filter.q} />

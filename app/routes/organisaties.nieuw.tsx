@@ -3,13 +3,18 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
-import { SubmitButton, ValidatedForm } from "../components/form";
+import { DuplicateWarning } from "../components/duplicates/duplicate-pairs";
+import { CheckboxField, SubmitButton, ValidatedForm } from "../components/form";
 import { createOrganisationSchema, OrganisationFields } from "../components/organisation-form";
 import { pageTitle } from "../i18n/meta";
 import { createOrganisation, organisationFilterOptions, parentChoices } from "../models/organisations.server";
-import { parseForm } from "../services/form-data";
+import { likelyDuplicatesOfOrganisation } from "../models/duplicates.server";
+import { checkbox, parseForm, submittedValues } from "../services/form-data";
 import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
+
+/** The create form, plus "toch aanmaken" once the form came back with likely duplicates. */
+const newOrganisationSchema = createOrganisationSchema.extend({ toch: checkbox() });
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("organisations.create.title"));
 
@@ -25,10 +30,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit");
   const formData = await request.formData();
-  const parsed = parseForm(createOrganisationSchema, formData);
+  const parsed = parseForm(newOrganisationSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
+  const { toch: anyway, ...fields } = parsed.data;
+  if (!anyway) {
+    // a name in use is refused by createOrganisation, with a link to the one that has it: not a warning
+    const duplicates = (await likelyDuplicatesOfOrganisation(context.db, fields)).filter(
+      (duplicate) => duplicate.name.toLocaleLowerCase("nl") !== fields.name.toLocaleLowerCase("nl"),
+    );
+    if (duplicates.length > 0) {
+      return json({ ok: false as const, values: submittedValues(formData), errors: {}, duplicates });
+    }
+  }
   try {
-    const organisation = await createOrganisation(context.db, user, parsed.data);
+    const organisation = await createOrganisation(context.db, user, fields);
     return redirect(withNotice(`/organisaties/${organisation.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -39,6 +54,7 @@ export default function NewOrganisation() {
   const { options } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
+  const duplicates = actionData && "duplicates" in actionData ? actionData.duplicates : null;
   return (
     <div className="max-w-2xl space-y-6">
       <div>
@@ -47,14 +63,16 @@ export default function NewOrganisation() {
         </p>
         <h1 className="text-2xl font-bold">{t("organisations.create.title")}</h1>
       </div>
+      {duplicates ? <DuplicateWarning records="organisaties" duplicates={duplicates} /> : null}
       <section className="card" aria-label={t("organisations.create.title")}>
         <ValidatedForm
           id="new-organisation"
-          schema={createOrganisationSchema}
+          schema={newOrganisationSchema}
           actionData={actionData}
           className="space-y-6"
         >
           <OrganisationFields options={options} />
+          {duplicates ? <CheckboxField name="toch" label={t("duplicates.warning.confirm")} /> : null}
           <SubmitButton>{t("organisations.create.submit")}</SubmitButton>
         </ValidatedForm>
       </section>

@@ -59,6 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     // an erased person is history only: nothing of theirs can be edited back in
     canEdit: can(me.role, "register.edit") && !found.person.erased_at,
     canManagePrivacy: can(me.role, "privacy.manage"),
+    canExport: can(me.role, "register.export") && !found.person.erased_at,
     notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
     merges,
   });
@@ -87,6 +88,7 @@ export default function Person() {
     panels,
     canEdit,
     canManagePrivacy,
+    canExport,
     notice,
     merges,
   } = useLoaderData<typeof loader>();
@@ -109,17 +111,26 @@ export default function Person() {
             {t("people.page.archivedNotice", { date: formatMoment(person.archived_at, language) })}
           </p>
         ) : null}
-        {canEdit ? (
+        {canEdit || canExport ? (
           <p className="no-print mt-3 flex flex-wrap gap-2">
-            <Link to={`/personen/${person.id}/bewerken`} className="btn-secondary">
-              {t("people.page.edit")}
-            </Link>
-            <Link to={`/personen/${person.id}/functies`} className="btn-secondary">
-              {t("people.page.manageJobs")}
-            </Link>
-            <Link to={`/personen/${person.id}/samenvoegen`} className="btn-secondary">
-              {t("merge.link")}
-            </Link>
+            {canEdit ? (
+              <>
+                <Link to={`/personen/${person.id}/bewerken`} className="btn-secondary">
+                  {t("people.page.edit")}
+                </Link>
+                <Link to={`/personen/${person.id}/functies`} className="btn-secondary">
+                  {t("people.page.manageJobs")}
+                </Link>
+                <Link to={`/personen/${person.id}/samenvoegen`} className="btn-secondary">
+                  {t("merge.link")}
+                </Link>
+              </>
+            ) : null}
+            {canExport ? (
+              <a href={`/personen/${person.id}/vcard`} className="btn-secondary" download>
+                {t("vcard.person")}
+              </a>
+            ) : null}
           </p>
         ) : null}
       </div>

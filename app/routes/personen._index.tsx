@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "../auth/guard.server";
@@ -55,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisation,
     filter,
     canEdit: can(me.role, "register.edit"),
+    canExport: can(me.role, "register.export"),
     toCorrect: await countAddressesToCorrect(context.db),
   });
 }
@@ -73,7 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { rows, page, organisation, filter, canEdit, toCorrect } = useLoaderData<typeof loader>();
+  const { rows, page, organisation, filter, canEdit, canExport, toCorrect } = useLoaderData<typeof loader>();
+  const location = useLocation();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -84,6 +86,14 @@ export default function People() {
           <Link to="/personen/te-corrigeren" className="btn-secondary">
             {t("people.toCorrect.link", { count: toCorrect })}
           </Link>
+          <Link to="/personen/dubbelen" className="btn-secondary">
+            {t("duplicates.people.link")}
+          </Link>
+          {canExport ? (
+            <a href={`/personen/vcard${location.search}`} className="btn-secondary" download>
+              {t("vcard.list")}
+            </a>
+          ) : null}
           {canEdit ? (
             <Link to="/personen/nieuw" className="btn-primary">
               {t("people.list.newPerson")}

@@ -21,3 +21,15 @@ export async function downloadTable(table: ExportTable, format: ExportFormat): P
   });
   return response as TypedResponse<never>;
 }
+
+/** vCard text as a file to download (RFC 6350's media type), named like the table downloads. */
+export function downloadVCard(title: string, text: string): TypedResponse<never> {
+  const response = new Response(text, {
+    headers: {
+      "Content-Type": "text/vcard; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${asciiFileName(title, "csv").replace(/\.csv$/, ".vcf")}"; filename*=UTF-8''${encodeURIComponent(`${title}.vcf`)}`,
+      "Cache-Control": "no-store",
+    },
+  });
+  return response as TypedResponse<never>;
+}

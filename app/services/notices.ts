@@ -83,6 +83,8 @@ export const NOTICES = [
   "samenvoegingOngedaan",
   /** the address followed was a merged duplicate's; `id` names it */
   "doorverwezen",
+  /** two records were marked as not the same (their undo takes back the mark `id` names) */
+  "nietDezelfde",
   /** the reader was signed out after being idle too long (the login page says so) */
   "inactief",
 ] as const;

@@ -28,6 +28,25 @@ const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
 /** A line break and a line of its own: an ICS property or a mail header, if it were not escaped. */
 const INJECTED_LINE = "\r\nX-Injected: 1";
 
+/**
+ * vCard: no line of its own from a stored line break, and no value (nor component of a compound
+ * value) that an address book exporting to a spreadsheet would run as a formula.
+ */
+function expectInertVCard(text: string, what: string) {
+  expect(text.replace(/\r\n/g, ""), what).not.toMatch(/[\r\n]/);
+  const lines = text.replace(/\r\n /g, "").split("\r\n").filter(Boolean);
+  expect(lines.length, what).toBeGreaterThan(3);
+  expect(
+    lines.filter((line) => /^X-Injected/i.test(line)),
+    what,
+  ).toEqual([]);
+  const values = lines.flatMap((line) => line.slice(line.indexOf(":") + 1).split(/(?<!\\);/));
+  expect(
+    values.filter((value) => /^[=+\-@\t]/.test(value)),
+    what,
+  ).toEqual([]);
+}
+
 /** The template syntax in the markup, which a wave message may not hold (its own rule, a Dutch refusal). */
 const PLACEHOLDERS = /\{\{7\*7\}\}|\$\{7\*7\}/g;
 
@@ -171,7 +190,7 @@ describe("a stored script comes back as text everywhere", () => {
   });
 
   /** Every download there is; a new export kind is one more entry. */
-  const DOWNLOADS: Array<{ path: () => string; kind: "csv" | "xlsx" | "xml" | "ics" | "json" }> = [
+  const DOWNLOADS: Array<{ path: () => string; kind: "csv" | "xlsx" | "xml" | "ics" | "json" | "vcf" }> = [
     ...PANEL_EXPORT_KINDS.map((kind) => ({
       path: () => `/onderzoek/${samples.waveId}/export/${kind}`,
       kind:
@@ -190,6 +209,8 @@ describe("a stored script comes back as text everywhere", () => {
     { path: () => `/agenda/${samples.token}`, kind: "ics" },
     { path: () => `/vergaderingen/${samples.meetingId}/agenda.ics`, kind: "ics" },
     { path: () => `/personen/${samples.personId}/inzage.json`, kind: "json" },
+    { path: () => `/personen/${samples.personId}/vcard`, kind: "vcf" },
+    { path: () => "/personen/vcard?archief=1", kind: "vcf" },
   ];
 
   it.each(DOWNLOADS.map((download, index) => [index, download] as const))(
@@ -204,6 +225,7 @@ describe("a stored script comes back as text everywhere", () => {
       if (kind === "json") return expect(JSON.parse(text), what).toBeTruthy();
       if (kind === "csv") return void expectNoFormulaCells(text, what);
       if (kind === "xml") return expect(text, what).not.toMatch(UNESCAPED);
+      if (kind === "vcf") return expectInertVCard(text, what);
       // ICS: every line is a property or a folded continuation; the stored line break stays inside its value
       const lines = text.split("\r\n");
       expect(

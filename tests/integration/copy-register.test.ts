@@ -161,6 +161,11 @@ async function fillRegister(db: DB) {
     .insertInto("suppressed_addresses")
     .values({ address_hash: "a".repeat(64), suppressed_at: "2026-11-01T09:00:00.000Z" })
     .execute();
+  const [one, other] = await db.selectFrom("people").select("id").orderBy("id").limit(2).execute();
+  await db
+    .insertInto("duplicate_dismissals")
+    .values({ kind: "person", first_id: one!.id, second_id: other!.id, dismissed_by: researcher.id })
+    .execute();
 }
 
 /** A table's rows in a fixed order, whatever order the engine returns them in. */

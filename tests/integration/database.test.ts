@@ -52,6 +52,7 @@ const TABLES: Record<keyof Database, true> = {
   suppressed_addresses: true,
   merges: true,
   merge_rows: true,
+  duplicate_dismissals: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

@@ -35,7 +35,7 @@ function migrationsFingerprint(): string {
   const hash = createHash("sha256");
   const folder = path.join(ROOT, "db", "migrations");
   for (const name of readdirSync(folder).sort()) hash.update(name).update(readFileSync(path.join(folder, name)));
-  for (const name of ["schema-sql.ts", "migration-list.ts", "sort-name.ts"]) {
+  for (const name of ["schema-sql.ts", "migration-list.ts", "sort-name.ts", "match-keys.ts"]) {
     hash.update(readFileSync(path.join(ROOT, "db", name)));
   }
   return hash.digest("hex").slice(0, 12);

@@ -27,6 +27,8 @@ import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { merge } from "./merge";
+import { duplicates } from "./duplicates";
+import { vcard } from "./vcard";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -56,4 +58,6 @@ export const en: Messages<typeof nl> = {
   retention,
   privacy,
   merge,
+  duplicates,
+  vcard,
 };

@@ -25,6 +25,8 @@ import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { merge } from "./merge";
+import { duplicates } from "./duplicates";
+import { vcard } from "./vcard";
 
 export const nl = {
   common,
@@ -54,4 +56,6 @@ export const nl = {
   retention,
   privacy,
   merge,
+  duplicates,
+  vcard,
 } as const;

@@ -1,0 +1,4 @@
+export const vcard = {
+  person: "vCard (adresboek)",
+  list: "Lijst als vCard",
+};
