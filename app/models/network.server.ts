@@ -2,6 +2,7 @@ import Graph from "graphology";
 import type { DB } from "../../db/index";
 import { BODY_LEVELS, type BodyLevel, type IsoDate } from "../../db/schema";
 import { displayName } from "../services/names";
+import { bodyKey, organisationKey, personKey } from "../services/network/keys";
 import type { NetworkQuery } from "../services/network/query";
 import { countedPairs, sharedGroupTies, type WeightedTie } from "../services/network/projection";
 import type { NetworkEdge, NetworkGraph, NetworkNode } from "../services/network/types";
@@ -27,10 +28,6 @@ interface Fact {
 const PLENARY_KIND = "netwerkbijeenkomst";
 
 const PRESENT = ["aanwezig", "gast", "vervangen"] as const;
-
-export const organisationKey = (id: number) => `o${id}`;
-export const personKey = (id: number) => `p${id}`;
-export const bodyKey = (id: number) => `b${id}`;
 
 function includedBodies(db: DB, query: NetworkQuery) {
   let bodies = db
@@ -187,7 +184,7 @@ export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGra
     );
   });
 
-  const graph: NetworkGraph = new Graph<NetworkNode, NetworkEdge>({ type: "undirected" });
+  const graph: NetworkGraph = new Graph<NetworkNode, NetworkEdge>({ type: "undirected", allowSelfLoops: false });
   const addOrganisation = (id: number, level: string | null) => {
     const key = organisationKey(id);
     if (graph.hasNode(key)) {
