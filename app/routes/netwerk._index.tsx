@@ -72,7 +72,7 @@ export default function Network() {
             </Link>
           </p>
           <NetworkSummary measures={measures} />
-          {query.kind === "organisaties" ? <BridgesTable bridges={data.bridges} total={data.bridgesCount} /> : null}
+          {query.kind === "organisaties" ? <BridgesTable bridges={data.bridges} shown={data.bridgesShown} /> : null}
         </>
       ) : null}
       {data.comparison ? <NetworkComparison comparison={data.comparison} /> : null}

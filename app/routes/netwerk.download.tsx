@@ -3,11 +3,11 @@ import { requirePermission } from "../auth/guard.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
-import { networkOf } from "../models/network.server";
+import { compactNetworkOf } from "../models/network.server";
 import { downloadTable } from "../services/download.server";
 import { isNetworkFile } from "../services/network/file-kinds";
 import { edgeListTable, measuresTable, networkGraphml, nodeListTable } from "../services/network/files";
-import { networkMeasures } from "../services/network/measures";
+import { measureCompactNetwork } from "../services/network/compact-measures";
 import { networkQueryFrom } from "../services/network/query";
 import { asciiFileName } from "../services/table-export.server";
 
@@ -18,15 +18,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const file = search.get("bestand");
   if (!isNetworkFile(file)) throw new Response(null, { status: 404, statusText: "Not Found" });
   const query = networkQueryFrom(search, todayInAmsterdam());
-  const graph = await networkOf(context.db, query);
-  networkMeasures(graph);
+  const network = await compactNetworkOf(context.db, query);
+  measureCompactNetwork(network);
   const language = requestLanguage(request, user);
   const t = translator(language);
   const date = formatDay(query.on, language);
   switch (file) {
     case "graphml": {
       const name = asciiFileName(`kring-netwerk-${query.kind}-${query.on}`, "csv").replace(/\.csv$/, ".graphml");
-      return new Response(networkGraphml(graph), {
+      return new Response(networkGraphml(network), {
         headers: {
           "Content-Type": "application/graphml+xml; charset=utf-8",
           "Content-Disposition": `attachment; filename="${name}"`,
@@ -35,13 +35,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       });
     }
     case "knopen":
-      return downloadTable(nodeListTable(graph, t("network.files.nodes", { date })), "csv");
+      return downloadTable(nodeListTable(network, t("network.files.nodes", { date })), "csv");
     case "banden":
-      return downloadTable(edgeListTable(graph, t("network.files.edges", { date })), "csv");
+      return downloadTable(edgeListTable(network, t("network.files.edges", { date })), "csv");
     case "maten-csv":
     case "maten-xlsx":
       return downloadTable(
-        measuresTable(graph, t("network.files.measures", { date }), t),
+        measuresTable(network, t("network.files.measures", { date }), t),
         file === "maten-csv" ? "csv" : "xlsx",
       );
   }

@@ -6,11 +6,13 @@ import Graph from "graphology";
 import { parse } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
 import { bridgingOrganisations } from "../../app/services/network/bridges";
+import { graphToCompact } from "../../app/services/network/compact";
+import { betweennessSourcesFor, measureCompactNetwork } from "../../app/services/network/compact-measures";
 import { compareNetworks } from "../../app/services/network/comparison";
 import { networkGraphml } from "../../app/services/network/files";
-import { networkMeasures } from "../../app/services/network/measures";
+import { type NetworkMeasures, networkMeasures } from "../../app/services/network/measures";
 import { sharedGroupTies } from "../../app/services/network/projection";
-import type { NetworkGraph, NetworkNode } from "../../app/services/network/types";
+import type { CompactNetwork, NetworkGraph, NetworkNode } from "../../app/services/network/types";
 
 /** Small networks whose measures are worked out by hand in the comments. */
 
@@ -34,13 +36,34 @@ function network(nodes: Record<string, Partial<NetworkNode>>, ties: [string, str
 
 const node = (graph: NetworkGraph, key: string) => graph.getNodeAttributes(key);
 
+/** The measures by graphology-metrics on the graph, checked against the compact path on the same network. */
+function measured(graph: NetworkGraph): NetworkMeasures {
+  const compact = graphToCompact(graph);
+  const fromCompact = measureCompactNetwork(compact);
+  const measures = networkMeasures(graph);
+  expect(fromCompact).toEqual(measures);
+  compact.nodes.forEach((attributes, i) => {
+    const reference = graph.getNodeAttributes(compact.keys[i]!);
+    expect(attributes.degree).toBe(reference.degree);
+    expect(attributes.weightedDegree).toBe(reference.weightedDegree);
+    expect(attributes.betweenness).toBeCloseTo(reference.betweenness!, 12);
+  });
+  return measures;
+}
+
+const measuredCompact = (graph: NetworkGraph): CompactNetwork => {
+  const compact = graphToCompact(graph);
+  measureCompactNetwork(compact);
+  return compact;
+};
+
 describe("network measures", () => {
   it("a path a–b–c: b lies on the one path between a and c", () => {
     const graph = network({ a: {}, b: {}, c: {} }, [
       ["a", "b", 2],
       ["b", "c", 3],
     ]);
-    const measures = networkMeasures(graph);
+    const measures = measured(graph);
     expect(node(graph, "b")).toMatchObject({ degree: 2, weightedDegree: 5, betweenness: 1 });
     expect(node(graph, "a")).toMatchObject({ degree: 1, weightedDegree: 2, betweenness: 0 });
     // 2 ties of the 3 possible
@@ -55,7 +78,7 @@ describe("network measures", () => {
       ["hub", "c"],
       ["hub", "d"],
     ]);
-    const measures = networkMeasures(graph);
+    const measures = measured(graph);
     expect(node(graph, "hub")).toMatchObject({ degree: 4, weightedDegree: 4, betweenness: 1 });
     expect(node(graph, "a").betweenness).toBe(0);
     // 4 of 10 possible ties
@@ -67,7 +90,7 @@ describe("network measures", () => {
       ["a", "b"],
       ["c", "d"],
     ]);
-    expect(networkMeasures(graph).components).toBe(3);
+    expect(measured(graph).components).toBe(3);
   });
 
   it("a cross-sector triangle: two of its three ties cross, one of them within the subregion", () => {
@@ -83,13 +106,13 @@ describe("network measures", () => {
         ["a", "c"],
       ],
     );
-    const measures = networkMeasures(graph);
+    const measures = measured(graph);
     expect(measures.crossSector).toEqual({ ties: 3, crossing: 2, share: 2 / 3 });
     expect(measures.perSubregion).toEqual([{ subregion: "Noord", ties: 1, crossing: 0, share: 0 }]);
     expect(measures.density).toBe(1);
   });
 
-  it("bridges: only an organisation reaching two other subregions, ranked by betweenness", () => {
+  it("bridges: a region-wide hub tying two untied organisations of two subregions", () => {
     const graph = network(
       {
         hub: { subregions: [] },
@@ -103,18 +126,96 @@ describe("network measures", () => {
         ["b", "c"],
       ],
     );
-    networkMeasures(graph);
-    expect(bridgingOrganisations(graph).map((bridge) => [bridge.key, bridge.otherSubregions])).toEqual([
-      ["hub", ["Noord", "Zuid"]],
+    const bridges = bridgingOrganisations(measuredCompact(graph), 10);
+    // b also lies between hub and c, but hub has no subregion: it lends b none to bridge to
+    expect(bridges.map((bridge) => [bridge.key, bridge.otherSubregions])).toEqual([["hub", ["Noord", "Zuid"]]]);
+    expect(bridges[0]!.connects.map((end) => [end.label, end.subregion])).toEqual([
+      ["A", "Noord"],
+      ["B", "Zuid"],
     ]);
   });
 
+  it("bridges: no bridge when the two subregions are tied directly, nor towards its own subregion", () => {
+    // the triangle hub–a–b: a and b have their own tie, so hub connects nothing new
+    const triangle = network(
+      { hub: { subregions: ["Oost"] }, a: { subregions: ["Noord"] }, b: { subregions: ["Zuid"] }, x: {} },
+      [
+        ["hub", "a"],
+        ["hub", "b"],
+        ["a", "b"],
+        ["hub", "x"],
+      ],
+    );
+    expect(bridgingOrganisations(measuredCompact(triangle), 10)).toEqual([]);
+    // m in Noord between a (Noord) and b (Zuid): only one subregion other than its own
+    const ownSide = network(
+      { m: { subregions: ["Noord"] }, a: { subregions: ["Noord"] }, b: { subregions: ["Zuid"] } },
+      [
+        ["m", "a"],
+        ["m", "b"],
+      ],
+    );
+    expect(bridgingOrganisations(measuredCompact(ownSide), 10)).toEqual([]);
+  });
+
+  it("bridges: the highest betweenness first, no more than asked", () => {
+    // a chain Noord – p – Zuid – q – Oost – r – West: p, q and r each connect two other subregions
+    const graph = network(
+      {
+        n: { subregions: ["Noord"] },
+        p: { subregions: ["Midden"] },
+        z: { subregions: ["Zuid"] },
+        q: { subregions: ["Midden"] },
+        o: { subregions: ["Oost"] },
+        r: { subregions: ["Midden"] },
+        w: { subregions: ["West"] },
+      },
+      [
+        ["n", "p"],
+        ["p", "z"],
+        ["z", "q"],
+        ["q", "o"],
+        ["o", "r"],
+        ["r", "w"],
+      ],
+    );
+    const compact = measuredCompact(graph);
+    expect(bridgingOrganisations(compact, 10).map((bridge) => bridge.key)).toEqual(["q", "p", "r"]);
+    expect(bridgingOrganisations(compact, 1).map((bridge) => bridge.key)).toEqual(["q"]);
+  });
+
+  it("betweenness is estimated from evenly spread sources only beyond the work limit", () => {
+    const small = graphToCompact(network({ a: {}, b: {}, c: {} }, [["a", "b"]]));
+    expect(betweennessSourcesFor(small)).toEqual([0, 1, 2]);
+    const n = 20_000;
+    const large: CompactNetwork = {
+      keys: Array.from({ length: n }, (_, i) => `o${i}`),
+      nodes: Array.from({ length: n }, () => ({
+        label: "",
+        kind: "organisation",
+        sector: null,
+        sectorName: null,
+        subregions: [],
+        level: null,
+        href: "",
+      })),
+      source: new Int32Array(0),
+      target: new Int32Array(0),
+      weight: new Int32Array(0),
+      ties: 0,
+    };
+    const sources = betweennessSourcesFor(large);
+    expect(sources.length).toBeLessThan(n);
+    expect(new Set(sources).size).toBe(sources.length);
+    expect(measureCompactNetwork(large).betweennessSources).toEqual({ exact: false, sources: sources.length });
+  });
+
   it("a change between two dates: one tie gained, one lost, measures then and now", () => {
-    const then = network({ a: {}, b: {}, c: {} }, [["a", "b"]]);
-    const now = network({ a: {}, b: {}, c: {} }, [["b", "c", 2]]);
+    const then = measuredCompact(network({ a: {}, b: {}, c: {} }, [["a", "b"]]));
+    const now = measuredCompact(network({ a: {}, b: {}, c: {}, d: {} }, [["c", "b", 2]]));
     const comparison = compareNetworks(
-      { graph: then, measures: networkMeasures(then) },
-      { graph: now, measures: networkMeasures(now) },
+      { network: then, measures: measureCompactNetwork(then) },
+      { network: now, measures: measureCompactNetwork(now) },
     );
     expect(comparison.gained.map((tie) => [tie.source.key, tie.target.key, tie.weight])).toEqual([["b", "c", 2]]);
     expect(comparison.lost.map((tie) => [tie.source.key, tie.target.key, tie.weight])).toEqual([["a", "b", 1]]);
@@ -122,6 +223,7 @@ describe("network measures", () => {
       then: { degree: 0 },
       now: { degree: 1, weightedDegree: 2 },
     });
+    expect(comparison.nodes.find((n) => n.key === "d")).toMatchObject({ then: null, now: { degree: 0 } });
   });
 
   it("projects shared groups into weighted ties", () => {
@@ -133,10 +235,15 @@ describe("network measures", () => {
       { group: 2, member: "c" },
       { group: 2, member: "c" },
     ]);
-    expect(ties).toEqual([
-      { source: "a", target: "b", weight: 2 },
-      { source: "a", target: "c", weight: 1 },
-      { source: "b", target: "c", weight: 1 },
+    const pairs = Array.from(ties.source, (source, t) => [
+      ties.members[source],
+      ties.members[ties.target[t]!],
+      ties.weight[t],
+    ]);
+    expect(pairs).toEqual([
+      ["a", "b", 2],
+      ["a", "c", 1],
+      ["b", "c", 1],
     ]);
   });
 });
@@ -159,8 +266,7 @@ describe("GraphML", () => {
       ["o2", "o3", 1],
     ],
   );
-  networkMeasures(graph);
-  const text = networkGraphml(graph);
+  const text = networkGraphml(measuredCompact(graph));
 
   it("is read back by graphology-graphml with the same nodes, ties and attributes", () => {
     const read = parse(Graph, text);

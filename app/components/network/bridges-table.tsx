@@ -4,7 +4,7 @@ import type { Language } from "../../../db/schema";
 import type { Bridge } from "../../services/network/bridges";
 import { decimal } from "./numbers";
 
-export function BridgesTable({ bridges, total }: { bridges: readonly Bridge[]; total: number }) {
+export function BridgesTable({ bridges, shown }: { bridges: readonly Bridge[]; shown: number }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
@@ -12,7 +12,7 @@ export function BridgesTable({ bridges, total }: { bridges: readonly Bridge[]; t
       <h2 id="network-bridges" className="text-lg font-semibold">
         {t("network.bridges.heading")}
       </h2>
-      <p className="text-sm">{t("network.bridges.intro")}</p>
+      <p className="text-sm">{t("network.bridges.intro", { count: shown })}</p>
       {bridges.length === 0 ? (
         <p>{t("network.bridges.none")}</p>
       ) : (
@@ -24,6 +24,7 @@ export function BridgesTable({ bridges, total }: { bridges: readonly Bridge[]; t
                 <th scope="col" className="text-right">
                   {t("network.columns.betweenness")}
                 </th>
+                <th scope="col">{t("network.bridges.reason")}</th>
                 <th scope="col">{t("network.bridges.otherSubregions")}</th>
                 <th scope="col">{t("network.bridges.otherSectors")}</th>
               </tr>
@@ -35,6 +36,14 @@ export function BridgesTable({ bridges, total }: { bridges: readonly Bridge[]; t
                     <Link to={bridge.href}>{bridge.label}</Link>
                   </th>
                   <td className="text-right">{decimal(bridge.betweenness, language)}</td>
+                  <td>
+                    {t("network.bridges.connects", {
+                      first: bridge.connects[0].label,
+                      firstSubregion: bridge.connects[0].subregion,
+                      second: bridge.connects[1].label,
+                      secondSubregion: bridge.connects[1].subregion,
+                    })}
+                  </td>
                   <td>{bridge.otherSubregions.join(", ")}</td>
                   <td>{bridge.otherSectors.join(", ")}</td>
                 </tr>
@@ -43,9 +52,6 @@ export function BridgesTable({ bridges, total }: { bridges: readonly Bridge[]; t
           </table>
         </div>
       )}
-      {total > bridges.length ? (
-        <p className="text-sm">{t("network.bridges.more", { count: total - bridges.length })}</p>
-      ) : null}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../../db/schema";
 import { formatDay } from "../../i18n/format";
-import type { TieChange } from "../../services/network/comparison";
+import type { NodeChange, TieChange } from "../../services/network/comparison";
 import type { NetworkMeasures } from "../../services/network/measures";
 import { decimal, percent } from "./numbers";
 
@@ -15,6 +15,63 @@ export interface ComparisonView {
   lostCount: number;
   gained: TieChange[];
   lost: TieChange[];
+  nodesCount: number;
+  nodes: NodeChange[];
+}
+
+function NodeChanges({ comparison }: { comparison: ComparisonView }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const absent = t("network.comparison.absent");
+  return (
+    <div className="space-y-2">
+      <h3 className="font-semibold">{t("network.comparison.nodesHeading")}</h3>
+      {comparison.nodes.length === 0 ? (
+        <p>{t("network.comparison.noNodeChanges")}</p>
+      ) : (
+        <>
+          <p className="text-sm">
+            {t("network.comparison.nodesIntro", { shown: comparison.nodes.length, total: comparison.nodesCount })}
+          </p>
+          <div className="overflow-x-auto">
+            <table className="data-table">
+              <caption className="sr-only">{t("network.comparison.nodesCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("network.columns.label")}</th>
+                  <th scope="col" className="text-right">
+                    {t("network.comparison.degreeThen")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("network.comparison.degreeNow")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("network.comparison.betweennessThen")}
+                  </th>
+                  <th scope="col" className="text-right">
+                    {t("network.comparison.betweennessNow")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.nodes.map((node) => (
+                  <tr key={node.key}>
+                    <th scope="row" className="font-normal">
+                      <Link to={node.href}>{node.label}</Link>
+                    </th>
+                    <td className="text-right">{node.then ? node.then.degree : absent}</td>
+                    <td className="text-right">{node.now ? node.now.degree : absent}</td>
+                    <td className="text-right">{node.then ? decimal(node.then.betweenness, language) : absent}</td>
+                    <td className="text-right">{node.now ? decimal(node.now.betweenness, language) : absent}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </div>
+  );
 }
 
 function Ties({ ties, total, heading, none }: { ties: TieChange[]; total: number; heading: string; none: string }) {
@@ -98,6 +155,7 @@ export function NetworkComparison({ comparison }: { comparison: ComparisonView }
           none={t("network.comparison.noneLost")}
         />
       </div>
+      <NodeChanges comparison={comparison} />
     </section>
   );
 }

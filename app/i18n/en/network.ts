@@ -55,11 +55,13 @@ export const network: Messages<typeof nl> = {
   bridges: {
     heading: "Bridging organisations",
     intro:
-      "Organisations with ties to organisations in at least two subregions other than their own, ordered by betweenness.",
-    none: "No organisation in this network has ties to two or more other subregions.",
+      "An organisation bridges when it has ties to organisations of two different other subregions that have no tie of their own. Organisations without a subregion work region-wide: they have no subregion of their own and lend none. The {{count}} with the highest betweenness.",
+    none: "No organisation in this network connects organisations of two other subregions that have no tie of their own.",
+    reason: "Why",
+    connects:
+      "connects, among others, {{first}} ({{firstSubregion}}) and {{second}} ({{secondSubregion}}), which have no tie of their own",
     otherSubregions: "Other subregions reached",
     otherSectors: "Other sectors reached",
-    more: "and {{count}} other bridging organisations (see the table and the downloads)",
   },
   table: {
     heading: "All nodes with their measures",
@@ -89,6 +91,13 @@ export const network: Messages<typeof nl> = {
     tie: "{{source}} – {{target}} (weight {{weight}})",
     moreTies: "and {{count}} more",
     nodesCaption: "Measures per node, then and now",
+    nodesHeading: "Nodes whose place changed",
+    nodesIntro: "The {{shown}} nodes with the largest change in degree and betweenness, of {{total}} nodes.",
+    noNodeChanges: "No node changed in degree or betweenness.",
+    degreeThen: "Degree then",
+    degreeNow: "Degree now",
+    betweennessThen: "Betweenness then",
+    betweennessNow: "Betweenness now",
     absent: "–",
   },
   downloads: {

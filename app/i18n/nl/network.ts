@@ -52,11 +52,13 @@ export const network = {
   bridges: {
     heading: "Brugorganisaties",
     intro:
-      "Organisaties met banden naar organisaties in minstens twee andere subregio’s dan de eigen, geordend op tussenligging.",
-    none: "Geen organisatie in dit netwerk heeft banden naar twee of meer andere subregio’s.",
+      "Een organisatie slaat een brug als zij banden heeft met organisaties uit twee verschillende andere subregio’s die onderling geen band hebben. Organisaties zonder subregio werken regiobreed: ze hebben geen eigen subregio en geven er geen. De {{count}} met de hoogste tussenligging.",
+    none: "Geen organisatie in dit netwerk verbindt organisaties uit twee andere subregio’s die onderling geen band hebben.",
+    reason: "Waarom",
+    connects:
+      "verbindt onder meer {{first}} ({{firstSubregion}}) en {{second}} ({{secondSubregion}}), die geen eigen band hebben",
     otherSubregions: "Andere subregio’s bereikt",
     otherSectors: "Andere sectoren bereikt",
-    more: "en nog {{count}} andere brugorganisaties (zie de tabel en de downloads)",
   },
   table: {
     heading: "Alle knopen met hun maten",
@@ -86,6 +88,13 @@ export const network = {
     tie: "{{source}} – {{target}} (gewicht {{weight}})",
     moreTies: "en nog {{count}}",
     nodesCaption: "Maten per knoop, toen en nu",
+    nodesHeading: "Knopen waarvan de plaats veranderde",
+    nodesIntro: "De {{shown}} knopen met de grootste verandering in graad en tussenligging, van {{total}} knopen.",
+    noNodeChanges: "Geen knoop veranderde van graad of tussenligging.",
+    degreeThen: "Graad toen",
+    degreeNow: "Graad nu",
+    betweennessThen: "Tussenligging toen",
+    betweennessNow: "Tussenligging nu",
     absent: "–",
   },
   downloads: {

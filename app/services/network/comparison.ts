@@ -1,5 +1,5 @@
 import type { NetworkMeasures } from "./measures";
-import type { NetworkGraph, NodeMeasures } from "./types";
+import type { CompactNetwork, NodeMeasures } from "./types";
 
 /**
  * Two measured networks side by side (decision 033): the ties gained and lost between the earlier
@@ -29,19 +29,37 @@ export interface NetworkComparison {
   nodes: NodeChange[];
 }
 
-const endOf = (graph: NetworkGraph, key: string) => {
-  const attributes = graph.getNodeAttributes(key);
-  return { key, label: attributes.label, href: attributes.href };
-};
+const endOf = (network: CompactNetwork, i: number) => ({
+  key: network.keys[i]!,
+  label: network.nodes[i]!.label,
+  href: network.nodes[i]!.href,
+});
+
+/** Each tie as one number of its two ends' positions in `keys`: Maps of numbers, no pair strings. */
+function tieSet(network: CompactNetwork, position: ReadonlyMap<string, number>): Set<number> {
+  const size = position.size;
+  const ties = new Set<number>();
+  for (let t = 0; t < network.ties; t++) {
+    const a = position.get(network.keys[network.source[t]!]!)!;
+    const b = position.get(network.keys[network.target[t]!]!)!;
+    ties.add(Math.min(a, b) * size + Math.max(a, b));
+  }
+  return ties;
+}
 
 /** The ties of `from` that `other` lacks, strongest first. */
-function tiesMissingFrom(from: NetworkGraph, other: NetworkGraph): TieChange[] {
+function tiesMissingFrom(from: CompactNetwork, other: Set<number>, position: ReadonlyMap<string, number>): TieChange[] {
+  const size = position.size;
   const missing: TieChange[] = [];
-  from.forEachEdge((_edge, attributes, source, target) => {
-    if (other.hasNode(source) && other.hasNode(target) && other.hasEdge(source, target)) return;
-    const [a, b] = [endOf(from, source), endOf(from, target)].sort((x, y) => x.label.localeCompare(y.label, "nl"));
-    missing.push({ source: a!, target: b!, weight: attributes.weight });
-  });
+  for (let t = 0; t < from.ties; t++) {
+    const a = position.get(from.keys[from.source[t]!]!)!;
+    const b = position.get(from.keys[from.target[t]!]!)!;
+    if (other.has(Math.min(a, b) * size + Math.max(a, b))) continue;
+    const [x, y] = [endOf(from, from.source[t]!), endOf(from, from.target[t]!)].sort((p, q) =>
+      p.label.localeCompare(q.label, "nl"),
+    );
+    missing.push({ source: x!, target: y!, weight: from.weight[t]! });
+  }
   return missing.sort(
     (x, y) =>
       y.weight - x.weight ||
@@ -50,26 +68,38 @@ function tiesMissingFrom(from: NetworkGraph, other: NetworkGraph): TieChange[] {
   );
 }
 
-const measuresOf = (graph: NetworkGraph, key: string): NodeMeasures | null => {
-  if (!graph.hasNode(key)) return null;
-  const { degree = 0, weightedDegree = 0, betweenness = 0 } = graph.getNodeAttributes(key);
+const measuresOf = (network: CompactNetwork, i: number | undefined): NodeMeasures | null => {
+  if (i === undefined) return null;
+  const { degree = 0, weightedDegree = 0, betweenness = 0 } = network.nodes[i]!;
   return { degree, weightedDegree, betweenness };
 };
 
+const indexOf = (network: CompactNetwork) => new Map(network.keys.map((key, i) => [key, i]));
+
 export function compareNetworks(
-  then: { graph: NetworkGraph; measures: NetworkMeasures },
-  now: { graph: NetworkGraph; measures: NetworkMeasures },
+  then: { network: CompactNetwork; measures: NetworkMeasures },
+  now: { network: CompactNetwork; measures: NetworkMeasures },
 ): NetworkComparison {
-  const keys = new Set([...then.graph.nodes(), ...now.graph.nodes()]);
-  const nodes = [...keys].map((key) => {
-    const { label, href } = now.graph.hasNode(key) ? endOf(now.graph, key) : endOf(then.graph, key);
-    return { key, label, href, then: measuresOf(then.graph, key), now: measuresOf(now.graph, key) };
+  const thenIndex = indexOf(then.network);
+  const nowIndex = indexOf(now.network);
+  const keys = [...new Set([...then.network.keys, ...now.network.keys])];
+  const position = new Map(keys.map((key, i) => [key, i]));
+  const nodes = keys.map((key) => {
+    const i = nowIndex.get(key);
+    const { label, href } = i !== undefined ? endOf(now.network, i) : endOf(then.network, thenIndex.get(key)!);
+    return {
+      key,
+      label,
+      href,
+      then: measuresOf(then.network, thenIndex.get(key)),
+      now: measuresOf(now.network, i),
+    };
   });
   return {
     then: then.measures,
     now: now.measures,
-    gained: tiesMissingFrom(now.graph, then.graph),
-    lost: tiesMissingFrom(then.graph, now.graph),
+    gained: tiesMissingFrom(now.network, tieSet(then.network, position), position),
+    lost: tiesMissingFrom(then.network, tieSet(now.network, position), position),
     nodes: nodes.sort((a, b) => a.label.localeCompare(b.label, "nl")),
   };
 }

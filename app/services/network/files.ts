@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import type { ExportTable } from "../table-export.server";
-import type { NetworkGraph, NetworkNode } from "./types";
+import type { CompactNetwork, NetworkNode } from "./types";
 
 /**
  * The network as files for analysis tools (decision 034): GraphML that Gephi, networkx and igraph
@@ -45,7 +45,7 @@ function attributeText(value: NetworkNode[NodeAttribute]): string | null {
   return String(value);
 }
 
-export function networkGraphml(graph: NetworkGraph): string {
+export function networkGraphml(network: CompactNetwork): string {
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
@@ -53,21 +53,21 @@ export function networkGraphml(graph: NetworkGraph): string {
     '  <key id="weight" for="edge" attr.name="weight" attr.type="int"/>',
     '  <graph id="kring" edgedefault="undirected">',
   ];
-  graph.forEachNode((node, attributes) => {
-    lines.push(`    <node id="${xmlText(node)}">`);
+  network.nodes.forEach((attributes, i) => {
+    lines.push(`    <node id="${xmlText(network.keys[i]!)}">`);
     for (const key of NODE_KEYS) {
       const text = attributeText(attributes[key.name]);
       if (text !== null) lines.push(`      <data key="${key.name}">${xmlText(text)}</data>`);
     }
     lines.push("    </node>");
   });
-  let id = 0;
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    id += 1;
+  for (let t = 0; t < network.ties; t++) {
+    const source = xmlText(network.keys[network.source[t]!]!);
+    const target = xmlText(network.keys[network.target[t]!]!);
     lines.push(
-      `    <edge id="e${id}" source="${xmlText(source)}" target="${xmlText(target)}"><data key="weight">${attributes.weight}</data></edge>`,
+      `    <edge id="e${t + 1}" source="${source}" target="${target}"><data key="weight">${network.weight[t]}</data></edge>`,
     );
-  });
+  }
   lines.push("  </graph>", "</graphml>", "");
   return lines.join("\n");
 }
@@ -79,11 +79,11 @@ export const roundedMeasure = (value: number | undefined) => (value === undefine
  * The node list as the analysis tools name its columns (Gephi's spreadsheet import reads Id and
  * Label), so the headers are the same in every language.
  */
-export function nodeListTable(graph: NetworkGraph, title: string): ExportTable {
+export function nodeListTable(network: CompactNetwork, title: string): ExportTable {
   const rows: ExportTable["rows"][number][] = [];
-  graph.forEachNode((node, a) =>
+  network.nodes.forEach((a, i) =>
     rows.push({
-      Id: node,
+      Id: network.keys[i]!,
       Label: a.label,
       kind: a.kind,
       sector: a.sector,
@@ -110,18 +110,23 @@ export function nodeListTable(graph: NetworkGraph, title: string): ExportTable {
   return { title, columns: columns.map((key) => ({ key, header: key })), rows };
 }
 
-export function edgeListTable(graph: NetworkGraph, title: string): ExportTable {
+export function edgeListTable(network: CompactNetwork, title: string): ExportTable {
   const rows: ExportTable["rows"][number][] = [];
-  graph.forEachEdge((_edge, attributes, source, target) =>
-    rows.push({ Source: source, Target: target, Type: "Undirected", Weight: attributes.weight }),
-  );
+  for (let t = 0; t < network.ties; t++) {
+    rows.push({
+      Source: network.keys[network.source[t]!]!,
+      Target: network.keys[network.target[t]!]!,
+      Type: "Undirected",
+      Weight: network.weight[t]!,
+    });
+  }
   return { title, columns: ["Source", "Target", "Type", "Weight"].map((key) => ({ key, header: key })), rows };
 }
 
 /** The measures per node as the page's table shows them, headers in the reader's language. */
-export function measuresTable(graph: NetworkGraph, title: string, t: TFunction): ExportTable {
+export function measuresTable(network: CompactNetwork, title: string, t: TFunction): ExportTable {
   const rows: ExportTable["rows"][number][] = [];
-  graph.forEachNode((_node, a) =>
+  network.nodes.forEach((a) =>
     rows.push({
       label: a.label,
       kind: t(`network.nodeKinds.${a.kind}`),

@@ -1,5 +1,5 @@
 import { oneOf, SORT_PARAM } from "../list-params";
-import type { NetworkGraph, NetworkNodeKind } from "./types";
+import type { CompactNetwork, NetworkNodeKind } from "./types";
 
 /** The table of nodes with their measures: the page's reading of the network, sorted and paged on the server. */
 
@@ -49,9 +49,9 @@ export function nextNodeSort(sort: NodeSort, column: NodeColumn): NodeSort {
   return { column, direction: column === "label" ? "asc" : "desc" };
 }
 
-export function sortedNodeRows(graph: NetworkGraph, sort: NodeSort): NodeRow[] {
-  const rows = graph.mapNodes((key, a) => ({
-    key,
+export function sortedNodeRows(network: CompactNetwork, sort: NodeSort): NodeRow[] {
+  const rows = network.nodes.map((a, i) => ({
+    key: network.keys[i]!,
     label: a.label,
     href: a.href,
     kind: a.kind,

@@ -1,36 +1,43 @@
 import type { DB } from "../../../db/index";
-import { networkOf } from "../../models/network.server";
+import { compactNetworkOf } from "../../models/network.server";
 import { pageFrom, paging } from "../list-params";
 import { isIsoDay } from "../periods";
 import { bridgingOrganisations } from "./bridges";
 import { compareNetworks } from "./comparison";
-import { networkMeasures } from "./measures";
+import { measureCompactNetwork } from "./compact-measures";
 import { nodeSortFrom, sortedNodeRows } from "./node-table";
+import type { NodeMeasures } from "./types";
 import { COMPARE_PARAM, networkQueryFrom, type NetworkQuery } from "./query";
 
 /** What the network page shows: only what fits a page travels to the browser, the rest stays here. */
 
 const NODES_PAGE_SIZE = 50;
-const BRIDGES_SHOWN = 15;
+const BRIDGES_SHOWN = 10;
+const NODE_CHANGES_SHOWN = 50;
 const TIES_SHOWN = 25;
+
+const changeOf = (then: NodeMeasures | null, now: NodeMeasures | null) =>
+  then === null || now === null
+    ? Number.POSITIVE_INFINITY
+    : Math.abs(now.degree - then.degree) + Math.abs(now.betweenness - then.betweenness);
 
 export type EmptyReason = "noSeats" | "noAttendance" | "noTies";
 
 export async function networkPage(db: DB, search: URLSearchParams, today: string) {
   const query = networkQueryFrom(search, today);
-  const graph = await networkOf(db, query);
-  const measures = networkMeasures(graph);
+  const network = await compactNetworkOf(db, query);
+  const measures = measureCompactNetwork(network);
   const empty: EmptyReason | null =
-    graph.order === 0
+    network.nodes.length === 0
       ? query.weight === "vergaderingen"
         ? "noAttendance"
         : "noSeats"
-      : graph.size === 0
+      : network.ties === 0
         ? "noTies"
         : null;
-  const bridges = bridgingOrganisations(graph);
+  const bridges = bridgingOrganisations(network, BRIDGES_SHOWN);
   const sort = nodeSortFrom(search);
-  const rows = sortedNodeRows(graph, sort);
+  const rows = sortedNodeRows(network, sort);
   const page = paging(rows.length, pageFrom(search), NODES_PAGE_SIZE);
 
   const compareOn = search.get(COMPARE_PARAM);
@@ -42,9 +49,9 @@ export async function networkPage(db: DB, search: URLSearchParams, today: string
       earlierQuery.attendanceFrom = shifted.attendanceFrom;
       earlierQuery.attendanceUntil = shifted.attendanceUntil;
     }
-    const otherGraph = await networkOf(db, earlierQuery);
-    const other = { graph: otherGraph, measures: networkMeasures(otherGraph) };
-    const current = { graph, measures };
+    const otherNetwork = await compactNetworkOf(db, earlierQuery);
+    const other = { network: otherNetwork, measures: measureCompactNetwork(otherNetwork) };
+    const current = { network, measures };
     // "then" is the earlier of the two days, whichever the reader typed first
     const whole = compareOn < query.on ? compareNetworks(other, current) : compareNetworks(current, other);
     comparison = {
@@ -56,6 +63,14 @@ export async function networkPage(db: DB, search: URLSearchParams, today: string
       lostCount: whole.lost.length,
       gained: whole.gained.slice(0, TIES_SHOWN),
       lost: whole.lost.slice(0, TIES_SHOWN),
+      // the nodes whose place changed most first: a new or gone node, then the largest change in degree
+      nodesCount: whole.nodes.length,
+      nodes: whole.nodes
+        .map((node) => ({ node, change: changeOf(node.then, node.now) }))
+        .filter(({ change }) => change > 0)
+        .sort((a, b) => b.change - a.change || a.node.label.localeCompare(b.node.label, "nl"))
+        .slice(0, NODE_CHANGES_SHOWN)
+        .map(({ node }) => node),
     };
   }
   return {
@@ -63,8 +78,8 @@ export async function networkPage(db: DB, search: URLSearchParams, today: string
     compareOn: compareOn && isIsoDay(compareOn) ? compareOn : null,
     measures,
     empty,
-    bridgesCount: bridges.length,
-    bridges: bridges.slice(0, BRIDGES_SHOWN),
+    bridges,
+    bridgesShown: BRIDGES_SHOWN,
     sort,
     page,
     rows: rows.slice(page.offset, page.offset + page.limit),

@@ -1,8 +1,8 @@
 import type { TFunction } from "i18next";
 import type { DB } from "../../../db/index";
-import { networkOf } from "../../models/network.server";
+import { compactNetworkOf } from "../../models/network.server";
 import type { ExportPanel } from "../panel-export-formats";
-import { networkMeasures } from "./measures";
+import { measureCompactNetwork } from "./compact-measures";
 import { panelNetworkTable } from "./panel-measures";
 import { networkQueryFrom } from "./query";
 
@@ -11,10 +11,10 @@ export async function panelNetworkFile(db: DB, panel: ExportPanel, secret: strin
   const on = panel.wave.referenceDate;
   const query = (kind: string) => networkQueryFrom(new URLSearchParams({ soort: kind, datum: on }), on);
   const [people, organisations] = await Promise.all([
-    networkOf(db, query("personen-gremia")),
-    networkOf(db, query("organisaties")),
+    compactNetworkOf(db, query("personen-gremia")),
+    compactNetworkOf(db, query("organisaties")),
   ]);
-  networkMeasures(people);
-  networkMeasures(organisations);
+  measureCompactNetwork(people);
+  measureCompactNetwork(organisations);
   return panelNetworkTable(panel, secret, people, organisations, t);
 }

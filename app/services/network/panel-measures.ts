@@ -3,7 +3,7 @@ import { organisationKey, personKey } from "./keys";
 import { roundedMeasure } from "./files";
 import type { ExportTable } from "../table-export.server";
 import { type ExportPanel, pseudonymFor, surveyedMembers } from "../panel-export-formats";
-import type { NetworkGraph } from "./types";
+import type { CompactNetwork, NodeMeasures } from "./types";
 
 /**
  * A frozen wave's panel with each member's network measures on the wave's reference date, by
@@ -13,12 +13,15 @@ import type { NetworkGraph } from "./types";
 export function panelNetworkTable(
   panel: ExportPanel,
   secret: string,
-  people: NetworkGraph,
-  organisations: NetworkGraph,
+  people: CompactNetwork,
+  organisations: CompactNetwork,
   t: TFunction,
 ): ExportTable {
-  const measure = (graph: NetworkGraph, key: string) =>
-    graph.hasNode(key) ? graph.getNodeAttributes(key) : { degree: 0, weightedDegree: 0, betweenness: 0 };
+  const nodeByKey = (network: CompactNetwork) => new Map(network.keys.map((key, i) => [key, network.nodes[i]!]));
+  const peopleByKey = nodeByKey(people);
+  const organisationsByKey = nodeByKey(organisations);
+  const measure = (nodes: Map<string, Partial<NodeMeasures>>, key: string): Partial<NodeMeasures> =>
+    nodes.get(key) ?? { degree: 0, weightedDegree: 0, betweenness: 0 };
   const keys = [
     "pseudonym",
     "organisationId",
@@ -33,9 +36,10 @@ export function panelNetworkTable(
     title: `${panel.wave.name} – ${t("panelExports.files.network")}`,
     columns: keys.map((key) => ({ key, header: t(`panelExports.networkColumns.${key}`) })),
     rows: surveyedMembers(panel).map((member) => {
-      const person = measure(people, personKey(member.personId));
+      const person = measure(peopleByKey, personKey(member.personId));
       const organisationId = member.attributes.organisationId;
-      const organisation = organisationId === null ? null : measure(organisations, organisationKey(organisationId));
+      const organisation =
+        organisationId === null ? null : measure(organisationsByKey, organisationKey(organisationId));
       return {
         pseudonym: pseudonymFor(secret, member.personId),
         organisationId,
