@@ -23,6 +23,7 @@ import { openRaw } from "./raw";
 import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
 import { benchDuplicates } from "./duplicates";
+import { benchmarkNetwork } from "./network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
@@ -283,6 +284,8 @@ async function main() {
         });
       }
     }
+
+    report(await benchmarkNetwork(db, today));
 
     const waves = await benchmarkWaves(db, user, fixtures);
     memory.phase("panelvoorbeeld");

@@ -29,6 +29,7 @@ import { privacy } from "./privacy";
 import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
+import { network } from "./network";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -60,4 +61,5 @@ export const en: Messages<typeof nl> = {
   merge,
   duplicates,
   vcard,
+  network,
 };

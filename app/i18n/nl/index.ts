@@ -27,6 +27,7 @@ import { privacy } from "./privacy";
 import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
+import { network } from "./network";
 
 export const nl = {
   common,
@@ -58,4 +59,5 @@ export const nl = {
   merge,
   duplicates,
   vcard,
+  network,
 } as const;
