@@ -78,9 +78,14 @@ export default function Organisations() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("register.organisations.title")}</h1>
         {canEdit ? (
-          <Link to="/organisaties/nieuw" className="btn-primary">
-            {t("organisations.list.newOrganisation")}
-          </Link>
+          <div className="no-print flex flex-wrap gap-2">
+            <Link to="/importeren" className="btn-secondary">
+              {t("import.openImport")}
+            </Link>
+            <Link to="/organisaties/nieuw" className="btn-primary">
+              {t("organisations.list.newOrganisation")}
+            </Link>
+          </div>
         ) : null}
       </div>
       <FilterForm resetTo="/organisaties" label={t("organisations.list.filtersLabel")}>

@@ -85,6 +85,11 @@ export default function People() {
             {t("people.toCorrect.link", { count: toCorrect })}
           </Link>
           {canEdit ? (
+            <Link to="/importeren" className="btn-secondary">
+              {t("import.openImport")}
+            </Link>
+          ) : null}
+          {canEdit ? (
             <Link to="/personen/nieuw" className="btn-primary">
               {t("people.list.newPerson")}
             </Link>

@@ -50,6 +50,9 @@ const TABLES: Record<keyof Database, true> = {
   login_throttle: true,
   audit_log: true,
   suppressed_addresses: true,
+  import_batches: true,
+  import_batch_records: true,
+  external_ids: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

@@ -206,6 +206,7 @@ export const people: Messages<typeof nl> = {
       person_erased: "Person erased at their request",
       ended_by_erasure: "Ended when the person was erased",
       person_access_report: "Access report produced",
+      imported: "Imported from a spreadsheet",
     },
     job: "Job at {{organisation}}",
     by: "by {{name}}",

@@ -205,6 +205,7 @@ export const people = {
       person_erased: "Persoon gewist op eigen verzoek",
       ended_by_erasure: "Beëindigd bij het wissen van de persoon",
       person_access_report: "Inzageoverzicht gemaakt",
+      imported: "Geïmporteerd uit een spreadsheet",
     },
     job: "Functie bij {{organisation}}",
     by: "door {{name}}",
