@@ -195,7 +195,8 @@ export async function planImport(
   const plannedOrganisationsByExternal = new Map<string, PlannedOrganisation>();
   const plannedPeople = new Map<string, PlannedPerson>();
   const jobsPlanned = new Set<string>();
-  const seatsPlanned: (PlannedSeat & { line: number })[] = [];
+  /** the seats planned so far by person, body and role: those a new one may overlap */
+  const seatsPlanned = new Map<string, (PlannedSeat & { line: number })[]>();
   const fallbackSector = register.sectors.find((sector) => sector.code === "overig") ?? null;
   const refText = (ref: RecordRef) => ("existing" in ref ? `e${ref.existing}` : `p${ref.planned}`);
 
@@ -400,14 +401,12 @@ export async function planImport(
       const sameSeat = (other: { body_id: number; role: string }) =>
         other.body_id === candidate.body_id && other.role === candidate.role;
       const clash = existing.find((other) => sameSeat(other) && periodsOverlap(candidate, other));
-      const inFile = seatsPlanned.find(
-        (other) =>
-          refText(other.person) === refText(candidate.person) && sameSeat(other) && periodsOverlap(candidate, other),
-      );
+      const seatKey = `${refText(candidate.person)}:${candidate.body_id}:${candidate.role}`;
+      const inFile = seatsPlanned.get(seatKey)?.find((other) => periodsOverlap(candidate, other));
       if (clash) error("start_date", messageKey("import.errors.seatOverlapsRegister", { start: clash.start_date }));
       else if (inFile) error("start_date", messageKey("import.errors.seatOverlapsRow", { line: inFile.line }));
       else if (preview.errors.length === 0) {
-        seatsPlanned.push({ ...candidate, line });
+        seatsPlanned.set(seatKey, [...(seatsPlanned.get(seatKey) ?? []), { ...candidate, line }]);
         plan.seats.push(candidate);
       }
     }

@@ -42,7 +42,13 @@ export async function demoWithSamples(
   const feed = await createFeed(db, beheerder, seat.body_id, null);
   const upload = await readImportFile("lijst.csv", new TextEncoder().encode("Achternaam;Organisatie\nJansen;MUMC+\n"));
   if (!upload.ok) throw new Error(upload.message);
-  const batchId = await createImportBatch(db, beheerder, "lijst.csv", upload.table, suggestMapping(upload.table.headers));
+  const batchId = await createImportBatch(
+    db,
+    beheerder,
+    "lijst.csv",
+    upload.table,
+    suggestMapping(upload.table.headers),
+  );
   return {
     personId: String(seat.person_id),
     bodyId: String(seat.body_id),
