@@ -12,6 +12,7 @@ import * as sortNameCombiningMarks from "./migrations/0010_sort_name_combining_m
 import * as containsTextTrigramIndexes from "./migrations/0011_contains_text_trigram_indexes";
 import * as personErasure from "./migrations/0012_person_erasure";
 import * as sessionIdleAndFeedTokenHashes from "./migrations/0013_session_idle_and_feed_token_hashes";
+import * as importBatches from "./migrations/0014_import_batches";
 import * as duplicateKeys from "./migrations/0015_duplicate_keys";
 import * as merges from "./migrations/0016_merges";
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0011_contains_text_trigram_indexes": containsTextTrigramIndexes,
   "0012_person_erasure": personErasure,
   "0013_session_idle_and_feed_token_hashes": sessionIdleAndFeedTokenHashes,
+  "0014_import_batches": importBatches,
   "0015_duplicate_keys": duplicateKeys,
   "0016_merges": merges,
 };

@@ -523,6 +523,58 @@ export interface MergeRowsTable {
   after: string | null;
 }
 
+/** uploaded → previewing → previewed → importing → imported (→ undone); failed: an import that never committed. */
+export const IMPORT_STATUSES = [
+  "uploaded",
+  "previewing",
+  "previewed",
+  "importing",
+  "imported",
+  "failed",
+  "undone",
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+/** A spreadsheet upload and, once imported, what it created (migration 0014). */
+export interface ImportBatchesTable extends Versioned {
+  id: Generated<number>;
+  file_name: string;
+  status: Defaulted<ImportStatus>;
+  /** JSON of the parsed file; null once imported or undone */
+  content: string | null;
+  row_count: number;
+  /** JSON: column index → field or null */
+  mapping: string | null;
+  /** JSON of the preview's rows */
+  preview: string | null;
+  /** JSON: records created per kind */
+  counts: string | null;
+  created_by: number | null;
+  imported_at: IsoMoment | null;
+  imported_by: number | null;
+  undone_at: IsoMoment | null;
+  undone_by: number | null;
+}
+
+export type ImportedEntity = "organisations" | "people" | "affiliations" | "seats";
+
+/** Every record an import created, at the version it created it. */
+export interface ImportBatchRecordsTable {
+  batch_id: number;
+  entity: ImportedEntity;
+  entity_id: number;
+  version: number;
+}
+
+/** Another system's number for an organisation or person ("Relatienummer"). */
+export interface ExternalIdsTable {
+  id: Generated<number>;
+  entity: "organisations" | "people";
+  entity_id: number;
+  source: string;
+  value: string;
+}
+
 export interface Database {
   regions: RegionsTable;
   subregions: SubregionsTable;
@@ -559,6 +611,9 @@ export interface Database {
   merges: MergesTable;
   merge_rows: MergeRowsTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  import_batches: ImportBatchesTable;
+  import_batch_records: ImportBatchRecordsTable;
+  external_ids: ExternalIdsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -78,6 +78,11 @@ export const ROUTE_ACCESS = {
   },
   "routes/gremia._index": { loader: "register.read" },
   "routes/gremia.nieuw": { loader: "register.edit", action: "register.edit" },
+  "routes/importeren._index": { loader: "register.edit", action: "register.edit" },
+  "routes/importeren.$batchId": {
+    loader: "register.edit",
+    action: { intents: { preview: "register.edit", import: "register.edit", undo: "register.edit" } },
+  },
   "routes/login": { loader: "public", action: "public" },
   "routes/logout": { loader: "public", action: "public" },
   "routes/onderzoek.$waveId": { loader: "research.run", action: "research.run" },

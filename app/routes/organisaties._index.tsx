@@ -82,9 +82,14 @@ export default function Organisations() {
             {t("duplicates.organisations.link")}
           </Link>
           {canEdit ? (
-            <Link to="/organisaties/nieuw" className="btn-primary">
-              {t("organisations.list.newOrganisation")}
-            </Link>
+            <>
+              <Link to="/importeren" className="btn-secondary">
+                {t("import.openImport")}
+              </Link>
+              <Link to="/organisaties/nieuw" className="btn-primary">
+                {t("organisations.list.newOrganisation")}
+              </Link>
+            </>
           ) : null}
         </div>
       </div>

@@ -95,6 +95,11 @@ export default function People() {
             </a>
           ) : null}
           {canEdit ? (
+            <Link to="/importeren" className="btn-secondary">
+              {t("import.openImport")}
+            </Link>
+          ) : null}
+          {canEdit ? (
             <Link to="/personen/nieuw" className="btn-primary">
               {t("people.list.newPerson")}
             </Link>

@@ -7,6 +7,7 @@ import { describeTarget } from "../../db/engine";
 import { DatabaseStartError, databaseTarget, openMigratedDatabase, refreshPlannerStatistics } from "../../db/index";
 import { loadDemoIfEmpty } from "../../seeds/load";
 import { SessionSettingsError, sessionIdleMs } from "../auth/session.server";
+import { failInterruptedImports } from "../models/imports.server";
 import { forgetOldRequestLimits } from "../models/request-limits.server";
 import { createApp } from "./app";
 import { demoChoice, demoStartLine } from "./demo-choice";
@@ -50,6 +51,8 @@ async function main() {
   const demoLine = demoStartLine(demo, loaded !== null);
   if (demoLine) logger.info(demoLine);
 
+  // an import whose process was killed committed nothing: its page says so instead of "importing"
+  await failInterruptedImports(db);
   const sender = startMailSender({ db, transport: mail, secret });
 
   const buildPath = path.resolve("build/index.js");

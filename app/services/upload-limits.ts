@@ -5,6 +5,7 @@
  */
 
 import { BOUNCE_LIST_MAX_BYTES } from "./bounce-addresses";
+import { IMPORT_MAX_BYTES } from "./import-fields";
 
 /**
  * A response file of the national wave (LimeSurvey's response export carries every answer of
@@ -23,9 +24,16 @@ const RESPONSE_UPLOAD_PATH = /^\/onderzoek\/\d+\/respons\/?$/;
  */
 const BOUNCE_UPLOAD_PATH = /^\/onderzoek\/\d+\/mailing\/[a-z0-9-]+\/?$/;
 
+/**
+ * `/importeren`, where a spreadsheet is uploaded for import: its file may be IMPORT_MAX_BYTES, the
+ * body twice that for the same reason as the bounce list's.
+ */
+const IMPORT_UPLOAD_PATH = /^\/importeren\/?$/;
+
 export const UPLOAD_BODY_LIMITS: readonly { path: RegExp; maxBytes: number }[] = [
   { path: RESPONSE_UPLOAD_PATH, maxBytes: RESPONSE_FILE_MAX_BYTES },
   { path: BOUNCE_UPLOAD_PATH, maxBytes: 2 * BOUNCE_LIST_MAX_BYTES },
+  { path: IMPORT_UPLOAD_PATH, maxBytes: 2 * IMPORT_MAX_BYTES },
 ];
 
 /** "20 MB": a limit as the page states it. */

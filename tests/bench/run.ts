@@ -22,6 +22,7 @@ import { type Fixtures, operations, pickFixtures } from "./operations";
 import { openRaw } from "./raw";
 import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
+import { benchImport } from "./import";
 import { benchDuplicates } from "./duplicates";
 import { benchmarkNetwork } from "./network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
@@ -465,6 +466,8 @@ async function main() {
       },
     });
 
+    // the spreadsheet import in this process: previewed, imported and undone, so the register is as it was
+    await benchImport(db, user, report);
     // last: it adds duplicate variants of people to the working copy
     for (const line of await benchDuplicates(db)) report(line);
 

@@ -4,7 +4,17 @@ import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mergePeople } from "../../app/models/merges.server";
+import {
+  createImportBatch,
+  getImportBatch,
+  previewImportBatch,
+  runImport,
+  startImport,
+  startImportPreview,
+} from "../../app/models/imports.server";
 import { searchRegister } from "../../app/models/search.server";
+import { suggestMapping } from "../../app/services/import-fields";
+import { readImportFile } from "../../app/services/import-file.server";
 import { createWave } from "../../app/models/survey-waves.server";
 import { COPIED_TABLES, copyRegister, CopyRefusedError, TABLES_REBUILT_BY_TRIGGERS } from "../../db/copy";
 import { engineOf } from "../../db/engine";
@@ -91,6 +101,26 @@ async function fillRegister(db: DB) {
     link_template: "https://enquete.example.org/s/{token}",
     method_notes: null,
   });
+  // an imported spreadsheet: the batch, its list of what it created, an external id
+  const upload = await readImportFile(
+    "deelnemers.csv",
+    new TextEncoder().encode(
+      "Relatienummer;Achternaam;E-mail;Organisatie\nR-1;Kopieer;kopie@voorbeeld.nl;Kopieerzorg\n",
+    ),
+  );
+  if (!upload.ok) throw new Error(upload.message);
+  const batchId = await createImportBatch(
+    db,
+    researcher,
+    "deelnemers.csv",
+    upload.table,
+    suggestMapping(upload.table.headers),
+  );
+  const uploaded = (await getImportBatch(db, batchId))!;
+  await startImportPreview(db, researcher, batchId, uploaded.version, uploaded.mapping!);
+  await previewImportBatch(db, batchId);
+  const importing = await startImport(db, researcher, batchId, (await getImportBatch(db, batchId))!.version);
+  await runImport(db, researcher, batchId, importing, new Date(), () => undefined);
   const members = await db.selectFrom("panel_members").selectAll().where("wave_id", "=", wave.id).execute();
   const [first, second] = members;
   if (!first || !second) throw new Error("the demo network should give the frozen wave a panel");

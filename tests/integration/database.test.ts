@@ -53,6 +53,9 @@ const TABLES: Record<keyof Database, true> = {
   merges: true,
   merge_rows: true,
   duplicate_dismissals: true,
+  import_batches: true,
+  import_batch_records: true,
+  external_ids: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

@@ -1,12 +1,20 @@
 import { expect } from "vitest";
 import type { DB } from "../../db/index";
 import type { AttendanceStatus, User } from "../../db/schema";
+import {
+  createImportBatch,
+  getImportBatch,
+  previewImportBatch,
+  startImportPreview,
+} from "../../app/models/imports.server";
 import { setClosingDate } from "../../app/models/mailings.server";
 import { panelContentHash } from "../../app/models/panel-freeze.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
+import { suggestMapping } from "../../app/services/import-fields";
+import { readImportFile } from "../../app/services/import-file.server";
 import { parseStoredRules } from "../../app/services/panel-rules-schema";
 import { times } from "./bulk";
-import { makeBody, makePerson, makeSeat, unique } from "./db";
+import { makeBody, makeOrganisation, makePerson, makeSeat, unique } from "./db";
 import { noWrites, type Sent, someMomentBeforeTheKill, type Workload } from "./durability";
 import { makeMeeting } from "./meetings";
 import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "./panels";
@@ -14,8 +22,8 @@ import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "./panels";
 /**
  * The kinds of change the SIGKILL loop makes, each a Workload: a chain of edits per person and per
  * meeting register (one write after the other, until the server dies), and one freeze, one
- * mailing start and one bounce upload per round. Every write carries a value of its own, so after
- * the crash the stored row tells which write it is; an import joins as one more Workload.
+ * mailing start, one bounce upload and one spreadsheet import per round. Every write carries a value
+ * of its own, so after the crash the stored row tells which write it is.
  */
 
 const PANEL_SIZE = 200;
@@ -23,6 +31,8 @@ const EDITED_PEOPLE = 4;
 const REGISTERS = 2;
 const REGISTER_SEATS = 15;
 const ADDRESSES_PER_UPLOAD = 3;
+/** Rows of each round's spreadsheet: enough that the kill often falls inside the import's transaction. */
+const IMPORT_ROWS = 150;
 const CLOSES_ON = "2030-03-01";
 /** Every few rounds a prepared draft wave is frozen: hundreds of panel members, the wave row and its audit entry. */
 const FREEZE_EVERY = 3;
@@ -67,6 +77,7 @@ export async function durabilityRegister(db: DB, actor: User, rounds: number): P
     waveFreezes(drafts),
     mailingStarts(waves),
     await bounceUploads(db, rounds, first.id),
+    await spreadsheetImports(db, actor, rounds),
   ];
 }
 
@@ -445,6 +456,77 @@ async function bounceUploads(db: DB, rounds: number, waveId: number): Promise<Wo
         pending = [];
       }
       expect([...stored].sort()).toEqual([...flagged].sort());
+    },
+  };
+}
+
+/**
+ * Each round one previewed spreadsheet of new people (with a job each) is imported: the answer comes
+ * when the batch is marked `importing`, the import itself runs after it in the server, so the kill
+ * falls before, during or after its transaction. Each round's people all exist, with the batch
+ * imported and listing them, or none does.
+ */
+async function spreadsheetImports(db: DB, actor: User, rounds: number): Promise<Workload> {
+  const organisation = await makeOrganisation(db, { name: `Importzorg ${unique()}` });
+  const batches = await times(rounds + 1, async (round) => {
+    const lines = ["Voornaam;Achternaam;E-mail;Organisatie;Functie"];
+    for (let row = 0; row < IMPORT_ROWS; row += 1)
+      lines.push(`Ronde;Import-${round}-${row};import-${round}-${row}@example.org;${organisation.name};adviseur`);
+    const read = await readImportFile("ronde.csv", new TextEncoder().encode(lines.join("\n")));
+    if (!read.ok) throw new Error(read.message);
+    const id = await createImportBatch(db, actor, `ronde-${round}.csv`, read.table, suggestMapping(read.table.headers));
+    const uploaded = (await getImportBatch(db, id))!;
+    await startImportPreview(db, actor, id, uploaded.version, uploaded.mapping!);
+    await previewImportBatch(db, id);
+    return { id, round, version: (await getImportBatch(db, id))!.version };
+  });
+  const imported = new Set<number>();
+  let pending: (typeof batches)[number] | null = null;
+  const counts = noWrites();
+  return {
+    name: "spreadsheet imports",
+    counts,
+    fire: async (target, round) => {
+      await someMomentBeforeTheKill(target);
+      const batch = batches[round];
+      if (!batch) return;
+      pending = batch;
+      const form = new URLSearchParams({ intent: "import", version: String(batch.version), confirm: "on" });
+      if (!expectAnswered(await target.send(`/importeren/${batch.id}`, form), 302, "import")) return;
+      counts.answered += 1;
+    },
+    check: async (db) => {
+      for (const batch of batches) {
+        const people = await db
+          .selectFrom("people")
+          .select("id")
+          .where("last_name", "like", `Import-${batch.round}-%`)
+          .execute();
+        const row = await db
+          .selectFrom("import_batches")
+          .select("status")
+          .where("id", "=", batch.id)
+          .executeTakeFirstOrThrow();
+        const records = await db
+          .selectFrom("import_batch_records")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("batch_id", "=", batch.id)
+          .executeTakeFirstOrThrow();
+        // one import is one transaction: every row's person and job with the batch's own record of them, or nothing
+        expect([0, IMPORT_ROWS], `people of import round ${batch.round}`).toContain(people.length);
+        if (people.length === IMPORT_ROWS) {
+          expect(row.status).toBe("imported");
+          expect(Number(records.n)).toBe(2 * IMPORT_ROWS);
+          if (pending?.id === batch.id && !imported.has(batch.id)) counts.kept += 1;
+          imported.add(batch.id);
+        } else {
+          expect(row.status).not.toBe("imported");
+          expect(Number(records.n)).toBe(0);
+          expect(imported.has(batch.id), `import round ${batch.round} was stored before`).toBe(false);
+          if (pending?.id === batch.id) counts.undone += 1;
+        }
+      }
+      pending = null;
     },
   };
 }

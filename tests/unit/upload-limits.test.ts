@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it } from "vitest";
 import { limitRequestBody, MAX_BODY_BYTES } from "../../app/server/security";
 import { BOUNCE_LIST_MAX_BYTES } from "../../app/services/bounce-addresses";
+import { IMPORT_MAX_BYTES } from "../../app/services/import-fields";
 import { megabytesText, RESPONSE_FILE_MAX_BYTES } from "../../app/services/upload-limits";
 
 /** What limitRequestBody does with a POST of `length` bytes to `path`: passed on, or refused with a status. */
@@ -43,6 +44,12 @@ describe("the request body limit", () => {
       passed: false,
       status: 413,
     });
+  });
+
+  it("lets a spreadsheet for import up to twice its 10 MB reach the import page, and no other import page", () => {
+    expect(post("/importeren", IMPORT_MAX_BYTES + 1)).toEqual({ passed: true, status: null });
+    expect(post("/importeren", 2 * IMPORT_MAX_BYTES + 1)).toEqual({ passed: false, status: 413 });
+    expect(post("/importeren/12", MAX_BODY_BYTES + 1).status).toBe(413);
   });
 
   it("does not stretch to the response pages that take no file", () => {

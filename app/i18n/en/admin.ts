@@ -112,6 +112,7 @@ export const admin: Messages<typeof nl> = {
       meeting_invitations: "Invitation",
       survey_waves: "Survey wave",
       panel_members: "Panel member",
+      import_batches: "Import",
     },
     fields: {
       name: "name",
@@ -197,6 +198,8 @@ export const admin: Messages<typeof nl> = {
       calendar_feed_replaced: "calendar link replaced",
       calendar_feed_restored: "calendar link restored",
       wave_frozen: "wave frozen",
+      imported: "imported from a spreadsheet",
+      import_undone: "removed when an import was undone",
       panel_member_excluded: "panel member excluded later",
     },
   },

@@ -30,6 +30,7 @@ import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
 import { network } from "./network";
+import { importing } from "./import";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -62,4 +63,5 @@ export const en: Messages<typeof nl> = {
   duplicates,
   vcard,
   network,
+  import: importing,
 };

@@ -211,6 +211,7 @@ export const people: Messages<typeof nl> = {
       merge_undone: "Merge undone",
       ended_by_erasure: "Ended when the person was erased",
       person_access_report: "Access report produced",
+      imported: "Imported from a spreadsheet",
     },
     job: "Job at {{organisation}}",
     by: "by {{name}}",

@@ -110,6 +110,7 @@ export const admin = {
       meeting_invitations: "Uitnodiging",
       survey_waves: "Meting",
       panel_members: "Panellid",
+      import_batches: "Import",
     },
     fields: {
       name: "naam",
@@ -195,6 +196,8 @@ export const admin = {
       calendar_feed_replaced: "agenda-link vervangen door een nieuwe",
       calendar_feed_restored: "agenda-link teruggezet",
       wave_frozen: "meting bevroren",
+      imported: "geïmporteerd uit een spreadsheet",
+      import_undone: "verwijderd bij het ongedaan maken van een import",
       panel_member_excluded: "panellid later uitgesloten",
     },
   },

@@ -28,6 +28,7 @@ import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
 import { network } from "./network";
+import { importing } from "./import";
 
 export const nl = {
   common,
@@ -60,4 +61,5 @@ export const nl = {
   duplicates,
   vcard,
   network,
+  import: importing,
 } as const;

@@ -210,6 +210,7 @@ export const people = {
       merge_undone: "Samenvoeging ongedaan gemaakt",
       ended_by_erasure: "Beëindigd bij het wissen van de persoon",
       person_access_report: "Inzageoverzicht gemaakt",
+      imported: "Geïmporteerd uit een spreadsheet",
     },
     job: "Functie bij {{organisation}}",
     by: "door {{name}}",

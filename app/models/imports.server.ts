@@ -1,0 +1,806 @@
+import { idList, textList } from "../../db/dialect";
+import type { DB } from "../../db/index";
+import type { ImportedEntity, ImportStatus, IsoMoment } from "../../db/schema";
+import { messageKey } from "../services/form-data";
+import type { ImportMapping } from "../services/import-fields";
+import type { ImportTable } from "../services/import-file.server";
+import {
+  endImportProgress,
+  type ImportProgress,
+  reportImportProgress,
+  yieldToServer,
+} from "../services/import-progress.server";
+import {
+  externalKey,
+  type ImportPlan,
+  type ImportRegister,
+  type ImportSheet,
+  type KnownRecord,
+  namedInSheet,
+  planImport,
+  type RecordRef,
+  type RowPreview,
+} from "../services/import-plan";
+import { nameIndex } from "../services/import-values";
+import { displayName } from "../services/names";
+import { paging } from "../services/list-params";
+import { suppressedAmong } from "./address-suppression.server";
+import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { inTransaction, insertAudited, loadForUpdate, RegisterError, StaleVersionError } from "./editing.server";
+import { createPersonIn } from "./people.server";
+
+/**
+ * Spreadsheet imports (decision 029): an upload kept as a batch, its preview, the import as one
+ * transaction that only creates (existing records are linked to, never changed), and its undo while
+ * nothing touched what it created. Each created record has its own audit entry ("imported"), and
+ * the batch one entry with its counts.
+ */
+
+/** The audit summaries of imported and undone records (admin.audit.summaries). */
+export const IMPORT_AUDIT_SUMMARIES = { imported: "imported", undone: "import_undone" } as const;
+
+export interface ImportCounts {
+  organisations: number;
+  people: number;
+  affiliations: number;
+  seats: number;
+}
+
+/** The batch as the audit log shows it: never the file's content. */
+const batchSnapshot = (batch: {
+  id: number;
+  file_name: string;
+  row_count: number;
+  status: string;
+  counts?: unknown;
+}) => ({
+  id: batch.id,
+  file_name: batch.file_name,
+  row_count: batch.row_count,
+  status: batch.status,
+  ...(batch.counts ? { counts: batch.counts } : {}),
+});
+
+/** Keeps an upload as a new batch, its columns mapped as their headers suggest. */
+export async function createImportBatch(
+  db: DB,
+  actor: Actor,
+  fileName: string,
+  table: ImportTable,
+  mapping: ImportMapping,
+): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const batch = await trx
+      .insertInto("import_batches")
+      .values({
+        file_name: fileName.slice(0, 200),
+        content: JSON.stringify(table),
+        row_count: table.rows.length,
+        mapping: JSON.stringify(mapping),
+        created_by: actor.id,
+      })
+      .returning(["id", "file_name", "row_count", "status"])
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: "create",
+      entity: "import_batches",
+      entityId: batch.id,
+      after: batchSnapshot(batch),
+    });
+    return batch.id;
+  });
+}
+
+export async function getImportBatch(db: DB, id: number) {
+  const batch = await db
+    .selectFrom("import_batches")
+    .leftJoin("users", "users.id", "import_batches.created_by")
+    .select([
+      "import_batches.id",
+      "import_batches.file_name",
+      "import_batches.status",
+      "import_batches.content",
+      "import_batches.row_count",
+      "import_batches.mapping",
+      "import_batches.preview",
+      "import_batches.counts",
+      "import_batches.version",
+      "import_batches.created_at",
+      "import_batches.imported_at",
+      "import_batches.undone_at",
+      "users.name as created_by_name",
+    ])
+    .where("import_batches.id", "=", id)
+    .executeTakeFirst();
+  if (!batch) return null;
+  const content = batch.content ? (JSON.parse(batch.content) as ImportTable) : null;
+  return {
+    id: batch.id,
+    fileName: batch.file_name,
+    status: batch.status,
+    rowCount: batch.row_count,
+    version: batch.version,
+    createdAt: batch.created_at,
+    importedAt: batch.imported_at,
+    undoneAt: batch.undone_at,
+    createdBy: batch.created_by_name,
+    table: content,
+    mapping: batch.mapping ? (JSON.parse(batch.mapping) as ImportMapping) : null,
+    preview: batch.preview ? (JSON.parse(batch.preview) as StoredPreview) : null,
+    counts: batch.counts ? (JSON.parse(batch.counts) as ImportCounts) : null,
+  };
+}
+
+export type ImportBatch = NonNullable<Awaited<ReturnType<typeof getImportBatch>>>;
+
+/** What a preview stores: every row's outcome and the totals. */
+export interface StoredPreview {
+  rows: RowPreview[];
+  errorRows: number;
+  warningRows: number;
+  creates: ImportCounts;
+}
+
+export async function listImportBatches(db: DB, page: number) {
+  const { total } = await db
+    .selectFrom("import_batches")
+    .select((eb) => eb.fn.countAll<number>().as("total"))
+    .executeTakeFirstOrThrow();
+  const pageInfo = paging(Number(total), page);
+  const rows = await db
+    .selectFrom("import_batches")
+    .leftJoin("users", "users.id", "import_batches.created_by")
+    .select([
+      "import_batches.id",
+      "import_batches.file_name",
+      "import_batches.status",
+      "import_batches.row_count",
+      "import_batches.counts",
+      "import_batches.created_at",
+      "import_batches.imported_at",
+      "users.name as created_by_name",
+    ])
+    .orderBy("import_batches.id", "desc")
+    .limit(pageInfo.limit)
+    .offset(pageInfo.offset)
+    .execute();
+  return {
+    rows: rows.map((row) => ({ ...row, counts: row.counts ? (JSON.parse(row.counts) as ImportCounts) : null })),
+    page: pageInfo,
+  };
+}
+
+const known = (id: number, name: string, archivedAt: string | null): KnownRecord => ({
+  id,
+  name,
+  archived: archivedAt !== null,
+});
+
+/** What the register knows of everything the sheet names, read in a handful of statements. */
+export async function readImportRegister(
+  db: DB | Trx,
+  sheet: ImportSheet,
+  mapping: ImportMapping,
+): Promise<ImportRegister> {
+  const named = namedInSheet(sheet, mapping);
+  const organisations = await db
+    .selectFrom("organisations")
+    .select(["id", "name", "short_name", "archived_at"])
+    .execute();
+  const bodies = await db
+    .selectFrom("bodies")
+    .select(["id", "name", "abbreviation as short_name", "archived_at"])
+    .execute();
+  const sectors = await db.selectFrom("sectors").select(["id", "code", "name_nl", "name_en"]).execute();
+  const nameColumns = [
+    "people.id",
+    "people.first_name",
+    "people.infix",
+    "people.last_name",
+    "people.initials",
+    "people.title",
+    "people.archived_at",
+  ] as const;
+  const byEmail =
+    named.emails.length === 0
+      ? []
+      : await db
+          .selectFrom("person_emails")
+          .innerJoin("people", "people.id", "person_emails.person_id")
+          .select([...nameColumns, "person_emails.email"])
+          .where("person_emails.email", "in", textList(db, named.emails))
+          .execute();
+  const externalPeople =
+    named.personExternalIds.values.length === 0
+      ? []
+      : await db
+          .selectFrom("external_ids")
+          .innerJoin("people", "people.id", "external_ids.entity_id")
+          .select([...nameColumns, "external_ids.value"])
+          .where("external_ids.entity", "=", "people")
+          .where("external_ids.source", "=", named.personExternalIds.source)
+          .where("external_ids.value", "in", textList(db, named.personExternalIds.values))
+          .execute();
+  const externalOrganisations =
+    named.organisationExternalIds.values.length === 0
+      ? []
+      : await db
+          .selectFrom("external_ids")
+          .innerJoin("organisations", "organisations.id", "external_ids.entity_id")
+          .select(["organisations.id", "organisations.name", "organisations.archived_at", "external_ids.value"])
+          .where("external_ids.entity", "=", "organisations")
+          .where("external_ids.source", "=", named.organisationExternalIds.source)
+          .where("external_ids.value", "in", textList(db, named.organisationExternalIds.values))
+          .execute();
+  const personIds = [...new Set([...byEmail, ...externalPeople].map((person) => person.id))];
+  const openJobs =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom("affiliations")
+          .select(["person_id", "organisation_id"])
+          .where("person_id", "in", idList(db, personIds))
+          .where("end_date", "is", null)
+          .execute();
+  const seats =
+    personIds.length === 0
+      ? []
+      : await db
+          .selectFrom("seats")
+          .select(["person_id", "body_id", "role", "start_date", "end_date"])
+          .where("person_id", "in", idList(db, personIds))
+          .execute();
+  const seatsByPerson: ImportRegister["seatsByPerson"] = new Map();
+  for (const seat of seats) {
+    if (seat.person_id === null) continue;
+    const list = seatsByPerson.get(seat.person_id) ?? [];
+    list.push(seat);
+    seatsByPerson.set(seat.person_id, list);
+  }
+  return {
+    organisations: nameIndex(organisations),
+    organisationsById: new Map(organisations.map((o) => [o.id, known(o.id, o.name, o.archived_at)])),
+    bodies: nameIndex(bodies),
+    bodiesById: new Map(bodies.map((b) => [b.id, known(b.id, b.name, b.archived_at)])),
+    sectors,
+    peopleByEmail: new Map(byEmail.map((p) => [p.email.toLowerCase(), known(p.id, displayName(p), p.archived_at)])),
+    peopleByExternalId: new Map(
+      externalPeople.map((p) => [
+        externalKey(named.personExternalIds.source, p.value),
+        known(p.id, displayName(p), p.archived_at),
+      ]),
+    ),
+    organisationsByExternalId: new Map(
+      externalOrganisations.map((o) => [
+        externalKey(named.organisationExternalIds.source, o.value),
+        known(o.id, o.name, o.archived_at),
+      ]),
+    ),
+    suppressed: await suppressedAmong(db, named.emails),
+    openJobs: new Set(openJobs.map((job) => `${job.person_id}:${job.organisation_id}`)),
+    seatsByPerson,
+  };
+}
+
+const creates = (plan: ImportPlan): ImportCounts => ({
+  organisations: plan.organisations.length,
+  people: plan.people.length,
+  affiliations: plan.jobs.length,
+  seats: plan.seats.length,
+});
+
+const sheetOf = (table: ImportTable): ImportSheet => ({ headers: table.headers, rows: table.rows, lines: table.lines });
+
+/** The batch, checked to be at `version` and in one of `statuses`. */
+async function batchForChange(trx: Trx, id: number, version: number, statuses: readonly ImportStatus[]) {
+  const batch = await loadForUpdate(trx, "import_batches", id);
+  if (batch.version !== version) throw new StaleVersionError([], batch.version);
+  if (!statuses.includes(batch.status)) throw new RegisterError("import.errors.wrongStep");
+  return batch;
+}
+
+/**
+ * Saves the mapping and marks the batch `previewing`: the preview itself (previewImportBatch) runs
+ * after, in chunks, so the page can show its progress.
+ */
+export async function startImportPreview(db: DB, actor: Actor, id: number, version: number, mapping: ImportMapping) {
+  return inTransaction(db, async (trx) => {
+    const batch = await batchForChange(trx, id, version, ["uploaded", "previewed", "failed"]);
+    if (!batch.content) throw new RegisterError("import.errors.wrongStep");
+    const columns = (JSON.parse(batch.content) as ImportTable).headers.length;
+    if (mapping.length !== columns) throw new RegisterError("import.errors.wrongStep");
+    await trx
+      .updateTable("import_batches")
+      .set({
+        status: "previewing",
+        mapping: JSON.stringify(mapping),
+        preview: null,
+        version: batch.version + 1,
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "import_batches",
+      entityId: id,
+      before: batchSnapshot(batch),
+      after: batchSnapshot({ ...batch, status: "previewing" }),
+    });
+    return batch.version + 1;
+  });
+}
+
+/**
+ * Plans every row of a batch being previewed and stores the outcome (status `previewed`). Reports
+ * its progress; a batch that is no longer `previewing` (a newer mapping) is left as it is.
+ */
+export async function previewImportBatch(db: DB, id: number, today: Date = new Date()): Promise<StoredPreview | null> {
+  const batch = await getImportBatch(db, id);
+  if (!batch || batch.status !== "previewing" || !batch.table || !batch.mapping) return null;
+  const total = batch.table.rows.length;
+  const progress = (done: number) => reportImportProgress(id, { phase: "preview", done, total });
+  progress(0);
+  try {
+    const sheet = sheetOf(batch.table);
+    const register = await readImportRegister(db, sheet, batch.mapping);
+    const plan = await planImport(sheet, batch.mapping, register, today, async (done) => {
+      progress(done);
+      await yieldToServer();
+    });
+    const stored: StoredPreview = {
+      rows: plan.rows,
+      errorRows: plan.errorRows,
+      warningRows: plan.warningRows,
+      creates: creates(plan),
+    };
+    await db
+      .updateTable("import_batches")
+      .set({
+        status: "previewed",
+        preview: JSON.stringify(stored),
+        version: batch.version + 1,
+        updated_at: new Date().toISOString(),
+      })
+      .where("id", "=", id)
+      .where("version", "=", batch.version)
+      .where("status", "=", "previewing")
+      .execute();
+    return stored;
+  } finally {
+    endImportProgress(id);
+  }
+}
+
+/**
+ * Marks the batch `importing` (committed by itself): if the process dies during the import's
+ * transaction, the batch says so at the next start (failInterruptedImports) and nothing else changed.
+ */
+export async function startImport(db: DB, actor: Actor, id: number, version: number): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const batch = await batchForChange(trx, id, version, ["previewed"]);
+    const preview = batch.preview ? (JSON.parse(batch.preview) as StoredPreview) : null;
+    if (!preview || preview.errorRows > 0) throw new RegisterError("import.errors.notClean");
+    await trx
+      .updateTable("import_batches")
+      .set({ status: "importing", version: batch.version + 1, updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "import_batches",
+      entityId: id,
+      before: batchSnapshot(batch),
+      after: batchSnapshot({ ...batch, status: "importing" }),
+    });
+    return batch.version + 1;
+  });
+}
+
+/** Records per progress step while importing. */
+const WRITE_CHUNK = 250;
+
+/**
+ * The import itself, all or nothing: plans the rows again on the register as it is inside the
+ * transaction (refused if any row has an error now), creates what the plan says with an audit
+ * entry per record, lists every record with its version in the batch, and sets the batch imported.
+ * Any failure rolls everything back; the batch then goes back to `previewing`.
+ */
+export async function runImport(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  today: Date = new Date(),
+  onProgress: (progress: ImportProgress) => void = (progress) => reportImportProgress(id, progress),
+): Promise<ImportCounts> {
+  try {
+    return await inTransaction(db, async (trx) => {
+      const batch = await batchForChange(trx, id, version, ["importing"]);
+      const table = JSON.parse(batch.content ?? "null") as ImportTable | null;
+      const mapping = JSON.parse(batch.mapping ?? "null") as ImportMapping | null;
+      if (!table || !mapping) throw new RegisterError("import.errors.wrongStep");
+      const sheet = sheetOf(table);
+      const plan = await planImport(sheet, mapping, await readImportRegister(trx, sheet, mapping), today);
+      if (plan.errorRows > 0) throw new RegisterError("import.errors.changedSincePreview");
+      const counts = creates(plan);
+      const total = counts.organisations + counts.people + counts.affiliations + counts.seats;
+      let done = 0;
+      const step = () => {
+        done += 1;
+        if (done % WRITE_CHUNK === 0) onProgress({ phase: "import", done, total });
+      };
+      const created: { entity: ImportedEntity; entity_id: number; version: number }[] = [];
+      const summary = IMPORT_AUDIT_SUMMARIES.imported;
+      const organisationIds = new Map<string, number>();
+      const externalIds: { entity: "organisations" | "people"; entity_id: number; source: string; value: string }[] =
+        [];
+      for (const organisation of plan.organisations) {
+        const row = await insertAudited(
+          trx,
+          actor,
+          "organisations",
+          {
+            name: organisation.name,
+            short_name: null,
+            sector_id: organisation.sector_id,
+            parent_id: null,
+            website: null,
+            email: null,
+            phone: null,
+            address: null,
+            notes: null,
+            archived_at: null,
+          },
+          { summary },
+        );
+        organisationIds.set(organisation.key, row.id);
+        created.push({ entity: "organisations", entity_id: row.id, version: row.version });
+        if (organisation.externalId)
+          externalIds.push({ entity: "organisations", entity_id: row.id, ...organisation.externalId });
+        step();
+      }
+      const personIds = new Map<string, number>();
+      for (const person of plan.people) {
+        const row = await createPersonIn(
+          trx,
+          actor,
+          {
+            first_name: person.first_name,
+            infix: person.infix,
+            last_name: person.last_name,
+            initials: person.initials,
+            salutation: null,
+            title: null,
+            phone: person.phone,
+            preferred_language: "nl",
+            notes: null,
+            email: person.email,
+          },
+          // the plan above read every address of the file in this transaction: none taken, none erased
+          { summary, emailChecked: true },
+        );
+        personIds.set(person.key, row.id);
+        created.push({ entity: "people", entity_id: row.id, version: row.version });
+        if (person.externalId) externalIds.push({ entity: "people", entity_id: row.id, ...person.externalId });
+        step();
+      }
+      const personId = (ref: RecordRef) => ("existing" in ref ? ref.existing : personIds.get(ref.planned)!);
+      const organisationId = (ref: RecordRef) => ("existing" in ref ? ref.existing : organisationIds.get(ref.planned)!);
+      for (const job of plan.jobs) {
+        const row = await insertAudited(
+          trx,
+          actor,
+          "affiliations",
+          {
+            person_id: personId(job.person),
+            organisation_id: organisationId(job.organisation),
+            function_title: job.function_title,
+            start_date: job.start_date,
+            end_date: job.end_date,
+          },
+          { summary },
+        );
+        created.push({ entity: "affiliations", entity_id: row.id, version: row.version });
+        step();
+      }
+      for (const seat of plan.seats) {
+        const row = await insertAudited(
+          trx,
+          actor,
+          "seats",
+          {
+            body_id: seat.body_id,
+            person_id: personId(seat.person),
+            role: seat.role,
+            organisation_id: seat.organisation ? organisationId(seat.organisation) : null,
+            start_date: seat.start_date,
+            end_date: seat.end_date,
+            note: null,
+          },
+          { summary },
+        );
+        created.push({ entity: "seats", entity_id: row.id, version: row.version });
+        step();
+      }
+      for (let i = 0; i < externalIds.length; i += WRITE_CHUNK)
+        await trx
+          .insertInto("external_ids")
+          .values(externalIds.slice(i, i + WRITE_CHUNK))
+          .execute();
+      for (let i = 0; i < created.length; i += WRITE_CHUNK)
+        await trx
+          .insertInto("import_batch_records")
+          .values(created.slice(i, i + WRITE_CHUNK).map((record) => ({ batch_id: id, ...record })))
+          .execute();
+      const now = new Date().toISOString();
+      await trx
+        .updateTable("import_batches")
+        .set({
+          status: "imported",
+          // the file and its preview hold people's data: what was imported is in the register now
+          content: null,
+          preview: null,
+          counts: JSON.stringify(counts),
+          imported_at: now,
+          imported_by: actor.id,
+          version: batch.version + 1,
+          updated_at: now,
+        })
+        .where("id", "=", id)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: "update",
+        entity: "import_batches",
+        entityId: id,
+        summary,
+        before: batchSnapshot(batch),
+        after: batchSnapshot({ ...batch, status: "imported", counts }),
+      });
+      onProgress({ phase: "import", done: total, total });
+      return counts;
+    });
+  } catch (error) {
+    // nothing was written; the batch is to be previewed again (previewImportBatch), which shows why
+    await db
+      .updateTable("import_batches")
+      .set({ status: "previewing", updated_at: new Date().toISOString() })
+      .where("id", "=", id)
+      .where("status", "=", "importing")
+      .execute();
+    throw error;
+  } finally {
+    endImportProgress(id);
+  }
+}
+
+/**
+ * At a start: a batch left `importing` by a process that died committed nothing (its transaction
+ * rolled back), so it is `failed`; one left `previewing` goes back to its mapping.
+ */
+export async function failInterruptedImports(db: DB): Promise<number> {
+  const now = new Date().toISOString();
+  const failed = await db
+    .updateTable("import_batches")
+    .set({ status: "failed", updated_at: now })
+    .where("status", "=", "importing")
+    .executeTakeFirst();
+  await db
+    .updateTable("import_batches")
+    .set({ status: "uploaded", updated_at: now })
+    .where("status", "=", "previewing")
+    .execute();
+  return Number(failed.numUpdatedRows);
+}
+
+/** A reason an undo is refused: the record that changed or is referred to since. */
+function refuseUndo(entity: string, id: number, name: string): never {
+  const path = { organisations: "organisaties", people: "personen", seats: "zetels", affiliations: "personen" }[entity];
+  throw new RegisterError(messageKey("import.errors.undoTouched", { name }), undefined, {
+    href: `/${path}/${id}`,
+    name,
+  });
+}
+
+/**
+ * Takes a whole import back, in one transaction: refused, naming the record, when any record it
+ * created changed since (its version moved) or is referred to by anything the import did not
+ * create (a later job, seat, attendance, panel, invitation, sub-organisation or plan).
+ */
+export async function undoImport(db: DB, actor: Actor, id: number, version: number): Promise<ImportCounts> {
+  return inTransaction(db, async (trx) => {
+    const batch = await batchForChange(trx, id, version, ["imported"]);
+    const records = await trx.selectFrom("import_batch_records").selectAll().where("batch_id", "=", id).execute();
+    const idsOf = (entity: ImportedEntity) => records.filter((r) => r.entity === entity).map((r) => r.entity_id);
+    const versionOf = new Map(records.map((r) => [`${r.entity}:${r.entity_id}`, r.version]));
+    const organisations = idsOf("organisations");
+    const people = idsOf("people");
+    const affiliations = idsOf("affiliations");
+    const seats = idsOf("seats");
+
+    const organisationRows = await trx
+      .selectFrom("organisations")
+      .selectAll()
+      .where("id", "in", idList(trx, organisations))
+      .execute();
+    const peopleRows = await trx.selectFrom("people").selectAll().where("id", "in", idList(trx, people)).execute();
+    const affiliationRows = await trx
+      .selectFrom("affiliations")
+      .selectAll()
+      .where("id", "in", idList(trx, affiliations))
+      .execute();
+    const seatRows = await trx.selectFrom("seats").selectAll().where("id", "in", idList(trx, seats)).execute();
+    const personName = new Map(peopleRows.map((p) => [p.id, displayName(p)]));
+    const organisationName = new Map(organisationRows.map((o) => [o.id, o.name]));
+
+    const moved = <R extends { id: number; version: number }>(entity: ImportedEntity, rows: R[]) =>
+      rows.find((row) => versionOf.get(`${entity}:${row.id}`) !== row.version);
+    const movedOrganisation = moved("organisations", organisationRows);
+    if (movedOrganisation) refuseUndo("organisations", movedOrganisation.id, movedOrganisation.name);
+    const movedPerson = moved("people", peopleRows);
+    if (movedPerson) refuseUndo("people", movedPerson.id, displayName(movedPerson));
+    const movedJob = moved("affiliations", affiliationRows);
+    if (movedJob)
+      refuseUndo("affiliations", movedJob.person_id, personName.get(movedJob.person_id) ?? String(movedJob.person_id));
+    const movedSeat = moved("seats", seatRows);
+    if (movedSeat) refuseUndo("seats", movedSeat.id, personName.get(movedSeat.person_id ?? 0) ?? String(movedSeat.id));
+    const gone =
+      records.length - organisationRows.length - peopleRows.length - affiliationRows.length - seatRows.length;
+    if (gone > 0) throw new RegisterError("import.errors.undoGone");
+
+    const person = (personId: number) => refuseUndo("people", personId, personName.get(personId) ?? String(personId));
+    const organisation = (organisationId: number) =>
+      refuseUndo("organisations", organisationId, organisationName.get(organisationId) ?? String(organisationId));
+    const laterJob = await trx
+      .selectFrom("affiliations")
+      .select(["person_id", "organisation_id"])
+      .where((eb) =>
+        eb.or([eb("person_id", "in", idList(trx, people)), eb("organisation_id", "in", idList(trx, organisations))]),
+      )
+      .where("id", "not in", idList(trx, affiliations))
+      .executeTakeFirst();
+    if (laterJob)
+      return personName.has(laterJob.person_id) ? person(laterJob.person_id) : organisation(laterJob.organisation_id);
+    const laterSeat = await trx
+      .selectFrom("seats")
+      .select(["person_id", "organisation_id"])
+      .where((eb) =>
+        eb.or([eb("person_id", "in", idList(trx, people)), eb("organisation_id", "in", idList(trx, organisations))]),
+      )
+      .where("id", "not in", idList(trx, seats))
+      .executeTakeFirst();
+    if (laterSeat)
+      return laterSeat.person_id !== null && personName.has(laterSeat.person_id)
+        ? person(laterSeat.person_id)
+        : organisation(laterSeat.organisation_id!);
+    const attendance = await trx
+      .selectFrom("attendance")
+      .select(["person_id", "substitute_person_id", "organisation_id"])
+      .where((eb) =>
+        eb.or([
+          eb("person_id", "in", idList(trx, people)),
+          eb("substitute_person_id", "in", idList(trx, people)),
+          eb("organisation_id", "in", idList(trx, organisations)),
+          eb("seat_id", "in", idList(trx, seats)),
+        ]),
+      )
+      .executeTakeFirst();
+    if (attendance) {
+      const who = [attendance.person_id, attendance.substitute_person_id].find((p) => p !== null && personName.has(p));
+      return who ? person(who) : organisation(attendance.organisation_id!);
+    }
+    const panel = await trx
+      .selectFrom("panel_members")
+      .select(["person_id", "organisation_id"])
+      .where((eb) =>
+        eb.or([eb("person_id", "in", idList(trx, people)), eb("organisation_id", "in", idList(trx, organisations))]),
+      )
+      .executeTakeFirst();
+    if (panel) return personName.has(panel.person_id) ? person(panel.person_id) : organisation(panel.organisation_id!);
+    const consent = await trx
+      .selectFrom("consents")
+      .select("person_id")
+      .where("person_id", "in", idList(trx, people))
+      .executeTakeFirst();
+    if (consent) return person(consent.person_id);
+    const child = await trx
+      .selectFrom("organisations")
+      .select("parent_id")
+      .where("parent_id", "in", idList(trx, organisations))
+      .executeTakeFirst();
+    if (child) return organisation(child.parent_id!);
+    const plan = await trx
+      .selectFrom("plans")
+      .select("lead_organisation_id")
+      .where("lead_organisation_id", "in", idList(trx, organisations))
+      .executeTakeFirst();
+    if (plan) return organisation(plan.lead_organisation_id!);
+    const invitation = await trx
+      .selectFrom("meeting_invitations")
+      .select("organisation_id")
+      .where("organisation_id", "in", idList(trx, organisations))
+      .executeTakeFirst();
+    if (invitation) return organisation(invitation.organisation_id!);
+
+    const summary = IMPORT_AUDIT_SUMMARIES.undone;
+    for (const seat of seatRows) {
+      await trx.deleteFrom("seats").where("id", "=", seat.id).execute();
+      await recordAudit(trx, actor, { action: "delete", entity: "seats", entityId: seat.id, before: seat, summary });
+    }
+    for (const job of affiliationRows) {
+      await trx.deleteFrom("affiliations").where("id", "=", job.id).execute();
+      await recordAudit(trx, actor, {
+        action: "delete",
+        entity: "affiliations",
+        entityId: job.id,
+        before: job,
+        summary,
+      });
+    }
+    await trx
+      .deleteFrom("external_ids")
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("entity", "=", "people"), eb("entity_id", "in", idList(trx, people))]),
+          eb.and([eb("entity", "=", "organisations"), eb("entity_id", "in", idList(trx, organisations))]),
+        ]),
+      )
+      .execute();
+    for (const row of peopleRows) {
+      const emails = await trx
+        .selectFrom("person_emails")
+        .select("email")
+        .where("person_id", "=", row.id)
+        .orderBy("id")
+        .execute();
+      await trx.deleteFrom("person_emails").where("person_id", "=", row.id).execute();
+      await trx.deleteFrom("people").where("id", "=", row.id).execute();
+      await recordAudit(trx, actor, {
+        action: "delete",
+        entity: "people",
+        entityId: row.id,
+        before: { ...row, emails: emails.map((e) => e.email) },
+        summary,
+      });
+    }
+    for (const row of organisationRows) {
+      await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", row.id).execute();
+      await trx.deleteFrom("organisations").where("id", "=", row.id).execute();
+      await recordAudit(trx, actor, {
+        action: "delete",
+        entity: "organisations",
+        entityId: row.id,
+        before: row,
+        summary,
+      });
+    }
+    const now: IsoMoment = new Date().toISOString();
+    await trx
+      .updateTable("import_batches")
+      .set({ status: "undone", undone_at: now, undone_by: actor.id, version: batch.version + 1, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    const counts = JSON.parse(batch.counts ?? "null") as ImportCounts | null;
+    await recordAudit(trx, actor, {
+      action: "update",
+      entity: "import_batches",
+      entityId: id,
+      summary,
+      before: batchSnapshot(batch),
+      after: batchSnapshot({ ...batch, status: "undone" }),
+    });
+    return counts ?? { organisations: 0, people: 0, affiliations: 0, seats: 0 };
+  });
+}
+
+/** Forgets uploads never imported after a day: they hold people's data nobody chose to keep. */
+export async function forgetStaleUploads(db: DB, now: Date = new Date()): Promise<void> {
+  const dayBefore = new Date(now.getTime() - 86_400_000).toISOString();
+  await db
+    .updateTable("import_batches")
+    .set({ content: null, preview: null, status: "failed" })
+    .where("status", "in", ["uploaded", "previewed", "failed"])
+    .where("content", "is not", null)
+    .where("updated_at", "<", dayBefore)
+    .execute();
+}
