@@ -65,6 +65,8 @@ const COPY_ORDER = [
   { table: "request_limits", key: ["key"] },
   { table: "settings", key: ["key"] },
   { table: "suppressed_addresses", key: ["address_hash"] },
+  { table: "interview_samples", key: ["id"] },
+  { table: "interview_sample_members", key: ["id"] },
 ] as const satisfies readonly CopiedTable[];
 
 /** A table of the Database interface missing from COPY_ORDER does not compile: "… does not satisfy the constraint 'never'". */

@@ -12,6 +12,7 @@ import * as sortNameCombiningMarks from "./migrations/0010_sort_name_combining_m
 import * as containsTextTrigramIndexes from "./migrations/0011_contains_text_trigram_indexes";
 import * as personErasure from "./migrations/0012_person_erasure";
 import * as sessionIdleAndFeedTokenHashes from "./migrations/0013_session_idle_and_feed_token_hashes";
+import * as interviewSamples from "./migrations/0018_interview_samples";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0011_contains_text_trigram_indexes": containsTextTrigramIndexes,
   "0012_person_erasure": personErasure,
   "0013_session_idle_and_feed_token_hashes": sessionIdleAndFeedTokenHashes,
+  "0018_interview_samples": interviewSamples,
 };

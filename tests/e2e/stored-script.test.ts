@@ -184,6 +184,9 @@ describe("a stored script comes back as text everywhere", () => {
         () => `/overzichten/organisaties/${samples.organisationId}/download?formaat=${kind}`,
         () => `/vergaderingen/cijfers/download?formaat=${kind}`,
         () => `/vergaderingen/jaaroverzicht/download?formaat=${kind}`,
+        () => `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=namen&formaat=${kind}`,
+        () =>
+          `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=pseudoniemen&formaat=${kind}`,
       ].map((path) => ({ path, kind })),
     ),
     { path: () => `/onderzoek/${samples.waveId}/respons/nabellen/download`, kind: "csv" },

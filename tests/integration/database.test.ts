@@ -50,6 +50,8 @@ const TABLES: Record<keyof Database, true> = {
   login_throttle: true,
   audit_log: true,
   suppressed_addresses: true,
+  interview_samples: true,
+  interview_sample_members: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { createFeed } from "../../app/models/calendar.server";
+import { drawSample } from "../../app/models/interview-samples.server";
 import type { DB } from "../../db/index";
 import { loadDemo } from "../../seeds/load";
 import { frozenWave } from "./panels";
@@ -7,7 +8,7 @@ import { frozenWave } from "./panels";
 /**
  * Loads the demo network and returns a real id for each route parameter (urlOf's samples): a person
  * with a current seat, an e-mail address and a job, a meeting of that seat's body, a frozen survey
- * wave, a calendar feed of the body, and the lezer as the user to manage. `beforeWave` changes the
+ * wave with an interview sample, a calendar feed of the body, and the lezer as the user to manage. `beforeWave` changes the
  * register before the wave freezes it into its panel.
  */
 export async function demoWithSamples(
@@ -37,6 +38,7 @@ export async function demoWithSamples(
   const theme = await db.selectFrom("themes").select("id").orderBy("id").executeTakeFirstOrThrow();
   const wave = await frozenWave(db, beheerder, options.waveName ?? "Netwerkpanel 2026", "2026-10-01");
   const feed = await createFeed(db, beheerder, seat.body_id, null);
+  const sample = await drawSample(db, beheerder, wave.id, { size: 1, seed: 1 });
   return {
     personId: String(seat.person_id),
     bodyId: String(seat.body_id),
@@ -47,6 +49,7 @@ export async function demoWithSamples(
     themeId: String(theme.id),
     userId: String(lezer.id),
     waveId: String(wave.id),
+    sampleId: String(sample),
     soort: "uitnodiging",
     kind: "csv",
     token: `${feed.token}.ics`,

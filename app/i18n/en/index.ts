@@ -26,6 +26,7 @@ import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
+import { samples } from "./samples";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -54,4 +55,5 @@ export const en: Messages<typeof nl> = {
   rights,
   retention,
   privacy,
+  samples,
 };

@@ -24,6 +24,7 @@ import { unsubscribe } from "./unsubscribe";
 import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
+import { samples } from "./samples";
 
 export const nl = {
   common,
@@ -52,4 +53,5 @@ export const nl = {
   rights,
   retention,
   privacy,
+  samples,
 } as const;
