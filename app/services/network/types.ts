@@ -1,0 +1,29 @@
+import type Graph from "graphology";
+
+/** The network's graph as the model builds it and the measures, files and pages read it. */
+
+export type NetworkNodeKind = "organisation" | "person" | "body";
+
+export interface NodeMeasures {
+  degree: number;
+  weightedDegree: number;
+  /** normalised to 0–1 (decision 033) */
+  betweenness: number;
+}
+
+export interface NetworkNode extends Partial<NodeMeasures> {
+  label: string;
+  kind: NetworkNodeKind;
+  /** the sector's code */
+  sector: string | null;
+  sectorName: string | null;
+  subregions: string[];
+  level: string | null;
+  href: string;
+}
+
+export interface NetworkEdge {
+  weight: number;
+}
+
+export type NetworkGraph = Graph<NetworkNode, NetworkEdge>;
