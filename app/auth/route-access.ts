@@ -80,6 +80,7 @@ export const ROUTE_ACCESS = {
   "routes/gremia.nieuw": { loader: "register.edit", action: "register.edit" },
   "routes/login": { loader: "public", action: "public" },
   "routes/logout": { loader: "public", action: "public" },
+  "routes/netwerk_.kaart": { loader: "register.read" },
   "routes/onderzoek.$waveId": { loader: "research.run", action: "research.run" },
   "routes/onderzoek.$waveId_.berichten": {
     loader: "research.run",

@@ -27,6 +27,7 @@ import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { samples } from "./samples";
+import { networkMap } from "./networkMap";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -56,4 +57,5 @@ export const en: Messages<typeof nl> = {
   retention,
   privacy,
   samples,
+  networkMap,
 };

@@ -25,6 +25,7 @@ import { rights } from "./rights";
 import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { samples } from "./samples";
+import { networkMap } from "./networkMap";
 
 export const nl = {
   common,
@@ -54,4 +55,5 @@ export const nl = {
   retention,
   privacy,
   samples,
+  networkMap,
 } as const;
