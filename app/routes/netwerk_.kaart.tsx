@@ -65,7 +65,7 @@ export default function NetworkMapPage() {
       {map ? (
         <>
           <p className="text-sm">
-            {map.leftOut.nodes > 0
+            {map.leftOut.nodes > 0 || map.leftOut.edges > 0
               ? t("networkMap.capped", {
                   shown: map.nodes.length,
                   total: map.total.nodes,

@@ -101,6 +101,16 @@ describe("the map data of a network", () => {
     expect(data.leftOut).toEqual({ nodes: 5, edges: 4 });
   });
 
+  it("keeps only the strongest ties when there are more than the edge cap", () => {
+    const data = mapDataOf(smallNetwork(), { maxEdges: 2 });
+    expect(data.edges.map((e) => [e.source, e.target, e.weight])).toEqual([
+      ["o1", "o2", 3],
+      ["o2", "o3", 4],
+    ]);
+    expect(data.nodes).toHaveLength(8);
+    expect(data.leftOut).toEqual({ nodes: 0, edges: 5 });
+  });
+
   it("sizes nodes by their degree in the whole network", () => {
     const data = mapDataOf(smallNetwork(), { maxNodes: 3 });
     const hub = data.nodes[0]!;

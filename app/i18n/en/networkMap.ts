@@ -13,7 +13,7 @@ export const networkMap: Messages<typeof nl> = {
   loading: "Loading the map…",
   unavailable: "This browser cannot draw the map (WebGL 2 is missing or switched off). The figures are in the table.",
   capped:
-    "The map shows the {{shown}} best-connected nodes of {{total}} and the {{edges}} ties among them; {{leftOutNodes}} nodes and {{leftOutEdges}} ties are left out. The table shows them all.",
+    "The map shows the {{shown}} best-connected nodes of {{total}} and the {{edges}} strongest ties among them; {{leftOutNodes}} nodes and {{leftOutEdges}} ties are left out. The table shows them all.",
   complete: "The map shows all {{nodes}} nodes and {{edges}} ties.",
   empty: {
     heading: "No network to draw",

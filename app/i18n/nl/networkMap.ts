@@ -10,7 +10,7 @@ export const networkMap = {
   loading: "De kaart wordt geladen…",
   unavailable: "Deze browser kan de kaart niet tekenen (WebGL 2 ontbreekt of staat uit). De cijfers staan in de tabel.",
   capped:
-    "De kaart toont de {{shown}} best verbonden knopen van {{total}} en de {{edges}} verbindingen tussen hen; {{leftOutNodes}} knopen en {{leftOutEdges}} verbindingen zijn weggelaten. De tabel toont ze allemaal.",
+    "De kaart toont de {{shown}} best verbonden knopen van {{total}} en de {{edges}} sterkste verbindingen tussen hen; {{leftOutNodes}} knopen en {{leftOutEdges}} verbindingen zijn weggelaten. De tabel toont ze allemaal.",
   complete: "De kaart toont alle {{nodes}} knopen en {{edges}} verbindingen.",
   empty: {
     heading: "Geen netwerk om te tekenen",

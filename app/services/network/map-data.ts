@@ -55,6 +55,8 @@ export interface MapData {
 
 /** More nodes than this make a picture nobody reads and a payload a laptop feels. */
 export const DEFAULT_MAX_NODES = 400;
+/** A dense core of 400 organisations can hold tens of thousands of ties: only the strongest are drawn. */
+export const DEFAULT_MAX_EDGES = 3_000;
 export const LAYOUT_ITERATIONS = 150;
 export const LAYOUT_SEED = 20251001;
 
@@ -126,8 +128,12 @@ export function nodeSize(degree: number, maxDegree: number): number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
-export function mapDataOf(graph: NetworkGraph, options: { maxNodes?: number; iterations?: number } = {}): MapData {
+export function mapDataOf(
+  graph: NetworkGraph,
+  options: { maxNodes?: number; maxEdges?: number; iterations?: number } = {},
+): MapData {
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
+  const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
   const iterations = options.iterations ?? LAYOUT_ITERATIONS;
   // the best-connected first; equal degrees by name, then key, so the cut never depends on insertion order
   const ranked = graph
@@ -140,13 +146,19 @@ export function mapDataOf(graph: NetworkGraph, options: { maxNodes?: number; ite
 
   const layout = new Graph({ type: "undirected" });
   for (const node of [...shown].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) layout.addNode(node.key);
-  const edges: MapEdge[] = [];
+  const among: MapEdge[] = [];
   graph.forEachEdge((_edge, attributes, source, target) => {
     if (!keys.has(source) || !keys.has(target)) return;
     const [first, second] = source < target ? [source, target] : [target, source];
-    edges.push({ source: first, target: second, weight: attributes.weight, size: 0 });
+    among.push({ source: first, target: second, weight: attributes.weight, size: 0 });
   });
-  edges.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1));
+  const byKeys = (a: MapEdge, b: MapEdge) =>
+    a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1;
+  // the strongest ties first; equal weights in key order, so the cut is the same every time
+  const edges = among
+    .sort((a, b) => b.weight - a.weight || byKeys(a, b))
+    .slice(0, maxEdges)
+    .sort(byKeys);
   for (const edge of edges) layout.mergeEdge(edge.source, edge.target, { weight: edge.weight });
 
   random.assign(layout, { rng: mulberry32(LAYOUT_SEED), scale: 100, center: 0 });
