@@ -9,6 +9,7 @@ export const NAVIGATION = [
   { to: "/personen", label: "common.nav.people", permission: "register.read" },
   { to: "/themas", label: "common.nav.themes", permission: "register.read", also: ["/plannen"] },
   { to: "/overzichten", label: "common.nav.overviews", permission: "register.read" },
+  { to: "/netwerk", label: "common.nav.network", permission: "register.read" },
   { to: "/onderzoek", label: "common.nav.research", permission: "research.run" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
   { to: "/beheer/agenda", label: "common.nav.calendarFeeds", permission: "calendar.manage" },

@@ -1,17 +1,19 @@
-import Graph from "graphology";
 import type { DB } from "../../db/index";
 import { BODY_LEVELS, type BodyLevel, type IsoDate } from "../../db/schema";
 import { displayName } from "../services/names";
+import { bodyKey, organisationKey, personKey } from "../services/network/keys";
 import type { NetworkQuery } from "../services/network/query";
-import { countedPairs, sharedGroupTies, type WeightedTie } from "../services/network/projection";
-import type { NetworkEdge, NetworkGraph, NetworkNode } from "../services/network/types";
+import { compactToGraph } from "../services/network/compact";
+import { countedPairs, sharedGroupTies, type TieList } from "../services/network/projection";
+import type { CompactNetwork, NetworkGraph, NetworkNode } from "../services/network/types";
 
-export type { NetworkEdge, NetworkGraph, NetworkNode } from "../services/network/types";
+export type { CompactNetwork, NetworkEdge, NetworkGraph, NetworkNode } from "../services/network/types";
 
 /**
  * The network as the register holds it on a day (decision 033): who sat with whom in which bodies,
- * or who came to the same meetings in a period, as an undirected graphology graph. Organisations,
- * people and bodies are its nodes; measures are added by app/services/network/measures.ts.
+ * or who came to the same meetings in a period: compact (typed arrays, for the page, its files and the
+ * national network) or as an undirected graphology graph (for the map). Organisations, people and
+ * bodies are its nodes; measures are added by app/services/network/measures.ts.
  */
 
 /** A seat held on the day, or a presence at a meeting of the period: the network's raw material. */
@@ -27,10 +29,6 @@ interface Fact {
 const PLENARY_KIND = "netwerkbijeenkomst";
 
 const PRESENT = ["aanwezig", "gast", "vervangen"] as const;
-
-export const organisationKey = (id: number) => `o${id}`;
-export const personKey = (id: number) => `p${id}`;
-export const bodyKey = (id: number) => `b${id}`;
 
 function includedBodies(db: DB, query: NetworkQuery) {
   let bodies = db
@@ -167,7 +165,7 @@ const higherLevel = (a: string | null, b: string | null) => (levelRank(b) < leve
  * organisation they stand for; level, body kind and theme choose the bodies. Organisations and people
  * with a seat but no tie stay in as nodes without edges: they belong to the network's density.
  */
-export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGraph> {
+export async function compactNetworkOf(db: DB, query: NetworkQuery): Promise<CompactNetwork> {
   const [bodies, organisations] = await Promise.all([includedBodies(db, query), organisationsById(db)]);
   const bodyById = new Map(bodies.map((body) => [body.id, body]));
   const bodyIds = new Set(bodyById.keys());
@@ -187,15 +185,16 @@ export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGra
     );
   });
 
-  const graph: NetworkGraph = new Graph<NetworkNode, NetworkEdge>({ type: "undirected" });
+  const nodes = new Map<string, NetworkNode>();
   const addOrganisation = (id: number, level: string | null) => {
     const key = organisationKey(id);
-    if (graph.hasNode(key)) {
-      graph.updateNodeAttribute(key, "level", (known) => higherLevel(known ?? null, level));
-      return key;
+    const known = nodes.get(key);
+    if (known) {
+      known.level = higherLevel(known.level, level);
+      return;
     }
     const organisation = organisations.get(id)!;
-    graph.addNode(key, {
+    nodes.set(key, {
       label: organisation.name,
       kind: "organisation",
       sector: organisation.sector_code,
@@ -204,13 +203,12 @@ export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGra
       level,
       href: `/organisaties/${id}`,
     });
-    return key;
   };
   const addBody = (id: number) => {
     const key = bodyKey(id);
-    if (graph.hasNode(key)) return key;
+    if (nodes.has(key)) return;
     const body = bodyById.get(id)!;
-    graph.addNode(key, {
+    nodes.set(key, {
       label: body.abbreviation ?? body.name,
       kind: "body",
       sector: null,
@@ -219,10 +217,9 @@ export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGra
       level: body.level,
       href: `/gremia/${id}`,
     });
-    return key;
   };
 
-  let ties: WeightedTie[];
+  let ties: TieList;
   if (query.kind === "organisaties") {
     for (const fact of facts) addOrganisation(fact.organisationId!, bodyById.get(fact.bodyId)!.level);
     ties = sharedGroupTies(
@@ -235,20 +232,32 @@ export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGra
     for (const fact of facts) addBody(fact.bodyId);
     ties = sharedGroupTies(facts.map((fact) => ({ group: fact.personId, member: bodyKey(fact.bodyId) })));
   } else {
-    await addPeople(db, graph, facts, bodyById, organisations);
+    await addPeople(db, nodes, facts, bodyById, organisations);
     for (const fact of facts) addBody(fact.bodyId);
     ties = countedPairs(
       facts.map((fact) => ({ source: personKey(fact.personId), target: bodyKey(fact.bodyId), group: fact.occasion })),
     );
   }
-  for (const tie of ties) graph.addUndirectedEdge(tie.source, tie.target, { weight: tie.weight });
-  return graph;
+  const keys = [...nodes.keys()];
+  const index = new Map(keys.map((key, i) => [key, i]));
+  const memberIndex = Int32Array.from(ties.members, (member) => index.get(member)!);
+  const source = ties.source.map((member) => memberIndex[member]!);
+  const target = ties.target.map((member) => memberIndex[member]!);
+  return { keys, nodes: [...nodes.values()], source, target, weight: ties.weight, ties: ties.count };
+}
+
+/**
+ * The network as a graphology graph, for the map and other small networks: graphology keeps each tie
+ * as objects, which for the national network's 750 000 ties costs more memory than the server has.
+ */
+export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGraph> {
+  return compactToGraph(await compactNetworkOf(db, query));
 }
 
 /** People as nodes, each with the sector and subregions of the organisation of their highest seat. */
 async function addPeople(
   db: DB,
-  graph: NetworkGraph,
+  nodes: Map<string, NetworkNode>,
   facts: readonly Fact[],
   bodyById: ReadonlyMap<number, { level: string }>,
   organisations: Awaited<ReturnType<typeof organisationsById>>,
@@ -271,7 +280,7 @@ async function addPeople(
   for (const [id, { level, organisationId }] of main) {
     const person = byId.get(id);
     const organisation = organisationId === null ? undefined : organisations.get(organisationId);
-    graph.addNode(personKey(id), {
+    nodes.set(personKey(id), {
       label: person ? displayName(person) : "",
       kind: "person",
       sector: organisation?.sector_code ?? null,

@@ -17,6 +17,7 @@ import {
   surveyedMembers,
 } from "../services/panel-export-formats";
 import { IMPORT_TOOL_KINDS, isPanelExportKind, PERSONAL_DATA_KINDS } from "../services/panel-export-kinds";
+import { panelNetworkFile } from "../services/network/panel-file.server";
 import { recordIdParam } from "../services/record-id";
 import { tableToCsv, tableToXlsx } from "../services/table-export.server";
 
@@ -95,6 +96,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       const table = pseudonymisedTable(panel, context.pseudonymSecret, t);
       rowCount = surveyedMembers(panel).length;
       response = file(tableToCsv(table), CSV, exportFileName(wave, t("panelExports.files.pseudonymised"), "csv", t));
+      break;
+    }
+    case "netwerk-pseudoniem": {
+      const table = await panelNetworkFile(context.db, panel, context.pseudonymSecret, t);
+      rowCount = table.rows.length;
+      response = file(tableToCsv(table), CSV, exportFileName(wave, t("panelExports.files.network"), "csv", t));
       break;
     }
     case "organisaties-csv":

@@ -10,6 +10,7 @@ export const PANEL_EXPORT_KINDS = [
   "organisaties-csv",
   "organisaties-limesurvey",
   "pseudoniem",
+  "netwerk-pseudoniem",
 ] as const;
 export type PanelExportKind = (typeof PANEL_EXPORT_KINDS)[number];
 
@@ -24,4 +25,11 @@ export function isPanelExportKind(value: unknown): value is PanelExportKind {
 export const IMPORT_TOOL_KINDS: readonly PanelExportKind[] = ["limesurvey", "qualtrics", "organisaties-limesurvey"];
 
 /** Exports holding personal data (names, addresses, tokens, or pseudonyms that can be linked back): for researchers only. */
-export const PERSONAL_DATA_KINDS: readonly PanelExportKind[] = ["limesurvey", "qualtrics", "csv", "xlsx", "pseudoniem"];
+export const PERSONAL_DATA_KINDS: readonly PanelExportKind[] = [
+  "limesurvey",
+  "qualtrics",
+  "csv",
+  "xlsx",
+  "pseudoniem",
+  "netwerk-pseudoniem",
+];

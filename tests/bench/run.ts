@@ -22,6 +22,7 @@ import { type Fixtures, operations, pickFixtures } from "./operations";
 import { openRaw } from "./raw";
 import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
+import { benchmarkNetwork } from "./network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
@@ -283,6 +284,8 @@ async function main() {
         });
       }
     }
+
+    report(await benchmarkNetwork(db, today));
 
     const waves = await benchmarkWaves(db, user, fixtures);
     memory.phase("panelvoorbeeld");

@@ -187,9 +187,13 @@ describe("a stored script comes back as text everywhere", () => {
         () => `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=namen&formaat=${kind}`,
         () =>
           `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=pseudoniemen&formaat=${kind}`,
+        () => `/netwerk/download?bestand=maten-${kind}`,
       ].map((path) => ({ path, kind })),
     ),
     { path: () => `/onderzoek/${samples.waveId}/respons/nabellen/download`, kind: "csv" },
+    { path: () => "/netwerk/download?bestand=knopen", kind: "csv" },
+    { path: () => "/netwerk/download?bestand=banden", kind: "csv" },
+    { path: () => "/netwerk/download?bestand=graphml", kind: "xml" },
     { path: () => `/agenda/${samples.token}`, kind: "ics" },
     { path: () => `/vergaderingen/${samples.meetingId}/agenda.ics`, kind: "ics" },
     { path: () => `/personen/${samples.personId}/inzage.json`, kind: "json" },

@@ -52,7 +52,8 @@ export function NetworkMap({ data, tableHref }: { data: MapData; tableHref: stri
           graph.addNode(node.key, { x: node.x, y: node.y, size: node.size, color: node.color, label: node.label });
         for (const edge of data.edges) graph.mergeEdge(edge.source, edge.target, { size: edge.size, color: "#94a3b8" });
         const sigma = new Sigma(graph, container.current, {
-          settings: { labelRenderedSizeThreshold: 8, zoomDuration: 200 },
+          // while the reader pans or zooms, ties and labels wait: the frames stay short on a slow GPU
+          settings: { labelRenderedSizeThreshold: 8, zoomDuration: 200, hideEdgesOnMove: true, hideLabelsOnMove: true },
           styles: {
             nodes: {
               x: { attribute: "x" },

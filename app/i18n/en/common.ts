@@ -12,6 +12,7 @@ export const common: Messages<typeof nl> = {
     people: "People",
     themes: "Themes and plans",
     overviews: "Overviews",
+    network: "Network",
     bodies: "Bodies",
     meetings: "Meetings",
     research: "Research",

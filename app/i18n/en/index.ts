@@ -28,6 +28,7 @@ import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { samples } from "./samples";
 import { networkMap } from "./networkMap";
+import { network } from "./network";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -58,4 +59,5 @@ export const en: Messages<typeof nl> = {
   privacy,
   samples,
   networkMap,
+  network,
 };

@@ -10,6 +10,7 @@ export const panelExports: Messages<typeof nl> = {
     "This wave is still a draft. A file for a survey tool is only made once the panel is frozen, so that no draft ends up in the survey.",
   files: {
     panel: "panel",
+    network: "network measures",
     pseudonymised: "pseudonymised",
     roster: "organisations",
   },
@@ -42,6 +43,21 @@ export const panelExports: Messages<typeof nl> = {
       description:
         "No names, addresses or tokens: a stable pseudonym per person (the same in every wave) with the attributes.",
     },
+    "netwerk-pseudoniem": {
+      label: "Network measures by pseudonym (CSV)",
+      description:
+        "The pseudonymised file with each person's network measures on the reference date: the person's among the bodies and the organisation's among the organisations.",
+    },
+  },
+  networkColumns: {
+    pseudonym: "Pseudonym",
+    organisationId: "Organisation id",
+    personDegree: "Person degree",
+    personWeightedDegree: "Person weighted degree",
+    personBetweenness: "Person betweenness",
+    organisationDegree: "Organisation degree",
+    organisationWeightedDegree: "Organisation weighted degree",
+    organisationBetweenness: "Organisation betweenness",
   },
   rosterLevels: {
     legend: "Organisations by level",

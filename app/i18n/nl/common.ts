@@ -9,6 +9,7 @@ export const common = {
     people: "Personen",
     themes: "Thema's en plannen",
     overviews: "Overzichten",
+    network: "Netwerk",
     bodies: "Gremia",
     meetings: "Vergaderingen",
     research: "Onderzoek",

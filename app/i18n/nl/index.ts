@@ -26,6 +26,7 @@ import { retention } from "./retention";
 import { privacy } from "./privacy";
 import { samples } from "./samples";
 import { networkMap } from "./networkMap";
+import { network } from "./network";
 
 export const nl = {
   common,
@@ -56,4 +57,5 @@ export const nl = {
   privacy,
   samples,
   networkMap,
+  network,
 } as const;

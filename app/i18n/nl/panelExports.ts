@@ -7,6 +7,7 @@ export const panelExports = {
     "Deze meting is nog een concept. Een bestand voor een enquêtetool wordt pas gemaakt als het panel bevroren is, zodat er geen concept in de enquête terechtkomt.",
   files: {
     panel: "panel",
+    network: "netwerkmaten",
     pseudonymised: "gepseudonimiseerd",
     roster: "organisaties",
   },
@@ -39,6 +40,21 @@ export const panelExports = {
       description:
         "Zonder namen, adressen en tokens: een vast pseudoniem per persoon (gelijk in elke meting) met de kenmerken.",
     },
+    "netwerk-pseudoniem": {
+      label: "Netwerkmaten per pseudoniem (CSV)",
+      description:
+        "Het gepseudonimiseerde bestand met per persoon de netwerkmaten op de peildatum: van de persoon tussen de gremia en van de organisatie tussen de organisaties.",
+    },
+  },
+  networkColumns: {
+    pseudonym: "Pseudoniem",
+    organisationId: "Organisatie-id",
+    personDegree: "Graad persoon",
+    personWeightedDegree: "Gewogen graad persoon",
+    personBetweenness: "Tussenligging persoon",
+    organisationDegree: "Graad organisatie",
+    organisationWeightedDegree: "Gewogen graad organisatie",
+    organisationBetweenness: "Tussenligging organisatie",
   },
   rosterLevels: {
     legend: "Organisaties volgens niveau",

@@ -27,3 +27,17 @@ export interface NetworkEdge {
 }
 
 export type NetworkGraph = Graph<NetworkNode, NetworkEdge>;
+
+/**
+ * The same network without graphology: nodes by index and ties as typed arrays of node indices.
+ * What the network page, its files and the bench measure; graphology's own storage of the national
+ * network's 750 000 ties would take 8 s and more memory than the server has (decision 033).
+ */
+export interface CompactNetwork {
+  keys: string[];
+  nodes: NetworkNode[];
+  source: Int32Array;
+  target: Int32Array;
+  weight: Int32Array;
+  ties: number;
+}
