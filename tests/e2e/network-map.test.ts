@@ -24,9 +24,11 @@ describe("the network map in the browser, on the demo network", () => {
   );
 
   it("draws the organisations with a legend of sectors, finds one, and opens it from the canvas", async () => {
-    const { page, visit, checkA11y, errors } = env.checked();
+    const { page, visit, act, checkA11y, errors } = env.checked();
     await addSessionCookie(page.context(), seeded.cookie, env.server().url);
-    await visit(ON_DEMO_DAY);
+    await visit("/netwerk?soort=organisaties&datum=2025-10-01");
+    await act((p) => p.getByRole("link", { name: nl.network.asMap }).click());
+    expect(new URL(page.url()).searchParams.get("datum")).toBe("2025-10-01");
     await page.getByRole("heading", { level: 1, name: "Netwerkkaart op 1 oktober 2025" }).waitFor();
     await page.locator('[data-map-state="ready"]').waitFor();
     await expect(
