@@ -8,7 +8,7 @@ import { FilterDay, FilterForm, FilterSelect } from "../components/filter-form";
 import { NetworkMap } from "../components/network/network-map";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
-import { networkOf } from "../models/network.server";
+import { compactNetworkOf } from "../models/network.server";
 import { mapDataOf } from "../services/network/map-data";
 import { NETWORK_KINDS, NETWORK_PARAMS, networkQueryFrom, networkSearchParams } from "../services/network/query";
 
@@ -20,12 +20,12 @@ const SHOWN_PARAMS: readonly string[] = [NETWORK_PARAMS.kind, NETWORK_PARAMS.on,
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.read");
   const query = networkQueryFrom(new URL(request.url).searchParams, todayInAmsterdam());
-  const graph = await networkOf(context.db, query);
+  const network = await compactNetworkOf(context.db, query);
   const search = networkSearchParams(query);
   return json({
     query,
-    map: graph.size > 0 ? mapDataOf(graph) : null,
-    empty: graph.order === 0 ? ("noSeats" as const) : graph.size === 0 ? ("noTies" as const) : null,
+    map: network.ties > 0 ? mapDataOf(network) : null,
+    empty: network.keys.length === 0 ? ("noSeats" as const) : network.ties === 0 ? ("noTies" as const) : null,
     kept: [...search].filter(([name]) => !SHOWN_PARAMS.includes(name)),
     tableHref: `/netwerk?${search}`,
   });

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { generateSessionToken, createSession, SESSION_COOKIE } from "../../app/auth/session.server";
 import { todayInAmsterdam } from "../../app/i18n/format";
-import { networkOf } from "../../app/models/network.server";
+import { compactNetworkOf } from "../../app/models/network.server";
 import { mapDataOf } from "../../app/services/network/map-data";
 import { networkQueryFrom } from "../../app/services/network/query";
 import { type DB, openMigratedDatabase } from "../../db/index";
@@ -42,14 +42,14 @@ async function mapDataLine(db: DB, on: string): Promise<NetmapBenchLine> {
   let figures = { nodes: 0, ties: 0, shown: 0, edges: 0, kb: 0 };
   for (let run = 0; run < RUNS; run += 1) {
     const started = performance.now();
-    const graph = await networkOf(db, query);
+    const network = await compactNetworkOf(db, query);
     const built = performance.now();
-    const map = mapDataOf(graph);
+    const map = mapDataOf(network);
     samples.push(performance.now() - started);
     layouts.push(performance.now() - built);
     figures = {
-      nodes: graph.order,
-      ties: graph.size,
+      nodes: network.keys.length,
+      ties: network.ties,
       shown: map.nodes.length,
       edges: map.edges.length,
       kb: Buffer.byteLength(JSON.stringify(map)) / 1024,

@@ -3,7 +3,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import { random } from "graphology-layout";
 import { compareDutch } from "../names";
 import { mulberry32 } from "../seeded-random";
-import type { NetworkGraph, NetworkNode, NetworkNodeKind } from "./types";
+import type { CompactNetwork, NetworkNode, NetworkNodeKind } from "./types";
 
 /**
  * What the network map draws (decision 036), computed on the server from the network's graph: only
@@ -128,30 +128,40 @@ export function nodeSize(degree: number, maxDegree: number): number {
 
 const round = (value: number) => Math.round(value * 100) / 100;
 
+/**
+ * Takes the compact network (typed arrays): a graphology graph of the national network's 750 000 ties
+ * would not fit the server's memory, and only the nodes shown need one, for their layout.
+ */
 export function mapDataOf(
-  graph: NetworkGraph,
+  network: CompactNetwork,
   options: { maxNodes?: number; maxEdges?: number; iterations?: number } = {},
 ): MapData {
   const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
   const maxEdges = options.maxEdges ?? DEFAULT_MAX_EDGES;
   const iterations = options.iterations ?? LAYOUT_ITERATIONS;
+  const degrees = new Int32Array(network.keys.length);
+  for (let t = 0; t < network.ties; t++) {
+    degrees[network.source[t]!]! += 1;
+    degrees[network.target[t]!]! += 1;
+  }
   // the best-connected first; equal degrees by name, then key, so the cut never depends on insertion order
-  const ranked = graph
-    .mapNodes((key, attributes) => ({ key, attributes, degree: graph.degree(key) }))
+  const ranked = network.keys
+    .map((key, index) => ({ key, index, attributes: network.nodes[index]!, degree: degrees[index]! }))
     .sort(
       (a, b) => b.degree - a.degree || compareDutch(a.attributes.label, b.attributes.label) || (a.key < b.key ? -1 : 1),
     );
   const shown = ranked.slice(0, maxNodes);
-  const keys = new Set(shown.map((node) => node.key));
+  const isShown = new Uint8Array(network.keys.length);
+  for (const node of shown) isShown[node.index] = 1;
 
-  const layout = new Graph({ type: "undirected" });
-  for (const node of [...shown].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) layout.addNode(node.key);
   const among: MapEdge[] = [];
-  graph.forEachEdge((_edge, attributes, source, target) => {
-    if (!keys.has(source) || !keys.has(target)) return;
+  for (let t = 0; t < network.ties; t++) {
+    const [a, b] = [network.source[t]!, network.target[t]!];
+    if (!isShown[a] || !isShown[b]) continue;
+    const [source, target] = [network.keys[a]!, network.keys[b]!];
     const [first, second] = source < target ? [source, target] : [target, source];
-    among.push({ source: first, target: second, weight: attributes.weight, size: 0 });
-  });
+    among.push({ source: first, target: second, weight: network.weight[t]!, size: 0 });
+  }
   const byKeys = (a: MapEdge, b: MapEdge) =>
     a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1;
   // the strongest ties first; equal weights in key order, so the cut is the same every time
@@ -159,6 +169,9 @@ export function mapDataOf(
     .sort((a, b) => b.weight - a.weight || byKeys(a, b))
     .slice(0, maxEdges)
     .sort(byKeys);
+
+  const layout = new Graph({ type: "undirected" });
+  for (const node of [...shown].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) layout.addNode(node.key);
   for (const edge of edges) layout.mergeEdge(edge.source, edge.target, { weight: edge.weight });
 
   random.assign(layout, { rng: mulberry32(LAYOUT_SEED), scale: 100, center: 0 });
@@ -201,7 +214,7 @@ export function mapDataOf(
     legend: [...legend.values()].sort(
       (a, b) => b.count - a.count || compareDutch(a.sectorName ?? a.key, b.sectorName ?? b.key),
     ),
-    total: { nodes: graph.order, edges: graph.size },
-    leftOut: { nodes: graph.order - nodes.length, edges: graph.size - edges.length },
+    total: { nodes: network.keys.length, edges: network.ties },
+    leftOut: { nodes: network.keys.length - nodes.length, edges: network.ties - edges.length },
   };
 }
