@@ -4,6 +4,8 @@ export default {
   serverModuleFormat: "esm",
   serverPlatform: "node",
   tailwind: true,
+  // graphology and sigma, drawn by the network map in the browser, build on Node's EventEmitter
+  browserNodeBuiltinsPolyfill: { modules: { events: true } },
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -71,6 +71,8 @@ const COPY_ORDER = [
   { table: "import_batches", key: ["id"] },
   { table: "import_batch_records", key: ["batch_id", "entity", "entity_id"] },
   { table: "external_ids", key: ["id"] },
+  { table: "interview_samples", key: ["id"] },
+  { table: "interview_sample_members", key: ["id"] },
 ] as const satisfies readonly CopiedTable[];
 
 /** A table of the Database interface missing from COPY_ORDER does not compile: "… does not satisfy the constraint 'never'". */

@@ -15,6 +15,7 @@ import * as sessionIdleAndFeedTokenHashes from "./migrations/0013_session_idle_a
 import * as importBatches from "./migrations/0014_import_batches";
 import * as duplicateKeys from "./migrations/0015_duplicate_keys";
 import * as merges from "./migrations/0016_merges";
+import * as interviewSamples from "./migrations/0018_interview_samples";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -38,4 +39,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0014_import_batches": importBatches,
   "0015_duplicate_keys": duplicateKeys,
   "0016_merges": merges,
+  "0018_interview_samples": interviewSamples,
 };

@@ -575,6 +575,30 @@ export interface ExternalIdsTable {
   value: string;
 }
 
+/** An interview sample drawn from a frozen panel (migration 0018): never changed or deleted. */
+export interface InterviewSamplesTable {
+  id: Generated<number>;
+  wave_id: number;
+  size: number;
+  seed: number;
+  /** the pseudo-random generator's name, as the method paragraph states it */
+  prng: string;
+  /** eligible panel members drawn from */
+  population: number;
+  /** JSON of SampleStratum[] (app/services/interview-sample.ts) */
+  strata: string;
+  drawn_at: Defaulted<IsoMoment>;
+  drawn_by: number | null;
+}
+
+export interface InterviewSampleMembersTable {
+  id: Generated<number>;
+  sample_id: number;
+  person_id: number;
+  /** index into the sample's strata */
+  stratum: number;
+}
+
 export interface Database {
   regions: RegionsTable;
   subregions: SubregionsTable;
@@ -614,6 +638,8 @@ export interface Database {
   import_batches: ImportBatchesTable;
   import_batch_records: ImportBatchRecordsTable;
   external_ids: ExternalIdsTable;
+  interview_samples: InterviewSamplesTable;
+  interview_sample_members: InterviewSampleMembersTable;
 }
 
 export type User = Selectable<UsersTable>;

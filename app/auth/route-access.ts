@@ -85,6 +85,7 @@ export const ROUTE_ACCESS = {
   },
   "routes/login": { loader: "public", action: "public" },
   "routes/logout": { loader: "public", action: "public" },
+  "routes/netwerk_.kaart": { loader: "register.read" },
   "routes/onderzoek.$waveId": { loader: "research.run", action: "research.run" },
   "routes/onderzoek.$waveId_.berichten": {
     loader: "research.run",
@@ -137,6 +138,9 @@ export const ROUTE_ACCESS = {
   "routes/onderzoek.$waveId_.respons_.download": { loader: "research.run" },
   "routes/onderzoek.$waveId_.respons_.nabellen": { loader: "research.run" },
   "routes/onderzoek.$waveId_.respons_.nabellen_.download": { loader: "research.run" },
+  "routes/onderzoek.$waveId_.steekproeven": { loader: "research.run", action: "research.run" },
+  "routes/onderzoek.$waveId_.steekproeven_.$sampleId": { loader: "research.run" },
+  "routes/onderzoek.$waveId_.steekproeven_.$sampleId_.download": { loader: "research.run" },
   "routes/onderzoek.$waveId_.voorbeeld": { loader: "research.run", action: "research.run" },
   "routes/onderzoek._index": { loader: "research.run" },
   "routes/onderzoek.nieuw": { loader: "research.run", action: "research.run" },

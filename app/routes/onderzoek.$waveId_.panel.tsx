@@ -113,6 +113,12 @@ export default function FrozenPanel() {
 
       {counts ? <PanelCountTables counts={counts} /> : <p>{t("panel.page.noCounts")}</p>}
 
+      <p className="no-print">
+        <Link to={`/onderzoek/${wave.id}/steekproeven`} className="btn-secondary">
+          {t("samples.drawLink")}
+        </Link>
+      </p>
+
       <section aria-labelledby="members-heading" className="space-y-4">
         <h2 id="members-heading" className="text-lg font-semibold">
           {t("panel.page.membersHeading")}

@@ -97,6 +97,8 @@ export const KEPT_REFERENCES = [
   { table: "panel_members", column: "person_id" },
   { table: "panel_members", column: "organisation_id" },
   { table: "mail_outbox", column: "person_id" },
+  // drawn from a frozen panel and immutable like it (decision 035)
+  { table: "interview_sample_members", column: "person_id" },
 ] as const;
 
 type Values = Record<string, unknown>;

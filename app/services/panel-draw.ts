@@ -438,10 +438,10 @@ export function stratumOf(attributes: PanelAttributes): Stratum {
   };
 }
 
-const stratumKey = (s: Stratum) => JSON.stringify([s.level, s.sectorCode, s.subregion]);
+export const stratumKey = (s: Stratum) => JSON.stringify([s.level, s.sectorCode, s.subregion]);
 
 /** Strata in a stable order: level (strategisch first, none last), sector code, subregion (none last). */
-function compareStrata(a: Stratum, b: Stratum) {
+export function compareStrata(a: Stratum, b: Stratum) {
   const rank = (level: BodyLevel | null) => (level === null ? BODY_LEVELS.length : levelRank(level));
   const text = (value: string | null) => value ?? "\uffff";
   return (

@@ -28,6 +28,7 @@ import { benchmarkNetwork } from "./network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
+import { benchmarkNetworkMap } from "./netmap";
 
 /**
  * `npm run bench`: Kring against the database's own limit on the scale network that
@@ -370,6 +371,9 @@ async function main() {
         "/status req/s": status.toFixed(0),
       },
     });
+
+    memory.phase("netwerkkaart");
+    for (const line of await benchmarkNetworkMap(db, { url: server.url, cookie: reader.cookie }, today)) report(line);
 
     // Mailings: the invitation of the frozen waves, queued (startMailing, the whole transaction) and
     // sent to the SMTP server on loopback with the rate limit off. This process queues and sends on a

@@ -203,6 +203,9 @@ describe("a stored script comes back as text everywhere", () => {
         () => `/overzichten/organisaties/${samples.organisationId}/download?formaat=${kind}`,
         () => `/vergaderingen/cijfers/download?formaat=${kind}`,
         () => `/vergaderingen/jaaroverzicht/download?formaat=${kind}`,
+        () => `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=namen&formaat=${kind}`,
+        () =>
+          `/onderzoek/${samples.waveId}/steekproeven/${samples.sampleId}/download?soort=pseudoniemen&formaat=${kind}`,
         () => `/netwerk/download?bestand=maten-${kind}`,
       ].map((path) => ({ path, kind })),
     ),

@@ -56,6 +56,8 @@ const TABLES: Record<keyof Database, true> = {
   import_batches: true,
   import_batch_records: true,
   external_ids: true,
+  interview_samples: true,
+  interview_sample_members: true,
 };
 
 async function pragma<T>(db: DB, name: string): Promise<T | undefined> {

@@ -3,6 +3,7 @@ import { createFeed } from "../../app/models/calendar.server";
 import { createImportBatch } from "../../app/models/imports.server";
 import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
+import { drawSample } from "../../app/models/interview-samples.server";
 import type { DB } from "../../db/index";
 import { loadDemo } from "../../seeds/load";
 import { frozenWave } from "./panels";
@@ -10,8 +11,8 @@ import { frozenWave } from "./panels";
 /**
  * Loads the demo network and returns a real id for each route parameter (urlOf's samples): a person
  * with a current seat, an e-mail address and a job, a meeting of that seat's body, a frozen survey
- * wave, a calendar feed of the body, an uploaded import, and the lezer as the user to manage. `beforeWave` changes the
- * register before the wave freezes it into its panel.
+ * wave with an interview sample, a calendar feed of the body, an uploaded import, and the lezer as the user to
+ * manage. `beforeWave` changes the register before the wave freezes it into its panel.
  */
 export async function demoWithSamples(
   db: DB,
@@ -49,6 +50,7 @@ export async function demoWithSamples(
     upload.table,
     suggestMapping(upload.table.headers),
   );
+  const sample = await drawSample(db, beheerder, wave.id, { size: 1, seed: 1 });
   return {
     personId: String(seat.person_id),
     bodyId: String(seat.body_id),
@@ -60,6 +62,7 @@ export async function demoWithSamples(
     userId: String(lezer.id),
     waveId: String(wave.id),
     batchId: String(batchId),
+    sampleId: String(sample),
     soort: "uitnodiging",
     kind: "csv",
     token: `${feed.token}.ics`,

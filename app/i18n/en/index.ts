@@ -29,6 +29,8 @@ import { privacy } from "./privacy";
 import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
+import { samples } from "./samples";
+import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
 
@@ -62,6 +64,8 @@ export const en: Messages<typeof nl> = {
   merge,
   duplicates,
   vcard,
+  samples,
+  networkMap,
   network,
   import: importing,
 };

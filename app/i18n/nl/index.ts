@@ -27,6 +27,8 @@ import { privacy } from "./privacy";
 import { merge } from "./merge";
 import { duplicates } from "./duplicates";
 import { vcard } from "./vcard";
+import { samples } from "./samples";
+import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
 
@@ -60,6 +62,8 @@ export const nl = {
   merge,
   duplicates,
   vcard,
+  samples,
+  networkMap,
   network,
   import: importing,
 } as const;
