@@ -15,6 +15,7 @@ import {
 import { searchRegister } from "../../app/models/search.server";
 import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
+import { drawSample } from "../../app/models/interview-samples.server";
 import { createWave } from "../../app/models/survey-waves.server";
 import { COPIED_TABLES, copyRegister, CopyRefusedError, TABLES_REBUILT_BY_TRIGGERS } from "../../db/copy";
 import { engineOf } from "../../db/engine";
@@ -34,7 +35,7 @@ import { emptyDatabase, REFUSED, TEST_ENGINE } from "../support/test-database";
 
 /**
  * `npm run db:copy`: a register moved whole into another, empty database. The source is the demo
- * network with what the demo lacks (a frozen panel and its mailing, sessions, settings), so that
+ * network with what the demo lacks (a frozen panel, its interview sample and mailing, sessions, settings), so that
  * every table has rows and the foreign keys, self-references and guards are all exercised.
  */
 
@@ -129,6 +130,7 @@ async function fillRegister(db: DB) {
     .set({ excluded_at: "2026-02-01T10:00:00.000Z", excluded_by: researcher.id, exclusion_reason: "vertrokken" })
     .where("id", "=", second.id)
     .execute();
+  await drawSample(db, researcher, wave.id, { size: 1, seed: 17 });
   await db
     .insertInto("wave_messages")
     .values({ wave_id: wave.id, kind: "invitation", language: "nl", subject: "Uitnodiging", body: "Beste {naam}" })
