@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/index";
 import type { MergedEntity, User } from "../../db/schema";
 import { mergeOrganisations, mergePeople, MergeChangedError, undoMerge } from "../../app/models/merges.server";
+import { drawSample, sampleSource } from "../../app/models/interview-samples.server";
 import { optOut, optOutPerson } from "../../app/models/opt-outs.server";
 import { verifyFrozenPanel } from "../../app/models/panel-freeze.server";
 import { panelMembershipsOf } from "../../app/models/panel-members.server";
@@ -199,6 +200,8 @@ beforeAll(async () => {
 
   const wave = await frozenWave(db, editor, "Meting 2025", "2025-06-01");
   waveId = wave.id;
+  // the whole panel drawn for interviews, so the duplicate is surely in the sample
+  await drawSample(db, editor, waveId, { size: (await sampleSource(db, waveId)).eligible, seed: 35 });
   const member = await db
     .selectFrom("panel_members")
     .select("id")
