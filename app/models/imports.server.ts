@@ -20,12 +20,14 @@ import {
   planImport,
   type RecordRef,
   type RowPreview,
+  warnOfLikelyDuplicates,
 } from "../services/import-plan";
 import { nameIndex } from "../services/import-values";
 import { displayName } from "../services/names";
 import { paging } from "../services/list-params";
 import { suppressedAmong } from "./address-suppression.server";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { likelyDuplicatesOfPeople } from "./duplicates.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, StaleVersionError } from "./editing.server";
 import { createPersonIn } from "./people.server";
 
@@ -183,9 +185,11 @@ export async function readImportRegister(
   mapping: ImportMapping,
 ): Promise<ImportRegister> {
   const named = namedInSheet(sheet, mapping);
+  // a merged record lives on in its survivor, an erased one not at all: neither is linked to
   const organisations = await db
     .selectFrom("organisations")
     .select(["id", "name", "short_name", "archived_at"])
+    .where("merged_into_id", "is", null)
     .execute();
   const bodies = await db
     .selectFrom("bodies")
@@ -209,6 +213,8 @@ export async function readImportRegister(
           .innerJoin("people", "people.id", "person_emails.person_id")
           .select([...nameColumns, "person_emails.email"])
           .where("person_emails.email", "in", textList(db, named.emails))
+          .where("people.merged_into_id", "is", null)
+          .where("people.erased_at", "is", null)
           .execute();
   const externalPeople =
     named.personExternalIds.values.length === 0
@@ -220,6 +226,8 @@ export async function readImportRegister(
           .where("external_ids.entity", "=", "people")
           .where("external_ids.source", "=", named.personExternalIds.source)
           .where("external_ids.value", "in", textList(db, named.personExternalIds.values))
+          .where("people.merged_into_id", "is", null)
+          .where("people.erased_at", "is", null)
           .execute();
   const externalOrganisations =
     named.organisationExternalIds.values.length === 0
@@ -231,6 +239,7 @@ export async function readImportRegister(
           .where("external_ids.entity", "=", "organisations")
           .where("external_ids.source", "=", named.organisationExternalIds.source)
           .where("external_ids.value", "in", textList(db, named.organisationExternalIds.values))
+          .where("organisations.merged_into_id", "is", null)
           .execute();
   const personIds = [...new Set([...byEmail, ...externalPeople].map((person) => person.id))];
   const openJobs =
@@ -348,6 +357,18 @@ export async function previewImportBatch(db: DB, id: number, today: Date = new D
       progress(done);
       await yieldToServer();
     });
+    // only in the preview: the import itself creates what the user saw and accepted
+    warnOfLikelyDuplicates(
+      plan,
+      await likelyDuplicatesOfPeople(
+        db,
+        plan.people.map((person) => ({
+          ...person,
+          emails: person.email ? [person.email] : [],
+          organisationIds: person.organisationId === null ? [] : [person.organisationId],
+        })),
+      ),
+    );
     const stored: StoredPreview = {
       rows: plan.rows,
       errorRows: plan.errorRows,

@@ -1,5 +1,6 @@
 import type { IsoDate, SeatRole } from "../../db/schema";
 import type { Message } from "../i18n/keys";
+import type { PersonMatchReason } from "./duplicate-matching";
 import { messageKey } from "./form-data";
 import type { ImportField, ImportMapping } from "./import-fields";
 import {
@@ -52,6 +53,8 @@ export interface ImportRegister {
 export interface RowIssue {
   column: string | null;
   message: Message;
+  /** why the row's new person looks like one the register has: the page puts them in words */
+  reasons?: PersonMatchReason[];
 }
 
 /** What a row's name was linked to: an existing record (id) or one the import creates (id null). */
@@ -87,6 +90,9 @@ export interface PlannedPerson {
   email: string | null;
   phone: string | null;
   externalId: { source: string; value: string } | null;
+  /** the row that creates it (index into the plan's rows) and the existing organisation it joins */
+  row: number;
+  organisationId: number | null;
 }
 
 export interface PlannedJob {
@@ -336,6 +342,8 @@ export async function planImport(
           email: email,
           phone: orEmpty(get("phone")),
           externalId: personExternal ? { source: personSource, value: personExternal } : null,
+          row: r,
+          organisationId: organisation && "existing" in organisation ? organisation.existing : null,
         };
         plannedPeople.set(created.key, created);
         plan.people.push(created);
@@ -443,4 +451,29 @@ export async function planImport(
   }
   await onChunk(sheet.rows.length);
   return plan;
+}
+
+/** The register's people most like each one the plan creates, best first (likelyDuplicatesOfPeople). */
+export interface LikelyExisting {
+  name: string;
+  score: number;
+  reasons: PersonMatchReason[];
+}
+
+/**
+ * Warns on each row whose new person looks like someone the register has (the best match only). A
+ * warning, not an error: a namesake at the same organisation is sometimes someone else.
+ */
+export function warnOfLikelyDuplicates(plan: ImportPlan, likely: readonly (readonly LikelyExisting[])[]): void {
+  plan.people.forEach((person, i) => {
+    const best = likely[i]?.[0];
+    const preview = plan.rows[person.row];
+    if (!best || !preview) return;
+    if (preview.warnings.length === 0) plan.warningRows += 1;
+    preview.warnings.push({
+      column: null,
+      message: messageKey("import.warnings.likelyDuplicate", { name: best.name, score: best.score }),
+      reasons: best.reasons,
+    });
+  });
 }

@@ -15,7 +15,9 @@ import {
   startImportPreview,
   undoImport,
 } from "../../app/models/imports.server";
+import { mergeOrganisations, mergePeople } from "../../app/models/merges.server";
 import { updatePerson } from "../../app/models/people.server";
+import { erasePeople } from "../../app/models/person-erasure.server";
 import { splitMessageKey } from "../../app/services/form-data";
 import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
@@ -28,6 +30,7 @@ import {
   makeUser,
   type TestDatabase,
 } from "../support/db";
+import { makeAffiliation } from "../support/people";
 
 /**
  * The import on a real database: the preview names row, column and candidates; the import is all
@@ -158,6 +161,75 @@ describe("the preview", () => {
     const after = await tableCounts();
     // the upload itself is a batch with its audit entry; nothing else
     expect({ ...after, audit_log: 0, import_batches: 0 }).toEqual({ ...before, audit_log: 0, import_batches: 0 });
+  });
+});
+
+describe("linking to the register", () => {
+  it("warns, without blocking, of a new person much like one working at the same organisation", async () => {
+    const practice = await makeOrganisation(t.db, { name: "Huisartsenpraktijk Heuvelland" });
+    const berg = await makePerson(t.db, { first_name: null, initials: "J.", infix: "van den", last_name: "Berg" });
+    await makeAffiliation(t.db, { person_id: berg.id, organisation_id: practice.id, start_date: "2020-01-01" });
+    const { preview } = await previewed(
+      [HEADER, "R-800;Jan;v.d.;Berg;;Huisartsenpraktijk Heuvelland;;;;;;", "R-801;Karel;;Appel;;;;;;;;"].join("\n"),
+    );
+    expect(preview.errorRows).toBe(0);
+    expect(preview.warningRows).toBe(1);
+    expect(preview.creates.people).toBe(2);
+    const [jan, karel] = preview.rows;
+    const warning = jan!.warnings.find((issue) => issue.reasons);
+    expect(messages([warning!])[0]).toMatchObject({
+      key: "import.warnings.likelyDuplicate",
+      values: { name: expect.stringContaining("Berg") },
+    });
+    expect(Number(splitMessageKey(warning!.message).values.score)).toBeGreaterThan(0);
+    expect(warning!.reasons).toContain("same_organisation");
+    expect(karel!.warnings).toEqual([]);
+  });
+
+  it("links a merged record's external id to the survivor, and never to a merged or erased record", async () => {
+    const survivor = await makePerson(t.db, { last_name: "Overblijver" });
+    const duplicate = await makePerson(t.db, { last_name: "Dubbel" });
+    const erased = await makePerson(t.db, { last_name: "Gewist" });
+    await t.db
+      .insertInto("external_ids")
+      .values([
+        { entity: "people", entity_id: duplicate.id, source: "Relatienummer", value: "R-900" },
+        { entity: "people", entity_id: erased.id, source: "Relatienummer", value: "R-901" },
+      ])
+      .execute();
+    const version = async (table: "people" | "organisations", id: number) =>
+      (await t.db.selectFrom(table).select("version").where("id", "=", id).executeTakeFirstOrThrow()).version;
+    await mergePeople(t.db, user, {
+      survivorId: survivor.id,
+      mergedId: duplicate.id,
+      survivorVersion: await version("people", survivor.id),
+      mergedVersion: await version("people", duplicate.id),
+      fieldChoices: {},
+    });
+    await erasePeople(t.db, user, [erased.id]);
+    const kept = await makeOrganisation(t.db, { name: "Zorggroep Nieuw" });
+    const merged = await makeOrganisation(t.db, { name: "Zorggroep Oud" });
+    await mergeOrganisations(t.db, user, {
+      survivorId: kept.id,
+      mergedId: merged.id,
+      survivorVersion: await version("organisations", kept.id),
+      mergedVersion: await version("organisations", merged.id),
+      fieldChoices: {},
+    });
+
+    const { preview } = await previewed(
+      [
+        HEADER,
+        "R-900;;;Dubbel;;;;;;;;",
+        "R-901;Eva;;Nieuw;;;;;;;;",
+        "R-902;Piet;;Oudgediende;;Zorggroep Oud;;;;;;",
+      ].join("\n"),
+    );
+    expect(preview.errorRows, JSON.stringify(preview.rows)).toBe(0);
+    const [viaMerged, viaErased, atMerged] = preview.rows;
+    expect(viaMerged!.links).toContainEqual({ field: "person", name: expect.any(String), id: survivor.id });
+    expect(viaErased!.links.find((link) => link.field === "person")?.id).toBeNull();
+    expect(atMerged!.links.find((link) => link.field === "organisation")?.id).toBeNull();
   });
 });
 

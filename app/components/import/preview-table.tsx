@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RowPreview } from "../../services/import-plan";
+import { splitMessageKey } from "../../services/form-data";
+import type { RowIssue, RowPreview } from "../../services/import-plan";
 import { Pagination } from "../lists";
 import { useMessage } from "../form";
 
@@ -33,10 +34,16 @@ export function ImportPreviewTable({ preview, rowCount }: { preview: PreviewData
     person: "last_name",
     body: "body",
   } as const;
-  const issueText = (issue: { column: string | null; message: string }) =>
+  const issueMessage = (issue: RowIssue) => {
+    if (!issue.reasons) return message(issue.message);
+    const { values } = splitMessageKey(issue.message);
+    const reasons = issue.reasons.map((reason) => t(`duplicates.personReasons.${reason}`)).join(", ");
+    return t("import.warnings.likelyDuplicate", { name: values.name, score: values.score, reasons });
+  };
+  const issueText = (issue: RowIssue) =>
     issue.column
-      ? t("import.preview.inColumn", { column: issue.column, message: message(issue.message) })
-      : message(issue.message);
+      ? t("import.preview.inColumn", { column: issue.column, message: issueMessage(issue) })
+      : issueMessage(issue);
   return (
     <section aria-labelledby="preview-heading" className="card space-y-3">
       <h2 id="preview-heading" className="text-lg font-semibold">

@@ -169,5 +169,7 @@ export const importing: Messages<typeof nl> = {
     newOrganisation: "{{name}} is not in the register yet and will be created as a new organisation",
     samePersonByEmail: "probably the same person as {{name}} (same e-mail address): linked, not created again",
     jobExists: "this person already works here; the job is not added again",
+    likelyDuplicate:
+      "perhaps the same person as {{name}}, already in the register (score {{score}} of 100: {{reasons}}): will still be created as a new person unless you change the file",
   },
 };

@@ -172,5 +172,7 @@ export const importing = {
     samePersonByEmail:
       "waarschijnlijk dezelfde persoon als {{name}} (zelfde e-mailadres): gekoppeld, niet opnieuw aangemaakt",
     jobExists: "deze persoon werkt hier al; de functie wordt niet nog eens toegevoegd",
+    likelyDuplicate:
+      "misschien dezelfde persoon als {{name}}, die al in het register staat (score {{score}} van 100: {{reasons}}): wordt toch als nieuwe persoon aangemaakt, tenzij u het bestand aanpast",
   },
 } as const;
