@@ -163,7 +163,11 @@ function whereKey<Q extends { where: (column: string, op: "=", value: unknown) =
 /** Every row whose `column` names the merged record moves to the survivor, or goes where the survivor has its twin. */
 async function moveRows(trx: Trx, reference: MovedReference, survivorId: number, mergedId: number) {
   const t = untyped(trx);
-  let query = t.selectFrom(reference.table).selectAll().where(reference.column, "=", mergedId);
+  let query = whereKey(t.selectFrom(reference.table).selectAll(), reference.where ?? {}).where(
+    reference.column,
+    "=",
+    mergedId,
+  );
   // the survivor's own row when it was the merged organisation's child: its parent is a field choice
   if (reference.table === "organisations") query = query.where("id", "<>", survivorId);
   const found = await query.orderBy(reference.key[0]!).execute();
@@ -428,9 +432,10 @@ export async function attachedCounts(db: DB, entity: MergedEntity, id: number): 
   const t = untyped(db as unknown as Trx);
   const counts: Record<string, number> = {};
   for (const reference of MOVED_REFERENCES[entity]) {
-    const { n } = await t
-      .selectFrom(reference.table)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
+    const { n } = await whereKey(
+      t.selectFrom(reference.table).select((eb) => eb.fn.countAll<number>().as("n")),
+      reference.where ?? {},
+    )
       .where(reference.column, "=", id)
       .executeTakeFirstOrThrow();
     counts[reference.counts] = Number(n);

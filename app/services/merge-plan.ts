@@ -49,6 +49,8 @@ export interface MovedReference {
   column: string;
   key: readonly string[];
   unique?: readonly string[];
+  /** for a table that names records of several kinds: the rows of this kind only */
+  where?: Readonly<Record<string, string>>;
   /** the kinds of rows the merge page counts under this name */
   counts: string;
 }
@@ -61,6 +63,13 @@ export const MOVED_REFERENCES: Record<MergedEntity, readonly MovedReference[]> =
     { table: "attendance", column: "substitute_person_id", key: ["id"], counts: "substitutions" },
     { table: "person_emails", column: "person_id", key: ["id"], counts: "emails" },
     { table: "consents", column: "person_id", key: ["id"], counts: "consents" },
+    {
+      table: "external_ids",
+      column: "entity_id",
+      key: ["id"],
+      where: { entity: "people" },
+      counts: "externalIds",
+    },
     // a duplicate merged into this one earlier now names the survivor directly
     { table: "people", column: "merged_into_id", key: ["id"], counts: "duplicates" },
   ],
@@ -83,6 +92,13 @@ export const MOVED_REFERENCES: Record<MergedEntity, readonly MovedReference[]> =
       key: ["id"],
       unique: ["meeting_id"],
       counts: "invitations",
+    },
+    {
+      table: "external_ids",
+      column: "entity_id",
+      key: ["id"],
+      where: { entity: "organisations" },
+      counts: "externalIds",
     },
     { table: "organisations", column: "merged_into_id", key: ["id"], counts: "duplicates" },
   ],

@@ -430,4 +430,41 @@ describe("refusals", () => {
     await t.db.updateTable("seats").set({ note: "later" }).where("id", "=", seat.id).execute();
     await expect(undoMerge(t.db, editor, mergeId)).rejects.toThrow("merge.errors.changedRow.seats");
   });
+
+  it("moves the merged records' external ids to the survivors, and back on undo, leaving other kinds' alone", async () => {
+    const a = await makePerson(t.db);
+    const b = await makePerson(t.db);
+    const x = await makeOrganisation(t.db);
+    const y = await makeOrganisation(t.db);
+    const ids = await t.db
+      .insertInto("external_ids")
+      .values([
+        { entity: "people", entity_id: b.id, source: "Relatienummer", value: "P-17" },
+        // an organisation's number whose id happens to be the merged person's: not the person's to move
+        { entity: "organisations", entity_id: b.id, source: "Relatienummer", value: "O-17" },
+        { entity: "organisations", entity_id: y.id, source: "KvK", value: "17001700" },
+      ])
+      .returning("id")
+      .execute();
+    const owners = async () =>
+      (
+        await t.db
+          .selectFrom("external_ids")
+          .select("entity_id")
+          .where(
+            "id",
+            "in",
+            ids.map((row) => row.id),
+          )
+          .orderBy("id")
+          .execute()
+      ).map((row) => row.entity_id);
+
+    const people = await mergePeople(t.db, editor, await mergeInput("people", a.id, b.id));
+    const organisations = await mergeOrganisations(t.db, editor, await mergeInput("organisations", x.id, y.id));
+    expect(await owners()).toEqual([a.id, b.id, x.id]);
+    await undoMerge(t.db, editor, organisations.mergeId);
+    await undoMerge(t.db, editor, people.mergeId);
+    expect(await owners()).toEqual([b.id, b.id, y.id]);
+  });
 });

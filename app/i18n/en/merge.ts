@@ -79,6 +79,8 @@ export const merge: Messages<typeof nl> = {
     duplicates_other: "{{count}} duplicates merged earlier",
     savedSearches_one: "{{count}} saved search",
     savedSearches_other: "{{count}} saved searches",
+    externalIds_one: "{{count}} number from another system",
+    externalIds_other: "{{count}} numbers from other systems",
     panels_one: "{{count}} place in a frozen panel stays as drawn and belongs to {{name}} from now on",
     panels_other: "{{count}} places in frozen panels stay as drawn and belong to {{name}} from now on",
     optOuts: "An opt-out on either of the two always stays.",

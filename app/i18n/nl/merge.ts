@@ -77,6 +77,8 @@ export const merge = {
     duplicates_other: "{{count}} eerder samengevoegde dubbele records",
     savedSearches_one: "{{count}} bewaarde zoekopdracht",
     savedSearches_other: "{{count}} bewaarde zoekopdrachten",
+    externalIds_one: "{{count}} nummer uit een ander systeem",
+    externalIds_other: "{{count}} nummers uit andere systemen",
     panels_one: "{{count}} plaats in een bevroren panel blijft zoals getrokken en hoort voortaan bij {{name}}",
     panels_other: "{{count}} plaatsen in bevroren panels blijven zoals getrokken en horen voortaan bij {{name}}",
     optOuts: "Een afmelding op een van de twee blijft altijd staan.",
