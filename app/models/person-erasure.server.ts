@@ -87,6 +87,8 @@ async function eraseOne(trx: Trx, actor: Actor, personId: number, now: Date): Pr
     .execute();
   await trx.deleteFrom("person_emails").where("person_id", "=", personId).execute();
   await trx.deleteFrom("consents").where("person_id", "=", personId).execute();
+  // another system's number identifies the person as surely as a name does
+  await trx.deleteFrom("external_ids").where("entity", "=", "people").where("entity_id", "=", personId).execute();
   await forgetMerges(trx, personId);
   await trx
     .updateTable("people")

@@ -124,6 +124,10 @@ describe("erasing a demo person", () => {
     expect(verificationsBefore.every((v) => v?.matches)).toBe(true);
     expect(bodyIds.length).toBeGreaterThan(0);
 
+    await t.db
+      .insertInto("external_ids")
+      .values({ entity: "people", entity_id: personId, source: "ledenlijst.csv", value: "R-1042" })
+      .execute();
     const [result] = await erasePeople(t.db, beheerder, [personId]);
     expect(result).toMatchObject({ personId, erased: true, suppressedAddresses: 1 });
     expect(result!.redactedAuditEntries).toBeGreaterThan(0);
@@ -138,6 +142,8 @@ describe("erasing a demo person", () => {
     expect(person.erased_at).not.toBeNull();
     expect(person.archived_at).not.toBeNull();
     expect(await t.db.selectFrom("person_emails").where("person_id", "=", personId).selectAll().execute()).toEqual([]);
+    const externalIds = t.db.selectFrom("external_ids").selectAll().where("entity", "=", "people");
+    expect(await externalIds.where("entity_id", "=", personId).execute()).toEqual([]);
     const members = await t.db.selectFrom("panel_members").selectAll().where("person_id", "=", personId).execute();
     expect(members).toHaveLength(2);
     for (const member of members) {
