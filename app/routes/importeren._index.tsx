@@ -41,7 +41,7 @@ export default function ImportHistory() {
           {t("import.historyTitle")}
         </h2>
         <ImportHistoryTable rows={rows} />
-        <Pagination {...page} />
+        {page.total > 0 ? <Pagination {...page} /> : null}
       </section>
     </div>
   );
