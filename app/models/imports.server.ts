@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { idList, textList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import type { ImportedEntity, ImportStatus, IsoMoment } from "../../db/schema";
@@ -623,6 +624,14 @@ function refuseUndo(entity: string, id: number, name: string): never {
   });
 }
 
+/** Single-column references that, made after an import, stop its undo: the record is in use. */
+const LATER_REFERENCES = [
+  { table: "consents", column: "person_id", entity: "people" },
+  { table: "organisations", column: "parent_id", entity: "organisations" },
+  { table: "plans", column: "lead_organisation_id", entity: "organisations" },
+  { table: "meeting_invitations", column: "organisation_id", entity: "organisations" },
+] as const;
+
 /**
  * Takes a whole import back, in one transaction: refused, naming the record, when any record it
  * created changed since (its version moved) or is referred to by anything the import did not
@@ -718,30 +727,15 @@ export async function undoImport(db: DB, actor: Actor, id: number, version: numb
       )
       .executeTakeFirst();
     if (panel) return personName.has(panel.person_id) ? person(panel.person_id) : organisation(panel.organisation_id!);
-    const consent = await trx
-      .selectFrom("consents")
-      .select("person_id")
-      .where("person_id", "in", idList(trx, people))
-      .executeTakeFirst();
-    if (consent) return person(consent.person_id);
-    const child = await trx
-      .selectFrom("organisations")
-      .select("parent_id")
-      .where("parent_id", "in", idList(trx, organisations))
-      .executeTakeFirst();
-    if (child) return organisation(child.parent_id!);
-    const plan = await trx
-      .selectFrom("plans")
-      .select("lead_organisation_id")
-      .where("lead_organisation_id", "in", idList(trx, organisations))
-      .executeTakeFirst();
-    if (plan) return organisation(plan.lead_organisation_id!);
-    const invitation = await trx
-      .selectFrom("meeting_invitations")
-      .select("organisation_id")
-      .where("organisation_id", "in", idList(trx, organisations))
-      .executeTakeFirst();
-    if (invitation) return organisation(invitation.organisation_id!);
+    for (const reference of LATER_REFERENCES) {
+      const ids = reference.entity === "people" ? people : organisations;
+      const row = await trx
+        .selectFrom(reference.table as "consents")
+        .select(sql<number>`${sql.ref(reference.column)}`.as("referenced_id"))
+        .where(sql.ref(reference.column), "in", idList(trx, ids))
+        .executeTakeFirst();
+      if (row) return reference.entity === "people" ? person(row.referenced_id) : organisation(row.referenced_id);
+    }
 
     const summary = IMPORT_AUDIT_SUMMARIES.undone;
     for (const seat of seatRows) {

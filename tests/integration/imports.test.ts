@@ -374,4 +374,38 @@ describe("undo", () => {
       messageKey: "import.errors.undoTouched?name=Zorgnetwerk+Later",
     });
   });
+
+  it("is refused when a later consent or a later part refers to what it created", async () => {
+    const { id, version } = await imported(
+      [HEADER, "W1;Wim;;Wachter;wim@voorbeeld.nl;Zorgnetwerk Wacht;;;;;;"].join("\n"),
+    );
+    const wim = await t.db
+      .selectFrom("people")
+      .select("id")
+      .where("last_name", "=", "Wachter")
+      .executeTakeFirstOrThrow();
+    const consent = await t.db
+      .insertInto("consents")
+      .values({ person_id: wim.id, purpose: "research", status: "withdrawn", recorded_on: "2026-12-01", source: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await expect(undoImport(t.db, user, id, version)).rejects.toMatchObject({
+      messageKey: "import.errors.undoTouched?name=Wim+Wachter",
+    });
+
+    await t.db.deleteFrom("consents").where("id", "=", consent.id).execute();
+    const parent = await t.db
+      .selectFrom("organisations")
+      .select("id")
+      .where("name", "=", "Zorgnetwerk Wacht")
+      .executeTakeFirstOrThrow();
+    const sector = await t.db.selectFrom("sectors").select("id").executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("organisations")
+      .values({ name: "Wachtpost Noord", sector_id: sector.id, parent_id: parent.id })
+      .execute();
+    await expect(undoImport(t.db, user, id, version)).rejects.toMatchObject({
+      messageKey: "import.errors.undoTouched?name=Zorgnetwerk+Wacht",
+    });
+  });
 });
