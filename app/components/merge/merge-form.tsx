@@ -26,6 +26,9 @@ interface FoundRecord {
 
 const PATH: Record<MergedEntity, string> = { people: "/personen", organisations: "/organisaties" };
 
+/** The page of a person or an organisation. */
+export const recordPath = (entity: MergedEntity, id: number) => `${PATH[entity]}/${id}`;
+
 /** Without a second record yet: a plain GET search for it, and the records found, each to compare with. */
 export function MergeFinder({
   entity,
