@@ -16,6 +16,7 @@ import {
 } from "../services/merge-plan";
 import { displayName } from "../services/names";
 import { type Actor, type Trx } from "./audit.server";
+import { checkParent } from "./organisations.server";
 import { inTransaction, loadForUpdate, RecordNotFoundError, RegisterError, updateAudited } from "./editing.server";
 
 /**
@@ -104,7 +105,11 @@ async function mergeIn(trx: Trx, actor: Actor, entity: MergedEntity, input: Merg
 
   const fields = MERGE_FIELDS[entity];
   const values = chosenValues(fields, survivor, merged, input.fieldChoices);
-  if (entity === "organisations") values.parent_id = parentAfterMerge(values.parent_id, merged, survivorId, mergedId);
+  if (entity === "organisations") {
+    values.parent_id = parentAfterMerge(values.parent_id, merged, survivorId, mergedId);
+    // the duplicate's parts now hang under the survivor: a parent among them would close a loop
+    await checkParent(trx, values.parent_id as number | null, survivorId, survivor.parent_id as number | null);
+  }
   const updatedSurvivor = await updateAudited(trx, actor, entity, survivorId, input.survivorVersion, values, {
     action: "merge",
     summary: MERGE_SUMMARIES.mergedFrom,

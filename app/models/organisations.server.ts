@@ -320,7 +320,7 @@ async function checkInput(trx: Trx, input: OrganisationInput, organisationId: nu
  * The parent must exist, must not be archived (when newly chosen), and must not be the
  * organisation itself or lie under it.
  */
-async function checkParent(
+export async function checkParent(
   trx: Trx,
   parentId: number | null,
   organisationId: number | null,

@@ -395,6 +395,18 @@ describe("refusals", () => {
     );
   });
 
+  it("refuses a parent that would lie under the survivor after the merge, naming it", async () => {
+    const survivor = await makeOrganisation(t.db, { name: "Stichting Boven" });
+    const between = await makeOrganisation(t.db, { name: "Afdeling Midden", parent_id: survivor.id });
+    const duplicate = await makeOrganisation(t.db, { name: "Stichting Boven (dubbel)", parent_id: between.id });
+    const input = await mergeInput("organisations", survivor.id, duplicate.id);
+    await expect(mergeOrganisations(t.db, editor, { ...input, fieldChoices: { parent_id: "merged" } })).rejects.toThrow(
+      /organisations\.errors\.parentCycle\?name=Afdeling\+Midden/,
+    );
+    expect(await version("organisations", duplicate.id)).toBe(input.mergedVersion);
+    await mergeOrganisations(t.db, editor, input);
+  });
+
   it("refuses to undo once the survivor changed, naming it", async () => {
     const a = await makePerson(t.db, { last_name: "Dekker" });
     const b = await makePerson(t.db, { last_name: "Decker" });
