@@ -186,11 +186,18 @@ export async function readImportRegister(
   mapping: ImportMapping,
 ): Promise<ImportRegister> {
   const named = namedInSheet(sheet, mapping);
-  // a merged record lives on in its survivor, an erased one not at all: neither is linked to
+  // a merged record lives on in its survivor, an erased one not at all: neither is linked to itself
   const organisations = await db
     .selectFrom("organisations")
     .select(["id", "name", "short_name", "archived_at"])
     .where("merged_into_id", "is", null)
+    .execute();
+  // a spreadsheet may still use a merged organisation's old name: it names the survivor
+  const formerNames = await db
+    .selectFrom("organisations as merged")
+    .innerJoin("organisations as survivor", "survivor.id", "merged.merged_into_id")
+    .select(["survivor.id", "merged.name", "merged.short_name", "survivor.archived_at", "survivor.name as shown_as"])
+    .where("survivor.merged_into_id", "is", null)
     .execute();
   const bodies = await db
     .selectFrom("bodies")
@@ -268,7 +275,7 @@ export async function readImportRegister(
     seatsByPerson.set(seat.person_id, list);
   }
   return {
-    organisations: nameIndex(organisations),
+    organisations: nameIndex([...organisations, ...formerNames]),
     organisationsById: new Map(organisations.map((o) => [o.id, known(o.id, o.name, o.archived_at)])),
     bodies: nameIndex(bodies),
     bodiesById: new Map(bodies.map((b) => [b.id, known(b.id, b.name, b.archived_at)])),

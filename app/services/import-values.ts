@@ -128,6 +128,8 @@ export interface NamedRecord {
   id: number;
   name: string;
   short_name: string | null;
+  /** the name a link shows when it differs: a merged organisation's old name links to its survivor */
+  shown_as?: string | null;
 }
 
 /** The record a name links to, the records it could be, or none. */
@@ -171,11 +173,13 @@ export function linkName(index: NameIndex, text: string): NameLink {
   if (key === "") return { kind: "none" };
   const found = index.exact.get(key) ?? index.abbreviated.get(key) ?? [];
   const [only] = found;
-  if (only && found.length === 1) return { kind: "linked", id: only.id, name: only.name };
+  if (only && found.length === 1) return { kind: "linked", id: only.id, name: only.shown_as ?? only.name };
   if (found.length > 1)
     return {
       kind: "ambiguous",
-      candidates: found.slice(0, CANDIDATES_SHOWN).map((record) => ({ id: record.id, name: record.name })),
+      candidates: found
+        .slice(0, CANDIDATES_SHOWN)
+        .map((record) => ({ id: record.id, name: record.shown_as ?? record.name })),
     };
   return { kind: "none" };
 }

@@ -186,7 +186,7 @@ describe("linking to the register", () => {
     expect(karel!.warnings).toEqual([]);
   });
 
-  it("links a merged record's external id to the survivor, and never to a merged or erased record", async () => {
+  it("links a merged record's external id and old name to the survivor, never to a merged or erased record", async () => {
     const survivor = await makePerson(t.db, { last_name: "Overblijver" });
     const duplicate = await makePerson(t.db, { last_name: "Dubbel" });
     const erased = await makePerson(t.db, { last_name: "Gewist" });
@@ -229,7 +229,7 @@ describe("linking to the register", () => {
     const [viaMerged, viaErased, atMerged] = preview.rows;
     expect(viaMerged!.links).toContainEqual({ field: "person", name: expect.any(String), id: survivor.id });
     expect(viaErased!.links.find((link) => link.field === "person")?.id).toBeNull();
-    expect(atMerged!.links.find((link) => link.field === "organisation")?.id).toBeNull();
+    expect(atMerged!.links).toContainEqual({ field: "organisation", name: "Zorggroep Nieuw", id: kept.id });
   });
 });
 

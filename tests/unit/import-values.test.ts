@@ -116,6 +116,20 @@ describe("linking by name", () => {
     expect(linkName(index, text)).toMatchObject({ kind: "linked", id });
   });
 
+  it("links a merged organisation's former name to its survivor, showing the survivor's name", () => {
+    const withFormer = nameIndex([
+      ...organisations,
+      { id: 2, name: "GGD Zuid-Limburg", short_name: null, shown_as: "GGD Zuid Limburg" },
+      { id: 2, name: "Gemeentelijke Gezondheidsdienst ZL", short_name: null, shown_as: "GGD Zuid Limburg" },
+    ]);
+    expect(linkName(withFormer, "GGD Zuid Limburg")).toEqual({ kind: "linked", id: 2, name: "GGD Zuid Limburg" });
+    expect(linkName(withFormer, "gemeentelijke gezondheidsdienst zl")).toEqual({
+      kind: "linked",
+      id: 2,
+      name: "GGD Zuid Limburg",
+    });
+  });
+
   it("lists the candidates when a name fits two records, and finds none for an unknown name", () => {
     // "ZM" is the short name of one record: a name of the register before any abbreviation
     expect(linkName(index, "ZM")).toMatchObject({ kind: "linked", id: 5 });
