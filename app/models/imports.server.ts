@@ -1,7 +1,7 @@
-import { sql } from "kysely";
+import { type Selectable, sql, type Updateable } from "kysely";
 import { idList, textList } from "../../db/dialect";
 import type { DB } from "../../db/index";
-import type { ImportedEntity, ImportStatus, IsoMoment } from "../../db/schema";
+import type { ImportBatchesTable, ImportedEntity, ImportStatus, IsoMoment } from "../../db/schema";
 import { messageKey } from "../services/form-data";
 import type { ImportMapping } from "../services/import-fields";
 import type { ImportTable } from "../services/import-file.server";
@@ -317,6 +317,34 @@ async function batchForChange(trx: Trx, id: number, version: number, statuses: r
 }
 
 /**
+ * Moves a batch on to its next step, with an audit entry: every step of an import (the mapping
+ * chosen, the import started and ended, the undo) is logged like any other change.
+ */
+async function advanceBatch(
+  trx: Trx,
+  actor: Actor,
+  batch: Selectable<ImportBatchesTable>,
+  changes: Updateable<ImportBatchesTable> & { status: ImportStatus },
+  extra: { summary?: string; counts?: ImportCounts } = {},
+): Promise<number> {
+  const now: IsoMoment = new Date().toISOString();
+  await trx
+    .updateTable("import_batches")
+    .set({ ...changes, version: batch.version + 1, updated_at: now })
+    .where("id", "=", batch.id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: "update",
+    entity: "import_batches",
+    entityId: batch.id,
+    summary: extra.summary,
+    before: batchSnapshot(batch),
+    after: batchSnapshot({ ...batch, status: changes.status, ...(extra.counts ? { counts: extra.counts } : {}) }),
+  });
+  return batch.version + 1;
+}
+
+/**
  * Saves the mapping and marks the batch `previewing`: the preview itself (previewImportBatch) runs
  * after, in chunks, so the page can show its progress.
  */
@@ -326,25 +354,7 @@ export async function startImportPreview(db: DB, actor: Actor, id: number, versi
     if (!batch.content) throw new RegisterError("import.errors.wrongStep");
     const columns = (JSON.parse(batch.content) as ImportTable).headers.length;
     if (mapping.length !== columns) throw new RegisterError("import.errors.wrongStep");
-    await trx
-      .updateTable("import_batches")
-      .set({
-        status: "previewing",
-        mapping: JSON.stringify(mapping),
-        preview: null,
-        version: batch.version + 1,
-        updated_at: new Date().toISOString(),
-      })
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "import_batches",
-      entityId: id,
-      before: batchSnapshot(batch),
-      after: batchSnapshot({ ...batch, status: "previewing" }),
-    });
-    return batch.version + 1;
+    return advanceBatch(trx, actor, batch, { status: "previewing", mapping: JSON.stringify(mapping), preview: null });
   });
 }
 
@@ -410,19 +420,7 @@ export async function startImport(db: DB, actor: Actor, id: number, version: num
     const batch = await batchForChange(trx, id, version, ["previewed"]);
     const preview = batch.preview ? (JSON.parse(batch.preview) as StoredPreview) : null;
     if (!preview || preview.errorRows > 0) throw new RegisterError("import.errors.notClean");
-    await trx
-      .updateTable("import_batches")
-      .set({ status: "importing", version: batch.version + 1, updated_at: new Date().toISOString() })
-      .where("id", "=", id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "import_batches",
-      entityId: id,
-      before: batchSnapshot(batch),
-      after: batchSnapshot({ ...batch, status: "importing" }),
-    });
-    return batch.version + 1;
+    return advanceBatch(trx, actor, batch, { status: "importing" });
   });
 }
 
@@ -562,30 +560,21 @@ export async function runImport(
           .insertInto("import_batch_records")
           .values(created.slice(i, i + WRITE_CHUNK).map((record) => ({ batch_id: id, ...record })))
           .execute();
-      const now = new Date().toISOString();
-      await trx
-        .updateTable("import_batches")
-        .set({
+      await advanceBatch(
+        trx,
+        actor,
+        batch,
+        {
           status: "imported",
           // the file and its preview hold people's data: what was imported is in the register now
           content: null,
           preview: null,
           counts: JSON.stringify(counts),
-          imported_at: now,
+          imported_at: new Date().toISOString(),
           imported_by: actor.id,
-          version: batch.version + 1,
-          updated_at: now,
-        })
-        .where("id", "=", id)
-        .execute();
-      await recordAudit(trx, actor, {
-        action: "update",
-        entity: "import_batches",
-        entityId: id,
-        summary,
-        before: batchSnapshot(batch),
-        after: batchSnapshot({ ...batch, status: "imported", counts }),
-      });
+        },
+        { summary, counts },
+      );
       onProgress({ phase: "import", done: total, total });
       return counts;
     });
@@ -796,21 +785,14 @@ export async function undoImport(db: DB, actor: Actor, id: number, version: numb
         summary,
       });
     }
-    const now: IsoMoment = new Date().toISOString();
-    await trx
-      .updateTable("import_batches")
-      .set({ status: "undone", undone_at: now, undone_by: actor.id, version: batch.version + 1, updated_at: now })
-      .where("id", "=", id)
-      .execute();
     const counts = JSON.parse(batch.counts ?? "null") as ImportCounts | null;
-    await recordAudit(trx, actor, {
-      action: "update",
-      entity: "import_batches",
-      entityId: id,
-      summary,
-      before: batchSnapshot(batch),
-      after: batchSnapshot({ ...batch, status: "undone" }),
-    });
+    await advanceBatch(
+      trx,
+      actor,
+      batch,
+      { status: "undone", undone_at: new Date().toISOString(), undone_by: actor.id },
+      { summary },
+    );
     return counts ?? { organisations: 0, people: 0, affiliations: 0, seats: 0 };
   });
 }
