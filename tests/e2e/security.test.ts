@@ -25,6 +25,8 @@ const ACTION_PATHS = ROUTE_FILES.filter(
       themeId: "1",
       userId: "1",
       waveId: "1",
+      batchId: "1",
+      sampleId: "1",
       soort: "uitnodiging",
       kind: "csv",
       token: "geen-token",
