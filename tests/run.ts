@@ -23,7 +23,20 @@ interface JsonReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** What failed, kept for the last lines of the output: CI shows only the tail of a long log. */
+const failures: string[] = [];
+
+function firstLine(message: string | undefined): string {
+  const line = (message ?? "").split("\n").find((l) => l.trim() !== "") ?? "";
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
@@ -76,8 +89,13 @@ function runVitest(label: string, projects: string[], engine: Engine): Promise<v
       totals.skipped += result.numPendingTests + result.numTodoTests;
       // A file that fails before its tests run (an import error, a failing beforeAll) has no failed test.
       for (const file of result.testResults) {
-        if (file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")) {
+        const where = `[${label}] ${path.relative(ROOT, file.name)}`;
+        const failedTests = file.assertionResults.filter((t) => t.status === "failed");
+        for (const test of failedTests)
+          failures.push(`${where} > ${test.fullName}\n    ${firstLine(test.failureMessages?.[0])}`);
+        if (file.status === "failed" && failedTests.length === 0) {
           totals.failed += 1;
+          failures.push(`${where}\n    ${firstLine(file.message)}`);
         }
       }
       if (code !== 0) broken = true;
@@ -117,6 +135,10 @@ for (const engine of engines) {
   }
 }
 
+if (failures.length > 0) {
+  console.log(`\nMislukt (${failures.length}):`);
+  for (const failure of failures) console.log(`✗ ${failure}`);
+}
 console.log(`\nDuur: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (!chromiumAvailable()) console.log(CHROMIUM_MISSING);
 console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
