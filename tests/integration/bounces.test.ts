@@ -89,7 +89,7 @@ async function waves() {
 }
 
 async function untilDone(waveId: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 600; i++) {
     const progress = await mailingProgress(t.db, waveId, "invitation");
     if (progress && progress.mailing.status !== "sending") return progress;
     await new Promise((resolve) => setTimeout(resolve, 25));
