@@ -51,9 +51,12 @@ const CHUNK = 500;
 const chunks = <T>(values: readonly T[]) =>
   Array.from({ length: Math.ceil(values.length / CHUNK) }, (_, i) => values.slice(i * CHUNK, (i + 1) * CHUNK));
 
-/** The people duplicates are looked for among: not archived, not erased. */
+/** The people duplicates are looked for among: not archived, not erased, not merged into another. */
 function livePeople<O>(query: SelectQueryBuilder<Database, "people", O>) {
-  return query.where("people.archived_at", "is", null).where("people.erased_at", "is", null);
+  return query
+    .where("people.archived_at", "is", null)
+    .where("people.erased_at", "is", null)
+    .where("people.merged_into_id", "is", null);
 }
 
 const PERSON_COLUMNS = ["people.id", "first_name", "infix", "last_name", "initials", "phone"] as const;
@@ -354,6 +357,7 @@ async function liveOrganisations(db: DB): Promise<StoredOrganisation[]> {
     .selectFrom("organisations")
     .select(["id", "name", "short_name", "email", "website", "phone"])
     .where("archived_at", "is", null)
+    .where("merged_into_id", "is", null)
     .execute();
 }
 

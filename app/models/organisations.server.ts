@@ -471,6 +471,8 @@ export async function restoreOrganisation(
 ): Promise<Organisation> {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "organisations", id);
+    if (current.merged_into_id !== null)
+      throw new RegisterError(messageKey("merge.errors.alreadyMerged", { name: current.name }));
     if (current.archived_at === null && (version === null || version === current.version)) return current;
     const { after } = await updateAudited(
       trx,

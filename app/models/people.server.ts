@@ -351,6 +351,9 @@ export async function restorePerson(db: DB, actor: Actor, personId: number, vers
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "people", personId);
     if (current.erased_at) throw new RegisterError("rights.errors.erased");
+    // a merged duplicate stays archived: back in the lists it would be the same person twice
+    if (current.merged_into_id !== null)
+      throw new RegisterError(messageKey("merge.errors.alreadyMerged", { name: displayName(current) }));
     if (!current.archived_at && current.version === version) return current;
     return (await updateAudited(trx, actor, "people", personId, version, { archived_at: null }, { action: "restore" }))
       .after;

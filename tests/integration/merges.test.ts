@@ -7,7 +7,8 @@ import { drawSample, sampleSource } from "../../app/models/interview-samples.ser
 import { optOut, optOutPerson } from "../../app/models/opt-outs.server";
 import { verifyFrozenPanel } from "../../app/models/panel-freeze.server";
 import { panelMembershipsOf } from "../../app/models/panel-members.server";
-import { currentConsent } from "../../app/models/people.server";
+import { currentConsent, restorePerson } from "../../app/models/people.server";
+import { restoreOrganisation } from "../../app/models/organisations.server";
 import { erasePeople } from "../../app/models/person-erasure.server";
 import { searchRegister } from "../../app/models/search.server";
 import { KEPT_REFERENCES, rowText } from "../../app/services/merge-plan";
@@ -393,6 +394,27 @@ describe("refusals", () => {
     await expect(mergePeople(t.db, editor, await mergeInput("people", survivorPerson, b.id))).rejects.toThrow(
       "merge.errors.alreadyMerged",
     );
+  });
+
+  it("refuses to take a merged duplicate out of the archive, naming it", async () => {
+    const a = await makePerson(t.db);
+    const b = await makePerson(t.db, { last_name: "Dubbel" });
+    await mergePeople(t.db, editor, await mergeInput("people", a.id, b.id));
+    await expect(restorePerson(t.db, editor, b.id, await version("people", b.id))).rejects.toThrow(
+      /merge\.errors\.alreadyMerged\?name=Test\+Dubbel/,
+    );
+    const kept = await makeOrganisation(t.db, { name: "Stichting Blijft" });
+    const gone = await makeOrganisation(t.db, { name: "Stichting Dubbel" });
+    await mergeOrganisations(t.db, editor, await mergeInput("organisations", kept.id, gone.id));
+    await expect(restoreOrganisation(t.db, editor, gone.id, null)).rejects.toThrow(
+      /merge\.errors\.alreadyMerged\?name=Stichting\+Dubbel/,
+    );
+    const archived = await t.db
+      .selectFrom("people")
+      .select("archived_at")
+      .where("id", "=", b.id)
+      .executeTakeFirstOrThrow();
+    expect(archived.archived_at).not.toBeNull();
   });
 
   it("refuses a parent that would lie under the survivor after the merge, naming it", async () => {
