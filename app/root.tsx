@@ -16,6 +16,7 @@ import { I18nextProvider } from "react-i18next";
 import type { Language } from "../db/schema";
 import { getCurrentUser } from "./auth/guard.server";
 import { can } from "./auth/permissions";
+import { isDemoNetwork } from "./models/demo-network.server";
 import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
@@ -37,10 +38,11 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await getCurrentUser(request, context);
+  const [user, demo] = await Promise.all([getCurrentUser(request, context), isDemoNetwork(context.db)]);
   const language = requestLanguage(request, user);
   return json({
     language,
+    demo,
     user: user && {
       name: user.name,
       email: user.email,
@@ -75,10 +77,10 @@ function Document({ language, children }: { language: Language; children: ReactN
 }
 
 export default function App() {
-  const { language, user } = useLoaderData<typeof loader>();
+  const { language, user, demo } = useLoaderData<typeof loader>();
   return (
     <Document language={language}>
-      <AppShell user={user}>
+      <AppShell user={user} demo={demo}>
         <Outlet />
       </AppShell>
     </Document>
@@ -93,7 +95,7 @@ export function ErrorBoundary() {
   if (status >= 500) console.error(error);
   return (
     <Document language={language}>
-      <AppShell user={data?.user ?? null}>
+      <AppShell user={data?.user ?? null} demo={data?.demo ?? false}>
         <ErrorPage status={status} />
       </AppShell>
     </Document>

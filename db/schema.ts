@@ -427,7 +427,8 @@ export interface RequestLimitsTable {
 
 /** Settings of the register, shared by every server on the database (migration 0009). */
 export interface SettingsTable {
-  key: "pseudonym_secret" | "suppression_salt";
+  /** demo_network: the register holds the synthetic demo network (its value: the day it was loaded) */
+  key: "pseudonym_secret" | "suppression_salt" | "demo_network";
   value: string;
 }
 

@@ -20,6 +20,8 @@ import {
 } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { recordAudit, type Trx } from "../app/models/audit.server";
+import { markDemoNetwork } from "../app/models/demo-network.server";
+import { todayInAmsterdam } from "../app/i18n/format";
 import { loadDemoMeetings, meetingsFile } from "./meetings";
 
 /**
@@ -360,6 +362,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     }
 
     const meetings = await loadDemoMeetings(trx, data.meetings, { bodies, organisations, people });
+    // every page then says that the people and their roles are fictitious (root loader)
+    await markDemoNetwork(trx, todayInAmsterdam());
 
     for (const [index, account] of accounts.entries()) {
       const row = await trx

@@ -26,7 +26,17 @@ function LanguageSwitch() {
   );
 }
 
-export function AppShell({ user, children }: { user: ShellUser | null; children: ReactNode }) {
+/** Quiet, on every page of a register that holds the synthetic demo network, printed too. */
+function DemoBanner() {
+  const { t } = useTranslation();
+  return (
+    <p role="note" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-center text-sm text-amber-900">
+      {t("common.demoBanner")}
+    </p>
+  );
+}
+
+export function AppShell({ user, demo, children }: { user: ShellUser | null; demo: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = NAVIGATION.filter((item) => user && can(user.role, item.permission));
@@ -82,6 +92,7 @@ export function AppShell({ user, children }: { user: ShellUser | null; children:
           </div>
         </div>
       </header>
+      {demo ? <DemoBanner /> : null}
       <main id="inhoud" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 focus:outline-none">
         {children}
       </main>

@@ -64,6 +64,21 @@ describe("a new installation with the demo network", () => {
     }
   });
 
+  it("says quietly on every page, the login page too, that the people and their roles are fictitious", async () => {
+    const { page, visit } = env.checked();
+    await visit("/login");
+    await expect(page.getByRole("note").filter({ hasText: nl.common.demoBanner }).count()).resolves.toBe(1);
+
+    const signedIn = await signInAsLezer();
+    await signedIn.visit("/gremia");
+    await expect(signedIn.page.getByRole("note").filter({ hasText: nl.common.demoBanner }).count()).resolves.toBe(1);
+    await signedIn.act((p) => p.getByRole("button", { name: nl.common.language.switchToLabel }).click());
+    await signedIn.page.getByRole("heading", { level: 1 }).waitFor();
+    await expect(signedIn.page.getByRole("note").filter({ hasText: en.common.demoBanner }).count()).resolves.toBe(1);
+    await signedIn.act((p) => p.getByRole("button", { name: en.common.language.switchToLabel }).click());
+    await signedIn.page.getByRole("heading", { level: 1 }).waitFor();
+  });
+
   it("shows a lezer the 403 page for user administration, without its contents", async () => {
     const { page, visit } = await signInAsLezer();
 

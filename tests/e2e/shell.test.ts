@@ -39,6 +39,15 @@ describe("the page shell, on a new installation (no users)", () => {
     }
   });
 
+  it("says nothing about a demo on a register without the demo network", async () => {
+    const { visit, page } = env.checked();
+    for (const address of ["/login", "/deze-pagina-bestaat-niet"]) {
+      await visit(address);
+      await expect(page.getByRole("note").count(), address).resolves.toBe(0);
+      expect(await page.content(), address).not.toContain(nl.common.demoBanner);
+    }
+  });
+
   it("offers a skip link as the first thing to tab to, which moves focus to the main content", async () => {
     const { visit, page } = env.checked();
     await visit("/deze-pagina-bestaat-niet");

@@ -87,5 +87,6 @@ export const common: Messages<typeof nl> = {
     genericText: "An unexpected error occurred. Please try again; if it keeps happening, tell the administrator.",
     toHome: "Go to the overview",
   },
+  demoBanner: "Demo: the people and their roles in this register are fictitious.",
   footer: "Kring — register of the Gezond Zuid-Limburg network",
 };

@@ -87,5 +87,6 @@ export const common = {
       "Er is een onverwachte fout opgetreden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.",
     toHome: "Naar het overzicht",
   },
+  demoBanner: "Demo: de personen en hun rollen in dit register zijn fictief.",
   footer: "Kring — register van het netwerk Gezond Zuid-Limburg",
 } as const;
