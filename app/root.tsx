@@ -15,7 +15,8 @@ import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
 import type { Language } from "../db/schema";
 import { getCurrentUser } from "./auth/guard.server";
-import { can } from "./auth/permissions";
+import { can, networkRoleOf } from "./auth/permissions";
+import { regionView } from "./auth/region.server";
 import { isDemoNetwork } from "./models/demo-network.server";
 import { AppShell } from "./components/app-shell";
 import { ErrorPage } from "./components/error-page";
@@ -40,14 +41,25 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, demo] = await Promise.all([getCurrentUser(request, context), isDemoNetwork(context.db)]);
   const language = requestLanguage(request, user);
+  const regions = user ? await regionView(request, context) : null;
+  const regionName = new Map(regions?.regions.map((region) => [region.id, region.name]));
   return json({
     language,
     demo,
     user: user && {
       name: user.name,
       email: user.email,
-      role: user.role,
-      canManageUsers: can(user.role, "users.manage"),
+      roles: user.roles.map(({ regionId, role }) => ({
+        regionId,
+        role,
+        region: regionId === null ? null : (regionName.get(regionId) ?? null),
+      })),
+      canManageUsers: can(user, "users.manage"),
+      regions: regions && {
+        options: regions.regions,
+        current: regions.current === "all" ? ("all" as const) : regions.current.id,
+        allowAll: networkRoleOf(user) !== null,
+      },
     },
   });
 }

@@ -47,6 +47,7 @@ const COPY_ORDER = [
   { table: "plans", key: ["id"] },
   { table: "seats", key: ["id"] },
   { table: "users", key: ["id"] },
+  { table: "user_roles", key: ["id"] },
   { table: "sessions", key: ["id"] },
   { table: "login_throttle", key: ["key"] },
   { table: "audit_log", key: ["id"] },

@@ -437,14 +437,25 @@ export interface UsersTable extends Versioned {
   email: string;
   name: string;
   password_hash: string;
-  role: UserRole;
   language: Defaulted<Language>;
   disabled_at: IsoMoment | null;
+}
+
+/** A user's role in one region, or network-wide when `region_id` is null (migration 0021, decision 042). */
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: number;
+  region_id: number | null;
+  role: UserRole;
 }
 
 export interface SessionsTable {
   id: string;
   user_id: number;
+  /** the region chosen in the header's switcher; null: the default, or the cross-region view (decision 043) */
+  region_id: Defaulted<number | null>;
+  /** 1: the cross-region view, open only to a network-wide role */
+  all_regions: Defaulted<number>;
   /** epoch milliseconds */
   expires_at: number;
   /** epoch milliseconds, written at most once a minute: for the idle timeout */
@@ -629,6 +640,7 @@ export interface Database {
   request_limits: RequestLimitsTable;
   settings: SettingsTable;
   users: UsersTable;
+  user_roles: UserRolesTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;

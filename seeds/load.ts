@@ -371,12 +371,13 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
         .values({
           email: account.email,
           name: DEMO_ACCOUNT_NAMES[account.role],
-          role: account.role,
           password_hash: hashes[index]!,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await insertAudited(trx, "users", row);
+      // the demo accounts hold their role network-wide, as every account did before roles per region
+      await trx.insertInto("user_roles").values({ user_id: row.id, region_id: null, role: account.role }).execute();
+      await insertAudited(trx, "users", { ...row, roles: [{ region: null, role: account.role }] });
     }
     return meetings;
   });

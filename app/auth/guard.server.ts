@@ -1,11 +1,20 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import { withNotice } from "../services/notices";
 import { can, type Permission } from "./permissions";
-import { readCookie, SESSION_COOKIE, type SessionUser, sessionCookie, validateSessionToken } from "./session.server";
+import { currentRegion } from "./region.server";
+import {
+  readCookie,
+  type RegionChoice,
+  SESSION_COOKIE,
+  type SessionUser,
+  sessionCookie,
+  validateSessionToken,
+} from "./session.server";
 
 export interface CurrentSession {
   user: SessionUser;
   sessionId: string;
+  regionChoice: RegionChoice;
 }
 
 /**
@@ -23,7 +32,7 @@ export function getCurrentSession(request: Request, context: AppLoadContext): Pr
       return null;
     }
     if (result.extended) context.auth.setCookie = sessionCookie(request, token, result.session.expiresAt);
-    return { user: result.user, sessionId: result.session.id };
+    return { user: result.user, sessionId: result.session.id, regionChoice: result.session.regionChoice };
   })();
   return context.auth.lookup as Promise<CurrentSession | null>;
 }
@@ -47,16 +56,41 @@ export async function requireSession(request: Request, context: AppLoadContext):
 }
 
 /**
- * The one gate of every loader and action: the signed-in user if their role has the permission;
- * otherwise a redirect to the login page, or a bare 403 that the error boundary renders
- * without saying what is behind it.
+ * Where the permission is needed (decision 042): in a record's region (`regionId`), in the region the
+ * user looks at (`region: "current"`; the cross-region view asks the network-wide role), or
+ * network-wide. Left out: in some region or network-wide.
+ */
+export type RegionRequirement = { regionId: number } | { region: "current" | "network" };
+
+/**
+ * The one gate of every loader and action: the signed-in user if their roles give the permission
+ * where it is needed; otherwise a redirect to the login page, or a bare 403 that the error boundary
+ * renders without saying what is behind it.
  */
 export async function requirePermission(
   request: Request,
   context: AppLoadContext,
   permission: Permission,
+  where?: RegionRequirement,
 ): Promise<SessionUser> {
   const { user } = await requireSession(request, context);
-  if (!can(user.role, permission)) throw new Response(null, { status: 403, statusText: "Forbidden" });
+  if (!(await allowed(request, context, user, permission, where)))
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
   return user;
+}
+
+/** Whether the user may do this where it is needed: for a page's buttons, with the same rule as the gate. */
+export async function allowed(
+  request: Request,
+  context: AppLoadContext,
+  user: SessionUser,
+  permission: Permission,
+  where: RegionRequirement | undefined,
+): Promise<boolean> {
+  if (!where) return can(user, permission);
+  if ("regionId" in where) return can(user, permission, where.regionId);
+  // the network-wide role holds in every region: no need to look up which one is current
+  if (where.region === "network" || can(user, permission, "network")) return can(user, permission, "network");
+  const region = await currentRegion(request, context);
+  return region !== "all" && can(user, permission, region.id);
 }

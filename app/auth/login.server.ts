@@ -1,10 +1,11 @@
 import type { DB } from "../../db/index";
-import { findUserByEmail, type PublicUser } from "../models/users.server";
+import type { User } from "../../db/schema";
+import { findUserByEmail } from "../models/users.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { clearLoginFailures, loginWaitSeconds, recordLoginFailure } from "./throttle.server";
 
 export type LoginResult =
-  | { ok: true; user: PublicUser }
+  | { ok: true; user: Omit<User, "password_hash"> }
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; waitSeconds: number };
 

@@ -15,6 +15,50 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-export function can(role: UserRole | null | undefined, permission: Permission): boolean {
-  return !!role && (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+/**
+ * Permissions about the network as a whole — its accounts, its log, the people's rights, the
+ * calendar links that reach every body — that a role in one region never gives (decision 042).
+ */
+export const NETWORK_ONLY: ReadonlySet<Permission> = new Set<Permission>([
+  "users.manage",
+  "audit.read",
+  "privacy.manage",
+  "calendar.manage",
+]);
+
+/** One of a user's roles: in a region, or network-wide when `regionId` is null. */
+export interface RoleGrant {
+  regionId: number | null;
+  role: UserRole;
 }
+
+export interface WithRoles {
+  roles: readonly RoleGrant[];
+}
+
+/**
+ * Where a permission is asked for: in one region (its id), network-wide, or — left out — in some
+ * region or network-wide (the menu, and pages that are not about one region).
+ */
+export type RegionScope = number | "network";
+
+const roleHas = (role: UserRole, permission: Permission) =>
+  (PERMISSIONS[permission] as readonly UserRole[]).includes(role);
+
+/**
+ * Whether the user may do this: what their network-wide role allows, together with what their role in
+ * the region allows (the union rule of decision 042). A network-only permission needs the network-wide role.
+ */
+export function can(user: WithRoles | null | undefined, permission: Permission, scope?: RegionScope): boolean {
+  if (!user) return false;
+  return user.roles.some(
+    ({ regionId, role }) =>
+      roleHas(role, permission) &&
+      (regionId === null ||
+        (!NETWORK_ONLY.has(permission) && scope !== "network" && (scope === undefined || scope === regionId))),
+  );
+}
+
+/** The user's network-wide role, if any. */
+export const networkRoleOf = (user: WithRoles): UserRole | null =>
+  user.roles.find((grant) => grant.regionId === null)?.role ?? null;

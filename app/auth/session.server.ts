@@ -2,6 +2,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import type { DB } from "../../db/index";
 import type { User } from "../../db/schema";
+import type { RoleGrant } from "./permissions";
 
 /** Sessions as the Lucia guide teaches: the browser holds a random token, the database only its SHA-256. */
 
@@ -30,7 +31,10 @@ export function sessionIdleMs(env: Partial<Record<string, string>> = process.env
   return minutes * MINUTE;
 }
 
-export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "language">;
+export type SessionUser = Pick<User, "id" | "email" | "name" | "language"> & { roles: RoleGrant[] };
+
+/** The region a session chose in the switcher, the cross-region view, or nothing yet (decision 043). */
+export type RegionChoice = number | "all" | null;
 
 export function generateSessionToken(): string {
   const bytes = new Uint8Array(20);
@@ -54,7 +58,7 @@ export async function createSession(db: DB, token: string, userId: number, now =
 }
 
 export interface ValidSession {
-  session: { id: string; expiresAt: number };
+  session: { id: string; expiresAt: number; regionChoice: RegionChoice };
   user: SessionUser;
   /** the expiry moved: the browser needs the renewed cookie */
   extended: boolean;
@@ -78,22 +82,28 @@ export async function validateSessionToken(
   idleMs = DEFAULT_SESSION_IDLE_MINUTES * MINUTE,
 ): Promise<ValidSession | IdleSession | null> {
   const id = sessionIdFromToken(token);
-  const row = await db
+  // the roles come along in the same statement, a row each: a page's statement count stays as it was
+  const rows = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
+    .leftJoin("user_roles", "user_roles.user_id", "users.id")
     .select([
       "sessions.id as sessionId",
       "sessions.expires_at",
       "sessions.last_used_at",
+      "sessions.region_id as chosenRegionId",
+      "sessions.all_regions",
       "users.id",
       "users.email",
       "users.name",
-      "users.role",
       "users.language",
       "users.disabled_at",
+      "user_roles.region_id",
+      "user_roles.role",
     ])
     .where("sessions.id", "=", id)
-    .executeTakeFirst();
+    .execute();
+  const row = rows[0];
   if (!row) return null;
   const idle = now - row.last_used_at > idleMs;
   if (now >= row.expires_at || row.disabled_at || idle) {
@@ -105,8 +115,10 @@ export async function validateSessionToken(
   if (extended || now - row.last_used_at >= LAST_USE_PRECISION_MS) {
     await db.updateTable("sessions").set({ expires_at: expiresAt, last_used_at: now }).where("id", "=", id).execute();
   }
-  const user: SessionUser = { id: row.id, email: row.email, name: row.name, role: row.role, language: row.language };
-  return { session: { id, expiresAt }, user, extended };
+  const roles = rows.flatMap(({ region_id: regionId, role }) => (role ? [{ regionId, role }] : []));
+  const user: SessionUser = { id: row.id, email: row.email, name: row.name, language: row.language, roles };
+  const regionChoice = row.all_regions ? "all" : row.chosenRegionId;
+  return { session: { id, expiresAt, regionChoice }, user, extended };
 }
 
 export async function invalidateSession(db: DB, sessionId: string) {

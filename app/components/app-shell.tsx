@@ -1,14 +1,16 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import type { UserRole } from "../../db/schema";
-import { can } from "../auth/permissions";
+import { can, type RoleGrant } from "../auth/permissions";
+import { type NamedRole, rolesInWords } from "../services/role-words";
 import { Lookup } from "./lookup";
 import { isCurrentSection, NAVIGATION } from "./navigation";
+import { type RegionSwitch, RegionSwitcher } from "./regions/region-switcher";
 
 export interface ShellUser {
   name: string;
-  role: UserRole;
+  roles: (RoleGrant & NamedRole)[];
+  regions: RegionSwitch | null;
 }
 
 function LanguageSwitch() {
@@ -39,7 +41,7 @@ function DemoBanner() {
 export function AppShell({ user, demo, children }: { user: ShellUser | null; demo: boolean; children: ReactNode }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items = NAVIGATION.filter((item) => user && can(user.role, item.permission));
+  const items = NAVIGATION.filter((item) => user && can(user, item.permission));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -73,14 +75,15 @@ export function AppShell({ user, demo, children }: { user: ShellUser | null; dem
               </ul>
             </nav>
           ) : null}
-          {user && can(user.role, "register.read") ? <Lookup className="order-2 w-full sm:order-none sm:w-64" /> : null}
+          {user && can(user, "register.read") ? <Lookup className="order-2 w-full sm:order-none sm:w-64" /> : null}
           <div className="ml-auto flex items-center gap-2">
+            <RegionSwitcher regions={user?.regions ?? null} />
             <LanguageSwitch />
             {user ? (
               <>
                 <Link to="/account" className="px-2 text-sm" title={t("common.nav.account")}>
                   <span className="sr-only">{t("common.signedInAs", { name: user.name })}, </span>
-                  {user.name} <span className="text-slate-600">({t(`common.roles.${user.role}`)})</span>
+                  {user.name} <span className="text-slate-600">({rolesInWords(user.roles, t)})</span>
                 </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="btn-secondary py-1">

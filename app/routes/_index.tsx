@@ -11,7 +11,7 @@ import { networkCounts } from "../models/overview.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("home.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const today = todayInAmsterdam();
   return json({ name: user.name, today, counts: await networkCounts(context.db, today) });
 }

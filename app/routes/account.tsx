@@ -14,6 +14,7 @@ import { pageTitle } from "../i18n/meta";
 import { changePassword, getUser, setUserLanguage, UserError } from "../models/users.server";
 import { choice, FORM_ERROR, formFailure, messageKey, parseForm } from "../services/form-data";
 import { type Notice, noticeFrom, withNotice } from "../services/notices";
+import { rolesInWords } from "../services/role-words";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("auth.account.title"));
 
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const account = await getUser(context.db, user.id);
   if (!account) throw new Response(null, { status: 404 });
   return json({
-    account: { name: account.name, email: account.email, role: account.role, language: account.language },
+    account: { name: account.name, email: account.email, roles: account.roles, language: account.language },
     notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
@@ -123,8 +124,8 @@ export default function Account() {
             <dd className="break-all">{account.email}</dd>
           </div>
           <div>
-            <dt className="font-semibold">{t("auth.account.role")}</dt>
-            <dd>{t(`common.roles.${account.role}`)}</dd>
+            <dt className="font-semibold">{t("userRoles.account.roles")}</dt>
+            <dd>{rolesInWords(account.roles, t)}</dd>
           </div>
         </dl>
       </section>

@@ -3,24 +3,17 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { type Language, USER_ROLES } from "../../db/schema";
+import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
-import {
-  CheckboxField,
-  HiddenField,
-  SelectField,
-  SubmitButton,
-  SuccessNotice,
-  TextField,
-  ValidatedForm,
-} from "../components/form";
+import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
+import { RoleFields } from "../components/users/role-fields";
+import { allRegions } from "../models/region-choice.server";
 import { getUser, updateUser, UserError } from "../models/users.server";
 import {
   checkbox,
-  choice,
   FORM_ERROR,
   type FormFailure,
   formFailure,
@@ -31,16 +24,14 @@ import {
 } from "../services/form-data";
 import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
+import { rolesInWords } from "../services/role-words";
+import { grantsFrom, NETWORK_ROLE_FIELD, roleFieldValues, withRoleFields } from "../services/user-roles-form";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("admin.user.title", { name: data.user.name }) : t("admin.users.title")));
 
-const saveSchema = z.object({
-  intent: z.literal("save"),
-  version: positiveInt(),
-  name: requiredText(120),
-  role: choice(USER_ROLES),
-});
+const saveSchema = (regionIds: readonly number[]) =>
+  withRoleFields({ intent: z.literal("save"), version: positiveInt(), name: requiredText(120) }, regionIds);
 
 /** Blocking needs a ticked box: a confirmation step that works without JavaScript. */
 const disableSchema = z.object({
@@ -54,7 +45,7 @@ const enableSchema = z.object({
   version: positiveInt(),
 });
 
-const SCHEMAS = { save: saveSchema, disable: disableSchema, enable: enableSchema } as const;
+const SCHEMAS = { save: saveSchema, disable: () => disableSchema, enable: () => enableSchema } as const;
 type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
@@ -72,29 +63,33 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof INTENT_NOTICES)[Intent], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const me = await requirePermission(request, context, "users.manage");
-  const user = await getUser(context.db, recordIdParam(params.userId));
+  const me = await requirePermission(request, context, "users.manage", { region: "network" });
+  const [user, regions] = await Promise.all([
+    getUser(context.db, recordIdParam(params.userId)),
+    allRegions(context.db),
+  ]);
   if (!user) throw new Response(null, { status: 404, statusText: "Not Found" });
   const notice = noticeFrom(new URL(request.url).searchParams, Object.values(INTENT_NOTICES));
-  return json({ user, isSelf: user.id === me.id, notice });
+  return json({ user, regions, isSelf: user.id === me.id, notice });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const me = await requirePermission(request, context, "users.manage");
+  const me = await requirePermission(request, context, "users.manage", { region: "network" });
   const userId = recordIdParam(params.userId);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
 
   const refuse = (failure: FormFailure, status = 400) => json({ ...failure, intent }, { status });
-  const parsed = parseForm(SCHEMAS[intent], formData);
+  const regionIds = (await allRegions(context.db)).map((region) => region.id);
+  const parsed = parseForm(SCHEMAS[intent](regionIds), formData);
   if (!parsed.ok) return refuse(parsed);
 
   const data = parsed.data;
   try {
     await updateUser(context.db, me, userId, {
       version: data.version,
-      ...("name" in data ? { name: data.name, role: data.role } : {}),
+      ...("name" in data ? { name: data.name, roles: grantsFrom(data, regionIds) } : {}),
       ...(intent === "disable" ? { disabled: true } : intent === "enable" ? { disabled: false } : {}),
     });
   } catch (error) {
@@ -105,18 +100,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // what was typed is dropped: the form shows the current record, on which the change may be redone
       return refuse({ ok: false, values: {}, errors: { [FORM_ERROR]: error.messageKey } }, 409);
     }
-    return refuse(formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey }));
+    const field = error.field === "roles" ? NETWORK_ROLE_FIELD : (error.field ?? FORM_ERROR);
+    return refuse(formFailure(formData, { [field]: error.messageKey }));
   }
   return redirect(withNotice(`/beheer/gebruikers/${userId}`, INTENT_NOTICES[intent]));
 }
 
 export default function EditUser() {
-  const { user, isSelf, notice } = useLoaderData<typeof loader>();
+  const { user, regions, isSelf, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const forForm = (intent: Intent) => (actionData?.intent === intent ? actionData : null);
-  const roleOptions = USER_ROLES.map((role) => ({ value: role, label: t(`common.roles.${role}`) }));
+  const regionIds = regions.map((region) => region.id);
   return (
     <div className="max-w-2xl space-y-6">
       <div>
@@ -128,6 +124,10 @@ export default function EditUser() {
           <div>
             <dt className="font-semibold">{t("admin.users.email")}</dt>
             <dd className="break-all">{user.email}</dd>
+          </div>
+          <div className="sm:col-span-3">
+            <dt className="font-semibold">{t("userRoles.form.legend")}</dt>
+            <dd>{rolesInWords(user.roles, t)}</dd>
           </div>
           <div>
             <dt className="font-semibold">{t("admin.users.status")}</dt>
@@ -155,15 +155,20 @@ export default function EditUser() {
         <ValidatedForm
           id="edit-user"
           key={`save-${user.version}`}
-          schema={saveSchema}
+          schema={saveSchema(regionIds)}
           actionData={forForm("save")}
-          defaultValues={{ intent: "save", version: user.version, name: user.name, role: user.role }}
+          defaultValues={{
+            intent: "save",
+            version: user.version,
+            name: user.name,
+            ...roleFieldValues(user.roles, regionIds),
+          }}
           className="space-y-4"
         >
           <HiddenField name="intent" />
           <HiddenField name="version" />
           <TextField name="name" label={t("admin.users.name")} autoComplete="off" required />
-          <SelectField name="role" label={t("admin.users.role")} options={roleOptions} required />
+          <RoleFields regions={regions} />
           <SubmitButton>{t("common.actions.save")}</SubmitButton>
         </ValidatedForm>
       </section>

@@ -2,58 +2,57 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { type Language, USER_ROLES } from "../../db/schema";
+import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { MIN_PASSWORD_LENGTH, newPasswordField } from "../auth/password-policy";
-import { SelectField, SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import { SubmitButton, SuccessNotice, TextField, ValidatedForm } from "../components/form";
+import { RoleFields } from "../components/users/role-fields";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
+import { allRegions } from "../models/region-choice.server";
 import { createUser, listUsers, UserError } from "../models/users.server";
 import { positiveIntFrom } from "../services/list-params";
-import { choice, emailAddress, FORM_ERROR, formFailure, parseForm, requiredText } from "../services/form-data";
+import { emailAddress, FORM_ERROR, formFailure, parseForm, requiredText } from "../services/form-data";
 import { noticeFrom, withNotice } from "../services/notices";
+import { rolesInWords } from "../services/role-words";
+import { grantsFrom, NETWORK_ROLE_FIELD, withRoleFields } from "../services/user-roles-form";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.users.title"));
 
-const newUserSchema = z.object({
-  name: requiredText(120),
-  email: emailAddress(),
-  role: choice(USER_ROLES),
-  password: newPasswordField(),
-});
+const newUserSchema = (regionIds: readonly number[]) =>
+  withRoleFields({ name: requiredText(120), email: emailAddress(), password: newPasswordField() }, regionIds);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const me = await requirePermission(request, context, "users.manage");
-  const users = await listUsers(context.db);
+  const me = await requirePermission(request, context, "users.manage", { region: "network" });
+  const [users, regions] = await Promise.all([listUsers(context.db), allRegions(context.db)]);
   const search = new URL(request.url).searchParams;
   const addedId = noticeFrom(search, ["toegevoegd"]) ? positiveIntFrom(search, "id") : undefined;
-  return json({ users, me: me.id, added: users.find((u) => u.id === addedId)?.name ?? null });
+  return json({ users, regions, me: me.id, added: users.find((u) => u.id === addedId)?.name ?? null });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const me = await requirePermission(request, context, "users.manage");
+  const me = await requirePermission(request, context, "users.manage", { region: "network" });
   const formData = await request.formData();
-  const parsed = parseForm(newUserSchema, formData);
+  const regionIds = (await allRegions(context.db)).map((region) => region.id);
+  const parsed = parseForm(newUserSchema(regionIds), formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const user = await createUser(context.db, me, parsed.data);
+    const { name, email, password } = parsed.data;
+    const user = await createUser(context.db, me, { name, email, password, roles: grantsFrom(parsed.data, regionIds) });
     return redirect(withNotice("/beheer/gebruikers", "toegevoegd", { id: user.id }));
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    return json(formFailure(formData, { [error.field ?? FORM_ERROR]: error.messageKey }), { status: 400 });
+    const field = error.field === "roles" ? NETWORK_ROLE_FIELD : (error.field ?? FORM_ERROR);
+    return json(formFailure(formData, { [field]: error.messageKey }), { status: 400 });
   }
 }
 
 export default function Users() {
-  const { users, me, added } = useLoaderData<typeof loader>();
+  const { users, regions, me, added } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const roleOptions = USER_ROLES.map((role) => ({
-    value: role,
-    label: `${t(`common.roles.${role}`)} — ${t(`admin.users.roleHelp.${role}`)}`,
-  }));
+  const schema = newUserSchema(regions.map((region) => region.id));
   return (
     <div className="space-y-6">
       <div>
@@ -68,7 +67,7 @@ export default function Users() {
             <tr>
               <th scope="col">{t("admin.users.name")}</th>
               <th scope="col">{t("admin.users.email")}</th>
-              <th scope="col">{t("admin.users.role")}</th>
+              <th scope="col">{t("userRoles.form.legend")}</th>
               <th scope="col">{t("admin.users.status")}</th>
             </tr>
           </thead>
@@ -80,7 +79,7 @@ export default function Users() {
                   {user.id === me ? <span className="block text-xs text-slate-600">{t("admin.users.you")}</span> : null}
                 </th>
                 <td className="break-all">{user.email}</td>
-                <td>{t(`common.roles.${user.role}`)}</td>
+                <td>{rolesInWords(user.roles, t)}</td>
                 <td>
                   {user.disabled_at ? (
                     <span className="font-semibold text-red-800">
@@ -100,16 +99,10 @@ export default function Users() {
         <h2 id="add-heading" className="text-lg font-semibold">
           {t("admin.users.addHeading")}
         </h2>
-        <ValidatedForm
-          id="new-user"
-          schema={newUserSchema}
-          actionData={actionData}
-          defaultValues={{ role: "lezer" }}
-          className="space-y-4"
-        >
+        <ValidatedForm id="new-user" schema={schema} actionData={actionData} className="space-y-4">
           <TextField name="name" label={t("admin.users.name")} autoComplete="off" required />
           <TextField name="email" type="email" label={t("admin.users.email")} autoComplete="off" required />
-          <SelectField name="role" label={t("admin.users.role")} options={roleOptions} required />
+          <RoleFields regions={regions} />
           <TextField
             name="password"
             type="password"

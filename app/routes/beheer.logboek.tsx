@@ -8,7 +8,7 @@ import { Pagination } from "../components/lists";
 import { formatDay, formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { AUDIT_PAGE_SIZE, auditedEntities, listAuditEntries } from "../models/audit.server";
-import { listUsers } from "../models/users.server";
+import { listUserNames } from "../models/users.server";
 import { auditDiff, displayValue } from "../services/audit-diff";
 import { pageFrom, paging, positiveIntFrom } from "../services/list-params";
 import { isIsoDay } from "../services/periods";
@@ -36,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [result, entities, users] = await Promise.all([
     listAuditEntries(context.db, filter),
     auditedEntities(context.db),
-    listUsers(context.db),
+    listUserNames(context.db),
   ]);
   const page = paging(result.total, result.page, AUDIT_PAGE_SIZE);
   if (page.page < filter.page) {
@@ -53,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page,
     filter,
     entities,
-    users: users.map((u) => ({ id: u.id, name: u.name })),
+    users,
   });
 }
 

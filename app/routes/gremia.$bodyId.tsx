@@ -48,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const today = todayInAmsterdam();
   const view = rosterView(new URL(request.url).searchParams, today);
-  const canEdit = can(user.role, "register.edit");
+  const canEdit = can(user, "register.edit");
   const [{ roster, changes, history, historyTotal }, meetings] = await Promise.all([
     bodyRoster(context.db, body.id, view.onDay, view.allHistory ? null : HISTORY_SHOWN),
     bodyMeetings(context.db, body.id, today),

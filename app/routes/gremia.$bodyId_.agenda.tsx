@@ -60,8 +60,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           createdBy: feed.created_by_name,
         }
       : null,
-    canCreate: can(user.role, "register.edit") && body.archived_at === null,
-    canManage: can(user.role, "calendar.manage"),
+    canCreate: can(user, "register.edit") && body.archived_at === null,
+    canManage: can(user, "calendar.manage"),
     notice,
     revokedFeedId: notice === "ingetrokken" ? (positiveIntFrom(url.searchParams, "id") ?? null) : null,
   });
@@ -78,7 +78,7 @@ export async function action({
   const intent = formData.get("intent");
   if (!isCalendarFeedIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
   // editors may make the first link; replacing, revoking and bringing one back are for beheerders
-  if (intent !== "create" && !can(user.role, "calendar.manage"))
+  if (intent !== "create" && !can(user, "calendar.manage"))
     throw new Response(null, { status: 403, statusText: "Forbidden" });
   const parsed = parseForm(CALENDAR_FEED_SCHEMAS[intent], formData);
   if (!parsed.ok) return json({ ...parsed, kind: "refused", intent }, { status: 400 });

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_KINDS, BODY_LEVELS } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
@@ -17,7 +16,7 @@ import { oneOf, pageFrom, positiveIntFrom, SORT_PARAM, sortFrom } from "../servi
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("register.bodies.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const params = new URL(request.url).searchParams;
   const filter = {
     level: oneOf(params, "niveau", BODY_LEVELS),
@@ -30,7 +29,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     listBodiesPage(context.db, todayInAmsterdam(), filter, pageFrom(params)),
     organisationFilterOptions(context.db),
   ]);
-  return json({ bodies: rows, page, subregions, filter, canEdit: can(user.role, "register.edit") });
+  return json({
+    bodies: rows,
+    page,
+    subregions,
+    filter,
+    canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
+  });
 }
 
 export default function Bodies() {

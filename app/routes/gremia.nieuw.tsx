@@ -14,12 +14,12 @@ import { refusalResponse } from "../services/refusal.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("bodies.create.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { region: "current" });
   return json({ options: await bodyFormChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
   const parsed = parseForm(createBodySchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { Pagination } from "../components/lists";
 import { BridgesTable } from "../components/network/bridges-table";
 import { NetworkComparison } from "../components/network/network-comparison";
@@ -22,7 +21,7 @@ import { networkPage } from "../services/network/page.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("network.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const search = new URL(request.url).searchParams;
   const [view, organisationOptions, themes] = await Promise.all([
     networkPage(context.db, search, todayInAmsterdam()),
@@ -33,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...view,
     shared: networkSearchParams(view.query).toString(),
     options: { ...organisationOptions, themes: themes.map((theme) => ({ id: theme.id, name: theme.name })) },
-    canExport: can(user.role, "register.export"),
+    canExport: await allowed(request, context, user, "register.export", { region: "current" }),
   });
 }
 

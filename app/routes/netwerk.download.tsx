@@ -13,7 +13,7 @@ import { asciiFileName } from "../services/table-export.server";
 
 /** The network of the page's parameters as a file for analysis tools (`bestand`). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.export");
+  const user = await requirePermission(request, context, "register.export", { region: "current" });
   const search = new URL(request.url).searchParams;
   const file = search.get("bestand");
   if (!isNetworkFile(file)) throw new Response(null, { status: 404, statusText: "Not Found" });

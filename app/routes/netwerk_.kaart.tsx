@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 const SHOWN_PARAMS: readonly string[] = [NETWORK_PARAMS.kind, NETWORK_PARAMS.on, NETWORK_PARAMS.level];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
+  await requirePermission(request, context, "register.read", { region: "current" });
   const query = networkQueryFrom(new URL(request.url).searchParams, todayInAmsterdam());
   const network = await compactNetworkOf(context.db, query);
   const search = networkSearchParams(query);

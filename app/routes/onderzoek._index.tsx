@@ -11,7 +11,7 @@ import { listWaves } from "../models/survey-waves.server";
 export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matches, (t) => t("waves.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { region: "current" });
   return json({ waves: await listWaves(context.db) });
 }
 

@@ -14,12 +14,12 @@ import { refusalResponse } from "../services/refusal.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("waves.create.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { region: "current" });
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", { region: "current" });
   const formData = await request.formData();
   const parsed = parseForm(waveFieldsSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { ExportLinks } from "../components/export-links";
 import { FilterForm, FilterSelect } from "../components/filter-form";
 import { useMessage } from "../components/form";
@@ -19,10 +18,10 @@ import { comparedWaveIds } from "../services/wave-comparison-params";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("panel.compare.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", { region: "current" });
   const waves = await comparableWaves(context.db);
   const chosen = comparedWaveIds(new URL(request.url).searchParams, waves);
-  const canExport = can(user.role, "register.export");
+  const canExport = await allowed(request, context, user, "register.export", { region: "current" });
   if (!chosen) return json({ waves, chosen: null, comparison: null, problem: "panel.compare.tooFew", canExport });
   try {
     return json({

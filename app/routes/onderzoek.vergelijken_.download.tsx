@@ -11,8 +11,8 @@ import { comparedWaveIds } from "../services/wave-comparison-params";
 
 /** The comparison's stratum table as CSV or XLSX, for the same two waves as the page. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
-  const user = await requirePermission(request, context, "register.export");
+  await requirePermission(request, context, "research.run", { region: "current" });
+  const user = await requirePermission(request, context, "register.export", { region: "current" });
   const search = new URL(request.url).searchParams;
   const format = search.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });

@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     history,
     recent,
     lastYear,
-    canEdit: can(user.role, "register.edit"),
+    canEdit: can(user, "register.edit"),
     notice: noticeFrom(new URL(request.url).searchParams, ORGANISATION_PAGE_NOTICES),
     merges,
   });

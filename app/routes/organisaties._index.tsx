@@ -64,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         }),
     organisationFilterOptions(context.db),
   ]);
-  return json({ ...result, options, body, filter, canEdit: can(user.role, "register.edit") });
+  return json({ ...result, options, body, filter, canEdit: can(user, "register.edit") });
 }
 
 export default function Organisations() {

@@ -10,7 +10,7 @@ import { positiveIntFrom } from "../services/list-params";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("overviews.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.read");
+  await requirePermission(request, context, "register.read", { region: "current" });
   // the organisation picker is a plain GET form, so it works without JavaScript
   const chosen = positiveIntFrom(new URL(request.url).searchParams, "organisatie");
   if (chosen) throw redirect(`/overzichten/organisaties/${chosen}`);

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
@@ -22,7 +21,7 @@ const ORGANISATIONS_PAGE_SIZE = 50;
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("overviews.matrix.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const search = new URL(request.url).searchParams;
   const { invalidDate, ...filter } = matrixFilterFrom(search, todayInAmsterdam());
   const narrowed = matrixNarrowed(filter);
@@ -39,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     options,
     filter,
     invalidDate,
-    canExport: can(user.role, "register.export"),
+    canExport: await allowed(request, context, user, "register.export", { region: "current" }),
   });
 }
 

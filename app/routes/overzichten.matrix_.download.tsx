@@ -10,7 +10,7 @@ import { isExportFormat } from "../services/table-export.server";
 
 /** The matrix as CSV or XLSX, with the filters of the page it was downloaded from. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.export");
+  const user = await requirePermission(request, context, "register.export", { region: "current" });
   const search = new URL(request.url).searchParams;
   const format = search.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });

@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date, invalid } = referenceDate(new URL(request.url).searchParams, todayInAmsterdam());
   const seats = await organisationSeats(context.db, organisation.id, date);
-  return json({ organisation, seats, date, invalidDate: invalid, canExport: can(user.role, "register.export") });
+  return json({ organisation, seats, date, invalidDate: invalid, canExport: can(user, "register.export") });
 }
 
 export default function OrganisationOverview() {

@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   if (found.person.merged_into_id !== null) await redirectIfMerged(context, "people", personId);
   const today = todayInAmsterdam();
-  const researcher = can(me.role, "research.run");
+  const researcher = can(me, "research.run");
   const [history, recent, lastYear, panels, merges] = await Promise.all([
     personHistory(context.db, personId),
     recentAttendance(context.db, { personId }, RECENT_MEETINGS),
@@ -57,9 +57,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timeline: personTimeline(found.affiliations, found.seats),
     today,
     // an erased person is history only: nothing of theirs can be edited back in
-    canEdit: can(me.role, "register.edit") && !found.person.erased_at,
-    canManagePrivacy: can(me.role, "privacy.manage"),
-    canExport: can(me.role, "register.export") && !found.person.erased_at,
+    canEdit: can(me, "register.edit") && !found.person.erased_at,
+    canManagePrivacy: can(me, "privacy.manage"),
+    canExport: can(me, "register.export") && !found.person.erased_at,
     notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
     merges,
   });

@@ -54,8 +54,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     ...result,
     organisation,
     filter,
-    canEdit: can(me.role, "register.edit"),
-    canExport: can(me.role, "register.export"),
+    canEdit: can(me, "register.edit"),
+    canExport: can(me, "register.export"),
     toCorrect: await countAddressesToCorrect(context.db),
   });
 }

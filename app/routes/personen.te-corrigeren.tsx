@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = pageFrom(new URL(request.url).searchParams);
   return json({
     ...(await addressesToCorrect(context.db, page, todayInAmsterdam())),
-    canEdit: can(me.role, "register.edit"),
+    canEdit: can(me, "register.edit"),
   });
 }
 

@@ -44,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             isArchived: noticeSearch.archived_at !== null,
           }
         : null,
-    canEdit: can(me.role, "register.edit"),
+    canEdit: can(me, "register.edit"),
   });
 }
 

@@ -21,7 +21,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPlan(context.db, recordIdParam(params.planId), today);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
-  return json({ ...found, today, created, canEdit: can(user.role, "register.edit") });
+  return json({ ...found, today, created, canEdit: can(user, "register.edit") });
 }
 
 type TeamSeat = ReturnType<typeof useLoaderData<typeof loader>>["members"][number];

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
@@ -15,7 +14,7 @@ import { PLAN_SORTS } from "../services/plan-sorts";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.plans.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const params = new URL(request.url).searchParams;
   const filter = {
     q: params.get("q")?.trim() || undefined,
@@ -27,7 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     page: pageFrom(params),
   };
   const [result, options] = await Promise.all([listPlans(context.db, filter), planFilterOptions(context.db)]);
-  return json({ ...result, ...options, filter, canEdit: can(user.role, "register.edit") });
+  return json({
+    ...result,
+    ...options,
+    filter,
+    canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
+  });
 }
 
 export default function Plans() {

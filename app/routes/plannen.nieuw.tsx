@@ -16,7 +16,7 @@ import { newPlanSchema } from "../services/theme-forms";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.newPlan.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { region: "current" });
   const choices = await planChoices(context.db);
   // from a theme's page: "new plan under this theme"
   const asked = positiveIntFrom(new URL(request.url).searchParams, "thema");
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
   const parsed = parseForm(newPlanSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -20,7 +20,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getTheme(context.db, recordIdParam(params.themeId));
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
-  return json({ ...found, created, canEdit: can(user.role, "register.edit") });
+  return json({ ...found, created, canEdit: can(user, "register.edit") });
 }
 
 export default function Theme() {

@@ -3,9 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
-import { can } from "../auth/permissions";
 import { pageTitle } from "../i18n/meta";
 import { listThemes } from "../models/themes.server";
 import { oneOf } from "../services/list-params";
@@ -13,7 +12,7 @@ import { oneOf } from "../services/list-params";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const params = new URL(request.url).searchParams;
   const filter = {
     kind: oneOf(params, "soort", THEME_KINDS),
@@ -21,7 +20,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     includeArchived: params.get("archief") === "1",
   };
   const themes = await listThemes(context.db, filter);
-  return json({ themes, filter, canEdit: can(user.role, "register.edit") });
+  return json({
+    themes,
+    filter,
+    canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
+  });
 }
 
 export default function Themes() {

@@ -15,12 +15,12 @@ import { newThemeSchema } from "../services/theme-forms";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.newTheme.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { region: "current" });
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
   const parsed = parseForm(newThemeSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });

@@ -32,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   return json({
     ...detail,
-    canEdit: can(user.role, "register.edit"),
+    canEdit: can(user, "register.edit"),
     notice: noticeFrom(search, PAGE_NOTICES),
   });
 }

@@ -34,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const sheet = await registerSheet(context.db, recordIdParam(params.meetingId));
   return json({
     sheet,
-    canEdit: can(user.role, "register.edit"),
+    canEdit: can(user, "register.edit"),
     notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }

@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type Language, MEETING_STATUSES } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterDay, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { meetingTime } from "../components/meeting-form";
@@ -20,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 const YEAR = /^\d{4}$/;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const params = new URL(request.url).searchParams;
   const asked = { year: params.get("jaar") ?? "", from: params.get("van") ?? "", to: params.get("tot") ?? "" };
   const filter = {
@@ -48,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filter,
     asked,
     ignored: ignored.filter((value): value is string => value !== null),
-    canEdit: can(user.role, "register.edit"),
+    canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
   });
 }
 

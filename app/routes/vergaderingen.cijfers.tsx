@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { FiguresTable } from "../components/meeting-reports/figures-table";
@@ -28,7 +27,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 const FIGURES_PAGE_SIZE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const search = new URL(request.url).searchParams;
   const query = figureQueryFrom(search, todayInAmsterdam());
   const { grouping, period, sort, ...filters } = query;
@@ -52,7 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     body,
     organisation,
     personName,
-    canExport: can(user.role, "register.export"),
+    canExport: await allowed(request, context, user, "register.export", { region: "current" }),
   });
 }
 

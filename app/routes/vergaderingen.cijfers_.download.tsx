@@ -11,7 +11,7 @@ import { isExportFormat } from "../services/table-export.server";
 
 /** The attendance figures as CSV or XLSX: the filters, grouping and order of the page it came from. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.export");
+  const user = await requirePermission(request, context, "register.export", { region: "current" });
   const search = new URL(request.url).searchParams;
   const format = search.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });

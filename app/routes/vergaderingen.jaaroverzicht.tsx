@@ -2,8 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowed, requirePermission } from "../auth/guard.server";
 import { ExportLinks } from "../components/export-links";
 import { BodyTable } from "../components/year-overview/body-table";
 import { EventTable } from "../components/year-overview/event-table";
@@ -22,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 const BODIES_PAGE_SIZE = 50;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const search = new URL(request.url).searchParams;
   const asked = yearFrom(search);
   const { years, year } = overviewYears(await meetingYears(context.db), todayInAmsterdam(), asked.year);
@@ -44,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     bodies: bodies.slice(page.offset, page.offset + page.limit),
     page,
     events: overview.events,
-    canExport: can(user.role, "register.export"),
+    canExport: await allowed(request, context, user, "register.export", { region: "current" }),
   });
 }
 

@@ -21,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const EVENT = "evenement";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { region: "current" });
   const search = new URL(request.url).searchParams;
   const choices = await meetingFormChoices(context.db);
   const asked = positiveIntFrom(search, "gremium");
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
   try {
     if (formData.get("soort") === EVENT) {

@@ -19,7 +19,7 @@ import { readableSeriesRefusal, seriesPreviewAnswer } from "../services/series-p
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingSeries.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { region: "current" });
   const params = new URL(request.url).searchParams;
   const bodies = await seriesBodyChoices(context.db);
   const preselectedId = positiveIntFrom(params, "gremium");
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs): Promise<TypedResponse<SeriesAnswer>> {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
   // which of the form's two buttons was pressed; Enter in a field presses the first, the preview
   const intent = formData.get("intent");

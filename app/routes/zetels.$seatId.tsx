@@ -55,7 +55,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     seat,
     today,
     // the forms' choices, for editors only: their presence is what shows the forms
-    choices: can(user.role, "register.edit")
+    choices: can(user, "register.edit")
       ? await offeredChoices(context.db, chosenOnSeatPage(seat, {}, today), user.language)
       : null,
     notice,

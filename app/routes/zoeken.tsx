@@ -15,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 /** The results page (`/zoeken?q=…`) and, through a fetcher, the as-you-type box in the header. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", { region: "current" });
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
   const found = query
     ? await searchRegister(context.db, query, { limit: RESULTS_LIMIT + 1, language: user.language })

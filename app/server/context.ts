@@ -31,9 +31,10 @@ export interface KringContext {
   sessionIdleMs: number;
   /**
    * Per-request memo of the session lookup, a refreshed cookie to send, and whether the session this
-   * request came with just ended for being idle (the login page says so); see auth/guard.server.
+   * request came with just ended for being idle (the login page says so), and the regions the user may
+   * look at with the one they look at now; see auth/guard.server and auth/region.server.
    */
-  auth: { lookup?: Promise<unknown>; setCookie?: string; endedIdle?: boolean };
+  auth: { lookup?: Promise<unknown>; setCookie?: string; endedIdle?: boolean; regions?: Promise<unknown> };
 }
 
 declare module "@remix-run/server-runtime" {

@@ -69,7 +69,7 @@ export async function duplicatePairsLoader({ request, context }: LoaderFunctionA
   const markNames = mark ? await namesOf(context, records, [mark.first_id, mark.second_id]) : null;
   return json({
     ...result,
-    canEdit: can(me.role, "register.edit"),
+    canEdit: can(me, "register.edit"),
     notice:
       notice === "ongedaan"
         ? ({ kind: "ongedaan" } as const)

@@ -18,6 +18,7 @@ import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
 import { linkName, nameIndex } from "../../app/services/import-values";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * The spreadsheet import at national scale: a 10 000-row file of new people, each with a job at an
@@ -136,7 +137,7 @@ async function alone() {
   copyFileSync(source, copy);
   const db = await openMigratedDatabase({ engine: "sqlite", file: copy });
   try {
-    const user = await db.selectFrom("users").select("id").where("role", "=", "beheerder").executeTakeFirstOrThrow();
+    const user = await userWithNetworkRole(db, "beheerder");
     await benchImport(db, user, (line) =>
       console.log(
         `${line.pass ? "PASS" : "FAIL"}  ${line.name.padEnd(58)} ${Object.entries(line.figures)

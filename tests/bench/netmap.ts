@@ -14,6 +14,7 @@ import { ensureBuild } from "../support/build";
 import { startServer } from "../support/server";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
 import { percentile, summarise } from "./timing";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * The network map on the scale network (decision 036): the map data of the whole national
@@ -147,7 +148,7 @@ async function alone() {
   const db = await openMigratedDatabase(copy);
   const server = await startServer({ env: { DATABASE_PATH: copy, KRING_DEMO: "0" }, timeoutMs: 60_000 });
   try {
-    const account = await db.selectFrom("users").selectAll().where("role", "=", "lezer").executeTakeFirstOrThrow();
+    const account = await userWithNetworkRole(db, "lezer");
     const token = generateSessionToken();
     await createSession(db, token, account.id);
     const on = process.env.BENCH_DATE ?? todayInAmsterdam();

@@ -29,6 +29,7 @@ import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilRecei
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
 import { benchmarkNetworkMap } from "./netmap";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * `npm run bench`: Kring against the database's own limit on the scale network that
@@ -215,7 +216,7 @@ async function main() {
     for (const table of ["organisations", "people", "bodies", "seats", "meetings", "attendance", "audit_log"])
       counts[table] = await raw.value<number>(`select count(*) from ${table}`);
     const signIn = async (role: "beheerder" | "lezer") => {
-      const account = await db.selectFrom("users").selectAll().where("role", "=", role).executeTakeFirstOrThrow();
+      const account = await userWithNetworkRole(db, role);
       const token = generateSessionToken();
       await createSession(db, token, account.id);
       return { account, cookie: `${SESSION_COOKIE}=${token}` };

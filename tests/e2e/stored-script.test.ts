@@ -15,6 +15,7 @@ import { demoWithSamples } from "../support/demo-samples";
 import { ROUTE_FILES, urlOf } from "../support/route-files";
 import { type RunningServer, startServer } from "../support/server";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * A stored script in every text field a user can write comes back as text: on every page, in the
@@ -122,7 +123,7 @@ describe("a stored script comes back as text everywhere", () => {
     server = await startServer({ env: { SMTP_URL: smtp.url, MAIL_FROM: "Kring <kring@example.org>" } });
     db = await openMigratedDatabase(server.database);
     Object.assign(samples, await demoWithSamples(db, { waveName: payload(90), beforeWave: storePayloads }));
-    beheerder = await db.selectFrom("users").selectAll().where("role", "=", "beheerder").executeTakeFirstOrThrow();
+    beheerder = await userWithNetworkRole(db, "beheerder");
     cookie = await sessionCookieFor(db, beheerder.id);
     const waveId = Number(samples.waveId);
     await saveSearch(db, beheerder, payload(91), { q: MARKUP });

@@ -45,7 +45,7 @@ describe("/setup", () => {
     const token = /kring_session=([^;]+)/.exec(response.headers.get("Set-Cookie") ?? "")?.[1];
     expect(await validateSessionToken(t.db, token!)).toMatchObject({
       user: {
-        role: "beheerder",
+        roles: [{ regionId: null, role: "beheerder" }],
         email: "eerste@example.org",
       },
     });
@@ -127,7 +127,7 @@ describe("pages behind the permission check", () => {
       usersRoute.action,
       formRequest(
         "/beheer/gebruikers",
-        { name: "X", email: "x@example.org", role: "beheerder", password: "een lang wachtwoord" },
+        { name: "X", email: "x@example.org", role_network: "beheerder", password: "een lang wachtwoord" },
         { cookie },
       ),
     );
@@ -140,15 +140,15 @@ describe("pages behind the permission check", () => {
       editUserRoute.action,
       formRequest(
         `/beheer/gebruikers/${user.id}`,
-        { intent: "save", version: 1, name: "Ik", role: "beheerder" },
+        { intent: "save", version: 1, name: "Ik", role_network: "beheerder" },
         { cookie },
       ),
       { userId: String(user.id) },
     );
     expect(promote.status).toBe(403);
     expect(
-      (await t.db.selectFrom("users").select("role").where("id", "=", user.id).executeTakeFirstOrThrow()).role,
-    ).toBe("lezer");
+      await t.db.selectFrom("user_roles").select(["region_id", "role"]).where("user_id", "=", user.id).execute(),
+    ).toEqual([{ region_id: null, role: "lezer" }]);
   });
 
   it("refuse a redacteur the audit log", async () => {
@@ -160,7 +160,12 @@ describe("pages behind the permission check", () => {
 describe("user administration", () => {
   it("adds a user and refuses an address that is taken, on the e-mail field", async () => {
     const { cookie } = await signedIn("beheerder");
-    const fields = { name: "Dirk", email: "dirk@example.org", role: "onderzoeker", password: "dirk zijn wachtwoord" };
+    const fields = {
+      name: "Dirk",
+      email: "dirk@example.org",
+      role_network: "onderzoeker",
+      password: "dirk zijn wachtwoord",
+    };
     const added = await call(usersRoute.action, formRequest("/beheer/gebruikers", fields, { cookie }));
     expect(added.status).toBe(302);
     const id = Number(/melding=toegevoegd&id=(\d+)/.exec(added.headers.get("Location") ?? "")?.[1]);
@@ -213,12 +218,16 @@ describe("user administration", () => {
     const path = `/beheer/gebruikers/${user.id}`;
     await call(
       editUserRoute.action,
-      formRequest(path, { intent: "save", version: user.version, name: "Eerst", role: "lezer" }, { cookie }),
+      formRequest(path, { intent: "save", version: user.version, name: "Eerst", role_network: "lezer" }, { cookie }),
       params,
     );
     const stale = await call(
       editUserRoute.action,
-      formRequest(path, { intent: "save", version: user.version, name: "Later", role: "redacteur" }, { cookie }),
+      formRequest(
+        path,
+        { intent: "save", version: user.version, name: "Later", role_network: "redacteur" },
+        { cookie },
+      ),
       params,
     );
     expect(stale.status).toBe(409);
@@ -236,7 +245,7 @@ describe("user administration", () => {
       editUserRoute.action,
       formRequest(
         `/beheer/gebruikers/${user.id}`,
-        { intent: "save", version: user.version, name: user.name, role: "lezer" },
+        { intent: "save", version: user.version, name: user.name, role_network: "lezer" },
         { cookie },
       ),
       { userId: String(user.id) },
@@ -264,7 +273,7 @@ describe("the audit log page", () => {
       editUserRoute.action,
       formRequest(
         `/beheer/gebruikers/${other.id}`,
-        { intent: "save", version: other.version, name: "Hernoemd", role: "lezer" },
+        { intent: "save", version: other.version, name: "Hernoemd", role_network: "lezer" },
         { cookie },
       ),
       { userId: String(other.id) },
@@ -273,7 +282,7 @@ describe("the audit log page", () => {
       usersRoute.action,
       formRequest(
         "/beheer/gebruikers",
-        { name: "Nieuw", email: "nieuw@example.org", role: "lezer", password: "een lang wachtwoord" },
+        { name: "Nieuw", email: "nieuw@example.org", role_network: "lezer", password: "een lang wachtwoord" },
         { cookie },
       ),
     );
@@ -393,7 +402,12 @@ describe("my account", () => {
     expect(response.headers.get("Set-Cookie")).toMatch(/^kring_lang=en;/);
     const page = await (await call(accountRoute.loader, get("/account?melding=taal", cookie))).json();
     expect(page).toEqual({
-      account: { name: user.name, email: user.email, role: "lezer", language: "en" },
+      account: {
+        name: user.name,
+        email: user.email,
+        roles: [{ regionId: null, region: null, role: "lezer" }],
+        language: "en",
+      },
       notice: "taal",
     });
   });

@@ -46,6 +46,7 @@ const TABLES: Record<keyof Database, true> = {
   request_limits: true,
   settings: true,
   users: true,
+  user_roles: true,
   sessions: true,
   login_throttle: true,
   audit_log: true,

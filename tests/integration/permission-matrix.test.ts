@@ -1,19 +1,23 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can } from "../../app/auth/permissions";
+import { can, type RoleGrant } from "../../app/auth/permissions";
 import { type Access, type ActionAccess, ROUTE_ACCESS, type RouteAccess } from "../../app/auth/route-access";
 import { createFeed } from "../../app/models/calendar.server";
 import { USER_ROLES, type UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, sessionCookieFor, type TestDatabase } from "../support/db";
+import { createTestDatabase, formRequest, makeUser, sessionCookieFor, type TestDatabase } from "../support/db";
 import { demoWithSamples, rowCounts as rowCountsOf } from "../support/demo-samples";
 import { ROUTE_FILES, ROUTES_DIR, routeIdOf, sourcesOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * The permission matrix (decision 025): every route file of app/routes, and every intent its action
- * dispatches on, stands in app/auth/route-access.ts; every role and an anonymous visitor get exactly
- * as far as that table says, on the demo network with real ids in the URL.
+ * dispatches on, stands in app/auth/route-access.ts; every role — network-wide, and as the only role
+ * in the demo's region (decision 042) — and an anonymous visitor get exactly as far as that table
+ * says, on the demo network with real ids in the URL. The demo's records all lie in its one region,
+ * so "record" routes are proven here for the record's own region; a user of another region is
+ * refused them once records carry their region (the "record" routes of the table).
  */
 
 const TABLE: Record<string, RouteAccess> = ROUTE_ACCESS;
@@ -23,15 +27,30 @@ function entryOf(file: string): RouteAccess {
   return entry;
 }
 
-type Visitor = UserRole | "anonymous";
-const VISITORS: readonly Visitor[] = [...USER_ROLES, "anonymous"];
+/** A network-wide role, the same role as the only one in the demo's region, or nobody signed in. */
+type Visitor = UserRole | `regional ${UserRole}` | "anonymous";
+const VISITORS: readonly Visitor[] = [
+  ...USER_ROLES,
+  ...USER_ROLES.map((role) => `regional ${role}` as const),
+  "anonymous",
+];
 type Verdict = "allowed" | "forbidden" | "login";
+
+/** The demo's one region: a regional visitor's only region, so also the one they look at. */
+let demoRegion = 0;
+
+function rolesOf(visitor: Exclude<Visitor, "anonymous">): RoleGrant[] {
+  const [scope, role] = visitor.split(" ");
+  return role ? [{ regionId: demoRegion, role: role as UserRole }] : [{ regionId: null, role: scope as UserRole }];
+}
 
 function verdictOf(access: Access, visitor: Visitor): Verdict {
   if (access === "public") return "allowed";
   if (visitor === "anonymous") return "login";
   if (access === "signed-in") return "allowed";
-  return can(visitor, access) ? "allowed" : "forbidden";
+  const user = { roles: rolesOf(visitor) };
+  if (typeof access === "string") return can(user, access) ? "allowed" : "forbidden";
+  return can(user, access.needs, access.region === "network" ? "network" : demoRegion) ? "allowed" : "forbidden";
 }
 
 /** Where the guard sends an anonymous visitor of that path (app/auth/guard.server.ts). */
@@ -69,14 +88,14 @@ function intentCandidates(file: string): string[] {
 }
 
 const intentsOf = (action: ActionAccess | undefined) =>
-  action !== undefined && typeof action === "object" ? action.intents : null;
+  action !== undefined && typeof action === "object" && "intents" in action ? action.intents : null;
 /** The value a button sends for a table intent: `<n>` becomes the number 1. */
 const postedIntent = (intent: string) => intent.replace("<n>", "1");
 
 describe("the permission matrix", () => {
   let t: TestDatabase;
-  const cookies = new Map<UserRole, string>();
-  const users = new Map<UserRole, number>();
+  const cookies = new Map<Visitor, string>();
+  const users = new Map<Visitor, number>();
   const samples: Record<string, string> = {};
 
   /** A session of its own for each request: an allowed POST to /logout ends the session it came with. */
@@ -88,10 +107,13 @@ describe("the permission matrix", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     Object.assign(samples, await demoWithSamples(t.db));
-    for (const user of await t.db.selectFrom("users").select(["id", "role"]).execute()) {
-      users.set(user.role, user.id);
-      cookies.set(user.role, await sessionCookieFor(t.db, user.id));
+    demoRegion = (await t.db.selectFrom("regions").select("id").executeTakeFirstOrThrow()).id;
+    for (const role of USER_ROLES) {
+      users.set(role, (await userWithNetworkRole(t.db, role)).id);
+      const { user } = await makeUser(t.db, { regionRoles: { [demoRegion]: role } });
+      users.set(`regional ${role}`, user.id);
     }
+    for (const [visitor, id] of users) cookies.set(visitor, await sessionCookieFor(t.db, id));
   });
   afterAll(async () => {
     await t?.cleanup();
@@ -155,7 +177,7 @@ describe("the permission matrix", () => {
     const { loader } = await loadRoute(file);
     const rule = entryOf(file).loader;
     const cases: Array<[Access, Record<string, string>]> =
-      typeof rule === "string"
+      typeof rule === "string" || "needs" in rule
         ? [[rule, samples]]
         : Object.entries(rule.values).map(([value, access]) => [access, { ...samples, [rule.param]: value }]);
     for (const [access, values] of cases) {
@@ -258,11 +280,7 @@ describe("the permission matrix", () => {
     });
 
     it("does not revoke another body's calendar feed from this body's page", async () => {
-      const beheerder = await t.db
-        .selectFrom("users")
-        .selectAll()
-        .where("role", "=", "beheerder")
-        .executeTakeFirstOrThrow();
+      const beheerder = await userWithNetworkRole(t.db, "beheerder");
       const otherBody = await t.db
         .selectFrom("bodies")
         .select("id")

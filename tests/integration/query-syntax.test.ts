@@ -9,6 +9,7 @@ import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../supp
 import { demoWithSamples, rowCounts } from "../support/demo-samples";
 import { ROUTE_FILES, ROUTES_DIR, sourcesOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
+import { userWithNetworkRole } from "../support/users";
 
 /**
  * SQL and full-text syntax typed into the search, the lookup, the list filters, saved searches and
@@ -84,7 +85,7 @@ describe("SQL and full-text syntax in searches, filters, sorting and paging", ()
   beforeAll(async () => {
     t = await createTestDatabase();
     Object.assign(samples, await demoWithSamples(t.db));
-    beheerder = await t.db.selectFrom("users").selectAll().where("role", "=", "beheerder").executeTakeFirstOrThrow();
+    beheerder = await userWithNetworkRole(t.db, "beheerder");
     cookie = await sessionCookieFor(t.db, beheerder.id);
   });
   afterAll(async () => {

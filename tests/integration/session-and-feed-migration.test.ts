@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { feedByToken } from "../../app/models/calendar.server";
 import { type DB, migrateToLatest, migrator, openDatabase } from "../../db/index";
-import { makeBody, makeUser } from "../support/db";
+import { makeBody } from "../support/db";
 import { emptyDatabase, type FreshDatabase } from "../support/test-database";
 
 let empty: FreshDatabase;
@@ -36,7 +36,11 @@ describe("migration 0013 on a register in use", () => {
   });
 
   it("counts the sessions of the moment as just used: an upgrade signs nobody out", async () => {
-    const { user } = await makeUser(db, { role: "lezer" });
+    // users as migration 0011 left them: with their one role on the row (migration 0021 moves it)
+    const user = (
+      await sql<{ id: number }>`insert into users (email, name, password_hash, role)
+        values ('lezer@example.org', 'Lezer', 'x', 'lezer') returning id`.execute(db)
+    ).rows[0]!;
     const now = Date.now();
     await sql`insert into sessions (id, user_id, expires_at)
       values (${"0".repeat(64)}, ${user.id}, ${now + 24 * 60 * 60 * 1000})`.execute(db);

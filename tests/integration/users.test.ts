@@ -12,6 +12,7 @@ import {
   updateUser,
   UserError,
 } from "../../app/models/users.server";
+import type { UserRole } from "../../db/schema";
 import { createTestDatabase, makeUser, type TestDatabase } from "../support/db";
 
 let t: TestDatabase;
@@ -38,6 +39,9 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
   throw new Error("expected a refusal, but the change went through");
 }
 
+const networkWide = (role: UserRole) => [{ regionId: null, role }];
+const namedNetworkWide = (role: UserRole) => [{ regionId: null, region: null, role }];
+
 const auditRows = () => t.db.selectFrom("audit_log").selectAll().orderBy("id").execute();
 
 describe("the first beheerder", () => {
@@ -47,7 +51,7 @@ describe("the first beheerder", () => {
       email: "Eerste@Example.org",
       password: "een lang wachtwoord",
     });
-    expect(user).toMatchObject({ role: "beheerder", email: "eerste@example.org" });
+    expect(user).toMatchObject({ roles: namedNetworkWide("beheerder"), email: "eerste@example.org" });
     const [entry] = await auditRows();
     expect(entry).toMatchObject({
       action: "create",
@@ -82,10 +86,10 @@ describe("adding users", () => {
     const user = await createUser(t.db, admin, {
       name: " Bram ",
       email: "Bram@Example.org",
-      role: "redacteur",
+      roles: networkWide("redacteur"),
       password: "bram zijn wachtwoord",
     });
-    expect(user).toMatchObject({ name: "Bram", email: "bram@example.org", role: "redacteur" });
+    expect(user).toMatchObject({ name: "Bram", email: "bram@example.org", roles: namedNetworkWide("redacteur") });
     expect("password_hash" in user).toBe(false);
     const row = await t.db
       .selectFrom("users")
@@ -103,7 +107,7 @@ describe("adding users", () => {
     const error = await createUser(t.db, admin, {
       name: "X",
       email: "BEZET@example.org",
-      role: "lezer",
+      roles: networkWide("lezer"),
       password: "een lang wachtwoord",
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserError);
@@ -113,7 +117,9 @@ describe("adding users", () => {
   it("refuses a password shorter than the minimum", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
     expect(
-      await refusal(createUser(t.db, admin, { name: "X", email: "x@example.org", role: "lezer", password: "kort" })),
+      await refusal(
+        createUser(t.db, admin, { name: "X", email: "x@example.org", roles: networkWide("lezer"), password: "kort" }),
+      ),
     ).toMatch(/^auth\.errors\.passwordTooShort/);
   });
 
@@ -133,9 +139,13 @@ describe("changing a user", () => {
     const after = await updateUser(t.db, admin, user.id, {
       version: user.version,
       name: "Nieuwe naam",
-      role: "onderzoeker",
+      roles: networkWide("onderzoeker"),
     });
-    expect(after).toMatchObject({ name: "Nieuwe naam", role: "onderzoeker", version: user.version + 1 });
+    expect(after).toMatchObject({
+      name: "Nieuwe naam",
+      roles: namedNetworkWide("onderzoeker"),
+      version: user.version + 1,
+    });
   });
 
   it("refuses a change based on a stale version", async () => {
@@ -151,22 +161,22 @@ describe("changing a user", () => {
   it("refuses to demote or disable the last active beheerder", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
     await makeUser(t.db, { role: "beheerder", disabled: true });
-    expect(await refusal(updateUser(t.db, admin, admin.id, { version: admin.version, role: "redacteur" }))).toBe(
-      "admin.errors.lastBeheerder",
-    );
+    expect(
+      await refusal(updateUser(t.db, admin, admin.id, { version: admin.version, roles: networkWide("redacteur") })),
+    ).toBe("admin.errors.lastBeheerder");
     const { user: other } = await makeUser(t.db, { role: "redacteur" });
     // another beheerder may not disable them either, once they are the last
     expect(await refusal(updateUser(t.db, other, admin.id, { version: admin.version, disabled: true }))).toBe(
       "admin.errors.lastBeheerder",
     );
-    expect((await getUser(t.db, admin.id))?.role).toBe("beheerder");
+    expect((await getUser(t.db, admin.id))?.roles).toEqual(namedNetworkWide("beheerder"));
   });
 
   it("lets a beheerder be demoted while another beheerder remains active", async () => {
     const { user: first } = await makeUser(t.db, { role: "beheerder" });
     const { user: second } = await makeUser(t.db, { role: "beheerder" });
-    await updateUser(t.db, first, second.id, { version: second.version, role: "lezer" });
-    expect((await getUser(t.db, second.id))?.role).toBe("lezer");
+    await updateUser(t.db, first, second.id, { version: second.version, roles: networkWide("lezer") });
+    expect((await getUser(t.db, second.id))?.roles).toEqual(namedNetworkWide("lezer"));
   });
 
   it("does not let anyone disable their own account", async () => {
@@ -207,8 +217,8 @@ describe("a changed role", () => {
     const renamed = await updateUser(t.db, admin, user.id, { version: user.version, name: "Rosa Redacteur" });
     expect(await validateSessionToken(t.db, phone.token)).not.toBeNull();
 
-    const demoted = await updateUser(t.db, admin, user.id, { version: renamed.version, role: "lezer" });
-    expect(demoted.role).toBe("lezer");
+    const demoted = await updateUser(t.db, admin, user.id, { version: renamed.version, roles: networkWide("lezer") });
+    expect(demoted.roles).toEqual(namedNetworkWide("lezer"));
     expect(await validateSessionToken(t.db, phone.token)).toBeNull();
     expect(await validateSessionToken(t.db, mine.token)).not.toBeNull();
     const again = await attemptLogin(t.db, "rol@example.org", password, "10.0.0.2");
@@ -278,7 +288,7 @@ describe("the audit log of account changes", () => {
     const user = await createUser(t.db, admin, {
       name: "Carla",
       email: "carla@example.org",
-      role: "lezer",
+      roles: networkWide("lezer"),
       password: "carla haar wachtwoord",
     });
     const renamed = await updateUser(t.db, admin, user.id, { version: user.version, name: "Carla B." });
@@ -302,7 +312,7 @@ describe("the audit log of account changes", () => {
       ["update", "users", String(admin.id), admin.id, null],
     ]);
     expect(entries[0]!.before).toBeNull();
-    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ name: "Carla", role: "lezer" });
+    expect(JSON.parse(entries[0]!.after!)).toMatchObject({ name: "Carla", roles: [{ region: null, role: "lezer" }] });
     expect(JSON.parse(entries[1]!.before!)).toMatchObject({ name: "Carla" });
     expect(JSON.parse(entries[1]!.after!)).toMatchObject({ name: "Carla B." });
     for (const entry of entries) {
@@ -319,7 +329,7 @@ describe("the audit log of account changes", () => {
     await updateUser(t.db, admin, user.id, {
       version: user.version,
       name: user.name,
-      role: user.role,
+      roles: networkWide("lezer"),
       disabled: false,
     });
     expect(await auditRows()).toEqual([]);
@@ -327,7 +337,7 @@ describe("the audit log of account changes", () => {
 
   it("rolls the change back when it is refused, leaving no entry", async () => {
     const { user: admin } = await makeUser(t.db, { role: "beheerder" });
-    await refusal(updateUser(t.db, admin, admin.id, { version: admin.version, role: "lezer" }));
+    await refusal(updateUser(t.db, admin, admin.id, { version: admin.version, roles: networkWide("lezer") }));
     expect(await auditRows()).toEqual([]);
   });
 });

@@ -72,7 +72,10 @@ export function unique(): number {
 }
 
 export interface MakeUserOptions {
-  role: UserRole;
+  /** the user's network-wide role; leave it out for a user with only regional roles */
+  role?: UserRole;
+  /** roles per region: region id → role */
+  regionRoles?: Readonly<Record<number, UserRole>>;
   email?: string;
   password?: string;
   name?: string;
@@ -87,15 +90,24 @@ export async function makeUser(db: DB, options: MakeUserOptions): Promise<{ user
   const user = await db
     .insertInto("users")
     .values({
-      email: (options.email ?? `${options.role}-${n}@example.org`).toLowerCase(),
+      email: (options.email ?? `${options.role ?? "regionaal"}-${n}@example.org`).toLowerCase(),
       name: options.name ?? `Testgebruiker ${n}`,
       password_hash: await hashPassword(password),
-      role: options.role,
       language: options.language ?? "nl",
       disabled_at: options.disabled ? new Date().toISOString() : null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  const roles = [
+    ...(options.role ? [{ user_id: user.id, region_id: null, role: options.role }] : []),
+    ...Object.entries(options.regionRoles ?? {}).map(([regionId, role]) => ({
+      user_id: user.id,
+      region_id: Number(regionId),
+      role,
+    })),
+  ];
+  if (roles.length === 0) throw new Error("makeUser: give the user a role, network-wide or in a region");
+  await db.insertInto("user_roles").values(roles).execute();
   return { user, password };
 }
 

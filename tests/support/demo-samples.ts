@@ -7,6 +7,7 @@ import { drawSample } from "../../app/models/interview-samples.server";
 import type { DB } from "../../db/index";
 import { loadDemo } from "../../seeds/load";
 import { frozenWave } from "./panels";
+import { userWithNetworkRole } from "./users";
 
 /**
  * Loads the demo network and returns a real id for each route parameter (urlOf's samples): a person
@@ -20,8 +21,8 @@ export async function demoWithSamples(
 ): Promise<Record<string, string>> {
   await loadDemo(db);
   await options.beforeWave?.(db);
-  const beheerder = await db.selectFrom("users").selectAll().where("role", "=", "beheerder").executeTakeFirstOrThrow();
-  const lezer = await db.selectFrom("users").select("id").where("role", "=", "lezer").executeTakeFirstOrThrow();
+  const beheerder = await userWithNetworkRole(db, "beheerder");
+  const lezer = await userWithNetworkRole(db, "lezer");
   const seat = await db
     .selectFrom("seats")
     .innerJoin("person_emails", "person_emails.person_id", "seats.person_id")

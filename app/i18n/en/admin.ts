@@ -9,7 +9,6 @@ export const admin: Messages<typeof nl> = {
       "Who can sign in to Kring, and with which role. Accounts are not deleted but disabled, so the audit log stays readable.",
     name: "Name",
     email: "Email address",
-    role: "Role",
     status: "Status",
     active: "Active",
     disabledSince: "Disabled since {{date}}",
@@ -52,7 +51,7 @@ export const admin: Messages<typeof nl> = {
     staleVersion:
       "Someone else changed this user in the meantime. The current details are shown below; make your change again if still needed.",
     lastBeheerder:
-      "This is the last active administrator. Make someone else administrator before changing this role or disabling this account.",
+      "This is the last active administrator of the whole network. First make someone else administrator across the network before you change this role or block this account.",
     selfDisable: "You cannot disable your own account.",
     confirmDisable: "Tick the box to confirm that you really want to disable this account.",
     notFound: "This user does not exist.",
@@ -118,6 +117,7 @@ export const admin: Messages<typeof nl> = {
       name: "name",
       email: "email address",
       role: "role",
+      roles: "roles",
       language: "language",
       disabled_at: "disabled since",
       first_name: "first name",

@@ -30,7 +30,6 @@ export const auth: Messages<typeof nl> = {
   account: {
     title: "My account",
     details: "Your details",
-    role: "Role",
     passwordHeading: "Change password",
     passwordIntro: "You stay signed in here; on every other device you are signed out.",
     passwordSubmit: "Change password",

@@ -6,7 +6,6 @@ export const admin = {
       "Wie kan inloggen op Kring, en met welke rol. Accounts worden niet verwijderd maar geblokkeerd, zodat het logboek leesbaar blijft.",
     name: "Naam",
     email: "E-mailadres",
-    role: "Rol",
     status: "Status",
     active: "Actief",
     disabledSince: "Geblokkeerd sinds {{date}}",
@@ -49,7 +48,7 @@ export const admin = {
     staleVersion:
       "Iemand anders heeft deze gebruiker intussen gewijzigd. Hieronder staan de huidige gegevens; breng uw wijziging zo nodig opnieuw aan.",
     lastBeheerder:
-      "Dit is de laatste actieve beheerder. Maak eerst iemand anders beheerder voordat u deze rol wijzigt of dit account blokkeert.",
+      "Dit is de laatste actieve beheerder van het hele netwerk. Maak eerst iemand anders beheerder in het hele netwerk voordat u deze rol wijzigt of dit account blokkeert.",
     selfDisable: "U kunt uw eigen account niet blokkeren.",
     confirmDisable: "Vink aan dat u dit account echt wilt blokkeren.",
     notFound: "Deze gebruiker bestaat niet.",
@@ -116,6 +115,7 @@ export const admin = {
       name: "naam",
       email: "e-mailadres",
       role: "rol",
+      roles: "rollen",
       language: "taal",
       disabled_at: "geblokkeerd sinds",
       first_name: "voornaam",

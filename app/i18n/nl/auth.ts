@@ -27,7 +27,6 @@ export const auth = {
   account: {
     title: "Mijn account",
     details: "Uw gegevens",
-    role: "Rol",
     passwordHeading: "Wachtwoord wijzigen",
     passwordIntro: "Na het wijzigen blijft u hier ingelogd; op alle andere apparaten wordt u uitgelogd.",
     passwordSubmit: "Wachtwoord wijzigen",

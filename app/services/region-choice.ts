@@ -1,0 +1,34 @@
+import { networkRoleOf, type WithRoles } from "../auth/permissions";
+
+/** The value that stands for the cross-region view in the switcher's form (app/routes/regio.tsx). */
+export const ALL_REGIONS = "alle";
+
+export interface RegionOption {
+  id: number;
+  name: string;
+}
+
+/** The region a page shows, or the cross-region view (decision 043). */
+export type CurrentRegion = RegionOption | "all";
+
+/**
+ * The region a user looks at: the one their session chose, if they still may; otherwise their only
+ * region, else the first by name. "all" — the cross-region view — only with a network-wide role, and
+ * for such a user when the register has no region yet. `regions` are those they may choose, by name.
+ */
+export function resolveRegion(
+  user: WithRoles,
+  regions: readonly RegionOption[],
+  choice: number | "all" | null,
+): CurrentRegion {
+  const network = networkRoleOf(user) !== null;
+  if (choice === "all" && network) return "all";
+  const chosen = typeof choice === "number" ? regions.find((region) => region.id === choice) : undefined;
+  return chosen ?? regions[0] ?? "all";
+}
+
+/** Whether the user may choose this region (or "all") in the switcher: a role there, or a network-wide role. */
+export function maySelectRegion(user: WithRoles, regions: readonly RegionOption[], choice: number | "all"): boolean {
+  if (choice === "all") return networkRoleOf(user) !== null;
+  return regions.some((region) => region.id === choice);
+}
