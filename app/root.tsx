@@ -21,6 +21,7 @@ import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DEFAULT_LANGUAGE, i18nFor, translator } from "./i18n/index";
 import { requestLanguage } from "./i18n/request.server";
+import { shownRegion } from "./models/regions.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -41,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const language = requestLanguage(request, user);
   return json({
     language,
+    region: await shownRegion(context.db),
     user: user && {
       name: user.name,
       email: user.email,
@@ -75,10 +77,10 @@ function Document({ language, children }: { language: Language; children: ReactN
 }
 
 export default function App() {
-  const { language, user } = useLoaderData<typeof loader>();
+  const { language, user, region } = useLoaderData<typeof loader>();
   return (
     <Document language={language}>
-      <AppShell user={user}>
+      <AppShell user={user} region={region}>
         <Outlet />
       </AppShell>
     </Document>
@@ -93,7 +95,7 @@ export function ErrorBoundary() {
   if (status >= 500) console.error(error);
   return (
     <Document language={language}>
-      <AppShell user={data?.user ?? null}>
+      <AppShell user={data?.user ?? null} region={data?.region ?? null}>
         <ErrorPage status={status} />
       </AppShell>
     </Document>

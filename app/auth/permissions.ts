@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "research.run": ["beheerder", "onderzoeker"],
   "calendar.manage": ["beheerder"],
   "users.manage": ["beheerder"],
+  /** regions and their subregions: create, name, remove (decision 041) */
+  "regions.manage": ["beheerder"],
   "audit.read": ["beheerder"],
   /** the rights of the person: an access report of everything about someone, erasure */
   "privacy.manage": ["beheerder"],

@@ -58,6 +58,19 @@ export const ROUTE_ACCESS = {
     },
   },
   "routes/beheer.logboek": { loader: "audit.read" },
+  "routes/beheer.regios._index": { loader: "regions.manage", action: "regions.manage" },
+  "routes/beheer.regios.$regionId": {
+    loader: "regions.manage",
+    action: {
+      intents: {
+        save: "regions.manage",
+        addSubregion: "regions.manage",
+        renameSubregion: "regions.manage",
+        removeSubregion: "regions.manage",
+        remove: "regions.manage",
+      },
+    },
+  },
   "routes/gremia.$bodyId": { loader: "register.read", action: "register.edit" },
   "routes/gremia.$bodyId_.agenda": {
     loader: "register.read",

@@ -9,7 +9,15 @@ import { addSeat } from "../../app/models/seats.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import type { User } from "../../db/schema";
 import { type DB, openDatabase } from "../../db/index";
-import { createTestDatabase, makeBody, makePerson, makeSector, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makePerson,
+  makeSector,
+  makeUser,
+  type TestDatabase,
+  defaultRegionId,
+} from "../support/db";
 import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "../support/panels";
 import { TEST_ENGINE } from "../support/test-database";
 
@@ -149,13 +157,18 @@ describe(`two connections at once (${TEST_ENGINE})`, () => {
   it("freeze a wave once: one panel, the other freeze refused", async () => {
     await panelOfFive();
     for (let round = 0; round < ROUNDS; round++) {
-      const created = await createWave(first, user, {
-        name: `Meting ${round}`,
-        year: 2025,
-        reference_date: "2025-10-01",
-        link_template: "https://enquete.example.org/s/{token}",
-        method_notes: null,
-      });
+      const created = await createWave(
+        first,
+        user,
+        {
+          name: `Meting ${round}`,
+          year: 2025,
+          reference_date: "2025-10-01",
+          link_template: "https://enquete.example.org/s/{token}",
+          method_notes: null,
+        },
+        await defaultRegionId(first),
+      );
       const draft = await updateWaveRules(first, user, created.id, created.version, STRATEGIC_AND_TACTICAL);
       const { won, lost } = await race(
         () => freezeWave(first, user, draft.id, draft.version),

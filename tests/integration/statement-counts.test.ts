@@ -43,6 +43,7 @@ import {
   sessionCookieFor,
   type TestDatabase,
   unique,
+  defaultRegionId,
 } from "../support/db";
 import { makeHeldMeetings, makePeople, makeSeats, recordAttendance, seatHolders, times } from "../support/bulk";
 import { makeMeeting } from "../support/meetings";
@@ -441,7 +442,13 @@ describe("meeting pages", () => {
     await makePeople(t.db, 1, { organisationId: organisation.id });
     const searched = await makeOrganisation(t.db);
     await makePeople(t.db, 1, { organisationId: searched.id });
-    const search = await saveSearch(t.db, user, `Zoekopdracht ${unique()}`, { organisationId: searched.id });
+    const search = await saveSearch(
+      t.db,
+      user,
+      `Zoekopdracht ${unique()}`,
+      { organisationId: searched.id },
+      await defaultRegionId(t.db),
+    );
     await t.db
       .insertInto("meeting_invitations")
       .values([
@@ -620,14 +627,19 @@ describe("meeting pages", () => {
 });
 
 describe("research pages", () => {
-  const newWave = (name: string, referenceDate: string) =>
-    createWave(t.db, user, {
-      name,
-      year: Number(referenceDate.slice(0, 4)),
-      reference_date: referenceDate,
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+  const newWave = async (name: string, referenceDate: string) =>
+    createWave(
+      t.db,
+      user,
+      {
+        name,
+        year: Number(referenceDate.slice(0, 4)),
+        reference_date: referenceDate,
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
 
   it("/onderzoek with many waves", async () => {
     const addWaves = (n: number) => times(n, () => newWave(`Meting ${unique()}`, "2025-10-01"));
@@ -774,10 +786,12 @@ describe("audit log and saved searches", () => {
     const staff = await Promise.all(
       [first!, second!].map((organisation) => makePeople(t.db, 2, { organisationId: organisation.id })),
     );
+    const region_id = await defaultRegionId(t.db);
     const searches = await t.db
       .insertInto("saved_searches")
       .values(
         Array.from({ length: 201 }, (_, index) => ({
+          region_id,
           name: `Zoekopdracht ${index}`,
           filter: JSON.stringify({ organisationId: (index % 2 ? second : first)!.id }),
         })),
@@ -798,7 +812,13 @@ describe("audit log and saved searches", () => {
       times(n, async () => {
         const organisation = await makeOrganisation(t.db);
         await makePeople(t.db, 2, { organisationId: organisation.id });
-        return saveSearch(t.db, user, `Zoekopdracht ${unique()}`, { organisationId: organisation.id, q: "Test" });
+        return saveSearch(
+          t.db,
+          user,
+          `Zoekopdracht ${unique()}`,
+          { organisationId: organisation.id, q: "Test" },
+          await defaultRegionId(t.db),
+        );
       });
     await addSearches(3);
     await expectBoundedStatements({

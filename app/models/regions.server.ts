@@ -1,0 +1,256 @@
+import type { Selectable } from "kysely";
+import type { DB } from "../../db/index";
+import type { RegionsTable } from "../../db/schema";
+import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { RecordNotFoundError, RegisterError } from "./editing.server";
+import { inTransaction } from "../../db/transaction";
+import type { UseCounts } from "../services/region-forms";
+
+/**
+ * Regions and their subregions (decisions 040 and 041): the choices of every create form, the
+ * header's name and tagline, and the beheerder's management of both. A region or subregion still
+ * named by a record is never removed: the refusal counts what uses it, per kind.
+ */
+
+export type Region = Selectable<RegionsTable>;
+export interface RegionChoice {
+  id: number;
+  name: string;
+}
+
+/** Every region by name: the create forms' choice (shown only when there is more than one). */
+export async function regionChoices(db: DB | Trx): Promise<RegionChoice[]> {
+  return db.selectFrom("regions").select(["id", "name"]).orderBy("name").orderBy("id").execute();
+}
+
+/**
+ * The region the header, footer and home page name: the first by name until the region switcher
+ * lets a reader choose (decision 041); null in a register without regions.
+ */
+export async function shownRegion(db: DB): Promise<Pick<Region, "id" | "name" | "tagline"> | null> {
+  const row = await db
+    .selectFrom("regions")
+    .select(["id", "name", "tagline"])
+    .orderBy("name")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The region a form chose, or the first by name when it chose none; 0 in a register without regions. */
+export async function regionOrFirst(db: DB, chosen: number | null): Promise<number> {
+  if (chosen !== null) return chosen;
+  return (await shownRegion(db))?.id ?? 0;
+}
+
+/** Refuses a region that is not there: a create form's region_id, checked in the create's transaction. */
+export async function assertRegion(trx: Trx, regionId: number): Promise<void> {
+  const row = await trx.selectFrom("regions").select("id").where("id", "=", regionId).executeTakeFirst();
+  if (row) return;
+  const any = await trx.selectFrom("regions").select("id").limit(1).executeTakeFirst();
+  throw new RegisterError(any ? "regions.errors.chooseRegion" : "regions.errors.noRegionYet", "region_id");
+}
+
+export interface RegionListItem extends Region {
+  subregions: { id: number; code: string; name: string }[];
+}
+
+/** The management page: every region with its subregions, by name. */
+export async function listRegions(db: DB): Promise<RegionListItem[]> {
+  const [regions, subregions] = await Promise.all([
+    db.selectFrom("regions").selectAll().orderBy("name").orderBy("id").execute(),
+    db.selectFrom("subregions").select(["id", "code", "name", "region_id"]).orderBy("name").execute(),
+  ]);
+  return regions.map((region) => ({
+    ...region,
+    subregions: subregions
+      .filter((subregion) => subregion.region_id === region.id)
+      .map(({ id, code, name }) => ({ id, code, name })),
+  }));
+}
+
+export async function regionById(db: DB, id: number): Promise<RegionListItem> {
+  const region = (await listRegions(db)).find((candidate) => candidate.id === id);
+  if (!region) throw new RecordNotFoundError("regions", id);
+  return region;
+}
+
+export interface RegionFields {
+  name: string;
+  code: string;
+  tagline: string | null;
+}
+
+async function refuseTaken(
+  trx: Trx,
+  table: "regions" | "subregions",
+  fields: { name?: string; code: string },
+  exceptId: number | null,
+  sameRegion: number | null,
+) {
+  const rows = await trx
+    .selectFrom(table)
+    .selectAll()
+    .where("id", "!=", exceptId ?? 0)
+    .execute();
+  const folded = (text: string) => text.trim().toLocaleLowerCase("nl");
+  if (rows.some((row) => folded(row.code) === folded(fields.code))) {
+    throw new RegisterError("regions.errors.codeTaken", "code");
+  }
+  const sameName = (row: (typeof rows)[number]) =>
+    fields.name !== undefined &&
+    folded(row.name) === folded(fields.name) &&
+    (sameRegion === null || ("region_id" in row && row.region_id === sameRegion));
+  if (rows.some(sameName)) throw new RegisterError("regions.errors.nameTaken", "name");
+}
+
+export async function createRegion(db: DB, actor: Actor, fields: RegionFields): Promise<Region> {
+  return inTransaction(db, async (trx) => {
+    await refuseTaken(trx, "regions", fields, null, null);
+    const region = await trx.insertInto("regions").values(fields).returningAll().executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: "create", entity: "regions", entityId: region.id, after: region });
+    return region;
+  });
+}
+
+export async function updateRegion(db: DB, actor: Actor, id: number, fields: RegionFields): Promise<Region> {
+  return inTransaction(db, async (trx) => {
+    const before = await regionRow(trx, id);
+    await refuseTaken(trx, "regions", fields, id, null);
+    const after = await trx
+      .updateTable("regions")
+      .set(fields)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: "update", entity: "regions", entityId: id, before, after });
+    return after;
+  });
+}
+
+async function regionRow(trx: Trx, id: number): Promise<Region> {
+  const row = await trx.selectFrom("regions").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw new RecordNotFoundError("regions", id);
+  return row;
+}
+
+/** What names a region: its records per kind, the organisations working there, its subregions. */
+export async function regionUses(db: DB | Trx, id: number): Promise<UseCounts> {
+  const tables = ["bodies", "themes", "plans", "meetings", "survey_waves", "saved_searches"] as const;
+  const counted = await Promise.all([
+    ...tables.map(async (kind) => ({ kind, count: await countWhere(db, kind, "region_id", id) })),
+    (async () => ({
+      kind: "organisations" as const,
+      count: await countWhere(db, "organisation_regions", "region_id", id),
+    }))(),
+    (async () => ({ kind: "subregions" as const, count: await countWhere(db, "subregions", "region_id", id) }))(),
+  ]);
+  return counted.filter((use) => use.count > 0);
+}
+
+/** Removes a region nothing names; refused with what uses it otherwise (the page names the counts). */
+export async function removeRegion(db: DB, actor: Actor, id: number): Promise<UseCounts> {
+  return inTransaction(db, async (trx) => {
+    const before = await regionRow(trx, id);
+    const uses = await regionUses(trx, id);
+    if (uses.length > 0) return uses;
+    await trx.deleteFrom("regions").where("id", "=", id).execute();
+    await recordAudit(trx, actor, { action: "delete", entity: "regions", entityId: id, before });
+    return [];
+  });
+}
+
+export interface SubregionFields {
+  name: string;
+  code: string;
+}
+
+export async function addSubregion(db: DB, actor: Actor, regionId: number, fields: SubregionFields) {
+  return inTransaction(db, async (trx) => {
+    await regionRow(trx, regionId);
+    await refuseTaken(trx, "subregions", fields, null, regionId);
+    const subregion = await trx
+      .insertInto("subregions")
+      .values({ ...fields, region_id: regionId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: "create", entity: "subregions", entityId: subregion.id, after: subregion });
+    return subregion;
+  });
+}
+
+async function subregionRow(trx: Trx, id: number) {
+  const row = await trx.selectFrom("subregions").selectAll().where("id", "=", id).executeTakeFirst();
+  if (!row) throw new RecordNotFoundError("subregions", id);
+  return row;
+}
+
+export async function renameSubregion(db: DB, actor: Actor, id: number, fields: SubregionFields) {
+  return inTransaction(db, async (trx) => {
+    const before = await subregionRow(trx, id);
+    await refuseTaken(trx, "subregions", fields, id, before.region_id);
+    const after = await trx
+      .updateTable("subregions")
+      .set(fields)
+      .where("id", "=", id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: "update", entity: "subregions", entityId: id, before, after });
+    return after;
+  });
+}
+
+/** What names a subregion: organisations working there, bodies and plans of it, seats in those bodies. */
+export async function subregionUses(db: DB | Trx, id: number): Promise<UseCounts> {
+  const [organisations, bodies, plans, seats] = await Promise.all([
+    countWhere(db, "organisation_subregions", "subregion_id", id),
+    countWhere(db, "bodies", "subregion_id", id),
+    countWhere(db, "plans", "subregion_id", id),
+    db
+      .selectFrom("seats")
+      .innerJoin("bodies", "bodies.id", "seats.body_id")
+      .select((s) => s.fn.countAll<number | string>().as("n"))
+      .where("bodies.subregion_id", "=", id)
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n)),
+  ]);
+  const counts: UseCounts = [
+    { kind: "organisations", count: organisations },
+    { kind: "bodies", count: bodies },
+    { kind: "plans", count: plans },
+    { kind: "seats", count: seats },
+  ];
+  return counts.filter((use) => use.count > 0);
+}
+
+export async function removeSubregion(db: DB, actor: Actor, id: number): Promise<UseCounts> {
+  return inTransaction(db, async (trx) => {
+    const before = await subregionRow(trx, id);
+    const uses = await subregionUses(trx, id);
+    if (uses.length > 0) return uses;
+    await trx.deleteFrom("subregions").where("id", "=", id).execute();
+    await recordAudit(trx, actor, { action: "delete", entity: "subregions", entityId: id, before });
+    return [];
+  });
+}
+
+type CountedTable =
+  | "bodies"
+  | "themes"
+  | "plans"
+  | "meetings"
+  | "survey_waves"
+  | "saved_searches"
+  | "organisation_regions"
+  | "organisation_subregions"
+  | "subregions";
+
+async function countWhere(db: DB | Trx, table: CountedTable, column: string, id: number): Promise<number> {
+  const row = await (db as DB)
+    .selectFrom(table as "bodies")
+    .select((s) => s.fn.countAll<number | string>().as("n"))
+    .where(column as "region_id", "=", id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
