@@ -195,6 +195,8 @@ describe("network-wide events", () => {
   });
 
   it("are refused without anyone invited, or with an archived organisation", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("redacteur");
     const none = await call(
       newRoute.action,

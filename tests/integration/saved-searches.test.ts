@@ -165,6 +165,8 @@ describe("renaming, archiving and restoring", () => {
 
 describe("the people list's 'save search' form", () => {
   it("saves the filter sent along with the name and opens the saved searches with a notice", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("redacteur");
     const ggd = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
     const response = await call(

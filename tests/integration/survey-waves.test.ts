@@ -235,6 +235,8 @@ describe("survey wave pages", () => {
   });
 
   it("creates a wave through the form and refuses a link without {token} keeping what was typed", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("onderzoeker");
     const typed = {
       name: "Meting 2025",
