@@ -112,6 +112,9 @@ export interface RegionsTable {
   name: string;
   /** the line the header shows under the region's name (migration 0019) */
   tagline: Defaulted<string | null>;
+  /** edited against the version the editor saw; subregion changes count as the region's (migration 0019) */
+  version: Defaulted<number>;
+  updated_at: Defaulted<IsoMoment>;
 }
 
 export interface SubregionsTable {

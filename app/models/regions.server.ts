@@ -2,7 +2,15 @@ import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { RegionsTable } from "../../db/schema";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
-import { RecordNotFoundError, RegisterError } from "./editing.server";
+import {
+  assertVersion,
+  type ChildRows,
+  insertAudited,
+  loadForUpdate,
+  RecordNotFoundError,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
 import { inTransaction } from "../../db/transaction";
 import type { UseCounts } from "../services/region-forms";
 
@@ -108,31 +116,21 @@ async function refuseTaken(
 export async function createRegion(db: DB, actor: Actor, fields: RegionFields): Promise<Region> {
   return inTransaction(db, async (trx) => {
     await refuseTaken(trx, "regions", fields, null, null);
-    const region = await trx.insertInto("regions").values(fields).returningAll().executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "create", entity: "regions", entityId: region.id, after: region });
-    return region;
+    return insertAudited(trx, actor, "regions", { ...fields, updated_at: new Date().toISOString() });
   });
 }
 
-export async function updateRegion(db: DB, actor: Actor, id: number, fields: RegionFields): Promise<Region> {
+export async function updateRegion(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  fields: RegionFields,
+): Promise<Region> {
   return inTransaction(db, async (trx) => {
-    const before = await regionRow(trx, id);
     await refuseTaken(trx, "regions", fields, id, null);
-    const after = await trx
-      .updateTable("regions")
-      .set(fields)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "update", entity: "regions", entityId: id, before, after });
-    return after;
+    return (await updateAudited(trx, actor, "regions", id, version, fields)).after;
   });
-}
-
-async function regionRow(trx: Trx, id: number): Promise<Region> {
-  const row = await trx.selectFrom("regions").selectAll().where("id", "=", id).executeTakeFirst();
-  if (!row) throw new RecordNotFoundError("regions", id);
-  return row;
 }
 
 /** What names a region: its records per kind, the organisations working there, its subregions. */
@@ -150,9 +148,10 @@ export async function regionUses(db: DB | Trx, id: number): Promise<UseCounts> {
 }
 
 /** Removes a region nothing names; refused with what uses it otherwise (the page names the counts). */
-export async function removeRegion(db: DB, actor: Actor, id: number): Promise<UseCounts> {
+export async function removeRegion(db: DB, actor: Actor, id: number, version: number): Promise<UseCounts> {
   return inTransaction(db, async (trx) => {
-    const before = await regionRow(trx, id);
+    const before = await loadForUpdate(trx, "regions", id);
+    await assertVersion(trx, "regions", id, before.version, version);
     const uses = await regionUses(trx, id);
     if (uses.length > 0) return uses;
     await trx.deleteFrom("regions").where("id", "=", id).execute();
@@ -166,38 +165,75 @@ export interface SubregionFields {
   code: string;
 }
 
-export async function addSubregion(db: DB, actor: Actor, regionId: number, fields: SubregionFields) {
-  return inTransaction(db, async (trx) => {
-    await regionRow(trx, regionId);
+/**
+ * A region's subregions are child rows: every change to them is saved against the region's version
+ * (a stale page is refused like any other edit) and logged in the region's history.
+ */
+function subregionChange(write: (trx: Trx, region: Region) => Promise<void>): ChildRows<"regions"> {
+  return {
+    read: async (trx, regionId) => ({
+      subregions: (
+        await trx
+          .selectFrom("subregions")
+          .select(["id", "code", "name"])
+          .where("region_id", "=", regionId)
+          .orderBy("id")
+          .execute()
+      ).map((subregion) => `${subregion.name} (${subregion.code})`),
+    }),
+    write,
+  };
+}
+
+const changeSubregions = (trx: Trx, actor: Actor, regionId: number, version: number, change: ChildRows<"regions">) =>
+  updateAudited(trx, actor, "regions", regionId, version, {}, { children: change });
+
+export async function addSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  fields: SubregionFields,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
     await refuseTaken(trx, "subregions", fields, null, regionId);
-    const subregion = await trx
-      .insertInto("subregions")
-      .values({ ...fields, region_id: regionId })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "create", entity: "subregions", entityId: subregion.id, after: subregion });
-    return subregion;
+    const write = async (inner: Trx) => {
+      await inner
+        .insertInto("subregions")
+        .values({ ...fields, region_id: regionId })
+        .execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
   });
 }
 
-async function subregionRow(trx: Trx, id: number) {
-  const row = await trx.selectFrom("subregions").selectAll().where("id", "=", id).executeTakeFirst();
+/** A subregion of this region, or RecordNotFoundError (a subregion id from another region's page included). */
+async function subregionOf(trx: Trx, regionId: number, id: number) {
+  const row = await trx
+    .selectFrom("subregions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("region_id", "=", regionId)
+    .executeTakeFirst();
   if (!row) throw new RecordNotFoundError("subregions", id);
   return row;
 }
 
-export async function renameSubregion(db: DB, actor: Actor, id: number, fields: SubregionFields) {
-  return inTransaction(db, async (trx) => {
-    const before = await subregionRow(trx, id);
-    await refuseTaken(trx, "subregions", fields, id, before.region_id);
-    const after = await trx
-      .updateTable("subregions")
-      .set(fields)
-      .where("id", "=", id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: "update", entity: "subregions", entityId: id, before, after });
-    return after;
+export async function renameSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  id: number,
+  fields: SubregionFields,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await subregionOf(trx, regionId, id);
+    await refuseTaken(trx, "subregions", fields, id, regionId);
+    const write = async (inner: Trx) => {
+      await inner.updateTable("subregions").set(fields).where("id", "=", id).execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
   });
 }
 
@@ -224,13 +260,22 @@ export async function subregionUses(db: DB | Trx, id: number): Promise<UseCounts
   return counts.filter((use) => use.count > 0);
 }
 
-export async function removeSubregion(db: DB, actor: Actor, id: number): Promise<UseCounts> {
+/** Removes a subregion nothing names; refused with what uses it otherwise. */
+export async function removeSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  id: number,
+): Promise<UseCounts> {
   return inTransaction(db, async (trx) => {
-    const before = await subregionRow(trx, id);
+    await subregionOf(trx, regionId, id);
     const uses = await subregionUses(trx, id);
     if (uses.length > 0) return uses;
-    await trx.deleteFrom("subregions").where("id", "=", id).execute();
-    await recordAudit(trx, actor, { action: "delete", entity: "subregions", entityId: id, before });
+    const write = async (inner: Trx) => {
+      await inner.deleteFrom("subregions").where("id", "=", id).execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
     return [];
   });
 }

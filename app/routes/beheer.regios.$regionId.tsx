@@ -65,23 +65,27 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     switch (data.intent) {
       case "save":
-        await updateRegion(context.db, user, id, { name: data.name, code: data.code, tagline: data.tagline });
+        await updateRegion(context.db, user, id, data.version, {
+          name: data.name,
+          code: data.code,
+          tagline: data.tagline,
+        });
         return redirect(withNotice(here, "opgeslagen"));
       case "addSubregion":
-        await addSubregion(context.db, user, id, { name: data.name, code: data.code });
+        await addSubregion(context.db, user, id, data.version, { name: data.name, code: data.code });
         return redirect(withNotice(here, "toegevoegd"));
       case "renameSubregion":
-        await renameSubregion(context.db, user, data.subregion, { name: data.name, code: data.code });
+        await renameSubregion(context.db, user, id, data.version, data.subregion, { name: data.name, code: data.code });
         return redirect(withNotice(here, "hernoemd"));
       case "removeSubregion": {
         const region = await regionById(context.db, id);
         const name = region.subregions.find((subregion) => subregion.id === data.subregion)?.name ?? "";
-        const uses = await removeSubregion(context.db, user, data.subregion);
+        const uses = await removeSubregion(context.db, user, id, data.version, data.subregion);
         return uses.length > 0 ? inUse(intent, name, uses) : redirect(withNotice(here, "verwijderd"));
       }
       case "remove": {
         const { name } = await regionById(context.db, id);
-        const uses = await removeRegion(context.db, user, id);
+        const uses = await removeRegion(context.db, user, id, data.version);
         return uses.length > 0 ? inUse(intent, name, uses) : redirect(withNotice("/beheer/regios", "verwijderd"));
       }
     }
@@ -119,17 +123,26 @@ export default function RegionPage() {
         </h2>
         <ValidatedForm
           id="save-region"
+          key={`save-${region.version}`}
           schema={REGION_SCHEMAS.save}
           actionData={forIntent("save")}
-          defaultValues={{ intent: "save", name: region.name, code: region.code, tagline: region.tagline ?? "" }}
+          defaultValues={{
+            intent: "save",
+            version: region.version,
+            name: region.name,
+            code: region.code,
+            tagline: region.tagline ?? "",
+          }}
           className="space-y-4"
         >
           <HiddenField name="intent" />
+          <HiddenField name="version" />
           <RegionFormFields />
           <SubmitButton>{t("regions.edit.submit")}</SubmitButton>
         </ValidatedForm>
       </section>
       <SubregionList
+        version={region.version}
         subregions={region.subregions}
         refused={{
           add: forIntent("addSubregion"),
@@ -144,12 +157,14 @@ export default function RegionPage() {
         <p className="text-slate-700">{t("regions.remove.text")}</p>
         <ValidatedForm
           id="remove-region"
+          key={`remove-${region.version}`}
           schema={REGION_SCHEMAS.remove}
           actionData={forIntent("remove")}
-          defaultValues={{ intent: "remove" }}
+          defaultValues={{ intent: "remove", version: region.version }}
           className="space-y-4"
         >
           <HiddenField name="intent" />
+          <HiddenField name="version" />
           <CheckboxField name="confirm" label={t("regions.remove.confirm", { name: region.name })} />
           <SubmitButton>{t("regions.remove.submit")}</SubmitButton>
         </ValidatedForm>

@@ -12,12 +12,25 @@ const confirmed = () => checkbox().refine((ticked) => ticked, messageKey("region
 
 export const createRegionSchema = z.object(regionFields);
 
+// every form on a region's page is saved against the region's version: subregions are its child rows
+const version = positiveInt();
+
 export const REGION_SCHEMAS = {
-  save: z.object({ intent: z.literal("save"), ...regionFields }),
-  addSubregion: z.object({ intent: z.literal("addSubregion"), ...subregionFields }),
-  renameSubregion: z.object({ intent: z.literal("renameSubregion"), subregion: positiveInt(), ...subregionFields }),
-  removeSubregion: z.object({ intent: z.literal("removeSubregion"), subregion: positiveInt(), confirm: confirmed() }),
-  remove: z.object({ intent: z.literal("remove"), confirm: confirmed() }),
+  save: z.object({ intent: z.literal("save"), version, ...regionFields }),
+  addSubregion: z.object({ intent: z.literal("addSubregion"), version, ...subregionFields }),
+  renameSubregion: z.object({
+    intent: z.literal("renameSubregion"),
+    version,
+    subregion: positiveInt(),
+    ...subregionFields,
+  }),
+  removeSubregion: z.object({
+    intent: z.literal("removeSubregion"),
+    version,
+    subregion: positiveInt(),
+    confirm: confirmed(),
+  }),
+  remove: z.object({ intent: z.literal("remove"), version, confirm: confirmed() }),
 } as const;
 
 export type RegionIntent = keyof typeof REGION_SCHEMAS;

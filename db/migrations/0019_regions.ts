@@ -32,6 +32,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 async function migrate(db: Kysely<unknown>): Promise<void> {
   const postgres = engineOf(db) === "postgres";
   await db.schema.alterTable("regions").addColumn("tagline", "text").execute();
+  await addVersion(db);
 
   const regionId = await regionForExistingRows(db);
   for (const table of REGION_TABLES.filter((name) => postgres || name !== "themes")) {
@@ -78,6 +79,25 @@ async function migrate(db: Kysely<unknown>): Promise<void> {
     select plans.lead_organisation_id, plans.region_id from plans where plans.lead_organisation_id is not null`.execute(
     db,
   );
+}
+
+/**
+ * Regions are edited like every other record: against the version the editor saw (their subregions
+ * are child rows, changed under the region's version). SQLite cannot add a column whose default is
+ * an expression, so there existing rows get the migration's moment and the model writes updated_at
+ * on every insert and update.
+ */
+async function addVersion(db: Kysely<unknown>): Promise<void> {
+  const postgres = engineOf(db) === "postgres";
+  const migrated = new Date().toISOString();
+  await db.schema
+    .alterTable("regions")
+    .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
+    .execute();
+  await db.schema
+    .alterTable("regions")
+    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(postgres ? nowText(db) : migrated))
+    .execute();
 }
 
 /** The one region of an existing register, made when it has rows that need one; null when there is nothing to fill. */

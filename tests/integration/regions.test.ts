@@ -177,7 +177,7 @@ describe("region management by a beheerder", () => {
       regionRoute.action,
       formRequest(
         `/beheer/regios/${id}`,
-        { intent: "save", name: "Zuid-Limburg", code: "zuid-limburg", tagline: "Gezond Zuid-Limburg" },
+        { intent: "save", version: "1", name: "Zuid-Limburg", code: "zuid-limburg", tagline: "Gezond Zuid-Limburg" },
         { cookie },
       ),
       { regionId: id },
@@ -204,10 +204,18 @@ describe("region management by a beheerder", () => {
       .insertInto("organisation_regions")
       .values({ organisation_id: organisation.id, region_id: region })
       .execute();
-    const post = (fields: Record<string, string>) =>
-      call(regionRoute.action, formRequest(`/beheer/regios/${region}`, fields, { cookie }), {
-        regionId: String(region),
-      });
+    const version = async () =>
+      String(
+        (await t.db.selectFrom("regions").select("version").where("id", "=", region).executeTakeFirstOrThrow()).version,
+      );
+    const post = async (fields: Record<string, string>) =>
+      call(
+        regionRoute.action,
+        formRequest(`/beheer/regios/${region}`, { version: await version(), ...fields }, { cookie }),
+        {
+          regionId: String(region),
+        },
+      );
 
     const unconfirmed = await post({ intent: "remove" });
     expect(unconfirmed.status).toBe(400);
@@ -244,20 +252,51 @@ describe("region management by a beheerder", () => {
       .executeTakeFirstOrThrow();
     const removed = await call(
       regionRoute.action,
-      formRequest(`/beheer/regios/${empty.id}`, { intent: "remove", confirm: "on" }, { cookie }),
+      formRequest(`/beheer/regios/${empty.id}`, { intent: "remove", version: "1", confirm: "on" }, { cookie }),
       { regionId: String(empty.id) },
     );
     expect(removed.headers.get("Location")).toBe("/beheer/regios?melding=verwijderd");
     expect(await t.db.selectFrom("regions").select("id").where("id", "=", empty.id).execute()).toEqual([]);
     const audit = await t.db
       .selectFrom("audit_log")
-      .select(["action", "entity"])
-      .where("action", "=", "delete")
+      .select(["action", "entity", "before", "after"])
+      .where("entity", "=", "regions")
+      .where("action", "!=", "create")
       .orderBy("id")
       .execute();
-    expect(audit).toEqual([
-      { action: "delete", entity: "subregions" },
+    expect(audit.map(({ action, entity }) => ({ action, entity }))).toEqual([
+      { action: "update", entity: "regions" },
       { action: "delete", entity: "regions" },
     ]);
+    // the removed subregion is in the region's history, as one of its child rows
+    expect(JSON.parse(audit[0]!.before!).subregions).toContainEqual(expect.stringMatching(/^Heuvelland /));
+    expect(JSON.parse(audit[0]!.after!).subregions).not.toContainEqual(expect.stringMatching(/^Heuvelland /));
+  });
+  it("refuses a save against a version others have changed since, subregion changes included", async () => {
+    const { cookie } = await signedIn(t.db, "beheerder");
+    const region = String(await defaultRegionId(t.db));
+    const post = (fields: Record<string, string>) =>
+      call(regionRoute.action, formRequest(`/beheer/regios/${region}`, fields, { cookie }), { regionId: region });
+    const added = await post({ intent: "addSubregion", version: "1", name: "Parkstad", code: "parkstad" });
+    expect(added.status).toBe(302);
+    const stale = await post({
+      intent: "save",
+      version: "1",
+      name: "Zuid-Limburg",
+      code: "zuid-limburg",
+      tagline: "Oude pagina",
+    });
+    expect(stale.status).toBe(409);
+    const body = (await stale.json()) as {
+      values: Record<string, string>;
+      conflict: { fields: { field: string }[] }[];
+    };
+    expect(body.values).toMatchObject({ tagline: "Oude pagina", version: "2" });
+    expect(body.conflict[0]!.fields.map((change) => change.field)).toContain("subregions");
+    const staleRemoval = await post({ intent: "remove", version: "1", confirm: "on" });
+    expect(staleRemoval.status).toBe(409);
+    const row = await t.db.selectFrom("regions").selectAll().where("id", "=", Number(region)).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ version: 2 });
+    expect(row.tagline).not.toBe("Oude pagina");
   });
 });

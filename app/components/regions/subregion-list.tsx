@@ -9,9 +9,11 @@ type Refused = (FormActionData & { subregion?: unknown }) | null;
  * and the form to add one. A refused form shows its messages at the subregion it was about.
  */
 export function SubregionList({
+  version,
   subregions,
   refused,
 }: {
+  version: number;
   subregions: readonly { id: number; code: string; name: string }[];
   refused: { add: Refused; rename: Refused; remove: Refused };
 }) {
@@ -29,10 +31,12 @@ export function SubregionList({
             <h3 className="font-semibold">{subregion.name}</h3>
             <ValidatedForm
               id={`rename-subregion-${subregion.id}`}
+              key={`rename-${subregion.id}-${version}`}
               schema={REGION_SCHEMAS.renameSubregion}
               actionData={about(refused.rename, subregion.id)}
               defaultValues={{
                 intent: "renameSubregion",
+                version,
                 subregion: subregion.id,
                 name: subregion.name,
                 code: subregion.code,
@@ -40,6 +44,7 @@ export function SubregionList({
               className="flex flex-wrap items-end gap-3"
             >
               <HiddenField name="intent" />
+              <HiddenField name="version" />
               <HiddenField name="subregion" />
               <TextField name="name" label={t("regions.fields.name")} autoComplete="off" required />
               <TextField name="code" label={t("regions.fields.code")} autoComplete="off" required />
@@ -47,12 +52,14 @@ export function SubregionList({
             </ValidatedForm>
             <ValidatedForm
               id={`remove-subregion-${subregion.id}`}
+              key={`remove-${subregion.id}-${version}`}
               schema={REGION_SCHEMAS.removeSubregion}
               actionData={about(refused.remove, subregion.id)}
-              defaultValues={{ intent: "removeSubregion", subregion: subregion.id }}
+              defaultValues={{ intent: "removeSubregion", version, subregion: subregion.id }}
               className="flex flex-wrap items-end gap-3"
             >
               <HiddenField name="intent" />
+              <HiddenField name="version" />
               <HiddenField name="subregion" />
               <CheckboxField name="confirm" label={t("regions.subregions.removeConfirm", { name: subregion.name })} />
               <SubmitButton>{t("regions.subregions.removeSubmit")}</SubmitButton>
@@ -63,12 +70,14 @@ export function SubregionList({
       <h3 className="font-semibold">{t("regions.subregions.addHeading")}</h3>
       <ValidatedForm
         id="add-subregion"
+        key={`add-${version}`}
         schema={REGION_SCHEMAS.addSubregion}
         actionData={refused.add}
-        defaultValues={{ intent: "addSubregion" }}
+        defaultValues={{ intent: "addSubregion", version }}
         className="flex flex-wrap items-end gap-3"
       >
         <HiddenField name="intent" />
+        <HiddenField name="version" />
         <TextField name="name" label={t("regions.fields.name")} autoComplete="off" required />
         <TextField
           name="code"
