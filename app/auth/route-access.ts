@@ -174,6 +174,7 @@ export const ROUTE_ACCESS = {
     action: { intents: { notSame: "register.edit", undo: "register.edit" } },
   },
   "routes/organisaties.nieuw": { loader: "register.edit", action: "register.edit" },
+  "routes/organisaties.te-completeren": { loader: "register.read" },
   "routes/overzichten._index": { loader: "register.read" },
   "routes/overzichten.matrix": { loader: "register.read" },
   "routes/netwerk._index": { loader: "register.read" },

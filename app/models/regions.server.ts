@@ -78,6 +78,15 @@ export async function listRegions(db: DB): Promise<RegionListItem[]> {
   }));
 }
 
+/** Every region with its subregions, id and name only: the organisation form's choice of where it works. */
+export async function regionsWithSubregions(db: DB) {
+  return (await listRegions(db)).map(({ id, name, subregions }) => ({
+    id,
+    name,
+    subregions: subregions.map((subregion) => ({ id: subregion.id, name: subregion.name })),
+  }));
+}
+
 export async function regionById(db: DB, id: number): Promise<RegionListItem> {
   const region = (await listRegions(db)).find((candidate) => candidate.id === id);
   if (!region) throw new RecordNotFoundError("regions", id);

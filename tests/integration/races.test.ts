@@ -74,6 +74,7 @@ function organisationInput(name: string, sectorId: number): OrganisationInput {
     name,
     short_name: null,
     sector_id: sectorId,
+    region_ids: [],
     subregion_ids: [],
     iza_signatory: false,
     parent_id: null,
