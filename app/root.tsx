@@ -23,6 +23,7 @@ import { ErrorPage } from "./components/error-page";
 import { useNonce } from "./components/nonce";
 import { DEFAULT_LANGUAGE, i18nFor, translator } from "./i18n/index";
 import { requestLanguage } from "./i18n/request.server";
+import { shownRegion } from "./models/regions.server";
 import stylesheet from "./tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -46,6 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     language,
     demo,
+    region: await shownRegion(context.db),
     user: user && {
       name: user.name,
       email: user.email,
@@ -89,10 +91,10 @@ function Document({ language, children }: { language: Language; children: ReactN
 }
 
 export default function App() {
-  const { language, user, demo } = useLoaderData<typeof loader>();
+  const { language, user, demo, region } = useLoaderData<typeof loader>();
   return (
     <Document language={language}>
-      <AppShell user={user} demo={demo}>
+      <AppShell user={user} demo={demo} region={region}>
         <Outlet />
       </AppShell>
     </Document>
@@ -107,7 +109,7 @@ export function ErrorBoundary() {
   if (status >= 500) console.error(error);
   return (
     <Document language={language}>
-      <AppShell user={data?.user ?? null} demo={data?.demo ?? false}>
+      <AppShell user={data?.user ?? null} demo={data?.demo ?? false} region={data?.region ?? null}>
         <ErrorPage status={status} />
       </AppShell>
     </Document>

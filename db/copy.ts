@@ -38,6 +38,7 @@ const COPY_ORDER = [
   { table: "sectors", key: ["id"] },
   { table: "organisations", key: ["id"], heldBack: { parent_id: null } },
   { table: "organisation_subregions", key: ["organisation_id", "subregion_id"] },
+  { table: "organisation_regions", key: ["organisation_id", "region_id"] },
   { table: "people", key: ["id"] },
   { table: "person_emails", key: ["id"] },
   { table: "consents", key: ["id"] },

@@ -16,6 +16,7 @@ import * as importBatches from "./migrations/0014_import_batches";
 import * as duplicateKeys from "./migrations/0015_duplicate_keys";
 import * as merges from "./migrations/0016_merges";
 import * as interviewSamples from "./migrations/0018_interview_samples";
+import * as regions from "./migrations/0019_regions";
 import * as userRoles from "./migrations/0021_user_roles";
 
 /**
@@ -41,5 +42,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0015_duplicate_keys": duplicateKeys,
   "0016_merges": merges,
   "0018_interview_samples": interviewSamples,
+  "0019_regions": regions,
   "0021_user_roles": userRoles,
 };

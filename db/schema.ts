@@ -110,6 +110,11 @@ export interface RegionsTable {
   id: Generated<number>;
   code: string;
   name: string;
+  /** the line the header shows under the region's name (migration 0019) */
+  tagline: Defaulted<string | null>;
+  /** edited against the version the editor saw; subregion changes count as the region's (migration 0019) */
+  version: Defaulted<number>;
+  updated_at: Defaulted<IsoMoment>;
 }
 
 export interface SubregionsTable {
@@ -148,6 +153,12 @@ export interface OrganisationsTable extends Versioned {
 export interface OrganisationSubregionsTable {
   organisation_id: number;
   subregion_id: number;
+}
+
+/** The regions an organisation works in (migration 0019); none: it is on the "te completeren" list. */
+export interface OrganisationRegionsTable {
+  organisation_id: number;
+  region_id: number;
 }
 
 export interface PeopleTable extends Versioned {
@@ -205,6 +216,8 @@ export interface AffiliationsTable extends Versioned {
 
 export interface ThemesTable extends Versioned {
   id: Generated<number>;
+  /** the region the record belongs to (migration 0019): required for every new row */
+  region_id: number;
   name: string;
   kind: ThemeKind;
   description: string | null;
@@ -213,6 +226,8 @@ export interface ThemesTable extends Versioned {
 
 export interface BodiesTable extends Versioned {
   id: Generated<number>;
+  /** the region the record belongs to (migration 0019): required for every new row */
+  region_id: number;
   name: string;
   abbreviation: string | null;
   kind: BodyKind;
@@ -229,6 +244,8 @@ export interface BodiesTable extends Versioned {
 
 export interface PlansTable extends Versioned {
   id: Generated<number>;
+  /** the region the record belongs to (migration 0019): required for every new row */
+  region_id: number;
   name: string;
   theme_id: number | null;
   funding_status: FundingStatus;
@@ -252,6 +269,8 @@ export interface SeatsTable extends Versioned {
 
 export interface SavedSearchesTable extends Versioned {
   id: Generated<number>;
+  /** the region the record belongs to (migration 0019): required for every new row */
+  region_id: number;
   name: string;
   /** JSON of the people list's filter */
   filter: string;
@@ -273,6 +292,8 @@ export type ClockTime = string;
 
 export interface MeetingsTable extends Versioned {
   id: Generated<number>;
+  /** the meeting's region (migration 0019); a vergadering's is its body's, which the database checks */
+  region_id: number;
   /** null for a network-wide event */
   body_id: number | null;
   series_id: number | null;
@@ -322,6 +343,8 @@ export interface CalendarFeedsTable {
 
 export interface SurveyWavesTable extends Versioned {
   id: Generated<number>;
+  /** the region the record belongs to (migration 0019): required for every new row */
+  region_id: number;
   name: string;
   year: number;
   reference_date: IsoDate;
@@ -617,6 +640,7 @@ export interface Database {
   sectors: SectorsTable;
   organisations: OrganisationsTable;
   organisation_subregions: OrganisationSubregionsTable;
+  organisation_regions: OrganisationRegionsTable;
   people: PeopleTable;
   person_emails: PersonEmailsTable;
   consents: ConsentsTable;

@@ -40,7 +40,12 @@ const text = z.string().min(1);
 const optionalText = text.nullable().optional().default(null);
 
 const regionsFile = z.array(
-  z.object({ code: text, name: text, subregions: z.array(z.object({ code: text, name: text })) }),
+  z.object({
+    code: text,
+    name: text,
+    tagline: text.optional(),
+    subregions: z.array(z.object({ code: text, name: text })),
+  }),
 );
 const sectorsFile = z.array(z.object({ code: text, name_nl: text, name_en: text, sort_order: z.number().int() }));
 const organisationsFile = z.array(
@@ -227,10 +232,12 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
       throw new Error("The database already holds data: demo data is only loaded into an empty one.");
 
     const subregions = keyMap("subregion");
+    // the demo's records are all of its first region, Gezond Zuid-Limburg's
+    let demoRegionId: number | null = null;
     for (const region of data.regions) {
       const { id: regionId } = await trx
         .insertInto("regions")
-        .values({ code: region.code, name: region.name })
+        .values({ code: region.code, name: region.name, tagline: region.tagline ?? null })
         .returning("id")
         .executeTakeFirstOrThrow();
       for (const sub of region.subregions) {
@@ -241,7 +248,10 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
           .executeTakeFirstOrThrow();
         subregions.set(sub.code, row.id);
       }
+      demoRegionId ??= regionId;
     }
+    if (demoRegionId === null) throw new Error("Demo data: regions.json names no region");
+    const region_id = demoRegionId;
 
     const sectors = keyMap("sector");
     for (const sector of data.sectors) {
@@ -257,6 +267,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
         .returningAll()
         .executeTakeFirstOrThrow();
       organisations.set(key, row.id);
+      await trx.insertInto("organisation_regions").values({ organisation_id: row.id, region_id }).execute();
       if (subs.length) {
         await trx
           .insertInto("organisation_subregions")
@@ -283,7 +294,11 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
 
     const themes = keyMap("theme");
     for (const { key, ...fields } of data.themes) {
-      const row = await trx.insertInto("themes").values(fields).returningAll().executeTakeFirstOrThrow();
+      const row = await trx
+        .insertInto("themes")
+        .values({ ...fields, region_id })
+        .returningAll()
+        .executeTakeFirstOrThrow();
       themes.set(key, (await insertAudited(trx, "themes", row)).id);
     }
 
@@ -291,7 +306,12 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     for (const { key, parent: _parent, subregion, theme, ...fields } of data.bodies) {
       const row = await trx
         .insertInto("bodies")
-        .values({ ...fields, subregion_id: subregions.optional(subregion), theme_id: themes.optional(theme) })
+        .values({
+          ...fields,
+          region_id,
+          subregion_id: subregions.optional(subregion),
+          theme_id: themes.optional(theme),
+        })
         .returningAll()
         .executeTakeFirstOrThrow();
       bodies.set(key, row.id);
@@ -311,6 +331,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
         .insertInto("plans")
         .values({
           ...fields,
+          region_id,
           theme_id: themes.optional(theme),
           lead_organisation_id: organisations.optional(lead_organisation),
           subregion_id: subregions.optional(subregion),
@@ -361,7 +382,7 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
       await insertAudited(trx, "seats", row);
     }
 
-    const meetings = await loadDemoMeetings(trx, data.meetings, { bodies, organisations, people });
+    const meetings = await loadDemoMeetings(trx, data.meetings, { bodies, organisations, people }, region_id);
     // every page then says that the people and their roles are fictitious (root loader)
     await markDemoNetwork(trx, todayInAmsterdam());
 

@@ -132,6 +132,7 @@ export async function loadDemoMeetings(
   trx: Trx,
   data: MeetingsData,
   keys: { bodies: KeyLookup; organisations: KeyLookup; people: KeyLookup },
+  regionId: number,
 ): Promise<{ meetings: number; attendance: number }> {
   const jobs = new Map<number, Job[]>();
   for (const job of await trx
@@ -279,6 +280,7 @@ export async function loadDemoMeetings(
         .insertInto("meetings")
         .values({
           body_id: bodyId,
+          region_id: regionId,
           series_id: series,
           kind: "vergadering",
           title: body.title,
@@ -308,6 +310,7 @@ export async function loadDemoMeetings(
       .insertInto("meetings")
       .values({
         body_id: null,
+        region_id: regionId,
         series_id: null,
         kind: event.kind,
         title: event.title,

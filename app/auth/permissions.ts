@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "research.run": ["beheerder", "onderzoeker"],
   "calendar.manage": ["beheerder"],
   "users.manage": ["beheerder"],
+  /** regions and their subregions: create, name, remove (decision 041) */
+  "regions.manage": ["beheerder"],
   "audit.read": ["beheerder"],
   /** the rights of the person: an access report of everything about someone, erasure */
   "privacy.manage": ["beheerder"],
@@ -16,11 +18,12 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 /**
- * Permissions about the network as a whole — its accounts, its log, the people's rights, the
- * calendar links that reach every body — that a role in one region never gives (decision 042).
+ * Permissions about the network as a whole — its accounts, its regions, its log, the people's rights,
+ * the calendar links that reach every body — that a role in one region never gives (decision 042).
  */
 export const NETWORK_ONLY: ReadonlySet<Permission> = new Set<Permission>([
   "users.manage",
+  "regions.manage",
   "audit.read",
   "privacy.manage",
   "calendar.manage",

@@ -69,6 +69,22 @@ export const ROUTE_ACCESS = {
       },
     },
   },
+  "routes/beheer.regios._index": {
+    loader: networkWide("regions.manage"),
+    action: networkWide("regions.manage"),
+  },
+  "routes/beheer.regios.$regionId": {
+    loader: networkWide("regions.manage"),
+    action: {
+      intents: {
+        save: networkWide("regions.manage"),
+        addSubregion: networkWide("regions.manage"),
+        renameSubregion: networkWide("regions.manage"),
+        removeSubregion: networkWide("regions.manage"),
+        remove: networkWide("regions.manage"),
+      },
+    },
+  },
   "routes/beheer.gebruikers._index": { loader: networkWide("users.manage"), action: networkWide("users.manage") },
   "routes/beheer.bewaartermijn": {
     loader: networkWide("privacy.manage"),
@@ -208,6 +224,7 @@ export const ROUTE_ACCESS = {
     action: { intents: { notSame: "register.edit", undo: "register.edit" } },
   },
   "routes/organisaties.nieuw": { loader: "register.edit", action: "register.edit" },
+  "routes/organisaties.te-completeren": { loader: "register.read" },
   "routes/overzichten._index": { loader: inCurrentRegion("register.read") },
   "routes/overzichten.matrix": { loader: inCurrentRegion("register.read") },
   "routes/netwerk._index": { loader: inCurrentRegion("register.read") },

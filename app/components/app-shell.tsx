@@ -38,7 +38,23 @@ function DemoBanner() {
   );
 }
 
-export function AppShell({ user, demo, children }: { user: ShellUser | null; demo: boolean; children: ReactNode }) {
+/** The region the header names with its tagline (decision 041); null in a register without regions. */
+export interface ShellRegion {
+  name: string;
+  tagline: string | null;
+}
+
+export function AppShell({
+  user,
+  region,
+  demo,
+  children,
+}: {
+  user: ShellUser | null;
+  region: ShellRegion | null;
+  demo: boolean;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items = NAVIGATION.filter((item) => user && can(user, item.permission));
@@ -52,9 +68,16 @@ export function AppShell({ user, demo, children }: { user: ShellUser | null; dem
       </a>
       <header className="no-print border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
-          <Link to="/" className="text-xl font-bold text-brand-800 no-underline hover:no-underline">
-            {t("common.appName")}
-            <span className="sr-only"> — {t("common.tagline")}</span>
+          <Link to="/" className="no-underline hover:no-underline">
+            <span className="text-xl font-bold text-brand-800">{t("common.appName")}</span>
+            {region ? (
+              <span className="ml-2 text-sm text-slate-700" data-testid="header-region">
+                <span className="font-semibold">{region.name}</span>
+                {region.tagline ? <span className="block text-xs text-slate-600">{region.tagline}</span> : null}
+              </span>
+            ) : (
+              <span className="sr-only"> — {t("common.tagline")}</span>
+            )}
           </Link>
           {user ? (
             <nav aria-label={t("common.mainNavigation")} className="order-3 w-full sm:order-none sm:w-auto">
@@ -100,7 +123,7 @@ export function AppShell({ user, demo, children }: { user: ShellUser | null; dem
         {children}
       </main>
       <footer className="no-print space-y-1 border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
-        <p>{t("common.footer")}</p>
+        <p>{region ? t("common.footerRegion", { name: region.name }) : t("common.footer")}</p>
         <p>
           <Link to="/privacy">{t("privacy.link")}</Link>
         </p>

@@ -46,7 +46,8 @@ interface FormContextValue {
 
 const FormContext = createContext<FormContextValue | null>(null);
 
-function useFormContext(): FormContextValue {
+/** For a field of a feature's own shape (see regions/region-places-field.tsx), inside <ValidatedForm>. */
+export function useFormContext(): FormContextValue {
   const context = useContext(FormContext);
   if (!context) throw new Error("Form fields must be inside <ValidatedForm>.");
   return context;
@@ -216,7 +217,7 @@ export function ConflictList({
 }
 
 /** The id of a field's error message, for aria-describedby; the message itself below the field. */
-function FieldError({
+export function FieldError({
   id,
   message,
   link,

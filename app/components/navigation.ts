@@ -12,6 +12,7 @@ export const NAVIGATION = [
   { to: "/netwerk", label: "common.nav.network", permission: "register.read" },
   { to: "/onderzoek", label: "common.nav.research", permission: "research.run" },
   { to: "/beheer/gebruikers", label: "common.nav.users", permission: "users.manage" },
+  { to: "/beheer/regios", label: "common.nav.regions", permission: "regions.manage" },
   { to: "/beheer/agenda", label: "common.nav.calendarFeeds", permission: "calendar.manage" },
   { to: "/beheer/logboek", label: "common.nav.audit", permission: "audit.read" },
   { to: "/beheer/bewaartermijn", label: "common.nav.retention", permission: "privacy.manage" },

@@ -17,7 +17,8 @@ import {
   requiredId,
   requiredText,
 } from "../services/form-data";
-import { CheckboxField, CheckboxGroupField, SelectField, TextAreaField, TextField } from "./form";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "./form";
+import { RegionPlacesField, type RegionWithSubregions } from "./regions/region-places-field";
 
 /**
  * The organisation form, shared by the page that creates one and the page that edits one: the
@@ -31,6 +32,7 @@ const organisationFields = {
   name: requiredText(200),
   short_name: optionalText(50),
   sector_id: requiredId(),
+  region_ids: idList(),
   subregion_ids: idList(),
   iza_signatory: checkbox(),
   parent_id: optionalId(),
@@ -54,7 +56,7 @@ export const saveOrganisationSchema = z.object({
 
 export interface OrganisationFormOptions {
   sectors: readonly { id: number; name_nl: string; name_en: string }[];
-  subregions: readonly { id: number; name: string }[];
+  regions: readonly RegionWithSubregions[];
   parents: readonly { id: number; name: string; archived: boolean }[];
 }
 
@@ -63,6 +65,7 @@ export function organisationFormValues(organisation: {
   name: string;
   short_name: string | null;
   sector_id: number;
+  region_ids: readonly number[];
   subregion_ids: readonly number[];
   iza_signatory: number;
   parent_id: number | null;
@@ -76,7 +79,8 @@ export function organisationFormValues(organisation: {
     name: organisation.name,
     short_name: organisation.short_name ?? "",
     sector_id: String(organisation.sector_id),
-    // a list, which CheckboxGroupField reads; ValidatedForm's defaultValues type does not name lists
+    // lists, which the checkbox fields read; ValidatedForm's defaultValues type does not name lists
+    region_ids: organisation.region_ids.map(String) as unknown as string,
     subregion_ids: organisation.subregion_ids.map(String) as unknown as string,
     iza_signatory: organisation.iza_signatory === 1,
     parent_id: organisation.parent_id === null ? "" : String(organisation.parent_id),
@@ -94,6 +98,7 @@ export function organisationFieldLabels(t: TFunction): Record<string, string> {
     name: t("register.organisations.name"),
     short_name: t("organisations.fields.shortName"),
     sector_id: t("register.organisations.sector"),
+    region_ids: t("organisations.fields.regions"),
     subregion_ids: t("register.organisations.subregions"),
     iza_signatory: t("register.organisations.izaSignatory"),
     parent_id: t("register.organisations.parent"),
@@ -109,6 +114,7 @@ export function organisationFieldLabels(t: TFunction): Record<string, string> {
 /** Names for the ids an organisation's fields hold. */
 export interface OrganisationNames {
   sectors: readonly { id: number; name_nl: string; name_en: string }[];
+  regions: readonly { id: number; name: string }[];
   subregions: readonly { id: number; name: string }[];
   organisations: readonly { id: number; name: string }[];
 }
@@ -142,6 +148,12 @@ export function readableOrganisationValue(
     return ids.length
       ? ids.map((id) => names.subregions.find((item) => item.id === id)?.name ?? `#${id}`).join(", ")
       : t("register.organisations.regionWide");
+  }
+  if (field === "region_ids") {
+    const ids = asIdList(value);
+    return ids.length
+      ? ids.map((id) => names.regions.find((item) => item.id === id)?.name ?? `#${id}`).join(", ")
+      : t("organisations.fields.noRegion");
   }
   if (value === null || value === undefined || value === "") return null;
   const nameOf = (list: readonly { id: number; name: string }[], id: number | null) =>
@@ -210,12 +222,7 @@ export function OrganisationFields({ options }: { options: OrganisationFormOptio
         autoComplete="off"
       />
       <SelectField name="sector_id" label={t("register.organisations.sector")} options={sectorOptions} required />
-      <CheckboxGroupField
-        name="subregion_ids"
-        legend={t("register.organisations.subregions")}
-        hint={t("organisations.fields.subregionsHint")}
-        options={options.subregions.map((subregion) => ({ value: String(subregion.id), label: subregion.name }))}
-      />
+      <RegionPlacesField regions={options.regions} />
       <CheckboxField name="iza_signatory" label={t("organisations.fields.izaSignatoryLabel")} />
       <SelectField
         name="parent_id"

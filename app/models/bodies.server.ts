@@ -11,6 +11,7 @@ import {
 } from "../../db/schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertRegion } from "./regions.server";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
@@ -250,10 +251,11 @@ function bodyColumns(fields: BodyFields): BodyFields {
   };
 }
 
-async function assertNameFree(trx: Trx, name: string, ownId: number | null) {
+async function assertNameFree(trx: Trx, name: string, ownId: number | null, regionId: number) {
   let query = trx
     .selectFrom("bodies")
     .select(["id", "name"])
+    .where("region_id", "=", regionId)
     .where(equalsIgnoringCase(trx, "name", name));
   if (ownId !== null) query = query.where("id", "<>", ownId);
   const taken = await query.executeTakeFirst();
@@ -285,20 +287,21 @@ async function assertExists(trx: Trx, table: "subregions" | "themes", id: number
   if (!row) throw new RegisterError("common.form.invalid", field);
 }
 
-async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | null) {
+async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | null, regionId: number) {
   if (fields.active_from && fields.active_to && fields.active_to < fields.active_from) {
     throw new RegisterError("common.form.endBeforeStart", "active_to");
   }
-  await assertNameFree(trx, fields.name, ownId);
+  await assertNameFree(trx, fields.name, ownId, regionId);
   await assertParentAllowed(trx, fields.parent_id, ownId);
   await assertExists(trx, "subregions", fields.subregion_id, "subregion_id");
   await assertExists(trx, "themes", fields.theme_id, "theme_id");
 }
 
-export async function createBody(db: DB, actor: Actor, fields: BodyFields): Promise<Body> {
+export async function createBody(db: DB, actor: Actor, fields: BodyFields, regionId: number): Promise<Body> {
   return inTransaction(db, async (trx) => {
-    await assertBodyFields(trx, fields, null);
-    return insertAudited(trx, actor, "bodies", { ...bodyColumns(fields), archived_at: null });
+    await assertRegion(trx, regionId);
+    await assertBodyFields(trx, fields, null, regionId);
+    return insertAudited(trx, actor, "bodies", { ...bodyColumns(fields), archived_at: null, region_id: regionId });
   });
 }
 
@@ -307,7 +310,7 @@ export async function updateBody(db: DB, actor: Actor, id: number, version: numb
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "bodies", id);
     // a stale form is answered with what changed (updateAudited), not with rules others' changes broke
-    if (current.version === version) await assertBodyFields(trx, fields, id);
+    if (current.version === version) await assertBodyFields(trx, fields, id, current.region_id);
     return (await updateAudited(trx, actor, "bodies", id, version, bodyColumns(fields))).after;
   });
 }

@@ -45,6 +45,7 @@ interface SeriesBody {
   name: string;
   active_from: IsoDate | null;
   active_to: IsoDate | null;
+  region_id: number;
 }
 
 /** The rule and its days, a rule that cannot be planned refused as a RegisterError on its field. */
@@ -61,7 +62,7 @@ function plannedDays(input: SeriesInput): { rule: RecurrenceRule; days: IsoDate[
 async function seriesBody(db: DB | Trx, bodyId: number): Promise<SeriesBody> {
   const body = await db
     .selectFrom("bodies")
-    .select(["id", "name", "active_from", "active_to"])
+    .select(["id", "name", "active_from", "active_to", "region_id"])
     .where("id", "=", bodyId)
     .executeTakeFirst();
   if (!body) throw new RecordNotFoundError("bodies", bodyId);
@@ -135,6 +136,7 @@ export async function createSeries(
       meetings.push(
         await insertAudited(trx, actor, "meetings", {
           body_id: bodyId,
+          region_id: body.region_id,
           series_id: series.id,
           kind: "vergadering" satisfies MeetingKind,
           title: input.title ?? body.name,

@@ -17,6 +17,7 @@ import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../s
 import { paging } from "../services/list-params";
 import { compareDutch, compareByDutchName, displayName } from "../services/names";
 import type { Actor, Trx } from "./audit.server";
+import { assertRegion } from "./regions.server";
 import { registerFields } from "./meeting-register.server";
 import { peopleFoundBy, readableSearches } from "./saved-searches.server";
 import {
@@ -69,11 +70,19 @@ export function assertMeetingTimes(fields: Pick<MeetingFields, "start_time" | "e
   }
 }
 
-/** A body meets only while it exists and is not archived: refuses a date outside its active period. */
-export async function assertWithinBodyPeriod(trx: Trx | DB, bodyId: number, date: IsoDate, field = "date") {
+/**
+ * A body meets only while it exists and is not archived: refuses a date outside its active period.
+ * Gives the body's region, which is its meetings' region.
+ */
+export async function assertWithinBodyPeriod(
+  trx: Trx | DB,
+  bodyId: number,
+  date: IsoDate,
+  field = "date",
+): Promise<{ region_id: number }> {
   const body = await trx
     .selectFrom("bodies")
-    .select(["id", "name", "active_from", "active_to", "archived_at"])
+    .select(["id", "name", "active_from", "active_to", "archived_at", "region_id"])
     .where("id", "=", bodyId)
     .executeTakeFirst();
   if (!body) throw new RecordNotFoundError("bodies", bodyId);
@@ -87,14 +96,15 @@ export async function assertWithinBodyPeriod(trx: Trx | DB, bodyId: number, date
   if (body.active_to && date > body.active_to) {
     throw new RegisterError(messageKey("meetings.errors.afterBodyEnd", { body: body.name, to: body.active_to }), field);
   }
+  return { region_id: body.region_id };
 }
 
 /** Plans (or records after the fact) one meeting of a body. */
 export async function createBodyMeeting(db: DB, actor: Actor, fields: NewBodyMeeting): Promise<Meeting> {
   assertMeetingTimes(fields);
   return inTransaction(db, async (trx) => {
-    await assertWithinBodyPeriod(trx, fields.body_id, fields.date);
-    return insertAudited(trx, actor, "meetings", { ...fields, kind: "vergadering" satisfies MeetingKind });
+    const { region_id } = await assertWithinBodyPeriod(trx, fields.body_id, fields.date);
+    return insertAudited(trx, actor, "meetings", { ...fields, region_id, kind: "vergadering" satisfies MeetingKind });
   });
 }
 
@@ -337,12 +347,19 @@ function invitationRows(trx: Trx, invitations: Invitations): ChildRows<"meetings
 }
 
 /** Plans a network-wide event with its invitations, in one transaction. */
-export async function createEvent(db: DB, actor: Actor, fields: NewEvent): Promise<Meeting> {
+export async function createEvent(db: DB, actor: Actor, fields: NewEvent, regionId: number): Promise<Meeting> {
   assertMeetingTimes(fields);
   const { invitations, ...values } = fields;
   return inTransaction(db, async (trx) => {
+    await assertRegion(trx, regionId);
     await assertInvitable(trx, invitations);
-    return insertAudited(trx, actor, "meetings", values, { children: invitationRows(trx, invitations) });
+    return insertAudited(
+      trx,
+      actor,
+      "meetings",
+      { ...values, region_id: regionId },
+      { children: invitationRows(trx, invitations) },
+    );
   });
 }
 

@@ -290,7 +290,10 @@ function parentAfterMerge(chosen: unknown, merged: AnyRow, survivorId: number, m
 
 /* ---------- undo ---------- */
 
-const ROW_KEYS: Record<string, readonly string[]> = { organisation_subregions: ["organisation_id", "subregion_id"] };
+const ROW_KEYS: Record<string, readonly string[]> = {
+  organisation_subregions: ["organisation_id", "subregion_id"],
+  organisation_regions: ["organisation_id", "region_id"],
+};
 const rowKey = (table: string, row: AnyRow) =>
   Object.fromEntries((ROW_KEYS[table] ?? ["id"]).map((column) => [column, row[column]]));
 
@@ -301,6 +304,7 @@ const CHANGED_ROW_KEYS: Record<string, MessageKey> = {
   person_emails: "merge.errors.changedRow.person_emails",
   consents: "merge.errors.changedRow.consents",
   organisation_subregions: "merge.errors.changedRow.organisation_subregions",
+  organisation_regions: "merge.errors.changedRow.organisation_regions",
   organisations: "merge.errors.changedRow.organisations",
   plans: "merge.errors.changedRow.plans",
   meeting_invitations: "merge.errors.changedRow.meeting_invitations",

@@ -6,6 +6,7 @@ import { auditDiff } from "../services/audit-diff";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
 import { type Actor, listAuditEntries, type Trx } from "./audit.server";
+import { checkRegionChoice, regionIdsOf, regionsOfOrganisation } from "./organisation-regions.server";
 import {
   type ChildRows,
   inTransaction,
@@ -129,14 +130,8 @@ export async function getOrganisation(db: DB, id: number) {
     .where("organisations.id", "=", id)
     .executeTakeFirst();
   if (!organisation) return null;
-  const [subregions, children, affiliations, seats] = await Promise.all([
-    db
-      .selectFrom("organisation_subregions")
-      .innerJoin("subregions", "subregions.id", "organisation_subregions.subregion_id")
-      .select(["subregions.id", "subregions.name"])
-      .where("organisation_subregions.organisation_id", "=", id)
-      .orderBy("subregions.name")
-      .execute(),
+  const [regions, children, affiliations, seats] = await Promise.all([
+    regionsOfOrganisation(db, id),
     db.selectFrom("organisations").select(["id", "name"]).where("parent_id", "=", id).orderBy("name").execute(),
     db
       .selectFrom("affiliations")
@@ -181,7 +176,7 @@ export async function getOrganisation(db: DB, id: number) {
       .orderBy("seats.start_date", "desc")
       .execute(),
   ]);
-  return { organisation, subregions, children, affiliations, seats };
+  return { organisation, regions, children, affiliations, seats };
 }
 
 /** The choices for list filters: sectors and subregions. */
@@ -198,11 +193,12 @@ export async function organisationFilterOptions(db: DB) {
   return { sectors, subregions };
 }
 
-/** An organisation as its edit form starts: the row and the ids of its subregions. */
+/** An organisation as its edit form starts: the row and the ids of its regions and subregions. */
 export async function getOrganisationForEdit(db: DB, id: number) {
   const organisation = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
   if (!organisation) return null;
-  return { ...organisation, subregion_ids: await subregionIdsOf(db, id) };
+  const [subregion_ids, region_ids] = await Promise.all([subregionIdsOf(db, id), regionIdsOf(db, id)]);
+  return { ...organisation, subregion_ids, region_ids };
 }
 
 /**
@@ -267,6 +263,7 @@ export interface OrganisationInput {
   name: string;
   short_name: string | null;
   sector_id: number;
+  region_ids: number[];
   subregion_ids: number[];
   iza_signatory: boolean;
   parent_id: number | null;
@@ -307,6 +304,7 @@ async function checkInput(trx: Trx, input: OrganisationInput, organisationId: nu
     if (found.length !== wanted.length)
       throw new RegisterError("organisations.errors.subregionMissing", "subregion_ids");
   }
+  await checkRegionChoice(trx, sortedIds(input.region_ids), wanted);
   const namesake = await findNamesake(trx, input.name, organisationId);
   if (namesake) {
     throw new RegisterError("organisations.errors.nameTaken", "name", {
@@ -376,16 +374,30 @@ function rowValues(input: OrganisationInput) {
   };
 }
 
-/** The subregions an organisation works in are child rows: changed under its version, logged in its entry. */
-function subregionRows(ids: number[]): ChildRows<"organisations"> {
+/**
+ * The regions and subregions an organisation works in are child rows: changed under its version,
+ * logged in its entry.
+ */
+function placeRows(regionIds: number[], subregionIds: number[]): ChildRows<"organisations"> {
   return {
-    read: async (trx, organisationId) => ({ subregion_ids: await subregionIdsOf(trx, organisationId) }),
+    read: async (trx, organisationId) => ({
+      region_ids: await regionIdsOf(trx, organisationId),
+      subregion_ids: await subregionIdsOf(trx, organisationId),
+    }),
     write: async (trx, organisation) => {
-      await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", organisation.id).execute();
-      if (ids.length > 0) {
+      const organisation_id = organisation.id;
+      await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", organisation_id).execute();
+      await trx.deleteFrom("organisation_regions").where("organisation_id", "=", organisation_id).execute();
+      if (regionIds.length > 0) {
+        await trx
+          .insertInto("organisation_regions")
+          .values(regionIds.map((region_id) => ({ organisation_id, region_id })))
+          .execute();
+      }
+      if (subregionIds.length > 0) {
         await trx
           .insertInto("organisation_subregions")
-          .values(ids.map((subregion_id) => ({ organisation_id: organisation.id, subregion_id })))
+          .values(subregionIds.map((subregion_id) => ({ organisation_id, subregion_id })))
           .execute();
       }
     },
@@ -399,7 +411,7 @@ export async function createOrganisation(db: DB, actor: Actor, input: Organisati
     await checkInput(trx, input, null);
     await checkParent(trx, input.parent_id, null, null);
     return insertAudited(trx, actor, "organisations", rowValues(input), {
-      children: subregionRows(sortedIds(input.subregion_ids)),
+      children: placeRows(sortedIds(input.region_ids), sortedIds(input.subregion_ids)),
     });
   });
 }
@@ -419,18 +431,20 @@ export async function updateOrganisation(
     const current = await loadForUpdate(trx, "organisations", id);
     const values = rowValues(input);
     const subregionIds = sortedIds(input.subregion_ids);
-    const previousIds = await subregionIdsOf(trx, id);
+    const regionIds = sortedIds(input.region_ids);
+    const [previousSubregions, previousRegions] = await Promise.all([subregionIdsOf(trx, id), regionIdsOf(trx, id)]);
     const unchanged =
       current.version === version &&
       Object.entries(values).every(([field, value]) => current[field as keyof Organisation] === value) &&
-      JSON.stringify(previousIds) === JSON.stringify(subregionIds);
+      JSON.stringify(previousSubregions) === JSON.stringify(subregionIds) &&
+      JSON.stringify(previousRegions) === JSON.stringify(regionIds);
     if (unchanged) return current;
     if (current.version === version) {
       await checkInput(trx, input, id);
       await checkParent(trx, input.parent_id, id, current.parent_id);
     }
     const { after } = await updateAudited(trx, actor, "organisations", id, version, values, {
-      children: subregionRows(subregionIds),
+      children: placeRows(regionIds, subregionIds),
     });
     return after;
   });
@@ -515,15 +529,22 @@ export async function organisationHistory(db: DB, id: number) {
       ),
     ),
   ];
-  const [sectorIds, subregionIds, organisationIds] = [
+  const [sectorIds, regionIds, subregionIds, organisationIds] = [
     referenced("sector_id"),
+    referenced("region_ids"),
     referenced("subregion_ids"),
     referenced("parent_id"),
   ];
-  const [sectors, subregions, organisations] = await Promise.all([
+  const [sectors, regions, subregions, organisations] = await Promise.all([
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).where("id", "in", orNone(sectorIds)).execute(),
+    db.selectFrom("regions").select(["id", "name"]).where("id", "in", orNone(regionIds)).execute(),
     db.selectFrom("subregions").select(["id", "name"]).where("id", "in", orNone(subregionIds)).execute(),
     db.selectFrom("organisations").select(["id", "name"]).where("id", "in", orNone(organisationIds)).execute(),
   ]);
-  return { entries: history, total, shown: Math.min(total, pageSize), names: { sectors, subregions, organisations } };
+  return {
+    entries: history,
+    total,
+    shown: Math.min(total, pageSize),
+    names: { sectors, regions, subregions, organisations },
+  };
 }

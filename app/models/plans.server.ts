@@ -8,6 +8,7 @@ import type { PlanSort } from "../services/plan-sorts";
 import type { Actor, Trx } from "./audit.server";
 import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertRegion } from "./regions.server";
 
 /**
  * Plans: the network's transformation plans, each under a theme, with a funding status and a
@@ -147,8 +148,8 @@ export async function planChoices(db: DB, keep: { themeId?: number | null; leadO
 const sameName = (a: string, b: string) => foldForComparison(a.trim()) === foldForComparison(b.trim());
 
 /** Refuses a plan name another plan already has (ignoring case and accents), with a link to it. */
-async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
-  const rows = await trx.selectFrom("plans").select(["id", "name"]).execute();
+async function refuseDuplicateName(trx: Trx, name: string, regionId: number, exceptId?: number) {
+  const rows = await trx.selectFrom("plans").select(["id", "name"]).where("region_id", "=", regionId).execute();
   const existing = rows.find((row) => row.id !== exceptId && sameName(row.name, name));
   if (existing) {
     throw new RegisterError("themes.errors.duplicatePlan", "name", {
@@ -207,13 +208,19 @@ function defaultTeamName(planName: string): string {
  * Creates a plan and its team (a projectteam body at operational level, under the plan's theme
  * and subregion) in one transaction: both rows and both audit entries, or nothing.
  */
-export async function createPlan(db: DB, actor: Actor, input: PlanInput & { teamName: string | null }) {
+export async function createPlan(
+  db: DB,
+  actor: Actor,
+  input: PlanInput & { teamName: string | null },
+  regionId: number,
+) {
   const { teamName, ...plan } = input;
   return inTransaction(db, async (trx) => {
-    await refuseDuplicateName(trx, plan.name);
+    await assertRegion(trx, regionId);
+    await refuseDuplicateName(trx, plan.name, regionId);
     await refuseUnusableReferences(trx, plan);
     const name = teamName ?? defaultTeamName(plan.name);
-    const bodies = await trx.selectFrom("bodies").select(["id", "name"]).execute();
+    const bodies = await trx.selectFrom("bodies").select(["id", "name"]).where("region_id", "=", regionId).execute();
     const taken = bodies.find((body) => sameName(body.name, name));
     if (taken)
       throw new RegisterError("themes.errors.duplicateTeam", "team_name", {
@@ -227,8 +234,9 @@ export async function createPlan(db: DB, actor: Actor, input: PlanInput & { team
       level: "operationeel",
       theme_id: plan.theme_id,
       subregion_id: plan.subregion_id,
+      region_id: regionId,
     });
-    const created = await insertAudited(trx, actor, "plans", { ...plan, team_body_id: team.id });
+    const created = await insertAudited(trx, actor, "plans", { ...plan, team_body_id: team.id, region_id: regionId });
     return { plan: created, team };
   });
 }
@@ -240,7 +248,7 @@ export async function createPlan(db: DB, actor: Actor, input: PlanInput & { team
 export async function updatePlan(db: DB, actor: Actor, id: number, version: number, input: PlanInput) {
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "plans", id);
-    await refuseDuplicateName(trx, input.name, id);
+    await refuseDuplicateName(trx, input.name, current.region_id, id);
     await refuseUnusableReferences(trx, input, current);
     const { after } = await updateAudited(trx, actor, "plans", id, version, input);
     return after;

@@ -6,6 +6,7 @@ import { messageKey } from "../services/form-data";
 import { type SavedSearchFilter, savedSearchFilterSchema } from "../services/saved-search-filter";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertRegion } from "./regions.server";
 import { peopleMatchingQuery } from "./people.server";
 
 /**
@@ -77,16 +78,24 @@ async function assertOrganisationKnown(trx: Trx, filter: SavedSearchFilter) {
 }
 
 /** Saves the people list's current filter under a name. */
-export async function saveSearch(db: DB, actor: Actor, name: string, filter: unknown): Promise<SavedSearch> {
+export async function saveSearch(
+  db: DB,
+  actor: Actor,
+  name: string,
+  filter: unknown,
+  regionId: number,
+): Promise<SavedSearch> {
   const checkedName = validName(name);
   const checkedFilter = validFilter(filter);
   return inTransaction(db, async (trx) => {
+    await assertRegion(trx, regionId);
     await assertNameFree(trx, checkedName, null);
     await assertOrganisationKnown(trx, checkedFilter);
     return insertAudited(trx, actor, "saved_searches", {
       name: checkedName,
       filter: JSON.stringify(checkedFilter),
       created_by: actor.id,
+      region_id: regionId,
     });
   });
 }

@@ -8,6 +8,7 @@ import type { RuleNames } from "../services/panel-rules-text";
 import { EMPTY_PANEL_RULES, type PanelRules, panelRulesSchema, parseStoredRules } from "../services/panel-rules-schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertRegion } from "./regions.server";
 
 /**
  * Survey waves (metingen): their details, their panel rules and their status. Freezing (draft →
@@ -118,10 +119,15 @@ function columns(fields: WaveFields) {
   };
 }
 
-export async function createWave(db: DB, actor: Actor, fields: WaveFields): Promise<SurveyWave> {
+export async function createWave(db: DB, actor: Actor, fields: WaveFields, regionId: number): Promise<SurveyWave> {
   return inTransaction(db, async (trx) => {
+    await assertRegion(trx, regionId);
     await checkFields(trx, fields);
-    return insertAudited(trx, actor, "survey_waves", { ...columns(fields), rules: JSON.stringify(EMPTY_PANEL_RULES) });
+    return insertAudited(trx, actor, "survey_waves", {
+      ...columns(fields),
+      rules: JSON.stringify(EMPTY_PANEL_RULES),
+      region_id: regionId,
+    });
   });
 }
 

@@ -3,6 +3,7 @@ import { FUNDING_STATUSES, type FundingStatus, THEME_KINDS, type ThemeKind } fro
 import { foldForComparison } from "../services/names";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertRegion } from "./regions.server";
 
 /**
  * Themes: the network's inhoudelijke and randvoorwaardelijke thema's, under which bodies work
@@ -112,9 +113,9 @@ export async function getTheme(db: DB, id: number) {
  * Refuses a name another theme already has, ignoring case and accents ("mentale Gezondheid"
  * is "Mentale gezondheid"), and offers to open that theme.
  */
-async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
+async function refuseDuplicateName(trx: Trx, name: string, regionId: number, exceptId?: number) {
   const wanted = foldForComparison(name.trim());
-  const rows = await trx.selectFrom("themes").select(["id", "name"]).execute();
+  const rows = await trx.selectFrom("themes").select(["id", "name"]).where("region_id", "=", regionId).execute();
   const existing = rows.find((row) => row.id !== exceptId && foldForComparison(row.name.trim()) === wanted);
   if (existing) {
     throw new RegisterError("themes.errors.duplicateTheme", "name", {
@@ -124,18 +125,19 @@ async function refuseDuplicateName(trx: Trx, name: string, exceptId?: number) {
   }
 }
 
-export async function createTheme(db: DB, actor: Actor, input: ThemeInput) {
+export async function createTheme(db: DB, actor: Actor, input: ThemeInput, regionId: number) {
   return inTransaction(db, async (trx) => {
-    await refuseDuplicateName(trx, input.name);
-    return insertAudited(trx, actor, "themes", input);
+    await assertRegion(trx, regionId);
+    await refuseDuplicateName(trx, input.name, regionId);
+    return insertAudited(trx, actor, "themes", { ...input, region_id: regionId });
   });
 }
 
 /** Saves the editor's changes if the theme still has the version they saw. */
 export async function updateTheme(db: DB, actor: Actor, id: number, version: number, input: ThemeInput) {
   return inTransaction(db, async (trx) => {
-    await loadForUpdate(trx, "themes", id);
-    await refuseDuplicateName(trx, input.name, id);
+    const current = await loadForUpdate(trx, "themes", id);
+    await refuseDuplicateName(trx, input.name, current.region_id, id);
     const { after } = await updateAudited(trx, actor, "themes", id, version, input);
     return after;
   });

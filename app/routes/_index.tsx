@@ -7,6 +7,7 @@ import { requirePermission } from "../auth/guard.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { networkCounts } from "../models/overview.server";
+import { useRootData } from "../root";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("home.title"));
 
@@ -18,6 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { name, today, counts } = useLoaderData<typeof loader>();
+  const region = useRootData()?.region ?? null;
   const { t, i18n } = useTranslation();
   const items = [
     ["organisations", counts.organisations],
@@ -30,7 +32,9 @@ export default function Home() {
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("home.welcome", { name })}</h1>
-        <p className="mt-2 max-w-3xl text-slate-700">{t("home.intro")}</p>
+        <p className="mt-2 max-w-3xl text-slate-700">
+          {region ? t("home.introRegion", { name: region.name }) : t("home.intro")}
+        </p>
       </div>
       <section aria-labelledby="counts-heading" className="card">
         <h2 id="counts-heading" className="text-lg font-semibold">

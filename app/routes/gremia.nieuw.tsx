@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { BodyFormFields, createBodySchema } from "../components/body-form";
 import { SubmitButton, ValidatedForm } from "../components/form";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { bodyFormChoices, createBody } from "../models/bodies.server";
 import { parseForm } from "../services/form-data";
@@ -15,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit", { region: "current" });
-  return json({ options: await bodyFormChoices(context.db) });
+  return json({ options: await bodyFormChoices(context.db), regions: await regionChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,7 +27,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(createBodySchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const body = await createBody(context.db, user, parsed.data);
+    const body = await createBody(
+      context.db,
+      user,
+      parsed.data,
+      await regionOrFirst(context.db, regionIdFrom(formData)),
+    );
     return redirect(withNotice(`/gremia/${body.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -32,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewBody() {
-  const { options } = useLoaderData<typeof loader>();
+  const { options, regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -51,6 +59,7 @@ export default function NewBody() {
           defaultValues={{ kind: "", level: "" }}
           className="space-y-4"
         >
+          <RegionField regions={regions} />
           <BodyFormFields options={options} />
           <SubmitButton>{t("bodies.create.submit")}</SubmitButton>
         </ValidatedForm>

@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { WaveFormFields, waveFieldsSchema } from "../components/wave-form";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { createWave } from "../models/survey-waves.server";
 import { parseForm } from "../services/form-data";
@@ -15,7 +18,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "research.run", { region: "current" });
-  return null;
+  return json({ regions: await regionChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -24,7 +27,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(waveFieldsSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const wave = await createWave(context.db, user, parsed.data);
+    const wave = await createWave(
+      context.db,
+      user,
+      parsed.data,
+      await regionOrFirst(context.db, regionIdFrom(formData)),
+    );
     return redirect(withNotice(`/onderzoek/${wave.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -32,6 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewWave() {
+  const { regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -50,6 +59,7 @@ export default function NewWave() {
           defaultValues={{ year: new Date().getFullYear() }}
           className="space-y-4"
         >
+          <RegionField regions={regions} />
           <WaveFormFields />
           <SubmitButton>{t("waves.create.submit")}</SubmitButton>
         </ValidatedForm>

@@ -80,7 +80,7 @@ export async function action({
 export default function Organisation() {
   const {
     organisation,
-    subregions,
+    regions,
     children,
     currentPeople,
     pastPeople,
@@ -140,7 +140,7 @@ export default function Organisation() {
             {t("organisations.page.archivedBanner", { date: formatMoment(organisation.archived_at, language) })}
           </p>
         ) : null}
-        <OrganisationDetails organisation={organisation} subregions={subregions} childOrganisations={children} />
+        <OrganisationDetails organisation={organisation} regions={regions} childOrganisations={children} />
       </div>
       <section aria-labelledby="seats-heading" className="card space-y-3">
         <h2 id="seats-heading" className="text-lg font-semibold">

@@ -25,6 +25,7 @@ import {
   updateOrganisation,
 } from "../models/organisations.server";
 import { archiveSchemas } from "../services/archive-forms";
+import { regionsWithSubregions } from "../models/regions.server";
 import { parseForm } from "../services/form-data";
 import { withNotice } from "../services/notices";
 import { refusalResponse } from "../services/refusal.server";
@@ -48,12 +49,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const organisation = await getOrganisationForEdit(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   await redirectIfMerged(context, "organisations", id);
-  const [{ sectors, subregions }, parents, references] = await Promise.all([
+  const [{ sectors }, regions, parents, references] = await Promise.all([
     organisationFilterOptions(context.db),
+    regionsWithSubregions(context.db),
     parentChoices(context.db, id),
     organisationReferences(context.db, id, todayInAmsterdam()),
   ]);
-  return json({ organisation, options: { sectors, subregions, parents }, references });
+  return json({ organisation, options: { sectors, regions, parents }, references });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -87,7 +89,12 @@ export default function EditOrganisation() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
-  const names = { sectors: options.sectors, subregions: options.subregions, organisations: options.parents };
+  const names = {
+    sectors: options.sectors,
+    regions: options.regions,
+    subregions: options.regions.flatMap((region) => region.subregions),
+    organisations: options.parents,
+  };
   // the refusal belongs to the form that was sent; what others changed is shown with names, not ids
   const forForm = (intent: Intent) =>
     actionData?.intent === intent

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
+import { countOrganisationsWithoutRegion } from "../models/organisation-regions.server";
 import { requirePermission } from "../auth/guard.server";
 import { can } from "../auth/permissions";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
@@ -49,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
   // a name that is not (yet) one body filters on nothing: the field says what to do instead
   const unresolved = body.state === "unknown" || body.state === "ambiguous";
-  const [result, options] = await Promise.all([
+  const [result, options, toComplete] = await Promise.all([
     unresolved
       ? { rows: [] as Awaited<ReturnType<typeof listOrganisations>>["rows"], page: paging(0, 1) }
       : listOrganisations(context.db, {
@@ -63,12 +64,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           page: pageFrom(params),
         }),
     organisationFilterOptions(context.db),
+    countOrganisationsWithoutRegion(context.db),
   ]);
-  return json({ ...result, options, body, filter, canEdit: can(user, "register.edit") });
+  return json({ ...result, options, body, filter, toComplete, canEdit: can(user, "register.edit") });
 }
 
 export default function Organisations() {
-  const { rows, page, options, body, filter, canEdit } = useLoaderData<typeof loader>();
+  const { rows, page, options, body, filter, toComplete, canEdit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const sectorName = (s: { sector_nl: string; sector_en: string }) => (language === "en" ? s.sector_en : s.sector_nl);
@@ -78,6 +80,11 @@ export default function Organisations() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("register.organisations.title")}</h1>
         <div className="no-print flex flex-wrap gap-2">
+          {toComplete > 0 ? (
+            <Link to="/organisaties/te-completeren" className="btn-secondary">
+              {t("organisations.toComplete.link", { count: toComplete })}
+            </Link>
+          ) : null}
           <Link to="/organisaties/dubbelen" className="btn-secondary">
             {t("duplicates.organisations.link")}
           </Link>

@@ -7,6 +7,7 @@ import { DuplicateWarning } from "../components/duplicates/duplicate-pairs";
 import { CheckboxField, SubmitButton, ValidatedForm } from "../components/form";
 import { createOrganisationSchema, OrganisationFields } from "../components/organisation-form";
 import { pageTitle } from "../i18n/meta";
+import { regionsWithSubregions } from "../models/regions.server";
 import { createOrganisation, organisationFilterOptions, parentChoices } from "../models/organisations.server";
 import { likelyDuplicatesOfOrganisation } from "../models/duplicates.server";
 import { checkbox, parseForm, submittedValues } from "../services/form-data";
@@ -20,11 +21,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  const [{ sectors, subregions }, parents] = await Promise.all([
+  const [{ sectors }, regions, parents] = await Promise.all([
     organisationFilterOptions(context.db),
+    regionsWithSubregions(context.db),
     parentChoices(context.db, null),
   ]);
-  return json({ options: { sectors, subregions, parents } });
+  return json({ options: { sectors, regions, parents } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -52,6 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewOrganisation() {
   const { options } = useLoaderData<typeof loader>();
+  const onlyRegion = options.regions.length === 1 ? options.regions[0] : undefined;
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const duplicates = actionData && "duplicates" in actionData ? actionData.duplicates : null;
@@ -69,6 +72,8 @@ export default function NewOrganisation() {
           id="new-organisation"
           schema={newOrganisationSchema}
           actionData={actionData}
+          // in a register of one region a new organisation works there unless the editor unticks it
+          defaultValues={{ region_ids: onlyRegion ? [String(onlyRegion.id)] : [] }}
           className="space-y-6"
         >
           <OrganisationFields options={options} />

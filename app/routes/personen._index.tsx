@@ -9,6 +9,9 @@ import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../componen
 import { Pagination } from "../components/lists";
 import { NamedFilterField } from "../components/named-filter";
 import { todayInAmsterdam } from "../i18n/format";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { countAddressesToCorrect } from "../models/bounces.server";
 import { organisationChoice } from "../models/named-choices.server";
@@ -57,6 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canEdit: can(me, "register.edit"),
     canExport: can(me, "register.export"),
     toCorrect: await countAddressesToCorrect(context.db),
+    regions: await regionChoices(context.db),
   });
 }
 
@@ -66,7 +70,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(saveSearchSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const saved = await saveSearch(context.db, user, parsed.data.name, savedSearchFilter(parsed.data));
+    const saved = await saveSearch(
+      context.db,
+      user,
+      parsed.data.name,
+      savedSearchFilter(parsed.data),
+      await regionOrFirst(context.db, regionIdFrom(formData)),
+    );
     return redirect(withNotice("/personen/zoekopdrachten", "bewaard", { id: saved.id }));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -74,7 +84,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { rows, page, organisation, filter, canEdit, canExport, toCorrect } = useLoaderData<typeof loader>();
+  const { rows, page, organisation, filter, canEdit, canExport, toCorrect, regions } = useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -221,6 +231,7 @@ export default function People() {
             <HiddenField name="q" />
             <HiddenField name="organisationId" />
             <HiddenField name="researchConsent" />
+            <RegionField regions={regions} />
             <TextField
               name="name"
               label={t("savedSearches.saveForm.name")}

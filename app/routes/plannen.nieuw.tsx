@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { PlanFormFields } from "../components/theme-forms";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { createPlan, planChoices } from "../models/plans.server";
 import { parseForm } from "../services/form-data";
@@ -21,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // from a theme's page: "new plan under this theme"
   const asked = positiveIntFrom(new URL(request.url).searchParams, "thema");
   const themeId = choices.themes.some((theme) => theme.id === asked) ? asked : undefined;
-  return json({ choices, themeId });
+  return json({ choices, themeId, regions: await regionChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { team_name: teamName, ...plan } = parsed.data;
   try {
-    const created = await createPlan(context.db, user, { ...plan, teamName });
+    const created = await createPlan(
+      context.db,
+      user,
+      { ...plan, teamName },
+      await regionOrFirst(context.db, regionIdFrom(formData)),
+    );
     return redirect(withNotice(`/plannen/${created.plan.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -39,7 +47,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPlan() {
-  const { choices, themeId } = useLoaderData<typeof loader>();
+  const { choices, themeId, regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -59,6 +67,7 @@ export default function NewPlan() {
           defaultValues={{ theme_id: themeId ?? "", funding_status: "", lead_organisation_id: "", subregion_id: "" }}
           className="space-y-4"
         >
+          <RegionField regions={regions} />
           <PlanFormFields choices={choices} />
           <TextField
             name="team_name"

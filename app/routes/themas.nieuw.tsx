@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { ThemeFormFields } from "../components/theme-forms";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { createTheme } from "../models/themes.server";
 import { parseForm } from "../services/form-data";
@@ -16,7 +19,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit", { region: "current" });
-  return null;
+  return json({ regions: await regionChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +28,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(newThemeSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const theme = await createTheme(context.db, user, parsed.data);
+    const theme = await createTheme(
+      context.db,
+      user,
+      parsed.data,
+      await regionOrFirst(context.db, regionIdFrom(formData)),
+    );
     return redirect(withNotice(`/themas/${theme.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -33,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTheme() {
+  const { regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -51,6 +60,7 @@ export default function NewTheme() {
           defaultValues={{ kind: "inhoudelijk" }}
           className="space-y-4"
         >
+          <RegionField regions={regions} />
           <ThemeFormFields />
           <SubmitButton>{t("themes.newTheme.submit")}</SubmitButton>
         </ValidatedForm>

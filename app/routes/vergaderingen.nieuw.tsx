@@ -5,6 +5,9 @@ import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { HiddenField, SelectField, SubmitButton, ValidatedForm } from "../components/form";
 import { EventFields, MeetingFields } from "../components/meeting-form";
+import { RegionField } from "../components/regions/region-field";
+import { regionChoices, regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "../services/region-choice";
 import { pageTitle } from "../i18n/meta";
 import { createBodyMeeting, createEvent, meetingFormChoices } from "../models/meetings.server";
 import { parseForm } from "../services/form-data";
@@ -26,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const choices = await meetingFormChoices(context.db);
   const asked = positiveIntFrom(search, "gremium");
   const body = choices.bodies.find((b) => b.id === asked) ?? null;
-  return json({ isEvent: search.get("soort") === EVENT, choices, body });
+  return json({ isEvent: search.get("soort") === EVENT, choices, body, regions: await regionChoices(context.db) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,14 +40,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const parsed = parseForm(newEventSchema, formData);
       if (!parsed.ok) return json(parsed, { status: 400 });
       const { invited_bodies, invited_organisations, invited_searches, ...fields } = parsed.data;
-      const event = await createEvent(context.db, user, {
-        ...fields,
-        invitations: {
-          bodyIds: invited_bodies,
-          organisationIds: invited_organisations,
-          savedSearchIds: invited_searches,
-        },
-      });
+      const invitations = {
+        bodyIds: invited_bodies,
+        organisationIds: invited_organisations,
+        savedSearchIds: invited_searches,
+      };
+      const event = await createEvent(
+        context.db,
+        user,
+        { ...fields, invitations },
+        await regionOrFirst(context.db, regionIdFrom(formData)),
+      );
       return redirect(withNotice(`/vergaderingen/${event.id}`, "aangemaakt"));
     }
     const parsed = parseForm(newBodyMeetingSchema, formData);
@@ -57,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeeting() {
-  const { isEvent, choices, body } = useLoaderData<typeof loader>();
+  const { isEvent, choices, body, regions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const title = isEvent ? t("meetings.create.eventTitle") : t("meetings.create.meetingTitle");
@@ -83,6 +89,7 @@ export default function NewMeeting() {
             className="space-y-4"
           >
             <HiddenField name="soort" />
+            <RegionField regions={regions} />
             <MeetingFields />
             <EventFields choices={choices} />
             <SubmitButton>{t("meetings.create.submitEvent")}</SubmitButton>

@@ -84,6 +84,13 @@ export const MOVED_REFERENCES: Record<MergedEntity, readonly MovedReference[]> =
       unique: ["subregion_id"],
       counts: "subregions",
     },
+    {
+      table: "organisation_regions",
+      column: "organisation_id",
+      key: ["organisation_id", "region_id"],
+      unique: ["region_id"],
+      counts: "regions",
+    },
     { table: "organisations", column: "parent_id", key: ["id"], counts: "children" },
     { table: "plans", column: "lead_organisation_id", key: ["id"], counts: "plans" },
     {

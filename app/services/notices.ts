@@ -25,7 +25,7 @@ export const NOTICES = [
   "ongedaan",
   /** something was added: a seat, a job, an e-mail address, a user */
   "toegevoegd",
-  /** an e-mail address was removed; `logboek` is the audit entry its undo takes back */
+  /** an e-mail address, a region or a subregion was removed; `logboek` is the audit entry an undo takes back */
   "verwijderd",
   /** a job or seat was ended; `versie` is the version its undo works against */
   "beeindigd",
@@ -41,7 +41,7 @@ export const NOTICES = [
   "bevroren",
   /** a search on the people list was kept as a saved search */
   "bewaard",
-  /** a saved search was renamed */
+  /** a saved search or a subregion was renamed */
   "hernoemd",
   /** a panel member was excluded after the freeze */
   "uitgesloten",

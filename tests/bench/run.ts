@@ -30,6 +30,7 @@ import { startSmtpSink, type SmtpSink } from "./smtp-sink";
 import { alternate, type Summary, summarise } from "./timing";
 import { benchmarkNetworkMap } from "./netmap";
 import { userWithNetworkRole } from "../support/users";
+import { defaultRegionId } from "../support/db";
 
 /**
  * `npm run bench`: Kring against the database's own limit on the scale network that
@@ -181,13 +182,18 @@ async function benchmarkWaves(db: DB, user: Actor, fixtures: Fixtures) {
   const rules = panelRulesSchema.parse({ seatRules: [{ levels: ["strategisch", "tactisch"] }] });
   const waves = [];
   for (const n of [1, 2, 3]) {
-    const wave = await createWave(db, user, {
-      name: `Benchmarkmeting ${n}`,
-      year: fixtures.year,
-      reference_date: `${fixtures.year}-10-01`,
-      link_template: "https://enquete.example/s/{token}",
-      method_notes: null,
-    });
+    const wave = await createWave(
+      db,
+      user,
+      {
+        name: `Benchmarkmeting ${n}`,
+        year: fixtures.year,
+        reference_date: `${fixtures.year}-10-01`,
+        link_template: "https://enquete.example/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(db),
+    );
     waves.push(await updateWaveRules(db, user, wave.id, wave.version, rules));
   }
   return waves;

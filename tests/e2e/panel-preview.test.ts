@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { openMigratedDatabase } from "../../db/index";
-import { makeBody, makeOrganisation, makePerson, makeSeat, makeUser, sessionCookieFor } from "../support/db";
+import {
+  makeBody,
+  makeOrganisation,
+  makePerson,
+  makeSeat,
+  makeUser,
+  sessionCookieFor,
+  defaultRegionId,
+} from "../support/db";
 import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
 import { makeAffiliation } from "../support/people";
@@ -44,6 +52,7 @@ describe("previewing and freezing a panel in the browser", () => {
       const wave = await db
         .insertInto("survey_waves")
         .values({
+          region_id: await defaultRegionId(db),
           name: "Meting 2025",
           year: 2025,
           reference_date: "2025-10-01",

@@ -10,7 +10,7 @@ import { PANEL_EXPORT_KINDS } from "../../app/services/panel-export-kinds";
 import { type DB, openMigratedDatabase } from "../../db/index";
 import type { User } from "../../db/schema";
 import { addSessionCookie, CHROMIUM_MISSING, chromiumAvailable, launchBrowser } from "../support/browser";
-import { sessionCookieFor } from "../support/db";
+import { sessionCookieFor, defaultRegionId } from "../support/db";
 import { demoWithSamples } from "../support/demo-samples";
 import { ROUTE_FILES, urlOf } from "../support/route-files";
 import { type RunningServer, startServer } from "../support/server";
@@ -126,7 +126,7 @@ describe("a stored script comes back as text everywhere", () => {
     beheerder = await userWithNetworkRole(db, "beheerder");
     cookie = await sessionCookieFor(db, beheerder.id);
     const waveId = Number(samples.waveId);
-    await saveSearch(db, beheerder, payload(91), { q: MARKUP });
+    await saveSearch(db, beheerder, payload(91), { q: MARKUP }, await defaultRegionId(db));
     await sql`update survey_waves set method_notes = ${payload(92)} where id = ${waveId}`.execute(db);
     await sql`update panel_members set excluded_at = ${new Date().toISOString()}, exclusion_reason = ${payload(93)}
       where id = (select min(id) from panel_members where wave_id = ${waveId})`.execute(db);

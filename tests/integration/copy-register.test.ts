@@ -29,6 +29,7 @@ import {
   makeUser,
   sessionCookieFor,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { frozenWave } from "../support/panels";
 import { emptyDatabase, REFUSED, TEST_ENGINE } from "../support/test-database";
@@ -95,13 +96,18 @@ async function fillRegister(db: DB) {
     mergedVersion: duplicate.version,
     fieldChoices: {},
   });
-  await createWave(db, researcher, {
-    name: "Netwerkpeiling 2027",
-    year: 2027,
-    reference_date: "2027-01-15",
-    link_template: "https://enquete.example.org/s/{token}",
-    method_notes: null,
-  });
+  await createWave(
+    db,
+    researcher,
+    {
+      name: "Netwerkpeiling 2027",
+      year: 2027,
+      reference_date: "2027-01-15",
+      link_template: "https://enquete.example.org/s/{token}",
+      method_notes: null,
+    },
+    await defaultRegionId(db),
+  );
   // an imported spreadsheet: the batch, its list of what it created, an external id
   const upload = await readImportFile(
     "deelnemers.csv",
@@ -172,6 +178,7 @@ async function fillRegister(db: DB) {
   await db
     .insertInto("saved_searches")
     .values({
+      region_id: await defaultRegionId(db),
       name: "Alle huisartsen",
       filter: JSON.stringify({ sector: "huisartsenzorg" }),
       created_by: researcher.id,
@@ -300,7 +307,10 @@ async function insertRowTheTargetRefuses(db: DB) {
   } else {
     await sql`pragma ignore_check_constraints = on`.execute(db);
   }
-  await db.insertInto("saved_searches").values({ name: "Kapot", filter: "dit is geen JSON" }).execute();
+  await db
+    .insertInto("saved_searches")
+    .values({ region_id: await defaultRegionId(db), name: "Kapot", filter: "dit is geen JSON" })
+    .execute();
   if (engineOf(db) === "sqlite") await sql`pragma ignore_check_constraints = off`.execute(db);
 }
 

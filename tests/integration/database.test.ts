@@ -23,6 +23,7 @@ const TABLES: Record<keyof Database, true> = {
   sectors: true,
   organisations: true,
   organisation_subregions: true,
+  organisation_regions: true,
   people: true,
   person_emails: true,
   consents: true,

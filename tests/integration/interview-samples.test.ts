@@ -8,7 +8,7 @@ import * as downloadRoute from "../../app/routes/onderzoek.$waveId_.steekproeven
 import * as sampleRoute from "../../app/routes/onderzoek.$waveId_.steekproeven_.$sampleId";
 import * as samplesRoute from "../../app/routes/onderzoek.$waveId_.steekproeven";
 import { pseudonymFor } from "../../app/services/panel-export-formats";
-import { createTestDatabase, formRequest, testContext, type TestDatabase } from "../support/db";
+import { createTestDatabase, formRequest, testContext, type TestDatabase, defaultRegionId } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 import { call, get, signedIn } from "../support/routes";
 
@@ -90,13 +90,18 @@ describe("drawing an interview sample from a frozen panel", () => {
     const refusal = await drawSample(t.db, researcher.user, wave.id, { size: 13, seed: 1 }).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(RegisterError);
     expect((refusal as RegisterError).field).toBe("size");
-    const draft = await createWave(t.db, researcher.user, {
-      name: "Concept",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://example.org/s?t={token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      researcher.user,
+      {
+        name: "Concept",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://example.org/s?t={token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     await expect(drawSample(t.db, researcher.user, draft.id, { size: 1, seed: 1 })).rejects.toThrow(RegisterError);
     expect(await t.db.selectFrom("interview_samples").select("id").execute()).toEqual([]);
   });
@@ -149,13 +154,18 @@ describe("the sample pages", () => {
 
   it("sends a draft wave's reader to its preview", async () => {
     const { researcher } = await frozenPanelOf12();
-    const draft = await createWave(t.db, researcher.user, {
-      name: "Concept",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://example.org/s?t={token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      researcher.user,
+      {
+        name: "Concept",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://example.org/s?t={token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     const page = await call(t.db, samplesRoute.loader, get(`/onderzoek/${draft.id}/steekproeven`, researcher.cookie), {
       waveId: String(draft.id),
     });

@@ -8,6 +8,7 @@ import {
   makeSeat,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
@@ -134,7 +135,11 @@ describe("who is expected at a meeting", () => {
     });
     const search = await test.db
       .insertInto("saved_searches")
-      .values({ name: "Zoekbaren", filter: JSON.stringify({ q: "Zoekbaar" }) })
+      .values({
+        region_id: await defaultRegionId(test.db),
+        name: "Zoekbaren",
+        filter: JSON.stringify({ q: "Zoekbaar" }),
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const event = await makeMeeting(test.db, { kind: "brede_netwerkbijeenkomst", date: "2025-06-01" });

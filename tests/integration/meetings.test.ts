@@ -23,6 +23,7 @@ import {
   makeSeat,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeAttendance, makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
@@ -194,6 +195,8 @@ describe("network-wide events", () => {
   });
 
   it("are refused without anyone invited, or with an archived organisation", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("redacteur");
     const none = await call(
       newRoute.action,
@@ -222,12 +225,17 @@ describe("network-wide events", () => {
     const { user, cookie } = await signedIn("redacteur");
     const first = await makeOrganisation(t.db, {});
     const second = await makeOrganisation(t.db, {});
-    const event = await createEvent(t.db, user, {
-      ...fields,
-      date: "2030-05-01",
-      kind: "themasessie",
-      invitations: { bodyIds: [], organisationIds: [first.id], savedSearchIds: [] },
-    });
+    const event = await createEvent(
+      t.db,
+      user,
+      {
+        ...fields,
+        date: "2030-05-01",
+        kind: "themasessie",
+        invitations: { bodyIds: [], organisationIds: [first.id], savedSearchIds: [] },
+      },
+      await defaultRegionId(t.db),
+    );
     const response = await call(
       editRoute.action,
       formRequest(
@@ -441,12 +449,17 @@ describe("changing the date of a meeting whose attendance was recorded", () => {
       start_date: "2024-01-01",
       end_date: "2025-06-30",
     });
-    const event = await createEvent(t.db, user, {
-      ...fields,
-      date: "2025-06-10",
-      kind: "leerbijeenkomst",
-      invitations: { bodyIds: [], organisationIds: [organisation.id], savedSearchIds: [] },
-    });
+    const event = await createEvent(
+      t.db,
+      user,
+      {
+        ...fields,
+        date: "2025-06-10",
+        kind: "leerbijeenkomst",
+        invitations: { bodyIds: [], organisationIds: [organisation.id], savedSearchIds: [] },
+      },
+      await defaultRegionId(t.db),
+    );
     await makeAttendance(t.db, { meeting_id: event.id, person_id: leaver.id, status: "aanwezig" });
     await expect(updateMeeting(t.db, user, event.id, 1, { ...fields, date: "2025-07-10" })).rejects.toMatchObject({
       notOnRoster: [{ person_id: leaver.id, name: "Lotte Lindeman" }],

@@ -21,6 +21,7 @@ import {
   makeSeat,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeSubregion } from "../support/organisations";
 import { frozenWave } from "../support/panels";
@@ -101,6 +102,7 @@ async function meeting(bodyId: number | null, date: string) {
   return t.db
     .insertInto("meetings")
     .values({
+      region_id: await defaultRegionId(t.db),
       body_id: bodyId,
       kind: bodyId ? "vergadering" : "brede_netwerkbijeenkomst",
       title: `Bijeenkomst ${date}`,
@@ -130,14 +132,37 @@ beforeAll(async () => {
       { organisation_id: mergedOrganisation, subregion_id: own.id },
     ])
     .execute();
+  const otherRegion = await db
+    .insertInto("regions")
+    .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("organisation_regions")
+    .values([
+      { organisation_id: survivorOrganisation, region_id: shared.region_id },
+      { organisation_id: mergedOrganisation, region_id: shared.region_id },
+      { organisation_id: mergedOrganisation, region_id: otherRegion.id },
+    ])
+    .execute();
   await makeOrganisation(db, { name: "GGD Jeugd", parent_id: mergedOrganisation });
   await db
     .insertInto("plans")
-    .values({ name: "Gezonde school", funding_status: "iza", lead_organisation_id: mergedOrganisation })
+    .values({
+      region_id: await defaultRegionId(db),
+      name: "Gezonde school",
+      funding_status: "iza",
+      lead_organisation_id: mergedOrganisation,
+    })
     .execute();
   await db
     .insertInto("saved_searches")
-    .values({ name: "Staf GGD", filter: JSON.stringify({ organisationId: mergedOrganisation }), created_by: editor.id })
+    .values({
+      region_id: await defaultRegionId(db),
+      name: "Staf GGD",
+      filter: JSON.stringify({ organisationId: mergedOrganisation }),
+      created_by: editor.id,
+    })
     .execute();
 
   const survivor = await makePerson(db, {

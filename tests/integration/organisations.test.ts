@@ -8,6 +8,7 @@ import { addDays } from "../../app/services/periods";
 import type { UserRole } from "../../db/schema";
 import {
   createTestDatabase,
+  defaultRegionId,
   formRequest,
   makeBody,
   makeOrganisation,
@@ -73,6 +74,7 @@ async function editForm(cookie: string, id: number, changes: Record<string, stri
     name: organisation.name,
     short_name: value(organisation.short_name),
     sector_id: organisation.sector_id,
+    region_ids: organisation.region_ids.map(String),
     subregion_ids: organisation.subregion_ids.map(String),
     ...(organisation.iza_signatory ? { iza_signatory: "on" } : {}),
     parent_id: organisation.parent_id ?? "",
@@ -101,6 +103,7 @@ describe("creating an organisation", () => {
         "/organisaties/nieuw",
         organisationForm(sector.id, {
           name: "  Huisartsenzorg Heuvelland ",
+          region_ids: [String(await defaultRegionId(t.db))],
           subregion_ids: [String(oost.id), String(west.id)],
           iza_signatory: "on",
           website: "https://www.hzh.example.nl",
@@ -191,7 +194,11 @@ describe("editing an organisation", () => {
     const response = await saveEdit(
       cookie,
       org.id,
-      await editForm(cookie, org.id, { phone: "+31 46 850 5000", subregion_ids: [String(second.id)] }),
+      await editForm(cookie, org.id, {
+        phone: "+31 46 850 5000",
+        region_ids: [String(await defaultRegionId(t.db))],
+        subregion_ids: [String(second.id)],
+      }),
     );
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(`/organisaties/${org.id}?melding=opgeslagen`);
@@ -219,6 +226,7 @@ describe("editing an organisation", () => {
     const org = await makeOrganisation(t.db, { name: "Envida" });
     const formOfFirst = await editForm(first.cookie, org.id, {
       name: "Envida Maastricht",
+      region_ids: [String(await defaultRegionId(t.db))],
       subregion_ids: [String(subregion.id)],
     });
     const formOfSecond = await editForm(second.cookie, org.id, { phone: "043 369 0690", notes: "Nieuwe notitie" });

@@ -13,6 +13,7 @@ import {
   makeSector,
   type TestDatabase,
   testContext,
+  defaultRegionId,
 } from "../support/db";
 import { call as call_, get, signedIn as signedIn_ } from "../support/routes";
 
@@ -39,6 +40,7 @@ async function waveWithPanel(status: "draft" | "frozen") {
   const wave = await t.db
     .insertInto("survey_waves")
     .values({
+      region_id: await defaultRegionId(t.db),
       name: "Meting 2025",
       year: 2025,
       reference_date: "2025-10-01",

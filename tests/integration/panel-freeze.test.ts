@@ -10,6 +10,7 @@ import {
   makeSeat,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeAffiliation } from "../support/people";
 
@@ -28,6 +29,7 @@ describe("freezing a survey wave", () => {
     return test.db
       .insertInto("survey_waves")
       .values({
+        region_id: await defaultRegionId(test.db),
         name: `Meting ${Math.random()}`,
         year: 2025,
         reference_date: REFERENCE,

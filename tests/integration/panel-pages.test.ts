@@ -6,7 +6,7 @@ import * as personRoute from "../../app/routes/personen.$personId";
 import { optOut } from "../../app/models/opt-outs.server";
 import * as downloadRoute from "../../app/routes/onderzoek.vergelijken_.download";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, type TestDatabase } from "../support/db";
+import { createTestDatabase, formRequest, type TestDatabase, defaultRegionId } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -196,13 +196,18 @@ describe("the frozen panel page", () => {
 
   it("sends a draft wave to its preview, and answers 404 for a wave that does not exist", async () => {
     const researcher = await signedIn("onderzoeker");
-    const draft = await createWave(t.db, researcher.user, {
-      name: "Concept",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      researcher.user,
+      {
+        name: "Concept",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     const response = await call(panelRoute.loader, get(`/onderzoek/${draft.id}/panel`, researcher.cookie), {
       waveId: String(draft.id),
     });
@@ -264,13 +269,18 @@ describe("comparing two waves", () => {
 
   it("refuses to compare a wave with itself or with a draft, and says so", async () => {
     const { researcher, wave2025 } = await twoWaves();
-    const draft = await createWave(t.db, researcher.user, {
-      name: "Concept 2026",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      researcher.user,
+      {
+        name: "Concept 2026",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     const self = await comparePage(researcher.cookie, `?a=${wave2025.id}&b=${wave2025.id}`);
     expect(self).toMatchObject({ comparison: null, problem: "panel.compare.errors.same" });
     const withDraft = await comparePage(researcher.cookie, `?a=${wave2025.id}&b=${draft.id}`);

@@ -11,6 +11,7 @@ import {
   makePerson,
   makeSeat,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeAffiliation } from "../support/people";
 import { call, get, signedIn } from "../support/routes";
@@ -28,6 +29,7 @@ describe("the panel preview and freezing it", () => {
     return t.db
       .insertInto("survey_waves")
       .values({
+        region_id: await defaultRegionId(t.db),
         name,
         year: Number(referenceDate.slice(0, 4)),
         reference_date: referenceDate,

@@ -3,7 +3,7 @@ import { RegisterError } from "../../app/models/editing.server";
 import { recordLaterExclusion } from "../../app/models/panel-freeze.server";
 import { applyResponses, nonResponders, responseOverview } from "../../app/models/panel-responses.server";
 import { createWave } from "../../app/models/survey-waves.server";
-import { createTestDatabase, makeUser, type TestDatabase } from "../support/db";
+import { createTestDatabase, makeUser, type TestDatabase, defaultRegionId } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 
 let t: TestDatabase;
@@ -188,13 +188,18 @@ describe("applying a response file", () => {
       field: "file",
       messageKey: expect.stringMatching(/^responses\.errors\.unknownFormat\?found=naam%2C\+email$/),
     });
-    const draft = await createWave(t.db, user, {
-      name: "Meting 2026",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      user,
+      {
+        name: "Meting 2026",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     await expect(
       applyResponses(t.db, user, draft.id, participants([["sometoken", "2026-10-03 10:00"]])),
     ).rejects.toMatchObject({ messageKey: "responses.errors.draft" });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createWave } from "../../app/models/survey-waves.server";
 import * as rulesRoute from "../../app/routes/onderzoek.$waveId_.regels";
-import { createTestDatabase, formRequest, makePerson, type TestDatabase } from "../support/db";
+import { createTestDatabase, formRequest, makePerson, type TestDatabase, defaultRegionId } from "../support/db";
 import { call, signedIn } from "../support/routes";
 
 let t: TestDatabase;
@@ -14,13 +14,18 @@ afterEach(async () => {
 
 async function draftWave() {
   const researcher = await signedIn(t.db, "onderzoeker");
-  const wave = await createWave(t.db, researcher.user, {
-    name: "Meting 2025",
-    year: 2025,
-    reference_date: "2025-10-01",
-    link_template: "https://enquete.example.org/s/{token}",
-    method_notes: null,
-  });
+  const wave = await createWave(
+    t.db,
+    researcher.user,
+    {
+      name: "Meting 2025",
+      year: 2025,
+      reference_date: "2025-10-01",
+      link_template: "https://enquete.example.org/s/{token}",
+      method_notes: null,
+    },
+    await defaultRegionId(t.db),
+  );
   const post = (fields: Record<string, string | string[]>) =>
     call(t.db, rulesRoute.action, formRequest(`/onderzoek/${wave.id}/regels`, fields, { cookie: researcher.cookie }), {
       waveId: String(wave.id),

@@ -9,7 +9,14 @@ import { todayInAmsterdam } from "../../app/i18n/format";
 import { messageKey } from "../../app/services/form-data";
 import { addDays } from "../../app/services/periods";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeOrganisation, makePerson, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeOrganisation,
+  makePerson,
+  type TestDatabase,
+  defaultRegionId,
+} from "../support/db";
 import { makeAffiliation, personForm } from "../support/people";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -787,6 +794,7 @@ describe("the person page", () => {
     const body = await t.db
       .insertInto("bodies")
       .values({
+        region_id: await defaultRegionId(t.db),
         name: "BAT",
         kind: "adviesteam",
         level: "tactisch",

@@ -9,7 +9,7 @@ import { addPersonEmail, createPerson, updatePerson } from "../../app/models/peo
 import { searchRegister } from "../../app/models/search.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import { loadDemo } from "../../seeds/load";
-import { createTestDatabase, makeUser, type TestDatabase } from "../support/db";
+import { createTestDatabase, makeUser, type TestDatabase, defaultRegionId } from "../support/db";
 import { STRATEGIC_AND_TACTICAL } from "../support/panels";
 
 /**
@@ -53,13 +53,18 @@ beforeAll(async () => {
     ["Meting 2025", "2025-06-01"],
     ["Meting 2026", "2026-01-15"],
   ] as const) {
-    const created = await createWave(t.db, beheerder, {
-      name,
-      year: Number(day.slice(0, 4)),
-      reference_date: day,
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const created = await createWave(
+      t.db,
+      beheerder,
+      {
+        name,
+        year: Number(day.slice(0, 4)),
+        reference_date: day,
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     const withRules = await updateWaveRules(t.db, beheerder, created.id, created.version, STRATEGIC_AND_TACTICAL);
     waveIds.push((await freezeWave(t.db, beheerder, created.id, withRules.version)).wave.id);
   }

@@ -5,7 +5,7 @@ import { listSavedSearches, peopleFoundBy, readableSearches, saveSearch } from "
 import { searchRegister } from "../../app/models/search.server";
 import { SORT_PARAM } from "../../app/services/list-params";
 import type { User } from "../../db/schema";
-import { createTestDatabase, sessionCookieFor, type TestDatabase } from "../support/db";
+import { createTestDatabase, sessionCookieFor, type TestDatabase, defaultRegionId } from "../support/db";
 import { demoWithSamples, rowCounts } from "../support/demo-samples";
 import { ROUTE_FILES, ROUTES_DIR, sourcesOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
@@ -106,7 +106,15 @@ describe("SQL and full-text syntax in searches, filters, sorting and paging", ()
     for (const [index, { query }] of TYPED.entries()) {
       const text = decodeURIComponent(query).slice(0, 200);
       if (!text.trim()) continue;
-      saved.push(await saveSearch(t.db, beheerder, `Zoekopdracht ${index} ${text.slice(0, 40)}`, { q: text }));
+      saved.push(
+        await saveSearch(
+          t.db,
+          beheerder,
+          `Zoekopdracht ${index} ${text.slice(0, 40)}`,
+          { q: text },
+          await defaultRegionId(t.db),
+        ),
+      );
     }
     const found = await peopleFoundBy(t.db, readableSearches(saved), "2026-01-01");
     const everyone = Number(

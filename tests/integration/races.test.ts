@@ -9,7 +9,15 @@ import { addSeat } from "../../app/models/seats.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import type { User } from "../../db/schema";
 import { type DB, openDatabase } from "../../db/index";
-import { createTestDatabase, makeBody, makePerson, makeSector, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  makeBody,
+  makePerson,
+  makeSector,
+  makeUser,
+  type TestDatabase,
+  defaultRegionId,
+} from "../support/db";
 import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "../support/panels";
 import { TEST_ENGINE } from "../support/test-database";
 
@@ -66,6 +74,7 @@ function organisationInput(name: string, sectorId: number): OrganisationInput {
     name,
     short_name: null,
     sector_id: sectorId,
+    region_ids: [],
     subregion_ids: [],
     iza_signatory: false,
     parent_id: null,
@@ -149,13 +158,18 @@ describe(`two connections at once (${TEST_ENGINE})`, () => {
   it("freeze a wave once: one panel, the other freeze refused", async () => {
     await panelOfFive();
     for (let round = 0; round < ROUNDS; round++) {
-      const created = await createWave(first, user, {
-        name: `Meting ${round}`,
-        year: 2025,
-        reference_date: "2025-10-01",
-        link_template: "https://enquete.example.org/s/{token}",
-        method_notes: null,
-      });
+      const created = await createWave(
+        first,
+        user,
+        {
+          name: `Meting ${round}`,
+          year: 2025,
+          reference_date: "2025-10-01",
+          link_template: "https://enquete.example.org/s/{token}",
+          method_notes: null,
+        },
+        await defaultRegionId(first),
+      );
       const draft = await updateWaveRules(first, user, created.id, created.version, STRATEGIC_AND_TACTICAL);
       const { won, lost } = await race(
         () => freezeWave(first, user, draft.id, draft.version),

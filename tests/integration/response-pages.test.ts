@@ -5,7 +5,7 @@ import * as downloadRoute from "../../app/routes/onderzoek.$waveId_.respons_.dow
 import * as followUpRoute from "../../app/routes/onderzoek.$waveId_.respons_.nabellen";
 import * as followUpDownloadRoute from "../../app/routes/onderzoek.$waveId_.respons_.nabellen_.download";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, type TestDatabase } from "../support/db";
+import { createTestDatabase, type TestDatabase, defaultRegionId } from "../support/db";
 import { frozenWave, panelRegister } from "../support/panels";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -115,13 +115,18 @@ describe("the response page", () => {
 
   it("sends a draft wave back to its page, and refuses a lezer (403)", async () => {
     const { researcher, wave: frozen } = await wave();
-    const draft = await createWave(t.db, researcher.user, {
-      name: "Meting 2026",
-      year: 2026,
-      reference_date: "2026-10-01",
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const draft = await createWave(
+      t.db,
+      researcher.user,
+      {
+        name: "Meting 2026",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
     const redirected = await call(responsesRoute.loader, get(`/onderzoek/${draft.id}/respons`, researcher.cookie), {
       waveId: String(draft.id),
     });

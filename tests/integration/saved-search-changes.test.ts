@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { archiveSavedSearch, getSavedSearch, saveSearch } from "../../app/models/saved-searches.server";
 import * as savedSearchesRoute from "../../app/routes/personen.zoekopdrachten";
-import { createTestDatabase, formRequest, type TestDatabase } from "../support/db";
+import { createTestDatabase, formRequest, type TestDatabase, defaultRegionId } from "../support/db";
 import { call, signedIn } from "../support/routes";
 
 let t: TestDatabase;
@@ -19,7 +19,7 @@ const post = (cookie: string, fields: Record<string, string | number>) =>
 describe("changing a saved search through /personen/zoekopdrachten", () => {
   it("renames it and says so", async () => {
     const { user, cookie } = await signedIn(t.db, "redacteur");
-    const search = await saveSearch(t.db, user, "Jeugd", { q: "jeugd" });
+    const search = await saveSearch(t.db, user, "Jeugd", { q: "jeugd" }, await defaultRegionId(t.db));
     const renamed = await post(cookie, { intent: "rename", id: search.id, version: search.version, name: "Jongeren" });
     expect(renamed.headers.get("Location")).toBe(`${url}?melding=hernoemd&id=${search.id}`);
     expect((await getSavedSearch(t.db, search.id))?.name).toBe("Jongeren");
@@ -27,7 +27,7 @@ describe("changing a saved search through /personen/zoekopdrachten", () => {
 
   it("restores an archived one from the archived list", async () => {
     const { user, cookie } = await signedIn(t.db, "redacteur");
-    const search = await saveSearch(t.db, user, "Mantelzorg", { q: "mantelzorg" });
+    const search = await saveSearch(t.db, user, "Mantelzorg", { q: "mantelzorg" }, await defaultRegionId(t.db));
     const archived = await archiveSavedSearch(t.db, user, search.id, search.version);
     const restored = await post(cookie, { intent: "restore", id: search.id, version: archived.version });
     expect(restored.headers.get("Location")).toBe(`${url}?melding=hersteld&id=${search.id}`);

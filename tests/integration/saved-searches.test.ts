@@ -17,6 +17,7 @@ import {
   makePerson,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { makeMeeting } from "../support/meetings";
 import { makeAffiliation } from "../support/people";
@@ -43,7 +44,13 @@ describe("saving a search", () => {
     const user = await editor();
     const ggd = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
     await makeAffiliation(t.db, { organisation_id: ggd.id });
-    const search = await saveSearch(t.db, user, "  Iedereen bij de GGD ", { organisationId: ggd.id });
+    const search = await saveSearch(
+      t.db,
+      user,
+      "  Iedereen bij de GGD ",
+      { organisationId: ggd.id },
+      await defaultRegionId(t.db),
+    );
     expect(search).toMatchObject({ name: "Iedereen bij de GGD", created_by: user.id, archived_at: null });
     expect(JSON.parse(search.filter)).toEqual({ organisationId: ggd.id });
 
@@ -60,26 +67,34 @@ describe("saving a search", () => {
 
   it("refuses a name already taken, whatever its case, also by an archived search", async () => {
     const user = await editor();
-    const first = await saveSearch(t.db, user, "Ëerste lijn", { q: "huisarts" });
-    await expect(saveSearch(t.db, user, "ëERSTE LIJN", { q: "apotheek" })).rejects.toMatchObject({
+    const first = await saveSearch(t.db, user, "Ëerste lijn", { q: "huisarts" }, await defaultRegionId(t.db));
+    await expect(
+      saveSearch(t.db, user, "ëERSTE LIJN", { q: "apotheek" }, await defaultRegionId(t.db)),
+    ).rejects.toMatchObject({
       messageKey: "savedSearches.errors.nameTaken?name=%C3%8Berste+lijn",
       field: "name",
     });
     await archiveSavedSearch(t.db, user, first.id, first.version);
-    await expect(saveSearch(t.db, user, "ëerste lijn", { q: "apotheek" })).rejects.toMatchObject({
+    await expect(
+      saveSearch(t.db, user, "ëerste lijn", { q: "apotheek" }, await defaultRegionId(t.db)),
+    ).rejects.toMatchObject({
       messageKey: expect.stringContaining("savedSearches.errors.nameTakenArchived"),
     });
   });
 
   it("refuses an empty or malformed filter, and an organisation that does not exist", async () => {
     const user = await editor();
-    await expect(saveSearch(t.db, user, "Alles", {})).rejects.toMatchObject({
+    await expect(saveSearch(t.db, user, "Alles", {}, await defaultRegionId(t.db))).rejects.toMatchObject({
       messageKey: "savedSearches.errors.filterEmpty",
     });
-    await expect(saveSearch(t.db, user, "Raar", { q: "x", sort: "naam" })).rejects.toMatchObject({
+    await expect(
+      saveSearch(t.db, user, "Raar", { q: "x", sort: "naam" }, await defaultRegionId(t.db)),
+    ).rejects.toMatchObject({
       messageKey: "savedSearches.errors.filterInvalid",
     });
-    await expect(saveSearch(t.db, user, "Weg", { organisationId: 999 })).rejects.toMatchObject({
+    await expect(
+      saveSearch(t.db, user, "Weg", { organisationId: 999 }, await defaultRegionId(t.db)),
+    ).rejects.toMatchObject({
       messageKey: "savedSearches.errors.filterInvalid",
     });
     expect(await t.db.selectFrom("saved_searches").select("id").execute()).toEqual([]);
@@ -99,7 +114,13 @@ describe("saving a search", () => {
       })
       .execute();
     await makePerson(t.db, { first_name: "Piet", last_name: "Zonder" });
-    const search = await saveSearch(t.db, user, "Onderzoekspanel", { researchConsent: true });
+    const search = await saveSearch(
+      t.db,
+      user,
+      "Onderzoekspanel",
+      { researchConsent: true },
+      await defaultRegionId(t.db),
+    );
     const event = await makeMeeting(t.db, { kind: "leerbijeenkomst", body_id: null, date: "2025-06-10" });
     await t.db.insertInto("meeting_invitations").values({ meeting_id: event.id, saved_search_id: search.id }).execute();
     expect((await expectedAttendees(t.db, event.id)).map((a) => a.person_id)).toEqual([consenting.id]);
@@ -109,8 +130,8 @@ describe("saving a search", () => {
 describe("renaming, archiving and restoring", () => {
   it("renames against the version seen, refusing a stale one and a taken name", async () => {
     const user = await editor();
-    const search = await saveSearch(t.db, user, "Wijkverpleging", { q: "wijk" });
-    await saveSearch(t.db, user, "Huisartsen", { q: "huisarts" });
+    const search = await saveSearch(t.db, user, "Wijkverpleging", { q: "wijk" }, await defaultRegionId(t.db));
+    await saveSearch(t.db, user, "Huisartsen", { q: "huisarts" }, await defaultRegionId(t.db));
     const renamed = await renameSavedSearch(t.db, user, search.id, search.version, "Wijkverpleegkundigen");
     expect(renamed).toMatchObject({ name: "Wijkverpleegkundigen", version: search.version + 1 });
     await expect(renameSavedSearch(t.db, user, search.id, search.version, "Anders")).rejects.toMatchObject({
@@ -127,7 +148,7 @@ describe("renaming, archiving and restoring", () => {
 
   it("archives and restores without deleting, each logged", async () => {
     const user = await editor();
-    const search = await saveSearch(t.db, user, "Sociaal domein", { q: "welzijn" });
+    const search = await saveSearch(t.db, user, "Sociaal domein", { q: "welzijn" }, await defaultRegionId(t.db));
     const archived = await archiveSavedSearch(t.db, user, search.id, search.version);
     expect(archived.archived_at).not.toBeNull();
     expect(await listSavedSearches(t.db, TODAY)).toEqual([]);
@@ -144,6 +165,8 @@ describe("renaming, archiving and restoring", () => {
 
 describe("the people list's 'save search' form", () => {
   it("saves the filter sent along with the name and opens the saved searches with a notice", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("redacteur");
     const ggd = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
     const response = await call(
@@ -169,7 +192,7 @@ describe("the people list's 'save search' form", () => {
 
   it("refuses a taken name keeping what was typed, and is closed to readers", async () => {
     const { user, cookie } = await signedIn("redacteur");
-    await saveSearch(t.db, user, "Huisartsen", { q: "huisarts" });
+    await saveSearch(t.db, user, "Huisartsen", { q: "huisarts" }, await defaultRegionId(t.db));
     const refused = await call(
       peopleRoute.action,
       formRequest("/personen?index&q=arts", { name: "HUISARTSEN", q: "arts" }, { cookie }),
@@ -207,7 +230,7 @@ describe("/personen/zoekopdrachten", () => {
     const user = await editor();
     const ggd = await makeOrganisation(t.db, { name: "GGD Zuid Limburg" });
     await makeAffiliation(t.db, { organisation_id: ggd.id, start_date: "2020-01-01" });
-    await saveSearch(t.db, user, "GGD", { organisationId: ggd.id });
+    await saveSearch(t.db, user, "GGD", { organisationId: ggd.id }, await defaultRegionId(t.db));
     const { cookie } = await signedIn("lezer");
     const page = await (await call(savedSearchesRoute.loader, get("/personen/zoekopdrachten", cookie))).json();
     expect(page.canEdit).toBe(false);
@@ -223,7 +246,7 @@ describe("/personen/zoekopdrachten", () => {
 
   it("archives only when confirmed, offers undo, and the undo restores it", async () => {
     const { user, cookie } = await signedIn("redacteur");
-    const search = await saveSearch(t.db, user, "Mantelzorg", { q: "mantelzorg" });
+    const search = await saveSearch(t.db, user, "Mantelzorg", { q: "mantelzorg" }, await defaultRegionId(t.db));
     const url = "/personen/zoekopdrachten";
     const unconfirmed = await call(
       savedSearchesRoute.action,
@@ -253,7 +276,7 @@ describe("/personen/zoekopdrachten", () => {
 
   it("refuses a rename over someone else's change with what they changed", async () => {
     const { user, cookie } = await signedIn("redacteur");
-    const search = await saveSearch(t.db, user, "Jeugd", { q: "jeugd" });
+    const search = await saveSearch(t.db, user, "Jeugd", { q: "jeugd" }, await defaultRegionId(t.db));
     await renameSavedSearch(t.db, user, search.id, search.version, "Jeugdzorg");
     const response = await call(
       savedSearchesRoute.action,

@@ -20,6 +20,7 @@ import {
   makeSeat,
   makeUser,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
@@ -639,7 +640,7 @@ describe("bodies", () => {
 
   it("writes an audit entry on create, update, archive and restore, with the user", async () => {
     const actor = await redacteur();
-    const body = await createBody(t.db, actor, bodyFields);
+    const body = await createBody(t.db, actor, bodyFields, await defaultRegionId(t.db));
     const updated = await updateBody(t.db, actor, body.id, body.version, { ...bodyFields, meetings_per_year: 8 });
     const archived = await archiveBody(t.db, actor, body.id, updated.version);
     await restoreBody(t.db, actor, body.id, archived.version);

@@ -43,6 +43,7 @@ import {
   sessionCookieFor,
   type TestDatabase,
   unique,
+  defaultRegionId,
 } from "../support/db";
 import { makeHeldMeetings, makePeople, makeSeats, recordAttendance, seatHolders, times } from "../support/bulk";
 import { makeMeeting } from "../support/meetings";
@@ -177,8 +178,9 @@ describe("people pages", () => {
       path: `/personen?organisatie=${organisation.id}`,
       grow: () => makePeople(t.db, 40, { organisationId: organisation.id }),
       shown: (data) => data.rows.length,
-      // the fifth: how many bounced addresses there are to correct, for the link above the list
-      bound: 5,
+      // the fifth: how many bounced addresses there are to correct, for the link above the list;
+      // the sixth: the regions, for the region of the "save this search" form the filter brings
+      bound: 6,
     });
   });
 
@@ -238,7 +240,8 @@ describe("organisation pages", () => {
       path: `/organisaties?gremium=${body.id}`,
       grow: () => times(40, () => listedOrganisation(sector.id, subregion.id, body.id)),
       shown: (data) => data.rows.length,
-      bound: 6,
+      // 6, and the count of organisations without a region for the "te completeren" link
+      bound: 7,
     });
   });
 
@@ -259,7 +262,8 @@ describe("organisation pages", () => {
       params: { organisationId: String(organisation.id) },
       grow: () => times(40, (index) => addRecord(3 + index)),
       shown: (data) => data.currentPeople.length + data.currentSeats.length + data.children.length,
-      bound: 14,
+      // 14, and the names of the regions its history mentions
+      bound: 15,
     });
   });
 });
@@ -441,7 +445,13 @@ describe("meeting pages", () => {
     await makePeople(t.db, 1, { organisationId: organisation.id });
     const searched = await makeOrganisation(t.db);
     await makePeople(t.db, 1, { organisationId: searched.id });
-    const search = await saveSearch(t.db, user, `Zoekopdracht ${unique()}`, { organisationId: searched.id });
+    const search = await saveSearch(
+      t.db,
+      user,
+      `Zoekopdracht ${unique()}`,
+      { organisationId: searched.id },
+      await defaultRegionId(t.db),
+    );
     await t.db
       .insertInto("meeting_invitations")
       .values([
@@ -620,14 +630,19 @@ describe("meeting pages", () => {
 });
 
 describe("research pages", () => {
-  const newWave = (name: string, referenceDate: string) =>
-    createWave(t.db, user, {
-      name,
-      year: Number(referenceDate.slice(0, 4)),
-      reference_date: referenceDate,
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+  const newWave = async (name: string, referenceDate: string) =>
+    createWave(
+      t.db,
+      user,
+      {
+        name,
+        year: Number(referenceDate.slice(0, 4)),
+        reference_date: referenceDate,
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(t.db),
+    );
 
   it("/onderzoek with many waves", async () => {
     const addWaves = (n: number) => times(n, () => newWave(`Meting ${unique()}`, "2025-10-01"));
@@ -774,10 +789,12 @@ describe("audit log and saved searches", () => {
     const staff = await Promise.all(
       [first!, second!].map((organisation) => makePeople(t.db, 2, { organisationId: organisation.id })),
     );
+    const region_id = await defaultRegionId(t.db);
     const searches = await t.db
       .insertInto("saved_searches")
       .values(
         Array.from({ length: 201 }, (_, index) => ({
+          region_id,
           name: `Zoekopdracht ${index}`,
           filter: JSON.stringify({ organisationId: (index % 2 ? second : first)!.id }),
         })),
@@ -798,7 +815,13 @@ describe("audit log and saved searches", () => {
       times(n, async () => {
         const organisation = await makeOrganisation(t.db);
         await makePeople(t.db, 2, { organisationId: organisation.id });
-        return saveSearch(t.db, user, `Zoekopdracht ${unique()}`, { organisationId: organisation.id, q: "Test" });
+        return saveSearch(
+          t.db,
+          user,
+          `Zoekopdracht ${unique()}`,
+          { organisationId: organisation.id, q: "Test" },
+          await defaultRegionId(t.db),
+        );
       });
     await addSearches(3);
     await expectBoundedStatements({

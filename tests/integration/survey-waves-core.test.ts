@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { EMPTY_PANEL_RULES } from "../../app/services/panel-rules-schema";
-import { createTestDatabase, makePerson, type TestDatabase } from "../support/db";
+import { createTestDatabase, makePerson, type TestDatabase, defaultRegionId } from "../support/db";
 import { REFUSED } from "../support/test-database";
 
 describe("a frozen survey wave in the database itself", () => {
@@ -17,6 +17,7 @@ describe("a frozen survey wave in the database itself", () => {
     const wave = await test.db
       .insertInto("survey_waves")
       .values({
+        region_id: await defaultRegionId(test.db),
         name: "Meting 2025",
         year: 2025,
         reference_date: "2025-10-01",
@@ -51,6 +52,7 @@ describe("a frozen survey wave in the database itself", () => {
       test.db
         .insertInto("survey_waves")
         .values({
+          region_id: await defaultRegionId(test.db),
           name: "Zonder token",
           year: 2025,
           reference_date: "2025-10-01",

@@ -15,7 +15,15 @@ import * as listRoute from "../../app/routes/onderzoek._index";
 import * as newRoute from "../../app/routes/onderzoek.nieuw";
 import { EMPTY_PANEL_RULES, seatRuleSchema } from "../../app/services/panel-rules-schema";
 import type { UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeBody, makePerson, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makePerson,
+  makeUser,
+  type TestDatabase,
+  defaultRegionId,
+} from "../support/db";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 
 let t: TestDatabase;
@@ -49,6 +57,7 @@ async function frozenWave(name = "Bevroren 2024", referenceDate = "2024-10-01") 
   const wave = await t.db
     .insertInto("survey_waves")
     .values({
+      region_id: await defaultRegionId(t.db),
       name,
       year: 2024,
       reference_date: referenceDate,
@@ -96,7 +105,7 @@ const refusal = async (promise: Promise<unknown>) => {
 describe("survey waves (model)", () => {
   it("creates a draft wave with empty rules and audits it", async () => {
     const actor = await researcher();
-    const wave = await createWave(t.db, actor, fields());
+    const wave = await createWave(t.db, actor, fields(), await defaultRegionId(t.db));
     expect(wave).toMatchObject({ status: "draft", rules: JSON.stringify(EMPTY_PANEL_RULES), version: 1 });
     const audit = await t.db.selectFrom("audit_log").selectAll().where("entity", "=", "survey_waves").execute();
     expect(audit).toHaveLength(1);
@@ -105,8 +114,8 @@ describe("survey waves (model)", () => {
 
   it("refuses a name another wave has, whatever its case", async () => {
     const actor = await researcher();
-    const first = await createWave(t.db, actor, fields());
-    const error = await refusal(createWave(t.db, actor, fields({ name: "meting 2025" })));
+    const first = await createWave(t.db, actor, fields(), await defaultRegionId(t.db));
+    const error = await refusal(createWave(t.db, actor, fields({ name: "meting 2025" }), await defaultRegionId(t.db)));
     expect(error).toMatchObject({
       messageKey: "waves.errors.nameTaken",
       field: "name",
@@ -116,7 +125,12 @@ describe("survey waves (model)", () => {
 
   it("refuses a link template without {token}", async () => {
     const error = await refusal(
-      createWave(t.db, await researcher(), fields({ link_template: "https://enquete.example.org/s/" })),
+      createWave(
+        t.db,
+        await researcher(),
+        fields({ link_template: "https://enquete.example.org/s/" }),
+        await defaultRegionId(t.db),
+      ),
     );
     expect(error).toMatchObject({ messageKey: "waves.errors.linkWithoutToken", field: "link_template" });
   });
@@ -126,17 +140,21 @@ describe("survey waves (model)", () => {
     const closed = await frozenWave("Meting 2024", "2024-10-01");
     await setWaveStatus(t.db, actor, closed.id, closed.version, "in_field");
     await setWaveStatus(t.db, actor, closed.id, closed.version + 1, "closed");
-    const error = await refusal(createWave(t.db, actor, fields({ reference_date: "2024-10-01" })));
+    const error = await refusal(
+      createWave(t.db, actor, fields({ reference_date: "2024-10-01" }), await defaultRegionId(t.db)),
+    );
     expect(error.messageKey).toBe("waves.errors.referenceDateClosed?wave=Meting+2024&date=2024-10-01");
     expect(error.field).toBe("reference_date");
-    await expect(createWave(t.db, actor, fields({ reference_date: "2024-10-02" }))).resolves.toMatchObject({
+    await expect(
+      createWave(t.db, actor, fields({ reference_date: "2024-10-02" }), await defaultRegionId(t.db)),
+    ).resolves.toMatchObject({
       status: "draft",
     });
   });
 
   it("edits a draft with the version the editor saw, and refuses every edit of a frozen wave", async () => {
     const actor = await researcher();
-    const wave = await createWave(t.db, actor, fields());
+    const wave = await createWave(t.db, actor, fields(), await defaultRegionId(t.db));
     const edited = await updateWave(t.db, actor, wave.id, 1, fields({ method_notes: "Zoals 2024" }));
     expect(edited).toMatchObject({ method_notes: "Zoals 2024", version: 2 });
     await expect(updateWave(t.db, actor, wave.id, 1, fields())).rejects.toThrow("stale version");
@@ -152,7 +170,7 @@ describe("survey waves (model)", () => {
 
   it("moves a frozen wave to the field and then closes it, never skipping or going back", async () => {
     const actor = await researcher();
-    const draft = await createWave(t.db, actor, fields());
+    const draft = await createWave(t.db, actor, fields(), await defaultRegionId(t.db));
     expect((await refusal(setWaveStatus(t.db, actor, draft.id, 1, "frozen"))).messageKey).toBe(
       "waves.errors.statusOrder",
     );
@@ -169,7 +187,7 @@ describe("survey waves (model)", () => {
 
   it("stores valid rules and refuses ids of records that do not exist", async () => {
     const actor = await researcher();
-    const wave = await createWave(t.db, actor, fields());
+    const wave = await createWave(t.db, actor, fields(), await defaultRegionId(t.db));
     const body = await makeBody(t.db, { level: "strategisch" });
     const rules = { ...EMPTY_PANEL_RULES, seatRules: [seatRuleSchema.parse({ bodyIds: [body.id] })] };
     await updateWaveRules(t.db, actor, wave.id, 1, rules);
@@ -191,7 +209,7 @@ describe("survey waves (model)", () => {
 
 describe("survey wave pages", () => {
   it("are closed to lezer and redacteur", async () => {
-    const wave = await createWave(t.db, await researcher(), fields());
+    const wave = await createWave(t.db, await researcher(), fields(), await defaultRegionId(t.db));
     const params = { waveId: String(wave.id) };
     for (const role of ["lezer", "redacteur"] as const) {
       const { cookie } = await signedIn(role);
@@ -217,6 +235,8 @@ describe("survey wave pages", () => {
   });
 
   it("creates a wave through the form and refuses a link without {token} keeping what was typed", async () => {
+    // the create form posts the register's region
+    await defaultRegionId(t.db);
     const { cookie } = await signedIn("onderzoeker");
     const typed = {
       name: "Meting 2025",
@@ -241,7 +261,7 @@ describe("survey wave pages", () => {
 
   it("adds and removes seat rules without JavaScript, keeping the values typed", async () => {
     const { cookie } = await signedIn("onderzoeker");
-    const wave = await createWave(t.db, await researcher(), fields());
+    const wave = await createWave(t.db, await researcher(), fields(), await defaultRegionId(t.db));
     const params = { waveId: String(wave.id) };
     const post = (body: Record<string, string | string[]>) =>
       call(rulesRoute.action, formRequest(`/onderzoek/${wave.id}/regels`, body, { cookie }), params);
@@ -282,7 +302,7 @@ describe("survey wave pages", () => {
 
   it("refuses rules naming a body that does not exist, and an incomplete attendance threshold", async () => {
     const { cookie } = await signedIn("onderzoeker");
-    const wave = await createWave(t.db, await researcher(), fields());
+    const wave = await createWave(t.db, await researcher(), fields(), await defaultRegionId(t.db));
     const params = { waveId: String(wave.id) };
     const post = (body: Record<string, string | string[]>) =>
       call(rulesRoute.action, formRequest(`/onderzoek/${wave.id}/regels`, body, { cookie }), params);
@@ -296,7 +316,7 @@ describe("survey wave pages", () => {
 
   it("finds a person to exclude by searching the register, and then needs a reason", async () => {
     const { cookie } = await signedIn("onderzoeker");
-    const wave = await createWave(t.db, await researcher(), fields());
+    const wave = await createWave(t.db, await researcher(), fields(), await defaultRegionId(t.db));
     const person = await makePerson(t.db, { first_name: "Zeldzame", last_name: "Achternaamvan" });
     const params = { waveId: String(wave.id) };
     const post = (body: Record<string, string | string[]>) =>
@@ -324,7 +344,7 @@ describe("survey wave pages", () => {
 
   it("takes Enter in a field as a search when the search field holds text, and as saving otherwise", async () => {
     const { cookie } = await signedIn("onderzoeker");
-    const wave = await createWave(t.db, await researcher(), fields());
+    const wave = await createWave(t.db, await researcher(), fields(), await defaultRegionId(t.db));
     const person = await makePerson(t.db, { first_name: "Enkele", last_name: "Entertoets" });
     const params = { waveId: String(wave.id) };
     const post = (body: Record<string, string | string[]>) =>

@@ -20,6 +20,7 @@ import {
   makePerson,
   makeSeat,
   type TestDatabase,
+  defaultRegionId,
 } from "../support/db";
 import { call as call_, get, type Handler, signedIn as signedIn_ } from "../support/routes";
 import { makePlan, makeSubregion, makeTheme } from "../support/themes";
@@ -152,15 +153,20 @@ describe("creating a plan", () => {
     });
 
     await expect(
-      createPlan(t.db, user, {
-        name: "Gestrand",
-        theme_id: theme.id,
-        funding_status: "iza",
-        lead_organisation_id: null,
-        subregion_id: null,
-        description: null,
-        teamName: null,
-      }),
+      createPlan(
+        t.db,
+        user,
+        {
+          name: "Gestrand",
+          theme_id: theme.id,
+          funding_status: "iza",
+          lead_organisation_id: null,
+          subregion_id: null,
+          description: null,
+          teamName: null,
+        },
+        await defaultRegionId(t.db),
+      ),
     ).rejects.toThrow(/plan refused/);
 
     expect(await t.db.selectFrom("bodies").select("name").execute()).toEqual([]);

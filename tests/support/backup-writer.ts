@@ -16,6 +16,7 @@ for (let i = 1; ; i += 1) {
       name: `Schrijver ${process.pid} ${i}`,
       short_name: null,
       sector_id: Number(sectorId),
+      region_ids: [],
       subregion_ids: [],
       iza_signatory: false,
       parent_id: null,

@@ -189,6 +189,21 @@ export async function makePerson(
 }
 
 /** A body (gremium), tactical werkgroep unless told otherwise. */
+/**
+ * The region test records belong to unless told otherwise: the first region, Zuid-Limburg made
+ * when the database has none yet.
+ */
+export async function defaultRegionId(db: DB): Promise<number> {
+  const first = await db.selectFrom("regions").select("id").orderBy("id").limit(1).executeTakeFirst();
+  if (first) return first.id;
+  const made = await db
+    .insertInto("regions")
+    .values({ code: "zuid-limburg", name: "Zuid-Limburg" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return made.id;
+}
+
 export async function makeBody(
   db: DB,
   overrides: Partial<Insertable<BodiesTable>> = {},
@@ -209,6 +224,7 @@ export async function makeBody(
       active_to: null,
       meetings_per_year: null,
       archived_at: null,
+      region_id: overrides.region_id ?? (await defaultRegionId(db)),
       ...overrides,
     })
     .returningAll()

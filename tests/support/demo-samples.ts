@@ -40,6 +40,7 @@ export async function demoWithSamples(
   const organisation = await db.selectFrom("organisations").select("id").orderBy("id").executeTakeFirstOrThrow();
   const plan = await db.selectFrom("plans").select("id").orderBy("id").executeTakeFirstOrThrow();
   const theme = await db.selectFrom("themes").select("id").orderBy("id").executeTakeFirstOrThrow();
+  const region = await db.selectFrom("regions").select("id").orderBy("id").executeTakeFirstOrThrow();
   const wave = await frozenWave(db, beheerder, options.waveName ?? "Netwerkpanel 2026", "2026-10-01");
   const feed = await createFeed(db, beheerder, seat.body_id, null);
   const upload = await readImportFile("lijst.csv", new TextEncoder().encode("Achternaam;Organisatie\nJansen;MUMC+\n"));
@@ -60,6 +61,7 @@ export async function demoWithSamples(
     organisationId: String(organisation.id),
     planId: String(plan.id),
     themeId: String(theme.id),
+    regionId: String(region.id),
     userId: String(lezer.id),
     waveId: String(wave.id),
     batchId: String(batchId),

@@ -14,7 +14,7 @@ import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
 import { parseStoredRules } from "../../app/services/panel-rules-schema";
 import { times } from "./bulk";
-import { makeBody, makeOrganisation, makePerson, makeSeat, unique } from "./db";
+import { makeBody, makeOrganisation, makePerson, makeSeat, unique, defaultRegionId } from "./db";
 import { noWrites, type Sent, someMomentBeforeTheKill, type Workload } from "./durability";
 import { makeMeeting } from "./meetings";
 import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "./panels";
@@ -60,13 +60,18 @@ export async function durabilityRegister(db: DB, actor: User, rounds: number): P
   const first = await frozenWave(db, actor, "Meting vooraf", "2026-01-15");
   await setClosingDate(db, actor, first.id, first.version, CLOSES_ON);
   const drafts = await times(Math.ceil(rounds / FREEZE_EVERY) + 1, async (n) => {
-    const created = await createWave(db, actor, {
-      name: `Meting ${n + 1}`,
-      year: 2026,
-      reference_date: "2026-01-15",
-      link_template: "https://enquete.example.org/s/{token}",
-      method_notes: null,
-    });
+    const created = await createWave(
+      db,
+      actor,
+      {
+        name: `Meting ${n + 1}`,
+        year: 2026,
+        reference_date: "2026-01-15",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      await defaultRegionId(db),
+    );
     const withRules = await updateWaveRules(db, actor, created.id, created.version, STRATEGIC_AND_TACTICAL);
     return setClosingDate(db, actor, created.id, withRules.version, CLOSES_ON);
   });

@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { AttendanceTable, MeetingsTable } from "../../db/schema";
+import { defaultRegionId } from "./db";
 
 /** Inserts a meeting row directly (no audit entry): for tests that need meetings as given data. */
 export async function makeMeeting(
@@ -11,6 +12,7 @@ export async function makeMeeting(
   return db
     .insertInto("meetings")
     .values({
+      region_id: await defaultRegionId(db),
       kind,
       title: values.title ?? (kind === "vergadering" ? "Vergadering" : "Netwerkbijeenkomst"),
       status: values.status ?? "gehouden",

@@ -1,23 +1,15 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { SubregionsTable } from "../../db/schema";
-import { unique } from "./db";
+import { defaultRegionId, unique } from "./db";
 
-/** A subregion, in a new region unless region_id is given. */
+/** A subregion, in the default region unless region_id is given. */
 export async function makeSubregion(
   db: DB,
   overrides: Partial<Insertable<SubregionsTable>> = {},
 ): Promise<Selectable<SubregionsTable>> {
   const n = unique();
-  const region_id =
-    overrides.region_id ??
-    (
-      await db
-        .insertInto("regions")
-        .values({ code: `regio-${n}`, name: `Regio ${n}` })
-        .returningAll()
-        .executeTakeFirstOrThrow()
-    ).id;
+  const region_id = overrides.region_id ?? (await defaultRegionId(db));
   return db
     .insertInto("subregions")
     .values({ code: `subregio-${n}`, name: `Subregio ${n}`, ...overrides, region_id })

@@ -3,7 +3,7 @@ import type { BodyLevel, User } from "../../db/schema";
 import { freezeWave } from "../../app/models/panel-freeze.server";
 import { createWave, updateWaveRules } from "../../app/models/survey-waves.server";
 import { type PanelRules, panelRulesSchema } from "../../app/services/panel-rules-schema";
-import { makeBody, makeOrganisation, makePerson, makeSector, makeSeat, unique } from "./db";
+import { makeBody, makeOrganisation, makePerson, makeSector, makeSeat, unique, defaultRegionId } from "./db";
 import { makeSubregion } from "./organisations";
 import { makeAffiliation } from "./people";
 
@@ -76,13 +76,18 @@ export async function frozenWave(
   referenceDate: string,
   rules: PanelRules = STRATEGIC_AND_TACTICAL,
 ) {
-  const created = await createWave(db, actor, {
-    name,
-    year: Number(referenceDate.slice(0, 4)),
-    reference_date: referenceDate,
-    link_template: "https://enquete.example.org/s/{token}",
-    method_notes: null,
-  });
+  const created = await createWave(
+    db,
+    actor,
+    {
+      name,
+      year: Number(referenceDate.slice(0, 4)),
+      reference_date: referenceDate,
+      link_template: "https://enquete.example.org/s/{token}",
+      method_notes: null,
+    },
+    await defaultRegionId(db),
+  );
   const withRules = await updateWaveRules(db, actor, created.id, created.version, rules);
   const { wave } = await freezeWave(db, actor, created.id, withRules.version);
   return wave;

@@ -1,7 +1,7 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { PlansTable, ThemesTable } from "../../db/schema";
-import { makeBody, unique } from "./db";
+import { defaultRegionId, makeBody, unique } from "./db";
 
 /** A theme (inhoudelijk unless told otherwise). */
 export async function makeTheme(
@@ -11,7 +11,14 @@ export async function makeTheme(
   const n = unique();
   return db
     .insertInto("themes")
-    .values({ name: `Thema ${n}`, kind: "inhoudelijk", description: null, archived_at: null, ...overrides })
+    .values({
+      name: `Thema ${n}`,
+      kind: "inhoudelijk",
+      description: null,
+      archived_at: null,
+      region_id: overrides.region_id ?? (await defaultRegionId(db)),
+      ...overrides,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -39,6 +46,7 @@ export async function makePlan(
       subregion_id: null,
       description: null,
       archived_at: null,
+      region_id: overrides.region_id ?? (await defaultRegionId(db)),
       ...overrides,
       name,
       theme_id,
@@ -48,17 +56,12 @@ export async function makePlan(
     .executeTakeFirstOrThrow();
 }
 
-/** A region with one subregion (each call a new pair, with unique codes). */
+/** A subregion of the default region (each call a new one, with a unique code). */
 export async function makeSubregion(db: DB, name?: string) {
   const n = unique();
-  const region = await db
-    .insertInto("regions")
-    .values({ code: `regio-${n}`, name: `Regio ${n}` })
-    .returningAll()
-    .executeTakeFirstOrThrow();
   return db
     .insertInto("subregions")
-    .values({ region_id: region.id, code: `subregio-${n}`, name: name ?? `Subregio ${n}` })
+    .values({ region_id: await defaultRegionId(db), code: `subregio-${n}`, name: name ?? `Subregio ${n}` })
     .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -4,6 +4,7 @@ import { translator } from "../../app/i18n/index";
 
 const names = {
   sectors: [{ id: 3, name_nl: "Huisartsenzorg", name_en: "GP care" }],
+  regions: [{ id: 4, name: "Zuid-Limburg" }],
   subregions: [
     { id: 1, name: "Parkstad" },
     { id: 2, name: "Westelijke Mijnstreek" },
@@ -18,6 +19,8 @@ describe("an organisation's stored values, as a reader sees them", () => {
     expect(readableOrganisationValue("sector_id", 3, names, translator("en"), "en")).toBe("GP care");
     expect(readableOrganisationValue("parent_id", 7, names, nl, "nl")).toBe("Koepel Zorg");
     expect(readableOrganisationValue("subregion_ids", [2, 1], names, nl, "nl")).toBe("Westelijke Mijnstreek, Parkstad");
+    expect(readableOrganisationValue("region_ids", [4], names, nl, "nl")).toBe("Zuid-Limburg");
+    expect(readableOrganisationValue("region_ids", [], names, nl, "nl")).toBe("geen regio");
   });
 
   it("says 'whole region' for no subregions, yes/no for the IZA flag, and nothing for an empty field", () => {

@@ -16,14 +16,15 @@ export interface OrganisationDetailsShown {
   notes: string | null;
 }
 
-/** The facts under an organisation's name: sector, subregions, IZA, parent and children, contact details, notes. */
+/** The facts under an organisation's name: sector, regions, IZA, parent and children, contact details, notes. */
 export function OrganisationDetails({
   organisation,
-  subregions,
+  regions,
   childOrganisations,
 }: {
   organisation: OrganisationDetailsShown;
-  subregions: readonly { name: string }[];
+  /** the regions it works in, each with its subregions there (none: the whole region) */
+  regions: readonly { id: number; name: string; subregions: readonly string[] }[];
   /** the organisations whose parent it is */
   childOrganisations: readonly { id: number; name: string }[];
 }) {
@@ -36,9 +37,24 @@ export function OrganisationDetails({
           <dd>{i18n.language === "en" ? organisation.sector_en : organisation.sector_nl}</dd>
         </div>
         <div>
-          <dt className="font-semibold">{t("register.organisations.subregions")}</dt>
+          <dt className="font-semibold">{t("organisations.page.regions")}</dt>
           <dd>
-            {subregions.length ? subregions.map((s) => s.name).join(", ") : t("register.organisations.regionWide")}
+            {regions.length ? (
+              <ul>
+                {regions.map((region) => (
+                  <li key={region.id}>
+                    {region.subregions.length
+                      ? t("organisations.page.regionWithSubregions", {
+                          region: region.name,
+                          subregions: region.subregions.join(", "),
+                        })
+                      : t("regions.wholeRegion", { name: region.name })}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <Link to="/organisaties/te-completeren">{t("organisations.page.noRegion")}</Link>
+            )}
           </dd>
         </div>
         <div>

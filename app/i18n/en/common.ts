@@ -3,7 +3,7 @@ import type { Messages } from "../shape";
 
 export const common: Messages<typeof nl> = {
   appName: "Kring",
-  tagline: "Contact and governance register of Gezond Zuid-Limburg",
+  tagline: "Contact and governance register",
   skipToContent: "Skip to content",
   mainNavigation: "Main navigation",
   nav: {
@@ -17,6 +17,7 @@ export const common: Messages<typeof nl> = {
     meetings: "Meetings",
     research: "Research",
     users: "Users",
+    regions: "Regions",
     calendarFeeds: "Calendar subscriptions",
     retention: "Retention",
     audit: "Audit log",
@@ -88,5 +89,6 @@ export const common: Messages<typeof nl> = {
     toHome: "Go to the overview",
   },
   demoBanner: "Demo: the people and their roles in this register are fictitious.",
-  footer: "Kring — register of the Gezond Zuid-Limburg network",
+  footer: "Kring — contact and governance register",
+  footerRegion: "Kring — register of the network in region {{name}}",
 };

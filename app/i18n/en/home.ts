@@ -5,7 +5,9 @@ export const home: Messages<typeof nl> = {
   title: "Overview",
   welcome: "Welcome, {{name}}",
   intro:
-    "Kring keeps track of who takes part in the Gezond Zuid-Limburg network: which organisations, which people, in which bodies, since when.",
+    "Kring keeps track of who takes part in the network: which organisations, which people, in which bodies, since when.",
+  introRegion:
+    "Kring keeps track of who takes part in the network of region {{name}}: which organisations, which people, in which bodies, since when.",
   countsHeading: "The network on {{date}}",
   counts: {
     organisations: "organisations",

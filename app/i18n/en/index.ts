@@ -34,6 +34,7 @@ import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
 import { userRoles } from "./userRoles";
+import { regions } from "./regions";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -70,4 +71,5 @@ export const en: Messages<typeof nl> = {
   network,
   import: importing,
   userRoles,
+  regions,
 };

@@ -23,6 +23,11 @@ export const organisations: Messages<typeof nl> = {
     shortName: "Short name",
     shortNameHint: "Abbreviation or common name, such as GGD ZL.",
     subregionsHint: "Tick none if the organisation works in the whole region.",
+    regions: "Regions and subregions",
+    regionsHint:
+      "Tick every region the organisation works in, and the subregions within it; no subregion ticked: the whole region. Without a region the organisation is on the To complete list.",
+    subregionsOf: "Subregions in {{region}}",
+    noRegion: "no region",
     izaSignatoryLabel: "Has signed the Integraal Zorgakkoord (IZA)",
     parentHint: "The organisation this one belongs to, such as an umbrella or parent organisation.",
     archivedParent: "{{name}} (archived)",
@@ -53,6 +58,9 @@ export const organisations: Messages<typeof nl> = {
     restoreSubmit: "Restore",
   },
   page: {
+    regions: "Regions",
+    regionWithSubregions: "region {{region}}: {{subregions}}",
+    noRegion: "No region — to complete",
     edit: "Edit",
     overviewLink: "Who sits where — print or export",
     archivedBanner:
@@ -96,9 +104,21 @@ export const organisations: Messages<typeof nl> = {
     },
     more: "More match; type more of the name to choose.",
   },
+  toComplete: {
+    title: "To complete",
+    link: "To complete ({{count}})",
+    back: "Back to organisations",
+    intro:
+      "Organisations linked to no region. Without a region they count in no region's overview; open the organisation and, under Edit, tick the regions it works in.",
+    empty: "Every organisation is linked to a region.",
+    caption: "Organisations without a region",
+    columns: { name: "Organisation", sector: "Sector", changed: "Last changed" },
+  },
   errors: {
     sectorMissing: "Choose a sector from the list.",
     subregionMissing: "One of the chosen subregions does not exist (any more). Choose again.",
+    subregionOutsideRegions:
+      "Subregion {{subregion}} lies in region {{region}}: tick that region too, or untick the subregion.",
     nameTaken: "There already is an organisation with this name (ignoring upper and lower case).",
     ownParent: "An organisation cannot belong to itself.",
     parentMissing: "This organisation does not exist (any more). Choose another one.",

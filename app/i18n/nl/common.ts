@@ -1,6 +1,6 @@
 export const common = {
   appName: "Kring",
-  tagline: "Contact- en governanceregister van Gezond Zuid-Limburg",
+  tagline: "Contact- en governanceregister",
   skipToContent: "Naar de inhoud",
   mainNavigation: "Hoofdnavigatie",
   nav: {
@@ -14,6 +14,7 @@ export const common = {
     meetings: "Vergaderingen",
     research: "Onderzoek",
     users: "Gebruikers",
+    regions: "Regio's",
     calendarFeeds: "Agenda-abonnementen",
     audit: "Logboek",
     retention: "Bewaartermijn",
@@ -88,5 +89,6 @@ export const common = {
     toHome: "Naar het overzicht",
   },
   demoBanner: "Demo: de personen en hun rollen in dit register zijn fictief.",
-  footer: "Kring — register van het netwerk Gezond Zuid-Limburg",
+  footer: "Kring — contact- en governanceregister",
+  footerRegion: "Kring — register van het netwerk in regio {{name}}",
 } as const;

@@ -2,7 +2,9 @@ export const home = {
   title: "Overzicht",
   welcome: "Welkom, {{name}}",
   intro:
-    "Kring houdt bij wie er in het netwerk Gezond Zuid-Limburg meedoet: welke organisaties, welke mensen, in welke gremia, sinds wanneer.",
+    "Kring houdt bij wie er in het netwerk meedoet: welke organisaties, welke mensen, in welke gremia, sinds wanneer.",
+  introRegion:
+    "Kring houdt bij wie er in het netwerk van regio {{name}} meedoet: welke organisaties, welke mensen, in welke gremia, sinds wanneer.",
   countsHeading: "Het netwerk op {{date}}",
   counts: {
     organisations: "organisaties",

@@ -32,6 +32,7 @@ import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
 import { userRoles } from "./userRoles";
+import { regions } from "./regions";
 
 export const nl = {
   common,
@@ -68,4 +69,5 @@ export const nl = {
   network,
   import: importing,
   userRoles,
+  regions,
 } as const;

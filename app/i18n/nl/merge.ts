@@ -67,6 +67,8 @@ export const merge = {
     consents_other: "{{count}} toestemmingen en afmeldingen",
     subregions_one: "{{count}} subregio",
     subregions_other: "{{count}} subregio's",
+    regions_one: "{{count}} regio",
+    regions_other: "{{count}} regio's",
     children_one: "{{count}} onderdeel",
     children_other: "{{count}} onderdelen",
     plans_one: "{{count}} plan als trekker",
@@ -119,6 +121,8 @@ export const merge = {
         "De samenvoeging kan niet meer ongedaan worden gemaakt: een toestemming van {{name}} is daarna gewijzigd.",
       organisation_subregions:
         "De samenvoeging kan niet meer ongedaan worden gemaakt: de subregio's van {{name}} zijn daarna gewijzigd.",
+      organisation_regions:
+        "De samenvoeging kan niet meer ongedaan worden gemaakt: de regio's van {{name}} zijn daarna gewijzigd.",
       organisations:
         "De samenvoeging kan niet meer ongedaan worden gemaakt: een onderdeel van {{name}} is daarna gewijzigd.",
       plans: "De samenvoeging kan niet meer ongedaan worden gemaakt: een plan van {{name}} is daarna gewijzigd.",

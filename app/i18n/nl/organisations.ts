@@ -20,6 +20,11 @@ export const organisations = {
     shortName: "Korte naam",
     shortNameHint: "Afkorting of roepnaam, zoals GGD ZL.",
     subregionsHint: "Vink niets aan als de organisatie in de hele regio werkt.",
+    regions: "Regio's en subregio's",
+    regionsHint:
+      "Vink elke regio aan waar de organisatie werkt, en daarbinnen de subregio's; geen subregio aangevinkt: de hele regio. Zonder regio staat de organisatie op de lijst Te completeren.",
+    subregionsOf: "Subregio's in {{region}}",
+    noRegion: "geen regio",
     izaSignatoryLabel: "Heeft het Integraal Zorgakkoord (IZA) ondertekend",
     parentHint: "De organisatie waar deze onder valt, zoals een koepel of moederorganisatie.",
     archivedParent: "{{name}} (gearchiveerd)",
@@ -51,6 +56,9 @@ export const organisations = {
     restoreSubmit: "Terugzetten",
   },
   page: {
+    regions: "Regio's",
+    regionWithSubregions: "regio {{region}}: {{subregions}}",
+    noRegion: "Geen regio — te completeren",
     edit: "Bewerken",
     overviewLink: "Wie zit waar — afdrukken of exporteren",
     archivedBanner:
@@ -94,9 +102,21 @@ export const organisations = {
     },
     more: "Er passen er meer; typ meer van de naam om te kiezen.",
   },
+  toComplete: {
+    title: "Te completeren",
+    link: "Te completeren ({{count}})",
+    back: "Terug naar organisaties",
+    intro:
+      "Organisaties die aan geen enkele regio gekoppeld zijn. Zonder regio tellen ze in geen enkel regio-overzicht mee; open de organisatie en vink bij Bewerken de regio's aan waar zij werkt.",
+    empty: "Elke organisatie is aan een regio gekoppeld.",
+    caption: "Organisaties zonder regio",
+    columns: { name: "Organisatie", sector: "Sector", changed: "Laatst gewijzigd" },
+  },
   errors: {
     sectorMissing: "Kies een sector uit de lijst.",
     subregionMissing: "Een van de gekozen subregio's bestaat niet (meer). Kies opnieuw.",
+    subregionOutsideRegions:
+      "Subregio {{subregion}} ligt in regio {{region}}: vink die regio ook aan, of vink de subregio uit.",
     nameTaken: "Er is al een organisatie met deze naam (hoofdletters tellen niet mee).",
     ownParent: "Een organisatie kan niet onder zichzelf vallen.",
     parentMissing: "Deze organisatie bestaat niet (meer). Kies een andere.",

@@ -1,0 +1,310 @@
+import type { Selectable } from "kysely";
+import type { DB } from "../../db/index";
+import type { RegionsTable } from "../../db/schema";
+import { type Actor, recordAudit, type Trx } from "./audit.server";
+import {
+  assertVersion,
+  type ChildRows,
+  insertAudited,
+  loadForUpdate,
+  RecordNotFoundError,
+  RegisterError,
+  updateAudited,
+} from "./editing.server";
+import { inTransaction } from "../../db/transaction";
+import type { UseCounts } from "../services/region-forms";
+
+/**
+ * Regions and their subregions (decisions 040 and 041): the choices of every create form, the
+ * header's name and tagline, and the beheerder's management of both. A region or subregion still
+ * named by a record is never removed: the refusal counts what uses it, per kind.
+ */
+
+export type Region = Selectable<RegionsTable>;
+export interface RegionChoice {
+  id: number;
+  name: string;
+}
+
+/** Every region by name: the create forms' choice (shown only when there is more than one). */
+export async function regionChoices(db: DB | Trx): Promise<RegionChoice[]> {
+  return db.selectFrom("regions").select(["id", "name"]).orderBy("name").orderBy("id").execute();
+}
+
+/**
+ * The region the header, footer and home page name: the first by name until the region switcher
+ * lets a reader choose (decision 041); null in a register without regions.
+ */
+export async function shownRegion(db: DB): Promise<Pick<Region, "id" | "name" | "tagline"> | null> {
+  const row = await db
+    .selectFrom("regions")
+    .select(["id", "name", "tagline"])
+    .orderBy("name")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The region a form chose, or the first by name when it chose none; 0 in a register without regions. */
+export async function regionOrFirst(db: DB, chosen: number | null): Promise<number> {
+  if (chosen !== null) return chosen;
+  return (await shownRegion(db))?.id ?? 0;
+}
+
+/** Refuses a region that is not there: a create form's region_id, checked in the create's transaction. */
+export async function assertRegion(trx: Trx, regionId: number): Promise<void> {
+  const row = await trx.selectFrom("regions").select("id").where("id", "=", regionId).executeTakeFirst();
+  if (row) return;
+  const any = await trx.selectFrom("regions").select("id").limit(1).executeTakeFirst();
+  throw new RegisterError(any ? "regions.errors.chooseRegion" : "regions.errors.noRegionYet", "region_id");
+}
+
+export interface RegionListItem extends Region {
+  subregions: { id: number; code: string; name: string }[];
+}
+
+/** The management page: every region with its subregions, by name. */
+export async function listRegions(db: DB): Promise<RegionListItem[]> {
+  const [regions, subregions] = await Promise.all([
+    db.selectFrom("regions").selectAll().orderBy("name").orderBy("id").execute(),
+    db.selectFrom("subregions").select(["id", "code", "name", "region_id"]).orderBy("name").execute(),
+  ]);
+  return regions.map((region) => ({
+    ...region,
+    subregions: subregions
+      .filter((subregion) => subregion.region_id === region.id)
+      .map(({ id, code, name }) => ({ id, code, name })),
+  }));
+}
+
+/** Every region with its subregions, id and name only: the organisation form's choice of where it works. */
+export async function regionsWithSubregions(db: DB) {
+  return (await listRegions(db)).map(({ id, name, subregions }) => ({
+    id,
+    name,
+    subregions: subregions.map((subregion) => ({ id: subregion.id, name: subregion.name })),
+  }));
+}
+
+export async function regionById(db: DB, id: number): Promise<RegionListItem> {
+  const region = (await listRegions(db)).find((candidate) => candidate.id === id);
+  if (!region) throw new RecordNotFoundError("regions", id);
+  return region;
+}
+
+export interface RegionFields {
+  name: string;
+  code: string;
+  tagline: string | null;
+}
+
+async function refuseTaken(
+  trx: Trx,
+  table: "regions" | "subregions",
+  fields: { name?: string; code: string },
+  exceptId: number | null,
+  sameRegion: number | null,
+) {
+  const rows = await trx
+    .selectFrom(table)
+    .selectAll()
+    .where("id", "!=", exceptId ?? 0)
+    .execute();
+  const folded = (text: string) => text.trim().toLocaleLowerCase("nl");
+  if (rows.some((row) => folded(row.code) === folded(fields.code))) {
+    throw new RegisterError("regions.errors.codeTaken", "code");
+  }
+  const sameName = (row: (typeof rows)[number]) =>
+    fields.name !== undefined &&
+    folded(row.name) === folded(fields.name) &&
+    (sameRegion === null || ("region_id" in row && row.region_id === sameRegion));
+  if (rows.some(sameName)) throw new RegisterError("regions.errors.nameTaken", "name");
+}
+
+export async function createRegion(db: DB, actor: Actor, fields: RegionFields): Promise<Region> {
+  return inTransaction(db, async (trx) => {
+    await refuseTaken(trx, "regions", fields, null, null);
+    return insertAudited(trx, actor, "regions", { ...fields, updated_at: new Date().toISOString() });
+  });
+}
+
+export async function updateRegion(
+  db: DB,
+  actor: Actor,
+  id: number,
+  version: number,
+  fields: RegionFields,
+): Promise<Region> {
+  return inTransaction(db, async (trx) => {
+    await refuseTaken(trx, "regions", fields, id, null);
+    return (await updateAudited(trx, actor, "regions", id, version, fields)).after;
+  });
+}
+
+/** What names a region: its records per kind, the organisations working there, its subregions. */
+export async function regionUses(db: DB | Trx, id: number): Promise<UseCounts> {
+  const tables = ["bodies", "themes", "plans", "meetings", "survey_waves", "saved_searches"] as const;
+  const counted = await Promise.all([
+    ...tables.map(async (kind) => ({ kind, count: await countWhere(db, kind, "region_id", id) })),
+    (async () => ({
+      kind: "organisations" as const,
+      count: await countWhere(db, "organisation_regions", "region_id", id),
+    }))(),
+    (async () => ({ kind: "subregions" as const, count: await countWhere(db, "subregions", "region_id", id) }))(),
+  ]);
+  return counted.filter((use) => use.count > 0);
+}
+
+/** Removes a region nothing names; refused with what uses it otherwise (the page names the counts). */
+export async function removeRegion(db: DB, actor: Actor, id: number, version: number): Promise<UseCounts> {
+  return inTransaction(db, async (trx) => {
+    const before = await loadForUpdate(trx, "regions", id);
+    await assertVersion(trx, "regions", id, before.version, version);
+    const uses = await regionUses(trx, id);
+    if (uses.length > 0) return uses;
+    await trx.deleteFrom("regions").where("id", "=", id).execute();
+    await recordAudit(trx, actor, { action: "delete", entity: "regions", entityId: id, before });
+    return [];
+  });
+}
+
+export interface SubregionFields {
+  name: string;
+  code: string;
+}
+
+/**
+ * A region's subregions are child rows: every change to them is saved against the region's version
+ * (a stale page is refused like any other edit) and logged in the region's history.
+ */
+function subregionChange(write: (trx: Trx, region: Region) => Promise<void>): ChildRows<"regions"> {
+  return {
+    read: async (trx, regionId) => ({
+      subregions: (
+        await trx
+          .selectFrom("subregions")
+          .select(["id", "code", "name"])
+          .where("region_id", "=", regionId)
+          .orderBy("id")
+          .execute()
+      ).map((subregion) => `${subregion.name} (${subregion.code})`),
+    }),
+    write,
+  };
+}
+
+const changeSubregions = (trx: Trx, actor: Actor, regionId: number, version: number, change: ChildRows<"regions">) =>
+  updateAudited(trx, actor, "regions", regionId, version, {}, { children: change });
+
+export async function addSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  fields: SubregionFields,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await refuseTaken(trx, "subregions", fields, null, regionId);
+    const write = async (inner: Trx) => {
+      await inner
+        .insertInto("subregions")
+        .values({ ...fields, region_id: regionId })
+        .execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
+  });
+}
+
+/** A subregion of this region, or RecordNotFoundError (a subregion id from another region's page included). */
+async function subregionOf(trx: Trx, regionId: number, id: number) {
+  const row = await trx
+    .selectFrom("subregions")
+    .selectAll()
+    .where("id", "=", id)
+    .where("region_id", "=", regionId)
+    .executeTakeFirst();
+  if (!row) throw new RecordNotFoundError("subregions", id);
+  return row;
+}
+
+export async function renameSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  id: number,
+  fields: SubregionFields,
+): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await subregionOf(trx, regionId, id);
+    await refuseTaken(trx, "subregions", fields, id, regionId);
+    const write = async (inner: Trx) => {
+      await inner.updateTable("subregions").set(fields).where("id", "=", id).execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
+  });
+}
+
+/** What names a subregion: organisations working there, bodies and plans of it, seats in those bodies. */
+export async function subregionUses(db: DB | Trx, id: number): Promise<UseCounts> {
+  const [organisations, bodies, plans, seats] = await Promise.all([
+    countWhere(db, "organisation_subregions", "subregion_id", id),
+    countWhere(db, "bodies", "subregion_id", id),
+    countWhere(db, "plans", "subregion_id", id),
+    db
+      .selectFrom("seats")
+      .innerJoin("bodies", "bodies.id", "seats.body_id")
+      .select((s) => s.fn.countAll<number | string>().as("n"))
+      .where("bodies.subregion_id", "=", id)
+      .executeTakeFirstOrThrow()
+      .then((row) => Number(row.n)),
+  ]);
+  const counts: UseCounts = [
+    { kind: "organisations", count: organisations },
+    { kind: "bodies", count: bodies },
+    { kind: "plans", count: plans },
+    { kind: "seats", count: seats },
+  ];
+  return counts.filter((use) => use.count > 0);
+}
+
+/** Removes a subregion nothing names; refused with what uses it otherwise. */
+export async function removeSubregion(
+  db: DB,
+  actor: Actor,
+  regionId: number,
+  version: number,
+  id: number,
+): Promise<UseCounts> {
+  return inTransaction(db, async (trx) => {
+    await subregionOf(trx, regionId, id);
+    const uses = await subregionUses(trx, id);
+    if (uses.length > 0) return uses;
+    const write = async (inner: Trx) => {
+      await inner.deleteFrom("subregions").where("id", "=", id).execute();
+    };
+    await changeSubregions(trx, actor, regionId, version, subregionChange(write));
+    return [];
+  });
+}
+
+type CountedTable =
+  | "bodies"
+  | "themes"
+  | "plans"
+  | "meetings"
+  | "survey_waves"
+  | "saved_searches"
+  | "organisation_regions"
+  | "organisation_subregions"
+  | "subregions";
+
+async function countWhere(db: DB | Trx, table: CountedTable, column: string, id: number): Promise<number> {
+  const row = await (db as DB)
+    .selectFrom(table as "bodies")
+    .select((s) => s.fn.countAll<number | string>().as("n"))
+    .where(column as "region_id", "=", id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
