@@ -16,6 +16,7 @@ import * as importBatches from "./migrations/0014_import_batches";
 import * as duplicateKeys from "./migrations/0015_duplicate_keys";
 import * as merges from "./migrations/0016_merges";
 import * as interviewSamples from "./migrations/0018_interview_samples";
+import * as governance from "./migrations/0020_governance";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -40,4 +41,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0015_duplicate_keys": duplicateKeys,
   "0016_merges": merges,
   "0018_interview_samples": interviewSamples,
+  "0020_governance": governance,
 };

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "../../db/index";
-import type { PlansTable, ThemesTable } from "../../db/schema";
+import type { FundingStatus, PlansTable, ThemesTable } from "../../db/schema";
 import { makeBody, unique } from "./db";
 
 /** A theme (inhoudelijk unless told otherwise). */
@@ -22,7 +22,11 @@ export async function makeTheme(
  */
 export async function makePlan(
   db: DB,
-  overrides: Partial<Insertable<PlansTable>> = {},
+  {
+    funding_markers = ["iza"],
+    subregion_ids = [],
+    ...overrides
+  }: Partial<Insertable<PlansTable>> & { funding_markers?: FundingStatus[]; subregion_ids?: number[] } = {},
 ): Promise<Selectable<PlansTable>> {
   const n = unique();
   const name = overrides.name ?? `Plan ${n}`;
@@ -31,12 +35,10 @@ export async function makePlan(
     overrides.team_body_id === undefined
       ? (await makeBody(db, { name: `Projectteam ${name}`, kind: "projectteam", level: "operationeel", theme_id })).id
       : overrides.team_body_id;
-  return db
+  const plan = await db
     .insertInto("plans")
     .values({
-      funding_status: "iza",
       lead_organisation_id: null,
-      subregion_id: null,
       description: null,
       archived_at: null,
       ...overrides,
@@ -46,6 +48,17 @@ export async function makePlan(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await db
+    .insertInto("plan_funding_markers")
+    .values(funding_markers.map((marker) => ({ plan_id: plan.id, marker })))
+    .execute();
+  if (subregion_ids.length > 0) {
+    await db
+      .insertInto("plan_subregions")
+      .values(subregion_ids.map((subregion_id) => ({ plan_id: plan.id, subregion_id })))
+      .execute();
+  }
+  return plan;
 }
 
 /** A region with one subregion (each call a new pair, with unique codes). */

@@ -33,6 +33,7 @@ import { samples } from "./samples";
 import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
+import { governance } from "./governance";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -68,4 +69,5 @@ export const en: Messages<typeof nl> = {
   networkMap,
   network,
   import: importing,
+  governance,
 };

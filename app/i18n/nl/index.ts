@@ -31,6 +31,7 @@ import { samples } from "./samples";
 import { networkMap } from "./networkMap";
 import { network } from "./network";
 import { importing } from "./import";
+import { governance } from "./governance";
 
 export const nl = {
   common,
@@ -66,4 +67,5 @@ export const nl = {
   networkMap,
   network,
   import: importing,
+  governance,
 } as const;
