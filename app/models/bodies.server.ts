@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
-import { assertSubregionsExist, bodySubregionRows } from "./governance.server";
+import { assertSubregionsExist, bodySubregionRows, subregionsOfBodies } from "./governance.server";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
@@ -108,17 +108,17 @@ export async function getBody(db: DB, id: number) {
     .leftJoin("themes", "themes.id", "bodies.theme_id")
     .leftJoin("bodies as parent", "parent.id", "bodies.parent_id")
     .selectAll("bodies")
-    .select((eb) => [subregionNames(eb), "themes.name as theme_name", "parent.name as parent_name"])
+    .select(["themes.name as theme_name", "parent.name as parent_name"])
     .where("bodies.id", "=", id)
     .executeTakeFirst();
   if (!body) return undefined;
-  const subregions = await db
-    .selectFrom("body_subregions")
-    .select("subregion_id")
-    .where("body_id", "=", id)
-    .orderBy("subregion_id")
-    .execute();
-  return { ...body, subregion_ids: subregions.map((row) => row.subregion_id) };
+  const subregions = (await subregionsOfBodies(db, [id])).get(id) ?? [];
+  return {
+    ...body,
+    subregion_ids: subregions.map((subregion) => subregion.id).sort((a, b) => a - b),
+    /** the names in alphabetical order; null: the whole region */
+    subregion_name: subregions.length === 0 ? null : subregions.map((subregion) => subregion.name).join(", "),
+  };
 }
 
 /**
