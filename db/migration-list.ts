@@ -17,6 +17,7 @@ import * as duplicateKeys from "./migrations/0015_duplicate_keys";
 import * as merges from "./migrations/0016_merges";
 import * as interviewSamples from "./migrations/0018_interview_samples";
 import * as regions from "./migrations/0019_regions";
+import * as governance from "./migrations/0020_governance";
 import * as userRoles from "./migrations/0021_user_roles";
 
 /**
@@ -43,5 +44,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0016_merges": merges,
   "0018_interview_samples": interviewSamples,
   "0019_regions": regions,
+  "0020_governance": governance,
   "0021_user_roles": userRoles,
 };

@@ -51,6 +51,16 @@ export type ThemeKind = (typeof THEME_KINDS)[number];
 export const FUNDING_STATUSES = ["iza", "andere", "wachtlijst_iza", "geen_iza", "white_spot"] as const;
 export type FundingStatus = (typeof FUNDING_STATUSES)[number];
 
+/** How a body decides, in the sources' words: consent (BRGZL), consensus and else a simple majority (PhO IZA), unanimity (Kerngroep). */
+export const DECISION_MODES = [
+  "consent",
+  "consensus",
+  "consensus_anders_meerderheid",
+  "meerderheid",
+  "unaniem",
+] as const;
+export type DecisionMode = (typeof DECISION_MODES)[number];
+
 export const CONSENT_PURPOSES = ["research", "news"] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type ConsentStatus = "given" | "withdrawn";
@@ -233,13 +243,22 @@ export interface BodiesTable extends Versioned {
   kind: BodyKind;
   level: BodyLevel;
   parent_id: number | null;
-  subregion_id: number | null;
   theme_id: number | null;
   description: string | null;
   active_from: IsoDate | null;
   active_to: IsoDate | null;
   meetings_per_year: number | null;
+  /** how often it meets as an interval in weeks, both or neither (migration 0020): "every 2–4 weeks" */
+  meeting_interval_min_weeks: Defaulted<number | null>;
+  meeting_interval_max_weeks: Defaulted<number | null>;
+  decision_mode: Defaulted<DecisionMode | null>;
   archived_at: IsoMoment | null;
+}
+
+/** The subregions a body spans (migration 0020); none: the whole region. */
+export interface BodySubregionsTable {
+  body_id: number;
+  subregion_id: number;
 }
 
 export interface PlansTable extends Versioned {
@@ -248,12 +267,31 @@ export interface PlansTable extends Versioned {
   region_id: number;
   name: string;
   theme_id: number | null;
-  funding_status: FundingStatus;
   lead_organisation_id: number | null;
-  subregion_id: number | null;
   team_body_id: number | null;
   description: string | null;
   archived_at: IsoMoment | null;
+}
+
+/** The subregions a plan spans (migration 0020); none: the whole region. */
+export interface PlanSubregionsTable {
+  plan_id: number;
+  subregion_id: number;
+}
+
+/** A plan's funding markers, at least one (migration 0020). */
+export interface PlanFundingMarkersTable {
+  plan_id: number;
+  marker: FundingStatus;
+}
+
+/** A programme lead (programmaleider) of a theme or programme, for a period (migration 0020). */
+export interface ThemeLeadsTable extends Versioned {
+  id: Generated<number>;
+  theme_id: number;
+  person_id: number;
+  start_date: IsoDate;
+  end_date: IsoDate | null;
 }
 
 export interface SeatsTable extends Versioned {
@@ -262,6 +300,9 @@ export interface SeatsTable extends Versioned {
   person_id: number | null;
   role: SeatRole;
   organisation_id: number | null;
+  /** the constituency (achterban) the seat represents instead of an organisation (migration 0020) */
+  constituency_sector_id: Defaulted<number | null>;
+  constituency_subregion_id: Defaulted<number | null>;
   start_date: IsoDate;
   end_date: IsoDate | null;
   note: string | null;
@@ -647,7 +688,11 @@ export interface Database {
   affiliations: AffiliationsTable;
   themes: ThemesTable;
   bodies: BodiesTable;
+  body_subregions: BodySubregionsTable;
   plans: PlansTable;
+  plan_subregions: PlanSubregionsTable;
+  plan_funding_markers: PlanFundingMarkersTable;
+  theme_leads: ThemeLeadsTable;
   seats: SeatsTable;
   saved_searches: SavedSearchesTable;
   meeting_series: MeetingSeriesTable;

@@ -22,6 +22,7 @@ import { hashPassword } from "../app/auth/password.server";
 import { recordAudit, type Trx } from "../app/models/audit.server";
 import { markDemoNetwork } from "../app/models/demo-network.server";
 import { todayInAmsterdam } from "../app/i18n/format";
+import { loadDemoGovernance } from "./governance";
 import { loadDemoMeetings, meetingsFile } from "./meetings";
 
 /**
@@ -306,15 +307,16 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     for (const { key, parent: _parent, subregion, theme, ...fields } of data.bodies) {
       const row = await trx
         .insertInto("bodies")
-        .values({
-          ...fields,
-          region_id,
-          subregion_id: subregions.optional(subregion),
-          theme_id: themes.optional(theme),
-        })
+        .values({ ...fields, region_id, theme_id: themes.optional(theme) })
         .returningAll()
         .executeTakeFirstOrThrow();
       bodies.set(key, row.id);
+      if (subregion !== null) {
+        await trx
+          .insertInto("body_subregions")
+          .values({ body_id: row.id, subregion_id: subregions.get(subregion) })
+          .execute();
+      }
     }
     for (const body of data.bodies) {
       const row = await trx
@@ -323,10 +325,12 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
         .where("id", "=", bodies.get(body.key))
         .returningAll()
         .executeTakeFirstOrThrow();
-      await insertAudited(trx, "bodies", row);
+      const subregion = body.subregion === null ? [] : [subregions.get(body.subregion)];
+      await insertAudited(trx, "bodies", { ...row, subregion_ids: subregion });
     }
 
-    for (const { key: _key, theme, lead_organisation, subregion, team_body, ...fields } of data.plans) {
+    const plans = keyMap("plan");
+    for (const { key, theme, lead_organisation, subregion, team_body, funding_status, ...fields } of data.plans) {
       const row = await trx
         .insertInto("plans")
         .values({
@@ -334,13 +338,22 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
           region_id,
           theme_id: themes.optional(theme),
           lead_organisation_id: organisations.optional(lead_organisation),
-          subregion_id: subregions.optional(subregion),
           team_body_id: bodies.get(team_body),
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await insertAudited(trx, "plans", row);
+      plans.set(key, row.id);
+      await trx.insertInto("plan_funding_markers").values({ plan_id: row.id, marker: funding_status }).execute();
+      const spanned = subregion === null ? [] : [subregions.get(subregion)];
+      if (spanned.length > 0) {
+        await trx
+          .insertInto("plan_subregions")
+          .values(spanned.map((subregion_id) => ({ plan_id: row.id, subregion_id })))
+          .execute();
+      }
+      await insertAudited(trx, "plans", { ...row, subregion_ids: spanned, funding_markers: [funding_status] });
     }
+    await loadDemoGovernance(trx, { bodies, plans, subregions });
 
     const people = keyMap("person");
     for (const { key, emails, consents, ...fields } of data.people) {

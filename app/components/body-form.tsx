@@ -1,12 +1,13 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { BODY_KINDS, BODY_LEVELS, type Language } from "../../db/schema";
+import { BODY_KINDS, BODY_LEVELS, DECISION_MODES, type Language } from "../../db/schema";
 import { formatDay, formatMoment } from "../i18n/format";
 import {
   choice,
   type ConcurrentChange,
   FIELD_MESSAGES,
+  idList,
   optionalId,
   optionalInt,
   optionalIsoDay,
@@ -15,6 +16,8 @@ import {
   positiveInt,
   requiredText,
 } from "../services/form-data";
+import { decisionModeField, intervalFields, intervalRule } from "../services/governance";
+import { DecisionModeField, FrequencyFields, SubregionChoices } from "./bodies/governance-fields";
 import { SelectField, TextAreaField, TextField } from "./form";
 
 /**
@@ -33,19 +36,25 @@ const bodyFields = {
   kind: requiredChoice(BODY_KINDS),
   level: requiredChoice(BODY_LEVELS),
   parent_id: optionalId(),
-  subregion_id: optionalId(),
+  subregion_ids: idList(),
   theme_id: optionalId(),
   description: optionalText(2000),
   active_from: optionalIsoDay(),
   active_to: optionalIsoDay(),
   meetings_per_year: optionalInt(0, 365),
+  ...intervalFields,
+  decision_mode: decisionModeField,
 };
 
-export const createBodySchema = z.object(bodyFields).superRefine(periodRule("active_from", "active_to"));
+export const createBodySchema = z
+  .object(bodyFields)
+  .superRefine(periodRule("active_from", "active_to"))
+  .superRefine(intervalRule);
 
 export const saveBodySchema = z
   .object({ intent: z.literal("save"), version: positiveInt(), ...bodyFields })
-  .superRefine(periodRule("active_from", "active_to"));
+  .superRefine(periodRule("active_from", "active_to"))
+  .superRefine(intervalRule);
 
 export interface BodyFormOptions {
   parents: readonly { id: number; name: string }[];
@@ -60,12 +69,15 @@ export function bodyFormValues(body: {
   kind: string;
   level: string;
   parent_id: number | null;
-  subregion_id: number | null;
+  subregion_ids: readonly number[];
   theme_id: number | null;
   description: string | null;
   active_from: string | null;
   active_to: string | null;
   meetings_per_year: number | null;
+  meeting_interval_min_weeks: number | null;
+  meeting_interval_max_weeks: number | null;
+  decision_mode: string | null;
 }) {
   return {
     name: body.name,
@@ -73,12 +85,15 @@ export function bodyFormValues(body: {
     kind: body.kind,
     level: body.level,
     parent_id: body.parent_id === null ? "" : String(body.parent_id),
-    subregion_id: body.subregion_id === null ? "" : String(body.subregion_id),
+    subregion_ids: body.subregion_ids.map(String) as unknown as string,
     theme_id: body.theme_id === null ? "" : String(body.theme_id),
     description: body.description ?? "",
     active_from: body.active_from ?? "",
     active_to: body.active_to ?? "",
     meetings_per_year: body.meetings_per_year === null ? "" : String(body.meetings_per_year),
+    meeting_interval_min_weeks: body.meeting_interval_min_weeks === null ? "" : String(body.meeting_interval_min_weeks),
+    meeting_interval_max_weeks: body.meeting_interval_max_weeks === null ? "" : String(body.meeting_interval_max_weeks),
+    decision_mode: body.decision_mode ?? "",
   };
 }
 
@@ -89,12 +104,15 @@ export function bodyFieldLabels(t: TFunction): Record<string, string> {
     kind: t("bodies.fields.kind"),
     level: t("bodies.fields.level"),
     parent_id: t("bodies.fields.parent"),
-    subregion_id: t("bodies.fields.subregion"),
+    subregion_ids: t("governance.subregions.legend"),
     theme_id: t("bodies.fields.theme"),
     description: t("bodies.fields.description"),
     active_from: t("bodies.fields.activeFrom"),
     active_to: t("bodies.fields.activeTo"),
     meetings_per_year: t("bodies.fields.meetingsPerYear"),
+    meeting_interval_min_weeks: t("governance.frequency.min"),
+    meeting_interval_max_weeks: t("governance.frequency.max"),
+    decision_mode: t("governance.decision.label"),
     archived_at: t("bodies.fields.archivedAt"),
   };
 }
@@ -121,8 +139,15 @@ export function readableBodyConflict(
           : value;
       case "parent_id":
         return nameIn(options.allBodies, value);
-      case "subregion_id":
-        return nameIn(options.subregions, value);
+      case "subregion_ids":
+        return value
+          .split(", ")
+          .map((id) => nameIn(options.subregions, id))
+          .join(", ");
+      case "decision_mode":
+        return (DECISION_MODES as readonly string[]).includes(value)
+          ? t(`governance.decision.modes.${value as (typeof DECISION_MODES)[number]}`)
+          : value;
       case "theme_id":
         return nameIn(options.themes, value);
       case "active_from":
@@ -174,19 +199,12 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
           options={[none, ...options.parents.map((b) => ({ value: String(b.id), label: b.name }))]}
         />
         <SelectField
-          name="subregion_id"
-          label={t("bodies.fields.subregion")}
-          options={[
-            { value: "", label: t("bodies.fields.wholeRegion") },
-            ...options.subregions.map((s) => ({ value: String(s.id), label: s.name })),
-          ]}
-        />
-        <SelectField
           name="theme_id"
           label={t("bodies.fields.theme")}
           options={[none, ...options.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))]}
         />
         <TextField name="meetings_per_year" type="number" label={t("bodies.fields.meetingsPerYear")} />
+        <DecisionModeField />
         <TextField name="active_from" type="date" label={t("bodies.fields.activeFrom")} />
         <TextField
           name="active_to"
@@ -195,6 +213,8 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
           hint={t("bodies.fields.activeToHint")}
         />
       </div>
+      <FrequencyFields />
+      <SubregionChoices subregions={options.subregions} hint={t("governance.subregions.bodyHint")} />
       <TextAreaField name="description" label={t("bodies.fields.description")} />
     </>
   );

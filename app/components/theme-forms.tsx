@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
+import { THEME_KINDS } from "../../db/schema";
+import { FundingMarkerChoices, SubregionChoices } from "./bodies/governance-fields";
 import { RadioGroup, SelectField, TextAreaField, TextField } from "./form";
 
 /** The fields of a theme, for the "new" and the "edit" form. */
@@ -41,15 +42,7 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
           ...choices.themes.map((theme) => ({ value: String(theme.id), label: archived(theme) })),
         ]}
       />
-      <SelectField
-        name="funding_status"
-        label={t("themes.fields.fundingStatus")}
-        required
-        options={[
-          { value: "", label: t("common.form.choose") },
-          ...FUNDING_STATUSES.map((status) => ({ value: status, label: t(`themes.funding.${status}`) })),
-        ]}
-      />
+      <FundingMarkerChoices />
       <SelectField
         name="lead_organisation_id"
         label={t("themes.fields.leadOrganisation")}
@@ -61,14 +54,7 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
           })),
         ]}
       />
-      <SelectField
-        name="subregion_id"
-        label={t("themes.fields.subregion")}
-        options={[
-          { value: "", label: t("themes.fields.wholeRegion") },
-          ...choices.subregions.map((subregion) => ({ value: String(subregion.id), label: subregion.name })),
-        ]}
-      />
+      <SubregionChoices subregions={choices.subregions} hint={t("governance.subregions.planHint")} />
       <TextAreaField name="description" label={t("themes.fields.description")} />
     </>
   );
@@ -90,9 +76,9 @@ export function usePlanFieldLabels(): Record<string, string> {
   return {
     name: t("themes.fields.name"),
     theme_id: t("themes.fields.theme"),
-    funding_status: t("themes.fields.fundingStatus"),
+    funding_markers: t("governance.funding.legend"),
     lead_organisation_id: t("themes.fields.leadOrganisation"),
-    subregion_id: t("themes.fields.subregion"),
+    subregion_ids: t("governance.subregions.legend"),
     description: t("themes.fields.description"),
     archived_at: t("themes.fields.archivedAt"),
   };

@@ -1,17 +1,20 @@
-import { type Selectable } from "kysely";
-import { equalsIgnoringCase, idList } from "../../db/dialect";
+import { type ExpressionBuilder, type Selectable } from "kysely";
+import { equalsIgnoringCase, idList, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type BodiesTable,
   BODY_LEVELS,
+  type Database,
   type BodyKind,
   type BodyLevel,
+  type DecisionMode,
   type IsoDate,
   type SeatRole,
 } from "../../db/schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
+import { assertSubregionsExist, bodySubregionRows, subregionsOfBodies } from "./governance.server";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
@@ -31,7 +34,6 @@ export interface BodyListFilter {
 export async function listBodies(db: DB, onDay: string, filter: BodyListFilter = {}) {
   let query = db
     .selectFrom("bodies")
-    .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
     .select([
       "bodies.id",
@@ -41,10 +43,10 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
       "bodies.level",
       "bodies.archived_at",
       "bodies.meetings_per_year",
-      "subregions.name as subregion_name",
       "themes.name as theme_name",
     ])
     .select((eb) => [
+      subregionNames(eb),
       eb
         .selectFrom("seats")
         .whereRef("seats.body_id", "=", "bodies.id")
@@ -65,7 +67,18 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
   if (!filter.includeArchived) query = query.where("bodies.archived_at", "is", null);
   if (filter.level) query = query.where("bodies.level", "=", filter.level);
   if (filter.kind) query = query.where("bodies.kind", "=", filter.kind);
-  if (filter.subregionId) query = query.where("bodies.subregion_id", "=", filter.subregionId);
+  const subregionId = filter.subregionId;
+  if (subregionId) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("body_subregions")
+          .select("body_subregions.body_id")
+          .whereRef("body_subregions.body_id", "=", "bodies.id")
+          .where("body_subregions.subregion_id", "=", subregionId),
+      ),
+    );
+  }
   const rows = await query.orderBy("bodies.name").execute();
   const counted = rows.map((r) => ({ ...r, members: Number(r.members ?? 0), vacancies: Number(r.vacancies ?? 0) }));
   return filter.sort === "naam"
@@ -80,16 +93,33 @@ export async function listBodiesPage(db: DB, onDay: string, filter: BodyListFilt
   return { rows: bodies.slice(paged.offset, paged.offset + paged.limit), page: paged };
 }
 
+/** The names of the subregions a body spans, joined ("Parkstad, Westelijke Mijnstreek"); null: the whole region. */
+function subregionNames(eb: ExpressionBuilder<Database, "bodies">) {
+  return eb
+    .selectFrom("body_subregions")
+    .innerJoin("subregions", "subregions.id", "body_subregions.subregion_id")
+    .whereRef("body_subregions.body_id", "=", "bodies.id")
+    .select((s) => joinedText(s.ref("subregions.name"), ", ").as("names"))
+    .as("subregion_name");
+}
+
 export async function getBody(db: DB, id: number) {
-  return db
+  const body = await db
     .selectFrom("bodies")
-    .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
     .leftJoin("bodies as parent", "parent.id", "bodies.parent_id")
     .selectAll("bodies")
-    .select(["subregions.name as subregion_name", "themes.name as theme_name", "parent.name as parent_name"])
+    .select(["themes.name as theme_name", "parent.name as parent_name"])
     .where("bodies.id", "=", id)
     .executeTakeFirst();
+  if (!body) return undefined;
+  const subregions = (await subregionsOfBodies(db, [id])).get(id) ?? [];
+  return {
+    ...body,
+    subregion_ids: subregions.map((subregion) => subregion.id).sort((a, b) => a - b),
+    /** the names in alphabetical order; null: the whole region */
+    subregion_name: subregions.length === 0 ? null : subregions.map((subregion) => subregion.name).join(", "),
+  };
 }
 
 /**
@@ -226,28 +256,34 @@ export interface BodyFields {
   kind: BodyKind;
   level: BodyLevel;
   parent_id: number | null;
-  subregion_id: number | null;
+  /** the subregions it spans (child rows); none: the whole region */
+  subregion_ids: number[];
   theme_id: number | null;
   description: string | null;
   active_from: IsoDate | null;
   active_to: IsoDate | null;
   meetings_per_year: number | null;
+  meeting_interval_min_weeks: number | null;
+  meeting_interval_max_weeks: number | null;
+  decision_mode: DecisionMode | null;
 }
 
 /** Only the body's own columns, whatever else the caller's object carries (a form's intent, say). */
-function bodyColumns(fields: BodyFields): BodyFields {
+function bodyColumns(fields: BodyFields): Omit<BodyFields, "subregion_ids"> {
   return {
     name: fields.name,
     abbreviation: fields.abbreviation,
     kind: fields.kind,
     level: fields.level,
     parent_id: fields.parent_id,
-    subregion_id: fields.subregion_id,
     theme_id: fields.theme_id,
     description: fields.description,
     active_from: fields.active_from,
     active_to: fields.active_to,
     meetings_per_year: fields.meetings_per_year,
+    meeting_interval_min_weeks: fields.meeting_interval_min_weeks,
+    meeting_interval_max_weeks: fields.meeting_interval_max_weeks,
+    decision_mode: fields.decision_mode,
   };
 }
 
@@ -281,9 +317,9 @@ async function assertParentAllowed(trx: Trx, parentId: number | null, ownId: num
   }
 }
 
-async function assertExists(trx: Trx, table: "subregions" | "themes", id: number | null, field: string) {
+async function assertThemeExists(trx: Trx, id: number | null, field: string) {
   if (id === null) return;
-  const row = await trx.selectFrom(table).select("id").where("id", "=", id).executeTakeFirst();
+  const row = await trx.selectFrom("themes").select("id").where("id", "=", id).executeTakeFirst();
   if (!row) throw new RegisterError("common.form.invalid", field);
 }
 
@@ -293,15 +329,31 @@ async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | nu
   }
   await assertNameFree(trx, fields.name, ownId, regionId);
   await assertParentAllowed(trx, fields.parent_id, ownId);
-  await assertExists(trx, "subregions", fields.subregion_id, "subregion_id");
-  await assertExists(trx, "themes", fields.theme_id, "theme_id");
+  const { meeting_interval_min_weeks: fewest, meeting_interval_max_weeks: most } = fields;
+  if ((fewest === null) !== (most === null)) {
+    throw new RegisterError(
+      "governance.errors.intervalIncomplete",
+      fewest === null ? "meeting_interval_min_weeks" : "meeting_interval_max_weeks",
+    );
+  }
+  if (fewest !== null && most !== null && fewest > most) {
+    throw new RegisterError("governance.errors.intervalReversed", "meeting_interval_max_weeks");
+  }
+  await assertSubregionsExist(trx, fields.subregion_ids, "subregion_ids");
+  await assertThemeExists(trx, fields.theme_id, "theme_id");
 }
 
 export async function createBody(db: DB, actor: Actor, fields: BodyFields, regionId: number): Promise<Body> {
   return inTransaction(db, async (trx) => {
     await assertRegion(trx, regionId);
     await assertBodyFields(trx, fields, null, regionId);
-    return insertAudited(trx, actor, "bodies", { ...bodyColumns(fields), archived_at: null, region_id: regionId });
+    return insertAudited(
+      trx,
+      actor,
+      "bodies",
+      { ...bodyColumns(fields), archived_at: null, region_id: regionId },
+      { children: bodySubregionRows(fields.subregion_ids) },
+    );
   });
 }
 
@@ -311,7 +363,8 @@ export async function updateBody(db: DB, actor: Actor, id: number, version: numb
     const current = await loadForUpdate(trx, "bodies", id);
     // a stale form is answered with what changed (updateAudited), not with rules others' changes broke
     if (current.version === version) await assertBodyFields(trx, fields, id, current.region_id);
-    return (await updateAudited(trx, actor, "bodies", id, version, bodyColumns(fields))).after;
+    const children = bodySubregionRows(fields.subregion_ids);
+    return (await updateAudited(trx, actor, "bodies", id, version, bodyColumns(fields), { children })).after;
   });
 }
 

@@ -17,7 +17,10 @@ import {
   tallyOrganisations,
   tallyPeople,
   type YearOverview,
+  type YearBody,
 } from "../services/attendance-figures";
+import { intendedPerYear } from "../services/governance";
+import { subregionsOfBodies } from "./governance.server";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
 import { bodyChoice, organisationChoice } from "./named-choices.server";
@@ -418,21 +421,23 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
     .groupBy(["body_id", "kind", "status"])
     .execute();
   const metIds = [...new Set(counts.flatMap((count) => (count.bodyId === null ? [] : [count.bodyId])))];
-  const bodies = await db
+  const rows = await db
     .selectFrom("bodies")
-    .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
     .select([
       "bodies.id",
       "bodies.name",
       "bodies.abbreviation",
       "bodies.level",
-      "bodies.subregion_id as subregionId",
-      "subregions.name as subregionName",
-      "bodies.meetings_per_year as meetingsPerYear",
+      "bodies.meetings_per_year",
+      "bodies.meeting_interval_min_weeks",
+      "bodies.meeting_interval_max_weeks",
     ])
     .where((eb) => {
       const intended = eb.and([
-        eb("bodies.meetings_per_year", "is not", null),
+        eb.or([
+          eb("bodies.meetings_per_year", "is not", null),
+          eb("bodies.meeting_interval_max_weeks", "is not", null),
+        ]),
         eb("bodies.archived_at", "is", null),
         eb.or([eb("bodies.active_from", "is", null), eb("bodies.active_from", "<=", last)]),
         eb.or([eb("bodies.active_to", "is", null), eb("bodies.active_to", ">=", first)]),
@@ -440,5 +445,21 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
       return metIds.length === 0 ? intended : eb.or([eb("bodies.id", "in", metIds), intended]);
     })
     .execute();
+  const subregions = await subregionsOfBodies(
+    db,
+    rows.map((row) => row.id),
+  );
+  const bodies = rows.map((row): YearBody => {
+    const intended = intendedPerYear(row);
+    return {
+      id: row.id,
+      name: row.name,
+      abbreviation: row.abbreviation,
+      level: row.level,
+      subregions: subregions.get(row.id) ?? [],
+      meetingsPerYear: intended?.min ?? null,
+      meetingsPerYearMax: intended?.max ?? null,
+    };
+  });
   return assembleYearOverview(year, bodies, counts);
 }

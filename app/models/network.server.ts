@@ -6,6 +6,7 @@ import type { NetworkQuery } from "../services/network/query";
 import { compactToGraph } from "../services/network/compact";
 import { countedPairs, sharedGroupTies, type TieList } from "../services/network/projection";
 import type { CompactNetwork, NetworkGraph, NetworkNode } from "../services/network/types";
+import { subregionsOfBodies } from "./governance.server";
 
 export type { CompactNetwork, NetworkEdge, NetworkGraph, NetworkNode } from "../services/network/types";
 
@@ -30,25 +31,22 @@ const PLENARY_KIND = "netwerkbijeenkomst";
 
 const PRESENT = ["aanwezig", "gast", "vervangen"] as const;
 
-function includedBodies(db: DB, query: NetworkQuery) {
+async function includedBodies(db: DB, query: NetworkQuery) {
   let bodies = db
     .selectFrom("bodies")
-    .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
-    .select([
-      "bodies.id",
-      "bodies.name",
-      "bodies.abbreviation",
-      "bodies.level",
-      "bodies.kind",
-      "subregions.name as subregion_name",
-    ])
+    .select(["bodies.id", "bodies.name", "bodies.abbreviation", "bodies.level", "bodies.kind"])
     .where("bodies.archived_at", "is", null);
   if (query.level) bodies = bodies.where("bodies.level", "=", query.level as BodyLevel);
   bodies = query.bodyKind
     ? bodies.where("bodies.kind", "=", query.bodyKind as never)
     : bodies.where("bodies.kind", "<>", PLENARY_KIND);
   if (query.themeId !== null) bodies = bodies.where("bodies.theme_id", "=", query.themeId);
-  return bodies.execute();
+  const rows = await bodies.execute();
+  const subregions = await subregionsOfBodies(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, subregions: (subregions.get(row.id) ?? []).map((subregion) => subregion.name) }));
 }
 
 async function seatFacts(db: DB, on: IsoDate, bodyIds: ReadonlySet<number>): Promise<Fact[]> {
@@ -213,7 +211,7 @@ export async function compactNetworkOf(db: DB, query: NetworkQuery): Promise<Com
       kind: "body",
       sector: null,
       sectorName: null,
-      subregions: body.subregion_name === null ? [] : [body.subregion_name],
+      subregions: body.subregions,
       level: body.level,
       href: `/gremia/${id}`,
     });

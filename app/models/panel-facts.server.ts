@@ -5,6 +5,7 @@ import { attendanceWindow, drawFromFacts, type FactBody, type PanelFacts } from 
 import type { DrawnPanel, PanelRules } from "../services/panel-rules-schema";
 import type { Trx } from "./audit.server";
 import { currentConsentStatus } from "./people.server";
+import { markersOfPlans, subregionsOfBodies } from "./governance.server";
 
 /** A person's address, or null when mail to it bounced (flagged until someone corrects it). */
 const usableAddress = sql<string | null>`case when person_emails.bounced_at is null then person_emails.email end`;
@@ -65,7 +66,6 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
         "bodies.abbreviation",
         "bodies.kind",
         "bodies.level",
-        "bodies.subregion_id",
         "bodies.theme_id",
       ])
       .where(seatActive)
@@ -75,16 +75,21 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
     if (seatRules.some((rule) => rule.planIds.length > 0 || rule.planFunding.length > 0)) {
       const plans = await db
         .selectFrom("plans")
-        .select(["id", "funding_status", "team_body_id"])
+        .select(["id", "team_body_id"])
         .where("team_body_id", "is not", null)
         .orderBy("id")
         .execute();
+      const markers = await markersOfPlans(
+        db,
+        plans.map((plan) => plan.id),
+      );
       for (const plan of plans)
         plansOf.set(plan.team_body_id!, [
           ...(plansOf.get(plan.team_body_id!) ?? []),
-          { id: plan.id, funding: plan.funding_status },
+          { id: plan.id, funding: markers.get(plan.id) ?? [] },
         ]);
     }
+    const subregionsOf = await subregionsOfBodies(db, [...new Set(rows.map((row) => row.body_id))]);
     const bodies = new Map<number, FactBody>();
     for (const row of rows) {
       if (!bodies.has(row.body_id)) {
@@ -94,7 +99,7 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
           abbreviation: row.abbreviation,
           kind: row.kind,
           level: row.level,
-          subregionId: row.subregion_id,
+          subregionIds: (subregionsOf.get(row.body_id) ?? []).map((subregion) => subregion.id),
           themeId: row.theme_id,
           plans: plansOf.get(row.body_id) ?? [],
         });

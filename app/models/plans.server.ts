@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { containsText, ignoringCase } from "../../db/dialect";
+import { containsText, ignoringCase, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
@@ -9,20 +9,39 @@ import type { Actor, Trx } from "./audit.server";
 import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
+import {
+  assertSubregionsExist,
+  bodySubregionRows,
+  markersOfPlans,
+  planGovernanceRows,
+  subregionsOfPlans,
+} from "./governance.server";
 
 /**
- * Plans: the network's transformation plans, each under a theme, with a funding status and a
- * lead organisation. A plan's people are not stored on the plan: its team is a body of kind
+ * Plans: the network's transformation plans, each under a theme, with one or more funding markers,
+ * the subregions they span (decision 038) and a lead organisation. A plan's people are not stored on the plan: its team is a body of kind
  * projectteam, so project leaders and members are seats like any other, with their history.
  */
 
 export interface PlanInput {
   name: string;
   theme_id: number;
-  funding_status: FundingStatus;
+  /** at least one, in the design's order */
+  funding_markers: FundingStatus[];
   lead_organisation_id: number | null;
-  subregion_id: number | null;
+  /** none: the whole region */
+  subregion_ids: number[];
   description: string | null;
+}
+
+/** The plan's own columns, without its child rows. */
+function planColumns(input: PlanInput) {
+  return {
+    name: input.name,
+    theme_id: input.theme_id,
+    lead_organisation_id: input.lead_organisation_id,
+    description: input.description,
+  };
 }
 
 export interface PlanListFilter {
@@ -35,37 +54,61 @@ export interface PlanListFilter {
   page: number;
 }
 
-/** Funding statuses in the order the design lists them, not alphabetically. */
-const fundingOrder = sql<number>`case plans.funding_status ${sql.join(
+/** A plan's first funding marker in the order the design lists them, not alphabetically. */
+const fundingOrder = sql<number>`(select min(case plan_funding_markers.marker ${sql.join(
   FUNDING_STATUSES.map((status, rank) => sql`when ${sql.lit(status)} then ${sql.lit(rank)}`),
   sql` `,
-)} end`;
+)} end) from plan_funding_markers where plan_funding_markers.plan_id = plans.id)`;
 
 export async function listPlans(db: DB, filter: PlanListFilter) {
   let query = db
     .selectFrom("plans")
     .leftJoin("themes", "themes.id", "plans.theme_id")
-    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
-    .leftJoin("subregions", "subregions.id", "plans.subregion_id");
+    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id");
   if (!filter.includeArchived) query = query.where("plans.archived_at", "is", null);
   if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
-  if (filter.fundingStatus) query = query.where("plans.funding_status", "=", filter.fundingStatus);
-  if (filter.subregionId) query = query.where("plans.subregion_id", "=", filter.subregionId);
+  const { fundingStatus, subregionId } = filter;
+  if (fundingStatus) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("plan_funding_markers")
+          .select("plan_funding_markers.plan_id")
+          .whereRef("plan_funding_markers.plan_id", "=", "plans.id")
+          .where("plan_funding_markers.marker", "=", fundingStatus),
+      ),
+    );
+  }
+  if (subregionId) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("plan_subregions")
+          .select("plan_subregions.plan_id")
+          .whereRef("plan_subregions.plan_id", "=", "plans.id")
+          .where("plan_subregions.subregion_id", "=", subregionId),
+      ),
+    );
+  }
   const text = filter.q;
   if (text) query = query.where((eb) => containsText(eb.ref("plans.name"), text));
 
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const page = paging(Number(total), filter.page);
-  let rows = query.select([
+  let rows = query.select((eb) => [
     "plans.id",
     "plans.name",
-    "plans.funding_status",
     "plans.archived_at",
     "plans.theme_id",
     "plans.lead_organisation_id",
     "themes.name as theme_name",
     "organisations.name as lead_organisation_name",
-    "subregions.name as subregion_name",
+    eb
+      .selectFrom("plan_subregions")
+      .innerJoin("subregions", "subregions.id", "plan_subregions.subregion_id")
+      .whereRef("plan_subregions.plan_id", "=", "plans.id")
+      .select((s) => joinedText(s.ref("subregions.name"), ", ").as("names"))
+      .as("subregion_name"),
   ]);
   const byName = ignoringCase(db, "plans.name");
   // empty values last, whatever the column
@@ -82,7 +125,12 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
     case "naam":
       break;
   }
-  return { rows: await rows.orderBy(byName).orderBy("plans.id").limit(page.limit).offset(page.offset).execute(), page };
+  const found = await rows.orderBy(byName).orderBy("plans.id").limit(page.limit).offset(page.offset).execute();
+  const markers = await markersOfPlans(
+    db,
+    found.map((plan) => plan.id),
+  );
+  return { rows: found.map((plan) => ({ ...plan, funding_markers: markers.get(plan.id) ?? [] })), page };
 }
 
 /**
@@ -90,11 +138,10 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
  * leaders apart from the other members (vacancies included, as open places).
  */
 export async function getPlan(db: DB, id: number, onDay: string) {
-  const plan = await db
+  const found = await db
     .selectFrom("plans")
     .leftJoin("themes", "themes.id", "plans.theme_id")
     .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
-    .leftJoin("subregions", "subregions.id", "plans.subregion_id")
     .leftJoin("bodies", "bodies.id", "plans.team_body_id")
     .selectAll("plans")
     .select([
@@ -102,12 +149,19 @@ export async function getPlan(db: DB, id: number, onDay: string) {
       "themes.archived_at as theme_archived_at",
       "organisations.name as lead_organisation_name",
       "organisations.archived_at as lead_organisation_archived_at",
-      "subregions.name as subregion_name",
       "bodies.name as team_name",
     ])
     .where("plans.id", "=", id)
     .executeTakeFirst();
-  if (!plan) return null;
+  if (!found) return null;
+  const [subregions, markers] = await Promise.all([subregionsOfPlans(db, [id]), markersOfPlans(db, [id])]);
+  const spanned = subregions.get(id) ?? [];
+  const plan = {
+    ...found,
+    subregion_ids: spanned.map((subregion) => subregion.id),
+    subregion_name: spanned.length === 0 ? null : spanned.map((subregion) => subregion.name).join(", "),
+    funding_markers: markers.get(id) ?? [],
+  };
   const roster = plan.team_body_id ? await rosterOnDay(db, plan.team_body_id, onDay) : [];
   return {
     plan,
@@ -189,14 +243,9 @@ async function refuseUnusableReferences(
     }
   }
 
-  if (input.subregion_id) {
-    const subregion = await trx
-      .selectFrom("subregions")
-      .select("id")
-      .where("id", "=", input.subregion_id)
-      .executeTakeFirst();
-    if (!subregion) throw new RegisterError("common.form.invalid", "subregion_id");
-  }
+  await assertSubregionsExist(trx, input.subregion_ids, "subregion_ids");
+  if (input.funding_markers.length === 0)
+    throw new RegisterError("governance.errors.fundingRequired", "funding_markers");
 }
 
 /** The name a plan's team gets unless the editor gives one. */
@@ -228,15 +277,20 @@ export async function createPlan(
         name: taken.name,
       });
 
-    const team = await insertAudited(trx, actor, "bodies", {
-      name,
-      kind: "projectteam",
-      level: "operationeel",
-      theme_id: plan.theme_id,
-      subregion_id: plan.subregion_id,
-      region_id: regionId,
-    });
-    const created = await insertAudited(trx, actor, "plans", { ...plan, team_body_id: team.id, region_id: regionId });
+    const team = await insertAudited(
+      trx,
+      actor,
+      "bodies",
+      { name, kind: "projectteam", level: "operationeel", theme_id: plan.theme_id, region_id: regionId },
+      { children: bodySubregionRows(plan.subregion_ids) },
+    );
+    const created = await insertAudited(
+      trx,
+      actor,
+      "plans",
+      { ...planColumns(plan), team_body_id: team.id, region_id: regionId },
+      { children: planGovernanceRows(plan.subregion_ids, plan.funding_markers) },
+    );
     return { plan: created, team };
   });
 }
@@ -250,7 +304,9 @@ export async function updatePlan(db: DB, actor: Actor, id: number, version: numb
     const current = await loadForUpdate(trx, "plans", id);
     await refuseDuplicateName(trx, input.name, current.region_id, id);
     await refuseUnusableReferences(trx, input, current);
-    const { after } = await updateAudited(trx, actor, "plans", id, version, input);
+    const { after } = await updateAudited(trx, actor, "plans", id, version, planColumns(input), {
+      children: planGovernanceRows(input.subregion_ids, input.funding_markers),
+    });
     return after;
   });
 }

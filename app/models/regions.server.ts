@@ -246,17 +246,31 @@ export async function renameSubregion(
   });
 }
 
-/** What names a subregion: organisations working there, bodies and plans of it, seats in those bodies. */
+/**
+ * What names a subregion: organisations working there, bodies and plans spanning it (decision 038),
+ * seats in those bodies or representing a constituency there.
+ */
 export async function subregionUses(db: DB | Trx, id: number): Promise<UseCounts> {
   const [organisations, bodies, plans, seats] = await Promise.all([
     countWhere(db, "organisation_subregions", "subregion_id", id),
-    countWhere(db, "bodies", "subregion_id", id),
-    countWhere(db, "plans", "subregion_id", id),
+    countWhere(db, "body_subregions", "subregion_id", id),
+    countWhere(db, "plan_subregions", "subregion_id", id),
     db
       .selectFrom("seats")
-      .innerJoin("bodies", "bodies.id", "seats.body_id")
       .select((s) => s.fn.countAll<number | string>().as("n"))
-      .where("bodies.subregion_id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("seats.constituency_subregion_id", "=", id),
+          eb(
+            "seats.body_id",
+            "in",
+            eb
+              .selectFrom("body_subregions")
+              .select("body_subregions.body_id")
+              .where("body_subregions.subregion_id", "=", id),
+          ),
+        ]),
+      )
       .executeTakeFirstOrThrow()
       .then((row) => Number(row.n)),
   ]);
@@ -290,6 +304,8 @@ export async function removeSubregion(
 }
 
 type CountedTable =
+  | "body_subregions"
+  | "plan_subregions"
   | "bodies"
   | "themes"
   | "plans"

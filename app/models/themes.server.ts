@@ -4,6 +4,7 @@ import { foldForComparison } from "../services/names";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
+import { markersOfPlans } from "./governance.server";
 
 /**
  * Themes: the network's inhoudelijke and randvoorwaardelijke thema's, under which bodies work
@@ -18,12 +19,25 @@ export interface ThemeInput {
 
 export interface ThemeListFilter {
   kind?: ThemeKind;
-  /** only the plans with this funding status, and only the themes that have one */
+  /** only the plans with this funding marker (among others), and only the themes that have one */
   fundingStatus?: FundingStatus;
   includeArchived?: boolean;
 }
 
-const fundingRank = (status: FundingStatus) => FUNDING_STATUSES.indexOf(status);
+/** A plan ranks by its first funding marker in the design's order (decision 038). */
+const fundingRank = (markers: readonly FundingStatus[]) =>
+  markers.length === 0 ? FUNDING_STATUSES.length : FUNDING_STATUSES.indexOf(markers[0]!);
+
+/** The plans with their funding markers, only those carrying `marker` when one is asked. */
+async function withMarkers<P extends { id: number }>(db: DB, plans: P[], marker?: FundingStatus) {
+  const markers = await markersOfPlans(
+    db,
+    plans.map((plan) => plan.id),
+  );
+  return plans
+    .map((plan) => ({ ...plan, funding_markers: markers.get(plan.id) ?? [] }))
+    .filter((plan) => !marker || plan.funding_markers.includes(marker));
+}
 
 /**
  * Themes by kind (inhoudelijk first), then name; each with the number of its current bodies and
@@ -52,16 +66,18 @@ export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
 
   let plans = db
     .selectFrom("plans")
-    .select(["plans.id", "plans.name", "plans.theme_id", "plans.funding_status", "plans.archived_at"])
+    .select(["plans.id", "plans.name", "plans.theme_id", "plans.archived_at"])
     .where("plans.theme_id", "is not", null);
-  if (filter.fundingStatus) plans = plans.where("plans.funding_status", "=", filter.fundingStatus);
   if (!filter.includeArchived) plans = plans.where("plans.archived_at", "is", null);
 
-  const [themeRows, planRows] = await Promise.all([themes.execute(), plans.execute()]);
+  const [themeRows, planRows] = await Promise.all([
+    themes.execute(),
+    plans.execute().then((rows) => withMarkers(db, rows, filter.fundingStatus)),
+  ]);
   const byName = (a: { name: string }, b: { name: string }) =>
     a.name.localeCompare(b.name, "nl", { sensitivity: "base" });
   const sortedPlans = planRows.sort(
-    (a, b) => fundingRank(a.funding_status) - fundingRank(b.funding_status) || byName(a, b),
+    (a, b) => fundingRank(a.funding_markers) - fundingRank(b.funding_markers) || byName(a, b),
   );
   return themeRows
     .map(({ body_count, plan_count, ...theme }) => ({
@@ -78,7 +94,7 @@ export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
 export async function getTheme(db: DB, id: number) {
   const theme = await db.selectFrom("themes").selectAll().where("id", "=", id).executeTakeFirst();
   if (!theme) return null;
-  const [bodies, plans] = await Promise.all([
+  const [bodies, planRows] = await Promise.all([
     db
       .selectFrom("bodies")
       .select(["id", "name", "abbreviation", "kind", "level", "archived_at"])
@@ -92,7 +108,6 @@ export async function getTheme(db: DB, id: number) {
       .select([
         "plans.id",
         "plans.name",
-        "plans.funding_status",
         "plans.archived_at",
         "plans.lead_organisation_id",
         "organisations.name as lead_organisation_name",
@@ -100,10 +115,11 @@ export async function getTheme(db: DB, id: number) {
       .where("plans.theme_id", "=", id)
       .execute(),
   ]);
+  const plans = await withMarkers(db, planRows);
   plans.sort(
     (a, b) =>
       Number(!!a.archived_at) - Number(!!b.archived_at) ||
-      fundingRank(a.funding_status) - fundingRank(b.funding_status) ||
+      fundingRank(a.funding_markers) - fundingRank(b.funding_markers) ||
       a.name.localeCompare(b.name, "nl", { sensitivity: "base" }),
   );
   return { theme, bodies, plans };

@@ -94,8 +94,8 @@ export default function Plan() {
             </dd>
           </div>
           <div>
-            <dt className="font-semibold">{t("themes.fields.fundingStatus")}</dt>
-            <dd>{t(`themes.funding.${plan.funding_status}`)}</dd>
+            <dt className="font-semibold">{t("governance.funding.legend")}</dt>
+            <dd>{plan.funding_markers.map((marker) => t(`themes.funding.${marker}`)).join(", ")}</dd>
           </div>
           <div>
             <dt className="font-semibold">{t("themes.fields.leadOrganisation")}</dt>

@@ -102,9 +102,9 @@ export default function EditPlan() {
             version: plan.version,
             name: plan.name,
             theme_id: plan.theme_id ?? "",
-            funding_status: plan.funding_status,
+            funding_markers: plan.funding_markers,
             lead_organisation_id: plan.lead_organisation_id ?? "",
-            subregion_id: plan.subregion_id ?? "",
+            subregion_ids: plan.subregion_ids.map(String),
             description: plan.description,
           }}
           fieldLabels={fieldLabels}

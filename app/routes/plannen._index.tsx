@@ -116,7 +116,7 @@ export default function Plans() {
                       t("themes.plan.none")
                     )}
                   </td>
-                  <td>{t(`themes.funding.${plan.funding_status}`)}</td>
+                  <td>{plan.funding_markers.map((marker) => t(`themes.funding.${marker}`)).join(", ")}</td>
                   <td>
                     {plan.lead_organisation_id ? (
                       <Link to={`/organisaties/${plan.lead_organisation_id}`}>{plan.lead_organisation_name}</Link>

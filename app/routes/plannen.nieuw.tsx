@@ -64,7 +64,7 @@ export default function NewPlan() {
           id="new-plan"
           schema={newPlanSchema}
           actionData={actionData}
-          defaultValues={{ theme_id: themeId ?? "", funding_status: "", lead_organisation_id: "", subregion_id: "" }}
+          defaultValues={{ theme_id: themeId ?? "", funding_markers: [], lead_organisation_id: "", subregion_ids: [] }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

@@ -81,7 +81,7 @@ export default function Theme() {
                         <span className="ml-2 text-xs uppercase text-slate-600">{t("register.archived")}</span>
                       ) : null}
                     </td>
-                    <td>{t(`themes.funding.${plan.funding_status}`)}</td>
+                    <td>{plan.funding_markers.map((marker) => t(`themes.funding.${marker}`)).join(", ")}</td>
                     <td>
                       {plan.lead_organisation_id ? (
                         <Link to={`/organisaties/${plan.lead_organisation_id}`}>{plan.lead_organisation_name}</Link>

@@ -101,14 +101,14 @@ export default function Themes() {
                   ) : (
                     <dl className="space-y-2 text-sm">
                       {FUNDING_STATUSES.filter((status) =>
-                        theme.plans.some((plan) => plan.funding_status === status),
+                        theme.plans.some((plan) => plan.funding_markers.includes(status)),
                       ).map((status) => (
                         <div key={status}>
                           <dt className="font-semibold">{t(`themes.funding.${status}`)}</dt>
                           <dd>
                             <ul className="list-disc pl-5">
                               {theme.plans
-                                .filter((plan) => plan.funding_status === status)
+                                .filter((plan) => plan.funding_markers.includes(status))
                                 .map((plan) => (
                                   <li key={plan.id}>
                                     <Link to={`/plannen/${plan.id}`}>{plan.name}</Link>

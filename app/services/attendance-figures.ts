@@ -383,10 +383,15 @@ export interface YearBody {
   name: string;
   abbreviation: string | null;
   level: BodyLevel;
-  subregionId: number | null;
-  subregionName: string | null;
-  /** the body's intended number of meetings a year */
+  /** the subregions the body spans, by name; none: the whole region */
+  subregions: readonly { id: number; name: string }[];
+  /**
+   * the body's intended number of meetings a year, or the fewest of its range when it states an
+   * interval in weeks instead (decision 039)
+   */
   meetingsPerYear: number | null;
+  /** the most of that range; equal to meetingsPerYear when the body states a number */
+  meetingsPerYearMax: number | null;
 }
 
 /** How many meetings of one body (or of one event kind) had a status, as the database counts them. */
@@ -439,8 +444,15 @@ export function assembleYearOverview(
 }
 
 export interface YearTotals extends YearCounts {
-  /** the intended meetings of the bodies that state a number */
+  /** the intended meetings of the bodies that state a number or an interval: the fewest and the most */
   meetingsPerYear: number;
+  meetingsPerYearMax: number;
+}
+
+/** An intended number as the tables show it: "6", or "13–26" for a range; empty when none is stated. */
+export function intendedText(fewest: number | null, most: number | null): string {
+  if (fewest === null) return "";
+  return most === null || most === fewest ? String(fewest) : `${fewest}–${most}`;
 }
 
 export interface YearGroup {
@@ -460,8 +472,9 @@ function totalsOf(rows: readonly BodyYear[]): YearTotals {
       planned: sum.planned + row.planned,
       cancelled: sum.cancelled + row.cancelled,
       meetingsPerYear: sum.meetingsPerYear + (row.meetingsPerYear ?? 0),
+      meetingsPerYearMax: sum.meetingsPerYearMax + (row.meetingsPerYearMax ?? row.meetingsPerYear ?? 0),
     }),
-    { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0 },
+    { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0, meetingsPerYearMax: 0 },
   );
 }
 
@@ -495,19 +508,26 @@ export function groupByLevel(bodies: readonly BodyYear[]): YearGroup[] {
   });
 }
 
-/** The bodies of the whole region first, then each subregion by name. */
+/**
+ * The bodies of the whole region first, then each subregion by name. A body spanning several
+ * subregions is counted under each of them (decision 038).
+ */
 export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
-  const groups = new Map<number | null, BodyYear[]>();
+  const groups = new Map<number | null, { name: string | null; rows: BodyYear[] }>();
+  const add = (id: number | null, name: string | null, body: BodyYear) => {
+    const group = groups.get(id);
+    if (group) group.rows.push(body);
+    else groups.set(id, { name, rows: [body] });
+  };
   for (const body of bodies) {
-    const group = groups.get(body.subregionId);
-    if (group) group.push(body);
-    else groups.set(body.subregionId, [body]);
+    if (body.subregions.length === 0) add(null, null, body);
+    for (const subregion of body.subregions) add(subregion.id, subregion.name, body);
   }
   return [...groups]
-    .map(([subregionId, rows]) => ({
+    .map(([subregionId, { name, rows }]) => ({
       key: subregionId === null ? "regio" : String(subregionId),
       level: null,
-      subregionName: subregionId === null ? null : (rows[0]?.subregionName ?? null),
+      subregionName: name,
       rows: rows.sort(compareAsReported),
       totals: totalsOf(rows),
     }))

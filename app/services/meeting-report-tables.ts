@@ -11,6 +11,7 @@ import {
   type FigureRow,
   groupByLevel,
   groupBySubregion,
+  intendedText,
   percentText,
   type YearGroup,
   type YearOverview,
@@ -101,7 +102,9 @@ export function yearBodies(bodies: readonly BodyYear[], filter: YearBodyFilter):
     .filter(
       (body) =>
         filter.subregion === undefined ||
-        (body.subregionId === null ? "regio" : String(body.subregionId)) === filter.subregion,
+        (filter.subregion === "regio"
+          ? body.subregions.length === 0
+          : body.subregions.some((subregion) => String(subregion.id) === filter.subregion)),
     )
     .sort(compareAsReported);
 }
@@ -114,7 +117,7 @@ export function eventTotals(overview: Pick<YearOverview, "events">): YearTotals 
       planned: sum.planned + event.planned,
       cancelled: sum.cancelled + event.cancelled,
     }),
-    { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0 },
+    { held: 0, planned: 0, cancelled: 0, meetingsPerYear: 0, meetingsPerYearMax: 0 },
   );
 }
 
@@ -133,9 +136,15 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
           held: body.held,
           planned: body.planned,
           cancelled: body.cancelled,
-          meetingsPerYear: body.meetingsPerYear,
+          meetingsPerYear: intendedText(body.meetingsPerYear, body.meetingsPerYearMax),
         })),
-        { grouping, group: name, body: total, ...group.totals },
+        {
+          grouping,
+          group: name,
+          body: total,
+          ...group.totals,
+          meetingsPerYear: intendedText(group.totals.meetingsPerYear, group.totals.meetingsPerYearMax),
+        },
       ];
     });
   const events = t("meetingReports.year.groupingNames.events");
@@ -162,7 +171,14 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
         cancelled: event.cancelled,
         meetingsPerYear: null,
       })),
-      { grouping: events, group: null, body: total, ...eventTotals(overview), meetingsPerYear: null },
+      {
+        grouping: events,
+        group: null,
+        body: total,
+        ...eventTotals(overview),
+        meetingsPerYear: null,
+        meetingsPerYearMax: null,
+      },
     ],
   };
 }

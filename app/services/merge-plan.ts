@@ -59,6 +59,7 @@ export const MOVED_REFERENCES: Record<MergedEntity, readonly MovedReference[]> =
   people: [
     { table: "affiliations", column: "person_id", key: ["id"], counts: "jobs" },
     { table: "seats", column: "person_id", key: ["id"], counts: "seats" },
+    { table: "theme_leads", column: "person_id", key: ["id"], counts: "programmeLeads" },
     { table: "attendance", column: "person_id", key: ["id"], unique: ["meeting_id"], counts: "attendance" },
     { table: "attendance", column: "substitute_person_id", key: ["id"], counts: "substitutions" },
     { table: "person_emails", column: "person_id", key: ["id"], counts: "emails" },

@@ -47,10 +47,11 @@ export interface FactBody {
   abbreviation: string | null;
   kind: BodyKind;
   level: BodyLevel;
-  subregionId: number | null;
+  /** the subregions the body spans (decision 038); none: the whole region */
+  subregionIds: readonly number[];
   themeId: number | null;
-  /** the plans whose team body this is */
-  plans: { id: number; funding: FundingStatus }[];
+  /** the plans whose team body this is, with their funding markers */
+  plans: { id: number; funding: readonly FundingStatus[] }[];
 }
 
 export interface FactSeat {
@@ -147,10 +148,11 @@ function seatMatches(rule: SeatRule, seat: FactSeat, body: FactBody): boolean {
     within(rule.bodyKinds, body.kind) &&
     within(rule.levels, body.level) &&
     within(rule.roles, seat.role) &&
-    (rule.subregionIds.length === 0 || (body.subregionId !== null && rule.subregionIds.includes(body.subregionId))) &&
+    (rule.subregionIds.length === 0 || body.subregionIds.some((id) => rule.subregionIds.includes(id))) &&
     (rule.themeIds.length === 0 || (body.themeId !== null && rule.themeIds.includes(body.themeId))) &&
     (rule.planIds.length === 0 || body.plans.some((plan) => rule.planIds.includes(plan.id))) &&
-    (rule.planFunding.length === 0 || body.plans.some((plan) => rule.planFunding.includes(plan.funding)))
+    (rule.planFunding.length === 0 ||
+      body.plans.some((plan) => plan.funding.some((marker) => rule.planFunding.includes(marker))))
   );
 }
 

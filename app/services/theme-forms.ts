@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { archiveSchemas as sharedArchiveSchemas } from "./archive-forms";
-import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
-import { choice, FIELD_MESSAGES, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+import { THEME_KINDS } from "../../db/schema";
+import { choice, idList, optionalId, optionalText, positiveInt, requiredId, requiredText } from "./form-data";
+import { fundingMarkersField } from "./governance";
 import type { Notice } from "./notices";
 
 /**
@@ -16,20 +17,12 @@ export const themeFields = {
   description: optionalText(2000),
 };
 
-/** A select whose first option is "choose": left there, the field is missing, not invalid. */
-function requiredChoice<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, {
-    error: (issue) =>
-      issue.input === undefined || issue.input === "" ? FIELD_MESSAGES.required : FIELD_MESSAGES.invalid,
-  });
-}
-
 export const planFields = {
   name: requiredText(200),
   theme_id: requiredId(),
-  funding_status: requiredChoice(FUNDING_STATUSES),
+  funding_markers: fundingMarkersField,
   lead_organisation_id: optionalId(),
-  subregion_id: optionalId(),
+  subregion_ids: idList(),
   description: optionalText(2000),
 };
 

@@ -223,8 +223,8 @@ export function operations(db: DB, raw: RawDatabase, f: Fixtures): Operation[] {
   const yearCounts = statement(`
     select body_id, kind, status, count(*) as count from meetings where date between @first and @last group by body_id, kind, status`);
   const yearBodies = statement(`
-    select b.id, b.name, b.abbreviation, b.level, b.subregion_id, s.name as subregion_name, b.meetings_per_year
-    from bodies b left join subregions s on s.id = b.subregion_id
+    select b.id, b.name, b.abbreviation, b.level, s.id as subregion_id, s.name as subregion_name, b.meetings_per_year
+    from bodies b left join body_subregions bs on bs.body_id = b.id left join subregions s on s.id = bs.subregion_id
     where b.id in (select body_id from meetings where date between @first and @last)
        or (b.meetings_per_year is not null and b.archived_at is null
            and (b.active_from is null or b.active_from <= @last) and (b.active_to is null or b.active_to >= @first))`);

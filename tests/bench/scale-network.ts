@@ -545,13 +545,16 @@ export async function generateScaleNetwork(
   log(`gremia: ${bodyCount}`);
   inTransaction(() => {
     const insertBody = db.prepare(
-      "insert into bodies (name, abbreviation, kind, level, parent_id, subregion_id, theme_id, active_from, active_to, meetings_per_year, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "insert into bodies (name, abbreviation, kind, level, parent_id, theme_id, active_from, active_to, meetings_per_year, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
+    const insertBodySubregion = db.prepare("insert into body_subregions (body_id, subregion_id) values (?, ?)");
+    const insertPlanSubregion = db.prepare("insert into plan_subregions (plan_id, subregion_id) values (?, ?)");
+    const insertPlanMarker = db.prepare("insert into plan_funding_markers (plan_id, marker) values (?, ?)");
     const insertSeat = db.prepare(
       "insert into seats (body_id, person_id, role, organisation_id, start_date, end_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertPlan = db.prepare(
-      "insert into plans (name, theme_id, funding_status, lead_organisation_id, subregion_id, team_body_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+      "insert into plans (name, theme_id, lead_organisation_id, team_body_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
     );
     const parents: number[] = [];
     for (let i = 1; i <= bodyCount; i += 1) {
@@ -572,7 +575,7 @@ export async function generateScaleNetwork(
         kind,
         level,
         parent_id: level !== "strategisch" && parents.length && random.chance(0.4) ? random.pick(parents) : null,
-        subregion_id: random.chance(0.7) ? random.pick(subregionIds) : null,
+        subregion_ids: random.chance(0.7) ? [random.pick(subregionIds)] : [],
         theme_id: random.chance(0.5) ? random.pick(themeIds) : null,
         active_from: toDay(fromMs),
         active_to: toMs === null ? null : toDay(toMs),
@@ -585,7 +588,6 @@ export async function generateScaleNetwork(
           row.kind,
           row.level,
           row.parent_id,
-          row.subregion_id,
           row.theme_id,
           row.active_from,
           row.active_to,
@@ -594,6 +596,7 @@ export async function generateScaleNetwork(
           stamp,
         ).lastInsertRowid,
       );
+      for (const subregionId of row.subregion_ids) insertBodySubregion.run(bodyId, subregionId);
       audit("bodies", bodyId, row);
       if (level !== "operationeel") parents.push(bodyId);
       bodyPeriods.set(bodyId, { from: fromMs, to: toMs, perYear: row.meetings_per_year });
@@ -601,22 +604,15 @@ export async function generateScaleNetwork(
         const plan = {
           name: `Plan ${random.pick(TOPICS)} ${i}`,
           theme_id: random.pick(themeIds),
-          funding_status: random.pick(FUNDING),
+          funding_markers: [random.pick(FUNDING)],
           lead_organisation_id: random.pick(organisationIds),
-          subregion_id: row.subregion_id,
+          subregion_ids: row.subregion_ids,
         };
         const planId = Number(
-          insertPlan.run(
-            plan.name,
-            plan.theme_id,
-            plan.funding_status,
-            plan.lead_organisation_id,
-            plan.subregion_id,
-            bodyId,
-            stamp,
-            stamp,
-          ).lastInsertRowid,
+          insertPlan.run(plan.name, plan.theme_id, plan.lead_organisation_id, bodyId, stamp, stamp).lastInsertRowid,
         );
+        for (const marker of plan.funding_markers) insertPlanMarker.run(planId, marker);
+        for (const subregionId of plan.subregion_ids) insertPlanSubregion.run(planId, subregionId);
         audit("plans", planId, { ...plan, team_body_id: bodyId });
       }
 

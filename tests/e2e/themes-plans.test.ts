@@ -60,7 +60,7 @@ describe("themes and plans in the browser", () => {
       "Valpreventie",
     );
     await page.getByLabel(nl.themes.fields.name, { exact: true }).fill("Vallen voorkomen");
-    await page.getByLabel(nl.themes.fields.fundingStatus).selectOption({ label: nl.themes.funding.wachtlijst_iza });
+    await page.getByRole("checkbox", { name: nl.themes.funding.wachtlijst_iza }).check();
     await page.getByLabel(nl.themes.fields.leadOrganisation).selectOption({ label: "Zuyderland" });
     await act((p) => p.getByRole("button", { name: nl.themes.newPlan.submit }).click());
     await page.getByRole("heading", { level: 1, name: "Vallen voorkomen" }).waitFor();
@@ -121,7 +121,7 @@ describe("themes and plans in the browser", () => {
       await visit("/plannen/nieuw");
       await page.getByLabel(nl.themes.fields.name, { exact: true }).fill("deltaplan Ouderen");
       await page.getByLabel(nl.themes.fields.theme).selectOption({ label: "Vitaal ouder worden" });
-      await page.getByLabel(nl.themes.fields.fundingStatus).selectOption({ label: nl.themes.funding.geen_iza });
+      await page.getByRole("checkbox", { name: nl.themes.funding.geen_iza }).check();
       await page.getByLabel(nl.themes.fields.description).fill("Tweede poging");
       await page.getByLabel(nl.themes.fields.teamName).fill("Kernteam ouderen");
       await act((p) => p.getByRole("button", { name: nl.themes.newPlan.submit }).click());
@@ -134,7 +134,7 @@ describe("themes and plans in the browser", () => {
       );
       await expect(page.getByLabel(nl.themes.fields.description).inputValue()).resolves.toBe("Tweede poging");
       await expect(page.getByLabel(nl.themes.fields.teamName).inputValue()).resolves.toBe("Kernteam ouderen");
-      await expect(page.getByLabel(nl.themes.fields.fundingStatus).inputValue()).resolves.toBe("geen_iza");
+      await expect(page.getByRole("checkbox", { name: nl.themes.funding.geen_iza }).isChecked()).resolves.toBe(true);
 
       await act((p) => p.getByRole("link", { name: "Open Deltaplan ouderen" }).click());
       await page.getByRole("heading", { level: 1, name: "Deltaplan ouderen" }).waitFor();

@@ -79,6 +79,14 @@ async function fillRegister(db: DB) {
   await db.updateTable("bodies").set({ parent_id: programme.id }).where("id", "=", firstBody.id).execute();
   const { user: researcher } = await makeUser(db, { role: "onderzoeker" });
   await sessionCookieFor(db, researcher.id);
+  const [lead, theme] = await Promise.all([
+    db.selectFrom("people").select("id").orderBy("id").executeTakeFirstOrThrow(),
+    db.selectFrom("themes").select("id").orderBy("id").executeTakeFirstOrThrow(),
+  ]);
+  await db
+    .insertInto("theme_leads")
+    .values({ theme_id: theme.id, person_id: lead.id, start_date: "2025-01-01" })
+    .execute();
   const wave = await frozenWave(db, researcher, "Netwerkpeiling 2026", "2026-01-15");
   // one of the demo's deliberate duplicates merged, so the merges' bookkeeping has rows to copy
   const [ilse, duplicate] = await db

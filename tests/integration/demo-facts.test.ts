@@ -142,9 +142,10 @@ describe("the demo network's facts about real organisations", () => {
   it("gives the white spots (no plan yet) no team members", async () => {
     const plans = await test.db
       .selectFrom("plans")
+      .innerJoin("plan_funding_markers", "plan_funding_markers.plan_id", "plans.id")
       .leftJoin("seats", "seats.body_id", "plans.team_body_id")
       .select(["plans.name", "plans.lead_organisation_id", (eb) => eb.fn.count<number>("seats.id").as("seats")])
-      .where("plans.funding_status", "=", "white_spot")
+      .where("plan_funding_markers.marker", "=", "white_spot")
       .groupBy(["plans.id", "plans.name", "plans.lead_organisation_id"])
       .orderBy("plans.name")
       .execute();

@@ -62,7 +62,7 @@ async function network() {
     name: "Coördinatieoverleg",
     abbreviation: "CMO",
     level: "tactisch",
-    subregion_id: parkstad.id,
+    subregion_ids: [parkstad.id],
     meetings_per_year: 20,
   });
   const klankbord = await makeBody(t.db, {
@@ -470,7 +470,9 @@ describe("the year overview", () => {
       Coördinatieoverleg: [1, 0, 0, 20],
       "Klankbordgroep Wonen": [0, 0, 0, 6],
     });
-    expect(overview.bodies.find((body) => body.id === n.cmo.id)?.subregionName).toBe("Parkstad");
+    expect(overview.bodies.find((body) => body.id === n.cmo.id)?.subregions.map((subregion) => subregion.name)).toEqual(
+      ["Parkstad"],
+    );
     expect(overview.events.map((event) => [event.kind, event.held, event.planned])).toEqual([
       ["brede_netwerkbijeenkomst", 0, 1],
       ["heisessie", 1, 0],

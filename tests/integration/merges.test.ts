@@ -146,15 +146,12 @@ beforeAll(async () => {
     ])
     .execute();
   await makeOrganisation(db, { name: "GGD Jeugd", parent_id: mergedOrganisation });
-  await db
+  const plan = await db
     .insertInto("plans")
-    .values({
-      region_id: await defaultRegionId(db),
-      name: "Gezonde school",
-      funding_status: "iza",
-      lead_organisation_id: mergedOrganisation,
-    })
-    .execute();
+    .values({ region_id: await defaultRegionId(db), name: "Gezonde school", lead_organisation_id: mergedOrganisation })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db.insertInto("plan_funding_markers").values({ plan_id: plan.id, marker: "iza" }).execute();
   await db
     .insertInto("saved_searches")
     .values({
@@ -193,6 +190,21 @@ beforeAll(async () => {
       start_date: "2024-01-01",
     });
   }
+  const programme = await db
+    .insertInto("themes")
+    .values({
+      region_id: await defaultRegionId(db),
+      name: "Netwerksamenwerking",
+      kind: "inhoudelijk",
+      description: null,
+      archived_at: null,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("theme_leads")
+    .values({ theme_id: programme.id, person_id: mergedPerson, start_date: "2025-01-01", end_date: null })
+    .execute();
   const bothThere = await meeting(body.id, "2025-03-01");
   const onlyDuplicate = await meeting(body.id, "2025-04-01");
   const event = await meeting(null, "2025-05-01");

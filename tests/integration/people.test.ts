@@ -799,7 +799,6 @@ describe("the person page", () => {
         kind: "adviesteam",
         level: "tactisch",
         parent_id: null,
-        subregion_id: null,
         theme_id: null,
         description: null,
         abbreviation: null,

@@ -195,7 +195,7 @@ describe("region management by a beheerder", () => {
     const { cookie } = await signedIn(t.db, "beheerder");
     const region = await defaultRegionId(t.db);
     const parkstad = await makeSubregion(t.db, { name: "Parkstad", region_id: region });
-    const body = await makeBody(t.db, { subregion_id: parkstad.id });
+    const body = await makeBody(t.db, { subregion_ids: [parkstad.id] });
     await makeBody(t.db);
     await makeTheme(t.db);
     const organisation = await makeOrganisation(t.db);

@@ -630,12 +630,15 @@ describe("bodies", () => {
     kind: "werkgroep" as const,
     level: "operationeel" as const,
     parent_id: null,
-    subregion_id: null,
+    subregion_ids: [],
     theme_id: null,
     description: null,
     active_from: "2025-01-01",
     active_to: null,
     meetings_per_year: 6,
+    meeting_interval_min_weeks: null,
+    meeting_interval_max_weeks: null,
+    decision_mode: null,
   };
 
   it("writes an audit entry on create, update, archive and restore, with the user", async () => {

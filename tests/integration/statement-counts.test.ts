@@ -273,7 +273,7 @@ describe("body pages", () => {
     const subregion = await makeSubregion(t.db);
     const theme = await makeTheme(t.db);
     const addBody = async () => {
-      const body = await makeBody(t.db, { subregion_id: subregion.id, theme_id: theme.id });
+      const body = await makeBody(t.db, { subregion_ids: [subregion.id], theme_id: theme.id });
       await makeSeats(t.db, body.id, 2);
       await makeSeats(t.db, body.id, 1, { vacant: true });
     };
@@ -326,7 +326,7 @@ describe("theme and plan pages", () => {
       path: "/themas",
       grow: () => times(40, addTheme),
       shown: (data) => data.themes.length + data.themes.flatMap((theme) => theme.plans).length,
-      bound: 3,
+      bound: 4,
     });
   });
 
@@ -344,7 +344,7 @@ describe("theme and plan pages", () => {
       params: { themeId: String(theme.id) },
       grow: () => times(40, addWork),
       shown: (data) => data.bodies.length + data.plans.length,
-      bound: 4,
+      bound: 5,
     });
   });
 
@@ -353,14 +353,14 @@ describe("theme and plan pages", () => {
     const lead = await makeOrganisation(t.db);
     const subregion = await makeSubregion(t.db);
     const addPlan = () =>
-      makePlan(t.db, { theme_id: theme.id, lead_organisation_id: lead.id, subregion_id: subregion.id });
+      makePlan(t.db, { theme_id: theme.id, lead_organisation_id: lead.id, subregion_ids: [subregion.id] });
     await times(3, addPlan);
     await expectBoundedStatements({
       loader: plansRoute.loader,
       path: "/plannen",
       grow: () => times(40, addPlan),
       shown: (data) => data.rows.length,
-      bound: 5,
+      bound: 6,
     });
   });
 
@@ -377,7 +377,7 @@ describe("theme and plan pages", () => {
       params: { planId: String(plan.id) },
       grow: () => addTeam(40),
       shown: (data) => data.projectLeaders.length + data.members.length,
-      bound: 3,
+      bound: 5,
     });
   });
 });
@@ -612,7 +612,7 @@ describe("meeting pages", () => {
   it("/vergaderingen/jaaroverzicht for a year with many bodies and events", async () => {
     const addBodies = async (n: number) => {
       await times(n, async () => {
-        const body = await makeBody(t.db, { meetings_per_year: 6, subregion_id: (await makeSubregion(t.db)).id });
+        const body = await makeBody(t.db, { meetings_per_year: 6, subregion_ids: [(await makeSubregion(t.db)).id] });
         await makeHeldMeetings(t.db, body.id, 2, "2025-06-30");
       });
       await makeBody(t.db, { meetings_per_year: 4 });
@@ -624,7 +624,7 @@ describe("meeting pages", () => {
       path: "/vergaderingen/jaaroverzicht?jaar=2025",
       grow: () => addBodies(40),
       shown: (data) => data.page.total,
-      bound: 4,
+      bound: 5,
     });
   });
 });
@@ -662,7 +662,7 @@ describe("research pages", () => {
    */
   async function researchRegister() {
     const register = await panelRegister(t.db);
-    const plan = await makePlan(t.db, { funding_status: "iza" });
+    const plan = await makePlan(t.db, { funding_markers: ["iza"] });
     const meeting = await makeMeeting(t.db, { body_id: register.bodies.tactisch.id, date: "2026-09-01" });
     const addMembers = async (n: number) => {
       const people = await times(n, async (index) =>
@@ -708,7 +708,7 @@ describe("research pages", () => {
       params: { waveId: String(draft.id) },
       grow: () => addMembers(40),
       shown: (data) => data.page.total,
-      bound: 18,
+      bound: 20,
     });
   });
 

@@ -41,9 +41,8 @@ const signedIn = (role: UserRole) => signedIn_(t.db, role);
 const planForm = (fields: Record<string, string | number>) => ({
   name: "",
   theme_id: "",
-  funding_status: "iza",
+  funding_markers: "iza",
   lead_organisation_id: "",
-  subregion_id: "",
   description: "",
   ...fields,
 });
@@ -71,9 +70,9 @@ describe("creating a plan", () => {
         planForm({
           name: "Valpreventie",
           theme_id: theme.id,
-          funding_status: "wachtlijst_iza",
+          funding_markers: "wachtlijst_iza",
           lead_organisation_id: lead.id,
-          subregion_id: subregion.id,
+          subregion_ids: subregion.id,
           team_name: "",
         }),
         { cookie },
@@ -87,19 +86,31 @@ describe("creating a plan", () => {
       .where("name", "=", "Valpreventie")
       .executeTakeFirstOrThrow();
     expect(response.headers.get("Location")).toBe(`/plannen/${plan.id}?melding=aangemaakt`);
-    expect(plan).toMatchObject({
-      theme_id: theme.id,
-      funding_status: "wachtlijst_iza",
-      lead_organisation_id: lead.id,
-      subregion_id: subregion.id,
-    });
+    expect(plan).toMatchObject({ theme_id: theme.id, lead_organisation_id: lead.id });
+    const markers = await t.db
+      .selectFrom("plan_funding_markers")
+      .select("marker")
+      .where("plan_id", "=", plan.id)
+      .execute();
+    expect(markers.map((row) => row.marker)).toEqual(["wachtlijst_iza"]);
+    const planSubregions = await t.db
+      .selectFrom("plan_subregions")
+      .select("subregion_id")
+      .where("plan_id", "=", plan.id)
+      .execute();
+    expect(planSubregions.map((row) => row.subregion_id)).toEqual([subregion.id]);
     expect(await bodyRow(plan.team_body_id!)).toMatchObject({
       name: "Projectteam Valpreventie",
       kind: "projectteam",
       level: "operationeel",
       theme_id: theme.id,
-      subregion_id: subregion.id,
     });
+    const teamSubregions = await t.db
+      .selectFrom("body_subregions")
+      .select("subregion_id")
+      .where("body_id", "=", plan.team_body_id!)
+      .execute();
+    expect(teamSubregions.map((row) => row.subregion_id)).toEqual([subregion.id]);
   });
 
   it("writes an audit entry for the plan and one for its team, both by the editor", async () => {
@@ -159,9 +170,9 @@ describe("creating a plan", () => {
         {
           name: "Gestrand",
           theme_id: theme.id,
-          funding_status: "iza",
+          funding_markers: ["iza"],
           lead_organisation_id: null,
-          subregion_id: null,
+          subregion_ids: [],
           description: null,
           teamName: null,
         },
@@ -224,14 +235,14 @@ describe("creating a plan", () => {
     const { cookie } = await signedIn("redacteur");
     const response = await call(
       newPlanRoute.action,
-      formRequest("/plannen/nieuw", planForm({ name: " ", funding_status: "", description: "Iets" }), { cookie }),
+      formRequest("/plannen/nieuw", planForm({ name: " ", funding_markers: "", description: "Iets" }), { cookie }),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({
       name: "common.form.required",
       theme_id: "common.form.required",
-      funding_status: "common.form.required",
+      funding_markers: "governance.errors.fundingRequired",
     });
     expect(body.values.description).toBe("Iets");
   });
@@ -303,7 +314,7 @@ describe("two people editing the same plan", () => {
   it("refuses the second save with 409, shows what the first changed, and keeps what the second typed", async () => {
     const first = await signedIn("redacteur");
     const second = await signedIn("beheerder");
-    const plan = await makePlan(t.db, { name: "Sociale WiFi", funding_status: "iza" });
+    const plan = await makePlan(t.db, { name: "Sociale WiFi", funding_markers: ["iza"] });
     const form = (fields: Record<string, string | number>) =>
       formRequest(
         `/plannen/${plan.id}/bewerken`,
@@ -315,7 +326,7 @@ describe("two people editing the same plan", () => {
     const params = { planId: String(plan.id) };
 
     expect(
-      (await call(editPlanRoute.action, form({ funding_status: "andere", cookie: first.cookie }), params)).status,
+      (await call(editPlanRoute.action, form({ funding_markers: "andere", cookie: first.cookie }), params)).status,
     ).toBe(302);
     const response = await call(
       editPlanRoute.action,
@@ -329,9 +340,9 @@ describe("two people editing the same plan", () => {
     expect(body.errors).toEqual({ _form: "common.form.conflictText" });
     expect(body.conflict).toHaveLength(1);
     expect(body.conflict[0].by).toBe(first.user.name);
-    expect(body.conflict[0].fields).toEqual([{ field: "funding_status", before: "iza", after: "andere" }]);
+    expect(body.conflict[0].fields).toEqual([{ field: "funding_markers", before: "iza", after: "andere" }]);
     expect(body.values).toMatchObject({ name: "Sociale WiFi Zuid-Limburg", description: "Mijn tekst", version: "2" });
-    expect(await planRow(plan.id)).toMatchObject({ name: "Sociale WiFi", funding_status: "andere", version: 2 });
+    expect(await planRow(plan.id)).toMatchObject({ name: "Sociale WiFi", version: 2 });
 
     // saving again, now knowingly against version 2, goes through
     const again = await call(
@@ -485,18 +496,18 @@ describe("the lists", () => {
     const digital = await makeTheme(t.db, { name: "Digitalisering", kind: "randvoorwaardelijk" });
     const care = await makeTheme(t.db, { name: "Zorgoptimalisatie" });
     const mijnstreek = await makeSubregion(t.db, "Westelijke Mijnstreek");
-    await makePlan(t.db, { name: "RSO Zuid-Limburg", theme_id: digital.id, funding_status: "iza" });
-    await makePlan(t.db, { name: "Digitale voordeur", theme_id: digital.id, funding_status: "wachtlijst_iza" });
+    await makePlan(t.db, { name: "RSO Zuid-Limburg", theme_id: digital.id, funding_markers: ["iza"] });
+    await makePlan(t.db, { name: "Digitale voordeur", theme_id: digital.id, funding_markers: ["wachtlijst_iza"] });
     await makePlan(t.db, {
       name: "Palliatieve zorg Mijnstreek",
       theme_id: care.id,
-      funding_status: "iza",
-      subregion_id: mijnstreek.id,
+      funding_markers: ["iza"],
+      subregion_ids: [mijnstreek.id],
     });
     await makePlan(t.db, {
       name: "Oud plan",
       theme_id: care.id,
-      funding_status: "iza",
+      funding_markers: ["iza"],
       archived_at: "2025-01-01T00:00:00.000Z",
     });
     const names = async (query: string) =>
@@ -540,12 +551,17 @@ describe("the lists", () => {
     const content = await makeTheme(t.db, { name: "Gezonde generatie" });
     await makeBody(t.db, { theme_id: content.id });
     await makeBody(t.db, { theme_id: content.id, archived_at: "2025-01-01T00:00:00.000Z" });
-    await makePlan(t.db, { name: "Trendbreuk", theme_id: content.id, funding_status: "andere", team_body_id: null });
-    await makePlan(t.db, { name: "Kansrijke start", theme_id: content.id, funding_status: "iza", team_body_id: null });
+    await makePlan(t.db, { name: "Trendbreuk", theme_id: content.id, funding_markers: ["andere"], team_body_id: null });
+    await makePlan(t.db, {
+      name: "Kansrijke start",
+      theme_id: content.id,
+      funding_markers: ["iza"],
+      team_body_id: null,
+    });
     await makePlan(t.db, {
       name: "Zorg leert samen",
       theme_id: enabling.id,
-      funding_status: "white_spot",
+      funding_markers: ["white_spot"],
       team_body_id: null,
     });
     const themes = async (query: string) =>

@@ -206,10 +206,10 @@ export async function defaultRegionId(db: DB): Promise<number> {
 
 export async function makeBody(
   db: DB,
-  overrides: Partial<Insertable<BodiesTable>> = {},
+  { subregion_ids = [], ...overrides }: Partial<Insertable<BodiesTable>> & { subregion_ids?: number[] } = {},
 ): Promise<Selectable<BodiesTable>> {
   const n = unique();
-  return db
+  const body = await db
     .insertInto("bodies")
     .values({
       name: `Werkgroep ${n}`,
@@ -217,7 +217,6 @@ export async function makeBody(
       kind: "werkgroep",
       level: "tactisch",
       parent_id: null,
-      subregion_id: null,
       theme_id: null,
       description: null,
       active_from: null,
@@ -229,6 +228,13 @@ export async function makeBody(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  if (subregion_ids.length > 0) {
+    await db
+      .insertInto("body_subregions")
+      .values(subregion_ids.map((subregion_id) => ({ body_id: body.id, subregion_id })))
+      .execute();
+  }
+  return body;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Insertable, Selectable } from "kysely";
 import type { DB } from "../../db/index";
-import type { PlansTable, ThemesTable } from "../../db/schema";
+import type { FundingStatus, PlansTable, ThemesTable } from "../../db/schema";
 import { defaultRegionId, makeBody, unique } from "./db";
 
 /** A theme (inhoudelijk unless told otherwise). */
@@ -29,7 +29,11 @@ export async function makeTheme(
  */
 export async function makePlan(
   db: DB,
-  overrides: Partial<Insertable<PlansTable>> = {},
+  {
+    funding_markers = ["iza"],
+    subregion_ids = [],
+    ...overrides
+  }: Partial<Insertable<PlansTable>> & { funding_markers?: FundingStatus[]; subregion_ids?: number[] } = {},
 ): Promise<Selectable<PlansTable>> {
   const n = unique();
   const name = overrides.name ?? `Plan ${n}`;
@@ -38,12 +42,10 @@ export async function makePlan(
     overrides.team_body_id === undefined
       ? (await makeBody(db, { name: `Projectteam ${name}`, kind: "projectteam", level: "operationeel", theme_id })).id
       : overrides.team_body_id;
-  return db
+  const plan = await db
     .insertInto("plans")
     .values({
-      funding_status: "iza",
       lead_organisation_id: null,
-      subregion_id: null,
       description: null,
       archived_at: null,
       region_id: overrides.region_id ?? (await defaultRegionId(db)),
@@ -54,6 +56,17 @@ export async function makePlan(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await db
+    .insertInto("plan_funding_markers")
+    .values(funding_markers.map((marker) => ({ plan_id: plan.id, marker })))
+    .execute();
+  if (subregion_ids.length > 0) {
+    await db
+      .insertInto("plan_subregions")
+      .values(subregion_ids.map((subregion_id) => ({ plan_id: plan.id, subregion_id })))
+      .execute();
+  }
+  return plan;
 }
 
 /** A subregion of the default region (each call a new one, with a unique code). */

@@ -244,9 +244,9 @@ describe("the period of the figures", () => {
 
 const body = (values: Partial<BodyYear> & Pick<BodyYear, "id" | "name" | "level" | "held">): BodyYear => ({
   abbreviation: null,
-  subregionId: null,
-  subregionName: null,
+  subregions: [],
   meetingsPerYear: null,
+  meetingsPerYearMax: null,
   planned: 0,
   cancelled: 0,
   ...values,
@@ -284,8 +284,7 @@ describe("the year overview", () => {
       name: "DB Mijnstreek Coalitie",
       level: "tactisch",
       held: 8,
-      subregionId: 9,
-      subregionName: "Westelijke Mijnstreek",
+      subregions: [{ id: 9, name: "Westelijke Mijnstreek" }],
     }),
     body({
       id: 5,
@@ -293,8 +292,7 @@ describe("the year overview", () => {
       level: "operationeel",
       held: 0,
       meetingsPerYear: 6,
-      subregionId: 8,
-      subregionName: "Parkstad",
+      subregions: [{ id: 8, name: "Parkstad" }],
     }),
   ];
 
@@ -307,9 +305,9 @@ describe("the year overview", () => {
           name: "BRG",
           abbreviation: null,
           level: "strategisch",
-          subregionId: null,
-          subregionName: null,
+          subregions: [],
           meetingsPerYear: 4,
+          meetingsPerYearMax: 4,
         },
       ],
       [
@@ -337,7 +335,13 @@ describe("the year overview", () => {
       ["tactisch", [2, 4]],
       ["operationeel", [5]],
     ]);
-    expect(groups[1]?.totals).toEqual({ held: 30, planned: 1, cancelled: 0, meetingsPerYear: 20 });
+    expect(groups[1]?.totals).toEqual({
+      held: 30,
+      planned: 1,
+      cancelled: 0,
+      meetingsPerYear: 20,
+      meetingsPerYearMax: 20,
+    });
   });
 
   it("groups by subregion, the whole region first, then subregions by name", () => {

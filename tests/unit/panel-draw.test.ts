@@ -45,7 +45,7 @@ function world() {
       abbreviation: null,
       kind: "overleg",
       level: "tactisch",
-      subregionId: null,
+      subregionIds: [],
       themeId: null,
       plans: [],
       ...values,
@@ -106,7 +106,7 @@ const ids = (panel: { members: { personId: number }[] }) => panel.members.map((m
 describe("each seat rule alone", () => {
   it("selects the holders of seats in the chosen bodies, kinds, levels, subregions, themes and roles", () => {
     const w = world();
-    const strategic = w.body({ level: "strategisch", kind: "regiegroep", subregionId: 7, themeId: 9 });
+    const strategic = w.body({ level: "strategisch", kind: "regiegroep", subregionIds: [7], themeId: 9 });
     const operational = w.body({ level: "operationeel", kind: "werkgroep" });
     const chair = w.person();
     const member = w.person();
@@ -126,8 +126,8 @@ describe("each seat rule alone", () => {
 
   it("selects a plan's team through the plan or its funding", () => {
     const w = world();
-    const izaTeam = w.body({ kind: "projectteam", plans: [{ id: 50, funding: "iza" }] });
-    const otherTeam = w.body({ kind: "projectteam", plans: [{ id: 51, funding: "andere" }] });
+    const izaTeam = w.body({ kind: "projectteam", plans: [{ id: 50, funding: ["iza"] }] });
+    const otherTeam = w.body({ kind: "projectteam", plans: [{ id: 51, funding: ["andere"] }] });
     const a = w.person();
     const b = w.person();
     w.seat(a.id, izaTeam.id, { role: "projectleider" });
@@ -249,7 +249,7 @@ describe("one person, every reason", () => {
     const w = world();
     const hospital = w.organisation({ sectorId: 2, sectorCode: "ziekenhuis" });
     const regie = w.body({ name: "Regiegroep", level: "strategisch" });
-    const team = w.body({ name: "Projectteam", kind: "projectteam", plans: [{ id: 1, funding: "iza" }] });
+    const team = w.body({ name: "Projectteam", kind: "projectteam", plans: [{ id: 1, funding: ["iza"] }] });
     const p = w.person({ organisationId: hospital.id });
     const s1 = w.seat(p.id, regie.id, { role: "voorzitter" });
     const s2 = w.seat(p.id, team.id, { role: "projectleider" });
@@ -301,11 +301,11 @@ describe("one person, every reason", () => {
     const regie = w.body({ level: "strategisch", kind: "regiegroep" });
     const adviesteam = w.body({ level: "tactisch", kind: "adviesteam" });
     const werkgroep = w.body({ level: "operationeel", kind: "werkgroep" });
-    const izaTeam = w.body({ level: "operationeel", kind: "projectteam", plans: [{ id: 1, funding: "iza" }] });
+    const izaTeam = w.body({ level: "operationeel", kind: "projectteam", plans: [{ id: 1, funding: ["iza"] }] });
     const waitingTeam = w.body({
       level: "operationeel",
       kind: "projectteam",
-      plans: [{ id: 2, funding: "wachtlijst_iza" }],
+      plans: [{ id: 2, funding: ["wachtlijst_iza"] }],
     });
     const strategic = w.person();
     const tactical = w.person();

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { getBody } from "../../models/bodies.server";
+import { intervalPhrase } from "../../services/governance";
 import { PeriodText } from "../lists";
 
 type BodyOnPage = NonNullable<Awaited<ReturnType<typeof getBody>>>;
@@ -7,6 +8,15 @@ type BodyOnPage = NonNullable<Awaited<ReturnType<typeof getBody>>>;
 /** A body's heading and particulars: kind, level, region, parent, theme, meeting rhythm, active period. */
 export function BodySummary({ body, canEdit }: { body: BodyOnPage; canEdit: boolean }) {
   const { t } = useTranslation();
+  const phrase = intervalPhrase(body);
+  const interval =
+    phrase === null
+      ? null
+      : phrase.kind === "range"
+        ? t("governance.frequency.range", { min: phrase.min, max: phrase.max })
+        : phrase.kind === "every"
+          ? t("governance.frequency.every", { weeks: phrase.weeks })
+          : t("governance.frequency.weekly");
   return (
     <div>
       <p className="text-sm text-slate-600">
@@ -55,6 +65,18 @@ export function BodySummary({ body, canEdit }: { body: BodyOnPage; canEdit: bool
           <div>
             <dt className="font-semibold">{t("register.bodies.meetingsPerYear")}</dt>
             <dd>{body.meetings_per_year}</dd>
+          </div>
+        ) : null}
+        {interval ? (
+          <div>
+            <dt className="font-semibold">{t("governance.frequency.label")}</dt>
+            <dd>{interval}</dd>
+          </div>
+        ) : null}
+        {body.decision_mode ? (
+          <div>
+            <dt className="font-semibold">{t("governance.decision.label")}</dt>
+            <dd>{t(`governance.decision.modes.${body.decision_mode}`)}</dd>
           </div>
         ) : null}
         <div>

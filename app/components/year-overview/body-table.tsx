@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { BODY_LEVELS } from "../../../db/schema";
 import { FilterSelect } from "../filter-form";
 import { Pagination } from "../lists";
-import type { BodyYear } from "../../services/attendance-figures";
+import { type BodyYear, intendedText } from "../../services/attendance-figures";
 import type { paging } from "../../services/list-params";
 import {
   bodyYearLabel,
@@ -88,9 +88,13 @@ export function BodyTable({
                     <Link to={`/gremia/${body.id}`}>{bodyYearLabel(body)}</Link>
                   </th>
                   <td>{t(`register.levels.${body.level}`)}</td>
-                  <td>{body.subregionName ?? t("meetingReports.year.wholeRegion")}</td>
+                  <td>
+                    {body.subregions.length === 0
+                      ? t("meetingReports.year.wholeRegion")
+                      : body.subregions.map((subregion) => subregion.name).join(", ")}
+                  </td>
                   <CountCells counts={body} />
-                  <td className={numberCell}>{body.meetingsPerYear ?? ""}</td>
+                  <td className={numberCell}>{intendedText(body.meetingsPerYear, body.meetingsPerYearMax)}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type YearGroupSummary, yearGroupName } from "../../services/meeting-report-tables";
+import { intendedText } from "../../services/attendance-figures";
 import { CountCells, CountHeaders, numberCell } from "./count-columns";
 import { TableRegion } from "../table-region";
 
@@ -56,7 +57,9 @@ export function TotalsTable({
                     </Link>
                   </td>
                   <CountCells counts={group.totals} />
-                  <td className={numberCell}>{group.totals.meetingsPerYear}</td>
+                  <td className={numberCell}>
+                    {intendedText(group.totals.meetingsPerYear, group.totals.meetingsPerYearMax)}
+                  </td>
                 </tr>
               );
             })}

@@ -35,6 +35,7 @@ import { network } from "./network";
 import { importing } from "./import";
 import { userRoles } from "./userRoles";
 import { regions } from "./regions";
+import { governance } from "./governance";
 
 export const en: Messages<typeof nl> = {
   common,
@@ -72,4 +73,5 @@ export const en: Messages<typeof nl> = {
   import: importing,
   userRoles,
   regions,
+  governance,
 };

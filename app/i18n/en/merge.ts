@@ -59,6 +59,8 @@ export const merge: Messages<typeof nl> = {
     jobs_other: "{{count}} jobs",
     seats_one: "{{count}} seat",
     seats_other: "{{count}} seats",
+    programmeLeads_one: "{{count}} programme lead",
+    programmeLeads_other: "{{count}} programme leads",
     attendance_one: "{{count}} attendance row",
     attendance_other: "{{count}} attendance rows",
     substitutions_one: "{{count}} time as substitute",

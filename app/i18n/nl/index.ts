@@ -33,6 +33,7 @@ import { network } from "./network";
 import { importing } from "./import";
 import { userRoles } from "./userRoles";
 import { regions } from "./regions";
+import { governance } from "./governance";
 
 export const nl = {
   common,
@@ -70,4 +71,5 @@ export const nl = {
   import: importing,
   userRoles,
   regions,
+  governance,
 } as const;

@@ -57,6 +57,8 @@ export const merge = {
     jobs_other: "{{count}} functies",
     seats_one: "{{count}} zetel",
     seats_other: "{{count}} zetels",
+    programmeLeads_one: "{{count}} keer programmaleider",
+    programmeLeads_other: "{{count}} keer programmaleider",
     attendance_one: "{{count}} aanwezigheidsregel",
     attendance_other: "{{count}} aanwezigheidsregels",
     substitutions_one: "{{count}} keer vervanger",
