@@ -99,7 +99,7 @@ export function AppShell({
             </nav>
           ) : null}
           {user && can(user, "register.read") ? <Lookup className="order-2 w-full sm:order-none sm:w-64" /> : null}
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-2">
             <RegionSwitcher regions={user?.regions ?? null} />
             <LanguageSwitch />
             {user ? (
