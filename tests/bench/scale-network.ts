@@ -371,7 +371,11 @@ export async function generateScaleNetwork(
   const random = randomGenerator(Math.round(scale * 1000) + 20_261_123);
   const todayMs = dayMs(today);
   const stamp = `${today}T09:00:00.000Z`;
-  const beheerderId = (db.prepare("select id from users where role = 'beheerder'").get() as { id: number }).id;
+  const beheerderId = (
+    db
+      .prepare("select user_id as id from user_roles where role = 'beheerder' and region_id is null order by user_id")
+      .get() as { id: number }
+  ).id;
 
   const insertAudit = db.prepare(
     "insert into audit_log (at, user_id, action, entity, entity_id, summary, before, after) values (?, ?, 'create', ?, ?, null, null, ?)",
@@ -397,6 +401,14 @@ export async function generateScaleNetwork(
       }
     }
   });
+  // Every record lies in a region (decision 040): a subregion's, or one picked for the rest.
+  const regionOfSubregion = new Map(
+    (db.prepare("select id, region_id from subregions").all() as Array<{ id: number; region_id: number }>).map((r) => [
+      r.id,
+      r.region_id,
+    ]),
+  );
+  const regionIds = [...new Set(regionOfSubregion.values())];
   const sectorIds = new Map(
     (db.prepare("select id, code from sectors").all() as Array<{ id: number; code: string }>).map((r) => [
       r.code,
@@ -417,6 +429,7 @@ export async function generateScaleNetwork(
     const insertSubregion = db.prepare(
       "insert into organisation_subregions (organisation_id, subregion_id) values (?, ?)",
     );
+    const insertRegion = db.prepare("insert into organisation_regions (organisation_id, region_id) values (?, ?)");
     for (let i = 1; i <= organisationCount; i += 1) {
       const [sector] = pickSector(random);
       const name = `${random.pick(SECTOR_NAME_PARTS[sector]!)} ${random.pick(PLACES)} ${i}`;
@@ -435,6 +448,9 @@ export async function generateScaleNetwork(
       const subregions = new Set([random.pick(subregionIds)]);
       if (random.chance(0.15)) subregions.add(random.pick(subregionIds));
       for (const subregionId of subregions) insertSubregion.run(id, subregionId);
+      for (const regionId of new Set([...subregions].map((subregionId) => regionOfSubregion.get(subregionId)!))) {
+        insertRegion.run(id, regionId);
+      }
       audit("organisations", id, row);
       organisationIds.push(id);
     }
@@ -542,10 +558,11 @@ export async function generateScaleNetwork(
   const bodyCount = Math.round(20 * scale);
   const seatsByBody = new Map<number, SeatSpan[]>();
   const bodyPeriods = new Map<number, { from: number; to: number | null; perYear: number }>();
+  const regionOfBody = new Map<number, number>();
   log(`gremia: ${bodyCount}`);
   inTransaction(() => {
     const insertBody = db.prepare(
-      "insert into bodies (name, abbreviation, kind, level, parent_id, theme_id, active_from, active_to, meetings_per_year, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "insert into bodies (name, abbreviation, kind, level, parent_id, theme_id, active_from, active_to, meetings_per_year, created_at, updated_at, region_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertBodySubregion = db.prepare("insert into body_subregions (body_id, subregion_id) values (?, ?)");
     const insertPlanSubregion = db.prepare("insert into plan_subregions (plan_id, subregion_id) values (?, ?)");
@@ -554,7 +571,7 @@ export async function generateScaleNetwork(
       "insert into seats (body_id, person_id, role, organisation_id, start_date, end_date, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
     );
     const insertPlan = db.prepare(
-      "insert into plans (name, theme_id, lead_organisation_id, team_body_id, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+      "insert into plans (name, theme_id, lead_organisation_id, team_body_id, created_at, updated_at, region_id) values (?, ?, ?, ?, ?, ?, ?)",
     );
     const parents: number[] = [];
     for (let i = 1; i <= bodyCount; i += 1) {
@@ -569,13 +586,17 @@ export async function generateScaleNetwork(
         positionCount > 200 ? random.pick(["netwerkbijeenkomst", "coalitie"]) : random.pick(BODY_KINDS);
       const fromMs = todayMs - random.int(400, 4000) * DAY_MS;
       const toMs = random.chance(0.1) ? Math.min(todayMs - 30 * DAY_MS, fromMs + random.int(365, 2500) * DAY_MS) : null;
+      const subregionIdsOfBody = random.chance(0.7) ? [random.pick(subregionIds)] : [];
+      const regionId =
+        subregionIdsOfBody.length > 0 ? regionOfSubregion.get(subregionIdsOfBody[0]!)! : random.pick(regionIds);
       const row = {
         name: `${register.bodyKinds[kind]} ${random.pick(TOPICS)} ${random.pick(PLACES)} ${i}`,
         abbreviation: random.chance(0.3) ? `G${i}` : null,
         kind,
         level,
         parent_id: level !== "strategisch" && parents.length && random.chance(0.4) ? random.pick(parents) : null,
-        subregion_ids: random.chance(0.7) ? [random.pick(subregionIds)] : [],
+        subregion_ids: subregionIdsOfBody,
+        region_id: regionId,
         theme_id: random.chance(0.5) ? random.pick(themeIds) : null,
         active_from: toDay(fromMs),
         active_to: toMs === null ? null : toDay(toMs),
@@ -594,12 +615,14 @@ export async function generateScaleNetwork(
           row.meetings_per_year,
           stamp,
           stamp,
+          regionId,
         ).lastInsertRowid,
       );
       for (const subregionId of row.subregion_ids) insertBodySubregion.run(bodyId, subregionId);
       audit("bodies", bodyId, row);
       if (level !== "operationeel") parents.push(bodyId);
       bodyPeriods.set(bodyId, { from: fromMs, to: toMs, perYear: row.meetings_per_year });
+      regionOfBody.set(bodyId, regionId);
       if (kind === "projectteam") {
         const plan = {
           name: `Plan ${random.pick(TOPICS)} ${i}`,
@@ -609,7 +632,8 @@ export async function generateScaleNetwork(
           subregion_ids: row.subregion_ids,
         };
         const planId = Number(
-          insertPlan.run(plan.name, plan.theme_id, plan.lead_organisation_id, bodyId, stamp, stamp).lastInsertRowid,
+          insertPlan.run(plan.name, plan.theme_id, plan.lead_organisation_id, bodyId, stamp, stamp, regionId)
+            .lastInsertRowid,
         );
         for (const marker of plan.funding_markers) insertPlanMarker.run(planId, marker);
         for (const subregionId of plan.subregion_ids) insertPlanSubregion.run(planId, subregionId);
@@ -685,7 +709,7 @@ export async function generateScaleNetwork(
 
   log(`vergaderingen: ${meetingTarget} met hun presentie`);
   const insertMeeting = db.prepare(
-    "insert into meetings (body_id, kind, title, date, start_time, end_time, location, status, created_at, updated_at) values (?, 'vergadering', ?, ?, ?, ?, ?, ?, ?, ?)",
+    "insert into meetings (body_id, kind, title, date, start_time, end_time, location, status, created_at, updated_at, region_id) values (?, 'vergadering', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const insertAttendance = db.prepare(
     "insert into attendance (meeting_id, person_id, status, substitute_person_id, seat_id, organisation_id) values (?, ?, ?, ?, ?, ?)",
@@ -722,6 +746,7 @@ export async function generateScaleNetwork(
               status,
               stamp,
               stamp,
+              regionOfBody.get(bodyId)!,
             ).lastInsertRowid,
           );
           audit("meetings", meetingId, { body_id: bodyId, title: `Vergadering ${name}`, date, status });

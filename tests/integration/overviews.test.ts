@@ -6,6 +6,7 @@ import * as organisationDownload from "../../app/routes/overzichten.organisaties
 import { type MembershipMatrix, membershipMatrix, organisationSeats } from "../../app/models/overviews.server";
 import {
   createTestDatabase,
+  defaultRegionId,
   makeBody,
   makeOrganisation,
   makePerson,
@@ -84,14 +85,9 @@ describe("the organisations × bodies matrix", () => {
 
   it("narrows the organisations to a subregion", async () => {
     const n = await network();
-    const region = await t.db
-      .insertInto("regions")
-      .values({ code: "zl", name: "Zuid-Limburg" })
-      .returning("id")
-      .executeTakeFirstOrThrow();
     const parkstad = await t.db
       .insertInto("subregions")
-      .values({ region_id: region.id, code: "parkstad", name: "Parkstad" })
+      .values({ region_id: await defaultRegionId(t.db), code: "parkstad", name: "Parkstad" })
       .returning("id")
       .executeTakeFirstOrThrow();
     await t.db

@@ -8,6 +8,7 @@ import { searchRegister } from "../../app/models/search.server";
 import {
   createTestDatabase,
   makeBody,
+  makeBodyBeforeRegions,
   makeOrganisation,
   makePerson,
   makeSector,
@@ -239,7 +240,7 @@ describe("the search index when the migration runs on existing data", () => {
         email: "anna@example.org",
       });
       const organisation = await makeOrganisation(db, { name: "Alliantie Santé" });
-      const body = await makeBody(db, { name: "Coördinerend Managementoverleg", abbreviation: "CMO" });
+      const body = await makeBodyBeforeRegions(db, { name: "Coördinerend Managementoverleg", abbreviation: "CMO" });
 
       expect(await migrateToLatest(db, file)).toContain("0003_register_search");
       expect((await searchRegister(db, "anna@example.org")).map((r) => r.id)).toEqual([anna.id]);

@@ -659,6 +659,7 @@ describe("bodies", () => {
 
   it("creates a body from the form and refuses a name that is taken, whatever its case", async () => {
     const { cookie } = await signedIn("redacteur");
+    await defaultRegionId(t.db); // a body belongs to a region (decision 040)
     const fields = {
       name: "Regionaal Overleg Test",
       kind: "overleg",

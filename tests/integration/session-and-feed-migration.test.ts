@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { feedByToken } from "../../app/models/calendar.server";
 import { type DB, migrateToLatest, migrator, openDatabase } from "../../db/index";
-import { makeBody } from "../support/db";
+import { makeBodyBeforeRegions } from "../support/db";
 import { emptyDatabase, type FreshDatabase } from "../support/test-database";
 
 let empty: FreshDatabase;
@@ -21,7 +21,7 @@ afterEach(async () => {
 
 describe("migration 0013 on a register in use", () => {
   it("keeps the feed addresses calendars are subscribed to working, storing only their hash", async () => {
-    const body = await makeBody(db, { name: "Regiotafel" });
+    const body = await makeBodyBeforeRegions(db, { name: "Regiotafel" });
     const token = "abcdefghijklmnopqrstuvwxyz234567";
     await sql`insert into calendar_feeds (body_id, token) values (${body.id}, ${token})`.execute(db);
 

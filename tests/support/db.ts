@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import type { AppLoadContext } from "@remix-run/node";
-import type { Insertable, Selectable } from "kysely";
+import { type Insertable, type Selectable, sql } from "kysely";
 import { type DatabaseTarget, type DB, openMigratedDatabase } from "../../db/index";
 import type {
   BodiesTable,
@@ -202,6 +202,21 @@ export async function defaultRegionId(db: DB): Promise<number> {
     .returning("id")
     .executeTakeFirstOrThrow();
   return made.id;
+}
+
+/**
+ * A body in a register migrated only to before migration 0019, whose bodies have no region yet: for
+ * the tests that fill an older schema and then migrate it.
+ */
+export async function makeBodyBeforeRegions(
+  db: DB,
+  { name, abbreviation = null }: { name: string; abbreviation?: string | null },
+): Promise<{ id: number }> {
+  const { rows } = await sql<{ id: number }>`
+    insert into bodies (name, abbreviation, kind, level)
+    values (${name}, ${abbreviation}, 'werkgroep', 'tactisch')
+    returning id`.execute(db);
+  return { id: Number(rows[0]!.id) };
 }
 
 export async function makeBody(
