@@ -1,4 +1,5 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
+import type { RegionOfRecord } from "../models/record-regions.server";
 import { withNotice } from "../services/notices";
 import { can, type Permission } from "./permissions";
 import { currentRegion } from "./region.server";
@@ -56,11 +57,14 @@ export async function requireSession(request: Request, context: AppLoadContext):
 }
 
 /**
- * Where the permission is needed (decision 042): in a record's region (`regionId`), in the region the
- * user looks at (`region: "current"`; the cross-region view asks the network-wide role), or
- * network-wide. Left out: in some region or network-wide.
+ * Where the permission is needed (decision 042): in a region (`regionId`), in the region of the record
+ * the URL names (`record`, looked up only when the network-wide role does not already give it; no such
+ * record: 404, decision 044), in the region the user looks at (`region: "current"`; the cross-region
+ * view asks the network-wide role), or network-wide. Left out: in some region or network-wide.
  */
-export type RegionRequirement = { regionId: number } | { region: "current" | "network" };
+export type RegionRequirement = { regionId: number } | { record: RegionOfRecord } | { region: "current" | "network" };
+
+const forbidden = () => new Response(null, { status: 403, statusText: "Forbidden" });
 
 /**
  * The one gate of every loader and action: the signed-in user if their roles give the permission
@@ -74,8 +78,16 @@ export async function requirePermission(
   where?: RegionRequirement,
 ): Promise<SessionUser> {
   const { user } = await requireSession(request, context);
-  if (!(await allowed(request, context, user, permission, where)))
-    throw new Response(null, { status: 403, statusText: "Forbidden" });
+  if (where && "record" in where) {
+    // a role that has the permission nowhere is refused before the record is looked for
+    if (!can(user, permission)) throw forbidden();
+    if (can(user, permission, "network")) return user;
+    const regionId = await where.record(context.db);
+    if (regionId === undefined) throw new Response(null, { status: 404, statusText: "Not Found" });
+    if (!can(user, permission, regionId)) throw forbidden();
+    return user;
+  }
+  if (!(await allowed(request, context, user, permission, where))) throw forbidden();
   return user;
 }
 
@@ -85,7 +97,7 @@ export async function allowed(
   context: AppLoadContext,
   user: SessionUser,
   permission: Permission,
-  where: RegionRequirement | undefined,
+  where: Exclude<RegionRequirement, { record: RegionOfRecord }> | undefined,
 ): Promise<boolean> {
   if (!where) return can(user, permission);
   if ("regionId" in where) return can(user, permission, where.regionId);

@@ -1,7 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { regionsOpenTo } from "../models/region-choice.server";
-import { type CurrentRegion, type RegionOption, resolveRegion } from "../services/region-choice";
-import { requireSession } from "./guard.server";
+import { regionOrFirst } from "../models/regions.server";
+import { type CurrentRegion, type RegionOption, regionIdFrom, resolveRegion } from "../services/region-choice";
+import { requirePermission, requireSession } from "./guard.server";
+import { can, type Permission } from "./permissions";
+import type { SessionUser } from "./session.server";
 
 export interface RegionView {
   /** the regions the user may choose in the switcher, by name */
@@ -22,4 +25,45 @@ export function regionView(request: Request, context: AppLoadContext): Promise<R
 /** The region the signed-in user looks at — `{ id, name }` — or "all", the cross-region view (decision 043). */
 export async function currentRegion(request: Request, context: AppLoadContext): Promise<CurrentRegion> {
   return (await regionView(request, context)).current;
+}
+
+/**
+ * A create form's regions (decision 044): those where the user's roles give the permission, by name,
+ * and the one it starts on — the current region, or none in the cross-region view (then the first).
+ */
+export async function regionFieldOf(
+  request: Request,
+  context: AppLoadContext,
+  user: SessionUser,
+  permission: Permission,
+): Promise<{ regions: RegionOption[]; chosen: number | null }> {
+  // the regions open to the user are those they hold a role in (all, network-wide): the switcher's list
+  const { regions, current } = await regionView(request, context);
+  return {
+    regions: regions.filter((region) => can(user, permission, region.id)),
+    chosen: current === "all" ? null : current.id,
+  };
+}
+
+async function startingRegion(request: Request, context: AppLoadContext): Promise<number> {
+  const current = await currentRegion(request, context);
+  return current === "all" ? regionOrFirst(context.db, null) : current.id;
+}
+
+/**
+ * The gate of a create action (decision 044): the permission in the region the form chose — its
+ * `region_id`, else the current region, else (in the cross-region view) the first. A region the
+ * user's roles do not reach is a bare 403; a value that is no region is the model's to refuse.
+ */
+export async function requirePermissionInChosenRegion(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  formData: FormData,
+): Promise<{ user: SessionUser; regionId: number }> {
+  const user = await requirePermission(request, context, permission);
+  const regionId = regionIdFrom(formData) ?? (await startingRegion(request, context));
+  if (regionId !== 0 && !can(user, permission, regionId))
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
+  return { user, regionId };
 }

@@ -44,9 +44,8 @@ export interface RouteAccess {
  * intents need. The routes ask `requirePermission` themselves; tests/integration/permission-matrix.test.ts
  * walks the route folder and proves, role by role, that each route lets through exactly what this
  * table says, and that no route or intent is missing from it (decision 025), for network-wide and
- * regional users (decision 042). "record": the route will ask for the permission in the record's
- * region once records carry one; until then it asks for it in some region, which the record's own
- * region's users pass.
+ * regional users (decision 042). "record": the route asks for the permission in the region of the
+ * record its URL names, so a role in another region is refused it (decision 044).
  */
 export const ROUTE_ACCESS = {
   "routes/$": { loader: "public" },

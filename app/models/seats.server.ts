@@ -375,6 +375,7 @@ export async function getSeat(db: DB, seatId: number) {
     .select([
       "bodies.name as body_name",
       "bodies.archived_at as body_archived_at",
+      "bodies.region_id",
       "people.first_name",
       "people.infix",
       "people.last_name",

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfBody } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { AddSeatSection } from "../components/bodies/add-seat-section";
 import { BodyMeetings } from "../components/bodies/body-meetings";
@@ -43,12 +44,14 @@ const NOTICE_TEXTS = {
 } satisfies Record<RosterNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfBody(recordIdParam(params.bodyId)),
+  });
   const body = await getBody(context.db, recordIdParam(params.bodyId));
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const today = todayInAmsterdam();
   const view = rosterView(new URL(request.url).searchParams, today);
-  const canEdit = can(user, "register.edit");
+  const canEdit = can(user, "register.edit", body.region_id);
   const [{ roster, changes, history, historyTotal }, meetings] = await Promise.all([
     bodyRoster(context.db, body.id, view.onDay, view.allHistory ? null : HISTORY_SHOWN),
     bodyMeetings(context.db, body.id, today),
@@ -68,7 +71,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<TypedResponse<AddSeatAnswer>> {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfBody(recordIdParam(params.bodyId)),
+  });
   const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const today = todayInAmsterdam();

@@ -9,6 +9,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfBody } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { FeedAddress } from "../components/calendar/feed-address";
 import { FeedManagement } from "../components/calendar/feed-management";
@@ -44,7 +45,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("calendar.page.title", { body: data.body.name }) : t("calendar.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfBody(recordIdParam(params.bodyId)),
+  });
   const body = await getBody(context.db, recordIdParam(params.bodyId));
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
   const feed = await activeFeed(context.db, body.id);
@@ -60,7 +63,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           createdBy: feed.created_by_name,
         }
       : null,
-    canCreate: can(user, "register.edit") && body.archived_at === null,
+    canCreate: can(user, "register.edit", body.region_id) && body.archived_at === null,
     canManage: can(user, "calendar.manage"),
     notice,
     revokedFeedId: notice === "ingetrokken" ? (positiveIntFrom(url.searchParams, "id") ?? null) : null,
@@ -72,7 +75,9 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<CalendarFeedAnswer>> {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfBody(recordIdParam(params.bodyId)),
+  });
   const bodyId = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const intent = formData.get("intent");

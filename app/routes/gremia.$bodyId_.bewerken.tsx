@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfBody } from "../models/record-regions.server";
 import {
   bodyFieldLabels,
   BodyFormFields,
@@ -47,7 +48,7 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { record: regionOfBody(recordIdParam(params.bodyId)) });
   const id = recordIdParam(params.bodyId);
   const body = await getBody(context.db, id);
   if (!body) throw new Response(null, { status: 404, statusText: "Not Found" });
@@ -63,7 +64,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfBody(recordIdParam(params.bodyId)),
+  });
   const id = recordIdParam(params.bodyId);
   const formData = await request.formData();
   const intent = formData.get("intent");

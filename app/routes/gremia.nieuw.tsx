@@ -3,11 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { BodyFormFields, createBodySchema } from "../components/body-form";
 import { SubmitButton, ValidatedForm } from "../components/form";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
 import { pageTitle } from "../i18n/meta";
 import { bodyFormChoices, createBody } from "../models/bodies.server";
 import { parseForm } from "../services/form-data";
@@ -17,22 +16,20 @@ import { refusalResponse } from "../services/refusal.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("bodies.create.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit", { region: "current" });
-  return json({ options: await bodyFormChoices(context.db), regions: await regionChoices(context.db) });
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
+  return json({
+    options: await bodyFormChoices(context.db),
+    ...(await regionFieldOf(request, context, user, "register.edit")),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
+  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "register.edit", formData);
   const parsed = parseForm(createBodySchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const body = await createBody(
-      context.db,
-      user,
-      parsed.data,
-      await regionOrFirst(context.db, regionIdFrom(formData)),
-    );
+    const body = await createBody(context.db, user, parsed.data, regionId);
     return redirect(withNotice(`/gremia/${body.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -40,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewBody() {
-  const { options, regions } = useLoaderData<typeof loader>();
+  const { options, regions, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -56,7 +53,7 @@ export default function NewBody() {
           id="new-body"
           schema={createBodySchema}
           actionData={actionData}
-          defaultValues={{ kind: "", level: "" }}
+          defaultValues={{ kind: "", level: "", ...regionStart(chosen) }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

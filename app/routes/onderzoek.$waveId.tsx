@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { WaveMailings } from "../components/mailings/wave-mailings";
 import { PanelExportLinks } from "../components/panel-export-links";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
@@ -39,7 +40,9 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const wave = await getWave(context.db, recordIdParam(params.waveId));
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
   return json({
@@ -52,7 +55,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const id = recordIdParam(params.waveId);
   const formData = await request.formData();
   const parsed = parseForm(statusSchema, formData);

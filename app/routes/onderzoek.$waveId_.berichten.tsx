@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, MAILING_KINDS } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { SuccessNotice } from "../components/form";
 import { ClosingDateForm } from "../components/mailings/closing-date-form";
 import { MailDestination } from "../components/mailings/mail-destination";
@@ -31,7 +32,9 @@ async function waveOr404(context: LoaderFunctionArgs["context"], waveId: string 
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const wave = await waveOr404(context, params.waveId);
   const search = new URL(request.url).searchParams;
   const [messages, preview] = await Promise.all([
@@ -58,7 +61,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const wave = await waveOr404(context, params.waveId);
   const answer = await answerMessagesPost(
     context.db,

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { HiddenField, SubmitButton, ValidatedForm } from "../components/form";
 import { waveFieldLabels, WaveFormFields, waveFieldsSchema } from "../components/wave-form";
 import { pageTitle } from "../i18n/meta";
@@ -18,14 +19,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const saveSchema = waveFieldsSchema.extend({ version: positiveInt() });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const wave = await getWave(context.db, recordIdParam(params.waveId));
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
   return json({ wave });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const id = recordIdParam(params.waveId);
   const formData = await request.formData();
   const parsed = parseForm(saveSchema, formData);

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { BODY_LEVELS, type BodyLevel } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { panelForExport, recordExport, rosterOrganisations, type RosterSource } from "../models/panel-exports.server";
@@ -60,6 +61,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     request,
     context,
     PERSONAL_DATA_KINDS.includes(kind) ? "research.run" : "register.export",
+    { record: regionOfWave(waveId) },
   );
   const panel = await panelForExport(context.db, waveId);
   if (!panel) throw notFound();

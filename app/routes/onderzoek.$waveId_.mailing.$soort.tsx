@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { SuccessNotice } from "../components/form";
 import { BounceSection } from "../components/mailings/bounce-section";
 import { HeldBackSummary } from "../components/mailings/held-back-summary";
@@ -45,7 +46,7 @@ async function pageFor(context: LoaderFunctionArgs["context"], params: LoaderFun
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const { wave, kind } = await pageFor(context, params);
   return json({
     wave: { id: wave.id, name: wave.name },
@@ -61,7 +62,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const { wave, kind } = await pageFor(context, params);
   const formData = await request.formData();
   // bounced addresses (multipart, with a file): flagged in the register, the answer says which

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { FilterCheckbox, FilterForm, FilterSearch } from "../components/filter-form";
 import { SuccessNotice } from "../components/form";
 import { PanelCountTables } from "../components/panel-count-tables";
@@ -25,7 +26,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("panel.page.title", { name: data.wave.name }) : t("panel.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const waveId = recordIdParam(params.waveId);
   const panel = await frozenPanel(context.db, waveId);
   if (!panel) throw new Response(null, { status: 404, statusText: "Not Found" });
@@ -60,7 +63,9 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<PanelExclusionAnswer>> {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const waveId = recordIdParam(params.waveId);
   const formData = await request.formData();
   const parsed = parseForm(exclusionSchema, formData);

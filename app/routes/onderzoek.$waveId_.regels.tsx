@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { SuccessNotice } from "../components/form";
 import { WaveRulesForm } from "../components/waves/rules-form";
 import { pageTitle } from "../i18n/meta";
@@ -21,7 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("waves.rules.title", { name: data.wave.name }) : t("waves.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const wave = await getWave(context.db, recordIdParam(params.waveId));
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
   const choices = await ruleChoices(context.db);
@@ -40,7 +43,9 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<WaveRulesAnswer>> {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const id = recordIdParam(params.waveId);
   const formData = await request.formData();
   const intent = parseRulesIntent(formData.get("intent"), formData.get(RULES_SEARCH_FIELD));

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { AppliedResult } from "../components/responses/applied-result";
 import { ResponseChart } from "../components/responses/response-chart";
 import { StratumRateTables } from "../components/responses/stratum-rate-tables";
@@ -22,7 +23,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("responses.page.title", { name: data.wave.name }) : t("responses.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const waveId = recordIdParam(params.waveId);
   const overview = await responseOverview(context.db, waveId, todayInAmsterdam());
   if (!overview) throw new Response(null, { status: 404, statusText: "Not Found" });
@@ -39,7 +40,9 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<ResponseUploadAnswer>> {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const waveId = recordIdParam(params.waveId);
   const formData = await request.formData();
   const file = formData.get("file");

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
@@ -11,7 +12,9 @@ import { isExportFormat } from "../services/table-export.server";
 
 /** The response rates per stratum of the wave's dashboard as CSV or XLSX: counts only, no one's name. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const waveId = recordIdParam(params.waveId);
   const format = new URL(request.url).searchParams.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });

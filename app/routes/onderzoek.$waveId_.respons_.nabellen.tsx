@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { FollowUpTable } from "../components/responses/follow-up-table";
 import { pageTitle } from "../i18n/meta";
 import { nonResponders } from "../models/panel-responses.server";
@@ -12,7 +13,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("responses.followUp.title", { name: data.wave.name }) : t("responses.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const waveId = recordIdParam(params.waveId);
   const list = await nonResponders(context.db, waveId);
   if (!list) throw new Response(null, { status: 404, statusText: "Not Found" });

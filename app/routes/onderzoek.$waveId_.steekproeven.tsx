@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("samples.list.title", { name: data.wave.name }) : t("samples.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const waveId = recordIdParam(params.waveId);
   try {
     const { wave, eligible } = await sampleSource(context.db, waveId);
@@ -41,7 +42,9 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<SampleDrawAnswer>> {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const waveId = recordIdParam(params.waveId);
   const formData = await request.formData();
   const parsed = parseForm(sampleSchema, formData);

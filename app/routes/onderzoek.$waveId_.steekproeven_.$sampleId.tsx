@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { SuccessNotice } from "../components/form";
 import { SampleMethod } from "../components/samples/sample-method";
 import { SampleMemberTable, SampleStrataTable } from "../components/samples/sample-tables";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("samples.sample.title", { name: data.sample.waveName }) : t("samples.title")));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run");
+  await requirePermission(request, context, "research.run", { record: regionOfWave(recordIdParam(params.waveId)) });
   const sample = await getSample(context.db, recordIdParam(params.waveId), recordIdParam(params.sampleId));
   if (!sample) throw new Response(null, { status: 404, statusText: "Not Found" });
   return json({ sample, notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt"] as const) });

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { getSample, recordSampleExport } from "../models/interview-samples.server";
@@ -16,7 +17,9 @@ const notFound = () => new Response(null, { status: 404, statusText: "Not Found"
  * download is written to the audit log.
  */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const search = new URL(request.url).searchParams;
   const kind = search.get("soort");
   const format = search.get("formaat");

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfWave } from "../models/record-regions.server";
 import { CheckboxField, HiddenField, SubmitButton, useMessage, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
 import { PanelCountTables } from "../components/panel-count-tables";
@@ -36,7 +37,9 @@ const freezeSchema = z.object({
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const id = recordIdParam(params.waveId);
   const search = new URL(request.url).searchParams;
   const preview = await panelPreview(context.db, id, pageFrom(search), positiveIntFrom(search, EXCLUDED_PAGE) ?? 1);
@@ -46,7 +49,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run");
+  const user = await requirePermission(request, context, "research.run", {
+    record: regionOfWave(recordIdParam(params.waveId)),
+  });
   const id = recordIdParam(params.waveId);
   const formData = await request.formData();
   const parsed = parseForm(freezeSchema, formData);

@@ -3,11 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { WaveFormFields, waveFieldsSchema } from "../components/wave-form";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
 import { pageTitle } from "../i18n/meta";
 import { createWave } from "../models/survey-waves.server";
 import { parseForm } from "../services/form-data";
@@ -17,22 +16,17 @@ import { refusalResponse } from "../services/refusal.server";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("waves.create.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "research.run", { region: "current" });
-  return json({ regions: await regionChoices(context.db) });
+  const user = await requirePermission(request, context, "research.run", { region: "current" });
+  return json(await regionFieldOf(request, context, user, "research.run"));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "research.run", { region: "current" });
   const formData = await request.formData();
+  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "research.run", formData);
   const parsed = parseForm(waveFieldsSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const wave = await createWave(
-      context.db,
-      user,
-      parsed.data,
-      await regionOrFirst(context.db, regionIdFrom(formData)),
-    );
+    const wave = await createWave(context.db, user, parsed.data, regionId);
     return redirect(withNotice(`/onderzoek/${wave.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -40,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewWave() {
-  const { regions } = useLoaderData<typeof loader>();
+  const { regions, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -56,7 +50,7 @@ export default function NewWave() {
           id="new-wave"
           schema={waveFieldsSchema}
           actionData={actionData}
-          defaultValues={{ year: new Date().getFullYear() }}
+          defaultValues={{ year: new Date().getFullYear(), ...regionStart(chosen) }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

@@ -4,14 +4,13 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
 import { NamedFilterField } from "../components/named-filter";
 import { todayInAmsterdam } from "../i18n/format";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
 import { pageTitle } from "../i18n/meta";
 import { countAddressesToCorrect } from "../models/bounces.server";
 import { organisationChoice } from "../models/named-choices.server";
@@ -60,23 +59,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canEdit: can(me, "register.edit"),
     canExport: can(me, "register.export"),
     toCorrect: await countAddressesToCorrect(context.db),
-    regions: await regionChoices(context.db),
+    ...(await regionFieldOf(request, context, me, "register.edit")),
   });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
   const formData = await request.formData();
+  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "register.edit", formData);
   const parsed = parseForm(saveSearchSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const saved = await saveSearch(
-      context.db,
-      user,
-      parsed.data.name,
-      savedSearchFilter(parsed.data),
-      await regionOrFirst(context.db, regionIdFrom(formData)),
-    );
+    const saved = await saveSearch(context.db, user, parsed.data.name, savedSearchFilter(parsed.data), regionId);
     return redirect(withNotice("/personen/zoekopdrachten", "bewaard", { id: saved.id }));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -84,7 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function People() {
-  const { rows, page, organisation, filter, canEdit, canExport, toCorrect, regions } = useLoaderData<typeof loader>();
+  const { rows, page, organisation, filter, canEdit, canExport, toCorrect, regions, chosen } =
+    useLoaderData<typeof loader>();
   const location = useLocation();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
@@ -225,6 +219,7 @@ export default function People() {
               q: filter.q ?? "",
               organisationId: filter.organisationId ?? "",
               researchConsent: filter.researchConsent ? "true" : "",
+              ...regionStart(chosen),
             }}
             className="flex flex-wrap items-end gap-3"
           >

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfPlan } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { formatDay, formatMoment, todayInAmsterdam } from "../i18n/format";
@@ -16,12 +17,14 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.plan.name ?? t("themes.plans.title"));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfPlan(recordIdParam(params.planId)),
+  });
   const today = todayInAmsterdam();
   const found = await getPlan(context.db, recordIdParam(params.planId), today);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
-  return json({ ...found, today, created, canEdit: can(user, "register.edit") });
+  return json({ ...found, today, created, canEdit: can(user, "register.edit", found.plan.region_id) });
 }
 
 type TeamSeat = ReturnType<typeof useLoaderData<typeof loader>>["members"][number];

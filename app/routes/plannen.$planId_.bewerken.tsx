@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfPlan } from "../models/record-regions.server";
 import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { PlanFormFields, usePlanFieldLabels } from "../components/theme-forms";
@@ -28,7 +29,7 @@ const NOTICE_TEXTS = {
 } satisfies Record<EditNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { record: regionOfPlan(recordIdParam(params.planId)) });
   const found = await getPlan(context.db, recordIdParam(params.planId), todayInAmsterdam());
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { plan } = found;
@@ -40,7 +41,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfPlan(recordIdParam(params.planId)),
+  });
   const id = recordIdParam(params.planId);
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -3,11 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { PlanFormFields } from "../components/theme-forms";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
 import { pageTitle } from "../i18n/meta";
 import { createPlan, planChoices } from "../models/plans.server";
 import { parseForm } from "../services/form-data";
@@ -19,27 +18,22 @@ import { newPlanSchema } from "../services/theme-forms";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.newPlan.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit", { region: "current" });
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const choices = await planChoices(context.db);
   // from a theme's page: "new plan under this theme"
   const asked = positiveIntFrom(new URL(request.url).searchParams, "thema");
   const themeId = choices.themes.some((theme) => theme.id === asked) ? asked : undefined;
-  return json({ choices, themeId, regions: await regionChoices(context.db) });
+  return json({ choices, themeId, ...(await regionFieldOf(request, context, user, "register.edit")) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
+  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "register.edit", formData);
   const parsed = parseForm(newPlanSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { team_name: teamName, ...plan } = parsed.data;
   try {
-    const created = await createPlan(
-      context.db,
-      user,
-      { ...plan, teamName },
-      await regionOrFirst(context.db, regionIdFrom(formData)),
-    );
+    const created = await createPlan(context.db, user, { ...plan, teamName }, regionId);
     return redirect(withNotice(`/plannen/${created.plan.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -47,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPlan() {
-  const { choices, themeId, regions } = useLoaderData<typeof loader>();
+  const { choices, themeId, regions, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -64,7 +58,13 @@ export default function NewPlan() {
           id="new-plan"
           schema={newPlanSchema}
           actionData={actionData}
-          defaultValues={{ theme_id: themeId ?? "", funding_markers: [], lead_organisation_id: "", subregion_ids: [] }}
+          defaultValues={{
+            theme_id: themeId ?? "",
+            funding_markers: [],
+            lead_organisation_id: "",
+            subregion_ids: [],
+            ...regionStart(chosen),
+          }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

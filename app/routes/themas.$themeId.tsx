@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfTheme } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { formatMoment } from "../i18n/format";
@@ -16,11 +17,13 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.theme.name ?? t("themes.title"));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfTheme(recordIdParam(params.themeId)),
+  });
   const found = await getTheme(context.db, recordIdParam(params.themeId));
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
-  return json({ ...found, created, canEdit: can(user, "register.edit") });
+  return json({ ...found, created, canEdit: can(user, "register.edit", found.theme.region_id) });
 }
 
 export default function Theme() {

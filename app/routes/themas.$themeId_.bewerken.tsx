@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfTheme } from "../models/record-regions.server";
 import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, SuccessNotice, UndoNotice, ValidatedForm } from "../components/form";
 import { ThemeFormFields, useThemeFieldLabels } from "../components/theme-forms";
@@ -28,7 +29,7 @@ const NOTICE_TEXTS = {
 } satisfies Record<EditNotice, MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", { record: regionOfTheme(recordIdParam(params.themeId)) });
   const found = await getTheme(context.db, recordIdParam(params.themeId));
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   return json({
@@ -38,7 +39,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfTheme(recordIdParam(params.themeId)),
+  });
   const id = recordIdParam(params.themeId);
   const formData = await request.formData();
   const intent = formData.get("intent");

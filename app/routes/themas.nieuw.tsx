@@ -3,11 +3,10 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { ThemeFormFields } from "../components/theme-forms";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
 import { pageTitle } from "../i18n/meta";
 import { createTheme } from "../models/themes.server";
 import { parseForm } from "../services/form-data";
@@ -18,22 +17,17 @@ import { newThemeSchema } from "../services/theme-forms";
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("themes.newTheme.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit", { region: "current" });
-  return json({ regions: await regionChoices(context.db) });
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
+  return json(await regionFieldOf(request, context, user, "register.edit"));
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const formData = await request.formData();
+  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "register.edit", formData);
   const parsed = parseForm(newThemeSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const theme = await createTheme(
-      context.db,
-      user,
-      parsed.data,
-      await regionOrFirst(context.db, regionIdFrom(formData)),
-    );
+    const theme = await createTheme(context.db, user, parsed.data, regionId);
     return redirect(withNotice(`/themas/${theme.id}`, "aangemaakt"));
   } catch (error) {
     return refusalResponse(error, formData);
@@ -41,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewTheme() {
-  const { regions } = useLoaderData<typeof loader>();
+  const { regions, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -57,7 +51,7 @@ export default function NewTheme() {
           id="new-theme"
           schema={newThemeSchema}
           actionData={actionData}
-          defaultValues={{ kind: "inhoudelijk" }}
+          defaultValues={{ kind: "inhoudelijk", ...regionStart(chosen) }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ATTENDANCE_STATUSES, type Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfMeeting } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { meetingTime } from "../components/meeting-form";
@@ -26,13 +27,15 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const detail = await meetingDetail(context.db, recordIdParam(params.meetingId));
   if (!detail) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
   return json({
     ...detail,
-    canEdit: can(user, "register.edit"),
+    canEdit: can(user, "register.edit", detail.meeting.region_id),
     notice: noticeFrom(search, PAGE_NOTICES),
   });
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfMeeting } from "../models/record-regions.server";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { calendarMeeting } from "../models/calendar.server";
@@ -10,7 +11,9 @@ import { appOrigin } from "../services/app-origin.server";
 
 /** One meeting as an .ics file to open in a calendar application (/vergaderingen/:id/agenda.ics). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const meeting = await calendarMeeting(context.db, recordIdParam(params.meetingId));
   if (!meeting) throw new Response(null, { status: 404, statusText: "Not Found" });
   const language = requestLanguage(request, user);

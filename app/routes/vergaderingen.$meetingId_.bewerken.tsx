@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfMeeting } from "../models/record-regions.server";
 import { SuccessNotice, UndoNotice } from "../components/form";
 import { meetingFieldLabels, meetingTime, readableMeetingConflict } from "../components/meeting-form";
 import { CancelMeetingForm } from "../components/meetings/cancel-meeting-form";
@@ -37,7 +38,9 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
+  await requirePermission(request, context, "register.edit", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const id = recordIdParam(params.meetingId);
   const meeting = await getMeeting(context.db, id);
   if (!meeting) throw new Response(null, { status: 404, statusText: "Not Found" });
@@ -59,7 +62,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const id = recordIdParam(params.meetingId);
   const formData = await request.formData();
   const intent = formData.get("intent");

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfMeeting } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { ReadOnlyRegister } from "../components/attendance/read-only-register";
 import { RegisterClosedNotice } from "../components/attendance/register-closed-notice";
@@ -30,17 +31,21 @@ const NOTICE_TEXTS = {
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const sheet = await registerSheet(context.db, recordIdParam(params.meetingId));
   return json({
     sheet,
-    canEdit: can(user, "register.edit"),
+    canEdit: can(user, "register.edit", sheet.meeting.region_id),
     notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),
   });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfMeeting(recordIdParam(params.meetingId)),
+  });
   const meetingId = recordIdParam(params.meetingId);
   const formData = await request.formData();
   const intent = parseIntent(formData.get("intent"));

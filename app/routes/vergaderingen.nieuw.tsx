@@ -3,11 +3,11 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { HiddenField, SelectField, SubmitButton, ValidatedForm } from "../components/form";
 import { EventFields, MeetingFields } from "../components/meeting-form";
-import { RegionField } from "../components/regions/region-field";
-import { regionChoices, regionOrFirst } from "../models/regions.server";
-import { regionIdFrom } from "../services/region-choice";
+import { RegionField, regionStart } from "../components/regions/region-field";
+import { regionOfBody } from "../models/record-regions.server";
 import { pageTitle } from "../i18n/meta";
 import { createBodyMeeting, createEvent, meetingFormChoices } from "../models/meetings.server";
 import { parseForm } from "../services/form-data";
@@ -24,12 +24,17 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const EVENT = "evenement";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit", { region: "current" });
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const search = new URL(request.url).searchParams;
   const choices = await meetingFormChoices(context.db);
   const asked = positiveIntFrom(search, "gremium");
   const body = choices.bodies.find((b) => b.id === asked) ?? null;
-  return json({ isEvent: search.get("soort") === EVENT, choices, body, regions: await regionChoices(context.db) });
+  return json({
+    isEvent: search.get("soort") === EVENT,
+    choices,
+    body,
+    ...(await regionFieldOf(request, context, user, "register.edit")),
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   try {
     if (formData.get("soort") === EVENT) {
+      const { regionId } = await requirePermissionInChosenRegion(request, context, "register.edit", formData);
       const parsed = parseForm(newEventSchema, formData);
       if (!parsed.ok) return json(parsed, { status: 400 });
       const { invited_bodies, invited_organisations, invited_searches, ...fields } = parsed.data;
@@ -45,16 +51,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
         organisationIds: invited_organisations,
         savedSearchIds: invited_searches,
       };
-      const event = await createEvent(
-        context.db,
-        user,
-        { ...fields, invitations },
-        await regionOrFirst(context.db, regionIdFrom(formData)),
-      );
+      const event = await createEvent(context.db, user, { ...fields, invitations }, regionId);
       return redirect(withNotice(`/vergaderingen/${event.id}`, "aangemaakt"));
     }
     const parsed = parseForm(newBodyMeetingSchema, formData);
     if (!parsed.ok) return json(parsed, { status: 400 });
+    await requirePermission(request, context, "register.edit", { record: regionOfBody(parsed.data.body_id) });
     const meeting = await createBodyMeeting(context.db, user, parsed.data);
     return redirect(withNotice(`/vergaderingen/${meeting.id}`, "aangemaakt"));
   } catch (error) {
@@ -63,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewMeeting() {
-  const { isEvent, choices, body, regions } = useLoaderData<typeof loader>();
+  const { isEvent, choices, body, regions, chosen } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const title = isEvent ? t("meetings.create.eventTitle") : t("meetings.create.meetingTitle");
@@ -85,7 +87,7 @@ export default function NewMeeting() {
             id="new-event"
             schema={newEventSchema}
             actionData={actionData}
-            defaultValues={{ soort: EVENT, kind: "" }}
+            defaultValues={{ soort: EVENT, kind: "", ...regionStart(chosen) }}
             className="space-y-4"
           >
             <HiddenField name="soort" />

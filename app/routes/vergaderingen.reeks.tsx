@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfBody } from "../models/record-regions.server";
 import { CreatedSeries } from "../components/meeting-series/created-series";
 import { SeriesForm } from "../components/meeting-series/series-form";
 import { todayInAmsterdam } from "../i18n/format";
@@ -42,6 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const parsed = parseForm(seriesSchema, formData);
   if (!parsed.ok) return json({ ...parsed, kind: "refused", intent }, { status: 400 });
   const { body_id: bodyId, ...input } = parsed.data;
+  await requirePermission(request, context, "register.edit", { record: regionOfBody(bodyId) });
   try {
     if (intent === "preview") return json(await seriesPreviewAnswer(context.db, bodyId, input, formData));
     const { series } = await createSeries(context.db, user, bodyId, input);

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionOfSeat } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice, UndoNotice } from "../components/form";
 import { RefusalAlert } from "../components/refusal-alert";
@@ -45,7 +46,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   );
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
+  const user = await requirePermission(request, context, "register.read", {
+    record: regionOfSeat(recordIdParam(params.seatId)),
+  });
   const seat = await getSeat(context.db, recordIdParam(params.seatId));
   if (!seat) throw new Response(null, { status: 404, statusText: "Not Found" });
   const search = new URL(request.url).searchParams;
@@ -55,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     seat,
     today,
     // the forms' choices, for editors only: their presence is what shows the forms
-    choices: can(user, "register.edit")
+    choices: can(user, "register.edit", seat.region_id)
       ? await offeredChoices(context.db, chosenOnSeatPage(seat, {}, today), user.language)
       : null,
     notice,
@@ -65,7 +68,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs): Promise<TypedResponse<SeatPageAnswer>> {
-  const user = await requirePermission(request, context, "register.edit");
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionOfSeat(recordIdParam(params.seatId)),
+  });
   const seatId = recordIdParam(params.seatId);
   const formData = await request.formData();
   const intent = formData.get("intent");

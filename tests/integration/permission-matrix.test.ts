@@ -1,11 +1,22 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, type RoleGrant } from "../../app/auth/permissions";
+import { can, type Permission, type RoleGrant } from "../../app/auth/permissions";
 import { type Access, type ActionAccess, ROUTE_ACCESS, type RouteAccess } from "../../app/auth/route-access";
 import { createFeed } from "../../app/models/calendar.server";
+import { createWave } from "../../app/models/survey-waves.server";
 import { USER_ROLES, type UserRole } from "../../db/schema";
-import { createTestDatabase, formRequest, makeUser, sessionCookieFor, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  formRequest,
+  makeBody,
+  makeSeat,
+  makeUser,
+  sessionCookieFor,
+  type TestDatabase,
+} from "../support/db";
+import { makeMeeting } from "../support/meetings";
+import { makePlan, makeTheme } from "../support/themes";
 import { demoWithSamples, rowCounts as rowCountsOf } from "../support/demo-samples";
 import { ROUTE_FILES, ROUTES_DIR, routeIdOf, sourcesOf, urlOf } from "../support/route-files";
 import { call, get, type Handler } from "../support/routes";
@@ -15,9 +26,9 @@ import { userWithNetworkRole } from "../support/users";
  * The permission matrix (decision 025): every route file of app/routes, and every intent its action
  * dispatches on, stands in app/auth/route-access.ts; every role — network-wide, and as the only role
  * in the demo's region (decision 042) — and an anonymous visitor get exactly as far as that table
- * says, on the demo network with real ids in the URL. The demo's records all lie in its one region,
- * so "record" routes are proven here for the record's own region; a user of another region is
- * refused them once records carry their region (the "record" routes of the table).
+ * says, on the demo network with real ids in the URL. The demo's records all lie in its region; a
+ * second region with records of its own holds the third kind of visitor, whose only role is there:
+ * refused on the demo region's records by id (decision 044), and let through on their own.
  */
 
 const TABLE: Record<string, RouteAccess> = ROUTE_ACCESS;
@@ -27,21 +38,33 @@ function entryOf(file: string): RouteAccess {
   return entry;
 }
 
-/** A network-wide role, the same role as the only one in the demo's region, or nobody signed in. */
-type Visitor = UserRole | `regional ${UserRole}` | "anonymous";
+/**
+ * A network-wide role, the same role as the only one in the demo's region or as the only one in the
+ * other region, or nobody signed in.
+ */
+type Visitor = UserRole | `regional ${UserRole}` | `other-region ${UserRole}` | "anonymous";
 const VISITORS: readonly Visitor[] = [
   ...USER_ROLES,
   ...USER_ROLES.map((role) => `regional ${role}` as const),
+  ...USER_ROLES.map((role) => `other-region ${role}` as const),
   "anonymous",
 ];
 type Verdict = "allowed" | "forbidden" | "login";
 
-/** The demo's one region: a regional visitor's only region, so also the one they look at. */
+/** The demo's region, where every sample record lies: a regional visitor's only region, so also the one they look at. */
 let demoRegion = 0;
+/** The second region, with records of its own: the only region of an "other-region" visitor. */
+let otherRegion = 0;
+
+/** The region a visitor's only role is in, which is also the one they look at; null: network-wide. */
+function homeRegionOf(visitor: Exclude<Visitor, "anonymous">): number | null {
+  if (visitor.startsWith("regional ")) return demoRegion;
+  if (visitor.startsWith("other-region ")) return otherRegion;
+  return null;
+}
 
 function rolesOf(visitor: Exclude<Visitor, "anonymous">): RoleGrant[] {
-  const [scope, role] = visitor.split(" ");
-  return role ? [{ regionId: demoRegion, role: role as UserRole }] : [{ regionId: null, role: scope as UserRole }];
+  return [{ regionId: homeRegionOf(visitor), role: visitor.split(" ").at(-1) as UserRole }];
 }
 
 function verdictOf(access: Access, visitor: Visitor): Verdict {
@@ -50,7 +73,13 @@ function verdictOf(access: Access, visitor: Visitor): Verdict {
   if (access === "signed-in") return "allowed";
   const user = { roles: rolesOf(visitor) };
   if (typeof access === "string") return can(user, access) ? "allowed" : "forbidden";
-  return can(user, access.needs, access.region === "network" ? "network" : demoRegion) ? "allowed" : "forbidden";
+  const where =
+    access.region === "network"
+      ? "network"
+      : access.region === "record"
+        ? demoRegion
+        : (homeRegionOf(visitor) ?? demoRegion);
+  return can(user, access.needs, where) ? "allowed" : "forbidden";
 }
 
 /** Where the guard sends an anonymous visitor of that path (app/auth/guard.server.ts). */
@@ -97,6 +126,45 @@ describe("the permission matrix", () => {
   const cookies = new Map<Visitor, string>();
   const users = new Map<Visitor, number>();
   const samples: Record<string, string> = {};
+  /** The sample values with the other region's own body, seat, meeting, theme, plan and survey wave. */
+  const otherSamples: Record<string, string> = {};
+
+  async function otherRegionWithRecords(): Promise<Record<string, string>> {
+    otherRegion = (
+      await t.db
+        .insertInto("regions")
+        .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const region_id = otherRegion;
+    const body = await makeBody(t.db, { region_id });
+    const seat = await makeSeat(t.db, { body_id: body.id });
+    const meeting = await makeMeeting(t.db, { body_id: body.id, date: "2026-03-02", region_id });
+    const theme = await makeTheme(t.db, { region_id });
+    const plan = await makePlan(t.db, { region_id });
+    const wave = await createWave(
+      t.db,
+      await userWithNetworkRole(t.db, "beheerder"),
+      {
+        name: "Panel Noord",
+        year: 2026,
+        reference_date: "2026-10-01",
+        link_template: "https://enquete.example.org/s/{token}",
+        method_notes: null,
+      },
+      region_id,
+    );
+    return {
+      ...samples,
+      bodyId: String(body.id),
+      seatId: String(seat.id),
+      meetingId: String(meeting.id),
+      themeId: String(theme.id),
+      planId: String(plan.id),
+      waveId: String(wave.id),
+    };
+  }
 
   /** A session of its own for each request: an allowed POST to /logout ends the session it came with. */
   const cookieOf = async (visitor: Visitor) =>
@@ -112,6 +180,11 @@ describe("the permission matrix", () => {
       users.set(role, (await userWithNetworkRole(t.db, role)).id);
       const { user } = await makeUser(t.db, { regionRoles: { [demoRegion]: role } });
       users.set(`regional ${role}`, user.id);
+    }
+    Object.assign(otherSamples, await otherRegionWithRecords());
+    for (const role of USER_ROLES) {
+      const { user } = await makeUser(t.db, { regionRoles: { [otherRegion]: role } });
+      users.set(`other-region ${role}`, user.id);
     }
     for (const [visitor, id] of users) cookies.set(visitor, await sessionCookieFor(t.db, id));
   });
@@ -211,6 +284,37 @@ describe("the permission matrix", () => {
         const verdict = verdictOf(access, visitor);
         expect(observed(response, pathname), what).toBe(verdict);
         if (verdict !== "allowed") expect(await rowCounts(), `${what} changed nothing`).toEqual(before);
+      }
+    }
+  });
+
+  const recordFiles = ROUTE_FILES.filter((file) => {
+    const rule = entryOf(file).loader;
+    const accesses = typeof rule === "string" || "needs" in rule ? [rule] : Object.values(rule.values);
+    return accesses.some((access) => typeof access === "object" && access.region === "record");
+  });
+
+  it("knows the pages about one record", () => {
+    expect(recordFiles.length).toBeGreaterThan(20);
+  });
+
+  it.each(recordFiles)("%s: the other region's own records are open to its users", async (file) => {
+    const { loader } = await loadRoute(file);
+    const rule = entryOf(file).loader;
+    const cases: Array<[Access, Record<string, string>]> =
+      typeof rule === "string" || "needs" in rule
+        ? [[rule, otherSamples]]
+        : Object.entries(rule.values).map(([value, access]) => [access, { ...otherSamples, [rule.param]: value }]);
+    for (const [access, values] of cases) {
+      const { path: pathname, params } = urlOf(file, values);
+      for (const role of USER_ROLES) {
+        const visitor = `other-region ${role}` as const;
+        const response = await call(t.db, loader!, get(pathname, cookies.get(visitor)), params);
+        const { needs } = access as { needs: Permission };
+        // past the gate: the page, or its own answer about the record (a sample of another wave: 404)
+        expect(observed(response, pathname), `${visitor} GET ${pathname}`).toBe(
+          can({ roles: rolesOf(visitor) }, needs, otherRegion) ? "allowed" : "forbidden",
+        );
       }
     }
   });

@@ -2,8 +2,9 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../form";
 
 /**
- * A create form's region (decision 040): a choice only when the register has more than one region,
- * starting on the first; with one region the form carries it unseen. Without any region the
+ * A create form's region (decision 040): a choice only when the user may create in more than one
+ * region, starting on the current one (`regionStart`, decision 044); with one region the form
+ * carries it unseen. Without any region the
  * model refuses the form and says a beheerder must create one first.
  */
 export function RegionField({ regions }: { regions: readonly { id: number; name: string }[] }) {
@@ -19,3 +20,6 @@ export function RegionField({ regions }: { regions: readonly { id: number; name:
     />
   );
 }
+
+/** The form's starting region, for its default values: the current region (none in the cross-region view). */
+export const regionStart = (chosen: number | null) => (chosen === null ? {} : { region_id: String(chosen) });
