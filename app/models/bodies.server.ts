@@ -15,6 +15,7 @@ import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
 import { assertSubregionsExist, bodySubregionRows, subregionsOfBodies } from "./governance.server";
+import type { ConstituencyNames } from "../services/governance";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
@@ -143,6 +144,8 @@ function seatsWithNames(db: DB) {
     .selectFrom("seats")
     .leftJoin("people", "people.id", "seats.person_id")
     .leftJoin("organisations", "organisations.id", "seats.organisation_id")
+    .leftJoin("sectors", "sectors.id", "seats.constituency_sector_id")
+    .leftJoin("subregions", "subregions.id", "seats.constituency_subregion_id")
     .select([
       "seats.id",
       "seats.role",
@@ -160,7 +163,12 @@ function seatsWithNames(db: DB) {
       "people.title",
       "people.sort_name",
     ])
-    .select("organisations.name as organisation_name");
+    .select([
+      "organisations.name as organisation_name",
+      "sectors.name_nl as constituency_sector_nl",
+      "sectors.name_en as constituency_sector_en",
+      "subregions.name as constituency_subregion_name",
+    ]);
 }
 
 type SeatWithNames = Awaited<ReturnType<ReturnType<typeof seatsWithNames>["execute"]>>[number];
@@ -169,7 +177,7 @@ type SeatWithNames = Awaited<ReturnType<ReturnType<typeof seatsWithNames>["execu
  * A seat as the roster and a plan's team show it: the holder named once, on the server, rather
  * than sent as name parts to every page that renders it.
  */
-export interface NamedSeat {
+export interface NamedSeat extends ConstituencyNames {
   id: number;
   role: SeatRole;
   start_date: string;
@@ -186,11 +194,28 @@ function namedSeat(seat: SeatWithNames): NamedSeat {
   const { id, role, start_date, end_date, note, person_id, organisation_id, organisation_name } = seat;
   const { first_name, infix, last_name, initials, title } = seat;
   const person_name = last_name === null ? null : displayName({ first_name, infix, last_name, initials, title });
-  return { id, role, start_date, end_date, note, person_id, person_name, organisation_id, organisation_name };
+  return {
+    id,
+    role,
+    start_date,
+    end_date,
+    note,
+    person_id,
+    person_name,
+    organisation_id,
+    organisation_name,
+    ...constituencyNames(seat),
+  };
 }
 
+const constituencyNames = (seat: ConstituencyNames): ConstituencyNames => ({
+  constituency_sector_nl: seat.constituency_sector_nl,
+  constituency_sector_en: seat.constituency_sector_en,
+  constituency_subregion_name: seat.constituency_subregion_name,
+});
+
 /** A join or a departure as the history lists it: the day, the seat's role, who and on whose behalf. */
-export interface SeatEvent {
+export interface SeatEvent extends ConstituencyNames {
   day: string;
   kind: "start" | "end";
   seat_id: number;
@@ -228,8 +253,17 @@ export async function bodyRoster(db: DB, bodyId: number, onDay: string, historyL
       .map(namedSeat),
     changes: neighbouringChanges(seats, onDay),
     history: shown.map(({ day, kind, item }): SeatEvent => {
-      const { person_name, organisation_name } = namedSeat(namedOf(item.id));
-      return { day, kind, seat_id: item.id, role: item.role, person_name, organisation_name };
+      const seat = namedOf(item.id);
+      const { person_name, organisation_name } = namedSeat(seat);
+      return {
+        day,
+        kind,
+        seat_id: item.id,
+        role: item.role,
+        person_name,
+        organisation_name,
+        ...constituencyNames(seat),
+      };
     }),
     historyTotal: events.length,
   };

@@ -1,6 +1,7 @@
 import { idList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
+import type { ConstituencyChoices } from "../services/governance";
 import type { Trx } from "./audit.server";
 import { type ChildRows, RegisterError } from "./editing.server";
 
@@ -132,4 +133,13 @@ export function planGovernanceRows(
         .execute();
     },
   };
+}
+
+/** What a seat form offers as an achterban: every sector, and the subregions of the body's region. */
+export async function constituencyChoices(db: DB, regionId: number): Promise<ConstituencyChoices> {
+  const [sectors, subregions] = await Promise.all([
+    db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).orderBy("sort_order").execute(),
+    db.selectFrom("subregions").select(["id", "name"]).where("region_id", "=", regionId).orderBy("name").execute(),
+  ]);
+  return { sectors, subregions };
 }

@@ -645,6 +645,8 @@ export async function getPerson(db: DB, id: number) {
       .selectFrom("seats")
       .innerJoin("bodies", "bodies.id", "seats.body_id")
       .leftJoin("organisations", "organisations.id", "seats.organisation_id")
+      .leftJoin("sectors", "sectors.id", "seats.constituency_sector_id")
+      .leftJoin("subregions", "subregions.id", "seats.constituency_subregion_id")
       .select([
         "seats.id",
         "seats.role",
@@ -654,6 +656,9 @@ export async function getPerson(db: DB, id: number) {
         "bodies.name as body_name",
         "organisations.id as organisation_id",
         "organisations.name as organisation_name",
+        "sectors.name_nl as constituency_sector_nl",
+        "sectors.name_en as constituency_sector_en",
+        "subregions.name as constituency_subregion_name",
       ])
       .where("seats.person_id", "=", id)
       .orderBy("seats.start_date", "desc")

@@ -23,6 +23,9 @@ export type Seat = Selectable<SeatsTable>;
 export interface SeatFields {
   role: SeatRole;
   organisation_id: number | null;
+  /** the achterban the seat represents instead of an organisation (decision 039); absent: none */
+  constituency_sector_id?: number | null;
+  constituency_subregion_id?: number | null;
   start_date: IsoDate;
   end_date: IsoDate | null;
   note: string | null;
@@ -83,6 +86,31 @@ async function assertPersonOpen(trx: Trx, personId: number | null, field: string
     throw new RegisterError(messageKey("bodies.errors.personArchived", { person: displayName(person) }), field);
 }
 
+/**
+ * A seat speaks for one organisation or for an achterban, never both (the database checks it too);
+ * the sector and subregion named must exist.
+ */
+async function assertRepresents(trx: Trx, fields: SeatFields) {
+  const sectorId = fields.constituency_sector_id ?? null;
+  const subregionId = fields.constituency_subregion_id ?? null;
+  if (sectorId === null && subregionId === null) return;
+  if (fields.organisation_id !== null)
+    throw new RegisterError("governance.errors.organisationAndConstituency", "organisation_id");
+  if (sectorId !== null) {
+    const sector = await trx.selectFrom("sectors").select("id").where("id", "=", sectorId).executeTakeFirst();
+    if (!sector) throw new RegisterError("common.form.invalid", "constituency_sector_id");
+  }
+  if (subregionId !== null) {
+    const subregion = await trx.selectFrom("subregions").select("id").where("id", "=", subregionId).executeTakeFirst();
+    if (!subregion) throw new RegisterError("common.form.invalid", "constituency_subregion_id");
+  }
+}
+
+const constituencyColumns = (fields: SeatFields) => ({
+  constituency_sector_id: fields.constituency_sector_id ?? null,
+  constituency_subregion_id: fields.constituency_subregion_id ?? null,
+});
+
 /** Refuses a seat that would share a day with another seat of the same person in the same role and body, naming that seat. */
 async function assertNoOverlap(trx: Trx, candidate: SeatForOverlap, field: string) {
   if (candidate.person_id === null) return;
@@ -123,12 +151,14 @@ export async function addSeat(db: DB, actor: Actor, bodyId: number, fields: NewS
     await assertBodyOpen(trx, bodyId);
     await assertPersonOpen(trx, fields.person_id, "person");
     await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
+    await assertRepresents(trx, fields);
     await assertNoOverlap(trx, { body_id: bodyId, ...fields }, "start_date");
     return insertAudited(trx, actor, "seats", {
       body_id: bodyId,
       person_id: fields.person_id,
       role: fields.role,
       organisation_id: fields.organisation_id,
+      ...constituencyColumns(fields),
       start_date: fields.start_date,
       end_date: fields.end_date,
       note: fields.note,
@@ -137,7 +167,7 @@ export async function addSeat(db: DB, actor: Actor, bodyId: number, fields: NewS
 }
 
 /**
- * Corrects a seat: role, organisation, period, note. The person stays: another person is another
+ * Corrects a seat: role, organisation or achterban, period, note. The person stays: another person is another
  * seat (fill a vacancy, or end this one and add theirs).
  */
 export async function updateSeat(
@@ -154,11 +184,13 @@ export async function updateSeat(
       // an organisation archived since the seat began may stay on it; a new choice must be open
       if (fields.organisation_id !== current.organisation_id)
         await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
+      await assertRepresents(trx, fields);
       await assertNoOverlap(trx, { ...current, ...fields }, "start_date");
     }
     const values = {
       role: fields.role,
       organisation_id: fields.organisation_id,
+      ...constituencyColumns(fields),
       start_date: fields.start_date,
       end_date: fields.end_date,
       note: fields.note,
@@ -354,6 +386,9 @@ export async function fillVacancy(
       person_id: fill.person_id,
       role: current.role,
       organisation_id: fill.organisation_id,
+      // a place kept for an achterban is filled on its behalf, unless the person comes for an organisation
+      constituency_sector_id: fill.organisation_id === null ? current.constituency_sector_id : null,
+      constituency_subregion_id: fill.organisation_id === null ? current.constituency_subregion_id : null,
       start_date: fill.start_date,
       end_date: plan.ok ? plan.nextEnds : null,
       note: null,
@@ -371,9 +406,12 @@ export async function getSeat(db: DB, seatId: number) {
     .innerJoin("bodies", "bodies.id", "seats.body_id")
     .leftJoin("people", "people.id", "seats.person_id")
     .leftJoin("organisations", "organisations.id", "seats.organisation_id")
+    .leftJoin("sectors", "sectors.id", "seats.constituency_sector_id")
+    .leftJoin("subregions", "subregions.id", "seats.constituency_subregion_id")
     .selectAll("seats")
     .select([
       "bodies.name as body_name",
+      "bodies.region_id as body_region_id",
       "bodies.archived_at as body_archived_at",
       "bodies.region_id",
       "people.first_name",
@@ -383,6 +421,9 @@ export async function getSeat(db: DB, seatId: number) {
       "people.title",
       "organisations.name as organisation_name",
       "organisations.archived_at as organisation_archived_at",
+      "sectors.name_nl as constituency_sector_nl",
+      "sectors.name_en as constituency_sector_en",
+      "subregions.name as constituency_subregion_name",
     ])
     .where("seats.id", "=", seatId)
     .executeTakeFirst();

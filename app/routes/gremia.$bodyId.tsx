@@ -17,6 +17,7 @@ import { formatMoment, todayInAmsterdam } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import { bodyRoster, getBody } from "../models/bodies.server";
+import { constituencyChoices } from "../models/governance.server";
 import { bodyMeetings } from "../models/meetings.server";
 import { addSeat } from "../models/seats.server";
 import { parseForm } from "../services/form-data";
@@ -52,9 +53,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = todayInAmsterdam();
   const view = rosterView(new URL(request.url).searchParams, today);
   const canEdit = can(user, "register.edit", body.region_id);
-  const [{ roster, changes, history, historyTotal }, meetings] = await Promise.all([
+  const canAddSeat = canEdit && !body.archived_at;
+  const [{ roster, changes, history, historyTotal }, meetings, constituencies] = await Promise.all([
     bodyRoster(context.db, body.id, view.onDay, view.allHistory ? null : HISTORY_SHOWN),
     bodyMeetings(context.db, body.id, today),
+    canAddSeat ? constituencyChoices(context.db, body.region_id) : null,
   ]);
   return json({
     body,
@@ -65,8 +68,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     history,
     historyTotal,
     canEdit,
-    canAddSeat: canEdit && !body.archived_at,
+    canAddSeat,
     meetings,
+    constituencies,
   });
 }
 
@@ -103,6 +107,7 @@ export default function Body() {
     canEdit,
     canAddSeat,
     meetings,
+    constituencies,
     notice,
     addedSeatId,
   } = useLoaderData<typeof loader>();
@@ -131,12 +136,13 @@ export default function Body() {
         addedSeatId={addedSeatId}
         canEdit={canEdit}
       />
-      {canAddSeat ? (
+      {canAddSeat && constituencies ? (
         <AddSeatSection
           action={rosterPageAddress(body.id, { onDay, today, allHistory })}
           today={today}
           actionData={actionData ?? null}
           choices={actionData?.choices ?? NO_CHOICES}
+          constituencies={constituencies}
           roundTrip={actionData?.roundTrip ?? ""}
           addedSeatId={addedSeatId}
         />

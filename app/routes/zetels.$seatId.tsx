@@ -16,6 +16,7 @@ import { SeatSummary } from "../components/seats/seat-summary";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
+import { constituencyChoices } from "../models/governance.server";
 import { getSeat } from "../models/seats.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
@@ -61,6 +62,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     choices: can(user, "register.edit", seat.region_id)
       ? await offeredChoices(context.db, chosenOnSeatPage(seat, {}, today), user.language)
       : null,
+    constituencies: await constituencyChoices(context.db, seat.body_region_id),
     notice,
     // the version the end produced: the undo button takes the end back against it
     endedVersion: notice === "beeindigd" && seat.end_date ? (positiveIntFrom(search, "versie") ?? null) : null,
@@ -88,7 +90,7 @@ export async function action({ request, context, params }: ActionFunctionArgs): 
 }
 
 export default function SeatPage() {
-  const { seat, today, choices, notice, endedVersion } = useLoaderData<typeof loader>();
+  const { seat, today, choices, constituencies, notice, endedVersion } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
@@ -108,6 +110,8 @@ export default function SeatPage() {
   const fieldLabels = {
     role: t("bodies.addSeat.role"),
     organisation_id: t("bodies.seat.organisation"),
+    constituency_sector_id: t("governance.constituency.sector"),
+    constituency_subregion_id: t("governance.constituency.subregion"),
     start_date: t("bodies.seat.from"),
     end_date: t("bodies.seat.to"),
     note: t("bodies.seat.note"),
@@ -158,6 +162,7 @@ export default function SeatPage() {
             seat={seat}
             actionData={forForm("save")}
             choices={choicesOf("save", choices)}
+            constituencies={constituencies}
             roundTrip={roundTripOf("save")}
             fieldLabels={fieldLabels}
           />

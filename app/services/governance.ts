@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DECISION_MODES, FUNDING_STATUSES } from "../../db/schema";
+import { DECISION_MODES, FUNDING_STATUSES, type Language } from "../../db/schema";
 import { choice, messageKey, optionalInt } from "./form-data";
 
 /**
@@ -92,4 +92,23 @@ export function intendedPerYear(body: MeetingRhythm): Intended {
 export function constituencyWhat(sector: string | null, subregion: string | null): string | null {
   const parts = [sector, subregion].filter((part): part is string => part !== null && part !== "");
   return parts.length === 0 ? null : parts.join(", ");
+}
+
+/** The sectors and subregions a seat form offers as an achterban. */
+export interface ConstituencyChoices {
+  sectors: { id: number; name_nl: string; name_en: string }[];
+  subregions: { id: number; name: string }[];
+}
+
+/** An achterban's names as a query gives them; all null when the seat has none. */
+export interface ConstituencyNames {
+  constituency_sector_nl: string | null;
+  constituency_sector_en: string | null;
+  constituency_subregion_name: string | null;
+}
+
+/** The achterban in the reader's language ("Welzijn, Noord"), or null for a seat without one. */
+export function constituencyIn(names: ConstituencyNames, language: Language): string | null {
+  const sector = language === "en" ? names.constituency_sector_en : names.constituency_sector_nl;
+  return constituencyWhat(sector, names.constituency_subregion_name);
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from "i18next";
 import { type Language, SEAT_ROLES, type SeatRole } from "../../db/schema";
 import { formatDay } from "../i18n/format";
+import { type ConstituencyNames, constituencyIn } from "./governance";
 import { labelWith, labelWithValues } from "./many-labels";
 
 /** The words of a body's roster and history. */
@@ -21,10 +22,13 @@ export interface RosterLabels {
   vacancyOpened: (role: string) => string;
   vacancyClosed: (role: string) => string;
   onBehalfOf: (organisation: string) => string;
+  /** "achterban Welzijn, Noord", or null for a seat without an achterban */
+  constituency: (seat: ConstituencyNames) => string | null;
 }
 
 /** The roster's words, made once for all its rows (see app/services/many-labels.ts). */
 export function rosterLabels(t: TFunction, language: Language): RosterLabels {
+  const constituencyPhrase = labelWith((what) => t("governance.constituency.onBehalf", { what }));
   return {
     day: (isoDay: string) => formatDay(isoDay, language),
     role: Object.fromEntries(
@@ -44,5 +48,9 @@ export function rosterLabels(t: TFunction, language: Language): RosterLabels {
     vacancyOpened: labelWith((role) => t("register.bodies.vacancyOpened", { role })),
     vacancyClosed: labelWith((role) => t("register.bodies.vacancyClosed", { role })),
     onBehalfOf: labelWith((organisation) => t("register.people.onBehalfOf", { organisation })),
+    constituency: (seat) => {
+      const what = constituencyIn(seat, language);
+      return what === null ? null : constituencyPhrase(what);
+    },
   };
 }

@@ -6,7 +6,7 @@ import { withNotice } from "./notices";
 import { rosterAddress } from "./roster-address";
 import { type SeatFormAnswers, seatFormAnswers } from "./seat-choices.server";
 import type { SeatChoices } from "./seat-choices";
-import { chosenOnSeatPage, type SeatChange, type SeatIntent, searchesChoices } from "./seat-forms";
+import { chosenOnSeatPage, representedBy, type SeatChange, type SeatIntent, searchesChoices } from "./seat-forms";
 
 /** Makes the change a seat page form asks for; answers the address the reader goes to next. */
 export async function changeSeat(
@@ -19,7 +19,7 @@ export async function changeSeat(
   const here = `/zetels/${seatId}`;
   switch (change.intent) {
     case "save":
-      await updateSeat(db, actor, seatId, change.version, change);
+      await updateSeat(db, actor, seatId, change.version, { ...change, ...representedBy(change) });
       return withNotice(here, "opgeslagen");
     case "end": {
       const ended = await endSeat(db, actor, seatId, change.version, change.end_date);

@@ -22,26 +22,77 @@ import { type ChosenSoFar, chosenId, idIn } from "./seat-choices";
  * the actions. Messages are keys, translated on the page.
  */
 
+/** On whose behalf a seat is held: one organisation, or an achterban (a sector and/or a subregion; decision 039). */
+export const REPRESENTS = ["organisatie", "achterban"] as const;
+
+const representsFields = {
+  // a form from before the choice existed (or a script) speaks for an organisation
+  represents: choice(REPRESENTS).default("organisatie"),
+  organisation_id: optionalId(),
+  constituency_sector_id: optionalId(),
+  constituency_subregion_id: optionalId(),
+};
+
+interface Represents {
+  represents: (typeof REPRESENTS)[number];
+  organisation_id: number | null;
+  constituency_sector_id: number | null;
+  constituency_subregion_id: number | null;
+}
+
+/**
+ * An achterban needs its sector or its subregion, and leaves the organisation empty; the message goes
+ * on the field to correct. Choosing an organisation ignores the achterban fields.
+ */
+function representsRule(data: Represents, context: z.RefinementCtx) {
+  if (data.represents !== "achterban") return;
+  if (data.constituency_sector_id === null && data.constituency_subregion_id === null)
+    context.addIssue({
+      code: "custom",
+      path: ["constituency_sector_id"],
+      message: messageKey("governance.errors.constituencyEmpty"),
+    });
+  if (data.organisation_id !== null)
+    context.addIssue({
+      code: "custom",
+      path: ["organisation_id"],
+      message: messageKey("governance.errors.organisationAndConstituency"),
+    });
+}
+
+/** The columns a seat form's "Namens" choice gives: the organisation, or the achterban. */
+export function representedBy(data: Represents) {
+  const forAchterban = data.represents === "achterban";
+  return {
+    organisation_id: forAchterban ? null : data.organisation_id,
+    constituency_sector_id: forAchterban ? data.constituency_sector_id : null,
+    constituency_subregion_id: forAchterban ? data.constituency_subregion_id : null,
+  };
+}
+
 /** The person select's value for "nobody yet": the seat is added as a vacancy. */
 export const VACANCY = "vacature";
 
-export const addSeatSchema = z.object({
-  intent: z.literal("add"),
-  person: z
-    .string({ error: messageKey("bodies.errors.choosePerson") })
-    .min(1, messageKey("bodies.errors.choosePerson"))
-    .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
-  role: choice(SEAT_ROLES),
-  organisation_id: optionalId(),
-  start_date: isoDay(),
-});
+export const addSeatSchema = z
+  .object({
+    intent: z.literal("add"),
+    person: z
+      .string({ error: messageKey("bodies.errors.choosePerson") })
+      .min(1, messageKey("bodies.errors.choosePerson"))
+      .refine((value) => value === VACANCY || /^\d+$/.test(value), FIELD_MESSAGES.invalid),
+    role: choice(SEAT_ROLES),
+    ...representsFields,
+    start_date: isoDay(),
+  })
+  .superRefine(representsRule);
 
 /** The seat an add form asks for: held by the chosen person, or vacant. */
-export function seatFromAddForm({ person, role, organisation_id, start_date }: z.output<typeof addSeatSchema>) {
+export function seatFromAddForm(data: z.output<typeof addSeatSchema>) {
+  const { person, role, start_date } = data;
   return {
     person_id: person === VACANCY ? null : Number(person),
     role,
-    organisation_id,
+    ...representedBy(data),
     start_date,
     end_date: null,
     note: null,
@@ -62,12 +113,13 @@ export const saveSeatSchema = z
     intent: z.literal("save"),
     version: positiveInt(),
     role: choice(SEAT_ROLES),
-    organisation_id: optionalId(),
+    ...representsFields,
     start_date: isoDay(),
     end_date: optionalIsoDay(),
     note: optionalText(500),
   })
-  .superRefine(periodRule("start_date", "end_date"));
+  .superRefine(periodRule("start_date", "end_date"))
+  .superRefine(representsRule);
 
 /** Ending needs a ticked box: a confirmation step that works without JavaScript. */
 export const endSeatSchema = z.object({

@@ -3,6 +3,7 @@
  * bodies, each turned into dated events (a start, an end) and merged, newest first. A reader sees
  * "moved from Envida to Zuyderland, and the seat in the BAT moved along" as neighbouring lines.
  */
+import type { ConstituencyNames } from "./governance";
 import type { Period } from "./periods";
 
 export interface TimelineAffiliation extends Period {
@@ -12,7 +13,7 @@ export interface TimelineAffiliation extends Period {
   function_title: string | null;
 }
 
-export interface TimelineSeat extends Period {
+export interface TimelineSeat extends Period, ConstituencyNames {
   id: number;
   role: string;
   body_id: number;

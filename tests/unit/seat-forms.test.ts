@@ -32,11 +32,36 @@ describe("the add-seat form", () => {
       person_id: 12,
       role: "lid",
       organisation_id: 7,
+      constituency_sector_id: null,
+      constituency_subregion_id: null,
       start_date: "2025-03-01",
       end_date: null,
       note: null,
     });
     expect(seatFromAddForm(addSeatSchema.parse({ ...add, person: VACANCY })).person_id).toBeNull();
+  });
+
+  it("adds a seat for an achterban: its sector and/or subregion, never with an organisation", () => {
+    const achterban = { ...add, person: VACANCY, represents: "achterban" };
+    expect(seatFromAddForm(addSeatSchema.parse({ ...achterban, constituency_subregion_id: "3" }))).toMatchObject({
+      organisation_id: null,
+      constituency_sector_id: null,
+      constituency_subregion_id: 3,
+    });
+    expect(addSeatSchema.safeParse(achterban).error?.issues.map((issue) => [issue.path, issue.message])).toEqual([
+      [["constituency_sector_id"], "governance.errors.constituencyEmpty"],
+    ]);
+    expect(
+      addSeatSchema
+        .safeParse({ ...achterban, organisation_id: "7", constituency_sector_id: "2" })
+        .error?.issues.map((issue) => [issue.path, issue.message]),
+    ).toEqual([[["organisation_id"], "governance.errors.organisationAndConstituency"]]);
+    // an organisation chosen: achterban fields left filled in do not count
+    expect(
+      seatFromAddForm(
+        addSeatSchema.parse({ ...add, person: VACANCY, organisation_id: "7", constituency_sector_id: "2" }),
+      ),
+    ).toMatchObject({ organisation_id: 7, constituency_sector_id: null });
   });
 
   it("offers again what was chosen, with the jobs as on the seat's first day once that is a day", () => {

@@ -17,6 +17,9 @@ const seat = (id: number, start: string, end: string | null, body = "BAT"): Time
   body_name: body,
   organisation_id: null,
   organisation_name: null,
+  constituency_sector_nl: null,
+  constituency_sector_en: null,
+  constituency_subregion_name: null,
   start_date: start,
   end_date: end,
 });

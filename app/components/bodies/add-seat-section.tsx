@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { type FormActionData, HiddenField, SubmitButton, TextField, ValidatedForm } from "../form";
 import { EnterButton, OrganisationChoiceField, PersonChoiceField, usePickedPerson } from "../seat-choice-fields";
+import { RepresentsFields } from "../seats/represents-fields";
 import { SeatRoleField } from "../seats/seat-role-field";
+import type { ConstituencyChoices } from "../../services/governance";
 import type { SeatChoices } from "../../services/seat-choices";
 import { addSeatSchema, VACANCY } from "../../services/seat-forms";
 
@@ -11,6 +13,7 @@ interface AddSeatProps {
   today: string;
   actionData: FormActionData | null;
   choices: SeatChoices;
+  constituencies: ConstituencyChoices;
 }
 
 /**
@@ -34,7 +37,7 @@ export function AddSeatSection({
 }
 
 /** Adding a seat: the person and the organisation are searched, not picked from the whole register. */
-function AddSeatForm({ action, today, actionData, choices }: AddSeatProps) {
+function AddSeatForm({ action, today, actionData, choices, constituencies }: AddSeatProps) {
   const { t } = useTranslation();
   const [picked, setPicked] = usePickedPerson(actionData?.values?.person);
   return (
@@ -43,7 +46,16 @@ function AddSeatForm({ action, today, actionData, choices }: AddSeatProps) {
       action={action}
       schema={addSeatSchema}
       actionData={actionData}
-      defaultValues={{ intent: "add", person: "", role: "lid", organisation_id: "", start_date: today }}
+      defaultValues={{
+        intent: "add",
+        person: "",
+        role: "lid",
+        represents: "organisatie",
+        organisation_id: "",
+        constituency_sector_id: "",
+        constituency_subregion_id: "",
+        start_date: today,
+      }}
       className="space-y-4"
     >
       <EnterButton>{t("bodies.addSeat.submit")}</EnterButton>
@@ -59,12 +71,17 @@ function AddSeatForm({ action, today, actionData, choices }: AddSeatProps) {
         <SeatRoleField label={t("bodies.addSeat.role")} />
         <TextField name="start_date" type="date" label={t("bodies.addSeat.from")} required />
       </div>
-      <OrganisationChoiceField
-        name="organisation_id"
-        label={t("bodies.addSeat.organisation")}
-        choices={choices}
-        personId={picked}
-        none={t("bodies.addSeat.noOrganisation")}
+      <RepresentsFields
+        constituencies={constituencies}
+        organisationField={
+          <OrganisationChoiceField
+            name="organisation_id"
+            label={t("bodies.addSeat.organisation")}
+            choices={choices}
+            personId={picked}
+            none={t("bodies.addSeat.noOrganisation")}
+          />
+        }
       />
       <SubmitButton>{t("bodies.addSeat.submit")}</SubmitButton>
     </ValidatedForm>

@@ -57,6 +57,7 @@ export function RosterHistory({
           {history.map((event) => {
             const role = labels.role[event.role].toLowerCase();
             const person = event.person_name;
+            const behalf = event.organisation_name ?? labels.constituency(event);
             const text = person
               ? (event.kind === "start" ? labels.joined : labels.left)({ person, role })
               : (event.kind === "start" ? labels.vacancyOpened : labels.vacancyClosed)(role);
@@ -67,9 +68,7 @@ export function RosterHistory({
                 </a>
                 <span>
                   {text}
-                  {event.organisation_name ? (
-                    <span className="text-slate-600"> — {labels.onBehalfOf(event.organisation_name)}</span>
-                  ) : null}
+                  {behalf ? <span className="text-slate-600"> — {labels.onBehalfOf(behalf)}</span> : null}
                 </span>
               </li>
             );

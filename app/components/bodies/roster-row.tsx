@@ -29,7 +29,11 @@ export function RosterRow({
         {seat.note ? <span className="block text-xs text-slate-600">{seat.note}</span> : null}
       </td>
       <td>
-        {seat.organisation_id ? <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a> : null}
+        {seat.organisation_id ? (
+          <a href={`/organisaties/${seat.organisation_id}`}>{seat.organisation_name}</a>
+        ) : (
+          labels.constituency(seat)
+        )}
       </td>
       <td>
         <a href={`/zetels/${seat.id}`}>

@@ -1,8 +1,10 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SeatRole } from "../../../db/schema";
+import type { ConstituencyNames } from "../../services/governance";
 import { isActiveOn, type Period } from "../../services/periods";
 import { PeriodText } from "../lists";
+import { SeatOnBehalf } from "./seat-on-behalf";
 
 interface Job extends Period {
   id: number;
@@ -11,7 +13,7 @@ interface Job extends Period {
   organisation_name: string;
 }
 
-interface Seat extends Period {
+interface Seat extends Period, ConstituencyNames {
   id: number;
   role: SeatRole;
   body_id: number;
@@ -53,15 +55,7 @@ export function CurrentJobsAndSeats({
           <Link to={`/gremia/${seat.body_id}`} className="underline">
             {seat.body_name}
           </Link>
-          {seat.organisation_id ? (
-            <>
-              {" "}
-              {t("people.timeline.onBehalfOf")}{" "}
-              <Link to={`/organisaties/${seat.organisation_id}`} className="underline">
-                {seat.organisation_name}
-              </Link>
-            </>
-          ) : null}
+          <SeatOnBehalf seat={seat} />
           <span className="block text-slate-600">
             <PeriodText start={seat.start_date} end={seat.end_date} />
           </span>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Language, SeatRole } from "../../../db/schema";
 import { formatDay } from "../../i18n/format";
 import type { TimelineEvent } from "../../services/timeline";
+import { SeatOnBehalf } from "./seat-on-behalf";
 
 /** What an event of the timeline is about: the job at an organisation, or the seat in a body (on whose behalf). */
 function TimelineLine({ event }: { event: TimelineEvent }) {
@@ -28,15 +29,7 @@ function TimelineLine({ event }: { event: TimelineEvent }) {
       >
         {seat.body_name}
       </Link>
-      {seat.organisation_id ? (
-        <>
-          {" "}
-          {t("people.timeline.onBehalfOf")}{" "}
-          <Link to={`/organisaties/${seat.organisation_id}`} className="underline">
-            {seat.organisation_name}
-          </Link>
-        </>
-      ) : null}
+      <SeatOnBehalf seat={seat} />
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { getSeat } from "../../models/seats.server";
+import type { Language } from "../../../db/schema";
+import { constituencyIn } from "../../services/governance";
 import { displayName } from "../../services/names";
 import { PeriodText } from "../lists";
 
@@ -8,7 +10,8 @@ type SeatOnPage = NonNullable<Awaited<ReturnType<typeof getSeat>>>;
 
 /** The seat page's heading: the body it is in, who holds it on behalf of which organisation, and when. */
 export function SeatSummary({ seat }: { seat: SeatOnPage }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const constituency = constituencyIn(seat, i18n.language as Language);
   const holder = seat.last_name ? displayName({ ...seat, last_name: seat.last_name }) : null;
   const role = t(`register.roles.${seat.role}`);
   return (
@@ -37,6 +40,8 @@ export function SeatSummary({ seat }: { seat: SeatOnPage }) {
                   ? t("bodies.seat.archivedOrganisation", { name: seat.organisation_name })
                   : seat.organisation_name}
               </Link>
+            ) : constituency ? (
+              t("governance.constituency.onBehalf", { what: constituency })
             ) : (
               t("bodies.seat.none")
             )}
