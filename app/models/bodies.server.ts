@@ -33,7 +33,9 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
     .selectFrom("bodies")
     .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .select([
+      "regions.name as region_name",
       "bodies.id",
       "bodies.name",
       "bodies.abbreviation",
@@ -86,8 +88,14 @@ export async function getBody(db: DB, id: number) {
     .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
     .leftJoin("bodies as parent", "parent.id", "bodies.parent_id")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .selectAll("bodies")
-    .select(["subregions.name as subregion_name", "themes.name as theme_name", "parent.name as parent_name"])
+    .select([
+      "subregions.name as subregion_name",
+      "regions.name as region_name",
+      "themes.name as theme_name",
+      "parent.name as parent_name",
+    ])
     .where("bodies.id", "=", id)
     .executeTakeFirst();
 }

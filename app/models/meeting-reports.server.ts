@@ -421,6 +421,7 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
   const bodies = await db
     .selectFrom("bodies")
     .leftJoin("subregions", "subregions.id", "bodies.subregion_id")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .select([
       "bodies.id",
       "bodies.name",
@@ -428,6 +429,8 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
       "bodies.level",
       "bodies.subregion_id as subregionId",
       "subregions.name as subregionName",
+      "bodies.region_id as regionId",
+      "regions.name as regionName",
       "bodies.meetings_per_year as meetingsPerYear",
     ])
     .where((eb) => {

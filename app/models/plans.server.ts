@@ -46,7 +46,8 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
     .selectFrom("plans")
     .leftJoin("themes", "themes.id", "plans.theme_id")
     .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
-    .leftJoin("subregions", "subregions.id", "plans.subregion_id");
+    .leftJoin("subregions", "subregions.id", "plans.subregion_id")
+    .innerJoin("regions", "regions.id", "plans.region_id");
   if (!filter.includeArchived) query = query.where("plans.archived_at", "is", null);
   if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
   if (filter.fundingStatus) query = query.where("plans.funding_status", "=", filter.fundingStatus);
@@ -66,6 +67,7 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
     "themes.name as theme_name",
     "organisations.name as lead_organisation_name",
     "subregions.name as subregion_name",
+    "regions.name as region_name",
   ]);
   const byName = ignoringCase(db, "plans.name");
   // empty values last, whatever the column
@@ -96,6 +98,7 @@ export async function getPlan(db: DB, id: number, onDay: string) {
     .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
     .leftJoin("subregions", "subregions.id", "plans.subregion_id")
     .leftJoin("bodies", "bodies.id", "plans.team_body_id")
+    .innerJoin("regions", "regions.id", "plans.region_id")
     .selectAll("plans")
     .select([
       "themes.name as theme_name",
@@ -103,6 +106,7 @@ export async function getPlan(db: DB, id: number, onDay: string) {
       "organisations.name as lead_organisation_name",
       "organisations.archived_at as lead_organisation_archived_at",
       "subregions.name as subregion_name",
+      "regions.name as region_name",
       "bodies.name as team_name",
     ])
     .where("plans.id", "=", id)

@@ -385,6 +385,9 @@ export interface YearBody {
   level: BodyLevel;
   subregionId: number | null;
   subregionName: string | null;
+  /** the body's region: a report names it where the body has no subregion ("regio Zuid-Limburg") */
+  regionId: number;
+  regionName: string;
   /** the body's intended number of meetings a year */
   meetingsPerYear: number | null;
 }
@@ -444,11 +447,13 @@ export interface YearTotals extends YearCounts {
 }
 
 export interface YearGroup {
-  /** a level, a subregion's id, or "regio" for bodies of the whole region */
+  /** a level, a subregion's id, or "regio-<id>" for bodies of a whole region */
   key: string;
   level: BodyLevel | null;
-  /** the subregion's name; null for the whole region (and for level groups) */
+  /** the subregion's name; null for a whole region (and for level groups) */
   subregionName: string | null;
+  /** the region of a whole-region group; null for subregion and level groups */
+  regionName: string | null;
   rows: BodyYear[];
   totals: YearTotals;
 }
@@ -491,29 +496,42 @@ export function compareAsReported(a: BodyYear, b: BodyYear): number {
 export function groupByLevel(bodies: readonly BodyYear[]): YearGroup[] {
   return BODY_LEVELS.flatMap((level) => {
     const rows = bodies.filter((body) => body.level === level).sort(compareByHeld);
-    return rows.length === 0 ? [] : [{ key: level, level, subregionName: null, rows, totals: totalsOf(rows) }];
+    return rows.length === 0
+      ? []
+      : [{ key: level, level, subregionName: null, regionName: null, rows, totals: totalsOf(rows) }];
   });
 }
 
-/** The bodies of the whole region first, then each subregion by name. */
+/** The group a body is counted in by place: its subregion, or "regio-<id>" for a body of a whole region. */
+export const placeKey = (body: Pick<YearBody, "subregionId" | "regionId">) =>
+  body.subregionId === null ? `regio-${body.regionId}` : String(body.subregionId);
+
+/** The bodies of each whole region first (by region name), then each subregion by name. */
 export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
-  const groups = new Map<number | null, BodyYear[]>();
+  const groups = new Map<string, BodyYear[]>();
   for (const body of bodies) {
-    const group = groups.get(body.subregionId);
+    const key = placeKey(body);
+    const group = groups.get(key);
     if (group) group.push(body);
-    else groups.set(body.subregionId, [body]);
+    else groups.set(key, [body]);
   }
   return [...groups]
-    .map(([subregionId, rows]) => ({
-      key: subregionId === null ? "regio" : String(subregionId),
-      level: null,
-      subregionName: subregionId === null ? null : (rows[0]?.subregionName ?? null),
-      rows: rows.sort(compareAsReported),
-      totals: totalsOf(rows),
-    }))
+    .map(([key, rows]) => {
+      const first = rows[0]!;
+      const wholeRegion = first.subregionId === null;
+      return {
+        key,
+        level: null,
+        subregionName: wholeRegion ? null : first.subregionName,
+        regionName: wholeRegion ? first.regionName : null,
+        rows: rows.sort(compareAsReported),
+        totals: totalsOf(rows),
+      };
+    })
     .sort((a, b) => {
-      if (a.subregionName === null || b.subregionName === null) return a.subregionName === null ? -1 : 1;
-      return compareDutch(a.subregionName, b.subregionName);
+      if (a.regionName !== null && b.regionName !== null) return compareDutch(a.regionName, b.regionName);
+      if (a.regionName !== null || b.regionName !== null) return a.regionName !== null ? -1 : 1;
+      return compareDutch(a.subregionName ?? "", b.subregionName ?? "");
     });
 }
 

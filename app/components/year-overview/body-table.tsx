@@ -88,7 +88,7 @@ export function BodyTable({
                     <Link to={`/gremia/${body.id}`}>{bodyYearLabel(body)}</Link>
                   </th>
                   <td>{t(`register.levels.${body.level}`)}</td>
-                  <td>{body.subregionName ?? t("meetingReports.year.wholeRegion")}</td>
+                  <td>{body.subregionName ?? t("regions.wholeRegion", { name: body.regionName })}</td>
                   <CountCells counts={body} />
                   <td className={numberCell}>{body.meetingsPerYear ?? ""}</td>
                 </tr>
