@@ -7,7 +7,14 @@ import { stratumCells } from "../services/panel-tables";
  * A panel's counts per stratum (level × sector × subregion) and per body: the preview shows them for
  * the draw, the frozen panel's page as they were frozen.
  */
-export function PanelCountTables({ counts }: { counts: Pick<PanelStrata, "strata" | "bodies"> }) {
+export function PanelCountTables({
+  counts,
+  regionName,
+}: {
+  counts: Pick<PanelStrata, "strata" | "bodies">;
+  /** the wave's region, for members of organisations without a subregion */
+  regionName: string;
+}) {
   const { t } = useTranslation();
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -29,7 +36,7 @@ export function PanelCountTables({ counts }: { counts: Pick<PanelStrata, "strata
           </thead>
           <tbody>
             {counts.strata.map((stratum) => {
-              const cells = stratumCells(stratum, t);
+              const cells = stratumCells(stratum, t, regionName);
               return (
                 <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
                   <td>{cells.level}</td>

@@ -36,7 +36,9 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
   let query = db
     .selectFrom("bodies")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .select([
+      "regions.name as region_name",
       "bodies.id",
       "bodies.name",
       "bodies.abbreviation",
@@ -109,8 +111,9 @@ export async function getBody(db: DB, id: number) {
     .selectFrom("bodies")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
     .leftJoin("bodies as parent", "parent.id", "bodies.parent_id")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .selectAll("bodies")
-    .select(["themes.name as theme_name", "parent.name as parent_name"])
+    .select(["regions.name as region_name", "themes.name as theme_name", "parent.name as parent_name"])
     .where("bodies.id", "=", id)
     .executeTakeFirst();
   if (!body) return undefined;

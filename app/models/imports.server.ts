@@ -31,6 +31,7 @@ import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { likelyDuplicatesOfPeople } from "./duplicates.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, StaleVersionError } from "./editing.server";
 import { createPersonIn } from "./people.server";
+import { assertRegion, firstRegionId } from "./regions.server";
 
 /**
  * Spreadsheet imports (decision 029): an upload kept as a batch, its preview, the import as one
@@ -64,6 +65,13 @@ const batchSnapshot = (batch: {
   ...(batch.counts ? { counts: batch.counts } : {}),
 });
 
+/**
+ * An upload as a batch keeps it: the parsed file and the region its bodies are looked up in, chosen
+ * on upload (decision 040). The region travels in the content so that a batch needs no column of
+ * its own; a batch stored before regions has none and links in the first region.
+ */
+type StoredUpload = ImportTable & { regionId?: number };
+
 /** Keeps an upload as a new batch, its columns mapped as their headers suggest. */
 export async function createImportBatch(
   db: DB,
@@ -71,13 +79,16 @@ export async function createImportBatch(
   fileName: string,
   table: ImportTable,
   mapping: ImportMapping,
+  regionId: number,
 ): Promise<number> {
   return inTransaction(db, async (trx) => {
+    await assertRegion(trx, regionId);
+    const upload: StoredUpload = { ...table, regionId };
     const batch = await trx
       .insertInto("import_batches")
       .values({
         file_name: fileName.slice(0, 200),
-        content: JSON.stringify(table),
+        content: JSON.stringify(upload),
         row_count: table.rows.length,
         mapping: JSON.stringify(mapping),
         created_by: actor.id,
@@ -116,7 +127,7 @@ export async function getImportBatch(db: DB, id: number) {
     .where("import_batches.id", "=", id)
     .executeTakeFirst();
   if (!batch) return null;
-  const content = batch.content ? (JSON.parse(batch.content) as ImportTable) : null;
+  const content = batch.content ? (JSON.parse(batch.content) as StoredUpload) : null;
   return {
     id: batch.id,
     fileName: batch.file_name,
@@ -128,6 +139,7 @@ export async function getImportBatch(db: DB, id: number) {
     undoneAt: batch.undone_at,
     createdBy: batch.created_by_name,
     table: content,
+    regionId: content?.regionId ?? null,
     mapping: batch.mapping ? (JSON.parse(batch.mapping) as ImportMapping) : null,
     preview: batch.preview ? (JSON.parse(batch.preview) as StoredPreview) : null,
     counts: batch.counts ? (JSON.parse(batch.counts) as ImportCounts) : null,
@@ -184,6 +196,7 @@ export async function readImportRegister(
   db: DB | Trx,
   sheet: ImportSheet,
   mapping: ImportMapping,
+  regionId: number | null,
 ): Promise<ImportRegister> {
   const named = namedInSheet(sheet, mapping);
   // a merged record lives on in its survivor, an erased one not at all: neither is linked to itself
@@ -199,9 +212,12 @@ export async function readImportRegister(
     .select(["survivor.id", "merged.name", "merged.short_name", "survivor.archived_at", "survivor.name as shown_as"])
     .where("survivor.merged_into_id", "is", null)
     .execute();
+  // a body is named within the upload's region: another region's "Stuurgroep" is not this one
+  const region = regionId ?? (await firstRegionId(db));
   const bodies = await db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation as short_name", "archived_at"])
+    .where("region_id", "=", region)
     .execute();
   const sectors = await db.selectFrom("sectors").select(["id", "code", "name_nl", "name_en"]).execute();
   const nameColumns = [
@@ -370,7 +386,7 @@ export async function previewImportBatch(db: DB, id: number, today: Date = new D
   progress(0);
   try {
     const sheet = sheetOf(batch.table);
-    const register = await readImportRegister(db, sheet, batch.mapping);
+    const register = await readImportRegister(db, sheet, batch.mapping, batch.regionId);
     const plan = await planImport(sheet, batch.mapping, register, today, async (done) => {
       progress(done);
       await yieldToServer();
@@ -444,11 +460,12 @@ export async function runImport(
   try {
     return await inTransaction(db, async (trx) => {
       const batch = await batchForChange(trx, id, version, ["importing"]);
-      const table = JSON.parse(batch.content ?? "null") as ImportTable | null;
+      const table = JSON.parse(batch.content ?? "null") as StoredUpload | null;
       const mapping = JSON.parse(batch.mapping ?? "null") as ImportMapping | null;
       if (!table || !mapping) throw new RegisterError("import.errors.wrongStep");
       const sheet = sheetOf(table);
-      const plan = await planImport(sheet, mapping, await readImportRegister(trx, sheet, mapping), today);
+      const register = await readImportRegister(trx, sheet, mapping, table.regionId ?? null);
+      const plan = await planImport(sheet, mapping, register, today);
       if (plan.errorRows > 0) throw new RegisterError("import.errors.changedSincePreview");
       const counts = creates(plan);
       const total = counts.organisations + counts.people + counts.affiliations + counts.seats;

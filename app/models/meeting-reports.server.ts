@@ -423,6 +423,7 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
   const metIds = [...new Set(counts.flatMap((count) => (count.bodyId === null ? [] : [count.bodyId])))];
   const rows = await db
     .selectFrom("bodies")
+    .innerJoin("regions", "regions.id", "bodies.region_id")
     .select([
       "bodies.id",
       "bodies.name",
@@ -431,6 +432,8 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
       "bodies.meetings_per_year",
       "bodies.meeting_interval_min_weeks",
       "bodies.meeting_interval_max_weeks",
+      "bodies.region_id as regionId",
+      "regions.name as regionName",
     ])
     .where((eb) => {
       const intended = eb.and([
@@ -457,6 +460,8 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
       abbreviation: row.abbreviation,
       level: row.level,
       subregions: subregions.get(row.id) ?? [],
+      regionId: row.regionId,
+      regionName: row.regionName,
       meetingsPerYear: intended?.min ?? null,
       meetingsPerYearMax: intended?.max ?? null,
     };

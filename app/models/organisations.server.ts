@@ -102,6 +102,14 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
         .whereRef("organisation_subregions.organisation_id", "=", "organisations.id")
         .select((s) => joinedText(s.ref("subregions.name"), ", ").as("names"))
         .as("subregion_names"),
+    )
+    .select((eb) =>
+      eb
+        .selectFrom("organisation_regions")
+        .innerJoin("regions", "regions.id", "organisation_regions.region_id")
+        .whereRef("organisation_regions.organisation_id", "=", "organisations.id")
+        .select((s) => joinedText(s.ref("regions.name"), ", ").as("names"))
+        .as("region_names"),
     );
   const sort = filter.sort ?? "name";
   if (sort === "sector") rows = rows.orderBy("sectors.sort_order").orderBy("sectors.name_nl");

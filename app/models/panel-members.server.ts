@@ -163,8 +163,15 @@ async function frozenMembers(db: DB, waveId: number) {
 async function comparableWave(db: DB, waveId: number) {
   const wave = await db
     .selectFrom("survey_waves")
-    .select(["id", "name", "reference_date", "status"])
-    .where("id", "=", waveId)
+    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .select([
+      "survey_waves.id",
+      "survey_waves.name",
+      "survey_waves.reference_date",
+      "survey_waves.status",
+      "regions.name as region_name",
+    ])
+    .where("survey_waves.id", "=", waveId)
     .executeTakeFirst();
   if (!wave) throw new RegisterError("panel.compare.errors.missing");
   if (wave.status === "draft") throw new RegisterError("panel.compare.errors.draft");

@@ -169,8 +169,16 @@ export async function applyResponses(
 async function responseWave(db: DB | Trx, waveId: number) {
   const wave = await db
     .selectFrom("survey_waves")
-    .select(["id", "name", "status", "closes_on"])
-    .where("id", "=", waveId)
+    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .select([
+      "survey_waves.id",
+      "survey_waves.name",
+      "survey_waves.status",
+      "survey_waves.closes_on",
+      // a member of an organisation without a subregion counts under the wave's region, by name
+      "regions.name as region_name",
+    ])
+    .where("survey_waves.id", "=", waveId)
     .executeTakeFirst();
   return wave ?? null;
 }

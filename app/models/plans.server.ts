@@ -64,7 +64,8 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
   let query = db
     .selectFrom("plans")
     .leftJoin("themes", "themes.id", "plans.theme_id")
-    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id");
+    .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
+    .innerJoin("regions", "regions.id", "plans.region_id");
   if (!filter.includeArchived) query = query.where("plans.archived_at", "is", null);
   if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
   const { fundingStatus, subregionId } = filter;
@@ -109,6 +110,7 @@ export async function listPlans(db: DB, filter: PlanListFilter) {
       .whereRef("plan_subregions.plan_id", "=", "plans.id")
       .select((s) => joinedText(s.ref("subregions.name"), ", ").as("names"))
       .as("subregion_name"),
+    "regions.name as region_name",
   ]);
   const byName = ignoringCase(db, "plans.name");
   // empty values last, whatever the column
@@ -143,12 +145,14 @@ export async function getPlan(db: DB, id: number, onDay: string) {
     .leftJoin("themes", "themes.id", "plans.theme_id")
     .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
     .leftJoin("bodies", "bodies.id", "plans.team_body_id")
+    .innerJoin("regions", "regions.id", "plans.region_id")
     .selectAll("plans")
     .select([
       "themes.name as theme_name",
       "themes.archived_at as theme_archived_at",
       "organisations.name as lead_organisation_name",
       "organisations.archived_at as lead_organisation_archived_at",
+      "regions.name as region_name",
       "bodies.name as team_name",
     ])
     .where("plans.id", "=", id)

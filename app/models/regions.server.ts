@@ -46,6 +46,12 @@ export async function shownRegion(db: DB): Promise<Pick<Region, "id" | "name" | 
   return row ?? null;
 }
 
+/** The first region by name (what a choice starts on); 0 in a register without regions. */
+export async function firstRegionId(db: DB | Trx): Promise<number> {
+  const row = await db.selectFrom("regions").select("id").orderBy("name").orderBy("id").limit(1).executeTakeFirst();
+  return row?.id ?? 0;
+}
+
 /** The region a form chose, or the first by name when it chose none; 0 in a register without regions. */
 export async function regionOrFirst(db: DB, chosen: number | null): Promise<number> {
   if (chosen !== null) return chosen;

@@ -50,7 +50,13 @@ export async function listWaves(db: DB) {
 
 /** The wave with its rules read through the schema and the size of its panel (0 before freezing). */
 export async function getWave(db: DB | Trx, id: number) {
-  const wave = await db.selectFrom("survey_waves").selectAll().where("id", "=", id).executeTakeFirst();
+  const wave = await db
+    .selectFrom("survey_waves")
+    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .selectAll("survey_waves")
+    .select("regions.name as region_name")
+    .where("survey_waves.id", "=", id)
+    .executeTakeFirst();
   if (!wave) return null;
   const { n } = await db
     .selectFrom("panel_members")

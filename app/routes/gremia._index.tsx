@@ -114,7 +114,7 @@ export default function Bodies() {
                   </td>
                   <td>{t(`register.levels.${body.level}`)}</td>
                   <td>{t(`register.bodyKinds.${body.kind}`)}</td>
-                  <td>{body.subregion_name ?? t("register.filters.wholeRegion")}</td>
+                  <td>{body.subregion_name ?? t("regions.wholeRegion", { name: body.region_name })}</td>
                   <td className="text-right">{body.members}</td>
                   <td className="text-right">{body.vacancies}</td>
                 </tr>

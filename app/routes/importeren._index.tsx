@@ -9,6 +9,7 @@ import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
 import { requestLanguage } from "../i18n/request.server";
 import { listImportBatches } from "../models/imports.server";
+import { regionChoices } from "../models/regions.server";
 import { answerImportUpload } from "../services/import-page.server";
 import { pageFrom } from "../services/list-params";
 
@@ -17,7 +18,11 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 /** "Importeren": the upload of a spreadsheet and the history of imports. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.edit");
-  return json(await listImportBatches(context.db, pageFrom(new URL(request.url).searchParams)));
+  const [batches, regions] = await Promise.all([
+    listImportBatches(context.db, pageFrom(new URL(request.url).searchParams)),
+    regionChoices(context.db),
+  ]);
+  return json({ ...batches, regions });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ImportHistory() {
-  const { rows, page } = useLoaderData<typeof loader>();
+  const { rows, page, regions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -35,7 +40,7 @@ export default function ImportHistory() {
         <h1 className="text-2xl font-bold">{t("import.title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700">{t("import.intro")}</p>
       </div>
-      <ImportUploadForm error={answer?.errors.file} />
+      <ImportUploadForm error={answer?.errors.file} regions={regions} />
       <section aria-labelledby="history-heading" className="card space-y-3">
         <h2 id="history-heading" className="text-lg font-semibold">
           {t("import.historyTitle")}

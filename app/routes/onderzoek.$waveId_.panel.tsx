@@ -116,7 +116,7 @@ export default function FrozenPanel() {
         verifyTo={`${base}?controleer=1#method-heading`}
       />
 
-      {counts ? <PanelCountTables counts={counts} /> : <p>{t("panel.page.noCounts")}</p>}
+      {counts ? <PanelCountTables counts={counts} regionName={wave.region_name} /> : <p>{t("panel.page.noCounts")}</p>}
 
       <p className="no-print">
         <Link to={`/onderzoek/${wave.id}/steekproeven`} className="btn-secondary">

@@ -121,7 +121,11 @@ export default function Responses() {
       </section>
 
       <ResponseChart days={days} />
-      <StratumRateTables strata={strata} downloadPath={`/onderzoek/${wave.id}/respons/download`} />
+      <StratumRateTables
+        strata={strata}
+        regionName={wave.region_name}
+        downloadPath={`/onderzoek/${wave.id}/respons/download`}
+      />
     </div>
   );
 }

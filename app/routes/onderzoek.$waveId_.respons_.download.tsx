@@ -21,5 +21,5 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const overview = await responseOverview(context.db, waveId, todayInAmsterdam());
   if (!overview || overview.wave.status === "draft") throw new Response(null, { status: 404, statusText: "Not Found" });
   const t = translator(requestLanguage(request, user));
-  return downloadTable(responseStrataTable(overview.wave.name, overview.strata, t), format);
+  return downloadTable(responseStrataTable(overview.wave, overview.strata, t), format);
 }

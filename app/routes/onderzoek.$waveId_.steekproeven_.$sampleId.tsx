@@ -64,7 +64,7 @@ export default function InterviewSample() {
           )}
         </ul>
       </section>
-      <SampleStrataTable strata={sample.strata} />
+      <SampleStrataTable strata={sample.strata} regionName={sample.regionName} />
       <SampleMemberTable members={sample.members} />
     </div>
   );

@@ -103,7 +103,7 @@ export default function WavePreview() {
         </p>
       </section>
 
-      {strata.total > 0 ? <PanelCountTables counts={strata} /> : null}
+      {strata.total > 0 ? <PanelCountTables counts={strata} regionName={wave.region_name} /> : null}
 
       <section aria-labelledby="comparison-heading" className="card space-y-3">
         <h2 id="comparison-heading" className="text-lg font-semibold">

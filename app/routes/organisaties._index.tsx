@@ -172,7 +172,12 @@ export default function Organisations() {
                     ) : null}
                   </td>
                   <td>{sectorName(org)}</td>
-                  <td>{org.subregion_names ?? t("register.organisations.regionWide")}</td>
+                  <td>
+                    {org.subregion_names ??
+                      (org.region_names
+                        ? t("regions.wholeRegion", { name: org.region_names })
+                        : t("organisations.fields.noRegion"))}
+                  </td>
                   <td>{org.iza_signatory ? t("common.yes") : t("common.no")}</td>
                   {showChanged ? (
                     <td className="whitespace-nowrap">

@@ -115,7 +115,7 @@ export default function Plan() {
           </div>
           <div>
             <dt className="font-semibold">{t("themes.fields.subregion")}</dt>
-            <dd>{plan.subregion_name ?? t("themes.fields.wholeRegion")}</dd>
+            <dd>{plan.subregion_name ?? t("regions.wholeRegion", { name: plan.region_name })}</dd>
           </div>
         </dl>
         {canEdit ? (

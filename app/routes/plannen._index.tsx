@@ -124,7 +124,7 @@ export default function Plans() {
                       t("themes.plan.none")
                     )}
                   </td>
-                  <td>{plan.subregion_name ?? t("themes.fields.wholeRegion")}</td>
+                  <td>{plan.subregion_name ?? t("regions.wholeRegion", { name: plan.region_name })}</td>
                 </tr>
               ))}
             </tbody>

@@ -385,6 +385,9 @@ export interface YearBody {
   level: BodyLevel;
   /** the subregions the body spans, by name; none: the whole region */
   subregions: readonly { id: number; name: string }[];
+  /** the body's region: a report names it where the body has no subregion ("regio Zuid-Limburg") */
+  regionId: number;
+  regionName: string;
   /**
    * the body's intended number of meetings a year, or the fewest of its range when it states an
    * interval in weeks instead (decision 039)
@@ -456,11 +459,13 @@ export function intendedText(fewest: number | null, most: number | null): string
 }
 
 export interface YearGroup {
-  /** a level, a subregion's id, or "regio" for bodies of the whole region */
+  /** a level, a subregion's id, or "regio-<id>" for bodies of a whole region */
   key: string;
   level: BodyLevel | null;
-  /** the subregion's name; null for the whole region (and for level groups) */
+  /** the subregion's name; null for a whole region (and for level groups) */
   subregionName: string | null;
+  /** the region of a whole-region group; null for subregion and level groups */
+  regionName: string | null;
   rows: BodyYear[];
   totals: YearTotals;
 }
@@ -504,36 +509,47 @@ export function compareAsReported(a: BodyYear, b: BodyYear): number {
 export function groupByLevel(bodies: readonly BodyYear[]): YearGroup[] {
   return BODY_LEVELS.flatMap((level) => {
     const rows = bodies.filter((body) => body.level === level).sort(compareByHeld);
-    return rows.length === 0 ? [] : [{ key: level, level, subregionName: null, rows, totals: totalsOf(rows) }];
+    return rows.length === 0
+      ? []
+      : [{ key: level, level, subregionName: null, regionName: null, rows, totals: totalsOf(rows) }];
   });
 }
 
 /**
- * The bodies of the whole region first, then each subregion by name. A body spanning several
- * subregions is counted under each of them (decision 038).
+ * The groups a body is counted in by place: each subregion it spans (decision 038), or "regio-<id>"
+ * for a body of a whole region.
+ */
+export const placeKeys = (body: Pick<YearBody, "subregions" | "regionId">): string[] =>
+  body.subregions.length === 0 ? [`regio-${body.regionId}`] : body.subregions.map((subregion) => String(subregion.id));
+
+/**
+ * The bodies of each whole region first (by region name), then each subregion by name. A body
+ * spanning several subregions is counted under each of them (decision 038).
  */
 export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
-  const groups = new Map<number | null, { name: string | null; rows: BodyYear[] }>();
-  const add = (id: number | null, name: string | null, body: BodyYear) => {
-    const group = groups.get(id);
+  const groups = new Map<string, { subregionName: string | null; regionName: string | null; rows: BodyYear[] }>();
+  const add = (key: string, subregionName: string | null, regionName: string | null, body: BodyYear) => {
+    const group = groups.get(key);
     if (group) group.rows.push(body);
-    else groups.set(id, { name, rows: [body] });
+    else groups.set(key, { subregionName, regionName, rows: [body] });
   };
   for (const body of bodies) {
-    if (body.subregions.length === 0) add(null, null, body);
-    for (const subregion of body.subregions) add(subregion.id, subregion.name, body);
+    if (body.subregions.length === 0) add(`regio-${body.regionId}`, null, body.regionName, body);
+    for (const subregion of body.subregions) add(String(subregion.id), subregion.name, null, body);
   }
   return [...groups]
-    .map(([subregionId, { name, rows }]) => ({
-      key: subregionId === null ? "regio" : String(subregionId),
+    .map(([key, { subregionName, regionName, rows }]) => ({
+      key,
       level: null,
-      subregionName: name,
+      subregionName,
+      regionName,
       rows: rows.sort(compareAsReported),
       totals: totalsOf(rows),
     }))
     .sort((a, b) => {
-      if (a.subregionName === null || b.subregionName === null) return a.subregionName === null ? -1 : 1;
-      return compareDutch(a.subregionName, b.subregionName);
+      if (a.regionName !== null && b.regionName !== null) return compareDutch(a.regionName, b.regionName);
+      if (a.regionName !== null || b.regionName !== null) return a.regionName !== null ? -1 : 1;
+      return compareDutch(a.subregionName ?? "", b.subregionName ?? "");
     });
 }
 

@@ -3,6 +3,8 @@ import type { DB } from "../../db/index";
 import type { Language } from "../../db/schema";
 import type { Actor } from "../models/audit.server";
 import { RegisterError } from "../models/editing.server";
+import { regionOrFirst } from "../models/regions.server";
+import { regionIdFrom } from "./region-choice";
 import {
   createImportBatch,
   forgetStaleUploads,
@@ -59,7 +61,14 @@ export async function answerImportUpload(
   const read = await readImportFile(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!read.ok) return refuse(read.message);
   await forgetStaleUploads(db);
-  const id = await createImportBatch(db, actor, file.name, read.table, suggestMapping(read.table.headers));
+  const regionId = await regionOrFirst(db, regionIdFrom(formData));
+  let id: number;
+  try {
+    id = await createImportBatch(db, actor, file.name, read.table, suggestMapping(read.table.headers), regionId);
+  } catch (error) {
+    if (error instanceof RegisterError) return refuse(error.messageKey);
+    throw error;
+  }
   return redirect(withNotice(`/importeren/${id}`, "aangemaakt"));
 }
 

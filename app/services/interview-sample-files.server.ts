@@ -26,7 +26,7 @@ export function isSampleFileKind(value: unknown): value is SampleFileKind {
 function stratumText(sample: StoredSample, member: SampleMember, t: TFunction): string {
   const stratum = sample.strata[member.stratum];
   if (!stratum) return "";
-  const cells = stratumCells(stratum, t);
+  const cells = stratumCells(stratum, t, sample.regionName);
   return `${cells.level} · ${cells.sector} · ${cells.subregion}`;
 }
 

@@ -12,6 +12,7 @@ import {
   groupByLevel,
   groupBySubregion,
   intendedText,
+  placeKeys,
   percentText,
   type YearGroup,
   type YearOverview,
@@ -67,7 +68,7 @@ export const bodyYearLabel = (body: Pick<BodyYear, "name" | "abbreviation">) =>
 /** A level's or subregion's name as a group heading. */
 export function yearGroupName(t: TFunction, group: YearGroup): string {
   if (group.level) return t(`register.levels.${group.level}`);
-  return group.subregionName ?? t("meetingReports.year.wholeRegion");
+  return group.subregionName ?? t("regions.wholeRegion", { name: group.regionName ?? "" });
 }
 
 /** The level groups, then the subregion groups, as the page shows them. */
@@ -83,7 +84,7 @@ export interface YearGroupSummary extends Omit<YearGroup, "rows"> {
 export const summariseGroups = (groups: readonly YearGroup[]): YearGroupSummary[] =>
   groups.map(({ rows, ...group }) => ({ ...group, bodies: rows.length }));
 
-/** The per-body table's narrowing: a level and/or a subregion ("regio": bodies of the whole region). */
+/** The per-body table's narrowing: a level and/or a subregion ("regio-<id>": bodies of a whole region). */
 export interface YearBodyFilter {
   level?: BodyLevel;
   subregion?: string;
@@ -92,20 +93,14 @@ export interface YearBodyFilter {
 export function yearBodyFilterFrom(search: URLSearchParams): YearBodyFilter {
   const level = BODY_LEVELS.find((value) => value === search.get("niveau"));
   const subregion = search.get("subregio");
-  return { level, subregion: subregion && /^(regio|\d+)$/.test(subregion) ? subregion : undefined };
+  return { level, subregion: subregion && /^(regio-\d+|\d+)$/.test(subregion) ? subregion : undefined };
 }
 
 /** The bodies the per-body table lists, ordered as the annual report orders them. */
 export function yearBodies(bodies: readonly BodyYear[], filter: YearBodyFilter): BodyYear[] {
   return bodies
     .filter((body) => filter.level === undefined || body.level === filter.level)
-    .filter(
-      (body) =>
-        filter.subregion === undefined ||
-        (filter.subregion === "regio"
-          ? body.subregions.length === 0
-          : body.subregions.some((subregion) => String(subregion.id) === filter.subregion)),
-    )
+    .filter((body) => filter.subregion === undefined || placeKeys(body).includes(filter.subregion))
     .sort(compareAsReported);
 }
 

@@ -11,10 +11,19 @@ import type { ExportTable } from "./table-export.server";
  * take headers and cell texts from here, so a file never says what the page does not.
  */
 
-/** A stratum's name as the page writes it: the level in words, "no sector" for a member without one. */
-export function stratumName(dimension: StratumDimension, stratum: StratumRate, t: TFunction): string {
+/**
+ * A stratum's name as the page writes it: the level in words, "no sector" for a member without one,
+ * the wave's region ("regio Zuid-Limburg") for a member whose organisation has no subregion.
+ */
+export function stratumName(
+  dimension: StratumDimension,
+  stratum: StratumRate,
+  t: TFunction,
+  regionName: string,
+): string {
   if (dimension === "level")
     return stratum.level ? t(`register.levels.${stratum.level}`) : t("responses.strata.none.level");
+  if (dimension === "subregion") return stratum.name ?? t("regions.wholeRegion", { name: regionName });
   return stratum.name ?? t(`responses.strata.none.${dimension}`);
 }
 
@@ -22,17 +31,17 @@ export const STRATUM_COLUMNS = ["dimension", "group", "members", "started", "com
 
 /** Every stratum of every dimension in one table, as the CSV and XLSX downloads hold them. */
 export function responseStrataTable(
-  waveName: string,
+  wave: { name: string; region_name: string },
   strata: Record<StratumDimension, readonly StratumRate[]>,
   t: TFunction,
 ): ExportTable {
   return {
-    title: t("responses.strata.fileTitle", { name: waveName }),
+    title: t("responses.strata.fileTitle", { name: wave.name }),
     columns: STRATUM_COLUMNS.map((key) => ({ key, header: t(`responses.strata.columns.${key}`) })),
     rows: STRATUM_DIMENSIONS.flatMap((dimension) =>
       strata[dimension].map((stratum) => ({
         dimension: t(`responses.strata.dimensions.${dimension}`),
-        group: stratumName(dimension, stratum, t),
+        group: stratumName(dimension, stratum, t, wave.region_name),
         members: stratum.members,
         started: stratum.started,
         completed: stratum.completed,

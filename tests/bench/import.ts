@@ -14,6 +14,7 @@ import {
   startImportPreview,
   undoImport,
 } from "../../app/models/imports.server";
+import { firstRegionId } from "../../app/models/regions.server";
 import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
 import { linkName, nameIndex } from "../../app/services/import-values";
@@ -93,7 +94,14 @@ export async function benchImport(db: DB, actor: Actor, report: (line: ImportBen
   const previewStart = performance.now();
   const read = await readImportFile("bench.csv", file);
   if (!read.ok) throw new Error(`the benchmark's file was refused: ${read.message}`);
-  const id = await createImportBatch(db, actor, "bench.csv", read.table, suggestMapping(read.table.headers));
+  const id = await createImportBatch(
+    db,
+    actor,
+    "bench.csv",
+    read.table,
+    suggestMapping(read.table.headers),
+    await firstRegionId(db),
+  );
   const uploaded = (await getImportBatch(db, id))!;
   await startImportPreview(db, actor, id, uploaded.version, uploaded.mapping!);
   const preview = (await previewImportBatch(db, id))!;

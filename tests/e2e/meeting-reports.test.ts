@@ -90,7 +90,7 @@ describe("the meeting figures in the browser", () => {
     const bodies = page.getByRole("table", { name: "Vergaderingen in 2025 per gremium" });
     await expect(bodies.getByRole("row", { name: /CMO/ }).getByRole("cell").allTextContents()).resolves.toEqual([
       "Tactisch",
-      text.year.wholeRegion,
+      "regio Zuid-Limburg",
       "5",
       "0",
       "0",

@@ -27,6 +27,7 @@ const ACTION_PATHS = ROUTE_FILES.filter(
       waveId: "1",
       batchId: "1",
       sampleId: "1",
+      regionId: "1",
       soort: "uitnodiging",
       kind: "csv",
       token: "geen-token",

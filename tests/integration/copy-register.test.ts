@@ -130,6 +130,7 @@ async function fillRegister(db: DB) {
     "deelnemers.csv",
     upload.table,
     suggestMapping(upload.table.headers),
+    await defaultRegionId(db),
   );
   const uploaded = (await getImportBatch(db, batchId))!;
   await startImportPreview(db, researcher, batchId, uploaded.version, uploaded.mapping!);

@@ -20,9 +20,11 @@ import { updatePerson } from "../../app/models/people.server";
 import { erasePeople } from "../../app/models/person-erasure.server";
 import { splitMessageKey } from "../../app/services/form-data";
 import { suggestMapping } from "../../app/services/import-fields";
+import { answerImportUpload } from "../../app/services/import-page.server";
 import { readImportFile } from "../../app/services/import-file.server";
 import {
   createTestDatabase,
+  defaultRegionId,
   makeBody,
   makeOrganisation,
   makePerson,
@@ -46,14 +48,21 @@ let existingPersonId: number;
 const HEADER =
   "Relatienummer;Voornaam;Tussenvoegsel;Achternaam;E-mail;Organisatie;Functie;Gremium;Rol;Namens;Vanaf;Tot";
 
-async function upload(text: string, name = "lijst.csv") {
+async function upload(text: string, name = "lijst.csv", regionId?: number) {
   const read = await readImportFile(name, new TextEncoder().encode(text));
   if (!read.ok) throw new Error(read.message);
-  return createImportBatch(t.db, user, name, read.table, suggestMapping(read.table.headers));
+  return createImportBatch(
+    t.db,
+    user,
+    name,
+    read.table,
+    suggestMapping(read.table.headers),
+    regionId ?? (await defaultRegionId(t.db)),
+  );
 }
 
-async function previewed(text: string) {
-  const id = await upload(text);
+async function previewed(text: string, regionId?: number) {
+  const id = await upload(text, "lijst.csv", regionId);
   const batch = (await getImportBatch(t.db, id))!;
   await startImportPreview(t.db, user, id, batch.version, batch.mapping!);
   const preview = (await previewImportBatch(t.db, id, TODAY))!;
@@ -407,5 +416,56 @@ describe("undo", () => {
     await expect(undoImport(t.db, user, id, version)).rejects.toMatchObject({
       messageKey: "import.errors.undoTouched?name=Zorgnetwerk+Wacht",
     });
+  });
+});
+
+describe("bodies named in an upload", () => {
+  it("are linked within the region chosen on upload; another region's body of that name is not", async () => {
+    const zuid = await defaultRegionId(t.db);
+    const noord = (
+      await t.db
+        .insertInto("regions")
+        .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const zuidelijke = await makeBody(t.db, { name: "Stuurgroep", region_id: zuid });
+    const noordelijke = await makeBody(t.db, { name: "Stuurgroep", region_id: noord });
+    await makeBody(t.db, { name: "Regionaal Zorgoverleg Noord", region_id: noord });
+    const text = [
+      HEADER,
+      ";Anna;;Aarts;anna@voorbeeld.nl;;;Stuurgroep;lid;;01-01-2025;",
+      "1;Bart;;Beek;bart@voorbeeld.nl;;;Regionaal Zorgoverleg Noord;lid;;01-01-2025;",
+    ].join("\n");
+    const bodyLinks = (rows: { links: { field: string; id: number | null }[] }[]) =>
+      rows.map((row) => row.links.filter((link) => link.field === "body").map((link) => link.id));
+
+    const inZuid = (await previewed(text)).preview;
+    expect(bodyLinks(inZuid.rows)).toEqual([[zuidelijke.id], []]);
+    expect(messages(inZuid.rows[1]!.errors)).toContainEqual(
+      expect.objectContaining({ key: "import.errors.bodyUnknown", values: { name: "Regionaal Zorgoverleg Noord" } }),
+    );
+    const inNoord = (await previewed(text, noord)).preview;
+    expect(bodyLinks(inNoord.rows)[0]).toEqual([noordelijke.id]);
+    expect(inNoord.rows[1]!.errors.filter((error) => error.column === "Gremium")).toEqual([]);
+  });
+  it("keeps the region chosen on the upload form with the batch, the first region when none is chosen", async () => {
+    const other = (
+      await t.db
+        .insertInto("regions")
+        .values({ code: "aaa", name: "Aa en Hunze" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const post = async (fields: Record<string, string>) => {
+      const form = new FormData();
+      form.set("file", new File([`${HEADER}\n;Anna;;Aarts;anna@voorbeeld.nl;;;;;;;`], "lijst.csv"));
+      for (const [name, value] of Object.entries(fields)) form.set(name, value);
+      const answer = await answerImportUpload(t.db, user, form, "nl");
+      const id = Number(/\/importeren\/(\d+)/.exec(answer.headers.get("Location") ?? "")![1]);
+      return (await getImportBatch(t.db, id))!.regionId;
+    };
+    expect(await post({ region_id: String(await defaultRegionId(t.db)) })).toBe(await defaultRegionId(t.db));
+    expect(await post({})).toBe(other);
   });
 });

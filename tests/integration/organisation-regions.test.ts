@@ -86,6 +86,12 @@ describe("an organisation's regions", () => {
       { name: "Noord- en Midden-Limburg", subregions: [] },
       { name: "Zuid-Limburg", subregions: ["Parkstad"] },
     ]);
+    const listed = (await (await call(listRoute.loader, get("/organisaties", cookie))).json()) as {
+      rows: { id: number; subregion_names: string | null; region_names: string | null }[];
+    };
+    const row = listed.rows.find((candidate) => candidate.id === id)!;
+    expect(row.subregion_names).toBe("Parkstad");
+    expect(row.region_names?.split(", ").sort()).toEqual(["Noord- en Midden-Limburg", "Zuid-Limburg"]);
     const audit = await t.db
       .selectFrom("audit_log")
       .select("after")

@@ -323,7 +323,7 @@ describe("comparing two waves", () => {
     ).toEqual([
       "Niveau;Sector;Subregio;Gebleven;Nieuw;Vertrokken",
       "Strategisch;GGD;Parkstad;1;1;0",
-      "Tactisch;Welzijn;geen subregio;1;0;1",
+      "Tactisch;Welzijn;regio Zuid-Limburg;1;0;1",
     ]);
     const xlsx = await call(
       downloadRoute.loader,

@@ -4,6 +4,9 @@ import { createTheme } from "../../app/models/themes.server";
 import * as regionRoute from "../../app/routes/beheer.regios.$regionId";
 import * as regionsRoute from "../../app/routes/beheer.regios._index";
 import * as rootRoute from "../../app/root";
+import * as bodiesRoute from "../../app/routes/gremia._index";
+import * as bodyRoute from "../../app/routes/gremia.$bodyId";
+import { translator } from "../../app/i18n/index";
 import { type DB, migrateToLatest, migrator, openDatabase } from "../../db/index";
 import {
   createTestDatabase,
@@ -298,5 +301,19 @@ describe("region management by a beheerder", () => {
     const row = await t.db.selectFrom("regions").selectAll().where("id", "=", Number(region)).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ version: 2 });
     expect(row.tagline).not.toBe("Oude pagina");
+  });
+  it("names the region, never an empty subregion, where bodies and plans have none", async () => {
+    const { cookie } = await signedIn(t.db, "lezer");
+    const body = await makeBody(t.db, { name: "Bestuurlijke Regiegroep" });
+    const data = (await (await call(bodiesRoute.loader, get("/gremia", cookie))).json()) as {
+      bodies: { id: number; subregion_name: string | null; region_name: string }[];
+    };
+    const listed = data.bodies.find((row) => row.id === body.id)!;
+    expect(listed).toMatchObject({ subregion_name: null, region_name: "Zuid-Limburg" });
+    expect(translator("nl")("regions.wholeRegion", { name: listed.region_name })).toBe("regio Zuid-Limburg");
+    const page = (await (
+      await call(bodyRoute.loader, get(`/gremia/${body.id}`, cookie), { bodyId: String(body.id) })
+    ).json()) as { body: { region_name: string } };
+    expect(page.body.region_name).toBe("Zuid-Limburg");
   });
 });

@@ -172,7 +172,7 @@ describe("the downloads", () => {
       "Niveau;Strategisch;2;1;1;50%",
       "Niveau;Tactisch;1;0;0;0%",
     ]);
-    expect(lines).toContain("Subregio;geen subregio;1;0;0;0%");
+    expect(lines).toContain("Subregio;regio Zuid-Limburg;1;0;0;0%");
     expect(lines).toContain("Gremium;Bestuurlijke Regiegroep (BRG);2;1;1;50%");
 
     const xlsx = await call(

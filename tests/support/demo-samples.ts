@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { createFeed } from "../../app/models/calendar.server";
 import { createImportBatch } from "../../app/models/imports.server";
+import { firstRegionId } from "../../app/models/regions.server";
 import { suggestMapping } from "../../app/services/import-fields";
 import { readImportFile } from "../../app/services/import-file.server";
 import { drawSample } from "../../app/models/interview-samples.server";
@@ -51,6 +52,7 @@ export async function demoWithSamples(
     "lijst.csv",
     upload.table,
     suggestMapping(upload.table.headers),
+    await firstRegionId(db),
   );
   const sample = await drawSample(db, beheerder, wave.id, { size: 1, seed: 1 });
   return {

@@ -479,7 +479,14 @@ async function spreadsheetImports(db: DB, actor: User, rounds: number): Promise<
       lines.push(`Ronde;Import-${round}-${row};import-${round}-${row}@example.org;${organisation.name};adviseur`);
     const read = await readImportFile("ronde.csv", new TextEncoder().encode(lines.join("\n")));
     if (!read.ok) throw new Error(read.message);
-    const id = await createImportBatch(db, actor, `ronde-${round}.csv`, read.table, suggestMapping(read.table.headers));
+    const id = await createImportBatch(
+      db,
+      actor,
+      `ronde-${round}.csv`,
+      read.table,
+      suggestMapping(read.table.headers),
+      await defaultRegionId(db),
+    );
     const uploaded = (await getImportBatch(db, id))!;
     await startImportPreview(db, actor, id, uploaded.version, uploaded.mapping!);
     await previewImportBatch(db, id);

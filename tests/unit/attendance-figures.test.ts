@@ -23,6 +23,8 @@ import {
   tallyPeople,
   yearFrom,
 } from "../../app/services/attendance-figures";
+import { translator } from "../../app/i18n/index";
+import { yearGroupName } from "../../app/services/meeting-report-tables";
 
 const counted = (groupId: number, status: StatusCount["status"], count = 1): StatusCount => ({
   groupId,
@@ -245,6 +247,8 @@ describe("the period of the figures", () => {
 const body = (values: Partial<BodyYear> & Pick<BodyYear, "id" | "name" | "level" | "held">): BodyYear => ({
   abbreviation: null,
   subregions: [],
+  regionId: 1,
+  regionName: "Zuid-Limburg",
   meetingsPerYear: null,
   meetingsPerYearMax: null,
   planned: 0,
@@ -306,6 +310,8 @@ describe("the year overview", () => {
           abbreviation: null,
           level: "strategisch",
           subregions: [],
+          regionId: 1,
+          regionName: "Zuid-Limburg",
           meetingsPerYear: 4,
           meetingsPerYearMax: 4,
         },
@@ -351,7 +357,24 @@ describe("the year overview", () => {
       ["Parkstad", [5]],
       ["Westelijke Mijnstreek", [4]],
     ]);
-    expect(groups[0]?.key).toBe("regio");
+    expect(groups[0]).toMatchObject({ key: "regio-1", regionName: "Zuid-Limburg" });
+    expect(yearGroupName(translator("nl"), groups[0]!)).toBe("regio Zuid-Limburg");
+  });
+
+  it("keeps the bodies of two regions without a subregion apart, each named by its region", () => {
+    const noord = body({
+      id: 9,
+      name: "Stuurgroep",
+      level: "strategisch",
+      held: 1,
+      regionId: 2,
+      regionName: "Noord-Limburg",
+    });
+    const groups = groupBySubregion([...bodies, noord]);
+    expect(groups.slice(0, 2).map((g) => [g.regionName, g.rows.map((r) => r.id)])).toEqual([
+      ["Noord-Limburg", [9]],
+      ["Zuid-Limburg", [3, 1, 2]],
+    ]);
   });
 
   it("writes the report line by level then count, with the abbreviation when there is one, leaving out bodies that did not meet", () => {

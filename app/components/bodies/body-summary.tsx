@@ -45,7 +45,7 @@ export function BodySummary({ body, canEdit }: { body: BodyOnPage; canEdit: bool
         </div>
         <div>
           <dt className="font-semibold">{t("register.bodies.subregion")}</dt>
-          <dd>{body.subregion_name ?? t("register.filters.wholeRegion")}</dd>
+          <dd>{body.subregion_name ?? t("regions.wholeRegion", { name: body.region_name })}</dd>
         </div>
         {body.parent_name ? (
           <div>

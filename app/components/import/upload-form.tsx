@@ -9,7 +9,14 @@ import { SubmitButton, useMessage } from "../form";
  * The upload of a spreadsheet: one file, multipart (a plain form without JavaScript), the limits
  * stated. A browser does not keep a chosen file after a round trip, so a refusal asks for it again.
  */
-export function ImportUploadForm({ error }: { error: string | undefined }) {
+export function ImportUploadForm({
+  error,
+  regions,
+}: {
+  error: string | undefined;
+  /** the bodies the file names are looked up in one region: asked only when there are several */
+  regions: readonly { id: number; name: string }[];
+}) {
   const { t, i18n } = useTranslation();
   const message = useMessage();
   const limit = megabytesText(IMPORT_MAX_BYTES, i18n.language as Language);
@@ -42,6 +49,29 @@ export function ImportUploadForm({ error }: { error: string | undefined }) {
             </p>
           ) : null}
         </div>
+        {regions.length > 1 ? (
+          <div>
+            <label htmlFor="import-region" className="field-label">
+              {t("regions.field.label")}
+            </label>
+            <p id="import-region-hint" className="mt-1 text-sm text-slate-600">
+              {t("import.upload.regionHint")}
+            </p>
+            <select
+              id="import-region"
+              name="region_id"
+              aria-describedby="import-region-hint"
+              className="field-input"
+              defaultValue={regions[0]!.id}
+            >
+              {regions.map((region) => (
+                <option key={region.id} value={region.id}>
+                  {region.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <SubmitButton>{t("import.upload.submit")}</SubmitButton>
       </Form>
     </section>

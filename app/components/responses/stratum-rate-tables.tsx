@@ -8,9 +8,12 @@ import { TableRegion } from "../table-region";
 /** The response rate per level, sector, subregion and body, one table each, with the downloads of all four. */
 export function StratumRateTables({
   strata,
+  regionName,
   downloadPath,
 }: {
   strata: Record<StratumDimension, readonly StratumRate[]>;
+  /** the wave's region: the subregion table's row for members of organisations without a subregion */
+  regionName: string;
   downloadPath: string;
 }) {
   const { t } = useTranslation();
@@ -47,7 +50,7 @@ export function StratumRateTables({
                 {strata[dimension].map((stratum) => (
                   <tr key={stratum.key}>
                     <th scope="row" className="font-normal">
-                      {stratumName(dimension, stratum, t)}
+                      {stratumName(dimension, stratum, t, regionName)}
                     </th>
                     <td className="text-right tabular-nums">{stratum.members}</td>
                     <td className="text-right tabular-nums">{stratum.started}</td>

@@ -5,7 +5,14 @@ import type { PanelAttributes } from "../../services/panel-rules-schema";
 import { stratumCells } from "../../services/panel-tables";
 
 /** Per stratum: how many panel members were eligible and how many were drawn. */
-export function SampleStrataTable({ strata }: { strata: readonly SampleStratum[] }) {
+export function SampleStrataTable({
+  strata,
+  regionName,
+}: {
+  strata: readonly SampleStratum[];
+  /** the wave's region, for members of organisations without a subregion */
+  regionName: string;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="sample-strata-heading" className="card space-y-3 overflow-x-auto">
@@ -29,7 +36,7 @@ export function SampleStrataTable({ strata }: { strata: readonly SampleStratum[]
         </thead>
         <tbody>
           {strata.map((stratum) => {
-            const cells = stratumCells(stratum, t);
+            const cells = stratumCells(stratum, t, regionName);
             return (
               <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
                 <td>{cells.level}</td>

@@ -90,7 +90,7 @@ export function BodyTable({
                   <td>{t(`register.levels.${body.level}`)}</td>
                   <td>
                     {body.subregions.length === 0
-                      ? t("meetingReports.year.wholeRegion")
+                      ? t("regions.wholeRegion", { name: body.regionName })
                       : body.subregions.map((subregion) => subregion.name).join(", ")}
                   </td>
                   <CountCells counts={body} />

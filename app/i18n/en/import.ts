@@ -8,6 +8,8 @@ export const importing: Messages<typeof nl> = {
     "Read organisations, people with their job, and seats from a spreadsheet. You first map the columns, then see what happens to each row, and only when no errors are left do you import everything at once. An import can be undone as a whole as long as nobody changed what it created.",
   openImport: "Import",
   upload: {
+    regionHint:
+      "The bodies the file names are looked up in this region; a body of the same name in another region is not linked.",
     heading: "Read a file",
     file: "File (CSV or XLSX)",
     hint: "At most {{limit}} and {{rows}} rows. The first row holds the column names. CSV separated by semicolons, commas, tabs or vertical bars, in UTF-8 or Windows-1252; of an XLSX file the first sheet.",

@@ -93,7 +93,6 @@ export const meetingReports: Messages<typeof nl> = {
     all: "All",
     showBodies: "Show the bodies of {{group}}",
     noBodies: "No bodies for this choice.",
-    wholeRegion: "Whole region",
     events: "Network-wide events",
     empty: "For {{year}} there are no meetings and no bodies with a recorded number of meetings a year.",
     columns: {

@@ -49,7 +49,6 @@ export const panel: Messages<typeof nl> = {
   none: {
     level: "no level",
     sector: "no sector",
-    subregion: "no subregion",
     organisation: "no organisation",
   },
   drawExclusions: {

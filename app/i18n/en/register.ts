@@ -56,7 +56,6 @@ export const register: Messages<typeof nl> = {
     subregion: "Subregion",
     level: "Level",
     all: "All",
-    wholeRegion: "Whole region",
     includeArchived: "Also show archived",
     apply: "Apply",
     reset: "Clear",

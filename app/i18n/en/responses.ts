@@ -59,7 +59,6 @@ export const responses: Messages<typeof nl> = {
     none: {
       level: "no level",
       sector: "no sector",
-      subregion: "no subregion",
       body: "no body",
     },
     fileTitle: "Response per stratum {{name}}",

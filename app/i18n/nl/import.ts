@@ -5,6 +5,8 @@ export const importing = {
     "Lees organisaties, personen met hun functie en zetels in uit een spreadsheet. U koppelt eerst de kolommen, ziet dan van elke rij wat er gebeurt, en pas als er geen fouten meer zijn importeert u alles in één keer. Een import kunt u als geheel ongedaan maken zolang niemand de ingelezen gegevens daarna heeft gewijzigd.",
   openImport: "Importeren",
   upload: {
+    regionHint:
+      "De gremia in het bestand worden gezocht in deze regio; een gremium met dezelfde naam in een andere regio wordt niet gekoppeld.",
     heading: "Bestand inlezen",
     file: "Bestand (CSV of XLSX)",
     hint: "Ten hoogste {{limit}} en {{rows}} rijen. De eerste rij bevat de kolomnamen. CSV met puntkomma, komma, tab of verticale streep als scheidingsteken, in UTF-8 of Windows-1252; van een XLSX-bestand het eerste blad.",

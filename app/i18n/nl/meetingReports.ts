@@ -92,7 +92,6 @@ export const meetingReports = {
     all: "Alle",
     showBodies: "Gremia van {{group}} tonen",
     noBodies: "Geen gremia met deze keuze.",
-    wholeRegion: "Hele regio",
     events: "Netwerkbijeenkomsten",
     empty: "Voor {{year}} zijn er geen vergaderingen en geen gremia met een vastgelegd aantal vergaderingen per jaar.",
     columns: {

@@ -48,7 +48,6 @@ export const panel = {
   none: {
     level: "geen niveau",
     sector: "geen sector",
-    subregion: "geen subregio",
     organisation: "geen organisatie",
   },
   drawExclusions: {

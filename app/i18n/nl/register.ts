@@ -53,7 +53,6 @@ export const register = {
     subregion: "Subregio",
     level: "Niveau",
     all: "Alle",
-    wholeRegion: "Hele regio",
     includeArchived: "Ook gearchiveerde tonen",
     apply: "Toepassen",
     reset: "Wissen",

@@ -56,7 +56,6 @@ export const responses = {
     none: {
       level: "geen niveau",
       sector: "geen sector",
-      subregion: "geen subregio",
       body: "geen gremium",
     },
     fileTitle: "Respons per stratum {{name}}",
