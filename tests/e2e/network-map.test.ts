@@ -48,6 +48,8 @@ describe("the network map in the browser, on the demo network", () => {
     );
     // the camera glides to the chosen organisation: then it sits in the middle of the canvas
     await page.waitForTimeout(800);
+    // the header and the demo notice push the canvas's middle below the fold of a laptop screen
+    await page.getByTestId("network-canvas").scrollIntoViewIfNeeded();
     const box = (await page.getByTestId("network-canvas").boundingBox())!;
     // sigma waits out its double-click window before it reports the click, so the page changes later
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);

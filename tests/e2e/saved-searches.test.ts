@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nl } from "../../app/i18n/nl/index";
 import { openMigratedDatabase } from "../../db/index";
-import { makeOrganisation, makeUser, sessionCookieFor } from "../support/db";
+import { defaultRegionId, makeOrganisation, makeUser, sessionCookieFor } from "../support/db";
 import { makeAffiliation } from "../support/people";
 import { addSessionCookie } from "../support/browser";
 import { useBrowser } from "../support/e2e";
@@ -14,6 +14,7 @@ describe("saved searches in the browser", () => {
   const env = useBrowser(async (server) => {
     const db = await openMigratedDatabase(server.database);
     try {
+      await defaultRegionId(db); // a saved search belongs to a region (decision 040)
       const { user } = await makeUser(db, { role: "redacteur", name: "Rita Redacteur" });
       seeded.cookie = await sessionCookieFor(db, user.id);
       const ggd = await makeOrganisation(db, { name: "GGD Zuid Limburg" });
