@@ -13,7 +13,7 @@ export const userRoles: Messages<typeof nl> = {
   form: {
     legend: "Roles",
     intro:
-      "A role across the network holds in every region; a role in a region only there. Someone with both may do in that region what either role allows. Managing users, the audit log, privacy and calendar subscriptions takes the administrator role across the network.",
+      "A role across the network holds in every region; a role in a region only there. Someone with both may do in that region what either role allows. Managing users, regions, the audit log, privacy and calendar subscriptions takes the administrator role across the network.",
     network: "Across the network",
     region: "In {{region}}",
     noRole: "None",

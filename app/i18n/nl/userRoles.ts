@@ -10,7 +10,7 @@ export const userRoles = {
   form: {
     legend: "Rollen",
     intro:
-      "Een rol in het hele netwerk geldt in elke regio; een rol in een regio alleen daar. Wie beide heeft, mag in die regio wat een van de twee rollen toestaat. Gebruikers, het logboek, privacy en agenda-abonnementen beheren vraagt de rol beheerder in het hele netwerk.",
+      "Een rol in het hele netwerk geldt in elke regio; een rol in een regio alleen daar. Wie beide heeft, mag in die regio wat een van de twee rollen toestaat. Gebruikers, regio's, het logboek, privacy en agenda-abonnementen beheren vraagt de rol beheerder in het hele netwerk.",
     network: "In het hele netwerk",
     region: "In {{region}}",
     noRole: "Geen",
