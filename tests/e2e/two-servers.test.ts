@@ -54,6 +54,11 @@ describe.runIf(TEST_ENGINE === "postgres")("two servers on one PostgreSQL databa
       .select("subregion_id")
       .where("organisation_id", "=", organisation.id)
       .execute();
+    const regions = await db
+      .selectFrom("organisation_regions")
+      .select("region_id")
+      .where("organisation_id", "=", organisation.id)
+      .execute();
     const form = (notes: string) => {
       const body = new URLSearchParams({
         intent: "save",
@@ -68,6 +73,7 @@ describe.runIf(TEST_ENGINE === "postgres")("two servers on one PostgreSQL databa
         address: organisation.address ?? "",
         notes,
       });
+      for (const { region_id } of regions) body.append("region_ids", String(region_id));
       for (const { subregion_id } of subregions) body.append("subregion_ids", String(subregion_id));
       if (organisation.iza_signatory) body.append("iza_signatory", "on");
       return body;
