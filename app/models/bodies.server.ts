@@ -14,7 +14,7 @@ import {
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
-import { assertSubregionsExist, bodySubregionRows, subregionsOfBodies } from "./governance.server";
+import { assertSubregionsIn, bodySubregionRows, subregionsOfBodies } from "./governance.server";
 import type { ConstituencyNames } from "../services/governance";
 import type { BodySort } from "../services/body-list";
 import { paging } from "../services/list-params";
@@ -376,7 +376,7 @@ async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | nu
   if (fewest !== null && most !== null && fewest > most) {
     throw new RegisterError("governance.errors.intervalReversed", "meeting_interval_max_weeks");
   }
-  await assertSubregionsExist(trx, fields.subregion_ids, "subregion_ids");
+  await assertSubregionsIn(trx, regionId, fields.subregion_ids, "subregion_ids");
   await assertThemeExists(trx, fields.theme_id, "theme_id");
 }
 

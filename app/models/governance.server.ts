@@ -63,11 +63,19 @@ export async function markersOfPlans(db: DB | Trx, planIds: readonly number[]): 
   return found;
 }
 
-/** Refuses subregion ids that do not exist (a form posted by hand), on the field that chose them. */
-export async function assertSubregionsExist(trx: Trx, ids: readonly number[], field: string) {
+/**
+ * Refuses subregion ids that are not subregions of the record's region (a form posted by hand, or
+ * another region's subregion), on the field that chose them.
+ */
+export async function assertSubregionsIn(trx: Trx, regionId: number, ids: readonly number[], field: string) {
   const wanted = sortedUnique(ids);
   if (wanted.length === 0) return;
-  const found = await trx.selectFrom("subregions").select("id").where("id", "in", idList(trx, wanted)).execute();
+  const found = await trx
+    .selectFrom("subregions")
+    .select("id")
+    .where("id", "in", idList(trx, wanted))
+    .where("region_id", "=", regionId)
+    .execute();
   if (found.length !== wanted.length) throw new RegisterError("common.form.invalid", field);
 }
 

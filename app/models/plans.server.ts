@@ -10,7 +10,7 @@ import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
 import {
-  assertSubregionsExist,
+  assertSubregionsIn,
   bodySubregionRows,
   markersOfPlans,
   planGovernanceRows,
@@ -224,6 +224,7 @@ async function refuseDuplicateName(trx: Trx, name: string, regionId: number, exc
 async function refuseUnusableReferences(
   trx: Trx,
   input: PlanInput,
+  regionId: number,
   current?: { theme_id: number | null; lead_organisation_id: number | null },
 ) {
   const theme = await trx
@@ -247,7 +248,7 @@ async function refuseUnusableReferences(
     }
   }
 
-  await assertSubregionsExist(trx, input.subregion_ids, "subregion_ids");
+  await assertSubregionsIn(trx, regionId, input.subregion_ids, "subregion_ids");
   if (input.funding_markers.length === 0)
     throw new RegisterError("governance.errors.fundingRequired", "funding_markers");
 }
@@ -271,7 +272,7 @@ export async function createPlan(
   return inTransaction(db, async (trx) => {
     await assertRegion(trx, regionId);
     await refuseDuplicateName(trx, plan.name, regionId);
-    await refuseUnusableReferences(trx, plan);
+    await refuseUnusableReferences(trx, plan, regionId);
     const name = teamName ?? defaultTeamName(plan.name);
     const bodies = await trx.selectFrom("bodies").select(["id", "name"]).where("region_id", "=", regionId).execute();
     const taken = bodies.find((body) => sameName(body.name, name));
@@ -307,7 +308,7 @@ export async function updatePlan(db: DB, actor: Actor, id: number, version: numb
   return inTransaction(db, async (trx) => {
     const current = await loadForUpdate(trx, "plans", id);
     await refuseDuplicateName(trx, input.name, current.region_id, id);
-    await refuseUnusableReferences(trx, input, current);
+    await refuseUnusableReferences(trx, input, current.region_id, current);
     const { after } = await updateAudited(trx, actor, "plans", id, version, planColumns(input), {
       children: planGovernanceRows(input.subregion_ids, input.funding_markers),
     });

@@ -205,6 +205,45 @@ describe("governance on a migrated register", () => {
     ).rejects.toMatchObject({ messageKey: "governance.errors.fundingRequired" });
   });
 
+  it("refuses a body or a plan in one region spanning another region's subregion", async () => {
+    const actor = await editor();
+    const region = await defaultRegionId(t.db);
+    const other = await t.db
+      .insertInto("regions")
+      .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const noord = await makeSubregion(t.db, { name: "Noord", region_id: other.id });
+    const own = await makeSubregion(t.db, { name: "Parkstad", region_id: region });
+    await expect(
+      createBody(t.db, actor, { ...bodyFields, name: "Over de grens", subregion_ids: [own.id, noord.id] }, region),
+    ).rejects.toMatchObject({ messageKey: "common.form.invalid", field: "subregion_ids" });
+    const theme = await makeTheme(t.db);
+    await expect(
+      createPlan(
+        t.db,
+        actor,
+        {
+          name: "Over de grens",
+          theme_id: theme.id,
+          funding_markers: ["iza"],
+          lead_organisation_id: null,
+          subregion_ids: [noord.id],
+          description: null,
+          teamName: null,
+        },
+        region,
+      ),
+    ).rejects.toMatchObject({ messageKey: "common.form.invalid", field: "subregion_ids" });
+    const kept = await createBody(
+      t.db,
+      actor,
+      { ...bodyFields, name: "Binnen de grens", subregion_ids: [own.id] },
+      region,
+    );
+    expect(kept.region_id).toBe(region);
+  });
+
   it("refuses a frequency range whose first number is larger, in Dutch on the field, keeping what was typed", async () => {
     const { cookie } = await signedIn("redacteur");
     const fields = {
