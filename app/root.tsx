@@ -47,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return json({
     language,
     demo,
-    region: await shownRegion(context.db),
+    region: await shownRegion(context.db, regions && regions.current !== "all" ? regions.current.id : null),
     user: user && {
       name: user.name,
       email: user.email,

@@ -32,15 +32,15 @@ export async function regionChoices(db: DB | Trx): Promise<RegionChoice[]> {
 }
 
 /**
- * The region the header, footer and home page name: the first by name until the region switcher
- * lets a reader choose (decision 041); null in a register without regions.
+ * The region the header, footer and home page name: the one the reader chose in the switcher, else
+ * (signed out, or the cross-region view) the first by name (decision 041); null without regions.
  */
-export async function shownRegion(db: DB): Promise<Pick<Region, "id" | "name" | "tagline"> | null> {
-  const row = await db
-    .selectFrom("regions")
-    .select(["id", "name", "tagline"])
-    .orderBy("name")
-    .orderBy("id")
+export async function shownRegion(
+  db: DB,
+  chosenId: number | null,
+): Promise<Pick<Region, "id" | "name" | "tagline"> | null> {
+  const regions = db.selectFrom("regions").select(["id", "name", "tagline"]);
+  const row = await (chosenId === null ? regions.orderBy("name").orderBy("id") : regions.where("id", "=", chosenId))
     .limit(1)
     .executeTakeFirst();
   return row ?? null;
@@ -55,7 +55,7 @@ export async function firstRegionId(db: DB | Trx): Promise<number> {
 /** The region a form chose, or the first by name when it chose none; 0 in a register without regions. */
 export async function regionOrFirst(db: DB, chosen: number | null): Promise<number> {
   if (chosen !== null) return chosen;
-  return (await shownRegion(db))?.id ?? 0;
+  return firstRegionId(db);
 }
 
 /** Refuses a region that is not there: a create form's region_id, checked in the create's transaction. */

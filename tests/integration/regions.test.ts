@@ -4,6 +4,7 @@ import { createTheme } from "../../app/models/themes.server";
 import * as regionRoute from "../../app/routes/beheer.regios.$regionId";
 import * as regionsRoute from "../../app/routes/beheer.regios._index";
 import * as rootRoute from "../../app/root";
+import * as switchRoute from "../../app/routes/regio";
 import * as bodiesRoute from "../../app/routes/gremia._index";
 import * as bodyRoute from "../../app/routes/gremia.$bodyId";
 import { translator } from "../../app/i18n/index";
@@ -192,6 +193,33 @@ describe("region management by a beheerder", () => {
     expect(root.region).toMatchObject({ name: "Zuid-Limburg", tagline: "Gezond Zuid-Limburg" });
     const audit = await t.db.selectFrom("audit_log").select("action").where("entity", "=", "regions").execute();
     expect(audit.map((entry) => entry.action)).toEqual(["create", "update"]);
+  });
+
+  it("names in the header the region chosen in the switcher, and the first by name across all regions", async () => {
+    const { cookie } = await signedIn(t.db, "beheerder");
+    await t.db
+      .insertInto("regions")
+      .values([
+        { code: "zuid-limburg", name: "Zuid-Limburg", tagline: "Gezond Zuid-Limburg" },
+        { code: "noord-midden-limburg", name: "Noord- en Midden-Limburg", tagline: "Samen doen wat samen moet" },
+      ])
+      .execute();
+    const header = async () =>
+      ((await (await call(rootRoute.loader, get("/", cookie))).json()) as { region: { name: string } }).region.name;
+    expect(await header()).toBe("Noord- en Midden-Limburg");
+    const south = await t.db
+      .selectFrom("regions")
+      .select("id")
+      .where("code", "=", "zuid-limburg")
+      .executeTakeFirstOrThrow();
+    const chosen = await call(
+      switchRoute.action,
+      formRequest("/regio", { regio: String(south.id), redirectTo: "/" }, { cookie }),
+    );
+    expect(chosen.status).toBe(302);
+    expect(await header()).toBe("Zuid-Limburg");
+    await call(switchRoute.action, formRequest("/regio", { regio: "alle", redirectTo: "/" }, { cookie }));
+    expect(await header()).toBe("Noord- en Midden-Limburg");
   });
 
   it("refuses removing a region or subregion in use, naming the uses; removes an unused one once confirmed", async () => {
