@@ -1,0 +1,206 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as bodiesRoute from "../../app/routes/gremia._index";
+import * as plansRoute from "../../app/routes/plannen._index";
+import * as themesRoute from "../../app/routes/themas._index";
+import * as regionRoute from "../../app/routes/regio";
+import { chooseSessionRegion } from "../../app/models/region-choice.server";
+import type { UserRole } from "../../db/schema";
+import {
+  createTestDatabase,
+  defaultRegionId,
+  formRequest,
+  makeBody,
+  makeUser,
+  sessionCookieFor,
+  type TestDatabase,
+} from "../support/db";
+import { makeSubregion } from "../support/organisations";
+import { call, get, type Handler } from "../support/routes";
+import { makePlan, makeTheme } from "../support/themes";
+
+/**
+ * Decision 044, the lists: each shows the records of the region the user looks at; the cross-region
+ * view ("Alle regio's", network-wide roles only) shows every region's, each named.
+ */
+
+interface Region {
+  id: number;
+  name: string;
+  subregionId: number;
+  bodyId: number;
+  themeId: number;
+  planId: number;
+}
+
+let t: TestDatabase;
+let zuid: Region;
+let noord: Region;
+
+async function regionWithRecords(id: number, name: string): Promise<Region> {
+  const subregion = await makeSubregion(t.db, { region_id: id, name: `Kern ${name}` });
+  const body = await makeBody(t.db, { region_id: id, name: `Stuurgroep ${name}`, subregion_ids: [subregion.id] });
+  const theme = await makeTheme(t.db, { region_id: id, name: `Gezond leven ${name}` });
+  const plan = await makePlan(t.db, {
+    region_id: id,
+    name: `Plan ${name}`,
+    theme_id: theme.id,
+    team_body_id: null,
+    subregion_ids: [subregion.id],
+  });
+  return { id, name, subregionId: subregion.id, bodyId: body.id, themeId: theme.id, planId: plan.id };
+}
+
+beforeEach(async () => {
+  t = await createTestDatabase();
+  const zuidId = await defaultRegionId(t.db);
+  const noordId = (
+    await t.db
+      .insertInto("regions")
+      .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+      .returning("id")
+      .executeTakeFirstOrThrow()
+  ).id;
+  zuid = await regionWithRecords(zuidId, "Zuid-Limburg");
+  noord = await regionWithRecords(noordId, "Noord- en Midden-Limburg");
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+type Looking = "zuid" | "noord" | "all";
+
+/** A signed-in user's cookie, looking at one region or at all of them through the session's choice. */
+async function cookieOf(roles: { network?: UserRole; zuid?: UserRole; noord?: UserRole }, looking: Looking) {
+  const regionRoles: Record<number, UserRole> = {};
+  if (roles.zuid) regionRoles[zuid.id] = roles.zuid;
+  if (roles.noord) regionRoles[noord.id] = roles.noord;
+  const { user } = await makeUser(t.db, { role: roles.network, regionRoles });
+  const cookie = await sessionCookieFor(t.db, user.id);
+  const session = await t.db
+    .selectFrom("sessions")
+    .select("id")
+    .where("user_id", "=", user.id)
+    .executeTakeFirstOrThrow();
+  await chooseSessionRegion(t.db, session.id, looking === "all" ? "all" : looking === "zuid" ? zuid.id : noord.id);
+  return cookie;
+}
+
+async function loaded<T>(loader: Handler, path: string, cookie: string): Promise<T> {
+  const response = await call(t.db, loader, get(path, cookie));
+  expect(response.status, `GET ${path}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+interface BodiesData {
+  bodies: { id: number; region_name: string }[];
+  subregions: { id: number }[];
+  allRegions: boolean;
+}
+
+describe("the bodies list", () => {
+  it("shows only the bodies and subregions of the region looked at", async () => {
+    for (const [looking, region] of [
+      ["zuid", zuid],
+      ["noord", noord],
+    ] as const) {
+      const data = await loaded<BodiesData>(
+        bodiesRoute.loader,
+        "/gremia",
+        await cookieOf({ network: "lezer" }, looking),
+      );
+      expect(data.bodies.map((body) => body.id)).toEqual([region.bodyId]);
+      expect(data.subregions.map((subregion) => subregion.id)).toEqual([region.subregionId]);
+      expect(data.allRegions).toBe(false);
+    }
+  });
+
+  it("finds nothing of another region through its subregion filter", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "zuid");
+    const data = await loaded<BodiesData>(bodiesRoute.loader, `/gremia?subregio=${noord.subregionId}`, cookie);
+    expect(data.bodies).toEqual([]);
+  });
+
+  it("shows every region's bodies, each with its region, in the cross-region view", async () => {
+    const data = await loaded<BodiesData>(bodiesRoute.loader, "/gremia", await cookieOf({ network: "lezer" }, "all"));
+    expect(data.bodies.map((body) => [body.id, body.region_name]).sort()).toEqual(
+      [
+        [zuid.bodyId, zuid.name],
+        [noord.bodyId, noord.name],
+      ].sort(),
+    );
+    expect(data.subregions).toHaveLength(2);
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+interface ThemesData {
+  themes: { id: number; region_name: string; plans: { id: number }[] }[];
+  allRegions: boolean;
+}
+
+describe("the themes list", () => {
+  it("shows only the themes, and their plans, of the region looked at", async () => {
+    const data = await loaded<ThemesData>(themesRoute.loader, "/themas", await cookieOf({ network: "lezer" }, "noord"));
+    expect(data.themes.map((theme) => [theme.id, theme.plans.map((plan) => plan.id)])).toEqual([
+      [noord.themeId, [noord.planId]],
+    ]);
+    expect(data.allRegions).toBe(false);
+  });
+
+  it("shows every region's themes, each with its region, in the cross-region view", async () => {
+    const data = await loaded<ThemesData>(themesRoute.loader, "/themas", await cookieOf({ network: "lezer" }, "all"));
+    expect(data.themes.map((theme) => [theme.id, theme.region_name]).sort()).toEqual(
+      [
+        [zuid.themeId, zuid.name],
+        [noord.themeId, noord.name],
+      ].sort(),
+    );
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+interface PlansData {
+  rows: { id: number; region_name: string }[];
+  themes: { id: number }[];
+  subregions: { id: number }[];
+  allRegions: boolean;
+}
+
+describe("the plans list", () => {
+  it("shows only the plans, and the themes and subregions to filter on, of the region looked at", async () => {
+    const data = await loaded<PlansData>(plansRoute.loader, "/plannen", await cookieOf({ network: "lezer" }, "zuid"));
+    expect(data.rows.map((plan) => plan.id)).toEqual([zuid.planId]);
+    expect(data.themes.map((theme) => theme.id)).toEqual([zuid.themeId]);
+    expect(data.subregions.map((subregion) => subregion.id)).toEqual([zuid.subregionId]);
+    expect(data.allRegions).toBe(false);
+  });
+
+  it("finds nothing of another region through its theme filter", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "zuid");
+    const data = await loaded<PlansData>(plansRoute.loader, `/plannen?thema=${noord.themeId}`, cookie);
+    expect(data.rows).toEqual([]);
+  });
+
+  it("shows every region's plans, each with its region, in the cross-region view", async () => {
+    const data = await loaded<PlansData>(plansRoute.loader, "/plannen", await cookieOf({ network: "lezer" }, "all"));
+    expect(data.rows.map((plan) => [plan.id, plan.region_name]).sort()).toEqual(
+      [
+        [zuid.planId, zuid.name],
+        [noord.planId, noord.name],
+      ].sort(),
+    );
+    expect(data.themes).toHaveLength(2);
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+describe("a regional user", () => {
+  it("cannot choose the cross-region view, and a session that says so shows their own region", async () => {
+    const cookie = await cookieOf({ zuid: "redacteur", noord: "lezer" }, "all");
+    const chosen = await call(t.db, regionRoute.action, formRequest("/regio", { regio: "alle" }, { cookie }));
+    expect(chosen.status).toBe(403);
+    const data = await loaded<BodiesData>(bodiesRoute.loader, "/gremia", cookie);
+    expect(data.allRegions).toBe(false);
+    expect(data.bodies).toHaveLength(1);
+  });
+});
