@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as bodiesRoute from "../../app/routes/gremia._index";
 import * as plansRoute from "../../app/routes/plannen._index";
 import * as themesRoute from "../../app/routes/themas._index";
+import * as meetingsRoute from "../../app/routes/vergaderingen._index";
 import * as regionRoute from "../../app/routes/regio";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
 import type { UserRole } from "../../db/schema";
@@ -14,6 +15,7 @@ import {
   sessionCookieFor,
   type TestDatabase,
 } from "../support/db";
+import { makeMeeting } from "../support/meetings";
 import { makeSubregion } from "../support/organisations";
 import { call, get, type Handler } from "../support/routes";
 import { makePlan, makeTheme } from "../support/themes";
@@ -30,6 +32,8 @@ interface Region {
   bodyId: number;
   themeId: number;
   planId: number;
+  /** a meeting of its body and an event of its own, both upcoming */
+  meetingIds: number[];
 }
 
 let t: TestDatabase;
@@ -47,7 +51,17 @@ async function regionWithRecords(id: number, name: string): Promise<Region> {
     team_body_id: null,
     subregion_ids: [subregion.id],
   });
-  return { id, name, subregionId: subregion.id, bodyId: body.id, themeId: theme.id, planId: plan.id };
+  const meeting = await makeMeeting(t.db, { region_id: id, body_id: body.id, date: "2099-03-01", status: "gepland" });
+  const event = await makeMeeting(t.db, { region_id: id, kind: "themasessie", date: "2099-04-01", status: "gepland" });
+  return {
+    id,
+    name,
+    subregionId: subregion.id,
+    bodyId: body.id,
+    themeId: theme.id,
+    planId: plan.id,
+    meetingIds: [meeting.id, event.id],
+  };
 }
 
 beforeEach(async () => {
@@ -190,6 +204,38 @@ describe("the plans list", () => {
       ].sort(),
     );
     expect(data.themes).toHaveLength(2);
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+interface MeetingsData {
+  meetings: { id: number; region_name: string }[];
+  bodies: { id: number }[];
+  allRegions: boolean;
+}
+
+describe("the meetings list", () => {
+  it("shows only the meetings and events, and the bodies to filter on, of the region looked at", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "noord");
+    const data = await loaded<MeetingsData>(meetingsRoute.loader, "/vergaderingen", cookie);
+    expect(data.meetings.map((meeting) => meeting.id)).toEqual(noord.meetingIds);
+    expect(data.bodies.map((body) => body.id)).toEqual([noord.bodyId]);
+    expect(data.allRegions).toBe(false);
+  });
+
+  it("finds nothing of another region through its body filter", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "noord");
+    const data = await loaded<MeetingsData>(meetingsRoute.loader, `/vergaderingen?gremium=${zuid.bodyId}`, cookie);
+    expect(data.meetings).toEqual([]);
+  });
+
+  it("shows every region's meetings, each with its region, in the cross-region view", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "all");
+    const data = await loaded<MeetingsData>(meetingsRoute.loader, "/vergaderingen", cookie);
+    expect(data.meetings.map((meeting) => [meeting.id, meeting.region_name]).sort()).toEqual(
+      [...zuid.meetingIds.map((id) => [id, zuid.name]), ...noord.meetingIds.map((id) => [id, noord.name])].sort(),
+    );
+    expect(data.bodies).toHaveLength(2);
     expect(data.allRegions).toBe(true);
   });
 });
