@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as bodiesRoute from "../../app/routes/gremia._index";
+import * as wavesRoute from "../../app/routes/onderzoek._index";
 import * as plansRoute from "../../app/routes/plannen._index";
 import * as themesRoute from "../../app/routes/themas._index";
 import * as meetingsRoute from "../../app/routes/vergaderingen._index";
 import * as regionRoute from "../../app/routes/regio";
+import type { Actor } from "../../app/models/audit.server";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
+import { createWave } from "../../app/models/survey-waves.server";
 import type { UserRole } from "../../db/schema";
 import {
   createTestDatabase,
@@ -34,11 +37,20 @@ interface Region {
   planId: number;
   /** a meeting of its body and an event of its own, both upcoming */
   meetingIds: number[];
+  waveId: number;
 }
 
 let t: TestDatabase;
 let zuid: Region;
 let noord: Region;
+
+const WAVE = {
+  year: 2026,
+  reference_date: "2026-01-01",
+  link_template: "https://example.org/{token}",
+  method_notes: null,
+};
+let actor: Actor;
 
 async function regionWithRecords(id: number, name: string): Promise<Region> {
   const subregion = await makeSubregion(t.db, { region_id: id, name: `Kern ${name}` });
@@ -61,11 +73,13 @@ async function regionWithRecords(id: number, name: string): Promise<Region> {
     themeId: theme.id,
     planId: plan.id,
     meetingIds: [meeting.id, event.id],
+    waveId: (await createWave(t.db, actor, { ...WAVE, name: `Panel ${name}` }, id)).id,
   };
 }
 
 beforeEach(async () => {
   t = await createTestDatabase();
+  actor = (await makeUser(t.db, { role: "beheerder" })).user;
   const zuidId = await defaultRegionId(t.db);
   const noordId = (
     await t.db
@@ -236,6 +250,38 @@ describe("the meetings list", () => {
       [...zuid.meetingIds.map((id) => [id, zuid.name]), ...noord.meetingIds.map((id) => [id, noord.name])].sort(),
     );
     expect(data.bodies).toHaveLength(2);
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+interface WavesData {
+  waves: { id: number; region_name: string }[];
+  allRegions: boolean;
+}
+
+describe("the survey waves list", () => {
+  it("shows only the waves of the region looked at", async () => {
+    const cookie = await cookieOf({ network: "onderzoeker" }, "zuid");
+    const data = await loaded<WavesData>(wavesRoute.loader, "/onderzoek", cookie);
+    expect(data.waves.map((wave) => wave.id)).toEqual([zuid.waveId]);
+    expect(data.allRegions).toBe(false);
+  });
+
+  it("shows a regional onderzoeker only their region's waves", async () => {
+    const cookie = await cookieOf({ noord: "onderzoeker" }, "noord");
+    const data = await loaded<WavesData>(wavesRoute.loader, "/onderzoek", cookie);
+    expect(data.waves.map((wave) => wave.id)).toEqual([noord.waveId]);
+  });
+
+  it("shows every region's waves, each with its region, in the cross-region view", async () => {
+    const cookie = await cookieOf({ network: "onderzoeker" }, "all");
+    const data = await loaded<WavesData>(wavesRoute.loader, "/onderzoek", cookie);
+    expect(data.waves.map((wave) => [wave.id, wave.region_name]).sort()).toEqual(
+      [
+        [zuid.waveId, zuid.name],
+        [noord.waveId, noord.name],
+      ].sort(),
+    );
     expect(data.allRegions).toBe(true);
   });
 });
