@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as bodiesRoute from "../../app/routes/gremia._index";
 import * as wavesRoute from "../../app/routes/onderzoek._index";
+import * as savedSearchesRoute from "../../app/routes/personen.zoekopdrachten";
 import * as plansRoute from "../../app/routes/plannen._index";
 import * as themesRoute from "../../app/routes/themas._index";
 import * as meetingsRoute from "../../app/routes/vergaderingen._index";
 import * as regionRoute from "../../app/routes/regio";
 import type { Actor } from "../../app/models/audit.server";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
+import { saveSearch } from "../../app/models/saved-searches.server";
 import { createWave } from "../../app/models/survey-waves.server";
 import type { UserRole } from "../../db/schema";
 import {
@@ -38,6 +40,7 @@ interface Region {
   /** a meeting of its body and an event of its own, both upcoming */
   meetingIds: number[];
   waveId: number;
+  savedSearchId: number;
 }
 
 let t: TestDatabase;
@@ -74,6 +77,7 @@ async function regionWithRecords(id: number, name: string): Promise<Region> {
     planId: plan.id,
     meetingIds: [meeting.id, event.id],
     waveId: (await createWave(t.db, actor, { ...WAVE, name: `Panel ${name}` }, id)).id,
+    savedSearchId: (await saveSearch(t.db, actor, `Bestuurders ${name}`, { q: "bestuurder" }, id)).id,
   };
 }
 
@@ -280,6 +284,46 @@ describe("the survey waves list", () => {
       [
         [zuid.waveId, zuid.name],
         [noord.waveId, noord.name],
+      ].sort(),
+    );
+    expect(data.allRegions).toBe(true);
+  });
+});
+
+interface SavedSearchesData {
+  searches: { id: number; region_name: string; editable: boolean }[];
+  allRegions: boolean;
+}
+
+describe("the saved searches", () => {
+  it("shows only the saved searches of the region looked at", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "noord");
+    const data = await loaded<SavedSearchesData>(savedSearchesRoute.loader, "/personen/zoekopdrachten", cookie);
+    expect(data.searches.map((search) => search.id)).toEqual([noord.savedSearchId]);
+    expect(data.allRegions).toBe(false);
+  });
+
+  it("offers their forms only where the user may edit", async () => {
+    const cookie = await cookieOf({ zuid: "redacteur", noord: "lezer" }, "noord");
+    const noordData = await loaded<SavedSearchesData>(savedSearchesRoute.loader, "/personen/zoekopdrachten", cookie);
+    expect(noordData.searches.map((search) => search.editable)).toEqual([false]);
+    const switched = await call(
+      t.db,
+      regionRoute.action,
+      formRequest("/regio", { regio: String(zuid.id) }, { cookie }),
+    );
+    expect(switched.status).toBe(302);
+    const zuidData = await loaded<SavedSearchesData>(savedSearchesRoute.loader, "/personen/zoekopdrachten", cookie);
+    expect(zuidData.searches.map((search) => [search.id, search.editable])).toEqual([[zuid.savedSearchId, true]]);
+  });
+
+  it("shows every region's saved searches, each with its region, in the cross-region view", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "all");
+    const data = await loaded<SavedSearchesData>(savedSearchesRoute.loader, "/personen/zoekopdrachten", cookie);
+    expect(data.searches.map((search) => [search.id, search.region_name]).sort()).toEqual(
+      [
+        [zuid.savedSearchId, zuid.name],
+        [noord.savedSearchId, noord.name],
       ].sort(),
     );
     expect(data.allRegions).toBe(true);
