@@ -5,6 +5,7 @@ import * as savedSearchesRoute from "../../app/routes/personen.zoekopdrachten";
 import * as plansRoute from "../../app/routes/plannen._index";
 import * as themesRoute from "../../app/routes/themas._index";
 import * as meetingsRoute from "../../app/routes/vergaderingen._index";
+import * as searchRoute from "../../app/routes/zoeken";
 import * as regionRoute from "../../app/routes/regio";
 import type { Actor } from "../../app/models/audit.server";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
@@ -16,6 +17,7 @@ import {
   defaultRegionId,
   formRequest,
   makeBody,
+  makeOrganisation,
   makeUser,
   sessionCookieFor,
   type TestDatabase,
@@ -327,6 +329,35 @@ describe("the saved searches", () => {
       ].sort(),
     );
     expect(data.allRegions).toBe(true);
+  });
+});
+
+interface SearchData {
+  results: { kind: string; id: number; subtitle: string | null }[];
+}
+
+describe("the search and the header's lookup", () => {
+  it("find only the bodies of the region looked at, and people and organisations of any", async () => {
+    const organisation = await makeOrganisation(t.db, { name: "Stuurgroep Advies BV" });
+    const cookie = await cookieOf({ network: "lezer" }, "zuid");
+    const data = await loaded<SearchData>(searchRoute.loader, "/zoeken?q=stuurgroep", cookie);
+    expect(data.results.map((result) => [result.kind, result.id]).sort()).toEqual(
+      [
+        ["body", zuid.bodyId],
+        ["organisation", organisation.id],
+      ].sort(),
+    );
+  });
+
+  it("find every region's bodies, each naming its region, in the cross-region view", async () => {
+    const cookie = await cookieOf({ network: "lezer" }, "all");
+    const data = await loaded<SearchData>(searchRoute.loader, "/zoeken?q=stuurgroep", cookie);
+    expect(data.results.map((result) => [result.id, result.subtitle]).sort()).toEqual(
+      [
+        [zuid.bodyId, `Tactisch · regio ${zuid.name}`],
+        [noord.bodyId, `Tactisch · regio ${noord.name}`],
+      ].sort(),
+    );
   });
 });
 
