@@ -1,7 +1,14 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { regionsOpenTo } from "../models/region-choice.server";
 import { regionOrFirst } from "../models/regions.server";
-import { type CurrentRegion, type RegionOption, regionIdFrom, resolveRegion } from "../services/region-choice";
+import {
+  type CurrentRegion,
+  type ListScope,
+  listScopeOf,
+  type RegionOption,
+  regionIdFrom,
+  resolveRegion,
+} from "../services/region-choice";
 import { requirePermission, requireSession } from "./guard.server";
 import { can, type Permission } from "./permissions";
 import type { SessionUser } from "./session.server";
@@ -25,6 +32,14 @@ export function regionView(request: Request, context: AppLoadContext): Promise<R
 /** The region the signed-in user looks at — `{ id, name }` — or "all", the cross-region view (decision 043). */
 export async function currentRegion(request: Request, context: AppLoadContext): Promise<CurrentRegion> {
   return (await regionView(request, context)).current;
+}
+
+/**
+ * Whose records the lists and the search show: the current region's, or every region's in the
+ * cross-region view, which only a network-wide role reaches (decision 044).
+ */
+export async function listScope(request: Request, context: AppLoadContext): Promise<ListScope> {
+  return listScopeOf(await currentRegion(request, context));
 }
 
 /**

@@ -17,6 +17,7 @@ import { assertRegion } from "./regions.server";
 import { assertSubregionsIn, bodySubregionRows, subregionsOfBodies } from "./governance.server";
 import type { ConstituencyNames } from "../services/governance";
 import type { BodySort } from "../services/body-list";
+import type { ListScope } from "../services/region-choice";
 import { paging } from "../services/list-params";
 import { isActiveOn, neighbouringChanges, periodEvents } from "../services/periods";
 import { compareRosterSeats } from "../services/roster";
@@ -31,8 +32,11 @@ export interface BodyListFilter {
   sort?: BodySort;
 }
 
-/** Bodies by level (strategic first), then name; with the number of filled seats and vacancies on the day. */
-export async function listBodies(db: DB, onDay: string, filter: BodyListFilter = {}) {
+/**
+ * The scope's bodies by level (strategic first), then name; with the number of filled seats and
+ * vacancies on the day.
+ */
+export async function listBodies(db: DB, scope: ListScope, onDay: string, filter: BodyListFilter = {}) {
   let query = db
     .selectFrom("bodies")
     .leftJoin("themes", "themes.id", "bodies.theme_id")
@@ -67,6 +71,7 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
         .select((s) => s.fn.countAll<number>().as("n"))
         .as("vacancies"),
     ]);
+  if (scope !== "all") query = query.where("bodies.region_id", "=", scope.regionId);
   if (!filter.includeArchived) query = query.where("bodies.archived_at", "is", null);
   if (filter.level) query = query.where("bodies.level", "=", filter.level);
   if (filter.kind) query = query.where("bodies.kind", "=", filter.kind);
@@ -90,8 +95,8 @@ export async function listBodies(db: DB, onDay: string, filter: BodyListFilter =
 }
 
 /** One page of the list (the page number as the URL asks it, kept within range). */
-export async function listBodiesPage(db: DB, onDay: string, filter: BodyListFilter, page: number) {
-  const bodies = await listBodies(db, onDay, filter);
+export async function listBodiesPage(db: DB, scope: ListScope, onDay: string, filter: BodyListFilter, page: number) {
+  const bodies = await listBodies(db, scope, onDay, filter);
   const paged = paging(bodies.length, page);
   return { rows: bodies.slice(paged.offset, paged.offset + paged.limit), page: paged };
 }

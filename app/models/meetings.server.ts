@@ -16,6 +16,7 @@ import { messageKey } from "../services/form-data";
 import type { AttendanceDecision, MeetingListKind, MeetingTimeframe } from "../services/meeting-form";
 import { paging } from "../services/list-params";
 import { compareDutch, compareByDutchName, displayName } from "../services/names";
+import type { ListScope } from "../services/region-choice";
 import type { Actor, Trx } from "./audit.server";
 import { assertRegion } from "./regions.server";
 import { registerFields } from "./meeting-register.server";
@@ -574,11 +575,16 @@ export interface MeetingListFilter {
  */
 export async function listMeetings(
   db: DB,
+  scope: ListScope,
   filter: MeetingListFilter,
   page: number,
   today: IsoDate = todayInAmsterdam(),
 ) {
-  let query = db.selectFrom("meetings").leftJoin("bodies", "bodies.id", "meetings.body_id");
+  let query = db
+    .selectFrom("meetings")
+    .leftJoin("bodies", "bodies.id", "meetings.body_id")
+    .innerJoin("regions", "regions.id", "meetings.region_id");
+  if (scope !== "all") query = query.where("meetings.region_id", "=", scope.regionId);
   if (filter.bodyId) query = query.where("meetings.body_id", "=", filter.bodyId);
   if (filter.kind === "vergaderingen") query = query.where("meetings.body_id", "is not", null);
   if (filter.kind === "evenementen") query = query.where("meetings.body_id", "is", null);
@@ -607,6 +613,7 @@ export async function listMeetings(
       "meetings.status",
       "bodies.name as body_name",
       "bodies.abbreviation as body_abbreviation",
+      "regions.name as region_name",
     ])
     .orderBy("meetings.date", direction)
     .orderBy("meetings.start_time", direction)
@@ -617,19 +624,23 @@ export async function listMeetings(
   return { rows, page: paged };
 }
 
-/** The bodies the list can be filtered on: every body that has meetings, and every body not archived. */
-export async function meetingFilterChoices(db: DB) {
-  return db
+/**
+ * The bodies the list can be filtered on, those of the scope: every body that has meetings, and
+ * every body not archived.
+ */
+export async function meetingFilterChoices(db: DB, scope: ListScope) {
+  let query = db
     .selectFrom("bodies")
-    .select(["id", "name"])
+    .innerJoin("regions", "regions.id", "bodies.region_id")
+    .select(["bodies.id", "bodies.name", "regions.name as region_name"])
     .where((eb) =>
       eb.or([
-        eb("archived_at", "is", null),
+        eb("bodies.archived_at", "is", null),
         eb.exists(eb.selectFrom("meetings").select("id").whereRef("meetings.body_id", "=", "bodies.id")),
       ]),
-    )
-    .orderBy("name")
-    .execute();
+    );
+  if (scope !== "all") query = query.where("bodies.region_id", "=", scope.regionId);
+  return query.orderBy("bodies.name").orderBy("regions.name").execute();
 }
 
 /** A body's meetings for its page: the next ones (soonest first) and the latest past ones. */

@@ -5,10 +5,11 @@ import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
 import { foldForComparison } from "../services/names";
 import type { PlanSort } from "../services/plan-sorts";
+import type { ListScope } from "../services/region-choice";
 import type { Actor, Trx } from "./audit.server";
 import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
-import { assertRegion } from "./regions.server";
+import { assertRegion, subregionsIn } from "./regions.server";
 import {
   assertSubregionsIn,
   bodySubregionRows,
@@ -60,12 +61,13 @@ const fundingOrder = sql<number>`(select min(case plan_funding_markers.marker ${
   sql` `,
 )} end) from plan_funding_markers where plan_funding_markers.plan_id = plans.id)`;
 
-export async function listPlans(db: DB, filter: PlanListFilter) {
+export async function listPlans(db: DB, scope: ListScope, filter: PlanListFilter) {
   let query = db
     .selectFrom("plans")
     .leftJoin("themes", "themes.id", "plans.theme_id")
     .leftJoin("organisations", "organisations.id", "plans.lead_organisation_id")
     .innerJoin("regions", "regions.id", "plans.region_id");
+  if (scope !== "all") query = query.where("plans.region_id", "=", scope.regionId);
   if (!filter.includeArchived) query = query.where("plans.archived_at", "is", null);
   if (filter.themeId) query = query.where("plans.theme_id", "=", filter.themeId);
   const { fundingStatus, subregionId } = filter;
@@ -174,13 +176,16 @@ export async function getPlan(db: DB, id: number, onDay: string) {
   };
 }
 
-/** The choices of the list's filters: every theme (archived ones have plans too) and the subregions. */
-export async function planFilterOptions(db: DB) {
-  const [themes, subregions] = await Promise.all([
-    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
-    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
-  ]);
-  return { themes, subregions };
+/** The choices of the list's filters in the scope: every theme (archived ones have plans too) and the subregions. */
+export async function planFilterOptions(db: DB, scope: ListScope) {
+  let themes = db
+    .selectFrom("themes")
+    .innerJoin("regions", "regions.id", "themes.region_id")
+    .select(["themes.id", "themes.name", "themes.archived_at", "regions.name as region_name"])
+    .orderBy(ignoringCase(db, "themes.name"));
+  if (scope !== "all") themes = themes.where("themes.region_id", "=", scope.regionId);
+  const [themeRows, subregions] = await Promise.all([themes.execute(), subregionsIn(db, scope)]);
+  return { themes: themeRows, subregions };
 }
 
 /** What the plan form offers: current themes and organisations (and the plan's own, even if archived since), subregions. */

@@ -12,6 +12,7 @@ import {
   updateAudited,
 } from "./editing.server";
 import { inTransaction } from "../../db/transaction";
+import type { ListScope } from "../services/region-choice";
 import type { UseCounts } from "../services/region-forms";
 
 /**
@@ -29,6 +30,16 @@ export interface RegionChoice {
 /** Every region by name: the create forms' choice (shown only when there is more than one). */
 export async function regionChoices(db: DB | Trx): Promise<RegionChoice[]> {
   return db.selectFrom("regions").select(["id", "name"]).orderBy("name").orderBy("id").execute();
+}
+
+/** The subregions a list can be filtered on, by name: the scope's region's, or every region's with its name. */
+export async function subregionsIn(db: DB, scope: ListScope) {
+  let query = db
+    .selectFrom("subregions")
+    .innerJoin("regions", "regions.id", "subregions.region_id")
+    .select(["subregions.id", "subregions.name", "regions.name as region_name"]);
+  if (scope !== "all") query = query.where("subregions.region_id", "=", scope.regionId);
+  return query.orderBy("subregions.name").orderBy("regions.name").execute();
 }
 
 /**

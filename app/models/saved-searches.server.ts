@@ -3,6 +3,7 @@ import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { IsoDate, SavedSearchesTable } from "../../db/schema";
 import { messageKey } from "../services/form-data";
+import type { ListScope } from "../services/region-choice";
 import { type SavedSearchFilter, savedSearchFilterSchema } from "../services/saved-search-filter";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -188,19 +189,24 @@ export interface SavedSearchListing extends SavedSearch {
   organisation_name: string | null;
   /** how many people the search finds on the day asked */
   matches: number;
+  region_name: string;
 }
 
-/** The saved searches by name, current or archived ones, each with what it finds on `day`. */
+/** The scope's saved searches by name, current or archived ones, each with its region and what it finds on `day`. */
 export async function listSavedSearches(
   db: DB,
+  scope: ListScope,
   day: IsoDate,
   options: { archived?: boolean } = {},
 ): Promise<SavedSearchListing[]> {
-  const rows = await db
+  let query = db
     .selectFrom("saved_searches")
-    .selectAll()
-    .where("archived_at", options.archived ? "is not" : "is", null)
-    .execute();
+    .innerJoin("regions", "regions.id", "saved_searches.region_id")
+    .selectAll("saved_searches")
+    .select("regions.name as region_name")
+    .where("saved_searches.archived_at", options.archived ? "is not" : "is", null);
+  if (scope !== "all") query = query.where("saved_searches.region_id", "=", scope.regionId);
+  const rows = await query.execute();
   const organisationIds = [...new Set(rows.flatMap((row) => storedFilter(row.filter)?.organisationId ?? []))];
   const organisations =
     organisationIds.length === 0

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { displayName } from "../services/names";
+import type { ListScope } from "../services/region-choice";
 import { ftsMatchExpression, rankCandidates, type SearchKind, tsQueryText } from "../services/search-query";
 import { engineOf } from "../../db/engine";
 import type { DB } from "../../db/index";
@@ -30,6 +31,12 @@ export interface SearchOptions {
   onDay?: IsoDate;
   /** the language of the subtitles (sector names, body levels) */
   language?: Language;
+  /**
+   * Whose bodies are found (decision 044): the scope's region's, or in the cross-region view ("all")
+   * every region's, each subtitle naming its region. Left out: every region's, unnamed — the pickers
+   * that look for people and organisations. People and organisations are found in every region.
+   */
+  scope?: ListScope;
 }
 
 /**
@@ -38,8 +45,15 @@ export interface SearchOptions {
  */
 const CANDIDATES = 200;
 
+/** Leaves out the bodies of other regions than the scope's, before the candidates are counted. */
+function inScope(scope: ListScope | undefined) {
+  return scope === undefined || scope === "all"
+    ? sql``
+    : sql`and (kind <> 'body' or record_id in (select id from bodies where region_id = ${scope.regionId}))`;
+}
+
 /** The best CANDIDATES records for the input as (kind, record_id, email, score), or null when there is nothing to look for. */
-function fullTextHits(db: DB, text: string) {
+function fullTextHits(db: DB, text: string, scope: ListScope | undefined) {
   if (engineOf(db) === "postgres") {
     const query = tsQueryText(text);
     if (!query) return null;
@@ -47,7 +61,7 @@ function fullTextHits(db: DB, text: string) {
     return sql`
       select kind, record_id, email, -ts_rank('{0, 0.2, 0.5, 1}', document, query) as score
       from register_search, to_tsquery('simple', unaccent(${query})) as query
-      where document @@ query
+      where document @@ query ${inScope(scope)}
       order by score
       limit ${CANDIDATES}`;
   }
@@ -56,7 +70,7 @@ function fullTextHits(db: DB, text: string) {
   return sql`
     select kind, record_id, email, rank as score
     from register_search
-    where register_search match ${match}
+    where register_search match ${match} ${inScope(scope)}
     order by rank
     limit ${CANDIDATES}`;
 }
@@ -78,11 +92,12 @@ interface CandidateRow {
   body_name: string | null;
   abbreviation: string | null;
   level: BodyLevel | null;
+  region_name: string | null;
   archived_at: string | null;
 }
 
 export async function searchRegister(db: DB, text: string, options: SearchOptions = {}): Promise<SearchResult[]> {
-  const hits = fullTextHits(db, text);
+  const hits = fullTextHits(db, text, options.scope);
   if (!hits) return [];
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 10), 1), 100);
   const language = options.language ?? "nl";
@@ -92,13 +107,14 @@ export async function searchRegister(db: DB, text: string, options: SearchOption
     select hits.kind, hits.record_id as id, hits.score, hits.email as emails,
       p.first_name, p.infix, p.last_name, p.initials, p.title,
       o.name as organisation_name, o.short_name, s.name_nl as sector_nl, s.name_en as sector_en,
-      b.name as body_name, b.abbreviation, b.level,
+      b.name as body_name, b.abbreviation, b.level, r.name as region_name,
       coalesce(p.archived_at, o.archived_at, b.archived_at) as archived_at
     from hits
       left join people p on hits.kind = 'person' and p.id = hits.record_id
       left join organisations o on hits.kind = 'organisation' and o.id = hits.record_id
       left join sectors s on s.id = o.sector_id
       left join bodies b on hits.kind = 'body' and b.id = hits.record_id
+      left join regions r on r.id = b.region_id
     -- a merged duplicate is found as the record it went into
     where p.merged_into_id is null and o.merged_into_id is null
   `.execute(db);
@@ -122,7 +138,11 @@ export async function searchRegister(db: DB, text: string, options: SearchOption
         ? (employers.get(row.id) ?? null)
         : row.kind === "organisation"
           ? joinParts([row.short_name, language === "en" ? row.sector_en : row.sector_nl])
-          : joinParts([row.level && t(`register.levels.${row.level}`), row.abbreviation]),
+          : joinParts([
+              row.level && t(`register.levels.${row.level}`),
+              row.abbreviation,
+              options.scope === "all" && row.region_name ? t("regions.wholeRegion", { name: row.region_name }) : null,
+            ]),
     archived,
   }));
 }

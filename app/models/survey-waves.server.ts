@@ -5,6 +5,7 @@ import type { Language, SurveyWavesTable, WaveStatus } from "../../db/schema";
 import { messageKey } from "../services/form-data";
 import { displayName } from "../services/names";
 import type { RuleNames } from "../services/panel-rules-text";
+import type { ListScope } from "../services/region-choice";
 import { EMPTY_PANEL_RULES, type PanelRules, panelRulesSchema, parseStoredRules } from "../services/panel-rules-schema";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
@@ -28,11 +29,14 @@ export interface WaveFields {
 /** Only these steps are allowed after freezing; the order is fixed. */
 export const NEXT_WAVE_STATUS: Partial<Record<WaveStatus, WaveStatus>> = { frozen: "in_field", in_field: "closed" };
 
-export async function listWaves(db: DB) {
-  return db
+/** The scope's survey waves, latest reference date first, each with its region and the size of its panel. */
+export async function listWaves(db: DB, scope: ListScope) {
+  let query = db
     .selectFrom("survey_waves")
+    .innerJoin("regions", "regions.id", "survey_waves.region_id")
     .select((eb) => [
       "survey_waves.id",
+      "regions.name as region_name",
       "survey_waves.name",
       "survey_waves.year",
       "survey_waves.reference_date",
@@ -42,10 +46,9 @@ export async function listWaves(db: DB) {
         .select(eb.fn.countAll<number>().as("n"))
         .whereRef("panel_members.wave_id", "=", "survey_waves.id")
         .as("panel_size"),
-    ])
-    .orderBy("survey_waves.reference_date", "desc")
-    .orderBy("survey_waves.id", "desc")
-    .execute();
+    ]);
+  if (scope !== "all") query = query.where("survey_waves.region_id", "=", scope.regionId);
+  return query.orderBy("survey_waves.reference_date", "desc").orderBy("survey_waves.id", "desc").execute();
 }
 
 /** The wave with its rules read through the schema and the size of its panel (0 before freezing). */

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus, THEME_KINDS, type ThemeKind } from "../../db/schema";
 import { foldForComparison } from "../services/names";
+import type { ListScope } from "../services/region-choice";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
@@ -40,13 +41,15 @@ async function withMarkers<P extends { id: number }>(db: DB, plans: P[], marker?
 }
 
 /**
- * Themes by kind (inhoudelijk first), then name; each with the number of its current bodies and
- * plans and its plans (by funding status, then name).
+ * The scope's themes by kind (inhoudelijk first), then name; each with its region, the number of its
+ * current bodies and plans and its plans (by funding status, then name).
  */
-export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
+export async function listThemes(db: DB, scope: ListScope, filter: ThemeListFilter = {}) {
   let themes = db
     .selectFrom("themes")
+    .innerJoin("regions", "regions.id", "themes.region_id")
     .select(["themes.id", "themes.name", "themes.kind", "themes.description", "themes.archived_at"])
+    .select("regions.name as region_name")
     .select((eb) => [
       eb
         .selectFrom("bodies")
@@ -61,6 +64,7 @@ export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
         .select((s) => s.fn.countAll<number>().as("n"))
         .as("plan_count"),
     ]);
+  if (scope !== "all") themes = themes.where("themes.region_id", "=", scope.regionId);
   if (filter.kind) themes = themes.where("themes.kind", "=", filter.kind);
   if (!filter.includeArchived) themes = themes.where("themes.archived_at", "is", null);
 
@@ -69,6 +73,13 @@ export async function listThemes(db: DB, filter: ThemeListFilter = {}) {
     .select(["plans.id", "plans.name", "plans.theme_id", "plans.archived_at"])
     .where("plans.theme_id", "is not", null);
   if (!filter.includeArchived) plans = plans.where("plans.archived_at", "is", null);
+  if (scope !== "all") {
+    // a plan is listed under its theme, which may be of another region than the plan (decision 040)
+    const regionId = scope.regionId;
+    plans = plans.where((eb) =>
+      eb("plans.theme_id", "in", eb.selectFrom("themes").select("themes.id").where("themes.region_id", "=", regionId)),
+    );
+  }
 
   const [themeRows, planRows] = await Promise.all([
     themes.execute(),

@@ -4,12 +4,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_KINDS, BODY_LEVELS } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { listBodiesPage } from "../models/bodies.server";
-import { organisationFilterOptions } from "../models/organisations.server";
+import { subregionsIn } from "../models/regions.server";
 import { BODY_SORTS } from "../services/body-list";
 import { oneOf, pageFrom, positiveIntFrom, SORT_PARAM, sortFrom } from "../services/list-params";
 
@@ -25,21 +26,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     includeArchived: params.get("archief") === "1",
     sort: sortFrom(params, BODY_SORTS) ?? "niveau",
   };
-  const [{ rows, page }, { subregions }] = await Promise.all([
-    listBodiesPage(context.db, todayInAmsterdam(), filter, pageFrom(params)),
-    organisationFilterOptions(context.db),
+  const scope = await listScope(request, context);
+  const [{ rows, page }, subregions] = await Promise.all([
+    listBodiesPage(context.db, scope, todayInAmsterdam(), filter, pageFrom(params)),
+    subregionsIn(context.db, scope),
   ]);
   return json({
     bodies: rows,
     page,
     subregions,
+    allRegions: scope === "all",
     filter,
     canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
   });
 }
 
 export default function Bodies() {
-  const { bodies, page, subregions, filter, canEdit } = useLoaderData<typeof loader>();
+  const { bodies, page, subregions, allRegions, filter, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
@@ -71,7 +74,10 @@ export default function Bodies() {
           label={t("register.filters.subregion")}
           value={filter.subregionId}
           anyLabel={t("register.filters.all")}
-          options={subregions.map((s) => ({ value: s.id, label: s.name }))}
+          options={subregions.map((s) => ({
+            value: s.id,
+            label: allRegions ? `${s.name} (${s.region_name})` : s.name,
+          }))}
         />
         <FilterSelect
           name={SORT_PARAM}
@@ -91,6 +97,7 @@ export default function Bodies() {
                 <th scope="col">{t("register.bodies.name")}</th>
                 <th scope="col">{t("register.bodies.level")}</th>
                 <th scope="col">{t("register.bodies.kind")}</th>
+                {allRegions ? <th scope="col">{t("regions.column")}</th> : null}
                 <th scope="col">{t("register.bodies.subregion")}</th>
                 <th scope="col" className="text-right">
                   {t("register.bodies.members")}
@@ -114,6 +121,7 @@ export default function Bodies() {
                   </td>
                   <td>{t(`register.levels.${body.level}`)}</td>
                   <td>{t(`register.bodyKinds.${body.kind}`)}</td>
+                  {allRegions ? <td>{body.region_name}</td> : null}
                   <td>{body.subregion_name ?? t("regions.wholeRegion", { name: body.region_name })}</td>
                   <td className="text-right">{body.members}</td>
                   <td className="text-right">{body.vacancies}</td>

@@ -26,7 +26,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [view, organisationOptions, themes] = await Promise.all([
     networkPage(context.db, search, todayInAmsterdam()),
     organisationFilterOptions(context.db),
-    listThemes(context.db),
+    // the network map is not yet narrowed to the chosen region: its theme filter offers every theme
+    listThemes(context.db, "all"),
   ]);
   return json({
     ...view,

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { formatDay } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { listWaves } from "../models/survey-waves.server";
@@ -12,11 +13,12 @@ export const meta: MetaFunction<typeof loader> = ({ matches }) => pageTitle(matc
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "research.run", { region: "current" });
-  return json({ waves: await listWaves(context.db) });
+  const scope = await listScope(request, context);
+  return json({ waves: await listWaves(context.db, scope), allRegions: scope === "all" });
 }
 
 export default function Waves() {
-  const { waves } = useLoaderData<typeof loader>();
+  const { waves, allRegions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   return (
@@ -45,6 +47,7 @@ export default function Waves() {
                 <th scope="col">{t("waves.columns.referenceDate")}</th>
                 <th scope="col">{t("waves.columns.status")}</th>
                 <th scope="col">{t("waves.columns.panelSize")}</th>
+                {allRegions ? <th scope="col">{t("regions.column")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -61,6 +64,7 @@ export default function Waves() {
                       ? t("waves.notFrozenYet")
                       : t("waves.panelSize", { count: Number(wave.panel_size) })}
                   </td>
+                  {allRegions ? <td>{wave.region_name}</td> : null}
                 </tr>
               ))}
             </tbody>

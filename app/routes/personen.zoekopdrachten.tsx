@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { RefusalAlert } from "../components/refusal-alert";
 import { SavedSearchItem } from "../components/saved-searches/saved-search-item";
@@ -31,8 +32,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const notice = noticeFrom(params, SAVED_SEARCH_NOTICES);
   const noticeId = positiveIntFrom(params, "id");
   const noticeSearch = notice && noticeId ? await getSavedSearch(context.db, noticeId) : undefined;
+  const scope = await listScope(request, context);
+  const searches = await listSavedSearches(context.db, scope, todayInAmsterdam(), { archived });
   return json({
-    searches: await listSavedSearches(context.db, todayInAmsterdam(), { archived }),
+    searches: searches.map((search) => ({ ...search, editable: can(me, "register.edit", search.region_id) })),
+    allRegions: scope === "all",
     archived,
     notice:
       notice && noticeSearch
@@ -44,7 +48,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             isArchived: noticeSearch.archived_at !== null,
           }
         : null,
-    canEdit: can(me, "register.edit"),
   });
 }
 
@@ -66,7 +69,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
 }
 
 export default function SavedSearches() {
-  const { searches, archived, notice, canEdit } = useLoaderData<typeof loader>();
+  const { searches, allRegions, archived, notice } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -99,7 +102,8 @@ export default function SavedSearches() {
             <SavedSearchItem
               key={search.id}
               search={search}
-              canEdit={canEdit}
+              canEdit={search.editable}
+              regionName={allRegions ? search.region_name : null}
               refusal={refusal?.id === String(search.id) ? refusal : null}
             />
           ))}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { FilterCheckbox, FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { pageTitle } from "../i18n/meta";
@@ -25,17 +26,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     sort: sortFrom(params, PLAN_SORTS) ?? "naam",
     page: pageFrom(params),
   };
-  const [result, options] = await Promise.all([listPlans(context.db, filter), planFilterOptions(context.db)]);
+  const scope = await listScope(request, context);
+  const [result, options] = await Promise.all([
+    listPlans(context.db, scope, filter),
+    planFilterOptions(context.db, scope),
+  ]);
   return json({
     ...result,
     ...options,
+    allRegions: scope === "all",
     filter,
     canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
   });
 }
 
 export default function Plans() {
-  const { rows, page, themes, subregions, filter, canEdit } = useLoaderData<typeof loader>();
+  const { rows, page, themes, subregions, allRegions, filter, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="space-y-4">
@@ -59,10 +65,13 @@ export default function Plans() {
           label={t("themes.filters.theme")}
           value={filter.themeId}
           anyLabel={t("register.filters.all")}
-          options={themes.map((theme) => ({
-            value: theme.id,
-            label: theme.archived_at ? `${theme.name} ${t("themes.plan.archivedReference")}` : theme.name,
-          }))}
+          options={themes.map((theme) => {
+            const name = allRegions ? `${theme.name} (${theme.region_name})` : theme.name;
+            return {
+              value: theme.id,
+              label: theme.archived_at ? `${name} ${t("themes.plan.archivedReference")}` : name,
+            };
+          })}
         />
         <FilterSelect
           name="financiering"
@@ -76,7 +85,10 @@ export default function Plans() {
           label={t("register.filters.subregion")}
           value={filter.subregionId}
           anyLabel={t("register.filters.all")}
-          options={subregions.map((subregion) => ({ value: subregion.id, label: subregion.name }))}
+          options={subregions.map((subregion) => ({
+            value: subregion.id,
+            label: allRegions ? `${subregion.name} (${subregion.region_name})` : subregion.name,
+          }))}
         />
         <FilterSelect
           name={SORT_PARAM}
@@ -97,6 +109,7 @@ export default function Plans() {
                 <th scope="col">{t("themes.fields.theme")}</th>
                 <th scope="col">{t("themes.fields.fundingStatus")}</th>
                 <th scope="col">{t("themes.fields.leadOrganisation")}</th>
+                {allRegions ? <th scope="col">{t("regions.column")}</th> : null}
                 <th scope="col">{t("themes.fields.subregion")}</th>
               </tr>
             </thead>
@@ -124,6 +137,7 @@ export default function Plans() {
                       t("themes.plan.none")
                     )}
                   </td>
+                  {allRegions ? <td>{plan.region_name}</td> : null}
                   <td>{plan.subregion_name ?? t("regions.wholeRegion", { name: plan.region_name })}</td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FUNDING_STATUSES, THEME_KINDS } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { FilterCheckbox, FilterForm, FilterSelect } from "../components/filter-form";
 import { pageTitle } from "../i18n/meta";
 import { listThemes } from "../models/themes.server";
@@ -19,16 +20,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     fundingStatus: oneOf(params, "financiering", FUNDING_STATUSES),
     includeArchived: params.get("archief") === "1",
   };
-  const themes = await listThemes(context.db, filter);
+  const scope = await listScope(request, context);
+  const themes = await listThemes(context.db, scope, filter);
   return json({
     themes,
+    allRegions: scope === "all",
     filter,
     canEdit: await allowed(request, context, user, "register.edit", { region: "current" }),
   });
 }
 
 export default function Themes() {
-  const { themes, filter, canEdit } = useLoaderData<typeof loader>();
+  const { themes, allRegions, filter, canEdit } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const kinds = THEME_KINDS.filter((kind) => themes.some((theme) => theme.kind === kind));
   return (
@@ -92,6 +95,11 @@ export default function Themes() {
                       </span>
                     ) : null}
                   </h3>
+                  {allRegions ? (
+                    <p className="text-sm">
+                      {t("regions.column")}: {theme.region_name}
+                    </p>
+                  ) : null}
                   <p className="text-sm text-slate-600">
                     {t("themes.counts.bodies", { count: theme.bodyCount })} ·{" "}
                     {t("themes.counts.plans", { count: theme.planCount })}

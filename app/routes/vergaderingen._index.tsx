@@ -4,6 +4,7 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { type Language, MEETING_STATUSES } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { FilterDay, FilterForm, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
 import { meetingTime } from "../components/meeting-form";
@@ -31,9 +32,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     to: isIsoDay(asked.to) ? asked.to : undefined,
     timeframe: oneOf(params, "wanneer", MEETING_TIMEFRAMES) ?? "komend",
   };
+  const scope = await listScope(request, context);
   const [{ rows, page }, bodies] = await Promise.all([
-    listMeetings(context.db, filter, pageFrom(params), todayInAmsterdam()),
-    meetingFilterChoices(context.db),
+    listMeetings(context.db, scope, filter, pageFrom(params), todayInAmsterdam()),
+    meetingFilterChoices(context.db, scope),
   ]);
   const ignored = [
     asked.year && !filter.year ? asked.year : null,
@@ -44,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     meetings: rows,
     page,
     bodies,
+    allRegions: scope === "all",
     filter,
     asked,
     ignored: ignored.filter((value): value is string => value !== null),
@@ -63,7 +66,7 @@ function useTimeframeLink() {
 }
 
 export default function Meetings() {
-  const { meetings, page, bodies, filter, asked, ignored, canEdit } = useLoaderData<typeof loader>();
+  const { meetings, page, bodies, allRegions, filter, asked, ignored, canEdit } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const timeframeLink = useTimeframeLink();
@@ -124,7 +127,10 @@ export default function Meetings() {
           label={t("meetings.list.body")}
           value={filter.bodyId}
           anyLabel={t("meetings.list.all")}
-          options={bodies.map((body) => ({ value: body.id, label: body.name }))}
+          options={bodies.map((body) => ({
+            value: body.id,
+            label: allRegions ? `${body.name} (${body.region_name})` : body.name,
+          }))}
         />
         <FilterSelect
           name="soort"
@@ -167,6 +173,7 @@ export default function Meetings() {
                 <th scope="col">{t("meetings.list.what")}</th>
                 <th scope="col">{t("meetings.list.meetingTitle")}</th>
                 <th scope="col">{t("meetings.list.status")}</th>
+                {allRegions ? <th scope="col">{t("regions.column")}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -189,6 +196,7 @@ export default function Meetings() {
                   <td className={meeting.status === "geannuleerd" ? "text-amber-800" : undefined}>
                     {t(`meetings.statuses.${meeting.status}`)}
                   </td>
+                  {allRegions ? <td>{meeting.region_name}</td> : null}
                 </tr>
               ))}
             </tbody>

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchRegister } from "../models/search.server";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { pageTitle } from "../i18n/meta";
 import { MAX_SEARCH_LENGTH, resultPath, SEARCH_KINDS } from "../services/search-query";
 
@@ -18,7 +19,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read", { region: "current" });
   const query = (new URL(request.url).searchParams.get("q") ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
   const found = query
-    ? await searchRegister(context.db, query, { limit: RESULTS_LIMIT + 1, language: user.language })
+    ? await searchRegister(context.db, query, {
+        limit: RESULTS_LIMIT + 1,
+        language: user.language,
+        scope: await listScope(request, context),
+      })
     : [];
   return json({ query, results: found.slice(0, RESULTS_LIMIT), more: found.length > RESULTS_LIMIT });
 }

@@ -11,6 +11,12 @@ export interface RegionOption {
 /** The region a page shows, or the cross-region view (decision 043). */
 export type CurrentRegion = RegionOption | "all";
 
+/** Whose records a list or search shows (decision 044): one region's, or every region's in the cross-region view. */
+export type ListScope = { regionId: number } | "all";
+
+export const listScopeOf = (current: CurrentRegion): ListScope =>
+  current === "all" ? "all" : { regionId: current.id };
+
 /**
  * The region a user looks at: the one their session chose, if they still may; otherwise their only
  * region, else the first by name. "all" — the cross-region view — only with a network-wide role, and

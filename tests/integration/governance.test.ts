@@ -116,7 +116,7 @@ describe("governance on a migrated register", () => {
     expect((await getBody(t.db, body.id))?.subregion_ids).toEqual([west.id, east.id].sort((a, b) => a - b));
 
     for (const subregion of [west, east]) {
-      const listed = await listBodies(t.db, "2025-06-01", { subregionId: subregion.id });
+      const listed = await listBodies(t.db, "all", "2025-06-01", { subregionId: subregion.id });
       expect(listed.map((row) => row.id)).toContain(body.id);
     }
 
@@ -170,10 +170,10 @@ describe("governance on a migrated register", () => {
     );
     expect((await getPlan(t.db, plan.id, "2025-06-01"))?.plan.funding_markers).toEqual(["andere", "wachtlijst_iza"]);
     for (const marker of ["andere", "wachtlijst_iza"] as const) {
-      const { rows } = await listPlans(t.db, { fundingStatus: marker, page: 1 });
+      const { rows } = await listPlans(t.db, "all", { fundingStatus: marker, page: 1 });
       expect(rows.map((row) => row.id)).toContain(plan.id);
     }
-    const { rows: iza } = await listPlans(t.db, { fundingStatus: "iza", page: 1 });
+    const { rows: iza } = await listPlans(t.db, "all", { fundingStatus: "iza", page: 1 });
     expect(iza.map((row) => row.id)).not.toContain(plan.id);
     const entry = await t.db
       .selectFrom("audit_log")

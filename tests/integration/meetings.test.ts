@@ -496,28 +496,27 @@ describe("the list of meetings", () => {
 
   it("shows upcoming meetings soonest first and past ones latest first", async () => {
     await someMeetings();
-    const upcoming = await listMeetings(t.db, { timeframe: "komend" }, 1, "2025-03-01");
+    const upcoming = await listMeetings(t.db, "all", { timeframe: "komend" }, 1, "2025-03-01");
     expect(titles(upcoming.rows)).toEqual(["CMO maart", "Heisessie", "BAT mei"]);
-    const past = await listMeetings(t.db, { timeframe: "afgelopen" }, 1, "2025-03-01");
+    const past = await listMeetings(t.db, "all", { timeframe: "afgelopen" }, 1, "2025-03-01");
     expect(titles(past.rows)).toEqual(["CMO januari", "BAT november"]);
   });
 
   it("filters on body, kind, status, year and period", async () => {
     const { cmo } = await someMeetings();
     const all = { timeframe: "alle" as const };
-    expect(titles((await listMeetings(t.db, { ...all, bodyId: cmo.id }, 1)).rows)).toEqual([
+    expect(titles((await listMeetings(t.db, "all", { ...all, bodyId: cmo.id }, 1)).rows)).toEqual([
       "CMO januari",
       "CMO maart",
     ]);
-    expect(titles((await listMeetings(t.db, { ...all, kind: "evenementen" }, 1)).rows)).toEqual(["Heisessie"]);
+    expect(titles((await listMeetings(t.db, "all", { ...all, kind: "evenementen" }, 1)).rows)).toEqual(["Heisessie"]);
     expect(
-      titles((await listMeetings(t.db, { ...all, kind: "vergaderingen", status: "geannuleerd" }, 1)).rows),
+      titles((await listMeetings(t.db, "all", { ...all, kind: "vergaderingen", status: "geannuleerd" }, 1)).rows),
     ).toEqual(["BAT mei"]);
-    expect(titles((await listMeetings(t.db, { ...all, year: 2024 }, 1)).rows)).toEqual(["BAT november"]);
-    expect(titles((await listMeetings(t.db, { ...all, from: "2025-03-01", to: "2025-04-30" }, 1)).rows)).toEqual([
-      "CMO maart",
-      "Heisessie",
-    ]);
+    expect(titles((await listMeetings(t.db, "all", { ...all, year: 2024 }, 1)).rows)).toEqual(["BAT november"]);
+    expect(titles((await listMeetings(t.db, "all", { ...all, from: "2025-03-01", to: "2025-04-30" }, 1)).rows)).toEqual(
+      ["CMO maart", "Heisessie"],
+    );
   });
 
   it("reads its filters from the URL and tells which ones it ignored", async () => {
@@ -537,7 +536,7 @@ describe("the list of meetings", () => {
     const body = await makeBody(t.db, {});
     for (let day = 1; day <= 30; day++)
       await makeMeeting(t.db, { body_id: body.id, date: `2031-01-${String(day).padStart(2, "0")}` });
-    const second = await listMeetings(t.db, { timeframe: "komend" }, 2, "2030-12-31");
+    const second = await listMeetings(t.db, "all", { timeframe: "komend" }, 2, "2030-12-31");
     expect(second.page).toMatchObject({ page: 2, pages: 2, total: 30, from: 26, to: 30 });
     expect(second.rows.map((row) => row.date)).toEqual([
       "2031-01-26",

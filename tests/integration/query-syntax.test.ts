@@ -126,7 +126,7 @@ describe("SQL and full-text syntax in searches, filters, sorting and paging", ()
       ).n,
     );
     for (const search of saved) expect(found.get(search.id)!.length, search.name).toBeLessThan(everyone);
-    expect((await listSavedSearches(t.db, "2026-01-01")).length).toBeGreaterThanOrEqual(saved.length);
+    expect((await listSavedSearches(t.db, "all", "2026-01-01")).length).toBeGreaterThanOrEqual(saved.length);
   });
 
   it.each(ROUTE_FILES)("%s: every parameter it reads takes any syntax without a database error", async (file) => {

@@ -92,7 +92,7 @@ describe("the roster of a body on a date", () => {
 
     const { roster } = await bodyRoster(test.db, body.id, "2025-05-01");
     expect(roster.filter((s) => s.person_id === null)).toHaveLength(1);
-    const [listed] = (await listBodies(test.db, "2025-05-01")).filter((b) => b.id === body.id);
+    const [listed] = (await listBodies(test.db, "all", "2025-05-01")).filter((b) => b.id === body.id);
     expect(listed).toMatchObject({ members: 1, vacancies: 1 });
   });
 

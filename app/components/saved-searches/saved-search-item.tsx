@@ -22,10 +22,13 @@ interface SavedSearchEntry {
 export function SavedSearchItem({
   search,
   canEdit,
+  regionName,
   refusal,
 }: {
   search: SavedSearchEntry;
   canEdit: boolean;
+  /** the search's region, named in the cross-region view */
+  regionName: string | null;
   /** the action's refusal of one of this search's forms */
   refusal: SavedSearchAnswer | null;
 }) {
@@ -39,6 +42,12 @@ export function SavedSearchItem({
   return (
     <li id={`zoekopdracht-${search.id}`} className="card space-y-2">
       <h2 className="text-lg font-semibold">{search.name}</h2>
+      {regionName ? (
+        <p className="text-sm">
+          <span className="font-semibold">{t("regions.column")}: </span>
+          {regionName}
+        </p>
+      ) : null}
       <p className="text-sm">
         <span className="font-semibold">{t("savedSearches.columns.filter")}: </span>
         {savedSearchFilterInWords(search, t)}

@@ -7,6 +7,8 @@ export const regions: Messages<typeof nl> = {
     "The regions Kring keeps together, each with its subregions. A region's name and tagline head every page. A region or subregion that is still used somewhere cannot be removed.",
   field: { label: "Region" },
   wholeRegion: "region {{name}}",
+  /** the column that names each record's region in the cross-region view of a list */
+  column: "Region",
   columns: { name: "Name", code: "Short code", tagline: "Tagline", subregions: "Subregions" },
   noTagline: "no tagline",
   none: "There are no regions yet. Add the first one below.",

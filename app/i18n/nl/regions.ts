@@ -5,6 +5,8 @@ export const regions = {
   field: { label: "Regio" },
   /** how reports name a record that belongs to the whole region rather than one subregion */
   wholeRegion: "regio {{name}}",
+  /** the column that names each record's region in the cross-region view of a list */
+  column: "Regio",
   columns: { name: "Naam", code: "Korte code", tagline: "Ondertitel", subregions: "Subregio's" },
   noTagline: "geen ondertitel",
   none: "Er zijn nog geen regio's. Voeg hieronder de eerste toe.",
