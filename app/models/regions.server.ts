@@ -159,7 +159,11 @@ export async function updateRegion(
   });
 }
 
-/** What names a region: its records per kind, the organisations working there, its subregions. */
+/**
+ * What names a region: its records per kind, the organisations working there, its subregions, and
+ * the users holding a role in it (a user with two roles there counted once): removing the region
+ * would otherwise take their access with it, or be refused by the foreign key without a name.
+ */
 export async function regionUses(db: DB | Trx, id: number): Promise<UseCounts> {
   const tables = ["bodies", "themes", "plans", "meetings", "survey_waves", "saved_searches"] as const;
   const counted = await Promise.all([
@@ -169,6 +173,7 @@ export async function regionUses(db: DB | Trx, id: number): Promise<UseCounts> {
       count: await countWhere(db, "organisation_regions", "region_id", id),
     }))(),
     (async () => ({ kind: "subregions" as const, count: await countWhere(db, "subregions", "region_id", id) }))(),
+    (async () => ({ kind: "users" as const, count: await usersWithRoleIn(db, id) }))(),
   ]);
   return counted.filter((use) => use.count > 0);
 }
@@ -318,6 +323,15 @@ export async function removeSubregion(
     await changeSubregions(trx, actor, regionId, version, subregionChange(write));
     return [];
   });
+}
+
+async function usersWithRoleIn(db: DB | Trx, regionId: number): Promise<number> {
+  const row = await (db as DB)
+    .selectFrom("user_roles")
+    .select((s) => s.fn.count<number | string>("user_id").distinct().as("n"))
+    .where("region_id", "=", regionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 type CountedTable =

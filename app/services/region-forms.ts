@@ -47,5 +47,6 @@ export type RegionUseKind =
   | "saved_searches"
   | "organisations"
   | "subregions"
-  | "seats";
+  | "seats"
+  | "users";
 export type UseCounts = { kind: RegionUseKind; count: number }[];

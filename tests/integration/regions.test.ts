@@ -303,6 +303,89 @@ describe("region management by a beheerder", () => {
     expect(JSON.parse(audit[0]!.before!).subregions).toContainEqual(expect.stringMatching(/^Heuvelland /));
     expect(JSON.parse(audit[0]!.after!).subregions).not.toContainEqual(expect.stringMatching(/^Heuvelland /));
   });
+  it("names the users with a role in a region, and each kind of record that uses a subregion", async () => {
+    const { cookie } = await signedIn(t.db, "beheerder");
+    const south = await defaultRegionId(t.db);
+    const north = await t.db
+      .insertInto("regions")
+      .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await makeUser(t.db, { regionRoles: { [north.id]: "redacteur" } });
+    await makeUser(t.db, { regionRoles: { [north.id]: "lezer" } });
+    // a role elsewhere, or network-wide, does not use this region
+    await makeUser(t.db, { role: "lezer", regionRoles: { [south]: "redacteur" } });
+    const remove = () =>
+      call(
+        regionRoute.action,
+        formRequest(`/beheer/regios/${north.id}`, { intent: "remove", version: "1", confirm: "on" }, { cookie }),
+        { regionId: String(north.id) },
+      );
+    const refused = await remove();
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ inUse: { uses: [{ kind: "users", count: 2 }] } });
+    const t_ = translator("nl");
+    expect(t_("regions.uses.users", { count: 2 })).toBe("2 gebruikers met een rol");
+
+    const noord = await makeSubregion(t.db, { name: "Noord", region_id: north.id });
+    const organisation = await makeOrganisation(t.db);
+    await t.db
+      .insertInto("organisation_subregions")
+      .values({ organisation_id: organisation.id, subregion_id: noord.id })
+      .execute();
+    const plan = await t.db
+      .insertInto("plans")
+      .values({ region_id: north.id, name: "Plan Noord", theme_id: null, lead_organisation_id: null })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db.insertInto("plan_subregions").values({ plan_id: plan.id, subregion_id: noord.id }).execute();
+    // a stuurgroep of the whole region whose seat represents a constituency in the subregion
+    const body = await makeBody(t.db, { region_id: north.id });
+    const sector = await t.db.selectFrom("sectors").select("id").limit(1).executeTakeFirstOrThrow();
+    await makeSeat(t.db, {
+      body_id: body.id,
+      person_id: null,
+      constituency_sector_id: sector.id,
+      constituency_subregion_id: noord.id,
+    });
+    const regionVersion = await t.db
+      .selectFrom("regions")
+      .select("version")
+      .where("id", "=", north.id)
+      .executeTakeFirstOrThrow();
+    const subregionRefused = await call(
+      regionRoute.action,
+      formRequest(
+        `/beheer/regios/${north.id}`,
+        {
+          intent: "removeSubregion",
+          version: String(regionVersion.version),
+          subregion: String(noord.id),
+          confirm: "on",
+        },
+        { cookie },
+      ),
+      { regionId: String(north.id) },
+    );
+    expect(subregionRefused.status).toBe(400);
+    expect(await subregionRefused.json()).toMatchObject({
+      inUse: {
+        name: "Noord",
+        uses: [
+          { kind: "organisations", count: 1 },
+          { kind: "plans", count: 1 },
+          { kind: "seats", count: 1 },
+        ],
+      },
+    });
+
+    await t.db.deleteFrom("user_roles").where("region_id", "=", north.id).execute();
+    const stillRefused = await remove();
+    expect((await stillRefused.json()) as unknown).toMatchObject({
+      inUse: { uses: expect.not.arrayContaining([expect.objectContaining({ kind: "users" })]) },
+    });
+  });
+
   it("refuses a save against a version others have changed since, subregion changes included", async () => {
     const { cookie } = await signedIn(t.db, "beheerder");
     const region = String(await defaultRegionId(t.db));

@@ -65,6 +65,8 @@ export const regions: Messages<typeof nl> = {
     subregions_other: "{{count}} subregions",
     seats_one: "{{count}} seat",
     seats_other: "{{count}} seats",
+    users_one: "{{count}} user with a role",
+    users_other: "{{count}} users with a role",
   },
   notices: {
     created: "Region {{name}} was added.",

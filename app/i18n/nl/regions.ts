@@ -63,6 +63,8 @@ export const regions = {
     subregions_other: "{{count}} subregio's",
     seats_one: "{{count}} zetel",
     seats_other: "{{count}} zetels",
+    users_one: "{{count}} gebruiker met een rol",
+    users_other: "{{count}} gebruikers met een rol",
   },
   notices: {
     created: "Regio {{name}} is toegevoegd.",
