@@ -29,7 +29,16 @@ import { paging } from "../services/list-params";
 import { suppressedAmong } from "./address-suppression.server";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
 import { likelyDuplicatesOfPeople } from "./duplicates.server";
-import { inTransaction, insertAudited, loadForUpdate, RegisterError, StaleVersionError } from "./editing.server";
+import {
+  type ChildRows,
+  inTransaction,
+  insertAudited,
+  loadForUpdate,
+  RegisterError,
+  StaleVersionError,
+  updateAudited,
+} from "./editing.server";
+import { regionIdsOf } from "./organisation-regions.server";
 import { createPersonIn } from "./people.server";
 import { assertRegion, firstRegionId } from "./regions.server";
 
@@ -49,6 +58,36 @@ export interface ImportCounts {
   affiliations: number;
   seats: number;
 }
+
+/**
+ * Existing organisations an import linked to its region (decision 049), each at the version the
+ * link left it: kept with the batch's counts, as import_batch_records lists only created records.
+ */
+interface RegionLinks {
+  regionId: number;
+  organisations: { id: number; version: number }[];
+}
+
+/** The counts as a batch stores them once imported: with the region links its undo takes back. */
+type StoredCounts = ImportCounts & { regionLinks?: RegionLinks };
+
+/** An organisation's regions as its audit entry shows them, and a write that adds or removes one. */
+const regionLink = (regionId: number, change: "add" | "remove"): ChildRows<"organisations"> => ({
+  read: async (trx, organisationId) => ({ region_ids: await regionIdsOf(trx, organisationId) }),
+  write: async (trx, organisation) => {
+    if (change === "add")
+      await trx
+        .insertInto("organisation_regions")
+        .values({ organisation_id: organisation.id, region_id: regionId })
+        .execute();
+    else
+      await trx
+        .deleteFrom("organisation_regions")
+        .where("organisation_id", "=", organisation.id)
+        .where("region_id", "=", regionId)
+        .execute();
+  },
+});
 
 /** The batch as the audit log shows it: never the file's content. */
 const batchSnapshot = (batch: {
@@ -214,6 +253,12 @@ export async function readImportRegister(
     .execute();
   // a body is named within the upload's region: another region's "Stuurgroep" is not this one
   const region = regionId ?? (await firstRegionId(db));
+  const regionRow = await db.selectFrom("regions").select(["id", "name"]).where("id", "=", region).executeTakeFirst();
+  const inRegion = await db
+    .selectFrom("organisation_regions")
+    .select("organisation_id")
+    .where("region_id", "=", region)
+    .execute();
   const bodies = await db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation as short_name", "archived_at"])
@@ -312,6 +357,8 @@ export async function readImportRegister(
     suppressed: await suppressedAmong(db, named.emails),
     openJobs: new Set(openJobs.map((job) => `${job.person_id}:${job.organisation_id}`)),
     seatsByPerson,
+    region: regionRow ?? null,
+    organisationsInRegion: new Set(inRegion.map((row) => row.organisation_id)),
   };
 }
 
@@ -468,6 +515,7 @@ export async function runImport(
       const plan = await planImport(sheet, mapping, register, today);
       if (plan.errorRows > 0) throw new RegisterError("import.errors.changedSincePreview");
       const counts = creates(plan);
+      const region = register.region;
       const total = counts.organisations + counts.people + counts.affiliations + counts.seats;
       let done = 0;
       const step = () => {
@@ -496,13 +544,30 @@ export async function runImport(
             notes: null,
             archived_at: null,
           },
-          { summary },
+          { summary, children: region ? regionLink(region.id, "add") : undefined },
         );
         organisationIds.set(organisation.key, row.id);
         created.push({ entity: "organisations", entity_id: row.id, version: row.version });
         if (organisation.externalId)
           externalIds.push({ entity: "organisations", entity_id: row.id, ...organisation.externalId });
         step();
+      }
+      const stored: StoredCounts = { ...counts };
+      if (region && plan.regionLinks.length > 0) {
+        const linked: RegionLinks = { regionId: region.id, organisations: [] };
+        for (const organisationId of plan.regionLinks) {
+          const { after } = await updateAudited(
+            trx,
+            actor,
+            "organisations",
+            organisationId,
+            null,
+            {},
+            { summary, children: regionLink(region.id, "add") },
+          );
+          linked.organisations.push({ id: organisationId, version: after.version });
+        }
+        stored.regionLinks = linked;
       }
       const personIds = new Map<string, number>();
       for (const person of plan.people) {
@@ -586,7 +651,7 @@ export async function runImport(
           // the file and its preview hold people's data: what was imported is in the register now
           content: null,
           preview: null,
-          counts: JSON.stringify(counts),
+          counts: JSON.stringify(stored),
           imported_at: new Date().toISOString(),
           imported_by: actor.id,
         },
@@ -687,6 +752,26 @@ export async function undoImport(db: DB, actor: Actor, id: number, version: numb
       refuseUndo("affiliations", movedJob.person_id, personName.get(movedJob.person_id) ?? String(movedJob.person_id));
     const movedSeat = moved("seats", seatRows);
     if (movedSeat) refuseUndo("seats", movedSeat.id, personName.get(movedSeat.person_id ?? 0) ?? String(movedSeat.id));
+    const regionLinks = (JSON.parse(batch.counts ?? "{}") as StoredCounts).regionLinks;
+    const linkedRows =
+      regionLinks && regionLinks.organisations.length > 0
+        ? await trx
+            .selectFrom("organisations")
+            .select(["id", "name", "version"])
+            .where(
+              "id",
+              "in",
+              idList(
+                trx,
+                regionLinks.organisations.map((linked) => linked.id),
+              ),
+            )
+            .execute()
+        : [];
+    // a linked organisation changed since (its regions perhaps confirmed by hand) is not the import's to change back
+    const linkedVersion = new Map(regionLinks?.organisations.map((linked) => [linked.id, linked.version]));
+    const movedLinked = linkedRows.find((row) => linkedVersion.get(row.id) !== row.version);
+    if (movedLinked) refuseUndo("organisations", movedLinked.id, movedLinked.name);
     const gone =
       records.length - organisationRows.length - peopleRows.length - affiliationRows.length - seatRows.length;
     if (gone > 0) throw new RegisterError("import.errors.undoGone");
@@ -791,8 +876,22 @@ export async function undoImport(db: DB, actor: Actor, id: number, version: numb
         summary,
       });
     }
+    for (const linked of linkedRows)
+      await updateAudited(
+        trx,
+        actor,
+        "organisations",
+        linked.id,
+        linked.version,
+        {},
+        {
+          summary,
+          children: regionLink(regionLinks!.regionId, "remove"),
+        },
+      );
     for (const row of organisationRows) {
       await trx.deleteFrom("organisation_subregions").where("organisation_id", "=", row.id).execute();
+      await trx.deleteFrom("organisation_regions").where("organisation_id", "=", row.id).execute();
       await trx.deleteFrom("organisations").where("id", "=", row.id).execute();
       await recordAudit(trx, actor, {
         action: "delete",

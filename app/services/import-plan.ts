@@ -47,6 +47,9 @@ export interface ImportRegister {
   openJobs: Set<string>;
   /** the seats of the people the file links to, by person id */
   seatsByPerson: Map<number, { body_id: number; role: string; start_date: IsoDate; end_date: IsoDate | null }[]>;
+  /** the region chosen on upload (null in a register without regions) and the organisations already in it */
+  region: { id: number; name: string } | null;
+  organisationsInRegion: Set<number>;
 }
 
 /** A problem of a row: the column (its header) and what is wrong. */
@@ -118,6 +121,8 @@ export interface ImportPlan {
   people: PlannedPerson[];
   jobs: PlannedJob[];
   seats: PlannedSeat[];
+  /** existing organisations the file names that are not yet in the upload's region: the import links them */
+  regionLinks: number[];
   /** rows with at least one error: while there are any, nothing is imported */
   errorRows: number;
   warningRows: number;
@@ -194,12 +199,14 @@ export async function planImport(
     people: [],
     jobs: [],
     seats: [],
+    regionLinks: [],
     errorRows: 0,
     warningRows: 0,
   };
   const plannedOrganisations = new Map<string, PlannedOrganisation>();
   const plannedOrganisationsByExternal = new Map<string, PlannedOrganisation>();
   const plannedPeople = new Map<string, PlannedPerson>();
+  const linkedToRegion = new Set<number>();
   const jobsPlanned = new Set<string>();
   /** the seats planned so far by person, body and role: those a new one may overlap */
   const seatsPlanned = new Map<string, (PlannedSeat & { line: number })[]>();
@@ -215,6 +222,14 @@ export async function planImport(
     const warn = (field: ImportField | null, message: Message) =>
       preview.warnings.push({ column: field ? cells.header(field) : null, message });
     const get = (field: ImportField) => cells.value(row, field);
+    // said once, on the first row that names the organisation, like a new organisation
+    const linkToRegion = (field: ImportField, known: { id: number; name: string }) => {
+      const region = register.region;
+      if (!region || register.organisationsInRegion.has(known.id) || linkedToRegion.has(known.id)) return;
+      linkedToRegion.add(known.id);
+      plan.regionLinks.push(known.id);
+      warn(field, messageKey("import.warnings.linkedToRegion", { name: known.name, region: region.name }));
+    };
 
     /* ---------- the organisation ---------- */
     const linkOrganisation = (field: "organisation" | "on_behalf_of", text: string, mayCreate: boolean) => {
@@ -226,6 +241,7 @@ export async function planImport(
           return null;
         }
         preview.links.push({ field, name: link.name, id: link.id });
+        linkToRegion(field, link);
         return { existing: link.id } as RecordRef;
       }
       if (link.kind === "ambiguous") {
@@ -265,6 +281,7 @@ export async function planImport(
       else {
         organisation = { existing: knownByExternal.id };
         preview.links.push({ field: "organisation", name: knownByExternal.name, id: knownByExternal.id });
+        linkToRegion("organisation_external_id", knownByExternal);
       }
     } else if (plannedByExternal) {
       organisation = { planned: plannedByExternal.key };

@@ -469,3 +469,112 @@ describe("bodies named in an upload", () => {
     expect(await post({})).toBe(other);
   });
 });
+
+describe("organisations and the upload's region", () => {
+  const regionsOf = async (organisationId: number) =>
+    (
+      await t.db
+        .selectFrom("organisation_regions")
+        .select("region_id")
+        .where("organisation_id", "=", organisationId)
+        .orderBy("region_id")
+        .execute()
+    ).map((row) => row.region_id);
+
+  async function importedInto(regionId: number, text: string) {
+    const { id, preview, version } = await previewed(text, regionId);
+    expect(preview.errorRows).toBe(0);
+    const next = await startImport(t.db, user, id, version);
+    await runImport(t.db, user, id, next, TODAY, () => undefined);
+    return { id, preview, version: (await getImportBatch(t.db, id))!.version };
+  }
+
+  it("links created organisations and those not yet there to the region, and undo takes both back", async () => {
+    const zuid = await defaultRegionId(t.db);
+    const noord = (
+      await t.db
+        .insertInto("regions")
+        .values({ code: "noord-import", name: "Noord-Import" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const overig = await t.db.selectFrom("sectors").select("id").where("code", "=", "overig").executeTakeFirstOrThrow();
+    const envida = await makeOrganisation(t.db, { name: "Envida", sector_id: overig.id });
+    await t.db.insertInto("organisation_regions").values({ organisation_id: envida.id, region_id: zuid }).execute();
+    const proteion = await makeOrganisation(t.db, { name: "Proteion", sector_id: overig.id });
+    await t.db.insertInto("organisation_regions").values({ organisation_id: proteion.id, region_id: noord }).execute();
+    const linksBefore = await tableCounts();
+
+    const { id, preview, version } = await importedInto(
+      noord,
+      [
+        HEADER,
+        ";Noor;;Noorden;noor@voorbeeld.nl;Envida;adviseur;;;;;",
+        ";Nico;;Noorden;nico@voorbeeld.nl;Envida;adviseur;;;;;",
+        ";Pia;;Peel;pia@voorbeeld.nl;Proteion;adviseur;;;;;",
+        ";Rob;;Roer;rob@voorbeeld.nl;Zorgnetwerk Roer;adviseur;;;;;",
+      ].join("\n"),
+    );
+    // said once, on the first row naming Envida; Proteion works there already
+    expect(preview.rows.map((row) => messages(row.warnings).map((warning) => warning.key))).toEqual([
+      ["import.warnings.linkedToRegion"],
+      [],
+      [],
+      ["import.warnings.newOrganisation"],
+    ]);
+    expect(messages(preview.rows[0]!.warnings)[0]).toEqual({
+      column: "Organisatie",
+      key: "import.warnings.linkedToRegion",
+      values: { name: "Envida", region: "Noord-Import" },
+    });
+    const roer = await t.db
+      .selectFrom("organisations")
+      .select("id")
+      .where("name", "=", "Zorgnetwerk Roer")
+      .executeTakeFirstOrThrow();
+    expect(await regionsOf(roer.id)).toEqual([noord]);
+    expect(await regionsOf(envida.id)).toEqual([zuid, noord].sort((a, b) => a - b));
+    const linkEntry = await t.db
+      .selectFrom("audit_log")
+      .select(["summary", "before", "after"])
+      .where("entity", "=", "organisations")
+      .where("entity_id", "=", String(envida.id))
+      .executeTakeFirstOrThrow();
+    expect(linkEntry.summary).toBe("imported");
+    expect(JSON.parse(linkEntry.before!).region_ids).toEqual([zuid]);
+    expect(JSON.parse(linkEntry.after!).region_ids).toEqual([zuid, noord].sort((a, b) => a - b));
+
+    await undoImport(t.db, user, id, version);
+    expect(await regionsOf(envida.id)).toEqual([zuid]);
+    expect(await regionsOf(proteion.id)).toEqual([noord]);
+    const after = await tableCounts();
+    expect(after.organisation_regions).toBe(linksBefore.organisation_regions);
+    expect(after.organisations).toBe(linksBefore.organisations);
+  });
+
+  it("refuses the undo, naming it, once an organisation it linked to the region changed since", async () => {
+    const noord = (
+      await t.db
+        .insertInto("regions")
+        .values({ code: "noord-later", name: "Noord-Later" })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    const overig = await t.db.selectFrom("sectors").select("id").where("code", "=", "overig").executeTakeFirstOrThrow();
+    const mondriaan = await makeOrganisation(t.db, { name: "Mondriaan", sector_id: overig.id });
+    const { id, version } = await importedInto(
+      noord,
+      [HEADER, ";Mila;;Maas;mila.maas@voorbeeld.nl;Mondriaan;;;;;;"].join("\n"),
+    );
+    expect(await regionsOf(mondriaan.id)).toEqual([noord]);
+    await t.db
+      .updateTable("organisations")
+      .set((eb) => ({ phone: "043-7654321", version: eb("version", "+", 1) }))
+      .where("id", "=", mondriaan.id)
+      .execute();
+    await expect(undoImport(t.db, user, id, version)).rejects.toMatchObject({
+      messageKey: "import.errors.undoTouched?name=Mondriaan",
+    });
+    expect(await regionsOf(mondriaan.id)).toEqual([noord]);
+  });
+});

@@ -168,6 +168,8 @@ export const importing: Messages<typeof nl> = {
     rowEmpty: "the row names no organisation, person or body",
   },
   warnings: {
+    linkedToRegion:
+      "{{name}} will also be linked to region {{region}} (not yet working there according to the register)",
     newOrganisation: "{{name}} is not in the register yet and will be created as a new organisation",
     samePersonByEmail: "probably the same person as {{name}} (same e-mail address): linked, not created again",
     jobExists: "this person already works here; the job is not added again",

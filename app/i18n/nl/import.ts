@@ -170,6 +170,7 @@ export const importing = {
     rowEmpty: "de rij noemt geen organisatie, persoon of gremium",
   },
   warnings: {
+    linkedToRegion: "{{name}} wordt ook aan regio {{region}} gekoppeld (werkte daar nog niet volgens het register)",
     newOrganisation: "{{name}} staat nog niet in het register en wordt als nieuwe organisatie aangemaakt",
     samePersonByEmail:
       "waarschijnlijk dezelfde persoon als {{name}} (zelfde e-mailadres): gekoppeld, niet opnieuw aangemaakt",
