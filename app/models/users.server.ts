@@ -5,6 +5,8 @@ import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "../auth/passw
 import type { RoleGrant } from "../auth/permissions";
 import { messageKey } from "../services/form-data";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
+import { insertAudited } from "./editing.server";
+import type { RegionFields } from "./regions.server";
 import type { Message } from "../i18n/keys";
 
 /**
@@ -175,21 +177,40 @@ export async function createUser(db: DB, actor: Actor, input: NewUserInput): Pro
 
 /**
  * The very first account, made on /setup: a beheerder. The check that nobody exists yet runs
- * inside the transaction that inserts, so two simultaneous setups cannot both succeed.
+ * inside the transaction that inserts, so two simultaneous setups cannot both succeed. A register
+ * without a region gets its first one in the same transaction (decision 049), made by that
+ * beheerder: a new install can make bodies at once. A region that is there already is kept.
  */
-export async function createFirstBeheerder(db: DB, input: Omit<NewUserInput, "roles">): Promise<PublicUser> {
+export async function createFirstBeheerder(
+  db: DB,
+  input: Omit<NewUserInput, "roles">,
+  firstRegion: RegionFields | null = null,
+): Promise<PublicUser> {
   checkPasswordLength(input.password);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
     if (existing) throw new UserError("auth.errors.setupDone");
-    return insertUser(
+    const user = await insertUser(
       trx,
       null,
       { ...input, roles: [{ regionId: null, role: "beheerder" }] },
       passwordHash,
       "first_setup",
     );
+    const anyRegion = await trx.selectFrom("regions").select("id").limit(1).executeTakeFirst();
+    if (firstRegion && !anyRegion) {
+      await insertAudited(
+        trx,
+        user,
+        "regions",
+        { ...firstRegion, updated_at: new Date().toISOString() },
+        {
+          summary: "first_region",
+        },
+      );
+    }
+    return user;
   });
 }
 

@@ -12,6 +12,13 @@ const confirmed = () => checkbox().refine((ticked) => ticked, messageKey("region
 
 export const createRegionSchema = z.object(regionFields);
 
+/** The first region, asked on /setup of a register that has none: its fields prefixed, beside the account's. */
+export const firstRegionFields = {
+  regionName: regionFields.name,
+  regionCode: regionFields.code,
+  regionTagline: regionFields.tagline,
+};
+
 // every form on a region's page is saved against the region's version: subregions are its child rows
 const version = positiveInt();
 

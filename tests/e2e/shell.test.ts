@@ -159,8 +159,20 @@ describe("setting up a new installation in the browser", () => {
     await page.getByLabel(nl.auth.fields.email, { exact: true }).fill("eerste@example.org");
     await page.getByLabel(nl.auth.fields.password, { exact: true }).fill("een lange zin als wachtwoord");
     await page.getByLabel(nl.auth.fields.passwordConfirm, { exact: true }).fill("een lange zin als wachtwoord");
+    await page.getByLabel(nl.auth.setup.regionName, { exact: true }).fill("Zuid-Limburg");
+    await page.getByLabel(nl.auth.setup.regionCode, { exact: true }).fill("zuid limburg");
+    await page.getByLabel(nl.auth.setup.regionTagline, { exact: true }).fill("Gezond Zuid-Limburg");
+    await act((p) => p.getByRole("button", { name: nl.auth.setup.submit }).click());
+    // a code with a space is named on its field, what was typed kept
+    await expect(page.getByText(nl.regions.errors.codeFormat).count()).resolves.toBeGreaterThan(0);
+    await expect(page.getByLabel(nl.auth.setup.regionName, { exact: true }).inputValue()).resolves.toBe("Zuid-Limburg");
+    await page.getByLabel(nl.auth.fields.password, { exact: true }).fill("een lange zin als wachtwoord");
+    await page.getByLabel(nl.auth.fields.passwordConfirm, { exact: true }).fill("een lange zin als wachtwoord");
+    await page.getByLabel(nl.auth.setup.regionCode, { exact: true }).fill("zuid-limburg");
     await act((p) => p.getByRole("button", { name: nl.auth.setup.submit }).click());
     await expect.poll(() => new URL(page.url()).pathname).toBe("/");
+    // the header names the region just made: a new install can make bodies at once
+    await expect(page.getByRole("banner").textContent()).resolves.toContain("Gezond Zuid-Limburg");
     await env.checked().checkA11y();
     await expect(page.getByRole("banner").textContent()).resolves.toContain("Eerste Beheerder");
 

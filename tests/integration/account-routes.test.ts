@@ -22,6 +22,8 @@ const call = (handler: Handler, request: Request, params: Record<string, string>
   call_(t.db, handler, request, params);
 const signedIn = (role: UserRole) => signedIn_(t.db, role);
 
+const FIRST_REGION = { regionName: "Zuid-Limburg", regionCode: "zuid-limburg", regionTagline: "" };
+
 describe("/setup", () => {
   it("is there while nobody can sign in, and the login page leads to it", async () => {
     expect((await call(setupRoute.loader, get("/setup"))).status).toBe(200);
@@ -38,6 +40,7 @@ describe("/setup", () => {
         email: "eerste@example.org",
         password: "een lang wachtwoord",
         passwordConfirm: "een lang wachtwoord",
+        ...FIRST_REGION,
       }),
     );
     expect(response.status).toBe(302);
@@ -59,12 +62,63 @@ describe("/setup", () => {
         email: "eerste@example.org",
         password: "een lang wachtwoord",
         passwordConfirm: "een ander wachtwoord",
+        ...FIRST_REGION,
       }),
     );
     expect(response.status).toBe(400);
     const body = await response.json();
     expect(body.errors).toEqual({ passwordConfirm: "auth.errors.passwordsDiffer" });
-    expect(body.values).toEqual({ name: "Eerste", email: "eerste@example.org" });
+    expect(body.values).toEqual({ name: "Eerste", email: "eerste@example.org", ...FIRST_REGION });
+  });
+
+  it("asks a register without a region for its first one and creates it with the beheerder, in one go", async () => {
+    const page = await call(setupRoute.loader, get("/setup"));
+    expect(await page.json()).toEqual({ needsRegion: true });
+    const account = {
+      name: "Eerste",
+      email: "eerste@example.org",
+      password: "een lang wachtwoord",
+      passwordConfirm: "een lang wachtwoord",
+    };
+    const missing = await call(setupRoute.action, formRequest("/setup", { ...account, regionCode: "Zuid Limburg" }));
+    expect(missing.status).toBe(400);
+    const refused = await missing.json();
+    expect(refused.errors).toEqual({ regionName: "common.form.required", regionCode: "regions.errors.codeFormat" });
+    expect(refused.values).toMatchObject({ name: "Eerste", regionCode: "Zuid Limburg" });
+    expect(await t.db.selectFrom("users").select("id").execute()).toEqual([]);
+
+    const made = await call(
+      setupRoute.action,
+      formRequest("/setup", { ...account, ...FIRST_REGION, regionTagline: "Gezond Zuid-Limburg" }),
+    );
+    expect(made.status).toBe(302);
+    const user = await t.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
+    expect(await t.db.selectFrom("regions").select(["name", "code", "tagline"]).execute()).toEqual([
+      { name: "Zuid-Limburg", code: "zuid-limburg", tagline: "Gezond Zuid-Limburg" },
+    ]);
+    expect(
+      await t.db
+        .selectFrom("audit_log")
+        .select(["entity", "action", "user_id", "summary"])
+        .where("entity", "=", "regions")
+        .execute(),
+    ).toEqual([{ entity: "regions", action: "create", user_id: user.id, summary: "first_region" }]);
+  });
+
+  it("asks for no region when the register has one, and keeps it as it is", async () => {
+    await t.db.insertInto("regions").values({ code: "regio", name: "Regio" }).execute();
+    expect(await (await call(setupRoute.loader, get("/setup"))).json()).toEqual({ needsRegion: false });
+    const response = await call(
+      setupRoute.action,
+      formRequest("/setup", {
+        name: "Eerste",
+        email: "eerste@example.org",
+        password: "een lang wachtwoord",
+        passwordConfirm: "een lang wachtwoord",
+      }),
+    );
+    expect(response.status).toBe(302);
+    expect(await t.db.selectFrom("regions").select("name").execute()).toEqual([{ name: "Regio" }]);
   });
 
   it("is a 404, for reading and for posting, once a user exists", async () => {

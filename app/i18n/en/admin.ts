@@ -169,6 +169,7 @@ export const admin: Messages<typeof nl> = {
     summaries: {
       demodata: "demo data loaded",
       first_setup: "first administrator at setup",
+      first_region: "first region at setup",
       password_changed: "password changed",
       disabled: "account disabled",
       enabled: "account enabled",

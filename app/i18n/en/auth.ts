@@ -25,6 +25,12 @@ export const auth: Messages<typeof nl> = {
     title: "Set up Kring",
     intro:
       "Nobody can sign in yet. Create the first account here: it becomes an administrator, who can then add others.",
+    regionHeading: "First region",
+    regionIntro:
+      "Kring keeps bodies, themes and plans per region. Give the name of the first region; a beheerder can add and change regions later under Beheer → Regions.",
+    regionName: "Name of the region",
+    regionCode: "Short code of the region",
+    regionTagline: "Tagline of the region (optional)",
     submit: "Create account and sign in",
   },
   account: {

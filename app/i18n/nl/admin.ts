@@ -167,6 +167,7 @@ export const admin = {
     summaries: {
       demodata: "demodata geladen",
       first_setup: "eerste beheerder bij het inrichten",
+      first_region: "eerste regio bij het inrichten",
       password_changed: "wachtwoord gewijzigd",
       disabled: "account geblokkeerd",
       enabled: "account gedeblokkeerd",

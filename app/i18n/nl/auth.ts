@@ -22,6 +22,12 @@ export const auth = {
     title: "Kring inrichten",
     intro:
       "Er is nog niemand die kan inloggen. Maak hier het eerste account aan: dat wordt een beheerder, die daarna anderen kan toevoegen.",
+    regionHeading: "Eerste regio",
+    regionIntro:
+      "Kring houdt gremia, thema's en plannen per regio bij. Geef de naam van de eerste regio; een beheerder kan later regio's toevoegen en wijzigen onder Beheer → Regio's.",
+    regionName: "Naam van de regio",
+    regionCode: "Korte code van de regio",
+    regionTagline: "Ondertitel van de regio (niet verplicht)",
     submit: "Account aanmaken en inloggen",
   },
   account: {
