@@ -35,58 +35,76 @@ export default function NetworkMapPage() {
   const { query, map, empty, kept, tableHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const date = formatDay(query.on, i18n.language as Language);
+  const filters = (
+    <FilterForm resetTo="/netwerk/kaart" label={t("networkMap.filters.label")}>
+      {kept.map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FilterSelect
+        name={NETWORK_PARAMS.kind}
+        label={t("networkMap.filters.kind")}
+        value={query.kind}
+        options={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkMap.kinds.${kind}`) }))}
+      />
+      <FilterDay name={NETWORK_PARAMS.on} label={t("networkMap.filters.date")} value={query.on} />
+      <FilterSelect
+        name={NETWORK_PARAMS.level}
+        label={t("networkMap.filters.level")}
+        value={query.level}
+        anyLabel={t("networkMap.filters.anyLevel")}
+        options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
+      />
+    </FilterForm>
+  );
+  // on a laptop the header takes a third of the screen: the filters sit beside the map, the prose below it
   return (
     <div className="space-y-4">
-      <p className="no-print text-sm">
-        <Link to={tableHref}>{t("networkMap.toTable")}</Link>
-      </p>
-      <h1 className="text-2xl font-bold">{t("networkMap.heading", { date })}</h1>
-      <p className="max-w-3xl">{t("networkMap.intro")}</p>
-      <FilterForm resetTo="/netwerk/kaart" label={t("networkMap.filters.label")}>
-        {kept.map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <FilterSelect
-          name={NETWORK_PARAMS.kind}
-          label={t("networkMap.filters.kind")}
-          value={query.kind}
-          options={NETWORK_KINDS.map((kind) => ({ value: kind, label: t(`networkMap.kinds.${kind}`) }))}
-        />
-        <FilterDay name={NETWORK_PARAMS.on} label={t("networkMap.filters.date")} value={query.on} />
-        <FilterSelect
-          name={NETWORK_PARAMS.level}
-          label={t("networkMap.filters.level")}
-          value={query.level}
-          anyLabel={t("networkMap.filters.anyLevel")}
-          options={BODY_LEVELS.map((level) => ({ value: level, label: t(`register.levels.${level}`) }))}
-        />
-      </FilterForm>
-      <p className="text-sm text-slate-600">{t("networkMap.filters.more")}</p>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-bold">{t("networkMap.heading", { date })}</h1>
+        <p className="no-print text-sm">
+          <Link to={tableHref}>{t("networkMap.toTable")}</Link>
+        </p>
+      </div>
       {map ? (
         <>
-          <p className="text-sm">
-            {map.leftOut.nodes > 0 || map.leftOut.edges > 0
-              ? t("networkMap.capped", {
-                  shown: map.nodes.length,
-                  total: map.total.nodes,
-                  edges: map.edges.length,
-                  leftOutNodes: map.leftOut.nodes,
-                  leftOutEdges: map.leftOut.edges,
-                })
-              : t("networkMap.complete", { nodes: map.nodes.length, edges: map.edges.length })}
-          </p>
-          <NetworkMap data={map} tableHref={tableHref} />
+          <NetworkMap
+            data={map}
+            tableHref={tableHref}
+            controls={
+              <>
+                {filters}
+                <p className="text-sm">
+                  {map.leftOut.nodes > 0 || map.leftOut.edges > 0
+                    ? t("networkMap.capped", {
+                        shown: map.nodes.length,
+                        total: map.total.nodes,
+                        edges: map.edges.length,
+                        leftOutNodes: map.leftOut.nodes,
+                        leftOutEdges: map.leftOut.edges,
+                      })
+                    : t("networkMap.complete", { nodes: map.nodes.length, edges: map.edges.length })}
+                </p>
+              </>
+            }
+          />
+          <p className="max-w-3xl">{t("networkMap.intro")}</p>
+          <p className="text-sm text-slate-600">{t("networkMap.filters.more")}</p>
         </>
       ) : (
-        <section aria-labelledby="map-empty-heading" className="card space-y-2">
-          <h2 id="map-empty-heading" className="text-lg font-semibold">
-            {t("networkMap.empty.heading")}
-          </h2>
-          <p>{t(empty === "noSeats" ? "networkMap.empty.noSeats" : "networkMap.empty.noTies", { date })}</p>
-          <p>
-            <Link to={tableHref}>{t("networkMap.toTable")}</Link>
-          </p>
-        </section>
+        <>
+          <p className="max-w-3xl">{t("networkMap.intro")}</p>
+          {filters}
+          <p className="text-sm text-slate-600">{t("networkMap.filters.more")}</p>
+          <section aria-labelledby="map-empty-heading" className="card space-y-2">
+            <h2 id="map-empty-heading" className="text-lg font-semibold">
+              {t("networkMap.empty.heading")}
+            </h2>
+            <p>{t(empty === "noSeats" ? "networkMap.empty.noSeats" : "networkMap.empty.noTies", { date })}</p>
+            <p>
+              <Link to={tableHref}>{t("networkMap.toTable")}</Link>
+            </p>
+          </section>
+        </>
       )}
     </div>
   );

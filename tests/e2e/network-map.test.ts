@@ -48,7 +48,7 @@ describe("the network map in the browser, on the demo network", () => {
     );
     // the camera glides to the chosen organisation: then it sits in the middle of the canvas
     await page.waitForTimeout(800);
-    // the header and the demo notice push the canvas's middle below the fold of a laptop screen
+    // choosing scrolled the side column: the canvas comes back into view
     await page.getByTestId("network-canvas").scrollIntoViewIfNeeded();
     const box = (await page.getByTestId("network-canvas").boundingBox())!;
     // sigma waits out its double-click window before it reports the click, so the page changes later
@@ -57,6 +57,20 @@ describe("the network map in the browser, on the demo network", () => {
     await page.getByRole("heading", { level: 1, name: /Gemeente Heerlen/ }).waitFor();
     await checkA11y();
     expect(errors()).toEqual([]);
+  });
+
+  it("shows the whole canvas without scrolling on a 1366×768 laptop, under the header and the demo notice", async () => {
+    const { page, visit } = env.checked();
+    await addSessionCookie(page.context(), seeded.cookie, env.server().url);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await visit(ON_DEMO_DAY);
+    await page.locator('[data-map-state="ready"]').waitFor();
+    const box = (await page.getByTestId("network-canvas").boundingBox())!;
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    // still a map to read, not a strip
+    expect(box.height).toBeGreaterThanOrEqual(350);
+    expect(box.width).toBeGreaterThanOrEqual(800);
   });
 
   it("opens the chosen organisation with the keyboard, and leads back to the table", async () => {

@@ -1,5 +1,5 @@
 import { Link, useNavigate } from "@remix-run/react";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type Sigma from "sigma";
 import type { LegendEntry, MapData, MapNode } from "../../services/network/map-data";
@@ -25,7 +25,11 @@ function webGl2Available(): boolean {
 
 const MAX_RESULTS = 8;
 
-export function NetworkMap({ data, tableHref }: { data: MapData; tableHref: string }) {
+/**
+ * The canvas with its side column: the page's `controls` (its filters) first, then zoom, search and
+ * legend. The canvas's height follows the viewport so that, under the header, it is whole on a laptop.
+ */
+export function NetworkMap({ data, tableHref, controls }: { data: MapData; tableHref: string; controls: ReactNode }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const container = useRef<HTMLDivElement>(null);
@@ -120,7 +124,7 @@ export function NetworkMap({ data, tableHref }: { data: MapData; tableHref: stri
           role="img"
           aria-label={t("networkMap.canvasLabel", { nodes: data.nodes.length, edges: data.edges.length })}
           aria-describedby={descriptionId}
-          className="relative h-[36rem] w-full rounded-md border border-slate-300 bg-white"
+          className="relative h-[calc(100vh-17rem)] max-h-[48rem] min-h-[22rem] w-full rounded-md border border-slate-300 bg-white"
           data-testid="network-canvas"
         >
           {state === "loading" ? <p className="p-4 text-sm text-slate-600">{t("networkMap.loading")}</p> : null}
@@ -136,6 +140,7 @@ export function NetworkMap({ data, tableHref }: { data: MapData; tableHref: stri
       </div>
 
       <div className="space-y-4">
+        {controls}
         <div role="group" aria-label={t("networkMap.zoom.label")} className="flex flex-wrap gap-2">
           <button type="button" className="btn-secondary" onClick={() => zoom("in")} disabled={state !== "ready"}>
             {t("networkMap.zoom.in")}
