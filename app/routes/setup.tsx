@@ -27,7 +27,7 @@ const setupSchema = z.object(accountFields).refine(samePasswords, differ);
 /** A register without a region also gets its first one here, so that bodies can be made at once. */
 const setupWithRegionSchema = z.object({ ...accountFields, ...firstRegionFields }).refine(samePasswords, differ);
 
-const needsRegion = async (context: LoaderFunctionArgs["context"]) => (await firstRegionId(context.db)) === 0;
+const hasNoRegion = async (context: LoaderFunctionArgs["context"]) => (await firstRegionId(context.db)) === 0;
 
 /** The page exists only while nobody can sign in: afterwards it is a 404, for GET and POST alike. */
 async function requireNoUsers(context: LoaderFunctionArgs["context"]) {
@@ -36,13 +36,13 @@ async function requireNoUsers(context: LoaderFunctionArgs["context"]) {
 
 export async function loader({ context }: LoaderFunctionArgs) {
   await requireNoUsers(context);
-  return json({ needsRegion: await needsRegion(context) });
+  return json({ needsRegion: await hasNoRegion(context) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireNoUsers(context);
   const form = await request.formData();
-  const parsed = (await needsRegion(context)) ? parseForm(setupWithRegionSchema, form) : parseForm(setupSchema, form);
+  const parsed = (await hasNoRegion(context)) ? parseForm(setupWithRegionSchema, form) : parseForm(setupSchema, form);
   if (!parsed.ok) return json(parsed, { status: 400 });
 
   const { regionName, regionCode, regionTagline, ...account } = {
