@@ -52,8 +52,9 @@ describe("the network page on the demo network", () => {
 
     const nodes = Number(await figure(page, text.summary.nodes).textContent());
     const ties = Number(await figure(page, text.summary.ties).textContent());
-    // the demo's figures as decision 033 gives them (no VWS seat since decision 037)
-    expect([nodes, ties]).toEqual([40, 502]);
+    // the page spans both demo regions (not scoped by region yet): Zuid-Limburg's 40 organisations and 502
+    // ties as decision 033 gives them (no VWS seat since decision 037), with Noord- en Midden-Limburg's (decision 045)
+    expect([nodes, ties]).toEqual([66, 704]);
     await expect(page.getByTestId("cross-sector").textContent()).resolves.toMatch(
       new RegExp(`^\\d+(,\\d)?\\s?% \\(\\d+ van ${ties}\\)$`),
     );
