@@ -1,44 +1,36 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { z } from "zod";
 import type { DB } from "../db/index";
 import { exclusively, inTransaction } from "../db/transaction";
-import {
-  BODY_KINDS,
-  BODY_LEVELS,
-  CONSENT_PURPOSES,
-  FUNDING_STATUSES,
-  LANGUAGES,
-  SEAT_ROLES,
-  THEME_KINDS,
-  USER_ROLES,
-  type Database,
-  type UserRole,
-} from "../db/schema";
+import { BODY_KINDS, BODY_LEVELS, FUNDING_STATUSES, SEAT_ROLES, USER_ROLES, type UserRole } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
-import { recordAudit, type Trx } from "../app/models/audit.server";
 import { markDemoNetwork } from "../app/models/demo-network.server";
 import { todayInAmsterdam } from "../app/i18n/format";
+import {
+  affiliationRow,
+  day,
+  insertAudited,
+  keyMap,
+  loadAffiliations,
+  loadPeople,
+  optionalText,
+  organisationRow,
+  personRow,
+  readDataFile,
+  text,
+  themeRow,
+} from "./demo-data";
 import { loadDemoGovernance } from "./governance";
 import { loadDemoMeetings, meetingsFile } from "./meetings";
+import { loadNoordMiddenLimburg, readNoordMiddenLimburgData } from "./noord-midden-limburg";
 
 /**
  * The demo network of Gezond Zuid-Limburg: public organisations, bodies, themes and plans
  * from the network's own documents, synthetic people, and the meetings of 2025 onwards with
- * their attendance. The data lives in seeds/data/*.json;
- * this file only checks and loads it.
+ * their attendance, followed by the second region Noord- en Midden-Limburg (seeds/noord-midden-limburg.ts).
+ * The data lives in seeds/data/*.json; this file only checks and loads it.
  */
-
-// Resolved against this module's own address, which is seeds/load.ts from source and build/server.js
-// in the bundled server: both lie one folder below the project, so "../seeds/data/" fits both.
-const DATA_FOLDER = fileURLToPath(new URL("../seeds/data/", import.meta.url));
-
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const text = z.string().min(1);
-const optionalText = text.nullable().optional().default(null);
 
 const regionsFile = z.array(
   z.object({
@@ -49,23 +41,8 @@ const regionsFile = z.array(
   }),
 );
 const sectorsFile = z.array(z.object({ code: text, name_nl: text, name_en: text, sort_order: z.number().int() }));
-const organisationsFile = z.array(
-  z.object({
-    key: text,
-    name: text,
-    short_name: optionalText,
-    sector: text,
-    subregions: z.array(text),
-    iza_signatory: z.boolean(),
-    parent: optionalText,
-    website: optionalText,
-    email: optionalText,
-    phone: optionalText,
-    address: optionalText,
-    notes: optionalText,
-  }),
-);
-const themesFile = z.array(z.object({ key: text, name: text, kind: z.enum(THEME_KINDS), description: optionalText }));
+const organisationsFile = z.array(organisationRow);
+const themesFile = z.array(themeRow);
 const bodiesFile = z.array(
   z.object({
     key: text,
@@ -94,38 +71,8 @@ const plansFile = z.array(
     team_body: text,
   }),
 );
-const peopleFile = z.array(
-  z.object({
-    key: text,
-    first_name: optionalText,
-    infix: optionalText,
-    last_name: text,
-    initials: optionalText,
-    salutation: optionalText,
-    title: optionalText,
-    emails: z.array(z.object({ email: z.string().email(), primary: z.boolean() })),
-    phone: optionalText,
-    preferred_language: z.enum(LANGUAGES),
-    notes: optionalText,
-    consents: z.array(
-      z.object({
-        purpose: z.enum(CONSENT_PURPOSES),
-        status: z.enum(["given", "withdrawn"]),
-        recorded_on: day,
-        source: optionalText,
-      }),
-    ),
-  }),
-);
-const affiliationsFile = z.array(
-  z.object({
-    person: text,
-    organisation: text,
-    function_title: optionalText,
-    start_date: day.nullable(),
-    end_date: day.nullable(),
-  }),
-);
+const peopleFile = z.array(personRow);
+const affiliationsFile = z.array(affiliationRow);
 const seatsFile = z.array(
   z.object({
     body: text,
@@ -137,22 +84,6 @@ const seatsFile = z.array(
     note: optionalText,
   }),
 );
-
-function readDataFile<T>(name: string, schema: z.ZodType<T>): T {
-  const file = path.join(DATA_FOLDER, name);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`Demo data ${file} cannot be read: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`Demo data ${file} is invalid at ${issue?.path.join(".")}: ${issue?.message}`);
-  }
-  return parsed.data;
-}
 
 export function readDemoData() {
   return {
@@ -169,29 +100,12 @@ export function readDemoData() {
   };
 }
 
-/** Looks up a key in one of the data files' key spaces, failing with the file and key named. */
-function keyMap(what: string) {
-  const ids = new Map<string, number>();
-  return {
-    set: (key: string, id: number) => {
-      if (ids.has(key)) throw new Error(`Demo data: duplicate ${what} key "${key}"`);
-      ids.set(key, id);
-    },
-    get: (key: string) => {
-      const id = ids.get(key);
-      if (id === undefined) throw new Error(`Demo data: unknown ${what} "${key}"`);
-      return id;
-    },
-    optional(key: string | null) {
-      return key === null ? null : this.get(key);
-    },
-  };
-}
-
 export interface DemoAccount {
   role: UserRole;
   email: string;
   password: string;
+  /** the region the role holds in, by name; null: network-wide */
+  region: string | null;
 }
 
 const DEMO_ACCOUNT_NAMES: Record<UserRole, string> = {
@@ -201,9 +115,20 @@ const DEMO_ACCOUNT_NAMES: Record<UserRole, string> = {
   lezer: "Demo Lezer",
 };
 
-async function insertAudited<T extends { id: number }>(trx: Trx, entity: keyof Database, row: T): Promise<T> {
-  await recordAudit(trx, null, { action: "create", entity, entityId: row.id, after: row, summary: "demodata" });
-  return row;
+/**
+ * One account per role across the network, and a redacteur of each region alone so that roles per
+ * region can be tried (decision 045); the suffix is the region's initials.
+ */
+function demoAccounts(regions: { code: string; name: string; initials: string }[]) {
+  return [
+    ...USER_ROLES.map((role) => ({ role, email: `${role}@example.org`, name: DEMO_ACCOUNT_NAMES[role], region: null })),
+    ...regions.map((region) => ({
+      role: "redacteur" as const,
+      email: `redacteur-${region.initials}@example.org`,
+      name: `Demo Redacteur ${region.name}`,
+      region,
+    })),
+  ];
 }
 
 /** True when nothing has been registered and nobody can log in yet: the state in which demo data may load. */
@@ -216,15 +141,23 @@ export async function isEmptyDatabase(db: DB): Promise<boolean> {
 }
 
 /**
- * Loads the demo network into an empty database, all in one transaction, and returns the
- * demo accounts (one per role) with their freshly generated passwords.
+ * Loads the demo network — Zuid-Limburg, then Noord- en Midden-Limburg — into an empty database, all in
+ * one transaction, and returns the demo accounts with their freshly generated passwords.
  */
 export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; counts: Record<string, number> }> {
   const data = readDemoData();
-  const accounts: DemoAccount[] = USER_ROLES.map((role) => ({
+  const second = readNoordMiddenLimburgData();
+  const first = data.regions[0];
+  if (!first) throw new Error("Demo data: regions.json names no region");
+  const definitions = demoAccounts([
+    { code: first.code, name: first.name, initials: "zl" },
+    { code: second.region.code, name: second.region.name, initials: "nml" },
+  ]);
+  const accounts: DemoAccount[] = definitions.map(({ role, email, region }) => ({
     role,
-    email: `${role}@example.org`,
+    email,
     password: encodeBase32LowerCaseNoPadding(randomBytes(10)),
+    region: region?.name ?? null,
   }));
   const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password)));
 
@@ -356,30 +289,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     await loadDemoGovernance(trx, { bodies, plans, subregions });
 
     const people = keyMap("person");
-    for (const { key, emails, consents, ...fields } of data.people) {
-      const row = await trx.insertInto("people").values(fields).returningAll().executeTakeFirstOrThrow();
-      people.set(key, row.id);
-      const emailRows = emails.map(
-        (e) => ({ person_id: row.id, email: e.email.toLowerCase(), is_primary: e.primary ? 1 : 0 }) as const,
-      );
-      if (emailRows.length) await trx.insertInto("person_emails").values(emailRows).execute();
-      if (consents.length) {
-        await trx
-          .insertInto("consents")
-          .values(consents.map((c) => ({ person_id: row.id, ...c })))
-          .execute();
-      }
-      await insertAudited(trx, "people", { ...row, emails: emailRows.map((e) => e.email), consents });
-    }
-
-    for (const { person, organisation, ...fields } of data.affiliations) {
-      const row = await trx
-        .insertInto("affiliations")
-        .values({ ...fields, person_id: people.get(person), organisation_id: organisations.get(organisation) })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await insertAudited(trx, "affiliations", row);
-    }
+    await loadPeople(trx, data.people, people);
+    await loadAffiliations(trx, data.affiliations, { people, organisations });
 
     for (const { body, person, organisation, ...fields } of data.seats) {
       const row = await trx
@@ -396,33 +307,37 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     }
 
     const meetings = await loadDemoMeetings(trx, data.meetings, { bodies, organisations, people }, region_id);
+    const secondRegion = await loadNoordMiddenLimburg(trx, { organisations, sectors }, second);
     // every page then says that the people and their roles are fictitious (root loader)
     await markDemoNetwork(trx, todayInAmsterdam());
 
-    for (const [index, account] of accounts.entries()) {
+    const regionIds = new Map(
+      (await trx.selectFrom("regions").select(["id", "code"]).execute()).map((region) => [region.code, region.id]),
+    );
+    for (const [index, { email, name, role, region }] of definitions.entries()) {
       const row = await trx
         .insertInto("users")
-        .values({
-          email: account.email,
-          name: DEMO_ACCOUNT_NAMES[account.role],
-          password_hash: hashes[index]!,
-        })
+        .values({ email, name, password_hash: hashes[index]! })
         .returningAll()
         .executeTakeFirstOrThrow();
-      // the demo accounts hold their role network-wide, as every account did before roles per region
-      await trx.insertInto("user_roles").values({ user_id: row.id, region_id: null, role: account.role }).execute();
-      await insertAudited(trx, "users", { ...row, roles: [{ region: null, role: account.role }] });
+      const regionId = region === null ? null : regionIds.get(region.code)!;
+      await trx.insertInto("user_roles").values({ user_id: row.id, region_id: regionId, role }).execute();
+      await insertAudited(trx, "users", { ...row, roles: [{ region: regionId, role }] });
     }
-    return meetings;
+    return {
+      meetings: meetings.meetings + secondRegion.meetings,
+      attendance: meetings.attendance + secondRegion.attendance,
+      second: secondRegion.counts,
+    };
   });
 
   return {
     accounts,
     counts: {
-      organisations: data.organisations.length,
-      people: data.people.length,
-      bodies: data.bodies.length,
-      seats: data.seats.length,
+      organisations: data.organisations.length + loaded.second.organisations,
+      people: data.people.length + loaded.second.people,
+      bodies: data.bodies.length + loaded.second.bodies,
+      seats: data.seats.length + loaded.second.seats,
       meetings: loaded.meetings,
       attendance: loaded.attendance,
     },
@@ -430,10 +345,12 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
 }
 
 export function describeDemoAccounts(accounts: DemoAccount[]): string {
-  const lines = accounts.map((a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password}`);
+  const lines = accounts.map(
+    (a) => `  ${a.role.padEnd(12)} ${a.email.padEnd(26)} ${a.password.padEnd(16)}  ${a.region ?? "hele netwerk"}`,
+  );
   return [
     "Demo-accounts (de wachtwoorden worden alleen nu getoond / passwords are shown only now):",
-    `  ${"rol".padEnd(12)} ${"e-mailadres".padEnd(26)} wachtwoord`,
+    `  ${"rol".padEnd(12)} ${"e-mailadres".padEnd(26)} ${"wachtwoord".padEnd(16)}  regio`,
     ...lines,
   ].join("\n");
 }

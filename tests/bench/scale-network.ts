@@ -38,7 +38,7 @@ export interface ScaleCounts {
   auditEntries: number;
 }
 
-/** The IZA regions besides Zuid-Limburg (which the demo data brings), with a few subregions each. */
+/** The IZA regions besides the two Limburg ones (which the demo data brings), with a few subregions each. */
 const REGIONS: Array<[code: string, name: string, subregions: string[]]> = [
   ["groningen", "Groningen", ["Stad Groningen", "Oost-Groningen", "Noord-Groningen"]],
   ["friesland", "Friesland", ["Noordwest-Fryslân", "Zuidoost-Fryslân"]],
@@ -59,7 +59,6 @@ const REGIONS: Array<[code: string, name: string, subregions: string[]]> = [
   ["midden-brabant", "Midden-Brabant", ["Tilburg", "Waalwijk-Dongen"]],
   ["noordoost-brabant", "Noordoost-Brabant", ["'s-Hertogenbosch", "Maasland"]],
   ["zuidoost-brabant", "Zuidoost-Brabant", ["Eindhoven", "Helmond-De Peel", "Kempen"]],
-  ["noord-midden-limburg", "Noord- en Midden-Limburg", ["Venlo", "Roermond", "Weert"]],
   ["arnhem", "Arnhem", ["Arnhem", "Achterhoek"]],
   ["nijmegen", "Nijmegen", ["Nijmegen", "Rivierenland"]],
   ["apeldoorn-zutphen", "Apeldoorn-Zutphen", ["Apeldoorn", "Zutphen"]],

@@ -2,23 +2,16 @@ import { describe, expect, it } from "vitest";
 import { en } from "../../app/i18n/en/index";
 import { nl } from "../../app/i18n/nl/index";
 import { USER_ROLES } from "../../db/schema";
+import { printedAccounts } from "../support/demo-accounts";
 import { useBrowser } from "../support/e2e";
 
-/** The demo accounts as the server prints them once at its first start. */
-function printedAccounts(output: string) {
-  const accounts = new Map<string, { email: string; password: string }>();
-  // the server's log is JSON lines: the accounts table is one line's message
-  const messages = output
-    .split("\n")
-    .filter((line) => line.startsWith("{"))
-    .map((line) => (JSON.parse(line) as { msg: string }).msg)
-    .join("\n");
-  for (const match of messages.matchAll(
-    /^\s+(beheerder|redacteur|onderzoeker|lezer)\s+(\S+@example\.org)\s+(\S+)\s*$/gm,
-  )) {
-    accounts.set(match[1]!, { email: match[2]!, password: match[3]! });
-  }
-  return accounts;
+/** The network-wide demo accounts as the server printed them, by role. */
+function printedNetworkAccounts(output: string) {
+  return new Map(
+    printedAccounts(output)
+      .filter((account) => account.region === "hele netwerk")
+      .map((account) => [account.role, account]),
+  );
 }
 
 describe("a new installation with the demo network", () => {
@@ -26,7 +19,7 @@ describe("a new installation with the demo network", () => {
 
   /** A page signed in with the lezer account the server printed. */
   async function signInAsLezer() {
-    const { email, password } = printedAccounts(env.server().output()).get("lezer")!;
+    const { email, password } = printedNetworkAccounts(env.server().output()).get("lezer")!;
     const checked = env.checked();
     const { page, visit, act } = checked;
     await visit("/login");
@@ -34,12 +27,21 @@ describe("a new installation with the demo network", () => {
     await page.getByLabel(nl.auth.fields.password, { exact: true }).fill(password);
     await act((p) => p.getByRole("button", { name: nl.auth.login.submit }).click());
     await page.getByRole("heading", { level: 1 }).waitFor();
+    // a network-wide account starts in the first region by name, Noord- en Midden-Limburg; these facts are Zuid-Limburg's
+    const switcher = page.getByRole("banner").getByLabel(nl.userRoles.switcher.label);
+    await act(() => switcher.selectOption({ label: "Zuid-Limburg" }));
+    await expect.poll(() => switcher.locator("option:checked").textContent()).toBe("Zuid-Limburg");
     return checked;
   }
 
   it("prints one account per role once, and each can log in, in Dutch and in English", async () => {
-    const accounts = printedAccounts(env.server().output());
+    const accounts = printedNetworkAccounts(env.server().output());
     expect([...accounts.keys()].sort()).toEqual([...USER_ROLES].sort());
+    const regional = printedAccounts(env.server().output()).filter((account) => account.region !== "hele netwerk");
+    expect(regional.map(({ role, email, region }) => [role, email, region])).toEqual([
+      ["redacteur", "redacteur-zl@example.org", "Zuid-Limburg"],
+      ["redacteur", "redacteur-nml@example.org", "Noord- en Midden-Limburg"],
+    ]);
 
     for (const role of USER_ROLES) {
       const { email, password } = accounts.get(role)!;

@@ -26,9 +26,9 @@ import { userWithNetworkRole } from "../support/users";
  * The permission matrix (decision 025): every route file of app/routes, and every intent its action
  * dispatches on, stands in app/auth/route-access.ts; every role — network-wide, and as the only role
  * in the demo's region (decision 042) — and an anonymous visitor get exactly as far as that table
- * says, on the demo network with real ids in the URL. The demo's records all lie in its region; a
- * second region with records of its own holds the third kind of visitor, whose only role is there:
- * refused on the demo region's records by id (decision 044), and let through on their own.
+ * says, on the demo network with real ids in the URL. The sample records lie in the demo's first region,
+ * Zuid-Limburg; its second region, given records of its own here, holds the third kind of visitor, whose
+ * only role is there: refused on the demo region's records by id (decision 044), and let through on their own.
  */
 
 const TABLE: Record<string, RouteAccess> = ROUTE_ACCESS;
@@ -130,12 +130,9 @@ describe("the permission matrix", () => {
   const otherSamples: Record<string, string> = {};
 
   async function otherRegionWithRecords(): Promise<Record<string, string>> {
+    // the demo's second region (decision 045), with records made here so that the samples are known
     otherRegion = (
-      await t.db
-        .insertInto("regions")
-        .values({ code: "noord-midden-limburg", name: "Noord- en Midden-Limburg" })
-        .returning("id")
-        .executeTakeFirstOrThrow()
+      await t.db.selectFrom("regions").select("id").where("code", "=", "noord-midden-limburg").executeTakeFirstOrThrow()
     ).id;
     const region_id = otherRegion;
     const body = await makeBody(t.db, { region_id });
@@ -175,7 +172,7 @@ describe("the permission matrix", () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     Object.assign(samples, await demoWithSamples(t.db));
-    demoRegion = (await t.db.selectFrom("regions").select("id").executeTakeFirstOrThrow()).id;
+    demoRegion = (await t.db.selectFrom("regions").select("id").orderBy("id").executeTakeFirstOrThrow()).id;
     for (const role of USER_ROLES) {
       users.set(role, (await userWithNetworkRole(t.db, role)).id);
       const { user } = await makeUser(t.db, { regionRoles: { [demoRegion]: role } });
