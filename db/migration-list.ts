@@ -19,6 +19,7 @@ import * as interviewSamples from "./migrations/0018_interview_samples";
 import * as regions from "./migrations/0019_regions";
 import * as governance from "./migrations/0020_governance";
 import * as userRoles from "./migrations/0021_user_roles";
+import * as networkWideWaves from "./migrations/0022_network_wide_waves";
 
 /**
  * Every migration, by the name it is recorded under, imported statically rather than read from the
@@ -46,4 +47,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   "0019_regions": regions,
   "0020_governance": governance,
   "0021_user_roles": userRoles,
+  "0022_network_wide_waves": networkWideWaves,
 };

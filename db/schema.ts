@@ -384,8 +384,8 @@ export interface CalendarFeedsTable {
 
 export interface SurveyWavesTable extends Versioned {
   id: Generated<number>;
-  /** the region the record belongs to (migration 0019): required for every new row */
-  region_id: number;
+  /** the wave's region (migration 0019); null: a network-wide wave over every region (migration 0022) */
+  region_id: number | null;
   name: string;
   year: number;
   reference_date: IsoDate;

@@ -84,7 +84,8 @@ export async function requirePermission(
     if (can(user, permission, "network")) return user;
     const regionId = await where.record(context.db);
     if (regionId === undefined) throw new Response(null, { status: 404, statusText: "Not Found" });
-    if (!can(user, permission, regionId)) throw forbidden();
+    // a network-wide record (regionId null) is the network-wide role's, which was asked above
+    if (regionId === null || !can(user, permission, regionId)) throw forbidden();
     return user;
   }
   if (!(await allowed(request, context, user, permission, where))) throw forbidden();

@@ -2,6 +2,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { regionsOpenTo } from "../models/region-choice.server";
 import { regionOrFirst } from "../models/regions.server";
 import {
+  ALL_REGIONS,
   type CurrentRegion,
   type ListScope,
   listScopeOf,
@@ -81,4 +82,20 @@ export async function requirePermissionInChosenRegion(
   if (regionId !== 0 && !can(user, permission, regionId))
     throw new Response(null, { status: 403, statusText: "Forbidden" });
   return { user, regionId };
+}
+
+/**
+ * The gate of a create action whose record may also be network-wide (a survey wave, decision 046):
+ * the form's "alle" asks the permission of the network-wide role and gives region null; any other
+ * choice is asked as `requirePermissionInChosenRegion` does.
+ */
+export async function requirePermissionInChosenRegionOrNetwork(
+  request: Request,
+  context: AppLoadContext,
+  permission: Permission,
+  formData: FormData,
+): Promise<{ user: SessionUser; regionId: number | null }> {
+  if (formData.get("region_id") !== ALL_REGIONS)
+    return requirePermissionInChosenRegion(request, context, permission, formData);
+  return { user: await requirePermission(request, context, permission, { region: "network" }), regionId: null };
 }

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PanelStrata } from "../services/panel-draw";
-import { stratumCells } from "../services/panel-tables";
+import { stratumCells, wholeRegionText } from "../services/panel-tables";
 
 /**
  * A panel's counts per stratum (level × sector × subregion) and per body: the preview shows them for
@@ -13,7 +13,7 @@ export function PanelCountTables({
 }: {
   counts: Pick<PanelStrata, "strata" | "bodies">;
   /** the wave's region, for members of organisations without a subregion */
-  regionName: string;
+  regionName: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -36,7 +36,7 @@ export function PanelCountTables({
           </thead>
           <tbody>
             {counts.strata.map((stratum) => {
-              const cells = stratumCells(stratum, t, regionName);
+              const cells = stratumCells(stratum, t, wholeRegionText(t, regionName));
               return (
                 <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
                   <td>{cells.level}</td>

@@ -140,7 +140,7 @@ export async function getSample(db: DB, waveId: number, sampleId: number) {
   const sample = await db
     .selectFrom("interview_samples")
     .innerJoin("survey_waves", "survey_waves.id", "interview_samples.wave_id")
-    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .leftJoin("regions", "regions.id", "survey_waves.region_id")
     .leftJoin("users", "users.id", "interview_samples.drawn_by")
     .select([
       "interview_samples.id",

@@ -6,7 +6,7 @@ import type { PanelAttributes, PanelReason } from "../services/panel-rules-schem
 import { compareDutch } from "../services/names";
 import { type Actor, recordAudit } from "./audit.server";
 import { inTransaction } from "./editing.server";
-import { drawPanel } from "./panel-facts.server";
+import { drawPanel, waveScope } from "./panel-facts.server";
 import { getWave } from "./survey-waves.server";
 
 /**
@@ -17,7 +17,7 @@ import { getWave } from "./survey-waves.server";
 export async function panelForExport(db: DB, waveId: number): Promise<ExportPanel | null> {
   const wave = await db
     .selectFrom("survey_waves")
-    .select(["id", "name", "year", "reference_date", "status", "link_template"])
+    .select(["id", "region_id", "name", "year", "reference_date", "status", "link_template"])
     .where("id", "=", waveId)
     .executeTakeFirst();
   if (!wave) return null;
@@ -31,7 +31,7 @@ export async function panelForExport(db: DB, waveId: number): Promise<ExportPane
   };
   if (wave.status === "draft") {
     const { rules } = (await getWave(db, waveId))!;
-    const drawn = await drawPanel(db, rules, wave.reference_date);
+    const drawn = await drawPanel(db, rules, wave.reference_date, waveScope(wave));
     return { wave: exported, members: drawn.members.map((member) => ({ ...member, token: "", excluded: null })) };
   }
   const members = await db

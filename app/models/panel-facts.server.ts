@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { Database } from "../../db/schema";
+import type { ListScope } from "../services/region-choice";
 import { attendanceWindow, drawFromFacts, type FactBody, type PanelFacts } from "../services/panel-draw";
 import type { DrawnPanel, PanelRules } from "../services/panel-rules-schema";
 import type { Trx } from "./audit.server";
@@ -15,8 +16,19 @@ const usableAddress = sql<string | null>`case when person_emails.bounced_at is n
  * seat rules, plans only when a rule names plans or funding, attendance only when a rule asks for
  * it, and people, jobs and organisations only of those who might qualify. At most seven queries,
  * however many people: the candidates are a subquery, never one query per person.
+ *
+ * `scope` is the wave's region (decision 046): seats of that region's bodies, and staff of
+ * organisations working there or linked to no region yet (an unlinked organisation is to be
+ * completed, not silently left out). "all" — a network-wide wave — takes every region's, and names
+ * each subregion with its region ("Noord- en Midden-Limburg — Noord"), since two regions' members
+ * are counted side by side.
  */
-export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules: PanelRules): Promise<PanelFacts> {
+export async function loadPanelFacts(
+  db: DB | Trx,
+  referenceDate: string,
+  rules: PanelRules,
+  scope: ListScope,
+): Promise<PanelFacts> {
   const seatRules = rules.seatRules;
   const sectorIds = [...new Set(rules.organisationRules.flatMap((rule) => rule.sectorIds))];
   const facts: PanelFacts = { bodies: [], seats: [], people: [], affiliations: [], organisations: [], presences: [] };
@@ -35,14 +47,34 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
     ]);
   // who might qualify: holders of an active seat (when there are seat rules) and people with an
   // active job at an organisation of a chosen sector (when there are organisation rules)
-  const seatHolders = () => db.selectFrom("seats").select("seats.person_id as id").where(seatActive);
+  const inRegion = (eb: ExpressionBuilder<Database, "bodies">) =>
+    scope === "all" ? eb.lit(true) : eb("bodies.region_id", "=", scope.regionId);
+  const seatHolders = () =>
+    db
+      .selectFrom("seats")
+      .innerJoin("bodies", "bodies.id", "seats.body_id")
+      .select("seats.person_id as id")
+      .where(seatActive)
+      .where(inRegion);
+  const organisationInRegion = (eb: ExpressionBuilder<Database, "organisations">) => {
+    if (scope === "all") return eb.lit(true);
+    const links = () =>
+      eb.selectFrom("organisation_regions").whereRef("organisation_regions.organisation_id", "=", "organisations.id");
+    return eb.or([
+      eb.exists(
+        links().select("organisation_regions.region_id").where("organisation_regions.region_id", "=", scope.regionId),
+      ),
+      eb.not(eb.exists(links().select("organisation_regions.region_id"))),
+    ]);
+  };
   const sectorStaff = () =>
     db
       .selectFrom("affiliations")
       .innerJoin("organisations", "organisations.id", "affiliations.organisation_id")
       .select("affiliations.person_id as id")
       .where(jobActive)
-      .where("organisations.sector_id", "in", sectorIds);
+      .where("organisations.sector_id", "in", sectorIds)
+      .where(organisationInRegion);
   const candidates = () =>
     seatRules.length === 0
       ? sectorStaff()
@@ -69,6 +101,7 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
         "bodies.theme_id",
       ])
       .where(seatActive)
+      .where(inRegion)
       .orderBy("seats.id")
       .execute();
     const plansOf = new Map<number, FactBody["plans"]>();
@@ -211,13 +244,16 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
       db
         .selectFrom("organisation_subregions")
         .innerJoin("subregions", "subregions.id", "organisation_subregions.subregion_id")
-        .select(["organisation_subregions.organisation_id", "subregions.name"])
+        .innerJoin("regions", "regions.id", "subregions.region_id")
+        .select(["organisation_subregions.organisation_id", "subregions.name", "regions.name as region_name"])
         .where("organisation_subregions.organisation_id", "in", organisationIds)
         .execute(),
     ]);
     const subregionsOf = new Map<number, string[]>();
-    for (const s of subregions)
-      subregionsOf.set(s.organisation_id, [...(subregionsOf.get(s.organisation_id) ?? []), s.name]);
+    for (const s of subregions) {
+      const name = scope === "all" ? `${s.region_name} — ${s.name}` : s.name;
+      subregionsOf.set(s.organisation_id, [...(subregionsOf.get(s.organisation_id) ?? []), name]);
+    }
     facts.organisations = organisations.map((o) => ({
       id: o.id,
       name: o.name,
@@ -231,7 +267,19 @@ export async function loadPanelFacts(db: DB | Trx, referenceDate: string, rules:
   return facts;
 }
 
-/** The panel the rules select on the reference date, as the preview shows it and freezing stores it. */
-export async function drawPanel(db: DB | Trx, rules: PanelRules, referenceDate: string): Promise<DrawnPanel> {
-  return drawFromFacts(await loadPanelFacts(db, referenceDate, rules), rules, referenceDate);
+/**
+ * The panel the rules select on the reference date, as the preview shows it and freezing stores it:
+ * in the wave's region, or every region's for a network-wide wave (`waveScope`).
+ */
+export async function drawPanel(
+  db: DB | Trx,
+  rules: PanelRules,
+  referenceDate: string,
+  scope: ListScope,
+): Promise<DrawnPanel> {
+  return drawFromFacts(await loadPanelFacts(db, referenceDate, rules, scope), rules, referenceDate);
 }
+
+/** Whose bodies and organisations a wave draws from: its region's, or every region's when it has none. */
+export const waveScope = (wave: { region_id: number | null }): ListScope =>
+  wave.region_id === null ? "all" : { regionId: wave.region_id };

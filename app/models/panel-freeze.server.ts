@@ -19,7 +19,7 @@ import {
   StaleVersionError,
   updateAudited,
 } from "./editing.server";
-import { drawPanel } from "./panel-facts.server";
+import { drawPanel, waveScope } from "./panel-facts.server";
 
 /**
  * Freezing a wave: the panel its rules select on its reference date becomes an immutable snapshot
@@ -88,7 +88,7 @@ export async function freezeWave(db: DB, actor: Actor, waveId: number, version: 
       throw new StaleVersionError(await changesSince(trx, "survey_waves", waveId, version), wave.version);
 
     const rules = parseStoredRules(wave.rules);
-    const panel = await drawPanel(trx, rules, wave.reference_date);
+    const panel = await drawPanel(trx, rules, wave.reference_date, waveScope(wave));
     if (panel.emptiedBy) throw new RegisterError(emptiedByMessage(panel.emptiedBy));
 
     const rows = panel.members.map((member) => ({

@@ -163,7 +163,7 @@ async function frozenMembers(db: DB, waveId: number) {
 async function comparableWave(db: DB, waveId: number) {
   const wave = await db
     .selectFrom("survey_waves")
-    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .leftJoin("regions", "regions.id", "survey_waves.region_id")
     .select([
       "survey_waves.id",
       "survey_waves.name",

@@ -2,7 +2,7 @@ import type { DB } from "../../db/index";
 import { type PanelComparison, comparePanels, panelStrata, type StratifiedMember } from "../services/panel-draw";
 import { paging } from "../services/list-params";
 import { displayName } from "../services/names";
-import { drawPanel } from "./panel-facts.server";
+import { drawPanel, waveScope } from "./panel-facts.server";
 import { getWave } from "./survey-waves.server";
 
 /** How many names of joined and departed people the preview lists before saying "and N more". */
@@ -42,7 +42,7 @@ async function frozenMembers(db: DB, waveId: number) {
 export async function panelPreview(db: DB, waveId: number, page: number, excludedPage = 1) {
   const wave = await getWave(db, waveId);
   if (!wave) return null;
-  const drawn = await drawPanel(db, wave.rules, wave.reference_date);
+  const drawn = await drawPanel(db, wave.rules, wave.reference_date, waveScope(wave));
   const previous = await previousWave(db, waveId, wave.reference_date);
   let comparison:
     | (Omit<PanelComparison, "joined" | "left" | "stayed"> & {

@@ -169,7 +169,7 @@ export async function applyResponses(
 async function responseWave(db: DB | Trx, waveId: number) {
   const wave = await db
     .selectFrom("survey_waves")
-    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .leftJoin("regions", "regions.id", "survey_waves.region_id")
     .select([
       "survey_waves.id",
       "survey_waves.name",

@@ -2,9 +2,11 @@ import type { DB } from "../../db/index";
 
 /**
  * The region of one record, for the gate of the pages about it (decision 044): undefined when there
- * is no such record, so the page answers 404 as before. One small statement by primary key each.
+ * is no such record, so the page answers 404 as before; null for a network-wide record (a survey
+ * wave over every region, decision 046), which only a network-wide role reaches. One small
+ * statement by primary key each.
  */
-export type RegionOfRecord = (db: DB) => Promise<number | undefined>;
+export type RegionOfRecord = (db: DB) => Promise<number | null | undefined>;
 
 export const regionOfBody =
   (id: number): RegionOfRecord =>
@@ -40,6 +42,7 @@ export const regionOfSeat =
         .executeTakeFirst()
     )?.region_id;
 
+/** Null for a network-wide wave (decision 046). */
 export const regionOfWave =
   (id: number): RegionOfRecord =>
   async (db) =>

@@ -1,6 +1,7 @@
 import { type Selectable } from "kysely";
 import { equalsIgnoringCase, ignoringCase } from "../../db/dialect";
 import type { DB } from "../../db/index";
+import { can, type WithRoles } from "../auth/permissions";
 import type { Language, SurveyWavesTable, WaveStatus } from "../../db/schema";
 import { messageKey } from "../services/form-data";
 import { displayName } from "../services/names";
@@ -33,7 +34,7 @@ export const NEXT_WAVE_STATUS: Partial<Record<WaveStatus, WaveStatus>> = { froze
 export async function listWaves(db: DB, scope: ListScope) {
   let query = db
     .selectFrom("survey_waves")
-    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .leftJoin("regions", "regions.id", "survey_waves.region_id")
     .select((eb) => [
       "survey_waves.id",
       "regions.name as region_name",
@@ -55,7 +56,7 @@ export async function listWaves(db: DB, scope: ListScope) {
 export async function getWave(db: DB | Trx, id: number) {
   const wave = await db
     .selectFrom("survey_waves")
-    .innerJoin("regions", "regions.id", "survey_waves.region_id")
+    .leftJoin("regions", "regions.id", "survey_waves.region_id")
     .selectAll("survey_waves")
     .select("regions.name as region_name")
     .where("survey_waves.id", "=", id)
@@ -128,9 +129,20 @@ function columns(fields: WaveFields) {
   };
 }
 
-export async function createWave(db: DB, actor: Actor, fields: WaveFields, regionId: number): Promise<SurveyWave> {
+/**
+ * A new draft wave in a region, or network-wide (`regionId` null, decision 046) — which only an actor
+ * whose network-wide role runs research may make, whatever page asked.
+ */
+export async function createWave(
+  db: DB,
+  actor: Actor & Partial<WithRoles>,
+  fields: WaveFields,
+  regionId: number | null,
+): Promise<SurveyWave> {
+  if (regionId === null && !can(actor.roles ? { roles: actor.roles } : null, "research.run", "network"))
+    throw new RegisterError("waves.errors.networkWideOnly", "region_id");
   return inTransaction(db, async (trx) => {
-    await assertRegion(trx, regionId);
+    if (regionId !== null) await assertRegion(trx, regionId);
     await checkFields(trx, fields);
     return insertAudited(trx, actor, "survey_waves", {
       ...columns(fields),

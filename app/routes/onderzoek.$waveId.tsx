@@ -93,6 +93,10 @@ export default function Wave() {
         </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-2">
           <div>
+            <dt className="font-semibold">{t("regions.field.label")}</dt>
+            <dd>{wave.region_name ?? t("regions.networkWide")}</dd>
+          </div>
+          <div>
             <dt className="font-semibold">{t("waves.fields.year")}</dt>
             <dd>{wave.year}</dd>
           </div>

@@ -64,7 +64,7 @@ export default function Waves() {
                       ? t("waves.notFrozenYet")
                       : t("waves.panelSize", { count: Number(wave.panel_size) })}
                   </td>
-                  {allRegions ? <td>{wave.region_name}</td> : null}
+                  {allRegions ? <td>{wave.region_name ?? t("regions.networkWide")}</td> : null}
                 </tr>
               ))}
             </tbody>

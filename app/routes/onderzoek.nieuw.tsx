@@ -3,7 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
-import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
+import { can } from "../auth/permissions";
+import { regionFieldOf, requirePermissionInChosenRegionOrNetwork } from "../auth/region.server";
 import { SubmitButton, ValidatedForm } from "../components/form";
 import { WaveFormFields, waveFieldsSchema } from "../components/wave-form";
 import { RegionField, regionStart } from "../components/regions/region-field";
@@ -17,12 +18,13 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "research.run", { region: "current" });
-  return json(await regionFieldOf(request, context, user, "research.run"));
+  const field = await regionFieldOf(request, context, user, "research.run");
+  return json({ ...field, networkWide: can(user, "research.run", "network") });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
-  const { user, regionId } = await requirePermissionInChosenRegion(request, context, "research.run", formData);
+  const { user, regionId } = await requirePermissionInChosenRegionOrNetwork(request, context, "research.run", formData);
   const parsed = parseForm(waveFieldsSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
@@ -34,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewWave() {
-  const { regions, chosen } = useLoaderData<typeof loader>();
+  const { regions, chosen, networkWide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
@@ -50,10 +52,10 @@ export default function NewWave() {
           id="new-wave"
           schema={waveFieldsSchema}
           actionData={actionData}
-          defaultValues={{ year: new Date().getFullYear(), ...regionStart(chosen) }}
+          defaultValues={{ year: new Date().getFullYear(), ...regionStart(chosen, networkWide) }}
           className="space-y-4"
         >
-          <RegionField regions={regions} />
+          <RegionField regions={regions} networkWide={networkWide} />
           <WaveFormFields />
           <SubmitButton>{t("waves.create.submit")}</SubmitButton>
         </ValidatedForm>

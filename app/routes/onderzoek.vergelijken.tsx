@@ -12,7 +12,12 @@ import { pageTitle } from "../i18n/meta";
 import { RegisterError } from "../models/editing.server";
 import { type ComparedName, comparableWaves, compareWaves } from "../models/panel-members.server";
 import { listName } from "../services/names";
-import { COMPARISON_COLUMNS, comparedRegionName, comparisonColumnHeader, stratumCells } from "../services/panel-tables";
+import {
+  COMPARISON_COLUMNS,
+  comparedWholeRegion,
+  comparisonColumnHeader,
+  stratumCells,
+} from "../services/panel-tables";
 import { comparedWaveIds } from "../services/wave-comparison-params";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("panel.compare.title"));
@@ -114,7 +119,7 @@ export default function CompareWaves() {
               </thead>
               <tbody>
                 {comparison.strata.map((stratum) => {
-                  const cells = stratumCells(stratum, t, comparedRegionName(comparison));
+                  const cells = stratumCells(stratum, t, comparedWholeRegion(comparison, t));
                   return (
                     <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
                       <td>{cells.level}</td>

@@ -5,7 +5,7 @@ import type { StoredSample } from "../models/interview-samples.server";
 import { memberStatus } from "./interview-sample";
 import { displayName } from "./names";
 import { pseudonymFor } from "./panel-export-formats";
-import { stratumCells } from "./panel-tables";
+import { stratumCells, wholeRegionText } from "./panel-tables";
 import type { ExportTable } from "./table-export.server";
 
 /**
@@ -26,7 +26,7 @@ export function isSampleFileKind(value: unknown): value is SampleFileKind {
 function stratumText(sample: StoredSample, member: SampleMember, t: TFunction): string {
   const stratum = sample.strata[member.stratum];
   if (!stratum) return "";
-  const cells = stratumCells(stratum, t, sample.regionName);
+  const cells = stratumCells(stratum, t, wholeRegionText(t, sample.regionName));
   return `${cells.level} · ${cells.sector} · ${cells.subregion}`;
 }
 

@@ -7,19 +7,29 @@ import type { ExportTable } from "./table-export.server";
  * download take their headers and cell texts from here, so a file never says what the page does not.
  */
 
-/** A stratum's cells; a member of an organisation without a subregion counts under the region, by name. */
-export function stratumCells(stratum: Stratum, t: TFunction, regionName: string) {
+/**
+ * What a member of an organisation without a subregion counts under: the wave's region by name
+ * ("regio Zuid-Limburg"), or "alle regio's" for a network-wide wave (region null, decision 046).
+ */
+export function wholeRegionText(t: TFunction, regionName: string | null): string {
+  return regionName === null ? t("regions.allRegions") : t("regions.wholeRegion", { name: regionName });
+}
+
+/** A stratum's cells; `wholeRegion` names where a member without a subregion counts (`wholeRegionText`). */
+export function stratumCells(stratum: Stratum, t: TFunction, wholeRegion: string) {
   return {
     level: stratum.level ? t(`register.levels.${stratum.level}`) : t("panel.none.level"),
     sector: stratum.sectorName ?? t("panel.none.sector"),
-    subregion: stratum.subregion ?? t("regions.wholeRegion", { name: regionName }),
+    subregion: stratum.subregion ?? wholeRegion,
   };
 }
 
-/** The region two compared waves count members without a subregion under: one name, or both. */
-export function comparedRegionName(comparison: { a: { region_name: string }; b: { region_name: string } }) {
-  const { a, b } = comparison;
-  return a.region_name === b.region_name ? a.region_name : `${a.region_name} / ${b.region_name}`;
+type WaveRegion = { region_name: string | null };
+
+/** Where two compared waves count members without a subregion: one region (or all), or both named. */
+export function comparedWholeRegion(comparison: { a: WaveRegion; b: WaveRegion }, t: TFunction): string {
+  const [a, b] = [wholeRegionText(t, comparison.a.region_name), wholeRegionText(t, comparison.b.region_name)];
+  return a === b ? a : `${a} / ${b}`;
 }
 
 export const COMPARISON_COLUMNS = ["level", "sector", "subregion", "stayed", "joined", "left"] as const;
@@ -34,8 +44,8 @@ type ComparedStratum = Stratum & { stayed: number; joined: number; left: number 
 
 export function comparisonTable(
   comparison: {
-    a: { name: string; region_name: string };
-    b: { name: string; region_name: string };
+    a: { name: string } & WaveRegion;
+    b: { name: string } & WaveRegion;
     strata: readonly ComparedStratum[];
   },
   t: TFunction,
@@ -44,7 +54,7 @@ export function comparisonTable(
     title: t("panel.compare.fileTitle", { a: comparison.a.name, b: comparison.b.name }),
     columns: COMPARISON_COLUMNS.map((key) => ({ key, header: comparisonColumnHeader(key, t) })),
     rows: comparison.strata.map((stratum) => ({
-      ...stratumCells(stratum, t, comparedRegionName(comparison)),
+      ...stratumCells(stratum, t, comparedWholeRegion(comparison, t)),
       stayed: stratum.stayed,
       joined: stratum.joined,
       left: stratum.left,

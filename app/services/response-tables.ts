@@ -3,6 +3,7 @@ import type { Language } from "../../db/schema";
 import { formatMoment } from "../i18n/format";
 import { percentText } from "./attendance-figures";
 import { listName, type NameParts } from "./names";
+import { wholeRegionText } from "./panel-tables";
 import { STRATUM_DIMENSIONS, type StratumDimension, type StratumRate } from "./response-rates";
 import type { ExportTable } from "./table-export.server";
 
@@ -13,17 +14,18 @@ import type { ExportTable } from "./table-export.server";
 
 /**
  * A stratum's name as the page writes it: the level in words, "no sector" for a member without one,
- * the wave's region ("regio Zuid-Limburg") for a member whose organisation has no subregion.
+ * the wave's region ("regio Zuid-Limburg", or "alle regio's" for a network-wide wave) for a member
+ * whose organisation has no subregion.
  */
 export function stratumName(
   dimension: StratumDimension,
   stratum: StratumRate,
   t: TFunction,
-  regionName: string,
+  regionName: string | null,
 ): string {
   if (dimension === "level")
     return stratum.level ? t(`register.levels.${stratum.level}`) : t("responses.strata.none.level");
-  if (dimension === "subregion") return stratum.name ?? t("regions.wholeRegion", { name: regionName });
+  if (dimension === "subregion") return stratum.name ?? wholeRegionText(t, regionName);
   return stratum.name ?? t(`responses.strata.none.${dimension}`);
 }
 
@@ -31,7 +33,7 @@ export const STRATUM_COLUMNS = ["dimension", "group", "members", "started", "com
 
 /** Every stratum of every dimension in one table, as the CSV and XLSX downloads hold them. */
 export function responseStrataTable(
-  wave: { name: string; region_name: string },
+  wave: { name: string; region_name: string | null },
   strata: Record<StratumDimension, readonly StratumRate[]>,
   t: TFunction,
 ): ExportTable {

@@ -19,7 +19,14 @@ import { startMailSender } from "../../app/server/mail-sender.server";
 import { createMailTransport, mailSettings, type MailTransport } from "../../app/server/mail-transport.server";
 import { DEFAULT_MAILING_POLICY } from "../../app/services/mail-recipients";
 import type { User } from "../../db/schema";
-import { createTestDatabase, formRequest, makePerson, makeUser, type TestDatabase } from "../support/db";
+import {
+  createTestDatabase,
+  defaultRegionId,
+  formRequest,
+  makePerson,
+  makeUser,
+  type TestDatabase,
+} from "../support/db";
 import { frozenWave, panelRegister, STRATEGIC_AND_TACTICAL } from "../support/panels";
 import { call, get, signedIn } from "../support/routes";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
@@ -235,7 +242,9 @@ describe("the sender, when the SMTP server refuses a recipient for good", () => 
     // the next mailing holds Claes back, and a new panel finds no usable address for him
     const next = await mailingCandidates(t.db, second.id, "invitation", DEFAULT_MAILING_POLICY);
     expect(next.heldBack.map(({ member, reason }) => [member.personId, reason])).toEqual([[claes.id, "bounced"]]);
-    const panel = await drawPanel(t.db, STRATEGIC_AND_TACTICAL, "2026-09-03");
+    const panel = await drawPanel(t.db, STRATEGIC_AND_TACTICAL, "2026-09-03", {
+      regionId: await defaultRegionId(t.db),
+    });
     expect(panel.excluded.map((excluded) => [excluded.personId, excluded.reasons])).toEqual([[claes.id, ["no_email"]]]);
     expect(panel.members.map((member) => member.personId).sort()).toEqual([aerts.id, bos.id].sort());
   });

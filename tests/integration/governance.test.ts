@@ -139,6 +139,7 @@ describe("governance on a migrated register", () => {
         t.db,
         panelRulesSchema.parse({ seatRules: [{ subregionIds: [subregion.id] }] }),
         "2025-10-01",
+        { regionId: await defaultRegionId(t.db) },
       );
       expect(panel.members.map((m) => m.personId)).toContain(member.id);
     }
@@ -147,6 +148,7 @@ describe("governance on a migrated register", () => {
       t.db,
       panelRulesSchema.parse({ seatRules: [{ subregionIds: [elsewhere.id] }] }),
       "2025-10-01",
+      { regionId: await defaultRegionId(t.db) },
     );
     expect(none.members.map((m) => m.personId)).not.toContain(member.id);
   });

@@ -2,8 +2,10 @@ import type { KyselyPlugin } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { drawPanel, loadPanelFacts } from "../../app/models/panel-facts.server";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
+import type { ListScope } from "../../app/services/region-choice";
 import {
   createTestDatabase,
+  defaultRegionId,
   makeBody,
   makeOrganisation,
   makePerson,
@@ -21,8 +23,11 @@ const rules = (input: Record<string, unknown>) => panelRulesSchema.parse(input);
 
 describe("drawing a panel from the register", () => {
   let test: TestDatabase;
+  /** the demo region every helper puts its records in: a regional wave's scope */
+  let region: ListScope;
   beforeEach(async () => {
     test = await createTestDatabase();
+    region = { regionId: await defaultRegionId(test.db) };
   });
   afterEach(async () => {
     await test.cleanup();
@@ -86,6 +91,7 @@ describe("drawing a panel from the register", () => {
         seatRules: [{ levels: ["strategisch", "tactisch"] }, { planFunding: ["iza"], roles: ["projectleider"] }],
       }),
       REFERENCE,
+      region,
     );
     expect(panel.members.map((m) => m.personId)).toEqual([chair.id, adviser.id, leader.id]);
     const [first] = panel.members;
@@ -163,7 +169,7 @@ describe("drawing a panel from the register", () => {
     for (const p of [withdrawnThenGiven, givenThenWithdrawn, secondaryOnly, formerJob])
       await makeSeat(test.db, { body_id: body.id, person_id: p.id });
 
-    const panel = await drawPanel(test.db, rules({ seatRules: [{}] }), REFERENCE);
+    const panel = await drawPanel(test.db, rules({ seatRules: [{}] }), REFERENCE, region);
     expect(panel.members.map((m) => m.personId).sort()).toEqual([withdrawnThenGiven.id, secondaryOnly.id].sort());
     expect(panel.members.find((m) => m.personId === secondaryOnly.id)!.email).toBe("tweede@example.org");
     expect(Object.fromEntries(panel.excluded.map((e) => [e.personId, e.reasons]))).toEqual({
@@ -232,6 +238,7 @@ describe("drawing a panel from the register", () => {
       test.db,
       rules({ seatRules: [{ minAttendance: { meetings: 2, months: 3 } }] }),
       REFERENCE,
+      region,
     );
     expect(panel.members.map((m) => m.personId)).toEqual([regular.id]);
   });
@@ -242,7 +249,7 @@ describe("drawing a panel from the register", () => {
     const elsewhere = await makeOrganisation(test.db);
     const nurse = await networker(hospital.id);
     await networker(elsewhere.id);
-    const panel = await drawPanel(test.db, rules({ organisationRules: [{ sectorIds: [care.id] }] }), REFERENCE);
+    const panel = await drawPanel(test.db, rules({ organisationRules: [{ sectorIds: [care.id] }] }), REFERENCE, region);
     expect(panel.members.map((m) => m.personId)).toEqual([nurse.id]);
     expect(panel.members[0]!.reasons).toEqual([
       { rule: "organisation", ruleIndex: 0, organisationId: hospital.id, organisationName: hospital.name },
@@ -265,7 +272,7 @@ describe("drawing a panel from the register", () => {
       note: null,
     });
 
-    expect(await loadPanelFacts(test.db, REFERENCE, rules({}))).toEqual({
+    expect(await loadPanelFacts(test.db, REFERENCE, rules({}), region)).toEqual({
       bodies: [],
       seats: [],
       people: [],
@@ -273,10 +280,16 @@ describe("drawing a panel from the register", () => {
       organisations: [],
       presences: [],
     });
-    expect((await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{}] }))).presences).toEqual([]);
+    expect((await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{}] }), region)).presences).toEqual([]);
     expect(
-      (await loadPanelFacts(test.db, REFERENCE, rules({ seatRules: [{ minAttendance: { meetings: 1, months: 1 } }] })))
-        .presences,
+      (
+        await loadPanelFacts(
+          test.db,
+          REFERENCE,
+          rules({ seatRules: [{ minAttendance: { meetings: 1, months: 1 } }] }),
+          region,
+        )
+      ).presences,
     ).toHaveLength(1);
   });
 
@@ -299,7 +312,7 @@ describe("drawing a panel from the register", () => {
           return Promise.resolve(args.result);
         },
       };
-      await drawPanel(test.db.withPlugin(counter), fullRules, REFERENCE);
+      await drawPanel(test.db.withPlugin(counter), fullRules, REFERENCE, region);
       return queries;
     };
     const addPeople = async (n: number) => {

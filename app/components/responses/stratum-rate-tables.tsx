@@ -13,7 +13,7 @@ export function StratumRateTables({
 }: {
   strata: Record<StratumDimension, readonly StratumRate[]>;
   /** the wave's region: the subregion table's row for members of organisations without a subregion */
-  regionName: string;
+  regionName: string | null;
   downloadPath: string;
 }) {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { memberStatus, type SampleStratum } from "../../services/interview-sample";
 import { displayName } from "../../services/names";
 import type { PanelAttributes } from "../../services/panel-rules-schema";
-import { stratumCells } from "../../services/panel-tables";
+import { stratumCells, wholeRegionText } from "../../services/panel-tables";
 
 /** Per stratum: how many panel members were eligible and how many were drawn. */
 export function SampleStrataTable({
@@ -11,7 +11,7 @@ export function SampleStrataTable({
 }: {
   strata: readonly SampleStratum[];
   /** the wave's region, for members of organisations without a subregion */
-  regionName: string;
+  regionName: string | null;
 }) {
   const { t } = useTranslation();
   return (
@@ -36,7 +36,7 @@ export function SampleStrataTable({
         </thead>
         <tbody>
           {strata.map((stratum) => {
-            const cells = stratumCells(stratum, t, regionName);
+            const cells = stratumCells(stratum, t, wholeRegionText(t, regionName));
             return (
               <tr key={`${stratum.level}|${stratum.sectorCode}|${stratum.subregion}`}>
                 <td>{cells.level}</td>

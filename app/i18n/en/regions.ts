@@ -7,6 +7,11 @@ export const regions: Messages<typeof nl> = {
     "The regions Kring keeps together, each with its subregions. A region's name and tagline head every page. A region or subregion that is still used somewhere cannot be removed.",
   field: { label: "Region" },
   wholeRegion: "region {{name}}",
+  /** how reports name where a member without a subregion counts in a network-wide survey wave (decision 046) */
+  allRegions: "all regions",
+  /** a network-wide record's region: in a list's Regio column, and the choice on the survey wave form */
+  networkWide: "All regions",
+  networkWideChoice: "All regions (network-wide)",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Region",
   columns: { name: "Name", code: "Short code", tagline: "Tagline", subregions: "Subregions" },

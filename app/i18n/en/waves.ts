@@ -177,6 +177,8 @@ export const waves: Messages<typeof nl> = {
     freeze: "Freeze the panel",
   },
   errors: {
+    networkWideOnly:
+      "Only a network-wide researcher or administrator creates a wave over all regions. Choose a region.",
     nameTaken: "There already is a wave with this name.",
     linkWithoutToken: "Put {token} in the link, where each person's own code goes.",
     referenceDateClosed:

@@ -5,6 +5,11 @@ export const regions = {
   field: { label: "Regio" },
   /** how reports name a record that belongs to the whole region rather than one subregion */
   wholeRegion: "regio {{name}}",
+  /** how reports name where a member without a subregion counts in a network-wide survey wave (decision 046) */
+  allRegions: "alle regio's",
+  /** a network-wide record's region: in a list's Regio column, and the choice on the survey wave form */
+  networkWide: "Alle regio's",
+  networkWideChoice: "Alle regio's (netwerkbreed)",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Regio",
   columns: { name: "Naam", code: "Korte code", tagline: "Ondertitel", subregions: "Subregio's" },

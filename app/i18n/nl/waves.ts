@@ -175,6 +175,8 @@ export const waves = {
     freeze: "Panel bevriezen",
   },
   errors: {
+    networkWideOnly:
+      "Alleen wie netwerkbreed onderzoeker of beheerder is, maakt een meting over alle regio's. Kies een regio.",
     nameTaken: "Er is al een meting met deze naam.",
     linkWithoutToken: "Zet {token} in de link, op de plek van ieders persoonlijke code.",
     referenceDateClosed:
