@@ -491,8 +491,11 @@ export interface RequestLimitsTable {
 
 /** Settings of the register, shared by every server on the database (migration 0009). */
 export interface SettingsTable {
-  /** demo_network: the register holds the synthetic demo network (its value: the day it was loaded) */
-  key: "pseudonym_secret" | "suppression_salt" | "demo_network";
+  /**
+   * demo_network: the register holds the synthetic demo network (its value: the day it was loaded);
+   * start_region: the id of the region a user's view starts on before they choose one (decision 050)
+   */
+  key: "pseudonym_secret" | "suppression_salt" | "demo_network" | "start_region";
   value: string;
 }
 

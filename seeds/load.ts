@@ -6,6 +6,7 @@ import { exclusively, inTransaction } from "../db/transaction";
 import { BODY_KINDS, BODY_LEVELS, FUNDING_STATUSES, SEAT_ROLES, USER_ROLES, type UserRole } from "../db/schema";
 import { hashPassword } from "../app/auth/password.server";
 import { markDemoNetwork } from "../app/models/demo-network.server";
+import { writeStartRegion } from "../app/models/regions.server";
 import { todayInAmsterdam } from "../app/i18n/format";
 import {
   affiliationRow,
@@ -310,6 +311,8 @@ export async function loadDemo(db: DB): Promise<{ accounts: DemoAccount[]; count
     const secondRegion = await loadNoordMiddenLimburg(trx, { organisations, sectors }, second);
     // every page then says that the people and their roles are fictitious (root loader)
     await markDemoNetwork(trx, todayInAmsterdam());
+    // the annual report's region, not the first by name, is where a demo visitor starts (decision 050)
+    await writeStartRegion(trx, null, region_id);
 
     const regionIds = new Map(
       (await trx.selectFrom("regions").select(["id", "code"]).execute()).map((region) => [region.code, region.id]),

@@ -79,6 +79,7 @@ export const ROUTE_ACCESS = {
         save: networkWide("regions.manage"),
         addSubregion: networkWide("regions.manage"),
         renameSubregion: networkWide("regions.manage"),
+        makeStart: networkWide("regions.manage"),
         removeSubregion: networkWide("regions.manage"),
         remove: networkWide("regions.manage"),
       },

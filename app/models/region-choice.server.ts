@@ -1,14 +1,26 @@
 import type { DB } from "../../db/index";
 import { networkRoleOf, type WithRoles } from "../auth/permissions";
 import type { RegionOption } from "../services/region-choice";
+import { startRegionLast } from "./regions.server";
 
 /** The regions a user may look at, by name: every region with a network-wide role, else those they have a role in. */
 export async function regionsOpenTo(db: DB, user: WithRoles): Promise<RegionOption[]> {
   if (networkRoleOf(user) !== null) return allRegions(db);
   const ids = user.roles.flatMap(({ regionId }) => (regionId === null ? [] : [regionId]));
   if (ids.length === 0) return [];
-  return db.selectFrom("regions").select(["id", "name"]).where("id", "in", ids).orderBy("name").orderBy("id").execute();
+  return withStart(
+    await db
+      .selectFrom("regions")
+      .select(["id", "name", startRegionLast.as("start_order")])
+      .where("id", "in", ids)
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
+  );
 }
+
+const withStart = (rows: { id: number; name: string; start_order: number }[]): RegionOption[] =>
+  rows.map(({ id, name, start_order }) => (Number(start_order) === 0 ? { id, name, start: true } : { id, name }));
 
 /**
  * Remembers the session's region (or the cross-region view). A session's view state, like its last
@@ -24,5 +36,12 @@ export async function chooseSessionRegion(db: DB, sessionId: string, choice: num
 
 /** Every region, by name: the rows of the user forms' roles. */
 export async function allRegions(db: DB): Promise<RegionOption[]> {
-  return db.selectFrom("regions").select(["id", "name"]).orderBy("name").orderBy("id").execute();
+  return withStart(
+    await db
+      .selectFrom("regions")
+      .select(["id", "name", startRegionLast.as("start_order")])
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
+  );
 }

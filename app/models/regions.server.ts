@@ -1,4 +1,4 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
 import type { DB } from "../../db/index";
 import type { RegionsTable } from "../../db/schema";
 import { type Actor, recordAudit, type Trx } from "./audit.server";
@@ -51,16 +51,61 @@ export async function shownRegion(
   chosenId: number | null,
 ): Promise<Pick<Region, "id" | "name" | "tagline"> | null> {
   const regions = db.selectFrom("regions").select(["id", "name", "tagline"]);
-  const row = await (chosenId === null ? regions.orderBy("name").orderBy("id") : regions.where("id", "=", chosenId))
+  const row = await (
+    chosenId === null
+      ? regions.orderBy(startRegionLast).orderBy("name").orderBy("id")
+      : regions.where("id", "=", chosenId)
+  )
     .limit(1)
     .executeTakeFirst();
   return row ?? null;
 }
 
-/** The first region by name (what a choice starts on); 0 in a register without regions. */
+const START_REGION = "start_region" as const;
+
+/**
+ * 0 for the region a view starts on (the beheerder's start region, decision 050), 1 for the others:
+ * the first key of every "which region first" order, so that one statement answers it.
+ */
+export const startRegionLast = sql<number>`case when cast(regions.id as text) = (select value from settings where key = ${START_REGION}) then 0 else 1 end`;
+
+/** The start region, else the first by name (what a choice starts on); 0 in a register without regions. */
 export async function firstRegionId(db: DB | Trx): Promise<number> {
-  const row = await db.selectFrom("regions").select("id").orderBy("name").orderBy("id").limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom("regions")
+    .select("id")
+    .orderBy(startRegionLast)
+    .orderBy("name")
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirst();
   return row?.id ?? 0;
+}
+
+/**
+ * Makes a region the one every view starts on until a user chooses another (decision 050): one
+ * `settings` row, replaced, audited with the region before and after.
+ */
+export async function makeStartRegion(db: DB, actor: Actor, regionId: number): Promise<void> {
+  await inTransaction(db, (trx) => writeStartRegion(trx, actor, regionId));
+}
+
+/** `makeStartRegion` inside a transaction already open: the demo loader's. */
+export async function writeStartRegion(trx: Trx, actor: Actor | null, regionId: number): Promise<void> {
+  await assertRegion(trx, regionId);
+  const before = await trx.selectFrom("settings").selectAll().where("key", "=", START_REGION).executeTakeFirst();
+  const after = { key: START_REGION, value: String(regionId) };
+  if (before?.value === after.value) return;
+  await trx.deleteFrom("settings").where("key", "=", START_REGION).execute();
+  await trx.insertInto("settings").values(after).execute();
+  await recordAudit(trx, actor, {
+    action: before ? "update" : "create",
+    entity: "settings",
+    entityId: START_REGION,
+    before,
+    after,
+    summary: "start_region",
+  });
 }
 
 /** The region a form chose, or the first by name when it chose none; 0 in a register without regions. */
@@ -78,17 +123,26 @@ export async function assertRegion(trx: Trx, regionId: number): Promise<void> {
 }
 
 export interface RegionListItem extends Region {
+  /** the region every view starts on (decision 050) */
+  isStart: boolean;
   subregions: { id: number; code: string; name: string }[];
 }
 
 /** The management page: every region with its subregions, by name. */
 export async function listRegions(db: DB): Promise<RegionListItem[]> {
   const [regions, subregions] = await Promise.all([
-    db.selectFrom("regions").selectAll().orderBy("name").orderBy("id").execute(),
+    db
+      .selectFrom("regions")
+      .selectAll()
+      .select(startRegionLast.as("start_order"))
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
     db.selectFrom("subregions").select(["id", "code", "name", "region_id"]).orderBy("name").execute(),
   ]);
-  return regions.map((region) => ({
+  return regions.map(({ start_order, ...region }) => ({
     ...region,
+    isStart: Number(start_order) === 0,
     subregions: subregions
       .filter((subregion) => subregion.region_id === region.id)
       .map(({ id, code, name }) => ({ id, code, name })),
@@ -187,6 +241,17 @@ export async function removeRegion(db: DB, actor: Actor, id: number, version: nu
     if (uses.length > 0) return uses;
     await trx.deleteFrom("regions").where("id", "=", id).execute();
     await recordAudit(trx, actor, { action: "delete", entity: "regions", entityId: id, before });
+    // a removed start region hands the start to the first by name
+    const start = await trx
+      .selectFrom("settings")
+      .selectAll()
+      .where("key", "=", START_REGION)
+      .where("value", "=", String(id))
+      .executeTakeFirst();
+    if (start) {
+      await trx.deleteFrom("settings").where("key", "=", START_REGION).execute();
+      await recordAudit(trx, actor, { action: "delete", entity: "settings", entityId: START_REGION, before: start });
+    }
     return [];
   });
 }

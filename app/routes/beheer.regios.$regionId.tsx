@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
 import { CheckboxField, HiddenField, SubmitButton, SuccessNotice, ValidatedForm } from "../components/form";
@@ -11,6 +11,8 @@ import type { MessageKey } from "../i18n/keys";
 import { pageTitle } from "../i18n/meta";
 import {
   addSubregion,
+  firstRegionId,
+  makeStartRegion,
   regionById,
   removeRegion,
   removeSubregion,
@@ -26,13 +28,21 @@ import { refusalResponse } from "../services/refusal.server";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => t("regions.edit.title", { name: data?.region.name ?? "" }));
 
-const PAGE_NOTICES = ["aangemaakt", "opgeslagen", "toegevoegd", "hernoemd", "verwijderd"] as const satisfies Notice[];
+const PAGE_NOTICES = [
+  "aangemaakt",
+  "opgeslagen",
+  "toegevoegd",
+  "hernoemd",
+  "verwijderd",
+  "status",
+] as const satisfies Notice[];
 const NOTICE_TEXTS = {
   aangemaakt: "regions.notices.created",
   opgeslagen: "regions.notices.saved",
   toegevoegd: "regions.notices.subregionAdded",
   hernoemd: "regions.notices.subregionRenamed",
   verwijderd: "regions.notices.subregionRemoved",
+  status: "regions.notices.start",
 } satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
 
 function regionIdOf(params: { regionId?: string }): number {
@@ -46,7 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const region = await regionById(context.db, regionIdOf(params)).catch(() => {
     throw new Response(null, { status: 404, statusText: "Not Found" });
   });
-  return json({ region, notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES) });
+  const start = await regionById(context.db, await firstRegionId(context.db));
+  return json({ region, start: start.name, notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES) });
 }
 
 const inUse = (intent: string, name: string, uses: UseCounts) =>
@@ -83,6 +94,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         const uses = await removeSubregion(context.db, user, id, data.version, data.subregion);
         return uses.length > 0 ? inUse(intent, name, uses) : redirect(withNotice(here, "verwijderd"));
       }
+      case "makeStart":
+        await makeStartRegion(context.db, user, id);
+        return redirect(withNotice(here, "status"));
       case "remove": {
         const { name } = await regionById(context.db, id);
         const uses = await removeRegion(context.db, user, id, data.version);
@@ -95,7 +109,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function RegionPage() {
-  const { region, notice } = useLoaderData<typeof loader>();
+  const { region, start, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const forIntent = (intent: string) =>
@@ -150,6 +164,20 @@ export default function RegionPage() {
           remove: forIntent("removeSubregion"),
         }}
       />
+      <section aria-labelledby="start-region-heading" className="card space-y-3">
+        <h2 id="start-region-heading" className="text-lg font-semibold">
+          {t("regions.start.heading")}
+        </h2>
+        {region.isStart ? (
+          <p className="text-slate-700">{t("regions.start.is")}</p>
+        ) : (
+          <Form method="post" className="space-y-3">
+            <p className="text-slate-700">{t("regions.start.isNot", { start })}</p>
+            <input type="hidden" name="intent" value="makeStart" />
+            <SubmitButton>{t("regions.start.submit", { name: region.name })}</SubmitButton>
+          </Form>
+        )}
+      </section>
       <section aria-labelledby="remove-region-heading" className="card space-y-3">
         <h2 id="remove-region-heading" className="text-lg font-semibold">
           {t("regions.remove.heading")}

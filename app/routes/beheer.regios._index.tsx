@@ -64,6 +64,9 @@ export default function Regions() {
                     <Link to={`/beheer/regios/${region.id}`} aria-label={t("regions.edit.open", { name: region.name })}>
                       {region.name}
                     </Link>
+                    {region.isStart ? (
+                      <span className="ml-2 text-sm text-slate-600">({t("regions.start.badge")})</span>
+                    ) : null}
                   </td>
                   <td>{region.code}</td>
                   <td>{region.tagline ?? <span className="text-slate-600">{t("regions.noTagline")}</span>}</td>

@@ -6,6 +6,8 @@ export const ALL_REGIONS = "alle";
 export interface RegionOption {
   id: number;
   name: string;
+  /** the region a view starts on before the user chooses one (decision 050) */
+  start?: boolean;
 }
 
 /** The region a page shows, or the cross-region view (decision 043). */
@@ -18,8 +20,8 @@ export const listScopeOf = (current: CurrentRegion): ListScope =>
   current === "all" ? "all" : { regionId: current.id };
 
 /**
- * The region a user looks at: the one their session chose, if they still may; otherwise their only
- * region, else the first by name. "all" — the cross-region view — only with a network-wide role, and
+ * The region a user looks at: the one their session chose, if they still may; otherwise the start
+ * region if open to them, else the first by name. "all" — the cross-region view — only with a network-wide role, and
  * for such a user when the register has no region yet. `regions` are those they may choose, by name.
  */
 export function resolveRegion(
@@ -30,7 +32,7 @@ export function resolveRegion(
   const network = networkRoleOf(user) !== null;
   if (choice === "all" && network) return "all";
   const chosen = typeof choice === "number" ? regions.find((region) => region.id === choice) : undefined;
-  return chosen ?? regions[0] ?? "all";
+  return chosen ?? regions.find((region) => region.start) ?? regions[0] ?? "all";
 }
 
 /** Whether the user may choose this region (or "all") in the switcher: a role there, or a network-wide role. */

@@ -38,6 +38,7 @@ export const REGION_SCHEMAS = {
     confirm: confirmed(),
   }),
   remove: z.object({ intent: z.literal("remove"), version, confirm: confirmed() }),
+  makeStart: z.object({ intent: z.literal("makeStart") }),
 } as const;
 
 export type RegionIntent = keyof typeof REGION_SCHEMAS;

@@ -41,6 +41,13 @@ export const regions: Messages<typeof nl> = {
     removeConfirm: "Yes, remove subregion {{name}}",
     removeSubmit: "Remove subregion",
   },
+  start: {
+    heading: "Start region",
+    is: "This is the start region: whoever has not chosen a region yet sees this one first.",
+    isNot: "Whoever has not chosen a region in the region choice at the top sees the start region first ({{start}}).",
+    submit: "Make {{name}} the start region",
+    badge: "start region",
+  },
   remove: {
     heading: "Remove region",
     text: "Only a region that nothing uses any more can be removed. This cannot be undone.",
@@ -76,6 +83,7 @@ export const regions: Messages<typeof nl> = {
   notices: {
     created: "Region {{name}} was added.",
     saved: "The region was saved.",
+    start: "{{name}} is now the start region.",
     removed: "The region was removed.",
     subregionAdded: "The subregion was added.",
     subregionRenamed: "The subregion was renamed.",

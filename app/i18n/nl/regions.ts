@@ -39,6 +39,13 @@ export const regions = {
     removeConfirm: "Ja, verwijder subregio {{name}}",
     removeSubmit: "Subregio verwijderen",
   },
+  start: {
+    heading: "Startregio",
+    is: "Dit is de startregio: wie nog geen regio koos, ziet eerst deze regio.",
+    isNot: "Wie nog geen regio koos in de regiokeuze bovenaan, ziet eerst de startregio ({{start}}).",
+    submit: "Maak {{name}} de startregio",
+    badge: "startregio",
+  },
   remove: {
     heading: "Regio verwijderen",
     text: "Alleen een regio die nergens meer gebruikt wordt, kan worden verwijderd. Dit kan niet ongedaan worden gemaakt.",
@@ -74,6 +81,7 @@ export const regions = {
   notices: {
     created: "Regio {{name}} is toegevoegd.",
     saved: "De regio is opgeslagen.",
+    start: "{{name}} is nu de startregio.",
     removed: "De regio is verwijderd.",
     subregionAdded: "De subregio is toegevoegd.",
     subregionRenamed: "De subregio is hernoemd.",
