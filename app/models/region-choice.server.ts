@@ -7,7 +7,13 @@ export async function regionsOpenTo(db: DB, user: WithRoles): Promise<RegionOpti
   if (networkRoleOf(user) !== null) return allRegions(db);
   const ids = user.roles.flatMap(({ regionId }) => (regionId === null ? [] : [regionId]));
   if (ids.length === 0) return [];
-  return db.selectFrom("regions").select(["id", "name"]).where("id", "in", ids).orderBy("name").orderBy("id").execute();
+  return db
+    .selectFrom("regions")
+    .select(["id", "name", "code"])
+    .where("id", "in", ids)
+    .orderBy("name")
+    .orderBy("id")
+    .execute();
 }
 
 /**
@@ -24,5 +30,5 @@ export async function chooseSessionRegion(db: DB, sessionId: string, choice: num
 
 /** Every region, by name: the rows of the user forms' roles. */
 export async function allRegions(db: DB): Promise<RegionOption[]> {
-  return db.selectFrom("regions").select(["id", "name"]).orderBy("name").orderBy("id").execute();
+  return db.selectFrom("regions").select(["id", "name", "code"]).orderBy("name").orderBy("id").execute();
 }

@@ -6,6 +6,8 @@ export const ALL_REGIONS = "alle";
 export interface RegionOption {
   id: number;
   name: string;
+  /** the short code ("zuid-limburg") that names the region in a download's file name */
+  code: string;
 }
 
 /** The region a page shows, or the cross-region view (decision 043). */

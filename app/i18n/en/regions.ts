@@ -7,6 +7,10 @@ export const regions: Messages<typeof nl> = {
     "The regions Kring keeps together, each with its subregions. A region's name and tagline head every page. A region or subregion that is still used somewhere cannot be removed.",
   field: { label: "Region" },
   wholeRegion: "region {{name}}",
+  /** how a report of the cross-region view names what it covers ("Vergaderingen 2025 — alle regio's") */
+  allRegions: "all regions",
+  /** the cross-region view's part of a download's file name, where a region's code would be */
+  allRegionsCode: "all-regions",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Region",
   columns: { name: "Name", code: "Short code", tagline: "Tagline", subregions: "Subregions" },

@@ -5,6 +5,10 @@ export const regions = {
   field: { label: "Regio" },
   /** how reports name a record that belongs to the whole region rather than one subregion */
   wholeRegion: "regio {{name}}",
+  /** how a report of the cross-region view names what it covers ("Vergaderingen 2025 — alle regio's") */
+  allRegions: "alle regio's",
+  /** the cross-region view's part of a download's file name, where a region's code would be */
+  allRegionsCode: "alle-regios",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Regio",
   columns: { name: "Naam", code: "Korte code", tagline: "Ondertitel", subregions: "Subregio's" },
