@@ -8,6 +8,8 @@ import * as matrixDownload from "../../app/routes/overzichten.matrix_.download";
 import * as organisationRoute from "../../app/routes/overzichten.organisaties.$organisationId";
 import * as organisationDownload from "../../app/routes/overzichten.organisaties.$organisationId_.download";
 import * as savedSearchesRoute from "../../app/routes/personen.zoekopdrachten";
+import * as compareRoute from "../../app/routes/onderzoek.vergelijken";
+import { createWave } from "../../app/models/survey-waves.server";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
 import { saveSearch } from "../../app/models/saved-searches.server";
 import type { UserRole } from "../../db/schema";
@@ -360,5 +362,58 @@ describe("the saved searches' actions", () => {
       ),
     );
     expect(renamed.status).toBe(302);
+  });
+});
+
+describe("the wave comparison", () => {
+  it("offers only the region's waves, and every region's in the cross-region view", async () => {
+    const beheerder = (await makeUser(t.db, { role: "beheerder" })).user;
+    const wavesOf = async (region: Region) => {
+      const ids: number[] = [];
+      for (const year of [2024, 2025]) {
+        const wave = await createWave(
+          t.db,
+          beheerder,
+          {
+            name: `Panel ${region.name} ${year}`,
+            year,
+            reference_date: `${year}-01-01`,
+            link_template: "https://example.org/{token}",
+            method_notes: null,
+          },
+          region.id,
+        );
+        // frozen as given data: only waves past their draft are compared
+        await t.db
+          .updateTable("survey_waves")
+          .set({ status: "frozen", frozen_at: "2025-01-02T00:00:00.000Z", content_hash: "given" })
+          .where("id", "=", wave.id)
+          .execute();
+        ids.push(wave.id);
+      }
+      return ids.sort();
+    };
+    const zuidWaves = await wavesOf(zuid);
+    const noordWaves = await wavesOf(noord);
+    interface CompareData {
+      waves: { id: number }[];
+    }
+    for (const [looking, ids] of [
+      ["zuid", zuidWaves],
+      ["noord", noordWaves],
+    ] as const) {
+      const data = await loaded<CompareData>(
+        compareRoute.loader,
+        "/onderzoek/vergelijken",
+        await cookieOf({ network: "onderzoeker" }, looking),
+      );
+      expect(data.waves.map((wave) => wave.id).sort()).toEqual(ids);
+    }
+    const all = await loaded<CompareData>(
+      compareRoute.loader,
+      "/onderzoek/vergelijken",
+      await cookieOf({ network: "onderzoeker" }, "all"),
+    );
+    expect(all.waves.map((wave) => wave.id).sort()).toEqual([...zuidWaves, ...noordWaves].sort());
   });
 });
