@@ -24,6 +24,8 @@ import { subregionsOfBodies } from "./governance.server";
 import { chosenId, namedChoiceFrom } from "../services/named-choice";
 import { displayName } from "../services/names";
 import { bodyChoice, organisationChoice } from "./named-choices.server";
+import type { ListScope } from "../services/region-choice";
+import { scopedRegionId } from "../services/report-region";
 
 /**
  * What the meetings and attendance registers add up to: attendance figures over a period, a
@@ -42,6 +44,8 @@ export interface FigureFilter {
   level?: BodyLevel;
   /** one person's own attendance and the meetings they stood in at */
   personId?: number;
+  /** meetings of this region only (a meeting carries its region); none: every region's */
+  regionId?: number;
 }
 
 /** The attendance rows of held meetings in the period, narrowed as the filter says. */
@@ -52,6 +56,7 @@ function heldAttendance(db: DB, filter: FigureFilter) {
     .where("meetings.status", "=", "gehouden")
     .where("meetings.date", ">=", filter.from)
     .where("meetings.date", "<=", filter.to);
+  if (filter.regionId !== undefined) query = query.where("meetings.region_id", "=", filter.regionId);
   if (filter.bodyId !== undefined) query = query.where("meetings.body_id", "=", filter.bodyId);
   const level = filter.level;
   if (level !== undefined) {
@@ -165,6 +170,7 @@ async function bodyTallies(db: DB, filter: FigureFilter): Promise<FigureTally[]>
     .where("meetings.date", ">=", filter.from)
     .where("meetings.date", "<=", filter.to)
     .groupBy("bodies.id");
+  if (filter.regionId !== undefined) heldMeetings = heldMeetings.where("meetings.region_id", "=", filter.regionId);
   if (filter.bodyId !== undefined) heldMeetings = heldMeetings.where("bodies.id", "=", filter.bodyId);
   if (filter.level !== undefined) heldMeetings = heldMeetings.where("bodies.level", "=", filter.level);
   const ofBodies = heldAttendance(db, filter).where("meetings.body_id", "is not", null);
@@ -406,22 +412,24 @@ export async function meetingYears(db: DB): Promise<number[]> {
 }
 
 /**
- * Per body the meetings of the year by status, and the network-wide events per kind. Listed are
+ * Per body the meetings of the year by status, and the network-wide events per kind, of the scope's
+ * region (every region's in the cross-region view; a meeting carries its region). Listed are
  * the bodies with any meeting dated in the year, and the bodies that state a number of meetings a
  * year and were active (not archived) during it — those that should have met but did not show too.
  */
-export async function yearOverview(db: DB, year: number): Promise<YearOverview> {
+export async function yearOverview(db: DB, year: number, scope: ListScope): Promise<YearOverview> {
   const first = `${year}-01-01`;
   const last = `${year}-12-31`;
-  const counts: MeetingCount[] = await db
+  const regionId = scopedRegionId(scope);
+  let countQuery = db
     .selectFrom("meetings")
     .select(["body_id as bodyId", "kind", "status", (eb) => eb.fn.countAll<number>().as("count")])
     .where("date", ">=", first)
-    .where("date", "<=", last)
-    .groupBy(["body_id", "kind", "status"])
-    .execute();
+    .where("date", "<=", last);
+  if (regionId !== undefined) countQuery = countQuery.where("region_id", "=", regionId);
+  const counts: MeetingCount[] = await countQuery.groupBy(["body_id", "kind", "status"]).execute();
   const metIds = [...new Set(counts.flatMap((count) => (count.bodyId === null ? [] : [count.bodyId])))];
-  const rows = await db
+  let bodyQuery = db
     .selectFrom("bodies")
     .innerJoin("regions", "regions.id", "bodies.region_id")
     .select([
@@ -446,8 +454,9 @@ export async function yearOverview(db: DB, year: number): Promise<YearOverview> 
         eb.or([eb("bodies.active_to", "is", null), eb("bodies.active_to", ">=", first)]),
       ]);
       return metIds.length === 0 ? intended : eb.or([eb("bodies.id", "in", metIds), intended]);
-    })
-    .execute();
+    });
+  if (regionId !== undefined) bodyQuery = bodyQuery.where("bodies.region_id", "=", regionId);
+  const rows = await bodyQuery.execute();
   const subregions = await subregionsOfBodies(
     db,
     rows.map((row) => row.id),

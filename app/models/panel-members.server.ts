@@ -1,3 +1,4 @@
+import type { ListScope } from "../services/region-choice";
 import type { DB } from "../../db/index";
 import { containsText } from "../../db/dialect";
 import type { BodyLevel } from "../../db/schema";
@@ -125,14 +126,14 @@ export async function frozenPanel(db: DB, waveId: number) {
 }
 
 /** Waves whose panel is frozen (every status after draft), newest reference date first. */
-export async function comparableWaves(db: DB) {
-  return db
+export async function comparableWaves(db: DB, scope: ListScope) {
+  // only the region looked at (decision 044): a wave id of another region is then never compared
+  let query = db
     .selectFrom("survey_waves")
     .select(["id", "name", "reference_date", "status"])
-    .where("status", "!=", "draft")
-    .orderBy("reference_date", "desc")
-    .orderBy("id", "desc")
-    .execute();
+    .where("status", "!=", "draft");
+  if (scope !== "all") query = query.where("region_id", "=", scope.regionId);
+  return query.orderBy("reference_date", "desc").orderBy("id", "desc").execute();
 }
 
 /** How many names of those who joined or left the comparison lists; the counts are always whole. */

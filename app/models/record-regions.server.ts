@@ -47,3 +47,9 @@ export const regionOfWave =
   (id: number): RegionOfRecord =>
   async (db) =>
     (await db.selectFrom("survey_waves").select("region_id").where("id", "=", id).executeTakeFirst())?.region_id;
+
+/** A saved search is kept in a region (decision 040); its actions ask there (decision 044). */
+export const regionOfSavedSearch =
+  (id: number): RegionOfRecord =>
+  async (db) =>
+    (await db.selectFrom("saved_searches").select("region_id").where("id", "=", id).executeTakeFirst())?.region_id;

@@ -11,7 +11,7 @@ export async function regionsOpenTo(db: DB, user: WithRoles): Promise<RegionOpti
   return withStart(
     await db
       .selectFrom("regions")
-      .select(["id", "name", startRegionLast.as("start_order")])
+      .select(["id", "name", "code", startRegionLast.as("start_order")])
       .where("id", "in", ids)
       .orderBy("name")
       .orderBy("id")
@@ -19,8 +19,8 @@ export async function regionsOpenTo(db: DB, user: WithRoles): Promise<RegionOpti
   );
 }
 
-const withStart = (rows: { id: number; name: string; start_order: number }[]): RegionOption[] =>
-  rows.map(({ id, name, start_order }) => (Number(start_order) === 0 ? { id, name, start: true } : { id, name }));
+const withStart = (rows: (RegionOption & { start_order: number })[]): RegionOption[] =>
+  rows.map(({ start_order, ...region }) => (Number(start_order) === 0 ? { ...region, start: true } : region));
 
 /**
  * Remembers the session's region (or the cross-region view). A session's view state, like its last
@@ -39,7 +39,7 @@ export async function allRegions(db: DB): Promise<RegionOption[]> {
   return withStart(
     await db
       .selectFrom("regions")
-      .select(["id", "name", startRegionLast.as("start_order")])
+      .select(["id", "name", "code", startRegionLast.as("start_order")])
       .orderBy("name")
       .orderBy("id")
       .execute(),

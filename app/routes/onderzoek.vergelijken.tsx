@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { ExportLinks } from "../components/export-links";
 import { FilterForm, FilterSelect } from "../components/filter-form";
 import { useMessage } from "../components/form";
@@ -24,7 +25,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "research.run", { region: "current" });
-  const waves = await comparableWaves(context.db);
+  const waves = await comparableWaves(context.db, await listScope(request, context));
   const chosen = comparedWaveIds(new URL(request.url).searchParams, waves);
   const canExport = await allowed(request, context, user, "register.export", { region: "current" });
   if (!chosen) return json({ waves, chosen: null, comparison: null, problem: "panel.compare.tooFew", canExport });

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { currentRegion } from "../auth/region.server";
 import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { Pagination } from "../components/lists";
@@ -13,7 +14,16 @@ import { requestLanguage } from "../i18n/request.server";
 import { organisationFilterOptions } from "../models/organisations.server";
 import { membershipMatrix } from "../models/overviews.server";
 import { pageFrom, paging } from "../services/list-params";
-import { cellKey, matrixFilterFrom, matrixNarrowed, matrixPage, representativeText } from "../services/overview-tables";
+import {
+  cellKey,
+  matrixFilterFrom,
+  matrixNarrowed,
+  matrixPage,
+  matrixRowName,
+  representativeText,
+} from "../services/overview-tables";
+import { listScopeOf } from "../services/region-choice";
+import { regionLabel } from "../services/report-region";
 import { TableRegion } from "../components/table-region";
 
 const ORGANISATIONS_PAGE_SIZE = 50;
@@ -25,14 +35,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const { invalidDate, ...filter } = matrixFilterFrom(search, todayInAmsterdam());
   const narrowed = matrixNarrowed(filter);
+  const region = await currentRegion(request, context);
   const [whole, options] = await Promise.all([
-    narrowed ? membershipMatrix(context.db, filter, requestLanguage(request, user)) : null,
+    narrowed ? membershipMatrix(context.db, filter, requestLanguage(request, user), listScopeOf(region)) : null,
     organisationFilterOptions(context.db),
   ]);
   const page = paging(whole?.organisations.length ?? 0, pageFrom(search), ORGANISATIONS_PAGE_SIZE);
   const matrix = whole ? matrixPage(whole, page.offset, page.limit) : null;
   return json({
     matrix,
+    region,
     allBodies: whole?.bodies.length ?? 0,
     page,
     options,
@@ -43,7 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Matrix() {
-  const { matrix, allBodies, page, options, filter, invalidDate, canExport } = useLoaderData<typeof loader>();
+  const { matrix, region, allBodies, page, options, filter, invalidDate, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const dateText = formatDay(filter.date, language);
@@ -52,7 +64,9 @@ export default function Matrix() {
       <p className="no-print text-sm text-slate-600">
         <Link to="/overzichten">{t("overviews.title")}</Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("overviews.matrix.heading", { date: dateText })}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("overviews.matrix.heading", { date: dateText })} — {regionLabel(t, region)}
+      </h1>
       {invalidDate ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {t("overviews.invalidDate", { value: invalidDate })}
@@ -130,13 +144,17 @@ export default function Matrix() {
               </thead>
               <tbody>
                 {matrix.organisations.map((organisation) => (
-                  <tr key={organisation.id} className="break-inside-avoid border-t border-slate-200">
+                  <tr key={organisation.key} className="break-inside-avoid border-t border-slate-200">
                     <th scope="row" className="sticky left-0 z-10 bg-white p-2 text-left align-top">
-                      <Link to={`/organisaties/${organisation.id}`}>{organisation.name}</Link>
+                      {organisation.id === null ? (
+                        matrixRowName(organisation, t)
+                      ) : (
+                        <Link to={`/organisaties/${organisation.id}`}>{organisation.name}</Link>
+                      )}
                       <span className="block text-xs font-normal text-slate-600">{organisation.sector}</span>
                     </th>
                     {matrix.bodies.map((body) => {
-                      const people = matrix.cells[cellKey(organisation.id, body.id)];
+                      const people = matrix.cells[cellKey(organisation.key, body.id)];
                       // most cells are empty: a bare cell, no list, keeps a wide matrix cheap to render
                       if (!people) return <td key={body.id} />;
                       return (

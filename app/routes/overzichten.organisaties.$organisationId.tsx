@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { currentRegion } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { ExportLinks } from "../components/export-links";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -11,6 +12,8 @@ import { pageTitle } from "../i18n/meta";
 import { organisationSeats, overviewOrganisation } from "../models/overviews.server";
 import { organisationSeatsTable, referenceDate } from "../services/overview-tables";
 import { recordIdParam } from "../services/record-id";
+import { listScopeOf } from "../services/region-choice";
+import { regionLabel } from "../services/report-region";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => t("overviews.organisation.title", { name: data?.organisation.name ?? "" }));
@@ -20,12 +23,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const organisation = await overviewOrganisation(context.db, recordIdParam(params.organisationId));
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date, invalid } = referenceDate(new URL(request.url).searchParams, todayInAmsterdam());
-  const seats = await organisationSeats(context.db, organisation.id, date);
-  return json({ organisation, seats, date, invalidDate: invalid, canExport: can(user, "register.export") });
+  const region = await currentRegion(request, context);
+  const seats = await organisationSeats(context.db, organisation.id, date, listScopeOf(region));
+  return json({ organisation, region, seats, date, invalidDate: invalid, canExport: can(user, "register.export") });
 }
 
 export default function OrganisationOverview() {
-  const { organisation, seats, date, invalidDate, canExport } = useLoaderData<typeof loader>();
+  const { organisation, region, seats, date, invalidDate, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const day = (d: string | null) => formatDay(d, language);
@@ -36,7 +40,7 @@ export default function OrganisationOverview() {
         <Link to={`/organisaties/${organisation.id}`}>{t("overviews.organisation.back")}</Link>
       </p>
       <h1 className="text-2xl font-bold">
-        {t("overviews.organisation.heading", { name: organisation.name, date: day(date) })}
+        {t("overviews.organisation.heading", { name: organisation.name, date: day(date) })} — {regionLabel(t, region)}
       </h1>
       {invalidDate ? (
         <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { currentRegion } from "../auth/region.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
@@ -7,9 +8,11 @@ import { organisationSeats, overviewOrganisation } from "../models/overviews.ser
 import { recordIdParam } from "../services/record-id";
 import { downloadTable } from "../services/download.server";
 import { organisationSeatsTable, referenceDate } from "../services/overview-tables";
+import { listScopeOf } from "../services/region-choice";
+import { tableForRegion } from "../services/report-region";
 import { isExportFormat } from "../services/table-export.server";
 
-/** "Who sits where" for one organisation as CSV or XLSX, on the page's date. */
+/** "Who sits where" for one organisation as CSV or XLSX, on the page's date and in its region. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.export");
   const search = new URL(request.url).searchParams;
@@ -20,6 +23,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { date } = referenceDate(search, todayInAmsterdam());
   const language = requestLanguage(request, user);
   const day = (d: string | null) => formatDay(d, language);
-  const seats = await organisationSeats(context.db, organisation.id, date);
-  return downloadTable(organisationSeatsTable(seats, translator(language), organisation.name, day(date), day), format);
+  const region = await currentRegion(request, context);
+  const seats = await organisationSeats(context.db, organisation.id, date, listScopeOf(region));
+  const t = translator(language);
+  return downloadTable(
+    tableForRegion(organisationSeatsTable(seats, t, organisation.name, day(date), day), t, region),
+    format,
+  );
 }

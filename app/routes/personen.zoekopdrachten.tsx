@@ -10,6 +10,7 @@ import { SavedSearchItem } from "../components/saved-searches/saved-search-item"
 import { SavedSearchNotice } from "../components/saved-searches/saved-search-notice";
 import { todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
+import { regionOfSavedSearch } from "../models/record-regions.server";
 import { getSavedSearch, listSavedSearches } from "../models/saved-searches.server";
 import { parseForm } from "../services/form-data";
 import { positiveIntFrom } from "../services/list-params";
@@ -61,6 +62,10 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   const refused = { kind: "refused" as const, intent, id: typeof id === "string" ? id : null };
   const parsed = parseForm(SAVED_SEARCH_SCHEMAS[intent], formData);
   if (!parsed.ok) return json({ ...parsed, ...refused }, { status: 400 });
+  // the search's own region decides, not the one looked at (decision 044); a missing one is the model's to refuse
+  const regionId = await regionOfSavedSearch(parsed.data.id)(context.db);
+  if (regionId !== undefined && !can(user, "register.edit", regionId ?? "network"))
+    throw new Response(null, { status: 403, statusText: "Forbidden" });
   try {
     return redirect(await changeSavedSearch(context.db, user, parsed.data));
   } catch (error) {

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BODY_LEVELS, type Language } from "../../db/schema";
 import { allowed, requirePermission } from "../auth/guard.server";
+import { currentRegion } from "../auth/region.server";
 import { FilterDay, FilterSelect } from "../components/filter-form";
 import { ExportLinks } from "../components/export-links";
 import { FiguresTable } from "../components/meeting-reports/figures-table";
@@ -21,6 +22,8 @@ import {
   SORT_PARAMS,
 } from "../services/attendance-figures";
 import { pageFrom, paging, SORT_PARAM } from "../services/list-params";
+import { listScopeOf } from "../services/region-choice";
+import { regionLabel, scopedRegionId } from "../services/report-region";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingReports.figures.title"));
 
@@ -32,12 +35,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = figureQueryFrom(search, todayInAmsterdam());
   const { grouping, period, sort, ...filters } = query;
   const { body, organisation, unresolved, bodyId, organisationId } = await figureChoices(context.db, search);
+  const region = await currentRegion(request, context);
+  const regionId = scopedRegionId(listScopeOf(region));
   const [rows, personName] = await Promise.all([
     period.reversed || unresolved
       ? []
       : attendanceFigures(
           context.db,
-          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId },
+          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId, regionId },
           sort,
         ),
     filters.personId === undefined ? null : personNameFor(context.db, filters.personId),
@@ -46,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = paging(rows.length, pageFrom(search), FIGURES_PAGE_SIZE);
   return json({
     query,
+    region,
     rows: rows.slice(page.offset, page.offset + page.limit),
     page,
     body,
@@ -56,7 +62,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function AttendanceFiguresPage() {
-  const { query, rows, page, body, organisation, personName, canExport } = useLoaderData<typeof loader>();
+  const { query, region, rows, page, body, organisation, personName, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const language = i18n.language as Language;
   const location = useLocation();
@@ -76,7 +82,9 @@ export default function AttendanceFiguresPage() {
         <Link to="/vergaderingen">{t("common.nav.meetings")}</Link>
       </p>
       <div>
-        <h1 className="text-2xl font-bold">{t("meetingReports.figures.title")}</h1>
+        <h1 className="text-2xl font-bold">
+          {t("meetingReports.figures.title")} — {regionLabel(t, region)}
+        </h1>
         <p className="mt-1 text-slate-700">{t("meetingReports.figures.heading", { from, to })}</p>
       </div>
       {period.invalid.map((value) => (

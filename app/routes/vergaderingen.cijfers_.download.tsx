@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { currentRegion } from "../auth/region.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
@@ -7,9 +8,11 @@ import { attendanceFigures, figureChoices } from "../models/meeting-reports.serv
 import { figureQueryFrom } from "../services/attendance-figures";
 import { downloadTable } from "../services/download.server";
 import { figuresTable } from "../services/meeting-report-tables";
+import { listScopeOf } from "../services/region-choice";
+import { scopedRegionId, tableForRegion } from "../services/report-region";
 import { isExportFormat } from "../services/table-export.server";
 
-/** The attendance figures as CSV or XLSX: the filters, grouping and order of the page it came from. */
+/** The attendance figures as CSV or XLSX: the region, filters, grouping and order of the page it came from. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.export", { region: "current" });
   const search = new URL(request.url).searchParams;
@@ -18,14 +21,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { grouping, period, sort, ...filters } = figureQueryFrom(search, todayInAmsterdam());
   const language = requestLanguage(request, user);
   const { unresolved, bodyId, organisationId } = await figureChoices(context.db, search);
+  const region = await currentRegion(request, context);
+  const regionId = scopedRegionId(listScopeOf(region));
   const rows =
     period.reversed || unresolved
       ? []
       : await attendanceFigures(
           context.db,
-          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId },
+          { groupBy: grouping, from: period.from, to: period.to, ...filters, bodyId, organisationId, regionId },
           sort,
         );
   const shownPeriod = { from: formatDay(period.from, language), to: formatDay(period.to, language) };
-  return downloadTable(figuresTable(rows, grouping, translator(language), language, shownPeriod), format);
+  const t = translator(language);
+  return downloadTable(tableForRegion(figuresTable(rows, grouping, t, language, shownPeriod), t, region), format);
 }

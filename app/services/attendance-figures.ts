@@ -553,6 +553,29 @@ export function groupBySubregion(bodies: readonly BodyYear[]): YearGroup[] {
     });
 }
 
+/**
+ * One group per region, by name: the cross-region view sets the regions' years side by side
+ * (decision 044). A body belongs to one region, so no body is counted twice.
+ */
+export function groupByRegion(bodies: readonly BodyYear[]): YearGroup[] {
+  const groups = new Map<number, { regionName: string; rows: BodyYear[] }>();
+  for (const body of bodies) {
+    const group = groups.get(body.regionId);
+    if (group) group.rows.push(body);
+    else groups.set(body.regionId, { regionName: body.regionName, rows: [body] });
+  }
+  return [...groups]
+    .map(([regionId, { regionName, rows }]) => ({
+      key: `regio-${regionId}`,
+      level: null,
+      subregionName: null,
+      regionName,
+      rows: rows.sort(compareAsReported),
+      totals: totalsOf(rows),
+    }))
+    .sort((a, b) => compareDutch(a.regionName, b.regionName));
+}
+
 /** The annual report's sentence: "22× CMO, 4× BRGZL, 4× BAT" — bodies that met, as reported. */
 export function reportLine(bodies: readonly BodyYear[]): string {
   return bodies

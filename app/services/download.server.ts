@@ -10,7 +10,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 // Typed as carrying no data, so a loader that returns either a page or a download keeps its page type.
 export async function downloadTable(table: ExportTable, format: ExportFormat): Promise<TypedResponse<never>> {
   const body = format === "csv" ? tableToCsv(table) : await tableToXlsx(table);
-  const fileName = asciiFileName(table.title, format);
+  const fileName = asciiFileName(table.fileName ?? table.title, format);
   const exactName = `${table.title}.${format}`;
   const response = new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {

@@ -10,6 +10,7 @@ import {
   type FigureGrouping,
   type FigureRow,
   groupByLevel,
+  groupByRegion,
   groupBySubregion,
   intendedText,
   placeKeys,
@@ -71,9 +72,16 @@ export function yearGroupName(t: TFunction, group: YearGroup): string {
   return group.subregionName ?? t("regions.wholeRegion", { name: group.regionName ?? "" });
 }
 
-/** The level groups, then the subregion groups, as the page shows them. */
-export function yearSections(overview: YearOverview) {
-  return { byLevel: groupByLevel(overview.bodies), bySubregion: groupBySubregion(overview.bodies) };
+/**
+ * The level groups, then the subregion groups, as the page shows them; in the cross-region view
+ * first one group per region, the regions side by side (decision 044).
+ */
+export function yearSections(overview: YearOverview, compareRegions: boolean) {
+  return {
+    byRegion: compareRegions ? groupByRegion(overview.bodies) : [],
+    byLevel: groupByLevel(overview.bodies),
+    bySubregion: groupBySubregion(overview.bodies),
+  };
 }
 
 /** A group's totals without its rows, as the page's summary tables show them. */
@@ -84,16 +92,25 @@ export interface YearGroupSummary extends Omit<YearGroup, "rows"> {
 export const summariseGroups = (groups: readonly YearGroup[]): YearGroupSummary[] =>
   groups.map(({ rows, ...group }) => ({ ...group, bodies: rows.length }));
 
-/** The per-body table's narrowing: a level and/or a subregion ("regio-<id>": bodies of a whole region). */
+/**
+ * The per-body table's narrowing: a level and/or a subregion ("regio-<id>": bodies of a whole
+ * region), and in the cross-region view a region (every body of it).
+ */
 export interface YearBodyFilter {
   level?: BodyLevel;
   subregion?: string;
+  region?: number;
 }
 
 export function yearBodyFilterFrom(search: URLSearchParams): YearBodyFilter {
   const level = BODY_LEVELS.find((value) => value === search.get("niveau"));
   const subregion = search.get("subregio");
-  return { level, subregion: subregion && /^(regio-\d+|\d+)$/.test(subregion) ? subregion : undefined };
+  const region = search.get("regio");
+  return {
+    level,
+    subregion: subregion && /^(regio-\d+|\d+)$/.test(subregion) ? subregion : undefined,
+    region: region && /^[1-9]\d{0,9}$/.test(region) ? Number(region) : undefined,
+  };
 }
 
 /** The bodies the per-body table lists, ordered as the annual report orders them. */
@@ -101,6 +118,7 @@ export function yearBodies(bodies: readonly BodyYear[], filter: YearBodyFilter):
   return bodies
     .filter((body) => filter.level === undefined || body.level === filter.level)
     .filter((body) => filter.subregion === undefined || placeKeys(body).includes(filter.subregion))
+    .filter((body) => filter.region === undefined || body.regionId === filter.region)
     .sort(compareAsReported);
 }
 
@@ -116,9 +134,12 @@ export function eventTotals(overview: Pick<YearOverview, "events">): YearTotals 
   );
 }
 
-/** Every table of the page in one sheet: a column says which table (and group) a row belongs to. */
-export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportTable {
-  const { byLevel, bySubregion } = yearSections(overview);
+/**
+ * Every table of the page in one sheet: a column says which table (and group) a row belongs to. In
+ * the cross-region view the regions' totals come first and every body row names its region.
+ */
+export function yearOverviewTable(overview: YearOverview, t: TFunction, compareRegions: boolean): ExportTable {
+  const { byRegion, byLevel, bySubregion } = yearSections(overview, compareRegions);
   const total = t("meetingReports.year.total");
   const groupRows = (grouping: string, groups: YearGroup[]) =>
     groups.flatMap((group) => {
@@ -127,6 +148,7 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
         ...group.rows.map((body) => ({
           grouping,
           group: name,
+          region: body.regionName,
           body: bodyYearLabel(body),
           held: body.held,
           planned: body.planned,
@@ -136,6 +158,7 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
         {
           grouping,
           group: name,
+          region: group.regionName,
           body: total,
           ...group.totals,
           meetingsPerYear: intendedText(group.totals.meetingsPerYear, group.totals.meetingsPerYearMax),
@@ -148,6 +171,7 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
     columns: [
       { key: "grouping", header: t("meetingReports.year.columns.grouping") },
       { key: "group", header: t("meetingReports.year.columns.group") },
+      ...(compareRegions ? [{ key: "region", header: t("regions.column") }] : []),
       { key: "body", header: `${t("meetingReports.year.columns.body")} / ${t("meetingReports.year.columns.kind")}` },
       { key: "held", header: t("meetingReports.year.columns.held") },
       { key: "planned", header: t("meetingReports.year.columns.planned") },
@@ -155,6 +179,7 @@ export function yearOverviewTable(overview: YearOverview, t: TFunction): ExportT
       { key: "meetingsPerYear", header: t("meetingReports.year.columns.meetingsPerYear") },
     ],
     rows: [
+      ...groupRows(t("meetingReports.year.groupingNames.region"), byRegion),
       ...groupRows(t("meetingReports.year.groupingNames.level"), byLevel),
       ...groupRows(t("meetingReports.year.groupingNames.subregion"), bySubregion),
       ...overview.events.map((event) => ({

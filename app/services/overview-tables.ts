@@ -3,7 +3,7 @@ import { BODY_LEVELS } from "../../db/schema";
 import type { MatrixFilter } from "../models/overviews.server";
 import { oneOf, positiveIntFrom } from "./list-params";
 import { isIsoDay } from "./periods";
-import type { MembershipMatrix, OrganisationSeat, Representative } from "../models/overviews.server";
+import type { MatrixRow, MembershipMatrix, OrganisationSeat, Representative } from "../models/overviews.server";
 import type { ExportTable } from "./table-export.server";
 
 /**
@@ -47,7 +47,7 @@ export function matrixPage(matrix: MembershipMatrix, offset: number, limit: numb
   const shown = new Set<number>();
   for (const organisation of organisations) {
     for (const body of matrix.bodies) {
-      const key = cellKey(organisation.id, body.id);
+      const key = cellKey(organisation.key, body.id);
       const people = matrix.cells[key];
       if (people) {
         cells[key] = people;
@@ -58,8 +58,12 @@ export function matrixPage(matrix: MembershipMatrix, offset: number, limit: numb
   return { organisations, bodies: matrix.bodies.filter((body) => shown.has(body.id)), cells };
 }
 
-/** The key of a matrix cell: which organisation in which body (shared by the model and the page). */
-export const cellKey = (organisationId: number, bodyId: number) => `${organisationId}:${bodyId}`;
+/** The key of a matrix cell: which organisation or achterban (its row key) in which body (shared by the model and the page). */
+export const cellKey = (rowKey: string, bodyId: number) => `${rowKey}:${bodyId}`;
+
+/** A matrix row's name as shown: the organisation's, or "achterban Welzijn, Noord". */
+export const matrixRowName = (row: Pick<MatrixRow, "id" | "name">, t: TFunction): string =>
+  row.id === null ? t("governance.constituency.onBehalf", { what: row.name }) : row.name;
 
 /** "Anna van den Berg (voorzitter)", a vacancy as "Vacature (lid)". */
 export function representativeText(representative: Representative, t: TFunction): string {
@@ -77,9 +81,9 @@ export function matrixTable(matrix: MembershipMatrix, t: TFunction, dateText: st
       ...matrix.bodies.map((body) => ({ key: bodyColumn(body.id), header: body.abbreviation ?? body.name })),
     ],
     rows: matrix.organisations.map((organisation) => {
-      const row: Record<string, string> = { organisation: organisation.name, sector: organisation.sector };
+      const row: Record<string, string> = { organisation: matrixRowName(organisation, t), sector: organisation.sector };
       for (const body of matrix.bodies) {
-        const people = matrix.cells[cellKey(organisation.id, body.id)];
+        const people = matrix.cells[cellKey(organisation.key, body.id)];
         if (people) row[bodyColumn(body.id)] = people.map((p) => representativeText(p, t)).join("\n");
       }
       return row;

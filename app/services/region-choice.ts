@@ -6,6 +6,8 @@ export const ALL_REGIONS = "alle";
 export interface RegionOption {
   id: number;
   name: string;
+  /** the short code ("zuid-limburg") that names the region in a download's file name */
+  code: string;
   /** the region a view starts on before the user chooses one (decision 050) */
   start?: boolean;
 }

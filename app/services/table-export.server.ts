@@ -7,6 +7,8 @@ import writeXlsxFile from "write-excel-file/node";
  */
 export interface ExportTable {
   title: string;
+  /** what the file is named after when not its title (ASCII-folded): a report's region code (decision 044) */
+  fileName?: string;
   columns: readonly { key: string; header: string }[];
   rows: readonly Record<string, string | number | null | undefined>[];
 }

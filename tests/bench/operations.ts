@@ -321,7 +321,7 @@ export function operations(db: DB, raw: RawDatabase, f: Fixtures): Operation[] {
       kind: "page",
       model: async () => {
         const [matrix] = await Promise.all([
-          membershipMatrix(db, { date: f.today, level: "strategisch", subregionId: f.matrixSubregionId }, "nl"),
+          membershipMatrix(db, { date: f.today, level: "strategisch", subregionId: f.matrixSubregionId }, "nl", "all"),
           organisationFilterOptions(db),
         ]);
         return matrix;
@@ -378,7 +378,7 @@ export function operations(db: DB, raw: RawDatabase, f: Fixtures): Operation[] {
     op({
       name: `jaaroverzicht ${f.year}`,
       kind: "page",
-      model: () => yearOverview(db, f.year),
+      model: () => yearOverview(db, f.year, "all"),
       raw: async () => {
         const params = { first: figuresFrom, last: figuresTo };
         const [, bodies] = await Promise.all([yearCounts.all(params), yearBodies.all<{ id: number }>(params)]);

@@ -121,7 +121,7 @@ describe("governance on a migrated register", () => {
     }
 
     await makeMeeting(t.db, { body_id: body.id, date: "2025-03-04", status: "gehouden" });
-    const overview = await yearOverview(t.db, 2025);
+    const overview = await yearOverview(t.db, 2025, "all");
     const groups = groupBySubregion(overview.bodies);
     for (const subregion of [west, east]) {
       const group = groups.find((candidate) => candidate.key === String(subregion.id));
@@ -285,7 +285,7 @@ describe("governance on a migrated register", () => {
       meetings_per_year: null,
     });
     // every 2 to 4 weeks is 13 to 26 meetings a year; the year overview shows the range
-    const overview = await yearOverview(t.db, 2025);
+    const overview = await yearOverview(t.db, 2025, "all");
     expect(overview.bodies.find((body) => body.id === id)).toMatchObject({
       meetingsPerYear: 13,
       meetingsPerYearMax: 26,

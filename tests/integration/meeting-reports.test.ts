@@ -356,8 +356,9 @@ describe("the figures page and its download", () => {
       ),
     );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    // named after the region looked at, its code first (decision 044)
     expect(response.headers.get("Content-Disposition")).toContain(
-      'filename="aanwezigheid-per-persoon-1-januari-2025-tot-en-met-31-december-2025.csv"',
+      'filename="zl-aanwezigheid-per-persoon-1-januari-2025-tot-en-met-31-december-2025.csv"',
     );
     const lines = (await response.text())
       .replace(/^\uFEFF/, "")
@@ -462,7 +463,7 @@ describe("the figures page and its download", () => {
 describe("the year overview", () => {
   it("counts held, planned and cancelled meetings per body of that year, with its intended number", async () => {
     const n = await network();
-    const overview = await yearOverview(t.db, 2025);
+    const overview = await yearOverview(t.db, 2025, "all");
     const byName = Object.fromEntries(
       overview.bodies.map((body) => [body.name, [body.held, body.planned, body.cancelled, body.meetingsPerYear]]),
     );
@@ -485,7 +486,7 @@ describe("the year overview", () => {
 
   it("counts only the meetings dated in the year asked", async () => {
     await network();
-    const overview = await yearOverview(t.db, 2026);
+    const overview = await yearOverview(t.db, 2026, "all");
     expect(overview.bodies.map((body) => [body.name, body.held])).toEqual([
       ["Bestuurlijke Regiegroep", 1],
       ["Coördinatieoverleg", 0],
@@ -556,7 +557,8 @@ describe("the year overview", () => {
       yearDownload.loader,
       get("/vergaderingen/jaaroverzicht/download?jaar=2025&formaat=csv", cookie),
     );
-    expect(response.headers.get("Content-Disposition")).toContain('filename="vergaderingen-2025.csv"');
+    // named after the region looked at, its code first (decision 044)
+    expect(response.headers.get("Content-Disposition")).toContain('filename="zl-vergaderingen-2025.csv"');
     const lines = (await response.text())
       .replace(/^\uFEFF/, "")
       .trim()

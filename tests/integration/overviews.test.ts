@@ -63,22 +63,22 @@ async function network() {
 describe("the organisations × bodies matrix", () => {
   it("shows on a day exactly the seats active that day, the first and last day included", async () => {
     const n = await network();
-    const onFirst = await membershipMatrix(t.db, { date: "2025-03-01" }, "nl");
+    const onFirst = await membershipMatrix(t.db, { date: "2025-03-01" }, "nl", "all");
     expect(onFirst.organisations.map((o) => o.name)).toEqual(["Gemeente Heerlen"]);
     expect(onFirst.cells[`${n.heerlen.id}:${n.regiegroep.id}`]?.map((r) => [r.name, r.role])).toEqual([
       ["Anna van den Berg", "voorzitter"],
     ]);
 
-    const onSecond = await membershipMatrix(t.db, { date: "2025-03-02" }, "nl");
+    const onSecond = await membershipMatrix(t.db, { date: "2025-03-02" }, "nl", "all");
     expect(onSecond.organisations.map((o) => o.name)).toEqual(["Envida"]);
     expect(onSecond.bodies.map((b) => b.name)).toEqual(["Bestuurlijke Regiegroep"]);
   });
 
   it("orders bodies strategic first and narrows them by level", async () => {
     const n = await network();
-    const all = await membershipMatrix(t.db, { date: "2025-02-01" }, "nl");
+    const all = await membershipMatrix(t.db, { date: "2025-02-01" }, "nl", "all");
     expect(all.bodies.map((b) => b.id)).toEqual([n.regiegroep.id, n.werkgroep.id]);
-    const operational = await membershipMatrix(t.db, { date: "2025-02-01", level: "operationeel" }, "nl");
+    const operational = await membershipMatrix(t.db, { date: "2025-02-01", level: "operationeel" }, "nl", "all");
     expect(operational.bodies.map((b) => b.id)).toEqual([n.werkgroep.id]);
     expect(operational.organisations.map((o) => o.name)).toEqual(["Envida"]);
   });
@@ -94,7 +94,7 @@ describe("the organisations × bodies matrix", () => {
       .insertInto("organisation_subregions")
       .values({ organisation_id: n.heerlen.id, subregion_id: parkstad.id })
       .execute();
-    const matrix = await membershipMatrix(t.db, { date: "2025-02-01", subregionId: parkstad.id }, "nl");
+    const matrix = await membershipMatrix(t.db, { date: "2025-02-01", subregionId: parkstad.id }, "nl", "all");
     expect(matrix.organisations.map((o) => o.name)).toEqual(["Gemeente Heerlen"]);
   });
 
@@ -107,8 +107,9 @@ describe("the organisations × bodies matrix", () => {
       get("/overzichten/matrix/download?datum=2025-02-01&formaat=csv", cookie),
     );
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
+    // named after the region looked at, its code first (decision 044)
     expect(response.headers.get("Content-Disposition")).toContain(
-      'filename="matrix-organisaties-en-gremia-1-februari-2025.csv"',
+      'filename="zuid-limburg-matrix-organisaties-en-gremia-1-februari-2025.csv"',
     );
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -172,9 +173,9 @@ describe("the organisations × bodies matrix", () => {
 describe("who sits where for one organisation", () => {
   it("lists the seats held on its behalf on the day, and downloads them as XLSX", async () => {
     const n = await network();
-    const seats = await organisationSeats(t.db, n.envida.id, "2025-02-28");
+    const seats = await organisationSeats(t.db, n.envida.id, "2025-02-28", "all");
     expect(seats.map((s) => [s.bodyName, s.name])).toEqual([["Werkgroep Wonen", "Piet Jansen"]]);
-    expect(await organisationSeats(t.db, n.envida.id, "2025-03-01")).toEqual([]);
+    expect(await organisationSeats(t.db, n.envida.id, "2025-03-01", "all")).toEqual([]);
 
     const { cookie } = await signedIn(t.db, "redacteur");
     const response = await call(

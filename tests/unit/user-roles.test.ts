@@ -50,8 +50,8 @@ describe("can: a region's permissions are the network-wide role's and the region
 
 describe("the current region", () => {
   const regions = [
-    { id: NOORD, name: "Noord- en Midden-Limburg" },
-    { id: ZUID, name: "Zuid-Limburg" },
+    { id: NOORD, name: "Noord- en Midden-Limburg", code: "noord-midden-limburg" },
+    { id: ZUID, name: "Zuid-Limburg", code: "zuid-limburg" },
   ];
   const regional = user({ regionId: ZUID, role: "lezer" }, { regionId: NOORD, role: "lezer" });
   const network = user({ regionId: null, role: "lezer" });

@@ -14,13 +14,17 @@ import {
 import { CountCells, CountHeaders, numberCell } from "./count-columns";
 import { TableRegion } from "../table-region";
 
-/** The year's counts per body, a page at a time, narrowed to a level and/or a subregion. */
+/**
+ * The year's counts per body, a page at a time, narrowed to a level and/or a subregion; in the
+ * cross-region view (`regions` given) also to a region, with a column naming each body's region.
+ */
 export function BodyTable({
   year,
   bodies,
   page,
   bodyFilter,
   subregions,
+  regions,
 }: {
   year: number;
   /** the bodies of this page */
@@ -29,7 +33,10 @@ export function BodyTable({
   bodyFilter: YearBodyFilter;
   /** the subregions to narrow to */
   subregions: YearGroupSummary[];
+  /** the regions to narrow to: none outside the cross-region view */
+  regions: YearGroupSummary[];
 }) {
+  const compareRegions = regions.length > 0;
   const { t } = useTranslation();
   const caption = t("meetingReports.year.caption.bodies", { year });
   return (
@@ -44,6 +51,19 @@ export function BodyTable({
         aria-label={t("meetingReports.year.narrowBodies")}
       >
         <input type="hidden" name="jaar" value={year} />
+        {compareRegions ? (
+          <FilterSelect
+            key={`regio-${bodyFilter.region ?? ""}`}
+            name="regio"
+            label={t("meetingReports.year.columns.region")}
+            value={bodyFilter.region === undefined ? undefined : String(bodyFilter.region)}
+            anyLabel={t("meetingReports.year.all")}
+            options={regions.map((group) => ({
+              value: group.key.replace(/^regio-/, ""),
+              label: group.regionName ?? "",
+            }))}
+          />
+        ) : null}
         <FilterSelect
           key={`niveau-${bodyFilter.level ?? ""}`}
           name="niveau"
@@ -73,6 +93,7 @@ export function BodyTable({
             <thead>
               <tr>
                 <th scope="col">{t("meetingReports.year.columns.body")}</th>
+                {compareRegions ? <th scope="col">{t("meetingReports.year.columns.region")}</th> : null}
                 <th scope="col">{t("meetingReports.year.columns.level")}</th>
                 <th scope="col">{t("meetingReports.year.columns.subregion")}</th>
                 <CountHeaders />
@@ -87,6 +108,7 @@ export function BodyTable({
                   <th scope="row" className="font-normal">
                     <Link to={`/gremia/${body.id}`}>{bodyYearLabel(body)}</Link>
                   </th>
+                  {compareRegions ? <td>{body.regionName}</td> : null}
                   <td>{t(`register.levels.${body.level}`)}</td>
                   <td>
                     {body.subregions.length === 0

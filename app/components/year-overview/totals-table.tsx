@@ -5,28 +5,33 @@ import { intendedText } from "../../services/attendance-figures";
 import { CountCells, CountHeaders, numberCell } from "./count-columns";
 import { TableRegion } from "../table-region";
 
-/** The year's counts per level or per subregion; each group's number of bodies leads to those bodies. */
-export function TotalsTable({
-  groups,
-  kind,
-  year,
-}: {
-  groups: YearGroupSummary[];
-  kind: "level" | "subregion";
-  year: number;
-}) {
+type Grouping = "region" | "level" | "subregion";
+
+const HEADINGS = { region: "byRegion", level: "byLevel", subregion: "bySubregion" } as const;
+
+/** The per-body table's narrowing to a group: a region group's key is "regio-<id>" (groupByRegion). */
+const FILTER_OF: Record<Grouping, (key: string) => Record<string, string>> = {
+  region: (key) => ({ regio: key.replace(/^regio-/, "") }),
+  level: (key) => ({ niveau: key }),
+  subregion: (key) => ({ subregio: key }),
+};
+
+/**
+ * The year's counts per region (the cross-region view's comparison), level or subregion; each
+ * group's number of bodies leads to those bodies.
+ */
+export function TotalsTable({ groups, kind, year }: { groups: YearGroupSummary[]; kind: Grouping; year: number }) {
   const { t } = useTranslation();
-  const heading = t(kind === "level" ? "meetingReports.year.byLevel" : "meetingReports.year.bySubregion");
+  const heading = t(`meetingReports.year.${HEADINGS[kind]}`);
   const caption = t("meetingReports.year.caption.totals", { year, grouping: heading.toLowerCase() });
   const filterLink = (group: YearGroupSummary) =>
-    `?${new URLSearchParams(
-      kind === "level" ? { jaar: String(year), niveau: group.key } : { jaar: String(year), subregio: group.key },
-    )}#by-body-heading`;
+    `?${new URLSearchParams({ jaar: String(year), ...FILTER_OF[kind](group.key) })}#by-body-heading`;
   return (
     <section aria-labelledby={`by-${kind}-heading`} className="card space-y-2 break-inside-avoid">
       <h2 id={`by-${kind}-heading`} className="text-lg font-semibold">
         {heading}
       </h2>
+      {kind === "region" ? <p className="text-sm text-slate-600">{t("meetingReports.year.byRegionHelp")}</p> : null}
       <TableRegion label={caption}>
         <table className="data-table">
           <caption className="sr-only">{caption}</caption>

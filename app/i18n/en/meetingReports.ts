@@ -85,6 +85,9 @@ export const meetingReports: Messages<typeof nl> = {
     copy: "Copy line",
     copied: "The line is on the clipboard.",
     noReportLine: "No body met in {{year}}.",
+    byRegion: "Regions side by side",
+    byRegionHelp:
+      "The regions side by side: per region its bodies and their meetings in the year. The number of bodies shows that region's bodies.",
     byLevel: "By level",
     bySubregion: "By subregion",
     byBody: "Per body",
@@ -97,6 +100,7 @@ export const meetingReports: Messages<typeof nl> = {
     empty: "For {{year}} there are no meetings and no bodies with a recorded number of meetings a year.",
     columns: {
       bodies: "Bodies",
+      region: "Region",
       level: "Level",
       subregion: "Subregion",
       grouping: "Grouping",
@@ -109,6 +113,7 @@ export const meetingReports: Messages<typeof nl> = {
       meetingsPerYear: "Intended per year",
     },
     groupingNames: {
+      region: "Region",
       level: "Level",
       subregion: "Subregion",
       events: "Network-wide events",

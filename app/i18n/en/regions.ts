@@ -12,6 +12,8 @@ export const regions: Messages<typeof nl> = {
   /** a network-wide record's region: in a list's Regio column, and the choice on the survey wave form */
   networkWide: "All regions",
   networkWideChoice: "All regions (network-wide)",
+  /** the cross-region view's part of a download's file name, where a region's code would be */
+  allRegionsCode: "all-regions",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Region",
   columns: { name: "Name", code: "Short code", tagline: "Tagline", subregions: "Subregions" },

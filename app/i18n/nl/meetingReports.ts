@@ -83,6 +83,9 @@ export const meetingReports = {
     copy: "Regel kopiëren",
     copied: "De regel staat op het klembord.",
     noReportLine: "In {{year}} heeft geen enkel gremium vergaderd.",
+    byRegion: "Regio's naast elkaar",
+    byRegionHelp:
+      "De regio's naast elkaar: per regio de gremia en hun vergaderingen in het jaar. Het aantal gremia toont de gremia van die regio.",
     byLevel: "Per niveau",
     bySubregion: "Per subregio",
     byBody: "Per gremium",
@@ -96,6 +99,7 @@ export const meetingReports = {
     empty: "Voor {{year}} zijn er geen vergaderingen en geen gremia met een vastgelegd aantal vergaderingen per jaar.",
     columns: {
       bodies: "Gremia",
+      region: "Regio",
       level: "Niveau",
       subregion: "Subregio",
       grouping: "Indeling",
@@ -108,6 +112,7 @@ export const meetingReports = {
       meetingsPerYear: "Voornemen per jaar",
     },
     groupingNames: {
+      region: "Regio",
       level: "Niveau",
       subregion: "Subregio",
       events: "Netwerkbijeenkomsten",

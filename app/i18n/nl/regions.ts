@@ -10,6 +10,8 @@ export const regions = {
   /** a network-wide record's region: in a list's Regio column, and the choice on the survey wave form */
   networkWide: "Alle regio's",
   networkWideChoice: "Alle regio's (netwerkbreed)",
+  /** the cross-region view's part of a download's file name, where a region's code would be */
+  allRegionsCode: "alle-regios",
   /** the column that names each record's region in the cross-region view of a list */
   column: "Regio",
   columns: { name: "Naam", code: "Korte code", tagline: "Ondertitel", subregions: "Subregio's" },
