@@ -1,7 +1,7 @@
 import { type AppLoadContext, redirect } from "@remix-run/node";
 import type { RegionOfRecord } from "../models/record-regions.server";
 import { withNotice } from "../services/notices";
-import { can, type Permission } from "./permissions";
+import { can, canInRecord, type Permission } from "./permissions";
 import { currentRegion } from "./region.server";
 import {
   readCookie,
@@ -58,7 +58,7 @@ export async function requireSession(request: Request, context: AppLoadContext):
 
 /**
  * Where the permission is needed (decision 042): in a region (`regionId`), in the region of the record
- * the URL names (`record`, looked up only when the network-wide role does not already give it; no such
+ * the URL names (`record`; a person's or organisation's regions, any of which will do, decision 047; looked up only when the network-wide role does not already give it; no such
  * record: 404, decision 044), in the region the user looks at (`region: "current"`; the cross-region
  * view asks the network-wide role), or network-wide. Left out: in some region or network-wide.
  */
@@ -82,14 +82,30 @@ export async function requirePermission(
     // a role that has the permission nowhere is refused before the record is looked for
     if (!can(user, permission)) throw forbidden();
     if (can(user, permission, "network")) return user;
-    const regionId = await where.record(context.db);
-    if (regionId === undefined) throw new Response(null, { status: 404, statusText: "Not Found" });
-    // a network-wide record (regionId null) is the network-wide role's, which was asked above
-    if (regionId === null || !can(user, permission, regionId)) throw forbidden();
+    const regions = await where.record(context.db);
+    if (regions === undefined) throw new Response(null, { status: 404, statusText: "Not Found" });
+    // a network-wide record (null) is the network-wide role's, which was asked above
+    if (regions === null || !canInRecord(user, permission, regions)) throw forbidden();
     return user;
   }
   if (!(await allowed(request, context, user, permission, where))) throw forbidden();
   return user;
+}
+
+/**
+ * Whether the user may do this to the record: for a page's buttons, with the gate's rule; the lookup
+ * runs only when the network-wide role does not already give it.
+ */
+export async function allowedOnRecord(
+  context: AppLoadContext,
+  user: SessionUser,
+  permission: Permission,
+  record: RegionOfRecord,
+): Promise<boolean> {
+  if (!can(user, permission)) return false;
+  if (can(user, permission, "network")) return true;
+  const regions = await record(context.db);
+  return regions !== undefined && regions !== null && canInRecord(user, permission, regions);
 }
 
 /** Whether the user may do this where it is needed: for a page's buttons, with the same rule as the gate. */

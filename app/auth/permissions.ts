@@ -65,3 +65,17 @@ export function can(user: WithRoles | null | undefined, permission: Permission, 
 /** The user's network-wide role, if any. */
 export const networkRoleOf = (user: WithRoles): UserRole | null =>
   user.roles.find((grant) => grant.regionId === null)?.role ?? null;
+
+/**
+ * Whether the user may do this to a record of one region, or to a person or organisation of several
+ * (decision 047): in any of its regions; one of "every" region — nothing ties it to one yet — in any region.
+ */
+export function canInRecord(
+  user: WithRoles | null | undefined,
+  permission: Permission,
+  regions: number | readonly number[] | "every",
+): boolean {
+  if (regions === "every") return can(user, permission);
+  if (typeof regions === "number") return can(user, permission, regions);
+  return regions.some((regionId) => can(user, permission, regionId));
+}

@@ -1,7 +1,10 @@
 import { sql } from "kysely";
 import { joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
-import type { IsoMoment } from "../../db/schema";
+import type { IsoDate, IsoMoment } from "../../db/schema";
+import { todayInAmsterdam } from "../i18n/format";
+import type { ListScope } from "../services/region-choice";
+import { personInRegion } from "./record-regions.server";
 import { normalAddress } from "../services/bounce-addresses";
 import { paging } from "../services/list-params";
 import { displayName } from "../services/names";
@@ -195,18 +198,23 @@ export async function clearBounce(db: DB, actor: Actor, personId: number, versio
  * Who is on the "to correct" list: people in the lists (not archived) whose primary address, the one
  * mailings use, bounced. A new primary address or the bounced one removed takes them off.
  */
-function toCorrectQuery(db: DB) {
-  return db
+function toCorrectQuery(db: DB, scope: ListScope, onDay: IsoDate) {
+  const query = db
     .selectFrom("person_emails")
     .innerJoin("people", "people.id", "person_emails.person_id")
     .where("person_emails.is_primary", "=", 1)
     .where("person_emails.bounced_at", "is not", null)
     .where("people.archived_at", "is", null);
+  return scope === "all" ? query : query.where((eb) => personInRegion(eb.ref("people.id"), scope.regionId, onDay));
 }
 
-/** How many people are on the "to correct" list. */
-export async function countAddressesToCorrect(db: DB): Promise<number> {
-  const { n } = await toCorrectQuery(db)
+/** How many people of the scope (decision 047) are on the "to correct" list. */
+export async function countAddressesToCorrect(
+  db: DB,
+  scope: ListScope = "all",
+  onDay: IsoDate = todayInAmsterdam(),
+): Promise<number> {
+  const { n } = await toCorrectQuery(db, scope, onDay)
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(n);
@@ -216,11 +224,11 @@ export async function countAddressesToCorrect(db: DB): Promise<number> {
  * The "to correct" list, one page, the newest bounce first: each person with the bounced address,
  * when and why, and where they work on `onDay`.
  */
-export async function addressesToCorrect(db: DB, page: number, onDay: string) {
-  const total = await countAddressesToCorrect(db);
+export async function addressesToCorrect(db: DB, page: number, onDay: IsoDate, scope: ListScope = "all") {
+  const total = await countAddressesToCorrect(db, scope, onDay);
   const pages = paging(total, page);
   if (total === 0) return { rows: [], page: pages };
-  const rows = await toCorrectQuery(db)
+  const rows = await toCorrectQuery(db, scope, onDay)
     .select([
       "people.id",
       "people.first_name",

@@ -1,7 +1,10 @@
 import type { SelectQueryBuilder } from "kysely";
 import type { DB } from "../../db/index";
 import { inTransaction } from "../../db/transaction";
-import type { Database, DuplicateDismissalsTable } from "../../db/schema";
+import type { Database, DuplicateDismissalsTable, IsoDate } from "../../db/schema";
+import { todayInAmsterdam } from "../i18n/format";
+import type { ListScope } from "../services/region-choice";
+import { organisationInRegion, personInRegion } from "./record-regions.server";
 import {
   DUPLICATE_PAGE_SIZE,
   LIKELY_DUPLICATE,
@@ -292,9 +295,17 @@ function scoreBlocks<T extends { id: number }, R extends string>(
  * for a voornaam), with voornaam and achternaam the other way round, or with the same phone number.
  * Only pairs within a block are scored, and each pair once.
  */
-export async function likelyDuplicatePeoplePairs(db: DB, page = 1): Promise<DuplicatePairsPage<PersonMatchReason>> {
+export async function likelyDuplicatePeoplePairs(
+  db: DB,
+  page = 1,
+  scope: ListScope = "all",
+  onDay: IsoDate = todayInAmsterdam(),
+): Promise<DuplicatePairsPage<PersonMatchReason>> {
+  let live = livePeople(db.selectFrom("people").select([...PERSON_COLUMNS, "surname_key", "phone_key"]));
+  // both of a pair in the region: a merge needs the right to change both (decision 047)
+  if (scope !== "all") live = live.where((eb) => personInRegion(eb.ref("people.id"), scope.regionId, onDay));
   const [people, jobs, dismissed] = await Promise.all([
-    livePeople(db.selectFrom("people").select([...PERSON_COLUMNS, "surname_key", "phone_key"])).execute(),
+    live.execute(),
     db.selectFrom("affiliations").select(["person_id", "organisation_id"]).where("end_date", "is", null).execute(),
     dismissedPairs(db, "person"),
   ]);
@@ -352,13 +363,14 @@ interface StoredOrganisation extends OrganisationForMatching {
   id: number;
 }
 
-async function liveOrganisations(db: DB): Promise<StoredOrganisation[]> {
-  return db
+async function liveOrganisations(db: DB, scope: ListScope = "all"): Promise<StoredOrganisation[]> {
+  let query = db
     .selectFrom("organisations")
     .select(["id", "name", "short_name", "email", "website", "phone"])
     .where("archived_at", "is", null)
-    .where("merged_into_id", "is", null)
-    .execute();
+    .where("merged_into_id", "is", null);
+  if (scope !== "all") query = query.where((eb) => organisationInRegion(eb.ref("organisations.id"), scope.regionId));
+  return query.execute();
 }
 
 const organisationKeys = (organisation: PreparedOrganisation) => [
@@ -416,8 +428,12 @@ export async function likelyDuplicatesOfOrganisation(
 export async function likelyDuplicateOrganisationPairs(
   db: DB,
   page = 1,
+  scope: ListScope = "all",
 ): Promise<DuplicatePairsPage<OrganisationMatchReason>> {
-  const [organisations, dismissed] = await Promise.all([liveOrganisations(db), dismissedPairs(db, "organisation")]);
+  const [organisations, dismissed] = await Promise.all([
+    liveOrganisations(db, scope),
+    dismissedPairs(db, "organisation"),
+  ]);
   const entries = organisations.map((organisation) => ({
     id: organisation.id,
     organisation,

@@ -1,7 +1,8 @@
 import type { DB } from "../../db/index";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
-import type { Trx } from "./audit.server";
+import { can, type WithRoles } from "../auth/permissions";
+import type { Actor, Trx } from "./audit.server";
 import { RegisterError } from "./editing.server";
 
 /**
@@ -78,6 +79,31 @@ export async function checkRegionChoice(trx: Trx, regionIds: number[], subregion
       "region_ids",
     );
   }
+}
+
+/**
+ * A user may link an organisation to, or unlink it from, only the regions where their roles let them
+ * edit (decision 047): a redacteur of Zuid-Limburg does not decide where a party works in Noord- en
+ * Midden-Limburg. `changed` are the regions added or taken away; an actor without roles (a script) is
+ * not asked.
+ */
+export async function checkRegionsOfActor(
+  trx: Trx,
+  actor: Actor | (Actor & WithRoles),
+  changed: readonly number[],
+): Promise<void> {
+  if (!("roles" in actor)) return;
+  const notTheirs = changed.filter((regionId) => !can(actor, "register.edit", regionId));
+  if (notTheirs.length === 0) return;
+  const region = await trx
+    .selectFrom("regions")
+    .select("name")
+    .where("id", "in", notTheirs)
+    .orderBy("name")
+    .executeTakeFirst();
+  // a region that does not exist is checkRegionChoice's to refuse
+  if (region)
+    throw new RegisterError(messageKey("organisations.errors.regionNotYours", { region: region.name }), "region_ids");
 }
 
 /** Current organisations linked to no region (merged and archived ones are not the register's to complete). */

@@ -5,8 +5,15 @@ import type { OrganisationsTable } from "../../db/schema";
 import { auditDiff } from "../services/audit-diff";
 import { messageKey } from "../services/form-data";
 import { paging } from "../services/list-params";
+import type { ListScope } from "../services/region-choice";
 import { type Actor, listAuditEntries, type Trx } from "./audit.server";
-import { checkRegionChoice, regionIdsOf, regionsOfOrganisation } from "./organisation-regions.server";
+import type { WithRoles } from "../auth/permissions";
+import {
+  checkRegionChoice,
+  checkRegionsOfActor,
+  regionIdsOf,
+  regionsOfOrganisation,
+} from "./organisation-regions.server";
 import {
   type ChildRows,
   inTransaction,
@@ -15,6 +22,7 @@ import {
   RegisterError,
   updateAudited,
 } from "./editing.server";
+import { organisationInRegion } from "./record-regions.server";
 
 export type Organisation = Selectable<OrganisationsTable>;
 
@@ -34,6 +42,8 @@ export interface OrganisationListFilter {
   bodyId?: number;
   /** ISO day on which the seat in `bodyId` must be active */
   seatDate?: string;
+  /** the organisations of this region (decision 047); left out: every region's */
+  scope?: ListScope;
   sort?: OrganisationSort;
   page: number;
 }
@@ -48,6 +58,9 @@ export async function listOrganisations(db: DB, filter: OrganisationListFilter) 
   if (archived === "exclude") query = query.where("organisations.archived_at", "is", null);
   if (archived === "only") query = query.where("organisations.archived_at", "is not", null);
   if (filter.sectorId) query = query.where("organisations.sector_id", "=", filter.sectorId);
+  const { scope } = filter;
+  if (scope && scope !== "all")
+    query = query.where((eb) => organisationInRegion(eb.ref("organisations.id"), scope.regionId));
   if (filter.subregionId) {
     const subregionId = filter.subregionId;
     query = query.where((eb) =>
@@ -414,9 +427,14 @@ function placeRows(regionIds: number[], subregionIds: number[]): ChildRows<"orga
 
 const sortedIds = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
 
-export async function createOrganisation(db: DB, actor: Actor, input: OrganisationInput): Promise<Organisation> {
+export async function createOrganisation(
+  db: DB,
+  actor: Actor | (Actor & WithRoles),
+  input: OrganisationInput,
+): Promise<Organisation> {
   return inTransaction(db, async (trx) => {
     await checkInput(trx, input, null);
+    await checkRegionsOfActor(trx, actor, input.region_ids);
     await checkParent(trx, input.parent_id, null, null);
     return insertAudited(trx, actor, "organisations", rowValues(input), {
       children: placeRows(sortedIds(input.region_ids), sortedIds(input.subregion_ids)),
@@ -430,7 +448,7 @@ export async function createOrganisation(db: DB, actor: Actor, input: Organisati
  */
 export async function updateOrganisation(
   db: DB,
-  actor: Actor,
+  actor: Actor | (Actor & WithRoles),
   id: number,
   version: number,
   input: OrganisationInput,
@@ -449,6 +467,13 @@ export async function updateOrganisation(
     if (unchanged) return current;
     if (current.version === version) {
       await checkInput(trx, input, id);
+      await checkRegionsOfActor(
+        trx,
+        actor,
+        [...regionIds, ...previousRegions].filter(
+          (regionId) => regionIds.includes(regionId) !== previousRegions.includes(regionId),
+        ),
+      );
       await checkParent(trx, input.parent_id, id, current.parent_id);
     }
     const { after } = await updateAudited(trx, actor, "organisations", id, version, values, {

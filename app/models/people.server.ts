@@ -9,6 +9,8 @@ import { paging } from "../services/list-params";
 import type { PeopleSort } from "../services/people-list";
 import { displayName } from "../services/names";
 import { suppressedAmong } from "./address-suppression.server";
+import type { ListScope } from "../services/region-choice";
+import { personInRegion } from "./record-regions.server";
 import { type Actor, type Trx } from "./audit.server";
 import {
   type ChildRows,
@@ -501,6 +503,8 @@ export interface PeopleListFilter {
   /** the current research consent is "given" */
   researchConsent?: boolean;
   includeArchived?: boolean;
+  /** the people of this region on the list's day (decision 047); left out: everyone */
+  scope?: ListScope;
   sort?: PeopleSort;
   page: number;
 }
@@ -544,6 +548,8 @@ export function peopleMatchingQuery(db: DB, filter: Omit<PeopleListFilter, "sort
     );
   }
   if (filter.researchConsent) query = query.where((eb) => eb(currentConsentStatus(eb, "research"), "=", "given"));
+  const { scope } = filter;
+  if (scope && scope !== "all") query = query.where((eb) => personInRegion(eb.ref("people.id"), scope.regionId, onDay));
   return query;
 }
 

@@ -3,6 +3,7 @@ import { todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { displayName } from "../services/names";
 import type { ListScope } from "../services/region-choice";
+import { organisationInRegion, personInRegion } from "./record-regions.server";
 import { ftsMatchExpression, rankCandidates, type SearchKind, tsQueryText } from "../services/search-query";
 import { engineOf } from "../../db/engine";
 import type { DB } from "../../db/index";
@@ -33,8 +34,9 @@ export interface SearchOptions {
   language?: Language;
   /**
    * Whose bodies are found (decision 044): the scope's region's, or in the cross-region view ("all")
-   * every region's, each subtitle naming its region. Left out: every region's, unnamed — the pickers
-   * that look for people and organisations. People and organisations are found in every region.
+   * every region's, each subtitle naming its region; likewise the people and organisations of the
+   * region (decision 047). Left out: every region's, unnamed — the pickers that look for people and
+   * organisations to link to a record.
    */
   scope?: ListScope;
 }
@@ -45,15 +47,20 @@ export interface SearchOptions {
  */
 const CANDIDATES = 200;
 
-/** Leaves out the bodies of other regions than the scope's, before the candidates are counted. */
-function inScope(scope: ListScope | undefined) {
-  return scope === undefined || scope === "all"
-    ? sql``
-    : sql`and (kind <> 'body' or record_id in (select id from bodies where region_id = ${scope.regionId}))`;
+/**
+ * Leaves out the bodies, people and organisations of other regions than the scope's (decisions 044,
+ * 047), before the candidates are counted.
+ */
+function inScope(scope: ListScope | undefined, onDay: IsoDate) {
+  if (scope === undefined || scope === "all") return sql``;
+  const recordId = sql<number>`record_id`;
+  return sql`and (kind <> 'body' or record_id in (select id from bodies where region_id = ${scope.regionId}))
+    and (kind <> 'organisation' or ${organisationInRegion(recordId, scope.regionId)})
+    and (kind <> 'person' or ${personInRegion(recordId, scope.regionId, onDay)})`;
 }
 
 /** The best CANDIDATES records for the input as (kind, record_id, email, score), or null when there is nothing to look for. */
-function fullTextHits(db: DB, text: string, scope: ListScope | undefined) {
+function fullTextHits(db: DB, text: string, scope: ListScope | undefined, onDay: IsoDate) {
   if (engineOf(db) === "postgres") {
     const query = tsQueryText(text);
     if (!query) return null;
@@ -61,7 +68,7 @@ function fullTextHits(db: DB, text: string, scope: ListScope | undefined) {
     return sql`
       select kind, record_id, email, -ts_rank('{0, 0.2, 0.5, 1}', document, query) as score
       from register_search, to_tsquery('simple', unaccent(${query})) as query
-      where document @@ query ${inScope(scope)}
+      where document @@ query ${inScope(scope, onDay)}
       order by score
       limit ${CANDIDATES}`;
   }
@@ -70,7 +77,7 @@ function fullTextHits(db: DB, text: string, scope: ListScope | undefined) {
   return sql`
     select kind, record_id, email, rank as score
     from register_search
-    where register_search match ${match} ${inScope(scope)}
+    where register_search match ${match} ${inScope(scope, onDay)}
     order by rank
     limit ${CANDIDATES}`;
 }
@@ -97,7 +104,8 @@ interface CandidateRow {
 }
 
 export async function searchRegister(db: DB, text: string, options: SearchOptions = {}): Promise<SearchResult[]> {
-  const hits = fullTextHits(db, text, options.scope);
+  const onDay = options.onDay ?? todayInAmsterdam();
+  const hits = fullTextHits(db, text, options.scope, onDay);
   if (!hits) return [];
   const limit = Math.min(Math.max(Math.trunc(options.limit ?? 10), 1), 100);
   const language = options.language ?? "nl";
@@ -126,7 +134,7 @@ export async function searchRegister(db: DB, text: string, options: SearchOption
   const ranked = rankCandidates(text, candidates).slice(0, limit);
 
   const personIds = ranked.filter((c) => c.row.kind === "person").map((c) => c.row.id);
-  const employers = await currentOrganisations(db, personIds, options.onDay ?? todayInAmsterdam());
+  const employers = await currentOrganisations(db, personIds, onDay);
   const t = translator(language);
 
   return ranked.map(({ row, title, archived }) => ({

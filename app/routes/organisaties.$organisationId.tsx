@@ -3,8 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
-import { can } from "../auth/permissions";
+import { allowedOnRecord, requirePermission } from "../auth/guard.server";
+import { regionsOfOrganisation } from "../models/record-regions.server";
 import { MergeList, MergeNotice } from "../components/merge/merge-section";
 import { OrganisationDetails } from "../components/organisations/organisation-details";
 import { OrganisationHistory } from "../components/organisations/organisation-history";
@@ -31,8 +31,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const RECENT_ATTENDANCE = 10;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
   const id = recordIdParam(params.organisationId);
+  const user = await requirePermission(request, context, "register.read", { record: regionsOfOrganisation(id) });
   const found = await getOrganisation(context.db, id);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   if (found.organisation.merged_into_id !== null) await redirectIfMerged(context, "organisations", id);
@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     history,
     recent,
     lastYear,
-    canEdit: can(user, "register.edit"),
+    canEdit: await allowedOnRecord(context, user, "register.edit", regionsOfOrganisation(id)),
     notice: noticeFrom(new URL(request.url).searchParams, ORGANISATION_PAGE_NOTICES),
     merges,
   });
@@ -64,8 +64,8 @@ export async function action({
   context,
   params,
 }: ActionFunctionArgs): Promise<TypedResponse<OrganisationPageAnswer> | TypedResponse<never>> {
-  const user = await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.organisationId);
+  const user = await requirePermission(request, context, "register.edit", { record: regionsOfOrganisation(id) });
   const formData = await request.formData();
   if (formData.get("intent") === UNDO_MERGE_INTENT) return undoMergeAction(context, user, formData);
   if (formData.get("intent") !== "undo") throw new Response(null, { status: 400, statusText: "Bad Request" });

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionsOfOrganisation } from "../models/record-regions.server";
 import { ArchiveSection } from "../components/archive-section";
 import { HiddenField, SubmitButton, ValidatedForm } from "../components/form";
 import {
@@ -44,8 +45,8 @@ type Intent = keyof typeof SCHEMAS;
 const isIntent = (value: unknown): value is Intent => typeof value === "string" && Object.hasOwn(SCHEMAS, value);
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.organisationId);
+  await requirePermission(request, context, "register.edit", { record: regionsOfOrganisation(id) });
   const organisation = await getOrganisationForEdit(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   await redirectIfMerged(context, "organisations", id);
@@ -59,8 +60,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
   const id = recordIdParam(params.organisationId);
+  const user = await requirePermission(request, context, "register.edit", { record: regionsOfOrganisation(id) });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

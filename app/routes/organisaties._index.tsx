@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { countOrganisationsWithoutRegion } from "../models/organisation-regions.server";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { FilterForm, FilterSearch, FilterSelect } from "../components/filter-form";
 import { Pagination } from "../components/lists";
@@ -59,6 +60,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           subregionId: filter.subregionId,
           bodyId: filter.bodyId,
           seatDate: todayInAmsterdam(),
+          scope: await listScope(request, context),
           archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
           sort: SORTS[sortering],
           page: pageFrom(params),

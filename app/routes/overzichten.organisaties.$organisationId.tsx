@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
 import { currentRegion } from "../auth/region.server";
+import { regionsOfOrganisation } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { ExportLinks } from "../components/export-links";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
@@ -19,8 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => t("overviews.organisation.title", { name: data?.organisation.name ?? "" }));
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.read");
-  const organisation = await overviewOrganisation(context.db, recordIdParam(params.organisationId));
+  const id = recordIdParam(params.organisationId);
+  const user = await requirePermission(request, context, "register.read", { record: regionsOfOrganisation(id) });
+  const organisation = await overviewOrganisation(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date, invalid } = referenceDate(new URL(request.url).searchParams, todayInAmsterdam());
   const region = await currentRegion(request, context);

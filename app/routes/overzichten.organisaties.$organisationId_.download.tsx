@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
 import { currentRegion } from "../auth/region.server";
+import { regionsOfOrganisation } from "../models/record-regions.server";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
@@ -14,11 +15,12 @@ import { isExportFormat } from "../services/table-export.server";
 
 /** "Who sits where" for one organisation as CSV or XLSX, on the page's date and in its region. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, context, "register.export");
+  const id = recordIdParam(params.organisationId);
+  const user = await requirePermission(request, context, "register.export", { record: regionsOfOrganisation(id) });
   const search = new URL(request.url).searchParams;
   const format = search.get("formaat");
   if (!isExportFormat(format)) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const organisation = await overviewOrganisation(context.db, recordIdParam(params.organisationId));
+  const organisation = await overviewOrganisation(context.db, id);
   if (!organisation) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { date } = referenceDate(search, todayInAmsterdam());
   const language = requestLanguage(request, user);

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
-import { requirePermission } from "../auth/guard.server";
+import { allowedOnRecord, requirePermission } from "../auth/guard.server";
+import { regionsOfPerson } from "../models/record-regions.server";
 import { can } from "../auth/permissions";
 import { SuccessNotice } from "../components/form";
 import { MergeList, MergeNotice } from "../components/merge/merge-section";
@@ -33,8 +34,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 const RECENT_MEETINGS = 10;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const me = await requirePermission(request, context, "register.read");
   const personId = recordIdParam(params.personId);
+  const me = await requirePermission(request, context, "register.read", { record: regionsOfPerson(personId) });
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   if (found.person.merged_into_id !== null) await redirectIfMerged(context, "people", personId);
@@ -57,17 +58,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     timeline: personTimeline(found.affiliations, found.seats),
     today,
     // an erased person is history only: nothing of theirs can be edited back in
-    canEdit: can(me, "register.edit") && !found.person.erased_at,
+    canEdit:
+      (await allowedOnRecord(context, me, "register.edit", regionsOfPerson(personId))) && !found.person.erased_at,
     canManagePrivacy: can(me, "privacy.manage"),
-    canExport: can(me, "register.export") && !found.person.erased_at,
+    canExport:
+      (await allowedOnRecord(context, me, "register.export", regionsOfPerson(personId))) && !found.person.erased_at,
     notice: noticeFrom(new URL(request.url).searchParams, ["aangemaakt", "gewist"]),
     merges,
   });
 }
 
 /** The undo of a merge into this person, from the notice after it or from the list of merged duplicates. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requirePermission(request, context, "register.edit");
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const personId = recordIdParam(params.personId);
+  const user = await requirePermission(request, context, "register.edit", { record: regionsOfPerson(personId) });
   const formData = await request.formData();
   if (formData.get("intent") !== UNDO_MERGE_INTENT) return new Response(null, { status: 400 });
   return undoMergeAction(context, user, formData);

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { regionsOfPerson } from "../models/record-regions.server";
 import { ArchiveSection } from "../components/archive-section";
 import { ConsentForm } from "../components/people/consent-form";
 import { EmailAddressesSection } from "../components/people/email-addresses-section";
@@ -37,8 +38,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   );
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit");
   const personId = recordIdParam(params.personId);
+  await requirePermission(request, context, "register.edit", { record: regionsOfPerson(personId) });
   const found = await getPerson(context.db, personId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   await redirectIfMerged(context, "people", personId);
@@ -61,8 +62,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const me = await requirePermission(request, context, "register.edit");
   const personId = recordIdParam(params.personId);
+  const me = await requirePermission(request, context, "register.edit", { record: regionsOfPerson(personId) });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (!isPersonEditIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "../auth/guard.server";
-import { regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
+import { listScope, regionFieldOf, requirePermissionInChosenRegion } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { HiddenField, SubmitButton, TextField, ValidatedForm } from "../components/form";
 import { Pagination } from "../components/lists";
@@ -44,6 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisationId: chosenId(organisation),
     researchConsent: params.get("onderzoek") === "1",
     includeArchived: params.get("archief") === "1",
+    scope: await listScope(request, context),
     sort: sortFrom(params, PEOPLE_SORTS) ?? "naam",
     page: pageFrom(params),
   };
@@ -58,7 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filter,
     canEdit: can(me, "register.edit"),
     canExport: can(me, "register.export"),
-    toCorrect: await countAddressesToCorrect(context.db),
+    toCorrect: await countAddressesToCorrect(context.db, filter.scope, todayInAmsterdam()),
     ...(await regionFieldOf(request, context, me, "register.edit")),
   });
 }

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import { Pagination } from "../components/lists";
 import { ToCorrectTable } from "../components/people/to-correct-table";
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const me = await requirePermission(request, context, "register.read");
   const page = pageFrom(new URL(request.url).searchParams);
   return json({
-    ...(await addressesToCorrect(context.db, page, todayInAmsterdam())),
+    ...(await addressesToCorrect(context.db, page, todayInAmsterdam(), await listScope(request, context))),
     canEdit: can(me, "register.edit"),
   });
 }

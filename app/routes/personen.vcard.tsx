@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { translator } from "../i18n/index";
 import { todayInAmsterdam } from "../i18n/format";
 import { requestLanguage } from "../i18n/request.server";
@@ -24,6 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     organisationId: chosenId(organisation),
     researchConsent: params.get("onderzoek") === "1",
     includeArchived: params.get("archief") === "1",
+    scope: await listScope(request, context),
   };
   const ids = peopleMatchingQuery(context.db, filter, today).select("people.id");
   const people = await peopleForVCard(context.db, ids, today);

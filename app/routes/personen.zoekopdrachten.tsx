@@ -64,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs): Promise<
   if (!parsed.ok) return json({ ...parsed, ...refused }, { status: 400 });
   // the search's own region decides, not the one looked at (decision 044); a missing one is the model's to refuse
   const regionId = await regionOfSavedSearch(parsed.data.id)(context.db);
-  if (regionId !== undefined && !can(user, "register.edit", regionId ?? "network"))
+  if (typeof regionId === "number" && !can(user, "register.edit", regionId))
     throw new Response(null, { status: 403, statusText: "Forbidden" });
   try {
     return redirect(await changeSavedSearch(context.db, user, parsed.data));

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
 import { can } from "../auth/permissions";
 import {
   type DuplicateKind,
@@ -58,10 +59,11 @@ export async function duplicatePairsLoader({ request, context }: LoaderFunctionA
   const me = await requirePermission(request, context, "register.read");
   const search = new URL(request.url).searchParams;
   const page = pageFrom(search);
+  const scope = await listScope(request, context);
   const result =
     records === "personen"
-      ? await likelyDuplicatePeoplePairs(context.db, page)
-      : await likelyDuplicateOrganisationPairs(context.db, page);
+      ? await likelyDuplicatePeoplePairs(context.db, page, scope)
+      : await likelyDuplicateOrganisationPairs(context.db, page, scope);
   const notice = noticeFrom(search, DUPLICATE_NOTICES);
   const noticeId = notice === "nietDezelfde" ? positiveIntFrom(search, "id") : undefined;
   // the undo is offered only while the mark is still there

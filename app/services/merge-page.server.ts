@@ -2,6 +2,8 @@ import { json, redirect } from "@remix-run/node";
 import type { AppLoadContext } from "@remix-run/node";
 import type { MergedEntity } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
+import { listScope } from "../auth/region.server";
+import { regionsOfParty } from "../models/record-regions.server";
 import { todayInAmsterdam } from "../i18n/format";
 import {
   MergeChangedError,
@@ -32,11 +34,15 @@ const FOUND_LIMIT = 20;
 
 /** The merge page: with `met`, the two side by side; without, a search for the other record. */
 export async function mergePageLoader(request: Request, context: AppLoadContext, entity: MergedEntity, id: string) {
-  const user = await requirePermission(request, context, "register.edit");
   const survivorId = recordIdParam(id);
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionsOfParty(entity, survivorId),
+  });
   const url = new URL(request.url);
   const otherParam = url.searchParams.get("met");
   const otherId = otherParam && /^\d{1,9}$/.test(otherParam) ? Number(otherParam) : null;
+  if (otherId !== null)
+    await requirePermission(request, context, "register.edit", { record: regionsOfParty(entity, otherId) });
   const name = await recordName(context.db, entity, survivorId);
   if (name === null) throw new Response(null, { status: 404, statusText: "Not Found" });
   const merged = await survivorOf(context.db, entity, survivorId);
@@ -51,6 +57,7 @@ export async function mergePageLoader(request: Request, context: AppLoadContext,
             limit: FOUND_LIMIT,
             onDay: todayInAmsterdam(),
             language: user.language,
+            scope: await listScope(request, context),
           })
         ).filter((result) => result.kind === SEARCH_KIND[entity] && result.id !== survivorId)
       : [];
@@ -77,12 +84,16 @@ export async function mergePageLoader(request: Request, context: AppLoadContext,
 export type MergePageAnswer = FormFailure;
 
 export async function mergePageAction(request: Request, context: AppLoadContext, entity: MergedEntity, id: string) {
-  const user = await requirePermission(request, context, "register.edit");
   const survivorId = recordIdParam(id);
+  const user = await requirePermission(request, context, "register.edit", {
+    record: regionsOfParty(entity, survivorId),
+  });
   const otherParam = new URL(request.url).searchParams.get("met");
   // a merge needs the other record: without it there is nothing to merge with
   if (!otherParam || !/^\d{1,9}$/.test(otherParam)) throw new Response(null, { status: 404, statusText: "Not Found" });
   const mergedId = Number(otherParam);
+  // the duplicate goes into the survivor: the user may change both, or neither changes
+  await requirePermission(request, context, "register.edit", { record: regionsOfParty(entity, mergedId) });
   const formData = await request.formData();
   const parsed = parseForm(mergeSchema(entity), formData);
   if (!parsed.ok) return json<MergePageAnswer>(parsed, { status: 400 });

@@ -24,6 +24,7 @@ import { databaseOf, onDatabase } from "../../db/postgres";
 import { DEFAULT_SCALE_DATABASE } from "./scale-network";
 import { benchImport } from "./import";
 import { benchDuplicates } from "./duplicates";
+import { benchPartyRegions } from "./party-regions";
 import { benchmarkNetwork } from "./network";
 import { giveClosingDate, MAIL_FROM, sendInThisProcess, timeQueueing, untilReceived } from "./mailing";
 import { startSmtpSink, type SmtpSink } from "./smtp-sink";
@@ -479,6 +480,7 @@ async function main() {
 
     // the spreadsheet import in this process: previewed, imported and undone, so the register is as it was
     await benchImport(db, user, report);
+    for (const line of await benchPartyRegions(db)) report(line);
     // last: it adds duplicate variants of people to the working copy
     for (const line of await benchDuplicates(db)) report(line);
 

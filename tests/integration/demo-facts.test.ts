@@ -136,7 +136,9 @@ describe("the demo network's facts about real organisations", () => {
     const reported = overview.bodies.filter((body) => body.held > 0);
     expect(Object.fromEntries(reported.map((body) => [body.name, body.held]))).toEqual(ANNUAL_REPORT_2025);
     expect(reported.reduce((sum, body) => sum + body.held, 0)).toBe(59);
-    expect(overview.bodies.filter((body) => body.meetingsPerYear !== null).map((body) => body.meetingsPerYear)).toEqual([6]);
+    expect(overview.bodies.filter((body) => body.meetingsPerYear !== null).map((body) => body.meetingsPerYear)).toEqual(
+      [6],
+    );
     // every body listed met: none is listed for an intention it never had
     expect(overview.bodies.filter((body) => body.held + body.planned + body.cancelled === 0)).toEqual([]);
     // "4x BGZL heisessies 2x BAT/PO sessie 1x RVT sessie 1x IZA- Avant la lettre 2x BNB 2x CMO-verdieping"

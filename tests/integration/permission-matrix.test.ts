@@ -10,12 +10,15 @@ import {
   createTestDatabase,
   formRequest,
   makeBody,
+  makeOrganisation,
+  makePerson,
   makeSeat,
   makeUser,
   sessionCookieFor,
   type TestDatabase,
 } from "../support/db";
 import { makeMeeting } from "../support/meetings";
+import { makeAffiliation } from "../support/people";
 import { makePlan, makeTheme } from "../support/themes";
 import { demoWithSamples, rowCounts as rowCountsOf } from "../support/demo-samples";
 import { ROUTE_FILES, ROUTES_DIR, routeIdOf, sourcesOf, urlOf } from "../support/route-files";
@@ -26,9 +29,10 @@ import { userWithNetworkRole } from "../support/users";
  * The permission matrix (decision 025): every route file of app/routes, and every intent its action
  * dispatches on, stands in app/auth/route-access.ts; every role — network-wide, and as the only role
  * in the demo's region (decision 042) — and an anonymous visitor get exactly as far as that table
- * says, on the demo network with real ids in the URL. The sample records lie in the demo's first region,
- * Zuid-Limburg; its second region, given records of its own here, holds the third kind of visitor, whose
- * only role is there: refused on the demo region's records by id (decision 044), and let through on their own.
+ * says, on the demo network with real ids in the URL. The demo's records all lie in its region; a
+ * second region with records of its own — a person and an organisation of it among them (decision
+ * 047) — holds the third kind of visitor, whose only role is there: refused on the demo region's
+ * records by id (decision 044), and let through on their own.
  */
 
 const TABLE: Record<string, RouteAccess> = ROUTE_ACCESS;
@@ -126,7 +130,7 @@ describe("the permission matrix", () => {
   const cookies = new Map<Visitor, string>();
   const users = new Map<Visitor, number>();
   const samples: Record<string, string> = {};
-  /** The sample values with the other region's own body, seat, meeting, theme, plan and survey wave. */
+  /** The sample values with the other region's own person, organisation, body, seat, meeting, theme, plan and survey wave. */
   const otherSamples: Record<string, string> = {};
 
   async function otherRegionWithRecords(): Promise<Record<string, string>> {
@@ -152,8 +156,16 @@ describe("the permission matrix", () => {
       },
       region_id,
     );
+    // a person and an organisation of the other region only (decision 047): linked, employed, seated there
+    const organisation = await makeOrganisation(t.db, { name: "Zorgpartner Noord" });
+    await t.db.insertInto("organisation_regions").values({ organisation_id: organisation.id, region_id }).execute();
+    const person = await makePerson(t.db, { last_name: "Noorderling", email: "noorderling@example.org" });
+    await makeAffiliation(t.db, { person_id: person.id, organisation_id: organisation.id });
+    await makeSeat(t.db, { body_id: body.id, person_id: person.id });
     return {
       ...samples,
+      personId: String(person.id),
+      organisationId: String(organisation.id),
       bodyId: String(body.id),
       seatId: String(seat.id),
       meetingId: String(meeting.id),

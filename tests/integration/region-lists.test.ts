@@ -337,7 +337,7 @@ interface SearchData {
 }
 
 describe("the search and the header's lookup", () => {
-  it("find only the bodies of the region looked at, and people and organisations of any", async () => {
+  it("find only the bodies of the region looked at, and an organisation of no region in any", async () => {
     const organisation = await makeOrganisation(t.db, { name: "Stuurgroep Advies BV" });
     const cookie = await cookieOf({ network: "lezer" }, "zuid");
     const data = await loaded<SearchData>(searchRoute.loader, "/zoeken?q=stuurgroep", cookie);

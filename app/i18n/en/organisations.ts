@@ -119,6 +119,8 @@ export const organisations: Messages<typeof nl> = {
     subregionMissing: "One of the chosen subregions does not exist (any more). Choose again.",
     subregionOutsideRegions:
       "Subregion {{subregion}} lies in region {{region}}: tick that region too, or untick the subregion.",
+    regionNotYours:
+      "You cannot link organisations to region {{region}} or unlink them from it: you have no editor role there. Ask an editor of that region.",
     nameTaken: "There already is an organisation with this name (ignoring upper and lower case).",
     ownParent: "An organisation cannot belong to itself.",
     parentMissing: "This organisation does not exist (any more). Choose another one.",

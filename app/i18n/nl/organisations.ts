@@ -117,6 +117,8 @@ export const organisations = {
     subregionMissing: "Een van de gekozen subregio's bestaat niet (meer). Kies opnieuw.",
     subregionOutsideRegions:
       "Subregio {{subregion}} ligt in regio {{region}}: vink die regio ook aan, of vink de subregio uit.",
+    regionNotYours:
+      "U kunt geen organisaties koppelen aan regio {{region}} of ervan loskoppelen: daar heeft u geen rol als redacteur. Vraag het aan een redacteur van die regio.",
     nameTaken: "Er is al een organisatie met deze naam (hoofdletters tellen niet mee).",
     ownParent: "Een organisatie kan niet onder zichzelf vallen.",
     parentMissing: "Deze organisatie bestaat niet (meer). Kies een andere.",
