@@ -222,6 +222,60 @@ describe("region management by a beheerder", () => {
     expect(await header()).toBe("Noord- en Midden-Limburg");
   });
 
+  it("starts a view that chose no region in the start region, and hands the start back when it is removed", async () => {
+    const { cookie } = await signedIn(t.db, "beheerder");
+    await t.db
+      .insertInto("regions")
+      .values([
+        { code: "zuid-limburg", name: "Zuid-Limburg", tagline: null },
+        { code: "noord-midden-limburg", name: "Noord- en Midden-Limburg", tagline: null },
+      ])
+      .execute();
+    const south = await t.db
+      .selectFrom("regions")
+      .select(["id", "version"])
+      .where("code", "=", "zuid-limburg")
+      .executeTakeFirstOrThrow();
+    const header = async () =>
+      ((await (await call(rootRoute.loader, get("/", cookie))).json()) as { region: { name: string } }).region.name;
+    expect(await header()).toBe("Noord- en Midden-Limburg");
+
+    const made = await call(
+      regionRoute.action,
+      formRequest(`/beheer/regios/${south.id}`, { intent: "makeStart" }, { cookie }),
+      { regionId: String(south.id) },
+    );
+    expect(made.status).toBe(302);
+    expect(made.headers.get("Location")).toContain("melding=status");
+    expect(await header()).toBe("Zuid-Limburg");
+    const page = (await (
+      await call(regionRoute.loader, get(`/beheer/regios/${south.id}`, cookie), { regionId: String(south.id) })
+    ).json()) as { region: { isStart: boolean }; start: string };
+    expect(page).toMatchObject({ region: { isStart: true }, start: "Zuid-Limburg" });
+
+    const removed = await call(
+      regionRoute.action,
+      formRequest(
+        `/beheer/regios/${south.id}`,
+        { intent: "remove", version: String(south.version), confirm: "on" },
+        { cookie },
+      ),
+      { regionId: String(south.id) },
+    );
+    expect(removed.status).toBe(302);
+    expect(await header()).toBe("Noord- en Midden-Limburg");
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "entity_id"])
+      .where("entity", "=", "settings")
+      .orderBy("id")
+      .execute();
+    expect(audit).toEqual([
+      { action: "create", entity_id: "start_region" },
+      { action: "delete", entity_id: "start_region" },
+    ]);
+  });
+
   it("refuses removing a region or subregion in use, naming the uses; removes an unused one once confirmed", async () => {
     const { cookie } = await signedIn(t.db, "beheerder");
     const region = await defaultRegionId(t.db);
