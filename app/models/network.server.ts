@@ -3,6 +3,7 @@ import { BODY_LEVELS, type BodyLevel, type IsoDate } from "../../db/schema";
 import { displayName } from "../services/names";
 import { bodyKey, organisationKey, personKey } from "../services/network/keys";
 import type { NetworkQuery } from "../services/network/query";
+import type { ListScope } from "../services/region-choice";
 import { compactToGraph } from "../services/network/compact";
 import { countedPairs, sharedGroupTies, type TieList } from "../services/network/projection";
 import type { CompactNetwork, NetworkGraph, NetworkNode } from "../services/network/types";
@@ -31,11 +32,12 @@ const PLENARY_KIND = "netwerkbijeenkomst";
 
 const PRESENT = ["aanwezig", "gast", "vervangen"] as const;
 
-async function includedBodies(db: DB, query: NetworkQuery) {
+async function includedBodies(db: DB, query: NetworkQuery, scope: ListScope) {
   let bodies = db
     .selectFrom("bodies")
     .select(["bodies.id", "bodies.name", "bodies.abbreviation", "bodies.level", "bodies.kind"])
     .where("bodies.archived_at", "is", null);
+  if (scope !== "all") bodies = bodies.where("bodies.region_id", "=", scope.regionId);
   if (query.level) bodies = bodies.where("bodies.level", "=", query.level as BodyLevel);
   bodies = query.bodyKind
     ? bodies.where("bodies.kind", "=", query.bodyKind as never)
@@ -161,10 +163,11 @@ const higherLevel = (a: string | null, b: string | null) => (levelRank(b) < leve
 /**
  * The network the query asks for. Sector and subregion choose the seats (or presences) by the
  * organisation they stand for; level, body kind and theme choose the bodies. Organisations and people
- * with a seat but no tie stay in as nodes without edges: they belong to the network's density.
+ * with a seat but no tie stay in as nodes without edges: they belong to the network's density. The
+ * scope chooses the bodies too: one region's, or every region's (decision 044).
  */
-export async function compactNetworkOf(db: DB, query: NetworkQuery): Promise<CompactNetwork> {
-  const [bodies, organisations] = await Promise.all([includedBodies(db, query), organisationsById(db)]);
+export async function compactNetworkOf(db: DB, query: NetworkQuery, scope: ListScope): Promise<CompactNetwork> {
+  const [bodies, organisations] = await Promise.all([includedBodies(db, query, scope), organisationsById(db)]);
   const bodyById = new Map(bodies.map((body) => [body.id, body]));
   const bodyIds = new Set(bodyById.keys());
   const all =
@@ -248,8 +251,8 @@ export async function compactNetworkOf(db: DB, query: NetworkQuery): Promise<Com
  * The network as a graphology graph, for the map and other small networks: graphology keeps each tie
  * as objects, which for the national network's 750 000 ties costs more memory than the server has.
  */
-export async function networkOf(db: DB, query: NetworkQuery): Promise<NetworkGraph> {
-  return compactToGraph(await compactNetworkOf(db, query));
+export async function networkOf(db: DB, query: NetworkQuery, scope: ListScope): Promise<NetworkGraph> {
+  return compactToGraph(await compactNetworkOf(db, query, scope));
 }
 
 /** People as nodes, each with the sector and subregions of the organisation of their highest seat. */

@@ -28,6 +28,7 @@ export async function panelForExport(db: DB, waveId: number): Promise<ExportPane
     referenceDate: wave.reference_date,
     status: wave.status,
     linkTemplate: wave.link_template,
+    regionId: wave.region_id,
   };
   if (wave.status === "draft") {
     const { rules } = (await getWave(db, waveId))!;

@@ -17,20 +17,25 @@ import { organisationFilterOptions } from "../models/organisations.server";
 import { listThemes } from "../models/themes.server";
 import { networkSearchParams } from "../services/network/query";
 import { networkPage } from "../services/network/page.server";
+import { listScopeOf } from "../services/region-choice";
+import { regionLabel } from "../services/report-region";
+import { currentRegion } from "../auth/region.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("network.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read", { region: "current" });
   const search = new URL(request.url).searchParams;
+  const region = await currentRegion(request, context);
+  const scope = listScopeOf(region);
   const [view, organisationOptions, themes] = await Promise.all([
-    networkPage(context.db, search, todayInAmsterdam()),
+    networkPage(context.db, scope, search, todayInAmsterdam()),
     organisationFilterOptions(context.db),
-    // the network map is not yet narrowed to the chosen region: its theme filter offers every theme
-    listThemes(context.db, "all"),
+    listThemes(context.db, scope),
   ]);
   return json({
     ...view,
+    region,
     shared: networkSearchParams(view.query).toString(),
     options: { ...organisationOptions, themes: themes.map((theme) => ({ id: theme.id, name: theme.name })) },
     canExport: await allowed(request, context, user, "register.export", { region: "current" }),
@@ -50,7 +55,9 @@ export default function Network() {
       : t("network.heading", { kind, date: day(query.on) });
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("network.title")}</h1>
+      <h1 className="text-2xl font-bold">
+        {t("network.title")} — {regionLabel(t, data.region)}
+      </h1>
       <p>{t("network.intro")}</p>
       <NetworkFilterForm query={query} compareOn={data.compareOn} options={data.options} />
       <h2 className="text-xl font-semibold">{heading}</h2>

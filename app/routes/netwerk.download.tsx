@@ -4,6 +4,7 @@ import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { translator } from "../i18n/index";
 import { requestLanguage } from "../i18n/request.server";
 import { compactNetworkOf } from "../models/network.server";
+import { listScope } from "../auth/region.server";
 import { downloadTable } from "../services/download.server";
 import { isNetworkFile } from "../services/network/file-kinds";
 import { edgeListTable, measuresTable, networkGraphml, nodeListTable } from "../services/network/files";
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const file = search.get("bestand");
   if (!isNetworkFile(file)) throw new Response(null, { status: 404, statusText: "Not Found" });
   const query = networkQueryFrom(search, todayInAmsterdam());
-  const network = await compactNetworkOf(context.db, query);
+  const network = await compactNetworkOf(context.db, query, await listScope(request, context));
   measureCompactNetwork(network);
   const language = requestLanguage(request, user);
   const t = translator(language);

@@ -9,6 +9,9 @@ import { NetworkMap } from "../components/network/network-map";
 import { formatDay, todayInAmsterdam } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { compactNetworkOf } from "../models/network.server";
+import { currentRegion } from "../auth/region.server";
+import { listScopeOf } from "../services/region-choice";
+import { regionLabel } from "../services/report-region";
 import { mapDataOf } from "../services/network/map-data";
 import { NETWORK_KINDS, NETWORK_PARAMS, networkQueryFrom, networkSearchParams } from "../services/network/query";
 
@@ -20,9 +23,11 @@ const SHOWN_PARAMS: readonly string[] = [NETWORK_PARAMS.kind, NETWORK_PARAMS.on,
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "register.read", { region: "current" });
   const query = networkQueryFrom(new URL(request.url).searchParams, todayInAmsterdam());
-  const network = await compactNetworkOf(context.db, query);
+  const region = await currentRegion(request, context);
+  const network = await compactNetworkOf(context.db, query, listScopeOf(region));
   const search = networkSearchParams(query);
   return json({
+    region,
     query,
     map: network.ties > 0 ? mapDataOf(network) : null,
     empty: network.keys.length === 0 ? ("noSeats" as const) : network.ties === 0 ? ("noTies" as const) : null,
@@ -32,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function NetworkMapPage() {
-  const { query, map, empty, kept, tableHref } = useLoaderData<typeof loader>();
+  const { region, query, map, empty, kept, tableHref } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const date = formatDay(query.on, i18n.language as Language);
   const filters = (
@@ -60,7 +65,9 @@ export default function NetworkMapPage() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h1 className="text-2xl font-bold">{t("networkMap.heading", { date })}</h1>
+        <h1 className="text-2xl font-bold">
+          {t("networkMap.heading", { date })} — {regionLabel(t, region)}
+        </h1>
         <p className="no-print text-sm">
           <Link to={tableHref}>{t("networkMap.toTable")}</Link>
         </p>

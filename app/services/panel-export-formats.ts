@@ -19,6 +19,8 @@ export interface ExportWave {
   referenceDate: string;
   status: WaveStatus;
   linkTemplate: string;
+  /** the wave's region; null for a network-wide wave (decision 046) */
+  regionId: number | null;
 }
 
 /** A panel member as drawn, with the token of a frozen panel ("" in a draft) and a later exclusion. */

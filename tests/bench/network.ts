@@ -34,7 +34,7 @@ export async function benchmarkNetwork(db: DB, on = todayInAmsterdam()): Promise
   let figures = { nodes: 0, ties: 0, sources: "" };
   for (let run = 0; run < RUNS; run += 1) {
     const started = performance.now();
-    const network = await compactNetworkOf(db, query);
+    const network = await compactNetworkOf(db, query, "all");
     const measures = measureCompactNetwork(network);
     bridgingOrganisations(network, 10);
     samples.push(performance.now() - started);

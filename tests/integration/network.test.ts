@@ -41,7 +41,7 @@ const query = (params: Record<string, string> = {}): NetworkQuery =>
 
 /** The network's ties as "label–label:weight", sorted, so a wrong end or weight shows in the diff. */
 async function tiesOf(params: Record<string, string> = {}) {
-  const graph = await networkOf(t.db, query(params));
+  const graph = await networkOf(t.db, query(params), "all");
   const ties = graph.mapEdges((_edge, { weight }, a, b) => {
     const [x, y] = [graph.getNodeAttribute(a, "label"), graph.getNodeAttribute(b, "label")].sort();
     return `${x}–${y}:${weight}`;
@@ -149,7 +149,7 @@ describe("the organisation network on a day", () => {
 
   it("measures the cross-sector share overall and within each subregion", async () => {
     await register();
-    const view = await networkPage(t.db, new URLSearchParams({ datum: DAY }), DAY);
+    const view = await networkPage(t.db, "all", new URLSearchParams({ datum: DAY }), DAY);
     expect(view.empty).toBeNull();
     expect(view.measures).toMatchObject({
       nodes: 3,
@@ -175,7 +175,7 @@ describe("the organisation network on a day", () => {
       end_date: "2025-03-31",
     });
     const on = async (datum: string) => {
-      const graph = await networkOf(t.db, networkQueryFrom(new URLSearchParams({ datum }), datum));
+      const graph = await networkOf(t.db, networkQueryFrom(new URLSearchParams({ datum }), datum), "all");
       return [graph.order, graph.size];
     };
     expect(await on("2025-02-28")).toEqual([1, 0]);
@@ -207,7 +207,7 @@ describe("the organisation network on a day", () => {
       .set({ end_date: "2025-06-30" })
       .where("id", "in", [r.seats.carla.id, r.seats.dirk.id])
       .execute();
-    const view = await networkPage(t.db, new URLSearchParams({ datum: DAY }), DAY);
+    const view = await networkPage(t.db, "all", new URLSearchParams({ datum: DAY }), DAY);
     // the path runs GGD – Welzijn – Regiobreed – Zorggroep; Welzijn lies between too, but a region-wide
     // organisation lends it no second subregion
     expect(view.bridges.map((bridge) => bridge.label)).toEqual(["Regiobreed"]);
@@ -265,12 +265,13 @@ describe("the network weighted by meetings attended together", () => {
       "Welzijn–Zorggroep:1",
     ]);
     // the substitute stands in the person networks, the member who sent them does not
-    const people = await networkOf(t.db, query({ gewicht: "vergaderingen", soort: "personen-gremia" }));
+    const people = await networkOf(t.db, query({ gewicht: "vergaderingen", soort: "personen-gremia" }), "all");
     expect(people.hasNode(`p${substitute.id}`)).toBe(true);
     expect(people.getEdgeAttribute(`p${r.people.dirk.id}`, `b${r.bodies.werkgroep.id}`, "weight")).toBe(1);
 
     const none = await networkPage(
       t.db,
+      "all",
       new URLSearchParams({ datum: DAY, gewicht: "vergaderingen", van: "2023-01-01", tot: "2023-12-31" }),
       DAY,
     );
@@ -281,7 +282,7 @@ describe("the network weighted by meetings attended together", () => {
 describe("the person and body networks", () => {
   it("ties people to their bodies and bodies to each other by shared people", async () => {
     await register();
-    const twoMode = await compactNetworkOf(t.db, query({ soort: "personen-gremia" }));
+    const twoMode = await compactNetworkOf(t.db, query({ soort: "personen-gremia" }), "all");
     expect(
       twoMode.nodes
         .filter((node) => node.kind === "person")
@@ -299,7 +300,7 @@ describe("the person and body networks", () => {
 describe("the page says why a network is empty", () => {
   it("no seats on the day, and filters that leave no ties", async () => {
     const r = await register();
-    const page = (params: Record<string, string>) => networkPage(t.db, new URLSearchParams(params), DAY);
+    const page = (params: Record<string, string>) => networkPage(t.db, "all", new URLSearchParams(params), DAY);
     const before = await page({ datum: "2023-06-01" });
     expect([before.empty, before.measures.nodes]).toEqual(["noSeats", 0]);
     const oneSector = await page({ datum: DAY, sector: String(r.sectors.welzijn) });

@@ -9,6 +9,8 @@ import * as organisationRoute from "../../app/routes/overzichten.organisaties.$o
 import * as organisationDownload from "../../app/routes/overzichten.organisaties.$organisationId_.download";
 import * as savedSearchesRoute from "../../app/routes/personen.zoekopdrachten";
 import * as compareRoute from "../../app/routes/onderzoek.vergelijken";
+import * as networkRoute from "../../app/routes/netwerk._index";
+import * as networkDownload from "../../app/routes/netwerk.download";
 import { createWave } from "../../app/models/survey-waves.server";
 import { chooseSessionRegion } from "../../app/models/region-choice.server";
 import { saveSearch } from "../../app/models/saved-searches.server";
@@ -312,6 +314,38 @@ describe("the per-organisation overview", () => {
       params,
     );
     expect(all.seats).toHaveLength(2);
+  });
+});
+
+describe("the network", () => {
+  interface NetworkData {
+    measures: { nodes: number; ties: number };
+    region: { name: string } | "all";
+  }
+  it("ties only the region's bodies' members, on the page and in its files; all regions' in the cross-region view", async () => {
+    // a second organisation sits beside the shared one in Zuid-Limburg's stuurgroep only: one tie there, none up north
+    const local = await makeOrganisation(t.db, { name: "Huisartsen Heuvelland" });
+    await makeSeat(t.db, { body_id: zuid.bodyId, organisation_id: local.id, start_date: "2024-01-01" });
+    const path = "/netwerk?datum=2025-06-01";
+    const looking = async (where: Looking) => {
+      const cookie = await cookieOf({ network: "onderzoeker" }, where);
+      return {
+        page: await loaded<NetworkData>(networkRoute.loader, path, cookie),
+        nodes: (await downloaded(networkDownload.loader, "/netwerk/download?bestand=knopen&datum=2025-06-01", cookie))
+          .text,
+      };
+    };
+    const south = await looking("zuid");
+    expect(south.page.measures).toMatchObject({ nodes: 2, ties: 1 });
+    expect(south.page.region).toMatchObject({ name: zuid.name });
+    expect(south.nodes).toContain("Huisartsen Heuvelland");
+    const north = await looking("noord");
+    expect(north.page.measures).toMatchObject({ nodes: 1, ties: 0 });
+    expect(north.nodes).toContain("Zorggroep Limburg");
+    expect(north.nodes).not.toContain("Huisartsen Heuvelland");
+    const all = await looking("all");
+    expect(all.page.measures).toMatchObject({ nodes: 2, ties: 1 });
+    expect(all.page.region).toBe("all");
   });
 });
 

@@ -63,6 +63,7 @@ const wave = {
   year: 2025,
   referenceDate: "2025-10-01",
   status: "frozen" as const,
+  regionId: 1,
   linkTemplate: "https://enquete.example.org/s/{token}",
 };
 

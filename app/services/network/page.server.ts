@@ -1,5 +1,6 @@
 import type { DB } from "../../../db/index";
 import { compactNetworkOf } from "../../models/network.server";
+import type { ListScope } from "../region-choice";
 import { pageFrom, paging } from "../list-params";
 import { isIsoDay } from "../periods";
 import { bridgingOrganisations } from "./bridges";
@@ -23,9 +24,9 @@ const changeOf = (then: NodeMeasures | null, now: NodeMeasures | null) =>
 
 export type EmptyReason = "noSeats" | "noAttendance" | "noTies";
 
-export async function networkPage(db: DB, search: URLSearchParams, today: string) {
+export async function networkPage(db: DB, scope: ListScope, search: URLSearchParams, today: string) {
   const query = networkQueryFrom(search, today);
-  const network = await compactNetworkOf(db, query);
+  const network = await compactNetworkOf(db, query, scope);
   const measures = measureCompactNetwork(network);
   const empty: EmptyReason | null =
     network.nodes.length === 0
@@ -49,7 +50,7 @@ export async function networkPage(db: DB, search: URLSearchParams, today: string
       earlierQuery.attendanceFrom = shifted.attendanceFrom;
       earlierQuery.attendanceUntil = shifted.attendanceUntil;
     }
-    const otherNetwork = await compactNetworkOf(db, earlierQuery);
+    const otherNetwork = await compactNetworkOf(db, earlierQuery, scope);
     const other = { network: otherNetwork, measures: measureCompactNetwork(otherNetwork) };
     const current = { network, measures };
     // "then" is the earlier of the two days, whichever the reader typed first
