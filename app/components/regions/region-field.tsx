@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { SelectField } from "../form";
+import { SelectField, useFieldValue } from "../form";
 
 /**
  * A create form's region (decision 040): a choice only when the user may create in more than one
@@ -21,5 +21,23 @@ export function RegionField({ regions }: { regions: readonly { id: number; name:
   );
 }
 
-/** The form's starting region, for its default values: the current region (none in the cross-region view). */
-export const regionStart = (chosen: number | null) => (chosen === null ? {} : { region_id: String(chosen) });
+/**
+ * The form's starting region, for its default values: the current region, else (the cross-region view)
+ * the first offered, which is also what the select shows first.
+ */
+export const regionStart = (chosen: number | null, regions: readonly { id: number }[] = []) => {
+  const start = chosen ?? regions[0]?.id;
+  return start === undefined ? {} : { region_id: String(start) };
+};
+
+/**
+ * Whether a choice belongs to the region the form has chosen (decision 048): with JavaScript the
+ * choices follow the region field as it changes; without, they are the starting region's and the
+ * model refuses a mismatch. A form without a region field (an edit form) is offered its record's
+ * region only, so everything passes.
+ */
+export function useInChosenRegion() {
+  const region = useFieldValue("region_id");
+  return (choice: { region_id: number }) =>
+    region === undefined || region === null || region === "" || String(choice.region_id) === String(region);
+}
