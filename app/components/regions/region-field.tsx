@@ -38,6 +38,6 @@ export const regionStart = (chosen: number | null, regions: readonly { id: numbe
  */
 export function useInChosenRegion() {
   const region = useFieldValue("region_id");
-  return (choice: { region_id: number }) =>
-    region === undefined || region === null || region === "" || String(choice.region_id) === String(region);
+  const chosen = typeof region === "string" || typeof region === "number" ? String(region) : "";
+  return (choice: { region_id: number }) => chosen === "" || String(choice.region_id) === chosen;
 }
