@@ -313,7 +313,16 @@ export const ROUTE_ACCESS = {
   "routes/regio": { loader: "public", action: "signed-in" },
   "routes/status": { loader: "public" },
   "routes/taal": { loader: "public", action: "public" },
-  "routes/themas.$themeId": { loader: inRecordRegion("register.read") },
+  "routes/themas.$themeId": {
+    loader: inRecordRegion("register.read"),
+    action: {
+      intents: {
+        addLead: inRecordRegion("register.edit"),
+        endLead: inRecordRegion("register.edit"),
+        removeLead: inRecordRegion("register.edit"),
+      },
+    },
+  },
   "routes/themas.$themeId_.bewerken": {
     loader: inRecordRegion("register.edit"),
     action: {

@@ -19,6 +19,7 @@ import {
 import { decisionModeField, intervalFields, intervalRule } from "../services/governance";
 import { DecisionModeField, FrequencyFields, SubregionChoices } from "./bodies/governance-fields";
 import { SelectField, TextAreaField, TextField } from "./form";
+import { useInChosenRegion } from "./regions/region-field";
 
 /**
  * The body (gremium) form, shared by "new body" and "edit body": one schema for browser and
@@ -57,9 +58,9 @@ export const saveBodySchema = z
   .superRefine(intervalRule);
 
 export interface BodyFormOptions {
-  parents: readonly { id: number; name: string }[];
-  subregions: readonly { id: number; name: string }[];
-  themes: readonly { id: number; name: string }[];
+  parents: readonly { id: number; name: string; region_id: number }[];
+  subregions: readonly { id: number; name: string; region_id: number }[];
+  themes: readonly { id: number; name: string; region_id: number }[];
 }
 
 /** A stored body as the form's starting values. */
@@ -172,6 +173,7 @@ export function readableBodyConflict(
 /** The fields of the body form (inside a ValidatedForm with one of the schemas above). */
 export function BodyFormFields({ options }: { options: BodyFormOptions }) {
   const { t } = useTranslation();
+  const inRegion = useInChosenRegion();
   const choose = { value: "", label: t("common.form.choose") };
   const none = { value: "", label: t("common.form.none") };
   return (
@@ -196,12 +198,15 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
         <SelectField
           name="parent_id"
           label={t("bodies.fields.parent")}
-          options={[none, ...options.parents.map((b) => ({ value: String(b.id), label: b.name }))]}
+          options={[none, ...options.parents.filter(inRegion).map((b) => ({ value: String(b.id), label: b.name }))]}
         />
         <SelectField
           name="theme_id"
           label={t("bodies.fields.theme")}
-          options={[none, ...options.themes.map((theme) => ({ value: String(theme.id), label: theme.name }))]}
+          options={[
+            none,
+            ...options.themes.filter(inRegion).map((theme) => ({ value: String(theme.id), label: theme.name })),
+          ]}
         />
         <TextField name="meetings_per_year" type="number" label={t("bodies.fields.meetingsPerYear")} />
         <DecisionModeField />
@@ -214,7 +219,7 @@ export function BodyFormFields({ options }: { options: BodyFormOptions }) {
         />
       </div>
       <FrequencyFields />
-      <SubregionChoices subregions={options.subregions} hint={t("governance.subregions.bodyHint")} />
+      <SubregionChoices subregions={options.subregions.filter(inRegion)} hint={t("governance.subregions.bodyHint")} />
       <TextAreaField name="description" label={t("bodies.fields.description")} />
     </>
   );

@@ -1,7 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, Link, useNavigation, useSubmit } from "@remix-run/react";
 import { createContext, type FormEvent, type ReactNode, useContext, useEffect, useId, useRef, useState } from "react";
-import { type FieldValues, type Resolver, useForm, type UseFormRegister } from "react-hook-form";
+import {
+  type Control,
+  type FieldValues,
+  type Resolver,
+  useForm,
+  type UseFormRegister,
+  useWatch,
+} from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { formatMoment } from "../i18n/format";
@@ -42,6 +49,7 @@ interface FormContextValue {
   errorFor: (name: string) => string | undefined;
   linkFor: (name: string) => { href: string; name: string } | undefined;
   valueOf: (name: string) => unknown;
+  control: Control<FieldValues>;
 }
 
 const FormContext = createContext<FormContextValue | null>(null);
@@ -51,6 +59,15 @@ export function useFormContext(): FormContextValue {
   const context = useContext(FormContext);
   if (!context) throw new Error("Form fields must be inside <ValidatedForm>.");
   return context;
+}
+
+/**
+ * A field's value as the user changes it, for choices that follow another field (the region of a
+ * create form, decision 048); on the server and without JavaScript it is the value the form started with.
+ */
+export function useFieldValue(name: string): unknown {
+  const { control, valueOf } = useFormContext();
+  return useWatch({ control, name, defaultValue: valueOf(name) });
 }
 
 /** Translates a message key (with values, see messageKey); unknown keys read as "invalid". */
@@ -103,7 +120,7 @@ export function ValidatedForm({
   // What was posted replaces the defaults whole: a checkbox group left empty is absent from a post,
   // and merging would bring its default ticks back.
   const startValues: FieldValues = actionData?.values ? { ...actionData.values } : { ...defaultValues };
-  const { register, handleSubmit, formState } = useForm<FieldValues>({
+  const { register, handleSubmit, formState, control } = useForm<FieldValues>({
     resolver: zodResolver(schema as never) as unknown as Resolver<FieldValues>,
     defaultValues: startValues,
   });
@@ -130,6 +147,7 @@ export function ValidatedForm({
     errorFor: (name) => errors[name],
     linkFor: (name) => (hasServerErrors ? actionData?.links?.[name] : undefined),
     valueOf: (name): unknown => startValues[name],
+    control,
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { EVENT_KINDS } from "../../db/schema";
 import { CheckboxGroupField, SelectField, TextAreaField, TextField } from "./form";
+import { useInChosenRegion } from "./regions/region-field";
 
 /**
  * The fields of the meeting forms (new meeting, new event, edit), shared by the routes; the
@@ -47,9 +48,9 @@ export function MeetingFields({ withMinutes = false }: { withMinutes?: boolean }
 }
 
 export interface InvitationChoices {
-  bodies: readonly { id: number; name: string }[];
+  bodies: readonly { id: number; name: string; region_id: number }[];
   organisations: readonly { id: number; name: string }[];
-  savedSearches: readonly { id: number; name: string }[];
+  savedSearches: readonly { id: number; name: string; region_id: number }[];
 }
 
 const asOptions = (items: readonly { id: number; name: string }[]) =>
@@ -58,6 +59,8 @@ const asOptions = (items: readonly { id: number; name: string }[]) =>
 /** An event's kind and whom it invites: three groups of checkboxes (they work without JavaScript). */
 export function EventFields({ choices }: { choices: InvitationChoices }) {
   const { t } = useTranslation();
+  const inRegion = useInChosenRegion();
+  const savedSearches = choices.savedSearches.filter(inRegion);
   return (
     <>
       <SelectField
@@ -77,18 +80,18 @@ export function EventFields({ choices }: { choices: InvitationChoices }) {
         <CheckboxGroupField
           name="invited_bodies"
           legend={t("meetings.fields.invitedBodies")}
-          options={asOptions(choices.bodies)}
+          options={asOptions(choices.bodies.filter(inRegion))}
         />
         <CheckboxGroupField
           name="invited_organisations"
           legend={t("meetings.fields.invitedOrganisations")}
           options={asOptions(choices.organisations)}
         />
-        {choices.savedSearches.length > 0 ? (
+        {savedSearches.length > 0 ? (
           <CheckboxGroupField
             name="invited_searches"
             legend={t("meetings.fields.invitedSearches")}
-            options={asOptions(choices.savedSearches)}
+            options={asOptions(savedSearches)}
           />
         ) : (
           <p className="text-sm text-slate-600">{t("meetings.create.noSavedSearches")}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { THEME_KINDS } from "../../db/schema";
 import { FundingMarkerChoices, SubregionChoices } from "./bodies/governance-fields";
 import { RadioGroup, SelectField, TextAreaField, TextField } from "./form";
+import { useInChosenRegion } from "./regions/region-field";
 
 /** The fields of a theme, for the "new" and the "edit" form. */
 export function ThemeFormFields() {
@@ -20,14 +21,15 @@ export function ThemeFormFields() {
 }
 
 export interface PlanChoices {
-  themes: { id: number; name: string; archived_at: string | null }[];
+  themes: { id: number; name: string; archived_at: string | null; region_id: number }[];
   organisations: { id: number; name: string; archived_at: string | null }[];
-  subregions: { id: number; name: string }[];
+  subregions: { id: number; name: string; region_id: number }[];
 }
 
 /** The fields of a plan, for the "new" and the "edit" form. */
 export function PlanFormFields({ choices }: { choices: PlanChoices }) {
   const { t } = useTranslation();
+  const inRegion = useInChosenRegion();
   const archived = (row: { name: string; archived_at: string | null }) =>
     row.archived_at ? `${row.name} ${t("themes.plan.archivedReference")}` : row.name;
   return (
@@ -39,7 +41,7 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
         required
         options={[
           { value: "", label: t("common.form.choose") },
-          ...choices.themes.map((theme) => ({ value: String(theme.id), label: archived(theme) })),
+          ...choices.themes.filter(inRegion).map((theme) => ({ value: String(theme.id), label: archived(theme) })),
         ]}
       />
       <FundingMarkerChoices />
@@ -54,7 +56,7 @@ export function PlanFormFields({ choices }: { choices: PlanChoices }) {
           })),
         ]}
       />
-      <SubregionChoices subregions={choices.subregions} hint={t("governance.subregions.planHint")} />
+      <SubregionChoices subregions={choices.subregions.filter(inRegion)} hint={t("governance.subregions.planHint")} />
       <TextAreaField name="description" label={t("themes.fields.description")} />
     </>
   );

@@ -14,6 +14,7 @@ import {
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion } from "./regions.server";
+import { assertSameRegion } from "./region-references.server";
 import { assertSubregionsIn, bodySubregionRows, subregionsOfBodies } from "./governance.server";
 import type { ConstituencyNames } from "../services/governance";
 import type { BodySort } from "../services/body-list";
@@ -383,6 +384,8 @@ async function assertBodyFields(trx: Trx, fields: BodyFields, ownId: number | nu
   }
   await assertSubregionsIn(trx, regionId, fields.subregion_ids, "subregion_ids");
   await assertThemeExists(trx, fields.theme_id, "theme_id");
+  await assertSameRegion(trx, "bodies", [fields.parent_id], regionId, "parent_id");
+  await assertSameRegion(trx, "themes", [fields.theme_id], regionId, "theme_id");
 }
 
 export async function createBody(db: DB, actor: Actor, fields: BodyFields, regionId: number): Promise<Body> {
@@ -441,22 +444,38 @@ export async function restoreBody(db: DB, actor: Actor, id: number, version: num
  * The choices of the body form: possible parents (bodies not archived, never the body itself or
  * one below it, plus its current parent even if archived), subregions and themes.
  */
-export async function bodyFormChoices(db: DB, bodyId: number | null = null) {
+export async function bodyFormChoices(db: DB, regionIds: readonly number[], bodyId: number | null = null) {
+  const inRegions = idList(db, regionIds.length > 0 ? [...regionIds] : [0]);
   const [bodies, subregions, themes] = await Promise.all([
-    db.selectFrom("bodies").select(["id", "name", "parent_id", "archived_at"]).orderBy("name").execute(),
-    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
-    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy("name").execute(),
+    db
+      .selectFrom("bodies")
+      .select(["id", "name", "parent_id", "archived_at", "region_id"])
+      .where("region_id", "in", inRegions)
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("subregions")
+      .select(["id", "name", "region_id"])
+      .where("region_id", "in", inRegions)
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("themes")
+      .select(["id", "name", "archived_at", "region_id"])
+      .where("region_id", "in", inRegions)
+      .orderBy("name")
+      .execute(),
   ]);
   const below = bodyId === null ? new Set<number>() : descendants(bodies, bodyId);
   const own = bodies.find((b) => b.id === bodyId);
   return {
     parents: bodies
       .filter((b) => b.id !== bodyId && !below.has(b.id) && (!b.archived_at || b.id === own?.parent_id))
-      .map((b) => ({ id: b.id, name: b.name })),
+      .map((b) => ({ id: b.id, name: b.name, region_id: b.region_id })),
     /** every body by id, to name a parent in the notice of a conflicting save */
     allBodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     subregions,
-    themes: themes.map((theme) => ({ id: theme.id, name: theme.name })),
+    themes: themes.map((theme) => ({ id: theme.id, name: theme.name, region_id: theme.region_id })),
   };
 }
 

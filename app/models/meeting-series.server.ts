@@ -1,3 +1,4 @@
+import { idList } from "../../db/dialect";
 import type { Selectable } from "kysely";
 import type { DB } from "../../db/index";
 import type { ClockTime, IsoDate, MeetingKind, MeetingSeriesTable } from "../../db/schema";
@@ -176,11 +177,12 @@ export async function getSeries(db: DB, id: number) {
 }
 
 /** The bodies a series can be planned for: those not archived, by name, with their active period. */
-export async function seriesBodyChoices(db: DB) {
+export async function seriesBodyChoices(db: DB, regionIds: readonly number[]) {
   return db
     .selectFrom("bodies")
     .select(["id", "name", "abbreviation", "active_from", "active_to"])
     .where("archived_at", "is", null)
+    .where("region_id", "in", idList(db, regionIds.length > 0 ? [...regionIds] : [0]))
     .orderBy("name")
     .execute();
 }

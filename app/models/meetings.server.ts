@@ -1,4 +1,5 @@
-import type { Selectable } from "kysely";
+import { type Selectable, sql } from "kysely";
+import { idList } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import {
   type AttendanceStatus,
@@ -19,6 +20,7 @@ import { compareDutch, compareByDutchName, displayName } from "../services/names
 import type { ListScope } from "../services/region-choice";
 import type { Actor, Trx } from "./audit.server";
 import { assertRegion } from "./regions.server";
+import { assertSameRegion } from "./region-references.server";
 import { registerFields } from "./meeting-register.server";
 import { peopleFoundBy, readableSearches } from "./saved-searches.server";
 import {
@@ -279,7 +281,7 @@ async function currentInvitations(trx: Trx | DB, meetingId: number): Promise<Inv
  * An event invites at least one body, organisation or saved search, each existing and not
  * archived — unless it was invited already (archiving it later does not undo an invitation).
  */
-async function assertInvitable(trx: Trx, invitations: Invitations, alreadyInvited?: Invitations) {
+async function assertInvitable(trx: Trx, invitations: Invitations, regionId: number, alreadyInvited?: Invitations) {
   if (INVITATION_SOURCES.every((source) => invitations[source.key].length === 0)) {
     throw new RegisterError("meetings.errors.noInvitations", "invited_bodies");
   }
@@ -296,6 +298,7 @@ async function assertInvitable(trx: Trx, invitations: Invitations, alreadyInvite
       throw new RegisterError(messageKey("meetings.errors.invitationArchived", { name: archived.name }), source.field);
     if (available.length < new Set(ids).size)
       throw new RegisterError("meetings.errors.invitationUnknown", source.field);
+    if (source.table !== "organisations") await assertSameRegion(trx, source.table, ids, regionId, source.field);
   }
 }
 
@@ -353,7 +356,7 @@ export async function createEvent(db: DB, actor: Actor, fields: NewEvent, region
   const { invitations, ...values } = fields;
   return inTransaction(db, async (trx) => {
     await assertRegion(trx, regionId);
-    await assertInvitable(trx, invitations);
+    await assertInvitable(trx, invitations, regionId);
     return insertAudited(
       trx,
       actor,
@@ -460,7 +463,8 @@ export async function updateMeeting(
     if (current.body_id !== null && fields.date !== current.date)
       await assertWithinBodyPeriod(trx, current.body_id, fields.date);
     assertHeldNotInFuture(current.status, fields.date);
-    if (isEvent && invitations) await assertInvitable(trx, invitations, await currentInvitations(trx, id));
+    if (isEvent && invitations)
+      await assertInvitable(trx, invitations, current.region_id, await currentInvitations(trx, id));
     const invite = isEvent && invitations ? invitationRows(trx, invitations) : null;
     const moved = fields.date !== current.date;
     const { after } = await updateAudited(
@@ -725,24 +729,36 @@ export async function meetingDetail(db: DB, id: number) {
  * The choices of the meeting forms: bodies, organisations and saved searches that are not archived,
  * plus, when editing an event, those it already invites (so they stay ticked).
  */
-export async function meetingFormChoices(db: DB, meetingId: number | null = null) {
+export async function meetingFormChoices(db: DB, regionIds: readonly number[], meetingId: number | null = null) {
   const invited =
     meetingId === null
       ? { bodyIds: [], organisationIds: [], savedSearchIds: [] }
       : await currentInvitations(db, meetingId);
-  const offered = (table: "bodies" | "organisations" | "saved_searches", keep: number[]) =>
-    db
-      .selectFrom(table)
-      .select(["id", "name"])
-      .where((eb) =>
-        keep.length > 0 ? eb.or([eb("archived_at", "is", null), eb("id", "in", keep)]) : eb("archived_at", "is", null),
-      )
-      .orderBy("name")
-      .execute();
+  const inRegions = idList(db, regionIds.length > 0 ? [...regionIds] : [0]);
+  // current records, plus those an event already invites (so they stay ticked)
+  const current = (keep: number[]) =>
+    sql<boolean>`(archived_at is null${keep.length > 0 ? sql` or id in (${sql.join(keep)})` : sql``})`;
   const [bodies, organisations, savedSearches] = await Promise.all([
-    offered("bodies", invited.bodyIds),
-    offered("organisations", invited.organisationIds),
-    offered("saved_searches", invited.savedSearchIds),
+    db
+      .selectFrom("bodies")
+      .select(["id", "name", "region_id"])
+      .where("region_id", "in", inRegions)
+      .where(current(invited.bodyIds))
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("organisations")
+      .select(["id", "name"])
+      .where(current(invited.organisationIds))
+      .orderBy("name")
+      .execute(),
+    db
+      .selectFrom("saved_searches")
+      .select(["id", "name", "region_id"])
+      .where("region_id", "in", inRegions)
+      .where(current(invited.savedSearchIds))
+      .orderBy("name")
+      .execute(),
   ]);
   return { bodies, organisations, savedSearches, invited };
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { containsText, ignoringCase, joinedText } from "../../db/dialect";
+import { containsText, idList, ignoringCase, joinedText } from "../../db/dialect";
 import type { DB } from "../../db/index";
 import { FUNDING_STATUSES, type FundingStatus } from "../../db/schema";
 import { paging } from "../services/list-params";
@@ -10,6 +10,7 @@ import type { Actor, Trx } from "./audit.server";
 import { rosterOnDay } from "./bodies.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
 import { assertRegion, subregionsIn } from "./regions.server";
+import { assertOrganisationInRegion, assertSameRegion } from "./region-references.server";
 import {
   assertSubregionsIn,
   bodySubregionRows,
@@ -188,12 +189,22 @@ export async function planFilterOptions(db: DB, scope: ListScope) {
   return { themes: themeRows, subregions };
 }
 
-/** What the plan form offers: current themes and organisations (and the plan's own, even if archived since), subregions. */
-export async function planChoices(db: DB, keep: { themeId?: number | null; leadOrganisationId?: number | null } = {}) {
+/**
+ * What the plan form offers in the given regions (decision 048): their current themes, the organisations
+ * that work in one of them or are not yet linked to any region (and the plan's own, even if archived
+ * since), their subregions.
+ */
+export async function planChoices(
+  db: DB,
+  regionIds: readonly number[],
+  keep: { themeId?: number | null; leadOrganisationId?: number | null } = {},
+) {
+  const inRegions = idList(db, regionIds.length > 0 ? [...regionIds] : [0]);
   const [themes, organisations, subregions] = await Promise.all([
     db
       .selectFrom("themes")
-      .select(["id", "name", "archived_at"])
+      .select(["id", "name", "archived_at", "region_id"])
+      .where("region_id", "in", inRegions)
       .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.themeId ?? 0)]))
       .orderBy(ignoringCase(db, "name"))
       .execute(),
@@ -201,9 +212,31 @@ export async function planChoices(db: DB, keep: { themeId?: number | null; leadO
       .selectFrom("organisations")
       .select(["id", "name", "archived_at"])
       .where((eb) => eb.or([eb("archived_at", "is", null), eb("id", "=", keep.leadOrganisationId ?? 0)]))
+      .where((eb) =>
+        eb.or([
+          eb(
+            "id",
+            "in",
+            eb.selectFrom("organisation_regions").select("organisation_id").where("region_id", "in", inRegions),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom("organisation_regions")
+                .select("organisation_id")
+                .whereRef("organisation_id", "=", "organisations.id"),
+            ),
+          ),
+        ]),
+      )
       .orderBy(ignoringCase(db, "name"))
       .execute(),
-    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
+    db
+      .selectFrom("subregions")
+      .select(["id", "name", "region_id"])
+      .where("region_id", "in", inRegions)
+      .orderBy("name")
+      .execute(),
   ]);
   return { themes, organisations, subregions };
 }
@@ -251,7 +284,9 @@ async function refuseUnusableReferences(
     if (organisation.archived_at && input.lead_organisation_id !== current?.lead_organisation_id) {
       throw new RegisterError("themes.errors.organisationArchived", "lead_organisation_id");
     }
+    await assertOrganisationInRegion(trx, input.lead_organisation_id, regionId, "lead_organisation_id");
   }
+  await assertSameRegion(trx, "themes", [input.theme_id], regionId, "theme_id");
 
   await assertSubregionsIn(trx, regionId, input.subregion_ids, "subregion_ids");
   if (input.funding_markers.length === 0)

@@ -10,6 +10,8 @@ import type { SearchRequest, SeatChoices } from "../services/seat-choices";
 import { endRefusal, overlappingSeat, planSuccession, type SeatForOverlap } from "../services/seat-rules";
 import type { Actor, Trx } from "./audit.server";
 import { inTransaction, insertAudited, loadForUpdate, RegisterError, updateAudited } from "./editing.server";
+import { assertSubregionsIn } from "./governance.server";
+import { assertOrganisationInRegion } from "./region-references.server";
 import type { MessageKey } from "../i18n/keys";
 
 /**
@@ -49,9 +51,18 @@ function assertPeriod(start: IsoDate, end: IsoDate | null) {
 }
 
 /** New seats go only into bodies that are not archived. */
-async function assertBodyOpen(trx: Trx, bodyId: number) {
+/** Gives the body's region, which is the seat's (decision 044). */
+async function assertBodyOpen(trx: Trx, bodyId: number): Promise<number> {
   const body = await loadForUpdate(trx, "bodies", bodyId);
   if (body.archived_at) throw new RegisterError(messageKey("bodies.errors.bodyArchived", { body: body.name }));
+  return body.region_id;
+}
+
+/** What a seat speaks for lies in its body's region (decision 048): the organisation, the achterban's subregion. */
+async function assertInBodyRegion(trx: Trx, fields: SeatFields, regionId: number) {
+  await assertOrganisationInRegion(trx, fields.organisation_id, regionId, "organisation_id");
+  const subregionId = fields.constituency_subregion_id ?? null;
+  if (subregionId !== null) await assertSubregionsIn(trx, regionId, [subregionId], "constituency_subregion_id");
 }
 
 async function assertOrganisationOpen(trx: Trx, organisationId: number | null, field: string) {
@@ -148,10 +159,11 @@ async function assertNoOverlap(trx: Trx, candidate: SeatForOverlap, field: strin
 export async function addSeat(db: DB, actor: Actor, bodyId: number, fields: NewSeat): Promise<Seat> {
   assertPeriod(fields.start_date, fields.end_date);
   return inTransaction(db, async (trx) => {
-    await assertBodyOpen(trx, bodyId);
+    const regionId = await assertBodyOpen(trx, bodyId);
     await assertPersonOpen(trx, fields.person_id, "person");
     await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
     await assertRepresents(trx, fields);
+    await assertInBodyRegion(trx, fields, regionId);
     await assertNoOverlap(trx, { body_id: bodyId, ...fields }, "start_date");
     return insertAudited(trx, actor, "seats", {
       body_id: bodyId,
@@ -185,6 +197,12 @@ export async function updateSeat(
       if (fields.organisation_id !== current.organisation_id)
         await assertOrganisationOpen(trx, fields.organisation_id, "organisation_id");
       await assertRepresents(trx, fields);
+      const body = await trx
+        .selectFrom("bodies")
+        .select("region_id")
+        .where("id", "=", current.body_id)
+        .executeTakeFirstOrThrow();
+      await assertInBodyRegion(trx, fields, body.region_id);
       await assertNoOverlap(trx, { ...current, ...fields }, "start_date");
     }
     const values = {

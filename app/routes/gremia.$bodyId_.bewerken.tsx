@@ -56,7 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const notice = noticeFrom(search, PAGE_NOTICES);
   return json({
     body,
-    options: await bodyFormChoices(context.db, id),
+    options: await bodyFormChoices(context.db, [body.region_id], id),
     notice,
     // the version the archiving produced: the undo button restores against it
     archivedVersion: notice === "gearchiveerd" && body.archived_at ? (positiveIntFrom(search, "versie") ?? null) : null,

@@ -17,10 +17,12 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit", { region: "current" });
-  return json({
-    options: await bodyFormChoices(context.db),
-    ...(await regionFieldOf(request, context, user, "register.edit")),
-  });
+  const field = await regionFieldOf(request, context, user, "register.edit");
+  const options = await bodyFormChoices(
+    context.db,
+    field.regions.map((region) => region.id),
+  );
+  return json({ options, ...field });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -53,7 +55,7 @@ export default function NewBody() {
           id="new-body"
           schema={createBodySchema}
           actionData={actionData}
-          defaultValues={{ kind: "", level: "", ...regionStart(chosen) }}
+          defaultValues={{ kind: "", level: "", ...regionStart(chosen, regions) }}
           className="space-y-4"
         >
           <RegionField regions={regions} />

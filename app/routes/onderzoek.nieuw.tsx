@@ -52,7 +52,7 @@ export default function NewWave() {
           id="new-wave"
           schema={waveFieldsSchema}
           actionData={actionData}
-          defaultValues={{ year: new Date().getFullYear(), ...regionStart(chosen, networkWide) }}
+          defaultValues={{ year: new Date().getFullYear(), ...regionStart(chosen, [], networkWide) }}
           className="space-y-4"
         >
           <RegionField regions={regions} networkWide={networkWide} />

@@ -10,6 +10,8 @@ import { SuccessNotice } from "../components/form";
 import { MergeList, MergeNotice } from "../components/merge/merge-section";
 import { ConsentOverview } from "../components/people/consent-overview";
 import { PanelMemberships } from "../components/people/panel-memberships";
+import { ProgrammeLeads } from "../components/people/programme-leads";
+import { leadsOfPerson } from "../models/theme-leads.server";
 import { CurrentJobsAndSeats } from "../components/people/current-jobs-and-seats";
 import { PersonDetails } from "../components/people/person-details";
 import { PersonHistory } from "../components/people/person-history";
@@ -41,13 +43,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (found.person.merged_into_id !== null) await redirectIfMerged(context, "people", personId);
   const today = todayInAmsterdam();
   const researcher = can(me, "research.run");
-  const [history, recent, lastYear, panels, merges] = await Promise.all([
+  const [history, recent, lastYear, panels, merges, leads] = await Promise.all([
     personHistory(context.db, personId),
     recentAttendance(context.db, { personId }, RECENT_MEETINGS),
     attendanceLastYear(context.db, { personId }, today),
     // which surveys someone was asked for is research data: for researchers only
     researcher ? panelMembershipsOf(context.db, personId) : null,
     mergeSectionData(request, context, "people", personId),
+    leadsOfPerson(context.db, personId),
   ]);
   return json({
     ...found,
@@ -55,6 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     recent,
     lastYear,
     panels,
+    leads,
     timeline: personTimeline(found.affiliations, found.seats),
     today,
     // an erased person is history only: nothing of theirs can be edited back in
@@ -90,6 +94,7 @@ export default function Person() {
     lastYear,
     history,
     panels,
+    leads,
     canEdit,
     canManagePrivacy,
     canExport,
@@ -157,6 +162,8 @@ export default function Person() {
         </h2>
         <PersonTimeline events={timeline} />
       </section>
+
+      <ProgrammeLeads leads={leads} />
 
       <RecentAttendance of={{ personId: person.id }} lines={recent} lastYear={lastYear} />
 

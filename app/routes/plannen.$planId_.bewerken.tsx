@@ -33,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPlan(context.db, recordIdParam(params.planId), todayInAmsterdam());
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
   const { plan } = found;
-  const choices = await planChoices(context.db, {
+  const choices = await planChoices(context.db, [plan.region_id], {
     themeId: plan.theme_id,
     leadOrganisationId: plan.lead_organisation_id,
   });

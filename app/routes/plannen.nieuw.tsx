@@ -19,11 +19,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit", { region: "current" });
-  const choices = await planChoices(context.db);
+  const field = await regionFieldOf(request, context, user, "register.edit");
+  const choices = await planChoices(
+    context.db,
+    field.regions.map((region) => region.id),
+  );
   // from a theme's page: "new plan under this theme"
   const asked = positiveIntFrom(new URL(request.url).searchParams, "thema");
   const themeId = choices.themes.some((theme) => theme.id === asked) ? asked : undefined;
-  return json({ choices, themeId, ...(await regionFieldOf(request, context, user, "register.edit")) });
+  return json({ choices, themeId, ...field });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -63,7 +67,7 @@ export default function NewPlan() {
             funding_markers: [],
             lead_organisation_id: "",
             subregion_ids: [],
-            ...regionStart(chosen),
+            ...regionStart(choices.themes.find((theme) => theme.id === themeId)?.region_id ?? chosen, regions),
           }}
           className="space-y-4"
         >

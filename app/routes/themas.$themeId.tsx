@@ -1,6 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction, TypedResponse } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Language } from "../../db/schema";
 import { requirePermission } from "../auth/guard.server";
@@ -10,8 +10,17 @@ import { SuccessNotice } from "../components/form";
 import { formatMoment } from "../i18n/format";
 import { pageTitle } from "../i18n/meta";
 import { getTheme } from "../models/themes.server";
-import { noticeFrom } from "../services/notices";
+import { addThemeLead, endThemeLead, leadsOfTheme, removeThemeLead } from "../models/theme-leads.server";
+import { ThemeLeadsSection } from "../components/themes/theme-leads-section";
+import { todayInAmsterdam } from "../i18n/format";
+import type { MessageKey } from "../i18n/keys";
+import { parseForm } from "../services/form-data";
+import { noticeFrom, withNotice } from "../services/notices";
 import { recordIdParam } from "../services/record-id";
+import { refusalResponse } from "../services/refusal.server";
+import { NO_CHOICES, type RefusedAnswer, type SearchedAnswer, type SeatChoices } from "../services/seat-choices";
+import { seatFormAnswers } from "../services/seat-choices.server";
+import { chosenOnLeadForm, isLeadIntent, LEAD_SCHEMAS, type LeadIntent } from "../services/theme-lead-forms";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.theme.name ?? t("themes.title"));
@@ -20,15 +29,86 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.read", {
     record: regionOfTheme(recordIdParam(params.themeId)),
   });
-  const found = await getTheme(context.db, recordIdParam(params.themeId));
+  const themeId = recordIdParam(params.themeId);
+  const found = await getTheme(context.db, themeId);
   if (!found) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const created = noticeFrom(new URL(request.url).searchParams, ["aangemaakt"]) !== null;
-  return json({ ...found, created, canEdit: can(user, "register.edit", found.theme.region_id) });
+  const today = todayInAmsterdam();
+  const notice = noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES);
+  return json({
+    ...found,
+    notice,
+    today,
+    leads: await leadsOfTheme(context.db, themeId, today),
+    canEdit: can(user, "register.edit", found.theme.region_id),
+  });
+}
+
+const PAGE_NOTICES = ["aangemaakt", "toegevoegd", "beeindigd", "verwijderd"] as const;
+const NOTICE_TEXTS = {
+  aangemaakt: "themes.theme.created",
+  toegevoegd: "themes.leads.added",
+  beeindigd: "themes.leads.ended",
+  verwijderd: "themes.leads.removed",
+} satisfies Record<(typeof PAGE_NOTICES)[number], MessageKey>;
+
+/** Changes to the theme's programme leads (decision 048), asked in the theme's region. */
+/** The action's answer when nothing was saved, for the form `intent` of lead `leadId` (null: the add form). */
+type LeadAnswer = (SearchedAnswer | RefusedAnswer<SeatChoices | null>) & { intent: LeadIntent; leadId: number | null };
+
+export async function action({ request, context, params }: ActionFunctionArgs): Promise<TypedResponse<LeadAnswer>> {
+  const themeId = recordIdParam(params.themeId);
+  const user = await requirePermission(request, context, "register.edit", { record: regionOfTheme(themeId) });
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  if (!isLeadIntent(intent)) throw new Response(null, { status: 400, statusText: "Bad Request" });
+  const leadId = Number(formData.get("lead_id")) || null;
+  const extra = { intent, leadId };
+  const page = `/themas/${themeId}`;
+  if (intent === "addLead") {
+    const answers = seatFormAnswers(
+      context.db,
+      formData,
+      user.language,
+      (values) => chosenOnLeadForm(values, todayInAmsterdam()),
+      extra,
+    );
+    if (answers.searched) return answers.searched();
+    const parsed = parseForm(LEAD_SCHEMAS.addLead, formData);
+    if (!parsed.ok) return answers.invalid(parsed);
+    try {
+      const { person_id, start_date, end_date } = parsed.data;
+      await addThemeLead(context.db, user, themeId, { person_id, start_date, end_date });
+      return redirect(withNotice(page, "toegevoegd"));
+    } catch (error) {
+      return answers.refused(error);
+    }
+  }
+  // ending and removing offer no choices
+  const refused = { ...extra, kind: "refused" as const, choices: null, roundTrip: null };
+  const parsed = parseForm(LEAD_SCHEMAS[intent], formData);
+  if (!parsed.ok) return json({ ...parsed, ...refused }, { status: 400 });
+  const data = parsed.data;
+  try {
+    if ("end_date" in data) {
+      await endThemeLead(context.db, user, data.lead_id, data.version, data.end_date);
+      return redirect(withNotice(page, "beeindigd"));
+    }
+    await removeThemeLead(context.db, user, data.lead_id, data.version);
+    return redirect(withNotice(page, "verwijderd"));
+  } catch (error) {
+    return refusalResponse(error, formData, refused);
+  }
 }
 
 export default function Theme() {
-  const { theme, bodies, plans, created, canEdit } = useLoaderData<typeof loader>();
+  const { theme, bodies, plans, notice, today, leads, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation();
+  const answerFor = (intent: LeadIntent, leadId: number | null) =>
+    actionData && actionData.intent === intent && (intent === "addLead" || actionData.leadId === leadId)
+      ? actionData
+      : null;
+  const added = answerFor("addLead", null);
   const language = i18n.language as Language;
   return (
     <div className="space-y-6">
@@ -52,7 +132,7 @@ export default function Theme() {
           </div>
         ) : null}
       </div>
-      {created ? <SuccessNotice>{t("themes.theme.created")}</SuccessNotice> : null}
+      {notice ? <SuccessNotice>{t(NOTICE_TEXTS[notice])}</SuccessNotice> : null}
       {theme.archived_at ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
           {t("themes.theme.archivedNotice", { date: formatMoment(theme.archived_at, language) })}
@@ -99,6 +179,22 @@ export default function Theme() {
           </div>
         )}
       </section>
+
+      <ThemeLeadsSection
+        current={leads.current}
+        past={leads.past}
+        today={today}
+        editing={
+          canEdit
+            ? {
+                open: !theme.archived_at,
+                choices: added?.choices ?? NO_CHOICES,
+                roundTrip: added?.roundTrip ?? "",
+                answerFor,
+              }
+            : null
+        }
+      />
 
       <section aria-labelledby="bodies-heading" className="card">
         <h2 id="bodies-heading" className="text-lg font-semibold">

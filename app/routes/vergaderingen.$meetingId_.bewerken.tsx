@@ -52,7 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const cancelledVersion = notice === "geannuleerd" ? positiveIntFrom(search, "versie") : undefined;
   return json({
     meeting,
-    choices: meeting.body_id === null ? await meetingFormChoices(context.db, id) : null,
+    choices: meeting.body_id === null ? await meetingFormChoices(context.db, [meeting.region_id], id) : null,
     notice,
     // the version the cancellation produced and the status it replaced: the undo button restores both
     undo: cancelledVersion

@@ -26,15 +26,14 @@ const EVENT = "evenement";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const search = new URL(request.url).searchParams;
-  const choices = await meetingFormChoices(context.db);
+  const field = await regionFieldOf(request, context, user, "register.edit");
+  const choices = await meetingFormChoices(
+    context.db,
+    field.regions.map((region) => region.id),
+  );
   const asked = positiveIntFrom(search, "gremium");
   const body = choices.bodies.find((b) => b.id === asked) ?? null;
-  return json({
-    isEvent: search.get("soort") === EVENT,
-    choices,
-    body,
-    ...(await regionFieldOf(request, context, user, "register.edit")),
-  });
+  return json({ isEvent: search.get("soort") === EVENT, choices, body, ...field });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -87,7 +86,7 @@ export default function NewMeeting() {
             id="new-event"
             schema={newEventSchema}
             actionData={actionData}
-            defaultValues={{ soort: EVENT, kind: "", ...regionStart(chosen) }}
+            defaultValues={{ soort: EVENT, kind: "", ...regionStart(chosen, regions) }}
             className="space-y-4"
           >
             <HiddenField name="soort" />

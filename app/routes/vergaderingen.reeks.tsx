@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requirePermission } from "../auth/guard.server";
+import { regionFieldOf } from "../auth/region.server";
 import { regionOfBody } from "../models/record-regions.server";
 import { CreatedSeries } from "../components/meeting-series/created-series";
 import { SeriesForm } from "../components/meeting-series/series-form";
@@ -20,9 +21,14 @@ import { readableSeriesRefusal, seriesPreviewAnswer } from "../services/series-p
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("meetingSeries.title"));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "register.edit", { region: "current" });
+  const user = await requirePermission(request, context, "register.edit", { region: "current" });
   const params = new URL(request.url).searchParams;
-  const bodies = await seriesBodyChoices(context.db);
+  // the bodies of the regions where the user may plan meetings (decision 048)
+  const { regions } = await regionFieldOf(request, context, user, "register.edit");
+  const bodies = await seriesBodyChoices(
+    context.db,
+    regions.map((region) => region.id),
+  );
   const preselectedId = positiveIntFrom(params, "gremium");
   const createdId = noticeFrom(params, ["aangemaakt"]) ? positiveIntFrom(params, "id") : undefined;
   return json({

@@ -213,7 +213,8 @@ describe("people pages", () => {
       grow: () => times(40, (index) => addRecord(3 + index)),
       shown: (data) => data.affiliations.length + data.seats.length + data.history.length,
       // one more since merging: the duplicates merged into this person, for their undo
-      bound: 12,
+      // + the themes the person leads (decision 048): one statement whatever their number
+      bound: 13,
     });
   });
 });
@@ -341,6 +342,11 @@ describe("theme and plan pages", () => {
     const addWork = async () => {
       await makePlan(t.db, { theme_id: theme.id, lead_organisation_id: lead.id });
       await makeBody(t.db, { theme_id: theme.id });
+      const person = await makePerson(t.db);
+      await t.db
+        .insertInto("theme_leads")
+        .values({ theme_id: theme.id, person_id: person.id, start_date: "2025-01-01", end_date: null })
+        .execute();
     };
     await times(3, addWork);
     await expectBoundedStatements({
@@ -349,7 +355,8 @@ describe("theme and plan pages", () => {
       params: { themeId: String(theme.id) },
       grow: () => times(40, addWork),
       shown: (data) => data.bodies.length + data.plans.length,
-      bound: 5,
+      // + the programme leads (decision 048): one statement whatever their number
+      bound: 6,
     });
   });
 

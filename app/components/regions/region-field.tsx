@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { ALL_REGIONS } from "../../services/region-choice";
-import { SelectField } from "../form";
+import { SelectField, useFieldValue } from "../form";
 
 /**
  * A create form's region (decision 040): a choice only when the user may create in more than one
@@ -29,8 +29,23 @@ export function RegionField({
 }
 
 /**
- * The form's starting region, for its default values: the current region; in the cross-region view
- * none (the first), or "Alle regio's" where the form offers it.
+ * The form's starting region, for its default values: the current region, else (the cross-region view)
+ * "Alle regio's" where the form offers it, else the first offered, which is also what the select shows first.
  */
-export const regionStart = (chosen: number | null, networkWide = false) =>
-  chosen !== null ? { region_id: String(chosen) } : networkWide ? { region_id: ALL_REGIONS } : {};
+export const regionStart = (chosen: number | null, regions: readonly { id: number }[] = [], networkWide = false) => {
+  if (chosen === null && networkWide) return { region_id: ALL_REGIONS };
+  const start = chosen ?? regions[0]?.id;
+  return start === undefined ? {} : { region_id: String(start) };
+};
+
+/**
+ * Whether a choice belongs to the region the form has chosen (decision 048): with JavaScript the
+ * choices follow the region field as it changes; without, they are the starting region's and the
+ * model refuses a mismatch. A form without a region field (an edit form) is offered its record's
+ * region only, so everything passes.
+ */
+export function useInChosenRegion() {
+  const region = useFieldValue("region_id");
+  const chosen = typeof region === "string" || typeof region === "number" ? String(region) : "";
+  return (choice: { region_id: number }) => chosen === "" || String(choice.region_id) === chosen;
+}
