@@ -92,4 +92,26 @@ describe("the demo's two regions, for a regional redacteur and a network-wide re
     await expect(roster.getByText("achterban Midden-Oost").count()).resolves.toBeGreaterThan(0);
     await expect(roster.getByText(/achterban Gemeente/).count()).resolves.toBeGreaterThan(0);
   });
+
+  it("starts the network-wide lezer in the start region and sets both regions' 2025 year overviews side by side", async () => {
+    const { page, act, visit } = await signIn("lezer@example.org");
+    const switcher = page.getByRole("banner").getByLabel(nl.userRoles.switcher.label);
+    // the demo's start region (decision 050), though Noord- en Midden-Limburg comes first by name
+    await expect(switcher.locator("option:checked").textContent()).resolves.toBe("Zuid-Limburg");
+    await act(() => switcher.selectOption({ label: nl.userRoles.switcher.all }));
+    await expect.poll(() => switcher.locator("option:checked").textContent()).toBe(nl.userRoles.switcher.all);
+
+    await act((p) => p.getByRole("navigation").getByRole("link", { name: nl.common.nav.meetings }).click());
+    await act((p) => p.getByRole("main").getByRole("link", { name: nl.meetings.list.yearOverview }).click());
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await visit("/vergaderingen/jaaroverzicht?jaar=2025");
+    const comparison = page.locator("section[aria-labelledby='by-region-heading']");
+    await expect(comparison.getByRole("heading", { name: nl.meetingReports.year.byRegion }).count()).resolves.toBe(1);
+    const south = comparison.getByRole("row", { name: /Zuid-Limburg/ });
+    const north = comparison.getByRole("row", { name: /Noord- en Midden-Limburg/ });
+    await expect(south.count()).resolves.toBe(1);
+    await expect(north.count()).resolves.toBe(1);
+    // the annual report's 59 meetings held in Zuid-Limburg, beside its neighbour's own count
+    await expect(south.getByRole("cell", { name: "59", exact: true }).count()).resolves.toBeGreaterThan(0);
+  });
 });
