@@ -100,7 +100,8 @@ export const regions: Messages<typeof nl> = {
     otherRegionBody: "This body belongs to another region. Choose a body of this record's region.",
     otherRegionTheme: "This theme belongs to another region. Choose a theme of this record's region.",
     otherRegionSavedSearch: "This saved search belongs to another region. Choose one of this record's region.",
-    otherRegionOrganisation: "This organisation does not work in this record's region. Choose an organisation of this region.",
+    otherRegionOrganisation:
+      "This organisation does not work in this record's region. Choose an organisation of this region.",
     confirmRemove: "Tick the box to confirm the removal.",
   },
 };

@@ -97,8 +97,10 @@ export const regions = {
     nameTaken: "Deze naam is al in gebruik.",
     otherRegionBody: "Dit gremium hoort bij een andere regio. Kies een gremium uit de regio van dit record.",
     otherRegionTheme: "Dit thema hoort bij een andere regio. Kies een thema uit de regio van dit record.",
-    otherRegionSavedSearch: "Deze zoekopdracht hoort bij een andere regio. Kies een zoekopdracht uit de regio van dit record.",
-    otherRegionOrganisation: "Deze organisatie werkt niet in de regio van dit record. Kies een organisatie uit deze regio.",
+    otherRegionSavedSearch:
+      "Deze zoekopdracht hoort bij een andere regio. Kies een zoekopdracht uit de regio van dit record.",
+    otherRegionOrganisation:
+      "Deze organisatie werkt niet in de regio van dit record. Kies een organisatie uit deze regio.",
     confirmRemove: "Vink aan dat u het verwijderen bevestigt.",
   },
 };
