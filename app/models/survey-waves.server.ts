@@ -253,21 +253,83 @@ export async function peopleNames(db: DB, ids: readonly number[]): Promise<Recor
   return Object.fromEntries(rows.map((row) => [row.id, displayName(row)]));
 }
 
-/** Everything the rules form offers, and the names the rules in words need. */
-export async function ruleChoices(db: DB) {
+/** The records a panel rule can name, in a scope, each with its region's name. */
+async function ruleRecords(db: DB, scope: ListScope) {
+  const regionId = scope === "all" ? null : scope.regionId;
   const [bodies, subregions, themes, plans, sectors] = await Promise.all([
-    db.selectFrom("bodies").select(["id", "name", "level", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
-    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
-    db.selectFrom("themes").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
-    db.selectFrom("plans").select(["id", "name", "archived_at"]).orderBy(ignoringCase(db, "name")).execute(),
+    db
+      .selectFrom("bodies")
+      .innerJoin("regions", "regions.id", "bodies.region_id")
+      .select(["bodies.id", "bodies.name", "bodies.level", "bodies.archived_at", "regions.name as region_name"])
+      .$if(regionId !== null, (q) => q.where("bodies.region_id", "=", regionId!))
+      .orderBy(ignoringCase(db, "bodies.name"))
+      .execute(),
+    db
+      .selectFrom("subregions")
+      .innerJoin("regions", "regions.id", "subregions.region_id")
+      .select(["subregions.id", "subregions.name", "regions.name as region_name"])
+      .$if(regionId !== null, (q) => q.where("subregions.region_id", "=", regionId!))
+      .orderBy("regions.name")
+      .orderBy("subregions.name")
+      .execute(),
+    db
+      .selectFrom("themes")
+      .innerJoin("regions", "regions.id", "themes.region_id")
+      .select(["themes.id", "themes.name", "themes.archived_at", "regions.name as region_name"])
+      .$if(regionId !== null, (q) => q.where("themes.region_id", "=", regionId!))
+      .orderBy(ignoringCase(db, "themes.name"))
+      .execute(),
+    db
+      .selectFrom("plans")
+      .innerJoin("regions", "regions.id", "plans.region_id")
+      .select(["plans.id", "plans.name", "plans.archived_at", "regions.name as region_name"])
+      .$if(regionId !== null, (q) => q.where("plans.region_id", "=", regionId!))
+      .orderBy(ignoringCase(db, "plans.name"))
+      .execute(),
     db.selectFrom("sectors").select(["id", "name_nl", "name_en"]).orderBy("sort_order").execute(),
   ]);
   return { bodies, subregions, themes, plans, sectors };
 }
 
+/**
+ * Names a rule's record as the wave's readers tell it apart: in a network-wide wave with its region
+ * ("Noord- en Midden-Limburg — Noord"), where two regions may each have a Stuurgroep.
+ */
+const namedFor =
+  (scope: ListScope) =>
+  <T extends { name: string; region_name: string }>({ region_name, ...row }: T) => ({
+    ...row,
+    name: scope === "all" ? `${region_name} — ${row.name}` : row.name,
+  });
+
+/**
+ * What the rules form of a wave offers: the records of the wave's region, every region's for a
+ * network-wide wave (decision 046), so a regional wave's rule never names a record it cannot draw from.
+ */
+export async function ruleChoices(db: DB, scope: ListScope) {
+  return namedRecords(await ruleRecords(db, scope), scope);
+}
+
+function namedRecords(records: Awaited<ReturnType<typeof ruleRecords>>, scope: ListScope) {
+  const named = namedFor(scope);
+  return {
+    bodies: records.bodies.map(named),
+    subregions: records.subregions.map(named),
+    themes: records.themes.map(named),
+    plans: records.plans.map(named),
+    sectors: records.sectors,
+  };
+}
+
 /** The names the rules in words need: every chosen record by id (sectors in the reader's language). */
-export async function ruleNamesFor(db: DB, rules: PanelRules, language: Language): Promise<RuleNames> {
-  const choices = await ruleChoices(db);
+export async function ruleNamesFor(
+  db: DB,
+  rules: PanelRules,
+  language: Language,
+  scope: ListScope,
+): Promise<RuleNames> {
+  // every record, so that a rule saved before the form was narrowed still reads in words
+  const choices = namedRecords(await ruleRecords(db, "all"), scope);
   const byId = (rows: readonly { id: number; name: string }[]) =>
     Object.fromEntries(rows.map((row) => [row.id, row.name]));
   return {

@@ -19,6 +19,7 @@ import { type Notice, noticeFrom, withNotice } from "../services/notices";
 import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+import { waveScope } from "../models/panel-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => data?.wave.name ?? t("waves.title"));
@@ -47,7 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
   return json({
     wave,
-    names: await ruleNamesFor(context.db, wave.rules, user.language),
+    names: await ruleNamesFor(context.db, wave.rules, user.language, waveScope(wave)),
     nextStatus: NEXT_WAVE_STATUS[wave.status] ?? null,
     mailings: wave.status === "draft" ? null : await mailingsOfWave(context.db, wave.id),
     notice: noticeFrom(new URL(request.url).searchParams, PAGE_NOTICES),

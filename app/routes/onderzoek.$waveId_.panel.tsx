@@ -21,6 +21,7 @@ import { exclusionSchema, type PanelExclusionAnswer } from "../services/panel-ex
 import { panelListSearch, panelPageParams } from "../services/panel-member-list";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+import { waveScope } from "../models/panel-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("panel.page.title", { name: data.wave.name }) : t("panel.title")));
@@ -41,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const verifying = searchParams.has("controleer");
   const [members, names, excluding, noticeMember, verification] = await Promise.all([
     listPanelMembers(context.db, waveId, filter),
-    ruleNamesFor(context.db, panel.wave.rules, user.language),
+    ruleNamesFor(context.db, panel.wave.rules, user.language, waveScope(panel.wave)),
     excludeId === undefined ? null : panelMember(context.db, waveId, excludeId),
     noticeId === undefined ? null : panelMember(context.db, waveId, noticeId),
     verifying ? verifyFrozenPanel(context.db, waveId) : null,

@@ -17,6 +17,7 @@ import { reshapedRulesForm } from "../services/panel-rules-round-trip.server";
 import { panelRulesInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+import { waveScope } from "../models/panel-facts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, (t) => (data ? t("waves.rules.title", { name: data.wave.name }) : t("waves.title")));
@@ -27,12 +28,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   });
   const wave = await getWave(context.db, recordIdParam(params.waveId));
   if (!wave) throw new Response(null, { status: 404, statusText: "Not Found" });
-  const choices = await ruleChoices(context.db);
+  const choices = await ruleChoices(context.db, waveScope(wave));
   const levels = new Map(choices.bodies.map((body) => [body.id, body.level]));
   return json({
     wave,
     choices,
-    names: await ruleNamesFor(context.db, wave.rules, user.language),
+    names: await ruleNamesFor(context.db, wave.rules, user.language, waveScope(wave)),
     formValues: rulesToFormValues(wave.rules, (id) => levels.get(id)),
     saved: noticeFrom(new URL(request.url).searchParams, ["opgeslagen"]) !== null,
   });

@@ -23,6 +23,7 @@ import { emptiedByMessage } from "../services/panel-draw";
 import { exclusionsInWords, panelRulesInWords, reasonsInWords, type Translate } from "../services/panel-rules-text";
 import { recordIdParam } from "../services/record-id";
 import { refusalResponse } from "../services/refusal.server";
+import { waveScope } from "../models/panel-facts.server";
 
 /** The page of the list of excluded people: the members' list has `pagina`. */
 const EXCLUDED_PAGE = "pagina-uitgesloten";
@@ -45,7 +46,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const preview = await panelPreview(context.db, id, pageFrom(search), positiveIntFrom(search, EXCLUDED_PAGE) ?? 1);
   if (!preview) throw new Response(null, { status: 404, statusText: "Not Found" });
   if (preview.wave.status !== "draft") return redirect(`/onderzoek/${id}/panel`);
-  return json({ ...preview, names: await ruleNamesFor(context.db, preview.wave.rules, user.language) });
+  return json({
+    ...preview,
+    names: await ruleNamesFor(context.db, preview.wave.rules, user.language, waveScope(preview.wave)),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -8,6 +8,7 @@ import { chooseSessionRegion } from "../../app/models/region-choice.server";
 import * as waveRoute from "../../app/routes/onderzoek.$waveId";
 import * as newWaveRoute from "../../app/routes/onderzoek.nieuw";
 import * as previewRoute from "../../app/routes/onderzoek.$waveId_.voorbeeld";
+import * as rulesRoute from "../../app/routes/onderzoek.$waveId_.regels";
 import { panelRulesSchema } from "../../app/services/panel-rules-schema";
 import { type DB, migrateToLatest, migrator, openDatabase } from "../../db/index";
 import {
@@ -193,6 +194,29 @@ describe("the pages of a network-wide wave", () => {
     );
     expect(response.status).toBe(403);
     expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it("the rules form offers the wave's region's records only; a network-wide wave's every region's, named with it", async () => {
+    const { user } = await makeUser(t.db, { role: "onderzoeker" });
+    const { cookie } = await cookieOf({ role: "onderzoeker" });
+    const regional = await createWave(t.db, networkResearcher(user.id), { ...FIELDS, name: "Panel Noord" }, noord);
+    const bodiesOffered = async (waveId: number) => {
+      const response = await call(t.db, rulesRoute.loader, get(`/onderzoek/${waveId}/regels`, cookie), {
+        waveId: String(waveId),
+      });
+      expect(response.status).toBe(200);
+      const data = (await response.json()) as {
+        choices: { bodies: { name: string }[]; subregions: { name: string }[] };
+      };
+      return { bodies: data.choices.bodies.map((b) => b.name), subregions: data.choices.subregions.map((s) => s.name) };
+    };
+    expect(await bodiesOffered(regional.id)).toEqual({ bodies: ["Stuurgroep Noord"], subregions: ["Noord"] });
+    const { wave } = await networkWideWave();
+    const everywhere = await bodiesOffered(wave.id);
+    expect(everywhere.bodies).toHaveLength(2);
+    expect(everywhere.bodies).toContain("Noord- en Midden-Limburg — Stuurgroep Noord");
+    expect(everywhere.bodies.filter((name) => name.endsWith(" — Stuurgroep Zuid"))).toHaveLength(1);
+    expect(everywhere.subregions).toContain("Noord- en Midden-Limburg — Noord");
   });
 
   it("a regional researcher of both regions gets 403 on its pages; a network-wide one sees them", async () => {
