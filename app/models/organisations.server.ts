@@ -201,7 +201,12 @@ export async function getOrganisation(db: DB, id: number) {
 }
 
 /** The choices for list filters: sectors and subregions. */
-export async function organisationFilterOptions(db: DB) {
+/**
+ * The sectors and subregions a list or overview filters organisations on: the scope's subregions,
+ * or every region's in the cross-region view (and on the forms, which group them per region).
+ */
+export async function organisationFilterOptions(db: DB, scope: ListScope = "all") {
+  const regionId = scope === "all" ? null : scope.regionId;
   const [sectors, subregions] = await Promise.all([
     db
       .selectFrom("sectors")
@@ -209,7 +214,12 @@ export async function organisationFilterOptions(db: DB) {
       .orderBy("sort_order")
       .orderBy("name_nl")
       .execute(),
-    db.selectFrom("subregions").select(["id", "name"]).orderBy("name").execute(),
+    db
+      .selectFrom("subregions")
+      .select(["id", "name"])
+      .$if(regionId !== null, (q) => q.where("region_id", "=", regionId!))
+      .orderBy("name")
+      .execute(),
   ]);
   return { sectors, subregions };
 }

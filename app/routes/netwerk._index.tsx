@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const scope = listScopeOf(region);
   const [view, organisationOptions, themes] = await Promise.all([
     networkPage(context.db, scope, search, todayInAmsterdam()),
-    organisationFilterOptions(context.db),
+    organisationFilterOptions(context.db, scope),
     listThemes(context.db, scope),
   ]);
   return json({

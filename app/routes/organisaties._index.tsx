@@ -51,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
   // a name that is not (yet) one body filters on nothing: the field says what to do instead
   const unresolved = body.state === "unknown" || body.state === "ambiguous";
+  const scope = await listScope(request, context);
   const [result, options, toComplete] = await Promise.all([
     unresolved
       ? { rows: [] as Awaited<ReturnType<typeof listOrganisations>>["rows"], page: paging(0, 1) }
@@ -60,12 +61,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           subregionId: filter.subregionId,
           bodyId: filter.bodyId,
           seatDate: todayInAmsterdam(),
-          scope: await listScope(request, context),
+          scope,
           archived: archief ? ARCHIVE_PARAM[archief] : "exclude",
           sort: SORTS[sortering],
           page: pageFrom(params),
         }),
-    organisationFilterOptions(context.db),
+    organisationFilterOptions(context.db, scope),
     countOrganisationsWithoutRegion(context.db),
   ]);
   return json({ ...result, options, body, filter, toComplete, canEdit: can(user, "register.edit") });

@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const region = await currentRegion(request, context);
   const [whole, options] = await Promise.all([
     narrowed ? membershipMatrix(context.db, filter, requestLanguage(request, user), listScopeOf(region)) : null,
-    organisationFilterOptions(context.db),
+    organisationFilterOptions(context.db, listScopeOf(region)),
   ]);
   const page = paging(whole?.organisations.length ?? 0, pageFrom(search), ORGANISATIONS_PAGE_SIZE);
   const matrix = whole ? matrixPage(whole, page.offset, page.limit) : null;

@@ -240,6 +240,7 @@ describe("the meeting figures", () => {
 describe("the who-sits-where matrix", () => {
   interface MatrixData {
     matrix: { organisations: { key: string; id: number | null; name: string }[]; bodies: { id: number }[] };
+    options: { subregions: { name: string }[] };
   }
   const path = "/overzichten/matrix?niveau=tactisch";
 
@@ -251,6 +252,9 @@ describe("the who-sits-where matrix", () => {
     );
     expect(zuidData.matrix.bodies.map((body) => body.id)).toEqual([zuid.bodyId]);
     expect(zuidData.matrix.organisations.map((row) => row.name)).toEqual(["Zorggroep Limburg"]);
+    // the subregion filter offers the region's own subregions
+    expect(zuidData.options.subregions.map((subregion) => subregion.name)).toContain(`Kern ${zuid.name}`);
+    expect(zuidData.options.subregions.map((subregion) => subregion.name)).not.toContain(`Kern ${noord.name}`);
 
     const noordCookie = await cookieOf({ network: "onderzoeker" }, "noord");
     const noordData = await loaded<MatrixData>(matrixRoute.loader, path, noordCookie);
@@ -270,6 +274,7 @@ describe("the who-sits-where matrix", () => {
 
     const all = await loaded<MatrixData>(matrixRoute.loader, path, await cookieOf({ network: "onderzoeker" }, "all"));
     expect(all.matrix.bodies.map((body) => body.id).sort()).toEqual([zuid.bodyId, noord.bodyId].sort());
+    expect(all.options.subregions.map((subregion) => subregion.name)).toContain(`Kern ${noord.name}`);
   });
 
   it("narrows the achterban rows by sector like the organisations", async () => {
