@@ -52,15 +52,14 @@ describe("the network page on the demo network", () => {
 
     const nodes = Number(await figure(page, text.summary.nodes).textContent());
     const ties = Number(await figure(page, text.summary.ties).textContent());
-    // the page spans both demo regions (not scoped by region yet): Zuid-Limburg's 40 organisations and 502
-    // ties as decision 033 gives them (no VWS seat since decision 037), with Noord- en Midden-Limburg's (decision 045)
-    expect([nodes, ties]).toEqual([66, 704]);
+    // Zuid-Limburg, the demo's start region (decision 050), as decision 033 gives it (no VWS seat since
+    // decision 037); Noord- en Midden-Limburg's bodies are not in its network (decision 044)
+    expect([nodes, ties]).toEqual([40, 502]);
     await expect(page.getByTestId("cross-sector").textContent()).resolves.toMatch(
       new RegExp(`^\\d+(,\\d)?\\s?% \\(\\d+ van ${ties}\\)$`),
     );
     const bridges = page.getByRole("region", { name: text.bridges.heading });
-    // Meditta sits in bodies of both regions, so across them it bridges most (Zuid-Limburg alone: GGD Zuid Limburg)
-    await expect(bridges.getByRole("rowheader").first().textContent()).resolves.toBe("Meditta");
+    await expect(bridges.getByRole("rowheader").first().textContent()).resolves.toBe("GGD Zuid Limburg");
     await expect(
       bridges
         .getByRole("cell", { name: /verbindt onder meer/ })
@@ -82,9 +81,8 @@ describe("the network page on the demo network", () => {
     const gained = await page.getByText(/^Nieuwe banden \(\d+\)$/).textContent();
     const lost = await page.getByText(/^Verdwenen banden \(\d+\)$/).textContent();
     const count = (label: string | null) => Number(/\((\d+)\)/.exec(label ?? "")![1]);
-    // 669 ties then, 704 now across both regions (Zuid-Limburg alone: 464 and 502): the difference is what was
-    // gained less what was lost
-    expect(count(gained) - count(lost)).toBe(704 - 669);
+    // 464 ties then, 502 now: the difference is what was gained less what was lost
+    expect(count(gained) - count(lost)).toBe(502 - 464);
     expect(count(gained)).toBeGreaterThan(0);
     // still the same network on the day itself, beside the comparison
     await expect(figure(page, text.summary.ties).first().textContent()).resolves.toBe(String(ties));

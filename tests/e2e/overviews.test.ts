@@ -74,7 +74,7 @@ describe("the overviews in the browser", () => {
     const href = await page.getByRole("link", { name: text.csv }).getAttribute("href");
     const download = await page.request.get(new URL(href!, page.url()).href);
     expect(download.headers()["content-disposition"]).toMatch(
-      /^attachment; filename="matrix-organisaties-en-gremia-.*\.csv"/,
+      /^attachment; filename="zuid-limburg-matrix-organisaties-en-gremia-.*\.csv"/,
     );
     const csv = await download.text();
     expect(
