@@ -39,7 +39,19 @@ describe("programme leads on the theme page (decision 048)", () => {
     await expect(page.getByText(nl.themes.leads.added).count()).resolves.toBe(1);
     const section = page.getByRole("region", { name: nl.themes.leads.heading });
     await expect(section.getByText("sinds 1 maart 2025").count()).resolves.toBe(1);
-    await act(() => section.getByRole("link", { name: "Pia Programmaleider" }).click());
+
+    // the same person again while the first period runs: refused, the day written as a Dutch reader writes it
+    await form.getByLabel(nl.bodies.choices.personSearch).fill("Programmaleider");
+    await act(() => form.getByRole("button", { name: nl.bodies.choices.searchPerson }).click());
+    await form.getByRole("radio", { name: /Pia Programmaleider/ }).check();
+    await form.getByLabel(nl.themes.leads.start).fill("2025-06-01");
+    await act(() => form.getByRole("button", { name: nl.themes.leads.addSubmit }).click());
+    const refusal = nl.themes.leads.errors.overlap
+      .replace("{{person}}", "Pia Programmaleider")
+      .replace("{{start}}", "1 maart 2025");
+    await expect(page.getByText(refusal).count()).resolves.toBeGreaterThan(0);
+    await expect(form.getByLabel(nl.themes.leads.start).inputValue()).resolves.toBe("2025-06-01");
+    await act(() => section.getByRole("link", { name: "Pia Programmaleider" }).first().click());
     const onPerson = page.getByRole("region", { name: nl.themes.leads.onPerson });
     await expect(onPerson.getByRole("link", { name: "Gezond leven" }).count()).resolves.toBe(1);
   });
