@@ -114,8 +114,8 @@ describe.runIf(TEST_ENGINE === "postgres")("two servers on one PostgreSQL databa
     );
     expect(files[0]?.split("\n").length).toBeGreaterThan(2);
     expect(files[1]).toBe(files[0]);
-    // one key for both servers, beside the mark of the demo network they loaded once
+    // one key for both servers, beside the mark of the demo network they loaded once and its start region
     const keys = await db.selectFrom("settings").select("key").orderBy("key").execute();
-    expect(keys).toEqual([{ key: "demo_network" }, { key: "pseudonym_secret" }]);
+    expect(keys).toEqual([{ key: "demo_network" }, { key: "pseudonym_secret" }, { key: "start_region" }]);
   });
 });
